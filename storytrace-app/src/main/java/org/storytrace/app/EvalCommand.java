@@ -1,0 +1,67 @@
+package org.storytrace.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.storytrace.app.eval.Evaluations;
+import org.storytrace.core.align.Aligner;
+import org.storytrace.core.pipeline.StoryGrouper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code storytrace eval}: runs the evaluations on labelled corpora and prints one "name value" line per figure. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Runs the evaluations on the labelled corpora and prints one line per metric (name value).")
+final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--corpora", defaultValue = "../shared/corpora", description = "Folder holding the corpora below (default: ${DEFAULT-VALUE}).")
+    Path corpora;
+
+    @Option(names = "--seeds", description = "Seed pages (default: CORPORA/seeds).")
+    Path seeds;
+
+    @Option(names = "--seeds-expected", description = "The analyst's reading of the seeds (default: CORPORA/seeds.expected.json).")
+    Path seedsExpected;
+
+    @Option(names = "--pan", description = "PAN text-alignment corpus with pairs, susp/, src/, gold/ (default: CORPORA/pan13-text-alignment).")
+    Path pan;
+
+    @Option(names = "--googlenews", description = "Titles and labels, one a line (default: CORPORA/googlenews-titles).")
+    Path googleNews;
+
+    @Option(names = "--only", split = ",", description = "Run only these: seeds, pan, googlenews.")
+    java.util.List<String> only;
+
+    @Override
+    public Integer call() throws Exception {
+        Path s = seeds != null ? seeds : corpora.resolve("seeds");
+        Path se = seedsExpected != null ? seedsExpected : corpora.resolve("seeds.expected.json");
+        Path p = pan != null ? pan : corpora.resolve("pan13-text-alignment");
+        Path g = googleNews != null ? googleNews : corpora.resolve("googlenews-titles");
+        int missing = 0;
+        if (wanted("seeds")) {
+            if (Files.isDirectory(s) && Files.isRegularFile(se)) {
+                Evaluations.SeedReport r = Evaluations.seeds(s, se, Runner.defaultEmbedder());
+                print(r.metrics());
+                r.failures().forEach(f -> System.err.println("seeds: " + f));
+            } else { System.err.println("skipped seeds: " + s + " or " + se + " not found"); missing++; }
+        }
+        if (wanted("pan")) {
+            if (Files.isDirectory(p)) print(Evaluations.pan(p, Aligner.Settings.defaults()));
+            else { System.err.println("skipped pan13: " + p + " not found"); missing++; }
+        }
+        if (wanted("googlenews")) {
+            if (Files.isDirectory(g)) print(Evaluations.googleNews(g, Runner.defaultEmbedder(), StoryGrouper.Settings.shortTexts()));
+            else { System.err.println("skipped googlenews: " + g + " not found"); missing++; }
+        }
+        return missing == 0 ? 0 : 1;
+    }
+
+    private boolean wanted(String name) { return only == null || only.contains(name); }
+
+    private static void print(Map<String, Double> m) {
+        m.forEach((k, v) -> System.out.println(k + " " + (v == Math.rint(v) && Math.abs(v) < 1e9 && !k.endsWith("nmi") && !k.endsWith("ari")
+                ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.4f", v))));
+    }
+}

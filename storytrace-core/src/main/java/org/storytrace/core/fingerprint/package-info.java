@@ -1,0 +1,2 @@
+/** Fingerprints: word-shingle MinHash signatures by one-permutation hashing. */
+package org.storytrace.core.fingerprint;

@@ -1,0 +1,140 @@
+package org.storytrace.core.index;
+
+import java.util.Arrays;
+import org.storytrace.core.fingerprint.MinHasher;
+
+/**
+ * Candidates for partial reuse: an inverted index of sampled word shingles ("anchors").
+ *
+ * <p>Whole-document MinHash finds near-duplicates, but an article that reprints three paragraphs of a
+ * longer one has a low Jaccard similarity with it and is missed. Here every shingle whose hash falls in a
+ * fixed residue class ({@code hash mod sample == 0}, the "0 mod p" selection of Schleimer et al.) is an
+ * anchor; since the selection depends only on the shingle, two texts sharing a passage share its anchors,
+ * about one in {@code sample} shingles. Pairs sharing at least {@code minShared} anchors are candidates.
+ * Anchors held by more than {@code maxDocFreq} documents are stock phrases and are skipped at query time.
+ *
+ * <p>Primitive arrays only; not thread-safe for writes.
+ */
+public final class AnchorIndex {
+    private final int shingle;
+    private final int sampleMask;
+    private final int minShared;
+    private final int maxDocFreq;
+    private long[] keys = new long[1 << 12];
+    private int[] heads = new int[1 << 12];
+    private int[] counts = new int[1 << 12];
+    private int used;
+    private int[] postDoc = new int[1024];
+    private int[] postNext = new int[1024];
+    private int postings;
+    private int[] tally = new int[64];
+    private int[] tallyStamp = new int[64];
+    private int stamp;
+    private long[] scratch = new long[256];
+
+    /**
+     * @param shingle    words per anchor shingle
+     * @param sample     keep one shingle in {@code sample} (a power of two)
+     * @param minShared  anchors two documents must share to be candidates
+     * @param maxDocFreq anchors in more documents than this are ignored as common phrases
+     */
+    public AnchorIndex(int shingle, int sample, int minShared, int maxDocFreq) {
+        if (shingle < 1 || shingle > 8) throw new IllegalArgumentException("shingle must be in [1, 8], was " + shingle);
+        if (sample < 1 || Integer.bitCount(sample) != 1) throw new IllegalArgumentException("sample must be a power of two, was " + sample);
+        if (minShared < 1) throw new IllegalArgumentException("minShared must be >= 1, was " + minShared);
+        if (maxDocFreq < 2) throw new IllegalArgumentException("maxDocFreq must be >= 2, was " + maxDocFreq);
+        this.shingle = shingle;
+        this.sampleMask = sample - 1;
+        this.minShared = minShared;
+        this.maxDocFreq = maxDocFreq;
+        Arrays.fill(heads, -1);
+    }
+
+    /** The distinct anchors of a token sequence, sorted, in a fresh array. */
+    public long[] anchors(long[] tokenHashes, int n) {
+        int m = 0;
+        for (int i = 0; i + shingle <= n; i++) {
+            long h = MinHasher.shingleHash(tokenHashes, i, shingle);
+            if ((h & sampleMask) != 0) continue;
+            if (m == scratch.length) scratch = Arrays.copyOf(scratch, m * 2);
+            scratch[m++] = h == 0 ? 1 : h;
+        }
+        Arrays.sort(scratch, 0, m);
+        int d = 0;
+        for (int i = 0; i < m; i++) if (d == 0 || scratch[d - 1] != scratch[i]) scratch[d++] = scratch[i];
+        return Arrays.copyOf(scratch, d);
+    }
+
+    public void add(int doc, long[] anchors) {
+        for (long a : anchors) {
+            int slot = slotFor(a, true);
+            if (postings == postDoc.length) {
+                postDoc = Arrays.copyOf(postDoc, postings * 2);
+                postNext = Arrays.copyOf(postNext, postings * 2);
+            }
+            postDoc[postings] = doc;
+            postNext[postings] = heads[slot];
+            heads[slot] = postings++;
+            counts[slot]++;
+        }
+    }
+
+    /** Documents sharing at least {@code minShared} usable anchors with {@code anchors}; returns the count. */
+    public int query(long[] anchors, int exclude, IntBuffer out) {
+        out.clear();
+        if (++stamp == Integer.MAX_VALUE) { Arrays.fill(tallyStamp, 0); stamp = 1; }
+        for (long a : anchors) {
+            int slot = slotFor(a, false);
+            if (slot < 0 || counts[slot] > maxDocFreq) continue;
+            for (int p = heads[slot]; p >= 0; p = postNext[p]) {
+                int d = postDoc[p];
+                if (d == exclude) continue;
+                if (d >= tally.length) {
+                    int n = Math.max(d + 1, tally.length * 2);
+                    tally = Arrays.copyOf(tally, n);
+                    tallyStamp = Arrays.copyOf(tallyStamp, n);
+                }
+                if (tallyStamp[d] != stamp) { tallyStamp[d] = stamp; tally[d] = 0; }
+                if (++tally[d] == minShared) out.add(d);
+            }
+        }
+        return out.size();
+    }
+
+    private int slotFor(long key, boolean insert) {
+        int mask = keys.length - 1;
+        int i = (int) (key ^ (key >>> 32)) & mask;
+        while (true) {
+            long k = keys[i];
+            if (k == key) return i;
+            if (k == 0) {
+                if (!insert) return -1;
+                if ((used + 1) * 2 > keys.length) { grow(); return slotFor(key, true); }
+                keys[i] = key;
+                heads[i] = -1;
+                counts[i] = 0;
+                used++;
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private void grow() {
+        long[] ok = keys;
+        int[] oh = heads;
+        int[] oc = counts;
+        keys = new long[ok.length * 2];
+        heads = new int[ok.length * 2];
+        counts = new int[ok.length * 2];
+        int mask = keys.length - 1;
+        for (int j = 0; j < ok.length; j++) {
+            if (ok[j] == 0) continue;
+            int i = (int) (ok[j] ^ (ok[j] >>> 32)) & mask;
+            while (keys[i] != 0) i = (i + 1) & mask;
+            keys[i] = ok[j];
+            heads[i] = oh[j];
+            counts[i] = oc[j];
+        }
+    }
+}

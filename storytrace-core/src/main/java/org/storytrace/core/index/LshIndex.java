@@ -1,0 +1,137 @@
+package org.storytrace.core.index;
+
+import java.util.Arrays;
+
+/**
+ * Locality-sensitive hashing over MinHash signatures: each signature is cut into {@code bands} bands of
+ * {@code rows} slots, and two documents become candidates when any band hashes alike. The probability of
+ * that is {@code 1 - (1 - s^rows)^bands} for Jaccard similarity {@code s}, an S-curve whose midpoint is
+ * near {@code (1/bands)^(1/rows)}.
+ *
+ * <p>Stored as primitive arrays: an open-addressing table from band key to the head of a postings chain,
+ * and the chains in two parallel int arrays. About {@code bands * 16} bytes per document. Documents are
+ * numbered by the caller, densely from 0. Not thread-safe for writes; reads after writes need external
+ * synchronisation.
+ */
+public final class LshIndex {
+    private final int bands;
+    private final int rows;
+    private long[] keys;
+    private int[] heads;
+    private int used;
+    private int[] postDoc = new int[1024];
+    private int[] postNext = new int[1024];
+    private int postings;
+    private int[] seen = new int[64];
+    private int stamp;
+
+    public LshIndex(int bands, int rows) {
+        if (bands < 1) throw new IllegalArgumentException("bands must be >= 1, was " + bands);
+        if (rows < 1) throw new IllegalArgumentException("rows must be >= 1, was " + rows);
+        this.bands = bands;
+        this.rows = rows;
+        keys = new long[1 << 12];
+        heads = new int[1 << 12];
+        Arrays.fill(heads, -1);
+    }
+
+    public int bands() { return bands; }
+    public int rows() { return rows; }
+
+    /** The similarity at which a pair has an even chance of becoming a candidate. */
+    public double threshold() { return Math.pow(1.0 / bands, 1.0 / rows); }
+
+    private long bandKey(int[] sig, int band) {
+        long h = 0x9e3779b97f4a7c15L * (band + 1);
+        int off = band * rows;
+        for (int r = 0; r < rows; r++) h = (h ^ (sig[off + r] & 0xffffffffL)) * 0x100000001b3L + 0x632be59bd9b4e019L;
+        h ^= h >>> 31;
+        h *= 0x7fb5d329728ea185L;
+        h ^= h >>> 27;
+        return h == 0 ? 1 : h;
+    }
+
+    private void checkSignature(int[] sig) {
+        if (sig.length < bands * rows) {
+            throw new IllegalArgumentException("signature has " + sig.length + " slots, the index needs " + bands * rows);
+        }
+    }
+
+    /** Adds document {@code doc} with its signature. */
+    public void add(int doc, int[] sig) {
+        checkSignature(sig);
+        for (int b = 0; b < bands; b++) {
+            long key = bandKey(sig, b);
+            int slot = slotFor(key, true);
+            if (postings == postDoc.length) {
+                postDoc = Arrays.copyOf(postDoc, postings * 2);
+                postNext = Arrays.copyOf(postNext, postings * 2);
+            }
+            postDoc[postings] = doc;
+            postNext[postings] = heads[slot];
+            heads[slot] = postings++;
+        }
+    }
+
+    /**
+     * The documents sharing at least one band with {@code sig}, each once, in no fixed order, written into
+     * {@code out} (grown as needed); returns the count. Documents listed in {@code exclude} are skipped.
+     */
+    public int query(int[] sig, int exclude, IntBuffer out) {
+        checkSignature(sig);
+        out.clear();
+        if (++stamp == Integer.MAX_VALUE) { Arrays.fill(seen, 0); stamp = 1; }
+        for (int b = 0; b < bands; b++) {
+            int slot = slotFor(bandKey(sig, b), false);
+            if (slot < 0) continue;
+            for (int p = heads[slot]; p >= 0; p = postNext[p]) {
+                int d = postDoc[p];
+                if (d == exclude) continue;
+                if (d >= seen.length) seen = Arrays.copyOf(seen, Math.max(d + 1, seen.length * 2));
+                if (seen[d] == stamp) continue;
+                seen[d] = stamp;
+                out.add(d);
+            }
+        }
+        return out.size();
+    }
+
+    private int slotFor(long key, boolean insert) {
+        int mask = keys.length - 1;
+        int i = (int) (key ^ (key >>> 32)) & mask;
+        while (true) {
+            long k = keys[i];
+            if (k == key) return i;
+            if (k == 0) {
+                if (!insert) return -1;
+                if ((used + 1) * 2 > keys.length) { grow(); return slotFor(key, true); }
+                keys[i] = key;
+                heads[i] = -1;
+                used++;
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private void grow() {
+        long[] ok = keys;
+        int[] oh = heads;
+        keys = new long[ok.length * 2];
+        heads = new int[ok.length * 2];
+        Arrays.fill(heads, -1);
+        int mask = keys.length - 1;
+        for (int j = 0; j < ok.length; j++) {
+            if (ok[j] == 0) continue;
+            int i = (int) (ok[j] ^ (ok[j] >>> 32)) & mask;
+            while (keys[i] != 0) i = (i + 1) & mask;
+            keys[i] = ok[j];
+            heads[i] = oh[j];
+        }
+    }
+
+    /** Heap bytes held by the index's arrays. */
+    public long memoryBytes() {
+        return (long) keys.length * 8 + (long) heads.length * 4 + (long) postDoc.length * 8 + seen.length * 4L;
+    }
+}

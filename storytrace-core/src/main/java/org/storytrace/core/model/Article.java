@@ -1,0 +1,59 @@
+package org.storytrace.core.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One news article as ingest hands it on: the decoded text of its page and what was found in it.
+ *
+ * <p>{@code text} is the page's decoded text (for HTML, the text extracted from it); every offset is a
+ * UTF-16 index into it. The body is {@code [bodyStart, bodyEnd)}; {@code boilerplate} lists the page
+ * furniture (navigation, tags, captions, author boxes, comment forms, credit lines) found around or inside
+ * it. Nullable fields are absent facts: a page that does not prove its publication date has none.
+ *
+ * @param id                unique within a run; for a file, its name without the extension
+ * @param path              where it came from (file path or URI)
+ * @param text              the decoded text all offsets point into
+ * @param title             the headline, or null
+ * @param published         the publication date, or null when the page does not prove one
+ * @param publishedEvidence the words that prove {@code published}, or null
+ * @param source            the outlet the text was copied from or credited to, or null
+ * @param author            the author's name, or null
+ * @param format            how it was read: {@code text} or {@code html}
+ * @param encoding          the character encoding the bytes were decoded with
+ */
+public record Article(String id, String path, String text, String title, LocalDate published, String publishedEvidence,
+                      String source, String author, int bodyStart, int bodyEnd, List<Span> boilerplate,
+                      String format, String encoding) {
+    public Article {
+        if (id == null || id.isBlank()) throw new IllegalArgumentException("article id must not be blank");
+        if (text == null) throw new IllegalArgumentException("article " + id + ": text must not be null");
+        if (bodyStart < 0 || bodyEnd < bodyStart || bodyEnd > text.length()) {
+            throw new IllegalArgumentException("article " + id + ": body [" + bodyStart + ", " + bodyEnd + ") is outside its text of length " + text.length());
+        }
+        boilerplate = List.copyOf(boilerplate);
+    }
+
+    /** The body as written, furniture inside it included. */
+    public String body() { return text.substring(bodyStart, bodyEnd); }
+
+    /**
+     * The text with every boilerplate span blanked out (each character replaced by a space, line breaks
+     * kept), so offsets stay valid while furniture inside the body (a credit line under the deck) is not
+     * analysed as article text.
+     */
+    public String cleanText() {
+        if (boilerplate.isEmpty()) return text;
+        char[] c = text.toCharArray();
+        for (Span s : boilerplate) {
+            for (int i = s.start(); i < Math.min(s.end(), c.length); i++) if (c[i] != '\n' && c[i] != '\r') c[i] = ' ';
+        }
+        return new String(c);
+    }
+
+    /** The body without the furniture inside it (see {@link #cleanText()}). */
+    public String cleanBody() { return cleanText().substring(bodyStart, bodyEnd); }
+    public Optional<LocalDate> findPublished() { return Optional.ofNullable(published); }
+    public Optional<String> findTitle() { return Optional.ofNullable(title); }
+}

@@ -1,0 +1,8 @@
+package org.storytrace.core.model;
+
+import java.util.List;
+
+/** Articles that report the same events; {@code topic} is shared by stories on one theme. */
+public record Story(String id, List<String> articles, String topic) {
+    public Story { articles = List.copyOf(articles); }
+}

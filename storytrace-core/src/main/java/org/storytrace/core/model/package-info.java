@@ -1,0 +1,2 @@
+/** The model that passes between stages, as immutable records. */
+package org.storytrace.core.model;

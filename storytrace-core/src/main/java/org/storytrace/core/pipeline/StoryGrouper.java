@@ -1,0 +1,218 @@
+package org.storytrace.core.pipeline;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.storytrace.core.cluster.AverageLinkage;
+import org.storytrace.core.model.Link;
+import org.storytrace.core.text.NameKey;
+import org.storytrace.core.text.StopWords;
+import org.storytrace.core.text.Tokens;
+
+/**
+ * The cluster stage: groups items (articles, or bare titles) into stories and stories into topics.
+ *
+ * <p>Evidence per pair, combined into one similarity in [0, 1]:
+ * <ul>
+ *   <li>lexical: TF-IDF cosine of their content words (title words count twice), computed only for pairs
+ *       that share a word rarer than {@code maxDocFreq} of the collection, through an inverted index, so
+ *       pairs with nothing in common are never scored;</li>
+ *   <li>semantic: cosine of sentence embeddings when an {@link Embedder} supplied them; this is what joins
+ *       rewrites that keep the facts but few word runs;</li>
+ *   <li>reuse: a verified link whose passages cover enough of either article counts as strong evidence;</li>
+ *   <li>time: when both items are dated, similarity fades once they are more than {@code dateWindowDays}
+ *       apart, since a story is a set of events close in time.</li>
+ * </ul>
+ * Stories are average-linkage clusters at {@code storyThreshold}; topics continue merging the stories
+ * at the lower {@code topicThreshold}.
+ */
+public final class StoryGrouper {
+    /** Tunables, checked when built. */
+    public record Settings(double storyThreshold, double topicThreshold, double embeddingWeight, double embeddingFloor,
+                           double embeddingCeiling, int dateWindowDays, double linkShare, double maxDocFreq) {
+        public Settings {
+            if (!(topicThreshold > 0 && topicThreshold <= storyThreshold && storyThreshold <= 1)) {
+                throw new IllegalArgumentException("need 0 < topicThreshold <= storyThreshold <= 1, was " + topicThreshold + ", " + storyThreshold);
+            }
+            if (embeddingWeight < 0 || embeddingWeight > 1) throw new IllegalArgumentException("embeddingWeight must be in [0, 1], was " + embeddingWeight);
+            if (!(embeddingCeiling > embeddingFloor)) throw new IllegalArgumentException("embeddingCeiling must exceed embeddingFloor");
+            if (dateWindowDays < 0) throw new IllegalArgumentException("dateWindowDays must be >= 0, was " + dateWindowDays);
+            if (!(maxDocFreq > 0 && maxDocFreq <= 1)) throw new IllegalArgumentException("maxDocFreq must be in (0, 1], was " + maxDocFreq);
+        }
+
+        /** For full articles. */
+        public static Settings defaults() { return new Settings(0.35, 0.06, 0.4, 0.5, 0.9, 3, 0.1, 0.5); }
+
+        /**
+         * For short texts such as bare headlines: their word and embedding similarities are lower and more
+         * spread, and a collection of them is sparse, so the thresholds are lower.
+         */
+        public static Settings shortTexts() { return new Settings(0.1, 0.05, 0.6, 0.25, 0.75, 3, 0.1, 0.5); }
+    }
+
+    /** One item to group. {@code embedding} may be null. */
+    public record Item(String id, String title, CharSequence text, int from, int to, LocalDate published, float[] embedding) {}
+
+    /** Story and topic label per item, numbered from 0 in order of first item. */
+    public record Grouping(int[] story, int[] topic) {}
+
+    /** A scored pair, exposed for diagnostics and tests. */
+    public record Pair(int a, int b, double lexical, double names, double headlines, double semantic, double reuse, double score) {}
+
+    /**
+     * The evidence on one pair; a feature that cannot be measured (no names, no headline, no embedding) is -1.
+     *
+     * @param lexical   TF-IDF cosine of content words (lead-weighted)
+     * @param names     TF-IDF cosine of name keys ({@link NameKey}), lead-weighted
+     * @param headlines TF-IDF cosine of the two headlines' words
+     * @param semantic  cosine of the embeddings
+     * @param reuse     the larger reused share of a verified link, or 0
+     */
+    public record Evidence(double lexical, double names, double headlines, double semantic, double reuse) {}
+
+    private final Settings settings;
+    private List<Pair> lastPairs = List.of();
+
+    public StoryGrouper(Settings settings) { this.settings = settings; }
+    public StoryGrouper() { this(Settings.defaults()); }
+    public Settings settings() { return settings; }
+
+    /** The pairs scored by the last call to {@link #group}. */
+    public List<Pair> lastPairs() { return lastPairs; }
+
+    public Grouping group(List<Item> items, List<Link> links) {
+        int n = items.size();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < n; i++) index.put(items.get(i).id(), i);
+        // sparse TF-IDF vectors of all content words, and of names (capitalised words not opening a sentence)
+        Tokens tok = new Tokens();
+        List<Map<Long, Float>> words = new ArrayList<>(n), names = new ArrayList<>(n), heads = new ArrayList<>(n);
+        for (Item it : items) {
+            Map<Long, Float> tf = new HashMap<>(), nm = new HashMap<>(), hd = new HashMap<>();
+            if (it.title() != null) {
+                tok.tokenize(it.title());
+                count(tok, tf, nm, LEAD_WEIGHT, Integer.MAX_VALUE);
+                count(tok, hd, new HashMap<>(), 1f, 0);
+            }
+            heads.add(hd);
+            tok.tokenize(it.text(), it.from(), it.to());
+            count(tok, tf, nm, 1f, LEAD_TOKENS);
+            words.add(tf);
+            names.add(nm);
+        }
+        TermVectors wordVectors = new TermVectors(words), nameVectors = new TermVectors(names), headVectors = new TermVectors(heads);
+        int dfLimit = n < 50 ? n : Math.max(2, (int) (settings.maxDocFreq * n));
+        Map<Long, Double> lexical = wordVectors.cosines(dfLimit);
+        Map<Long, Double> reuse = new HashMap<>();
+        for (Link l : links) {
+            Integer a = index.get(l.a()), b = index.get(l.b());
+            if (a == null || b == null) continue;
+            double share = Math.max(l.reusedShareA(), l.reusedShareB());
+            reuse.merge(pairKey(Math.min(a, b), Math.max(a, b)), share, Math::max);
+            lexical.putIfAbsent(pairKey(Math.min(a, b), Math.max(a, b)), 0.0);
+        }
+        List<Pair> pairs = new ArrayList<>(lexical.size());
+        int[] u = new int[lexical.size()], v = new int[lexical.size()];
+        double[] w = new double[lexical.size()];
+        int e = 0;
+        List<Long> keys = new ArrayList<>(lexical.keySet());
+        keys.sort(null);
+        for (long key : keys) {
+            int a = (int) (key >>> 32), b = (int) key;
+            double lex = lexical.get(key);
+            Item ia = items.get(a), ib = items.get(b);
+            double sem = -1;
+            if (ia.embedding() != null && ib.embedding() != null) sem = Embedder.cosine(ia.embedding(), ib.embedding());
+            double r = reuse.getOrDefault(key, 0.0);
+            double nameSim = nameVectors.isEmpty(a) || nameVectors.isEmpty(b) ? -1 : nameVectors.cosine(a, b);
+            double headSim = headVectors.isEmpty(a) || headVectors.isEmpty(b) ? -1 : headVectors.cosine(a, b);
+            double s = score(new Evidence(lex, nameSim, headSim, sem, r), ia.published(), ib.published());
+            pairs.add(new Pair(a, b, lex, nameSim, headSim, sem, r, s));
+            if (s > 0) { u[e] = a; v[e] = b; w[e] = s; e++; }
+        }
+        lastPairs = List.copyOf(pairs);
+        u = Arrays.copyOf(u, e);
+        v = Arrays.copyOf(v, e);
+        w = Arrays.copyOf(w, e);
+        int[] story = new AverageLinkage(settings.storyThreshold).cluster(n, u, v, w, null);
+        int ns = 0;
+        for (int s : story) ns = Math.max(ns, s + 1);
+        int[] sizes = new int[ns];
+        for (int s : story) sizes[s]++;
+        int[] su = new int[e], sv = new int[e];
+        for (int i = 0; i < e; i++) { su[i] = story[u[i]]; sv[i] = story[v[i]]; }
+        int[] topicOfStory = new AverageLinkage(settings.topicThreshold).cluster(ns, su, sv, w, sizes);
+        int[] topic = new int[n];
+        for (int i = 0; i < n; i++) topic[i] = topicOfStory[story[i]];
+        return new Grouping(story, topic);
+    }
+
+    /**
+     * The pair's similarity in [0, 1]. Content words and names are averaged into one lexical figure; the
+     * embedding cosine, rescaled from [floor, ceiling] to [0, 1], is blended in with {@code embeddingWeight}.
+     * Two kinds of evidence then act as a floor, because each alone shows the same events: headlines that
+     * share most of their words, and reprinted passages covering at least {@code linkShare} of an article.
+     * Dates, where both are known, fade the result beyond the window.
+     */
+    public double score(Evidence e, LocalDate da, LocalDate db) {
+        double lex = e.names() < -0.5 ? e.lexical() : (e.lexical() + e.names()) / 2;
+        double s;
+        if (e.semantic() < -0.5) {
+            s = lex;
+        } else {
+            double sem = Math.max(0, Math.min(1, (e.semantic() - settings.embeddingFloor) / (settings.embeddingCeiling - settings.embeddingFloor)));
+            s = settings.embeddingWeight * sem + (1 - settings.embeddingWeight) * lex;
+        }
+        if (e.headlines() >= HEADLINE_MATCH) s = Math.max(s, e.headlines());
+        if (e.reuse() >= settings.linkShare) s = Math.max(s, Math.min(1, 0.6 + e.reuse()));
+        if (da != null && db != null) {
+            long days = Math.abs(ChronoUnit.DAYS.between(da, db));
+            if (days > settings.dateWindowDays) s *= Math.exp(-(days - settings.dateWindowDays) / Math.max(1.0, settings.dateWindowDays));
+        }
+        return s;
+    }
+
+    /** Headlines this alike (TF-IDF cosine) report the same events. */
+    static final double HEADLINE_MATCH = 0.5;
+
+    /**
+     * News puts the event first (the "inverted pyramid"): the headline and the lead say what happened,
+     * later paragraphs give background that every story of a theme shares. Words of the headline and of
+     * the first {@code LEAD_TOKENS} tokens therefore weigh {@code LEAD_WEIGHT} times more.
+     */
+    static final int LEAD_TOKENS = 120;
+    static final float LEAD_WEIGHT = 3f;
+
+    private static void count(Tokens tok, Map<Long, Float> words, Map<Long, Float> names, float baseWeight, int leadTokens) {
+        CharSequence text = tok.text();
+        for (int i = 0; i < tok.size(); i++) {
+            long h = tok.hash(i);
+            float weight = i < leadTokens ? LEAD_WEIGHT : baseWeight;
+            if (StopWords.contains(h) || isNumber(tok, i)) continue;
+            words.merge(h, weight, Float::sum);
+            if (Character.isUpperCase(text.charAt(tok.start(i))) && tok.end(i) - tok.start(i) > 2 && !opensSentence(text, tok.start(i))) {
+                names.merge(NameKey.of(text.subSequence(tok.start(i), tok.end(i))), weight, Float::sum);
+            }
+        }
+    }
+
+    /** Whether the word at {@code start} is the first of a sentence, line or quotation. */
+    private static boolean opensSentence(CharSequence text, int start) {
+        int i = start - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i--;
+        if (i < 0) return true;
+        char c = text.charAt(i);
+        return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == '“' || c == '"' || c == ':' || c == '—';
+    }
+
+    private static boolean isNumber(Tokens tok, int i) {
+        char c = tok.text().charAt(tok.start(i));
+        return c >= '0' && c <= '9' && tok.end(i) - tok.start(i) < 5;
+    }
+
+    private static long pairKey(int a, int b) { return ((long) a << 32) | (b & 0xffffffffL); }
+}

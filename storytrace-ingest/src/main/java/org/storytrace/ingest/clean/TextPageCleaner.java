@@ -1,0 +1,256 @@
+package org.storytrace.ingest.clean;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.storytrace.core.model.Span;
+
+/**
+ * Separates the article from the page furniture in a web page saved as plain text, and reads its metadata.
+ *
+ * <p>The page is read as lines in three zones, told apart by the shape of the lines rather than by any
+ * site's wording:
+ * <ul>
+ *   <li><b>header</b>, before the first line of prose: a date alone on a line (before the headline, the
+ *       day the page was viewed; after it, the byline date), breadcrumbs ("Home" run into section names,
+ *       or segments between » › | separators), tag lists (three or more short capitalised items between
+ *       commas), bylines and credit lines ("By ...", "Reporting by ..."), the headline (the first other
+ *       line of three words or more that is not a sentence), a deck under it (eight words or more: part of
+ *       the article) and captions (shorter lines after the headline);</li>
+ *   <li><b>body</b>, from the first prose line (a dozen words or more, or a sentence) to the last one before
+ *       the tail; short lines inside it are section headings and stay;</li>
+ *   <li><b>tail</b>, from the first tail marker (author box, comment form, "Source »" line, share and
+ *       related-links headings) or after the last prose line: all furniture.</li>
+ * </ul>
+ * The publication date is taken, in order of trust, from a dateline opening the body ("Iran, August 24,
+ * 2020—"), a date the text itself proves ("today is the seventh anniversary of the September 1, 2013
+ * massacre"), or a date line under the headline. Stateless and thread-safe.
+ */
+public final class TextPageCleaner {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’\\-./]*");
+    private static final Pattern SOURCE_LINE = Pattern.compile("^(?:Source|Via|Originally published (?:at|by|in|on))\\s*(?:[»:›>|]|&raquo;)?\\s*(\\S.{0,60})$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SOURCE_ARROW = Pattern.compile("^(?:Source|Via)\\s*(?:[»:›>|]|&raquo;)\\s*(\\S.{0,60})$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREDIT_LINE = Pattern.compile("^(?:Reporting|Reported|Written|Compiled|Edited|Posted|Additional reporting)\\s+by\\s+(\\S.{0,60})$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BYLINE = Pattern.compile("^(?:By|Author:?)\\s+(\\p{Lu}[\\p{L}.'’\\-]+(?:\\s+\\p{Lu}[\\p{L}.'’\\-]+){0,3})(?:\\s*[,|–—-].*)?$");
+    private static final Pattern AUTHOR_BOX = Pattern.compile("^About\\s+(?:the\\s+author\\s*:?\\s*)?(\\p{Lu}[\\p{L}.'’\\-]+(?:\\s+\\p{Lu}[\\p{L}.'’\\-]+){0,3})\\s*(?:\\(\\s*\\d[\\d,]*\\s+(?:Articles?|Posts?|Stories)\\s*\\))?\\s*$");
+    private static final Pattern TAIL_MARKER = Pattern.compile("^(?:Leave a (?:Reply|Comment)|Post a Comment|Add a comment|\\d+\\s+Comments?|Comments?|Related(?: Posts| Articles| Stories| News| Content)?|"
+            + "You (?:may|might) also like|More (?:from|stories|news)\\b.*|Read (?:more|next)\\b.*|Share this(?: article| story| post)?:?|Share on\\b.*|Like this:?|"
+            + "Tags?:.*|Filed under\\b.*|Post navigation|Previous (?:article|post|story)\\b.*|Next (?:article|post|story)\\b.*|"
+            + "Your email address will not be published\\..*|Required fields are marked.*|Subscribe\\b.*|Sign up\\b.*|Follow us\\b.*|Copyright\\b.*|©.*|All rights reserved\\.?)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FURNITURE = Pattern.compile("^(?:News Ticker|Breaking News|Breaking|Trending(?: Now)?|Latest(?: News)?|Menu|Search|Skip to (?:main )?content|Home|"
+            + "Advertisement|Sponsored|Log ?in|Sign ?in|Subscribe|Share|Print|Email|Facebook|Twitter|WhatsApp|Telegram|LinkedIn|Close|Top Stories)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BREADCRUMB = Pattern.compile("^Home(?:\\p{Lu}|\\s*[»›>/|]).*");
+    private static final Pattern SEPARATED = Pattern.compile(".*\\S\\s*[»›|]\\s*\\S.*\\S\\s*[»›|]\\s*\\S.*");
+    private static final Pattern DATELINE = Pattern.compile("^\\s*(\\p{Lu}[\\p{L} .'’\\-]{1,40}?),\\s+" + Dates.WEEKDAY + "?" + Dates.DATE + "\\s*(?:[—–]|-{1,2}|:)");
+    private static final Pattern ANNIVERSARY = Pattern.compile("\\b(?:today|this|it)\\s+(?:is|marks)\\s+the\\s+(\\w+)\\s+anniversary\\s+of\\s+(?:the\\s+)?" + Dates.DATE, Pattern.CASE_INSENSITIVE);
+    private static final Pattern TODAY = Pattern.compile("\\b[Tt]oday,?\\s+" + Dates.WEEKDAY + "?" + Dates.DATE);
+
+    private record Line(int start, int end, String text, int words) {}
+
+    private enum Kind { TITLE, DECK, BODY, FURNITURE }
+
+    public CleanPage clean(String text) {
+        List<Line> lines = lines(text);
+        Kind[] kind = new Kind[lines.size()];
+        String title = null, source = null, author = null;
+        LocalDate published = null;
+        String evidence = null;
+        LocalDate bylineDate = null;
+        List<String> tags = new ArrayList<>();
+
+        int firstProse = -1, lastProse = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (isProse(lines.get(i))) { if (firstProse < 0) firstProse = i; lastProse = i; }
+        }
+        int headerEnd = firstProse < 0 ? 0 : firstProse;
+        // tail: the first tail marker after the body starts, else after the last prose line
+        int tail = lines.size();
+        for (int i = Math.max(0, firstProse); i < lines.size(); i++) {
+            String t = lines.get(i).text;
+            if (isTailMarker(t)) { tail = i; break; }
+        }
+        if (tail == lines.size() && lastProse >= 0) tail = lastProse + 1;
+        if (firstProse < 0) { headerEnd = 0; tail = lines.size(); }
+
+        // header
+        boolean titleSeen = false;
+        for (int i = 0; i < headerEnd; i++) {
+            Line l = lines.get(i);
+            String t = l.text;
+            Optional<LocalDate> d = Dates.dateOnlyLine(t);
+            Matcher m;
+            if (d.isPresent()) {
+                kind[i] = Kind.FURNITURE;
+                if (titleSeen && bylineDate == null) bylineDate = d.get();
+            } else if (BREADCRUMB.matcher(t).matches() || SEPARATED.matcher(t).matches()) {
+                kind[i] = Kind.FURNITURE;
+            } else if (isTagList(t)) {
+                kind[i] = Kind.FURNITURE;
+                for (String s : t.split(",")) if (!s.isBlank()) tags.add(s.trim());
+            } else if ((m = CREDIT_LINE.matcher(t)).matches()) {
+                kind[i] = Kind.FURNITURE;
+                String who = m.group(1).trim();
+                if (looksLikePerson(who)) author = author == null ? who : author; else source = source == null ? who : source;
+            } else if ((m = BYLINE.matcher(t)).matches()) {
+                kind[i] = Kind.FURNITURE;
+                if (author == null) author = m.group(1).trim();
+            } else if ((m = SOURCE_ARROW.matcher(t)).matches()) {
+                kind[i] = Kind.FURNITURE;
+                if (source == null) source = m.group(1).trim();
+            } else if (FURNITURE.matcher(t).matches() || TAIL_MARKER.matcher(t).matches()) {
+                kind[i] = Kind.FURNITURE;
+            } else if (!titleSeen && l.words >= 3 && !t.endsWith(".")) {
+                kind[i] = Kind.TITLE;
+                title = t;
+                titleSeen = true;
+            } else if (titleSeen && l.words >= 8 && !hasFurnitureBefore(kind, i)) {
+                kind[i] = Kind.DECK;
+            } else {
+                kind[i] = Kind.FURNITURE; // site names before the headline, captions after it
+            }
+        }
+        // body and furniture inside it
+        for (int i = headerEnd; i < tail; i++) {
+            String t = lines.get(i).text;
+            Matcher m;
+            if ((m = SOURCE_ARROW.matcher(t)).matches()) {
+                kind[i] = Kind.FURNITURE;
+                if (source == null) source = m.group(1).trim();
+            } else if ((m = CREDIT_LINE.matcher(t)).matches()) {
+                kind[i] = Kind.FURNITURE;
+                String who = m.group(1).trim();
+                if (looksLikePerson(who)) { if (author == null) author = who; } else if (source == null) source = who;
+            } else if (FURNITURE.matcher(t).matches()) {
+                kind[i] = Kind.FURNITURE;
+            } else {
+                kind[i] = Kind.BODY;
+            }
+        }
+        // tail
+        for (int i = tail; i < lines.size(); i++) {
+            kind[i] = Kind.FURNITURE;
+            String t = lines.get(i).text;
+            Matcher m;
+            if ((m = SOURCE_LINE.matcher(t)).matches()) {
+                if (source == null) source = m.group(1).trim();
+            } else if ((m = AUTHOR_BOX.matcher(t)).matches()) {
+                if (author == null) author = m.group(1).trim();
+            } else if ((m = CREDIT_LINE.matcher(t)).matches()) {
+                String who = m.group(1).trim();
+                if (looksLikePerson(who)) { if (author == null) author = who; } else if (source == null) source = who;
+            }
+        }
+        // body bounds: first deck or body line to the last body line
+        int bodyStart = -1, bodyEnd = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (kind[i] == Kind.DECK || kind[i] == Kind.BODY) {
+                if (bodyStart < 0) bodyStart = lines.get(i).start;
+                bodyEnd = lines.get(i).end;
+            }
+        }
+        if (bodyStart < 0) { bodyStart = 0; bodyEnd = 0; }
+        List<Span> boilerplate = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (kind[i] == Kind.FURNITURE) boilerplate.add(new Span(lines.get(i).start, lines.get(i).end, lines.get(i).text));
+        }
+        // publication date, most trusted first
+        String body = text.substring(bodyStart, bodyEnd);
+        int paragraphs = 0;
+        for (int i = 0; i < tail && published == null && paragraphs < 3; i++) {
+            if (kind[i] != Kind.BODY && kind[i] != Kind.DECK) continue;
+            paragraphs++; // a dateline opens one of the first paragraphs (a deck may come first)
+            Matcher m = DATELINE.matcher(lines.get(i).text);
+            if (m.find()) {
+                Optional<LocalDate> d = Dates.fromGroups(m, 2);
+                if (d.isPresent()) { published = d.get(); evidence = "dateline '" + m.group().trim() + "'"; }
+            }
+        }
+        if (published == null) {
+            Matcher m = ANNIVERSARY.matcher(body);
+            while (m.find()) {
+                int n = Dates.ordinal(m.group(1));
+                Optional<LocalDate> d = Dates.fromGroups(m, 2);
+                if (n > 0 && d.isPresent()) { published = d.get().plusYears(n); evidence = "'" + m.group() + "'"; break; }
+            }
+        }
+        if (published == null) {
+            Matcher m = TODAY.matcher(body);
+            if (m.find()) {
+                Optional<LocalDate> d = Dates.fromGroups(m, 1);
+                if (d.isPresent()) { published = d.get(); evidence = "'" + m.group() + "'"; }
+            }
+        }
+        if (published == null && bylineDate != null) { published = bylineDate; evidence = "date line under the headline"; }
+        return new CleanPage(title, published, evidence, source, author, bodyStart, bodyEnd, boilerplate, tags);
+    }
+
+    private static boolean hasFurnitureBefore(Kind[] kind, int i) {
+        for (int j = i - 1; j >= 0 && kind[j] != Kind.TITLE; j--) if (kind[j] == Kind.FURNITURE) return true;
+        return false;
+    }
+
+    static boolean isTailMarker(String t) {
+        return TAIL_MARKER.matcher(t).matches() || SOURCE_ARROW.matcher(t).matches() || AUTHOR_BOX.matcher(t).matches();
+    }
+
+    /** A line of running text: a dozen words or more, or six or more ending like a sentence. */
+    static boolean isProse(Line l) {
+        if (isTailMarker(l.text) || isTagList(l.text) || Dates.dateOnlyLine(l.text).isPresent()) return false;
+        if (l.words >= 14) return true;
+        if (l.words < 6) return false;
+        char last = l.text.charAt(l.text.length() - 1);
+        return last == '.' || last == '!' || last == '?' || last == '”' || last == '"' || last == '’';
+    }
+
+    /** Three or more comma-separated items of one to five words, most capitalised, not a sentence. */
+    static boolean isTagList(String t) {
+        if (t.endsWith(".") || t.endsWith(":")) return false;
+        String[] items = t.split("\\s*,\\s*");
+        if (items.length < 3) return false;
+        int capital = 0;
+        for (String it : items) {
+            if (it.isEmpty()) return false;
+            int w = countWords(it);
+            if (w < 1 || w > 5) return false;
+            if (Character.isUpperCase(it.codePointAt(0)) || Character.isDigit(it.codePointAt(0))) capital++;
+        }
+        return capital * 4 >= items.length * 3;
+    }
+
+    static boolean looksLikePerson(String s) {
+        return s.matches("(?:(?:Dr|Mr|Mrs|Ms|Prof)\\.?\\s+)?\\p{Lu}\\p{Ll}[\\p{L}'’\\-]*(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}\\p{Ll}[\\p{L}'’\\-]*|(?:al|el|de|van|von|bin)-?\\p{L}*)){1,3}");
+    }
+
+    static int countWords(String s) {
+        Matcher m = WORD.matcher(s);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
+    private static List<Line> lines(String text) {
+        List<Line> out = new ArrayList<>();
+        int i = 0, n = text.length();
+        while (i < n) {
+            int e = i;
+            while (e < n && text.charAt(e) != '\n' && text.charAt(e) != '\r') e++;
+            int s = i, t = e;
+            while (s < t && Character.isWhitespace(text.charAt(s))) s++;
+            while (t > s && Character.isWhitespace(text.charAt(t - 1))) t--;
+            if (t > s) {
+                String line = text.substring(s, t);
+                out.add(new Line(s, t, line, countWords(line)));
+            }
+            i = e + 1;
+            if (e < n && text.charAt(e) == '\r' && e + 1 < n && text.charAt(e + 1) == '\n') i++;
+        }
+        return out;
+    }
+
+    static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
+}

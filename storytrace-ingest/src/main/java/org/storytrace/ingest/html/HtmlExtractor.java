@@ -1,0 +1,105 @@
+package org.storytrace.ingest.html;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.dankito.readability4j.Readability4J;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/**
+ * Main text and metadata of an HTML page: jsoup parses it (never throws on bad markup), readability4j finds
+ * the article's main content, and the page's own metadata supplies what it declares (title, publication
+ * date from meta tags, JSON-LD {@code datePublished} or {@code <time>}, author, site name). The text handed
+ * on is the headline, a blank line, then one paragraph a line, so the plain-text cleaner can read it too.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class HtmlExtractor {
+    /** The extracted text and what the markup declared. Nullable fields were not declared. */
+    public record Extracted(String text, String title, LocalDate published, String publishedEvidence, String author, String siteName) {}
+
+    private static final Pattern JSONLD_DATE = Pattern.compile("\"datePublished\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2})");
+    private static final Pattern ISO_DAY = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})");
+
+    public Extracted extract(String html, String uri) {
+        Document doc = Jsoup.parse(html, uri == null ? "" : uri);
+        String metaTitle = firstMeta(doc, "meta[property=og:title]", "meta[name=twitter:title]");
+        LocalDate published = null;
+        String evidence = null;
+        for (String q : new String[] {"meta[property=article:published_time]", "meta[name=article:published_time]", "meta[itemprop=datePublished]",
+            "meta[name=date]", "meta[name=pubdate]", "meta[name=publishdate]", "meta[name=DC.date.issued]", "meta[name=dc.date]"}) {
+            Optional<LocalDate> d = isoDay(attr(doc.selectFirst(q), "content"));
+            if (d.isPresent()) { published = d.get(); evidence = "HTML " + q; break; }
+        }
+        if (published == null) {
+            for (Element s : doc.select("script[type=application/ld+json]")) {
+                Matcher m = JSONLD_DATE.matcher(s.data());
+                if (m.find()) {
+                    Optional<LocalDate> d = isoDay(m.group(1));
+                    if (d.isPresent()) { published = d.get(); evidence = "JSON-LD datePublished"; break; }
+                }
+            }
+        }
+        if (published == null) {
+            Element t = doc.selectFirst("article time[datetime], time[pubdate][datetime], time[datetime]");
+            Optional<LocalDate> d = isoDay(attr(t, "datetime"));
+            if (d.isPresent()) { published = d.get(); evidence = "HTML <time datetime>"; }
+        }
+        String author = firstMeta(doc, "meta[name=author]", "meta[property=article:author]");
+        String site = firstMeta(doc, "meta[property=og:site_name]", "meta[name=application-name]");
+
+        net.dankito.readability4j.Article article = new Readability4J(uri == null ? "" : uri, doc.clone()).parse();
+        String title = metaTitle != null ? metaTitle : blankToNull(article.getTitle());
+        if (title == null) {
+            Element h1 = doc.selectFirst("h1");
+            title = h1 == null ? blankToNull(doc.title()) : blankToNull(h1.text());
+        }
+        if (author == null) author = blankToNull(article.getByline());
+        StringBuilder text = new StringBuilder();
+        if (title != null) text.append(title.strip()).append("\n\n");
+        Element content = article.getArticleContent();
+        if (content == null) content = doc.body();
+        appendParagraphs(content, text);
+        return new Extracted(text.toString(), title, published, evidence, author, site);
+    }
+
+    private static void appendParagraphs(Element root, StringBuilder out) {
+        Elements blocks = root == null ? new Elements() : root.select("p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption");
+        int count = 0;
+        for (Element b : blocks) {
+            if (b.parents().stream().anyMatch(p -> p.tagName().equals("p") || p.tagName().equals("li") || p.tagName().equals("blockquote"))) continue;
+            String t = b.text().strip();
+            if (t.isEmpty()) continue;
+            out.append(t).append("\n\n");
+            count++;
+        }
+        if (count == 0 && root != null) {
+            String t = root.wholeText().strip();
+            for (String para : t.split("\\s*\\n\\s*\\n\\s*|\\s*\\n\\s*")) if (!para.isBlank()) out.append(para.strip()).append("\n\n");
+        }
+    }
+
+    private static String firstMeta(Document doc, String... queries) {
+        for (String q : queries) {
+            String v = blankToNull(attr(doc.selectFirst(q), "content"));
+            if (v != null) return v.strip();
+        }
+        return null;
+    }
+
+    private static String attr(Element e, String name) { return e == null ? null : e.attr(name); }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }
+
+    private static Optional<LocalDate> isoDay(String v) {
+        if (v == null) return Optional.empty();
+        Matcher m = ISO_DAY.matcher(v.strip());
+        if (!m.find()) return Optional.empty();
+        try { return Optional.of(LocalDate.parse(m.group(1))); } catch (DateTimeParseException e) { return Optional.empty(); }
+    }
+}

@@ -1,0 +1,2 @@
+/** Sentence embeddings that run offline, for grouping rewrites that share few word runs. */
+package org.storytrace.nlp.embed;

@@ -55,16 +55,19 @@ public final class Ingestor {
             if (Files.isRegularFile(root)) { out.add(root); continue; }
             try {
                 List<Path> found = new ArrayList<>();
-                Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                Files.walkFileTree(root, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                     @Override public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                         return !dir.equals(root) && dir.getFileName().toString().startsWith(".") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                     }
                     @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")) found.add(file);
+                        if (file.getFileName().toString().startsWith(".")) return FileVisitResult.CONTINUE;
+                        if (attrs.isRegularFile()) found.add(file);
+                        else if (attrs.isSymbolicLink()) rejected.accept(new Rejection(file.toString(), null, "a link to a file that does not exist (it vanished or was never there)"));
                         return FileVisitResult.CONTINUE;
                     }
                     @Override public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        rejected.accept(new Rejection(file.toString(), null, "cannot be read: " + describe(e)));
+                        rejected.accept(new Rejection(file.toString(), null, e instanceof java.nio.file.FileSystemLoopException
+                                ? "a folder link that loops back on itself" : "cannot be read: " + describe(e)));
                         return FileVisitResult.CONTINUE;
                     }
                 });

@@ -1,0 +1,51 @@
+package org.storytrace.core.text;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+class TokensTest {
+    private static long[] hashes(String s) { return new Tokens().tokenize(s).copyHashes(); }
+
+    @Test
+    void typographicVariantsHashAlike() {
+        assertArrayEquals(hashes("the Asa'ib Ahl al-Haq and \"strategic depth\" -- Iraq's"),
+                hashes("The Asa’ib Ahl al‑Haq and “Strategic Depth” — IRAQ’S"));
+        assertArrayEquals(hashes("café résumé Ñandú"), hashes("cafe resume nandu"));
+    }
+
+    @Test
+    void differentWordsHashApart() {
+        assertNotEquals(hashes("Iran")[0], hashes("Iraq")[0]);
+        assertEquals(2, hashes("Al-Kadhimi").length, "a hyphen separates tokens");
+    }
+
+    @Test
+    void offsetsPointAtTheWordsAsWritten() {
+        String text = "  “Iraq’s future,” he said—twice.";
+        Tokens t = new Tokens().tokenize(text);
+        assertEquals("Iraq’s", t.surface(0));
+        assertEquals("future", t.surface(1));
+        assertEquals("twice", t.surface(4));
+        int prevEnd = 0;
+        for (int i = 0; i < t.size(); i++) {
+            assertTrue(t.start(i) >= prevEnd && t.end(i) > t.start(i) && t.end(i) <= text.length());
+            prevEnd = t.end(i);
+        }
+    }
+
+    @Test
+    void aRangeIsTokenisedWithOffsetsIntoTheWholeText() {
+        String text = "skip this. Keep these words";
+        Tokens t = new Tokens().tokenize(text, 11, text.length());
+        assertEquals(3, t.size());
+        assertEquals(11, t.start(0));
+        assertThrows(IllegalArgumentException.class, () -> new Tokens().tokenize(text, 5, 100));
+    }
+
+    @Test
+    void stopWordsAreRecognisedByHash() {
+        assertTrue(StopWords.contains(Tokens.hashOf("The")));
+        assertFalse(StopWords.contains(Tokens.hashOf("Nasiriyah")));
+    }
+}

@@ -1,0 +1,77 @@
+package org.storytrace.app;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The analyze command end to end on the bundled example corpus, as a newcomer runs it. */
+class AnalyzeCommandTest {
+    @TempDir Path tmp;
+
+    private int run(String... args) {
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream()));
+        try {
+            return new CommandLine(new Main()).execute(args);
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    @Test
+    void theBundledCorpusGivesItsStoriesLinksAndAReport() throws Exception {
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("analyze", "../examples/corpus", "--out", out.toString()));
+        JsonNode j = new ObjectMapper().readTree(out.resolve("stories.json").toFile());
+        assertEquals(5, j.get("articles").size());
+        List<List<String>> stories = new ArrayList<>();
+        for (JsonNode s : j.get("stories")) {
+            List<String> ids = new ArrayList<>();
+            s.get("articles").forEach(a -> ids.add(a.asText()));
+            stories.add(ids);
+        }
+        assertTrue(stories.contains(List.of("valmora-port-strike-reprint", "valmora-port-strike-rewrite", "valmora-port-strike-wire")), stories.toString());
+        assertTrue(stories.contains(List.of("valmora-port-talks")), stories.toString());
+        assertTrue(stories.contains(List.of("valmora-bridge-closure")), stories.toString());
+        JsonNode link = j.get("links").get(0);
+        assertEquals(1, j.get("links").size());
+        String wire = Files.readString(Path.of("../examples/corpus/valmora-port-strike-wire.txt"));
+        String reprint = Files.readString(Path.of("../examples/corpus/valmora-port-strike-reprint.txt"));
+        JsonNode p = link.get("passages").get(0);
+        // passage offsets point at the same words in both files
+        String a = reprint.substring(p.get("a_start").asInt(), p.get("a_end").asInt());
+        String b = wire.substring(p.get("b_start").asInt(), p.get("b_end").asInt());
+        assertTrue(a.startsWith("Thousands of dockworkers") && b.startsWith("Thousands of dockworkers"), a + " | " + b);
+        assertTrue(link.get("reused_share_a").asDouble() > 0.5);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<mark>Thousands of dockworkers"));
+        assertEquals(0, Files.size(out.resolve("rejected.jsonl")));
+    }
+
+    @Test
+    void badInputIsListedTheRunGoesOnAndTheExitCodeSaysSo() throws Exception {
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        Files.copy(Path.of("../examples/corpus/valmora-port-talks.txt"), in.resolve("talks.txt"));
+        Files.write(in.resolve("photo.html"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0});
+        Path out = tmp.resolve("out");
+        assertEquals(Main.EXIT_REJECTED, run("analyze", in.toString(), "--out", out.toString(), "--no-embeddings"));
+        List<String> rejected = Files.readAllLines(out.resolve("rejected.jsonl"));
+        assertEquals(1, rejected.size());
+        JsonNode r = new ObjectMapper().readTree(rejected.get(0));
+        assertTrue(r.get("path").asText().endsWith("photo.html"));
+        assertTrue(r.get("reason").asText().contains("binary"));
+        JsonNode j = new ObjectMapper().readTree(out.resolve("stories.json").toFile());
+        assertEquals("talks", j.get("articles").get(0).get("id").asText());
+    }
+}

@@ -114,7 +114,8 @@ public final class Ingestor {
             return;
         }
         try {
-            Article a = isHtml(file, text) ? fromHtml(file, text, decoded.encoding()) : fromText(file, text, decoded.encoding());
+            Article a = isXml(text) ? fromXml(file, text, decoded.encoding())
+                    : isHtml(file, text) ? fromHtml(file, text, decoded.encoding()) : fromText(file, text, decoded.encoding());
             if (a.bodyEnd() == a.bodyStart()) {
                 rejected.accept(new Rejection(where, null, "no article text found (only page furniture)"));
                 return;
@@ -139,6 +140,19 @@ public final class Ingestor {
         var evidence = x.published() != null ? x.publishedEvidence() : p.publishedEvidence();
         return new Article(idFor(file), file.toString(), x.text(), x.title() != null ? x.title() : p.title(), published, evidence,
                 p.source(), x.author() != null ? x.author() : p.author(), p.bodyStart(), p.bodyEnd(), p.boilerplate(), "html", encoding);
+    }
+
+    private Article fromXml(Path file, String raw, String encoding) {
+        HtmlExtractor.Extracted x = html.extractXml(raw);
+        CleanPage p = cleaner.clean(x.text());
+        return new Article(idFor(file), file.toString(), x.text(), x.title() != null ? x.title() : p.title(), p.published(), p.publishedEvidence(),
+                p.source(), p.author(), p.bodyStart(), p.bodyEnd(), p.boilerplate(), "xml", encoding);
+    }
+
+    /** An XML document that is not XHTML (feeds get their own reader in a later stage). */
+    static boolean isXml(String text) {
+        String head = text.substring(0, Math.min(text.length(), 1024)).stripLeading();
+        return head.startsWith("<?xml") && !head.toLowerCase(Locale.ROOT).contains("<html");
     }
 
     static boolean isHtml(Path file, String text) {

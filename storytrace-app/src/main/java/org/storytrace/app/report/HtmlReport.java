@@ -15,6 +15,8 @@ import org.storytrace.core.model.Story;
 /** One self-contained HTML page: the stories, their articles, and each linked pair's shared passages side by side in context. */
 public final class HtmlReport {
     private static final int CONTEXT = 160;
+    /** Linked pairs and passages shown at most; stories.json has them all. */
+    static final int MAX_LINKS = 300, MAX_PASSAGES = 12;
 
     private HtmlReport() {}
 
@@ -36,6 +38,13 @@ public final class HtmlReport {
          .append("</style></head><body><h1>storytrace report</h1>");
         h.append("<p>").append(analysis.articles().size()).append(" articles, ").append(analysis.stories().size()).append(" stories, ")
          .append(analysis.links().size()).append(" links, ").append(analysis.rejections().size()).append(" rejected.</p>");
+        java.util.Set<Link> shown = new java.util.HashSet<>(analysis.links().stream()
+                .sorted(java.util.Comparator.comparingDouble((Link l) -> -Math.max(l.reusedShareA(), l.reusedShareB())))
+                .limit(MAX_LINKS).toList());
+        if (analysis.links().size() > MAX_LINKS) {
+            h.append("<p class=\"meta\">Showing the ").append(MAX_LINKS).append(" links with the most reuse of ")
+             .append(analysis.links().size()).append("; stories.json lists them all.</p>");
+        }
         for (Story s : analysis.stories()) {
             h.append("<section><h2>Story ").append(esc(s.id())).append(" <span class=\"topic\">topic ").append(esc(s.topic())).append("</span></h2><ul>");
             for (String id : s.articles()) {
@@ -48,7 +57,7 @@ public final class HtmlReport {
             h.append("</ul>");
             for (Link l : analysis.links()) {
                 if (!s.id().equals(storyOf.get(l.a())) && !s.id().equals(storyOf.get(l.b()))) continue;
-                if (!s.articles().contains(l.a())) continue;
+                if (!s.articles().contains(l.a()) || !shown.contains(l)) continue;
                 renderLink(h, l, byId.get(l.a()), byId.get(l.b()));
             }
             h.append("</section>");
@@ -68,7 +77,12 @@ public final class HtmlReport {
          .append(", ").append(Math.round(l.reusedShareB() * 100)).append("% of ").append(esc(l.b()))
          .append(l.direction() == null ? " · direction unknown" : " · copied " + ("a->b".equals(l.direction()) ? esc(l.a()) + " → " + esc(l.b()) : esc(l.b()) + " → " + esc(l.a()))).append("</p>");
         h.append("<table><tr><th>").append(esc(l.a())).append("</th><th>").append(esc(l.b())).append("</th></tr>");
+        int n = 0;
         for (Passage p : l.passages()) {
+            if (n++ == MAX_PASSAGES) {
+                h.append("<tr><td colspan=\"2\" class=\"meta\">").append(l.passages().size() - MAX_PASSAGES).append(" more passages in stories.json</td></tr>");
+                break;
+            }
             h.append("<tr><td>");
             inContext(h, a.text(), p.aStart(), p.aEnd());
             h.append("</td><td>");

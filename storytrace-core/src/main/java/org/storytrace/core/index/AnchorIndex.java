@@ -57,7 +57,7 @@ public final class AnchorIndex {
             long h = MinHasher.shingleHash(tokenHashes, i, shingle);
             if ((h & sampleMask) != 0) continue;
             if (m == scratch.length) scratch = Arrays.copyOf(scratch, m * 2);
-            scratch[m++] = h == 0 ? 1 : h;
+            scratch[m++] = h;
         }
         Arrays.sort(scratch, 0, m);
         int d = 0;
@@ -78,6 +78,17 @@ public final class AnchorIndex {
             counts[slot]++;
         }
     }
+
+    /** How many added documents hold {@code anchor}. */
+    public int docFreq(long anchor) {
+        int slot = slotFor(anchor, false);
+        return slot < 0 ? 0 : counts[slot];
+    }
+
+    /** Whether a shingle hash is an anchor (falls in the sampled residue class). */
+    public boolean isAnchor(long shingleHash) { return (shingleHash & sampleMask) == 0; }
+
+    public int shingle() { return shingle; }
 
     /** Documents sharing at least {@code minShared} usable anchors with {@code anchors}; returns the count. */
     public int query(long[] anchors, int exclude, IntBuffer out) {
@@ -102,6 +113,7 @@ public final class AnchorIndex {
     }
 
     private int slotFor(long key, boolean insert) {
+        if (key == 0) key = 1; // 0 marks an empty slot
         int mask = keys.length - 1;
         int i = (int) (key ^ (key >>> 32)) & mask;
         while (true) {

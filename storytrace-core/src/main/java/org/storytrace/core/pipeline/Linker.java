@@ -22,17 +22,26 @@ import org.storytrace.core.text.Tokens;
  */
 public final class Linker {
     /** Tunables, checked when built. */
+    /**
+     * @param maxCandidates  candidates verified per article at most, the most similar first (bounds the cost
+     *                       of an article that resembles thousands of others)
+     * @param commonMinDocs  a passage is common talk, not reuse, when most of its anchors occur in more than
+     *                       {@code max(commonMinDocs, commonShare * articles)} articles
+     */
     public record Settings(int numHashes, int shingle, int bands, int rows, int anchorShingle, int anchorSample,
-                           int anchorMinShared, int anchorMaxDocFreq, double nearDuplicate, Aligner.Settings alignment) {
+                           int anchorMinShared, int anchorMaxDocFreq, int maxCandidates, int commonMinDocs, double commonShare,
+                           Aligner.Settings alignment) {
         public Settings {
             if (bands * rows > numHashes) {
                 throw new IllegalArgumentException("bands * rows (" + bands * rows + ") exceeds numHashes (" + numHashes + ")");
             }
-            if (!(nearDuplicate > 0 && nearDuplicate <= 1)) throw new IllegalArgumentException("nearDuplicate must be in (0, 1], was " + nearDuplicate);
+            if (maxCandidates < 1) throw new IllegalArgumentException("maxCandidates must be >= 1, was " + maxCandidates);
+            if (commonMinDocs < 2) throw new IllegalArgumentException("commonMinDocs must be >= 2, was " + commonMinDocs);
+            if (!(commonShare > 0 && commonShare <= 1)) throw new IllegalArgumentException("commonShare must be in (0, 1], was " + commonShare);
         }
 
         public static Settings defaults() {
-            return new Settings(128, 3, 32, 4, 5, 8, 2, 1000, 0.9, Aligner.Settings.defaults());
+            return new Settings(128, 3, 32, 4, 5, 8, 2, 100, 500, 20, 0.05, Aligner.Settings.defaults());
         }
     }
 
@@ -71,11 +80,21 @@ public final class Linker {
     public List<Link> add(Article a) {
         Fingerprint fp = fingerprint(a);
         int doc = fingerprints.size();
-        java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>();
+        java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
         lsh.query(fp.signature(), -1, found);
-        for (int i = 0; i < found.size(); i++) candidates.add(found.get(i));
+        for (int i = 0; i < found.size(); i++) set.add(found.get(i));
         anchorIndex.query(fp.anchors(), -1, found);
-        for (int i = 0; i < found.size(); i++) candidates.add(found.get(i));
+        for (int i = 0; i < found.size(); i++) set.add(found.get(i));
+        List<Integer> candidates = new ArrayList<>(set);
+        if (candidates.size() > settings.maxCandidates()) {
+            // keep the most similar; ties by arrival order, so the choice is reproducible
+            candidates.sort((x, y) -> {
+                int c = Double.compare(MinHasher.similarity(fingerprints.get(y).signature(), fp.signature()),
+                        MinHasher.similarity(fingerprints.get(x).signature(), fp.signature()));
+                return c != 0 ? c : Integer.compare(x, y);
+            });
+            candidates = candidates.subList(0, settings.maxCandidates());
+        }
         List<Link> links = new ArrayList<>();
         for (int c : candidates) {
             candidatesChecked++;
@@ -111,6 +130,51 @@ public final class Linker {
         }
         return new Link(x.id(), y.id(), round(sim), round(Math.min(1, (double) charsA / Math.max(1, fx.bodyChars()))),
                 round(Math.min(1, (double) charsB / Math.max(1, fy.bodyChars()))), direction, passages);
+    }
+
+    /**
+     * Drops the passages that are common talk by the corpus seen so far (most of their anchors occur in
+     * many articles: a site's standard disclaimer, a stock formula) and the links left with none. Links
+     * found early, before the corpus showed a phrase to be common, are judged again here.
+     */
+    public List<Link> pruneCommon(List<Link> links) {
+        int commonDf = (int) Math.max(settings.commonMinDocs(), settings.commonShare() * fingerprints.size());
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < fingerprints.size(); i++) index.put(fingerprints.get(i).id(), i);
+        List<Link> out = new ArrayList<>(links.size());
+        for (Link l : links) {
+            Integer ia = index.get(l.a()), ib = index.get(l.b());
+            if (ia == null || ib == null) { out.add(l); continue; }
+            Fingerprint fa = fingerprints.get(ia), fb = fingerprints.get(ib);
+            List<Passage> kept = new ArrayList<>();
+            long charsA = 0, charsB = 0;
+            for (Passage p : l.passages()) {
+                if (isCommon(fa, p.aStart(), p.aEnd(), commonDf)) continue;
+                kept.add(p);
+                charsA += p.aEnd() - p.aStart();
+                charsB += p.bEnd() - p.bStart();
+            }
+            if (kept.size() == l.passages().size()) out.add(l);
+            else if (!kept.isEmpty()) {
+                out.add(new Link(l.a(), l.b(), l.similarity(), round(Math.min(1, (double) charsA / Math.max(1, fa.bodyChars()))),
+                        round(Math.min(1, (double) charsB / Math.max(1, fb.bodyChars()))), l.direction(), kept));
+            }
+        }
+        return out;
+    }
+
+    private boolean isCommon(Fingerprint f, int start, int end, int commonDf) {
+        int from = java.util.Arrays.binarySearch(f.starts(), start);
+        if (from < 0) from = -from - 1;
+        int k = anchorIndex.shingle();
+        int anchors = 0, common = 0;
+        for (int i = from; i + k <= f.size() && f.ends()[i + k - 1] <= end; i++) {
+            long h = MinHasher.shingleHash(f.tokens(), i, k);
+            if (!anchorIndex.isAnchor(h)) continue;
+            anchors++;
+            if (anchorIndex.docFreq(h) > commonDf) common++;
+        }
+        return anchors > 0 && common * 2 >= anchors;
     }
 
     private static double round(double d) { return Math.round(d * 10000) / 10000.0; }

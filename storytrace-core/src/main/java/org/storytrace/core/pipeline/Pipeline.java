@@ -61,7 +61,8 @@ public final class Pipeline {
             Article a = articles.get(i);
             items.add(new StoryGrouper.Item(a.id(), a.title(), a.cleanText(), a.bodyStart(), a.bodyEnd(), a.published(), embeddings.get(i)));
         }
-        StoryGrouper.Grouping g = grouper.group(items, links);
+        List<Link> verified = linker.pruneCommon(links);
+        StoryGrouper.Grouping g = grouper.group(items, verified);
         Map<Integer, List<String>> byStory = new LinkedHashMap<>();
         Map<Integer, Integer> topicOf = new LinkedHashMap<>();
         for (int i = 0; i < articles.size(); i++) {
@@ -72,7 +73,7 @@ public final class Pipeline {
         for (Map.Entry<Integer, List<String>> e : byStory.entrySet()) {
             stories.add(new Story("s" + (e.getKey() + 1), e.getValue(), "t" + (topicOf.get(e.getKey()) + 1)));
         }
-        List<Link> sorted = new ArrayList<>(links);
+        List<Link> sorted = new ArrayList<>(verified);
         sorted.sort((x, y) -> x.a().equals(y.a()) ? x.b().compareTo(y.b()) : x.a().compareTo(y.a()));
         return new Analysis(articles, stories, sorted, rejections);
     }

@@ -45,13 +45,13 @@ public final class StoryGrouper {
         }
 
         /** For full articles. */
-        public static Settings defaults() { return new Settings(0.35, 0.06, 0.4, 0.5, 0.9, 3, 0.1, 0.5); }
+        public static Settings defaults() { return new Settings(0.35, 0.06, 0.4, 0.5, 0.9, 3, 0.1, 0.05); }
 
         /**
          * For short texts such as bare headlines: their word and embedding similarities are lower and more
          * spread, and a collection of them is sparse, so the thresholds are lower.
          */
-        public static Settings shortTexts() { return new Settings(0.1, 0.05, 0.6, 0.25, 0.75, 3, 0.1, 0.5); }
+        public static Settings shortTexts() { return new Settings(0.1, 0.05, 0.6, 0.25, 0.75, 3, 0.1, 0.05); }
     }
 
     /** One item to group. {@code embedding} may be null. */
@@ -81,7 +81,10 @@ public final class StoryGrouper {
     public StoryGrouper() { this(Settings.defaults()); }
     public Settings settings() { return settings; }
 
-    /** The pairs scored by the last call to {@link #group}. */
+    /** Collections up to this size keep their scored pairs for {@link #lastPairs()}. */
+    static final int MAX_KEPT_PAIRS = 2000;
+
+    /** The pairs scored by the last call to {@link #group}, kept only for collections of up to 2,000 items. */
     public List<Pair> lastPairs() { return lastPairs; }
 
     public Grouping group(List<Item> items, List<Link> links) {
@@ -105,33 +108,36 @@ public final class StoryGrouper {
             names.add(nm);
         }
         TermVectors wordVectors = new TermVectors(words), nameVectors = new TermVectors(names), headVectors = new TermVectors(heads);
-        int dfLimit = n < 50 ? n : Math.max(2, (int) (settings.maxDocFreq * n));
-        Map<Long, Double> lexical = wordVectors.cosines(dfLimit);
+        int dfLimit = n < 50 ? n : Math.max(50, (int) (settings.maxDocFreq * n));
+        long[] candidates = wordVectors.candidatePairs(dfLimit);
         Map<Long, Double> reuse = new HashMap<>();
         for (Link l : links) {
             Integer a = index.get(l.a()), b = index.get(l.b());
             if (a == null || b == null) continue;
             double share = Math.max(l.reusedShareA(), l.reusedShareB());
-            reuse.merge(pairKey(Math.min(a, b), Math.max(a, b)), share, Math::max);
-            lexical.putIfAbsent(pairKey(Math.min(a, b), Math.max(a, b)), 0.0);
+            reuse.merge(spread(pairKey(Math.min(a, b), Math.max(a, b))), share, Math::max);
         }
-        List<Pair> pairs = new ArrayList<>(lexical.size());
-        int[] u = new int[lexical.size()], v = new int[lexical.size()];
-        double[] w = new double[lexical.size()];
+        if (!reuse.isEmpty()) {
+            java.util.TreeSet<Long> all = new java.util.TreeSet<>();
+            for (long k : reuse.keySet()) all.add(unspread(k));
+            for (long c : candidates) all.add(c);
+            candidates = all.stream().mapToLong(Long::longValue).toArray();
+        }
+        List<Pair> pairs = new ArrayList<>(candidates.length);
+        int[] u = new int[candidates.length], v = new int[candidates.length];
+        double[] w = new double[candidates.length];
         int e = 0;
-        List<Long> keys = new ArrayList<>(lexical.keySet());
-        keys.sort(null);
-        for (long key : keys) {
+        for (long key : candidates) {
             int a = (int) (key >>> 32), b = (int) key;
-            double lex = lexical.get(key);
+            double lex = wordVectors.cosine(a, b);
             Item ia = items.get(a), ib = items.get(b);
             double sem = -1;
             if (ia.embedding() != null && ib.embedding() != null) sem = Embedder.cosine(ia.embedding(), ib.embedding());
-            double r = reuse.getOrDefault(key, 0.0);
+            double r = reuse.isEmpty() ? 0 : reuse.getOrDefault(spread(key), 0.0);
             double nameSim = nameVectors.isEmpty(a) || nameVectors.isEmpty(b) ? -1 : nameVectors.cosine(a, b);
             double headSim = headVectors.isEmpty(a) || headVectors.isEmpty(b) ? -1 : headVectors.cosine(a, b);
             double s = score(new Evidence(lex, nameSim, headSim, sem, r), ia.published(), ib.published());
-            pairs.add(new Pair(a, b, lex, nameSim, headSim, sem, r, s));
+            if (n <= MAX_KEPT_PAIRS) pairs.add(new Pair(a, b, lex, nameSim, headSim, sem, r, s));
             if (s > 0) { u[e] = a; v[e] = b; w[e] = s; e++; }
         }
         lastPairs = List.copyOf(pairs);
@@ -213,6 +219,11 @@ public final class StoryGrouper {
         char c = tok.text().charAt(tok.start(i));
         return c >= '0' && c <= '9' && tok.end(i) - tok.start(i) < 5;
     }
+
+    /** A bijective mix of a pair key, so that {@code Long.hashCode} (high ^ low word) does not collide for pairs. */
+    private static long spread(long key) { return key * 0x9E3779B97F4A7C15L; }
+
+    private static long unspread(long key) { return key * 0xF1DE83E19937733DL; }
 
     private static long pairKey(int a, int b) { return ((long) a << 32) | (b & 0xffffffffL); }
 }

@@ -46,40 +46,38 @@ final class TermVectors {
     boolean isEmpty(int doc) { return keys.get(doc).length == 0; }
 
     /**
-     * Cosines of all pairs {@code (a < b)} sharing a term whose document frequency is at least 2 and at
-     * most {@code maxDf}, keyed by {@code a << 32 | b}.
+     * Every pair {@code (a < b)} of documents sharing a term whose document frequency is at least 2 and at
+     * most {@code maxDf}, each once, as {@code a << 32 | b}, sorted. Terms more frequent than that still
+     * count in {@link #cosine}, they just do not make candidates.
      */
-    Map<Long, Double> cosines(int maxDf) {
-        Map<Long, List<Integer>> postings = new HashMap<>();
+    long[] candidatePairs(int maxDf) {
+        Map<Long, org.storytrace.core.index.IntBuffer> postings = new HashMap<>();
         for (int d = 0; d < n; d++) {
             for (long k : keys.get(d)) {
                 int f = df.get(k);
-                if (f >= 2 && f <= maxDf) postings.computeIfAbsent(k, x -> new ArrayList<>()).add(d);
+                if (f >= 2 && f <= maxDf) postings.computeIfAbsent(k, x -> new org.storytrace.core.index.IntBuffer()).add(d);
             }
         }
-        Map<Long, Double> out = new HashMap<>();
-        double[] acc = new double[n];
-        int[] touched = new int[n];
+        long[] out = new long[1024];
+        int size = 0;
+        int[] seen = new int[n];
+        java.util.Arrays.fill(seen, -1);
         for (int d = 0; d < n; d++) {
-            long[] k = keys.get(d);
-            float[] v = vals.get(d);
-            int nt = 0;
-            for (int i = 0; i < k.length; i++) {
-                List<Integer> p = postings.get(k[i]);
+            for (long k : keys.get(d)) {
+                org.storytrace.core.index.IntBuffer p = postings.get(k);
                 if (p == null) continue;
-                for (int o : p) {
-                    if (o <= d) continue;
-                    if (acc[o] == 0) touched[nt++] = o;
-                    acc[o] += v[i] * weight(o, k[i]);
+                for (int i = 0; i < p.size(); i++) {
+                    int o = p.get(i);
+                    if (o <= d || seen[o] == d) continue;
+                    seen[o] = d;
+                    if (size == out.length) out = java.util.Arrays.copyOf(out, size * 2);
+                    out[size++] = ((long) d << 32) | o;
                 }
             }
-            for (int t = 0; t < nt; t++) {
-                int o = touched[t];
-                out.put(((long) d << 32) | o, acc[o]);
-                acc[o] = 0;
-            }
         }
-        return out;
+        long[] pairs = java.util.Arrays.copyOf(out, size);
+        java.util.Arrays.sort(pairs);
+        return pairs;
     }
 
     /** The cosine of two documents, computed directly. */
@@ -96,8 +94,4 @@ final class TermVectors {
         return s;
     }
 
-    private float weight(int doc, long key) {
-        int i = Arrays.binarySearch(keys.get(doc), key);
-        return i < 0 ? 0 : vals.get(doc)[i];
-    }
 }

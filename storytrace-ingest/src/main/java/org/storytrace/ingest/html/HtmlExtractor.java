@@ -68,6 +68,25 @@ public final class HtmlExtractor {
         return new Extracted(text.toString(), title, published, evidence, author, site);
     }
 
+    /**
+     * Text of a generic XML document (not a feed): the text of its elements, with line breaks kept, tags
+     * dropped; the title from its first {@code title} or {@code headline} element.
+     */
+    public Extracted extractXml(String xml) {
+        Document doc = Jsoup.parse(xml, "", org.jsoup.parser.Parser.xmlParser());
+        Element t = doc.selectFirst("title, TITLE, headline, HEADLINE, hl1");
+        String title = t == null ? null : blankToNull(t.text());
+        StringBuilder text = new StringBuilder();
+        if (title != null) text.append(title.strip()).append("\n\n");
+        Element body = doc.selectFirst("text, TEXT, body, BODY");
+        String whole = (body != null ? body : doc).wholeText();
+        for (String para : whole.split("\\n\\s*\\n")) {
+            String p = para.replaceAll("\\s+", " ").strip();
+            if (!p.isEmpty()) text.append(p).append("\n\n");
+        }
+        return new Extracted(text.toString(), title, null, null, null, null);
+    }
+
     private static void appendParagraphs(Element root, StringBuilder out) {
         Elements blocks = root == null ? new Elements() : root.select("p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption");
         int count = 0;

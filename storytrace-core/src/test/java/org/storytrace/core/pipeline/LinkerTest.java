@@ -1,0 +1,56 @@
+package org.storytrace.core.pipeline;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.storytrace.core.TestCorpora;
+import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Link;
+
+class LinkerTest {
+    private static Article article(String id, String text, LocalDate published) {
+        return new Article(id, id, text, null, published, null, null, null, 0, text.length(), List.of(), "text", "UTF-8");
+    }
+
+    @Test
+    void aPartialReprintIsLinkedWithItsDirectionAndPassageOffsets() throws Exception {
+        List<String> docs = TestCorpora.newsPool(30);
+        String original = docs.get(3);
+        int cut = original.indexOf(' ', original.length() / 3);
+        String reprint = docs.get(7) + "\n\n" + original.substring(0, cut);
+        Linker linker = new Linker();
+        List<Link> links = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            links.addAll(linker.add(article("d" + (100 + i), docs.get(i), LocalDate.of(2020, 1, 1).plusDays(i))));
+        }
+        links.addAll(linker.add(article("r", reprint, LocalDate.of(2021, 1, 1))));
+        List<Link> toReprint = links.stream().filter(l -> l.b().equals("r")).toList();
+        assertEquals(2, toReprint.size(), toReprint.toString());
+        Link fromOriginal = toReprint.stream().filter(l -> l.a().equals("d103")).findFirst().orElseThrow();
+        assertEquals("a->b", fromOriginal.direction());
+        assertEquals(1, fromOriginal.passages().size());
+        var p = fromOriginal.passages().get(0);
+        assertEquals(original.substring(p.aStart(), p.aEnd()), reprint.substring(p.bStart(), p.bEnd()));
+        assertTrue(fromOriginal.reusedShareA() > 0.25 && fromOriginal.reusedShareA() < 0.4, "a third of the original: " + fromOriginal.reusedShareA());
+    }
+
+    @Test
+    void aDisclaimerEveryArticleCarriesIsCommonTalkNotReuse() throws Exception {
+        List<String> docs = TestCorpora.newsPool(60);
+        String disclaimer = "\n\nThis report was produced by the newsroom of the Valley Courier and may not be republished, rewritten or "
+                + "redistributed in any form without the prior written permission of the copyright holder and its partners.";
+        Linker linker = new Linker();
+        List<Link> links = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) links.addAll(linker.add(article("d" + (100 + i), docs.get(i) + disclaimer, null)));
+        assertFalse(links.isEmpty(), "before the corpus shows the disclaimer to be common, it links articles");
+        List<Link> pruned = linker.pruneCommon(links);
+        for (Link l : pruned) {
+            assertFalse(l.passages().stream().anyMatch(p -> (docs.get(Integer.parseInt(l.a().substring(1)) - 100) + disclaimer).substring(p.aStart(), p.aEnd()).contains("written permission")),
+                    "the disclaimer is no passage of " + l);
+        }
+        assertTrue(pruned.size() < links.size() / 2, pruned.size() + " of " + links.size() + " links remain");
+    }
+}

@@ -67,6 +67,13 @@ public final class TextPageCleaner {
         for (int i = 0; i < lines.size(); i++) {
             if (isProse(lines.get(i))) { if (firstProse < 0) firstProse = i; lastProse = i; }
         }
+        // a page that opens with a one-sentence line of up to 25 words standing alone above a longer
+        // paragraph opens with its headline, even when a full stop was added to it
+        if (firstProse == 0 && lines.size() > 1 && looksLikeHeadline(text, lines.get(0), lines.get(1))) {
+            firstProse = -1;
+            for (int i = 1; i < lines.size() && firstProse < 0; i++) if (isProse(lines.get(i))) firstProse = i;
+            if (firstProse < 0) firstProse = 1;
+        }
         int headerEnd = firstProse < 0 ? 0 : firstProse;
         // tail: the first tail marker after the body starts, else after the last prose line
         int tail = lines.size();
@@ -104,9 +111,9 @@ public final class TextPageCleaner {
                 if (source == null) source = m.group(1).trim();
             } else if (FURNITURE.matcher(t).matches() || TAIL_MARKER.matcher(t).matches()) {
                 kind[i] = Kind.FURNITURE;
-            } else if (!titleSeen && l.words >= 3 && !t.endsWith(".")) {
+            } else if (!titleSeen && l.words >= 3 && (!t.endsWith(".") || i == 0 && looksLikeHeadline(text, l, lines.get(1)))) {
                 kind[i] = Kind.TITLE;
-                title = t;
+                title = stripFullStop(t);
                 titleSeen = true;
             } else if (titleSeen && l.words >= 8 && !hasFurnitureBefore(kind, i)) {
                 kind[i] = Kind.DECK;
@@ -187,6 +194,27 @@ public final class TextPageCleaner {
         }
         if (published == null && bylineDate != null) { published = bylineDate; evidence = "date line under the headline"; }
         return new CleanPage(title, published, evidence, source, author, bodyStart, bodyEnd, boilerplate, tags);
+    }
+
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<!\\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|Jr|Sr|Inc|Co|Corp|No|vs|v|[A-Z]))[.!?][”\"’']?\\s+\\p{Lu}");
+
+    static boolean looksLikeHeadline(String text, Line first, Line next) {
+        if (first.words < 3 || first.words > 25 || next.words <= first.words) return false;
+        if (SENTENCE_BREAK.matcher(first.text).find()) return false;
+        String gap = text.substring(first.end, next.start);
+        return gap.indexOf('\n') != gap.lastIndexOf('\n'); // a blank line between them
+    }
+
+    /** A headline's trailing full stop, unless it ends an abbreviation ("U.S."). */
+    private static final Pattern DOTTED_ABBREVIATION = Pattern.compile("(?:^|[\\s(])(?:\\p{L}\\.){2,}$|\\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)\\.$");
+
+    static String stripFullStop(String t) {
+        int n = t.length();
+        if (t.endsWith(".") && n > 2 && !DOTTED_ABBREVIATION.matcher(t).find()) return t.substring(0, n - 1);
+        if (n > 3 && t.charAt(n - 2) == '.' && "”\"’'".indexOf(t.charAt(n - 1)) >= 0 && !DOTTED_ABBREVIATION.matcher(t.substring(0, n - 1)).find()) {
+            return t.substring(0, n - 2) + t.charAt(n - 1); // Nature.’ -> Nature’
+        }
+        return t;
     }
 
     private static boolean hasFurnitureBefore(Kind[] kind, int i) {

@@ -89,4 +89,15 @@ class TextPageCleanerTest {
         assertTrue(body.startsWith("Rescue crews") && body.endsWith("higher ground."), body);
         assertTrue(isFurniture(p, "Share this:") && isFurniture(p, "Related Posts") && isFurniture(p, "Home » World"));
     }
+
+    @Test
+    void aHeadlineWithAnAddedFullStopIsStillTheHeadline() {
+        String text = "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.\n\n"
+                + "WASHINGTON, June 10 (UPI) — Presumptive Democratic presidential nominee Hillary Clinton told a gathering in Washington that her rival would undo decades of law.\n";
+        CleanPage p = cleaner.clean(text);
+        assertEquals("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade", p.title());
+        assertTrue(text.substring(p.bodyStart(), p.bodyEnd()).startsWith("WASHINGTON"));
+        assertEquals("Talks on U.S.", TextPageCleaner.stripFullStop("Talks on U.S."));
+        assertEquals("Appeals to ‘Bad Angels’", TextPageCleaner.stripFullStop("Appeals to ‘Bad Angels.’"));
+    }
 }

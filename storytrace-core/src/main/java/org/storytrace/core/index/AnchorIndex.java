@@ -20,13 +20,7 @@ public final class AnchorIndex {
     private final int sampleMask;
     private final int minShared;
     private final int maxDocFreq;
-    private long[] keys = new long[1 << 12];
-    private int[] heads = new int[1 << 12];
-    private int[] counts = new int[1 << 12];
-    private int used;
-    private int[] postDoc = new int[1024];
-    private int[] postNext = new int[1024];
-    private int postings;
+    private final PostingsTable table = new PostingsTable();
     private int[] tally = new int[64];
     private int[] tallyStamp = new int[64];
     private int stamp;
@@ -47,7 +41,6 @@ public final class AnchorIndex {
         this.sampleMask = sample - 1;
         this.minShared = minShared;
         this.maxDocFreq = maxDocFreq;
-        Arrays.fill(heads, -1);
     }
 
     /** The distinct anchors of a token sequence, sorted, in a fresh array. */
@@ -66,23 +59,13 @@ public final class AnchorIndex {
     }
 
     public void add(int doc, long[] anchors) {
-        for (long a : anchors) {
-            int slot = slotFor(a, true);
-            if (postings == postDoc.length) {
-                postDoc = Arrays.copyOf(postDoc, postings * 2);
-                postNext = Arrays.copyOf(postNext, postings * 2);
-            }
-            postDoc[postings] = doc;
-            postNext[postings] = heads[slot];
-            heads[slot] = postings++;
-            counts[slot]++;
-        }
+        for (long a : anchors) table.add(a, doc);
     }
 
     /** How many added documents hold {@code anchor}. */
     public int docFreq(long anchor) {
-        int slot = slotFor(anchor, false);
-        return slot < 0 ? 0 : counts[slot];
+        int slot = table.find(anchor);
+        return slot < 0 ? 0 : table.count(slot);
     }
 
     /** Whether a shingle hash is an anchor (falls in the sampled residue class). */
@@ -95,10 +78,10 @@ public final class AnchorIndex {
         out.clear();
         if (++stamp == Integer.MAX_VALUE) { Arrays.fill(tallyStamp, 0); stamp = 1; }
         for (long a : anchors) {
-            int slot = slotFor(a, false);
-            if (slot < 0 || counts[slot] > maxDocFreq) continue;
-            for (int p = heads[slot]; p >= 0; p = postNext[p]) {
-                int d = postDoc[p];
+            int slot = table.find(a);
+            if (slot < 0 || table.count(slot) > maxDocFreq) continue;
+            for (int p = table.head(slot); p >= 0; p = table.next(p)) {
+                int d = table.doc(p);
                 if (d == exclude) continue;
                 if (d >= tally.length) {
                     int n = Math.max(d + 1, tally.length * 2);
@@ -110,43 +93,5 @@ public final class AnchorIndex {
             }
         }
         return out.size();
-    }
-
-    private int slotFor(long key, boolean insert) {
-        if (key == 0) key = 1; // 0 marks an empty slot
-        int mask = keys.length - 1;
-        int i = (int) (key ^ (key >>> 32)) & mask;
-        while (true) {
-            long k = keys[i];
-            if (k == key) return i;
-            if (k == 0) {
-                if (!insert) return -1;
-                if ((used + 1) * 2 > keys.length) { grow(); return slotFor(key, true); }
-                keys[i] = key;
-                heads[i] = -1;
-                counts[i] = 0;
-                used++;
-                return i;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    private void grow() {
-        long[] ok = keys;
-        int[] oh = heads;
-        int[] oc = counts;
-        keys = new long[ok.length * 2];
-        heads = new int[ok.length * 2];
-        counts = new int[ok.length * 2];
-        int mask = keys.length - 1;
-        for (int j = 0; j < ok.length; j++) {
-            if (ok[j] == 0) continue;
-            int i = (int) (ok[j] ^ (ok[j] >>> 32)) & mask;
-            while (keys[i] != 0) i = (i + 1) & mask;
-            keys[i] = ok[j];
-            heads[i] = oh[j];
-            counts[i] = oc[j];
-        }
     }
 }

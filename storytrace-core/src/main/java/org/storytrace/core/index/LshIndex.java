@@ -16,12 +16,7 @@ import java.util.Arrays;
 public final class LshIndex {
     private final int bands;
     private final int rows;
-    private long[] keys;
-    private int[] heads;
-    private int used;
-    private int[] postDoc = new int[1024];
-    private int[] postNext = new int[1024];
-    private int postings;
+    private final PostingsTable table = new PostingsTable();
     private int[] seen = new int[64];
     private int stamp;
 
@@ -30,9 +25,6 @@ public final class LshIndex {
         if (rows < 1) throw new IllegalArgumentException("rows must be >= 1, was " + rows);
         this.bands = bands;
         this.rows = rows;
-        keys = new long[1 << 12];
-        heads = new int[1 << 12];
-        Arrays.fill(heads, -1);
     }
 
     public int bands() { return bands; }
@@ -60,17 +52,7 @@ public final class LshIndex {
     /** Adds document {@code doc} with its signature. */
     public void add(int doc, int[] sig) {
         checkSignature(sig);
-        for (int b = 0; b < bands; b++) {
-            long key = bandKey(sig, b);
-            int slot = slotFor(key, true);
-            if (postings == postDoc.length) {
-                postDoc = Arrays.copyOf(postDoc, postings * 2);
-                postNext = Arrays.copyOf(postNext, postings * 2);
-            }
-            postDoc[postings] = doc;
-            postNext[postings] = heads[slot];
-            heads[slot] = postings++;
-        }
+        for (int b = 0; b < bands; b++) table.add(bandKey(sig, b), doc);
     }
 
     /**
@@ -82,10 +64,10 @@ public final class LshIndex {
         out.clear();
         if (++stamp == Integer.MAX_VALUE) { Arrays.fill(seen, 0); stamp = 1; }
         for (int b = 0; b < bands; b++) {
-            int slot = slotFor(bandKey(sig, b), false);
+            int slot = table.find(bandKey(sig, b));
             if (slot < 0) continue;
-            for (int p = heads[slot]; p >= 0; p = postNext[p]) {
-                int d = postDoc[p];
+            for (int p = table.head(slot); p >= 0; p = table.next(p)) {
+                int d = table.doc(p);
                 if (d == exclude) continue;
                 if (d >= seen.length) seen = Arrays.copyOf(seen, Math.max(d + 1, seen.length * 2));
                 if (seen[d] == stamp) continue;
@@ -96,42 +78,8 @@ public final class LshIndex {
         return out.size();
     }
 
-    private int slotFor(long key, boolean insert) {
-        int mask = keys.length - 1;
-        int i = (int) (key ^ (key >>> 32)) & mask;
-        while (true) {
-            long k = keys[i];
-            if (k == key) return i;
-            if (k == 0) {
-                if (!insert) return -1;
-                if ((used + 1) * 2 > keys.length) { grow(); return slotFor(key, true); }
-                keys[i] = key;
-                heads[i] = -1;
-                used++;
-                return i;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    private void grow() {
-        long[] ok = keys;
-        int[] oh = heads;
-        keys = new long[ok.length * 2];
-        heads = new int[ok.length * 2];
-        Arrays.fill(heads, -1);
-        int mask = keys.length - 1;
-        for (int j = 0; j < ok.length; j++) {
-            if (ok[j] == 0) continue;
-            int i = (int) (ok[j] ^ (ok[j] >>> 32)) & mask;
-            while (keys[i] != 0) i = (i + 1) & mask;
-            keys[i] = ok[j];
-            heads[i] = oh[j];
-        }
-    }
-
     /** Heap bytes held by the index's arrays. */
     public long memoryBytes() {
-        return (long) keys.length * 8 + (long) heads.length * 4 + (long) postDoc.length * 8 + seen.length * 4L;
+        return table.memoryBytes() + seen.length * 4L;
     }
 }

@@ -21,16 +21,19 @@ import picocli.CommandLine.Parameters;
 
 /** {@code storytrace analyze PATH... [--out DIR]}. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Reads every plain-text and HTML file under PATH and writes stories.json, report.html and rejected.jsonl to --out.")
+        description = "Reads news pages (text, HTML, WARC/WET, RSS/Atom, JSON Lines; gzipped or not) and writes stories.json, report.html and rejected.jsonl to --out.")
 final class AnalyzeCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to read.")
-    List<Path> paths;
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, folders, globs, http(s) feed URLs, or - for standard input.")
+    List<String> inputs;
 
     @Option(names = "--out", defaultValue = "storytrace-out", description = "Folder for the results (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--max-bytes", defaultValue = "10485760", description = "Reject files larger than this (default: ${DEFAULT-VALUE}).")
     long maxBytes;
+
+    @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for a feed URL (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
 
     @Option(names = "--no-embeddings", description = "Group stories on lexical evidence alone (faster; misses rewrites).")
     boolean noEmbeddings;
@@ -42,15 +45,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream err = System.err;
         Files.createDirectories(out);
-        Analysis a = Runner.analyze(paths, new Ingestor.Settings(maxBytes), noEmbeddings ? null : Runner.defaultEmbedder(), new ProgressBar(err), explain ? err : null);
+        Analysis a = Runner.analyze(inputs, new Ingestor.Settings(maxBytes, java.time.Duration.ofSeconds(Math.max(1, timeoutSeconds))), noEmbeddings ? null : Runner.defaultEmbedder(), new ProgressBar(err), explain ? err : null);
         StoriesJson.write(a, out.resolve("stories.json"));
         HtmlReport.write(a, out.resolve("report.html"));
         writeRejections(a.rejections(), out.resolve("rejected.jsonl"));
         for (Rejection r : a.rejections()) {
             err.println("rejected " + r.path() + (r.position() == null ? "" : " at " + r.position()) + ": " + r.reason());
         }
-        System.out.printf("read %d articles, rejected %d, %d stories, %d links%n", a.articles().size(), a.rejections().size(),
-                a.stories().size(), a.links().size());
+        System.out.printf("read %d articles, rejected %d, %d duplicates, %d stories, %d links%n", a.articles().size(), a.rejections().size(),
+                a.duplicates().size(), a.stories().size(), a.links().size());
         System.out.println("report: " + out.resolve("report.html").toAbsolutePath().normalize());
         System.out.println("data:   " + out.resolve("stories.json").toAbsolutePath().normalize());
         return a.rejections().isEmpty() ? 0 : Main.EXIT_REJECTED;

@@ -1,6 +1,5 @@
 package org.storytrace.app;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.pipeline.Embedder;
@@ -8,6 +7,7 @@ import org.storytrace.core.pipeline.Linker;
 import org.storytrace.core.pipeline.Pipeline;
 import org.storytrace.core.pipeline.StoryGrouper;
 import org.storytrace.ingest.Ingestor;
+import org.storytrace.ingest.read.Input;
 import org.storytrace.nlp.embed.MiniLmEmbedder;
 
 /** Runs ingest and the pipeline over paths: the one way every entry point (analyze, eval, tests) does it. */
@@ -33,19 +33,24 @@ public final class Runner {
      *
      * @param progress called with (files done) after each file, may be null; the total is {@code files.size()}
      */
-    public static Analysis analyze(List<Path> roots, Ingestor.Settings ingest, Embedder embedder, ProgressListener progress) {
-        return analyze(roots, ingest, embedder, progress, null);
+    public static Analysis analyze(List<String> inputs, Ingestor.Settings ingest, Embedder embedder, ProgressListener progress) {
+        return analyze(inputs, ingest, embedder, progress, null);
     }
 
     /** As {@link #analyze(List, Ingestor.Settings, Embedder, ProgressListener)}, printing each scored pair's evidence to {@code explain} if not null. */
-    public static Analysis analyze(List<Path> roots, Ingestor.Settings ingest, Embedder embedder, ProgressListener progress, java.io.PrintStream explain) {
+    public static Analysis analyze(List<String> inputs, Ingestor.Settings ingest, Embedder embedder, ProgressListener progress, java.io.PrintStream explain) {
         Ingestor in = new Ingestor(ingest);
         Pipeline p = new Pipeline(new Linker(), new StoryGrouper(), embedder);
-        List<Path> files = in.files(roots, p::reject);
-        if (progress != null) progress.start(files.size());
+        List<Input> resolved = in.resolve(inputs, p::reject);
+        if (progress != null) progress.start(resolved.size());
         int done = 0;
-        for (Path f : files) {
-            in.read(f, p::add, p::reject);
+        Ingestor.Listener listener = new Ingestor.Listener() {
+            @Override public void accepted(org.storytrace.core.model.Article a) { p.add(a); }
+            @Override public void rejected(org.storytrace.core.model.Rejection r) { p.reject(r); }
+            @Override public void duplicate(org.storytrace.core.model.Duplicate d) { p.duplicate(d); }
+        };
+        for (Input f : resolved) {
+            in.read(f, listener);
             if (progress != null) progress.advance(++done);
         }
         if (progress != null) progress.finish();

@@ -1,178 +1,319 @@
 package org.storytrace.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Duplicate;
 import org.storytrace.core.model.Rejection;
-import org.storytrace.ingest.clean.CleanPage;
-import org.storytrace.ingest.clean.TextPageCleaner;
+import org.storytrace.core.text.Tokens;
 import org.storytrace.ingest.decode.TextDecoder;
-import org.storytrace.ingest.html.HtmlExtractor;
+import org.storytrace.ingest.read.FeedPages;
+import org.storytrace.ingest.read.Input;
+import org.storytrace.ingest.read.JsonLinesReader;
+import org.storytrace.ingest.read.Limits;
+import org.storytrace.ingest.read.Page;
+import org.storytrace.ingest.read.Sink;
+import org.storytrace.ingest.read.WarcPages;
 
 /**
- * The ingest stage's front door: reads every plain-text and HTML file under the given paths, one at a time,
- * and hands each on as an {@link Article} or a {@link Rejection}. A bad file never stops the run.
+ * The ingest stage's front door. Resolves what the user named (files, folders, globs, {@code -} for
+ * standard input, {@code http(s)} feed URLs) into inputs, detects each input's format by content (and
+ * extension), reads it with the matching reader and hands on articles, rejections and exact duplicates,
+ * one at a time. A bad input never stops the run.
  *
- * <p>Files are visited in sorted path order, so ids and results are reproducible. Hidden files and
- * folders (names starting with a dot) are skipped. Not thread-safe (it remembers the ids it gave).
+ * <p>Formats: plain text and HTML pages, generic XML, WARC and WET (gzipped or not), RSS and Atom feeds,
+ * JSON Lines; any of them gzipped. Exact duplicates (same canonical URL, or the same normalised body) are
+ * reported, not handed on, so a rerun over the same inputs adds nothing. Not thread-safe.
  */
 public final class Ingestor {
     /** Settings, checked when built. */
-    public record Settings(long maxBytes) {
+    public record Settings(long maxBytes, Duration fetchTimeout) {
         public Settings {
             if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be >= 1, was " + maxBytes);
+            if (fetchTimeout.isNegative() || fetchTimeout.isZero()) throw new IllegalArgumentException("fetchTimeout must be positive, was " + fetchTimeout);
         }
+        public Settings(long maxBytes) { this(maxBytes, Duration.ofSeconds(30)); }
         public static Settings defaults() { return new Settings(10L * 1024 * 1024); }
+    }
+
+    /** Receives what ingest finds. */
+    public interface Listener {
+        void accepted(Article article);
+        void rejected(Rejection rejection);
+        default void duplicate(Duplicate duplicate) { }
     }
 
     private final Settings settings;
     private final TextDecoder decoder = new TextDecoder();
-    private final TextPageCleaner cleaner = new TextPageCleaner();
-    private final HtmlExtractor html = new HtmlExtractor();
+    private final PageProcessor processor = new PageProcessor();
+    private final WarcPages warc;
+    private final FeedPages feeds;
+    private final JsonLinesReader jsonl;
     private final Set<String> ids = new HashSet<>();
+    private final Map<String, String> byUrl = new HashMap<>();
+    private final Map<Long, String> byBody = new HashMap<>();
+    private final Map<String, Integer> skipped = new java.util.TreeMap<>();
 
-    public Ingestor(Settings settings) { this.settings = settings; }
+    public Ingestor(Settings settings) {
+        this.settings = settings;
+        this.warc = new WarcPages(settings.maxBytes());
+        this.feeds = new FeedPages(settings.maxBytes(), settings.fetchTimeout());
+        this.jsonl = new JsonLinesReader(settings.maxBytes());
+    }
+
     public Ingestor() { this(Settings.defaults()); }
 
-    /** The files a run over {@code roots} would read, in order; missing roots are reported as rejections. */
-    public List<Path> files(List<Path> roots, Consumer<Rejection> rejected) {
-        List<Path> out = new ArrayList<>();
-        for (Path root : roots) {
-            if (!Files.exists(root)) { rejected.accept(new Rejection(root.toString(), null, "no such file or folder")); continue; }
-            if (Files.isRegularFile(root)) { out.add(root); continue; }
-            try {
-                List<Path> found = new ArrayList<>();
-                Files.walkFileTree(root, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                    @Override public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        return !dir.equals(root) && dir.getFileName().toString().startsWith(".") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                    }
-                    @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (file.getFileName().toString().startsWith(".")) return FileVisitResult.CONTINUE;
-                        if (attrs.isRegularFile()) found.add(file);
-                        else if (attrs.isSymbolicLink()) rejected.accept(new Rejection(file.toString(), null, "a link to a file that does not exist (it vanished or was never there)"));
-                        return FileVisitResult.CONTINUE;
-                    }
-                    @Override public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        rejected.accept(new Rejection(file.toString(), null, e instanceof java.nio.file.FileSystemLoopException
-                                ? "a folder link that loops back on itself" : "cannot be read: " + describe(e)));
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-                found.sort(null);
-                out.addAll(found);
-            } catch (IOException e) {
-                rejected.accept(new Rejection(root.toString(), null, "cannot be listed: " + describe(e)));
+    /** Records skipped by design so far (WARC requests, redirects, non-HTML responses), by kind. */
+    public Map<String, Integer> skipped() { return Map.copyOf(skipped); }
+
+    /** The inputs named by {@code specs}, in order (folders walked in sorted order); problems become rejections. */
+    public List<Input> resolve(List<String> specs, java.util.function.Consumer<Rejection> rejected) {
+        List<Input> out = new ArrayList<>();
+        for (String spec : specs) {
+            if (spec.equals("-")) { out.add(Input.stdin()); continue; }
+            String lower = spec.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("http://") || lower.startsWith("https://")) {
+                try { out.add(Input.url(URI.create(spec))); } catch (IllegalArgumentException e) { rejected.accept(new Rejection(spec, null, "not a valid URL: " + e.getMessage())); }
+                continue;
             }
+            if (spec.indexOf('*') >= 0 || spec.indexOf('?') >= 0 || spec.indexOf('[') >= 0) {
+                List<Path> matched = glob(spec, rejected);
+                if (matched.isEmpty()) rejected.accept(new Rejection(spec, null, "no file matches this pattern"));
+                matched.forEach(p -> out.add(Input.file(p)));
+                continue;
+            }
+            walk(Path.of(spec), rejected).forEach(p -> out.add(Input.file(p)));
         }
         return out;
     }
 
-    /** Reads one file into an article, or explains why it cannot. */
-    public void read(Path file, Consumer<Article> accepted, Consumer<Rejection> rejected) {
-        String where = file.toString();
-        byte[] bytes;
+    /** Files under a path: the file itself, or every non-hidden regular file below a folder. */
+    public List<Path> walk(Path root, java.util.function.Consumer<Rejection> rejected) {
+        List<Path> out = new ArrayList<>();
+        if (!Files.exists(root)) { rejected.accept(new Rejection(root.toString(), null, "no such file or folder")); return out; }
+        if (Files.isRegularFile(root)) { out.add(root); return out; }
         try {
-            long size = Files.size(file);
-            if (size > settings.maxBytes) {
-                rejected.accept(new Rejection(where, null, "too large: " + size + " bytes, the limit is " + settings.maxBytes + " (see --max-bytes)"));
-                return;
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) settings.maxBytes + 1);
-            }
-            if (bytes.length > settings.maxBytes) {
-                rejected.accept(new Rejection(where, "byte " + settings.maxBytes, "too large: grew past the limit of " + settings.maxBytes + " bytes while being read"));
-                return;
-            }
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(root) && dir.getFileName().toString().startsWith(".") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+                @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (file.getFileName().toString().startsWith(".")) return FileVisitResult.CONTINUE;
+                    if (attrs.isRegularFile()) out.add(file);
+                    else if (attrs.isSymbolicLink()) rejected.accept(new Rejection(file.toString(), null, "a link to a file that does not exist (it vanished or was never there)"));
+                    return FileVisitResult.CONTINUE;
+                }
+                @Override public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    rejected.accept(new Rejection(file.toString(), null, e instanceof FileSystemLoopException
+                            ? "a folder link that loops back on itself" : "cannot be read: " + describe(e)));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
-            rejected.accept(new Rejection(where, null, "cannot be read: " + describe(e)));
+            rejected.accept(new Rejection(root.toString(), null, "cannot be listed: " + describe(e)));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private List<Path> glob(String spec, java.util.function.Consumer<Rejection> rejected) {
+        int cut = 0;
+        for (int i = 0; i < spec.length(); i++) {
+            char c = spec.charAt(i);
+            if (c == '*' || c == '?' || c == '[') break;
+            if (c == '/') cut = i + 1;
+        }
+        Path base = Path.of(cut == 0 ? "." : spec.substring(0, cut));
+        PathMatcher m = base.getFileSystem().getPathMatcher("glob:" + spec.substring(cut));
+        List<Path> out = new ArrayList<>();
+        for (Path p : walk(base, rejected)) if (m.matches(base.relativize(p))) out.add(p);
+        return out;
+    }
+
+    /** Reads one input, handing on what it holds. */
+    public void read(Input input, Listener listener) {
+        Sink sink = sinkFor(listener);
+        if (input.isUrl()) {
+            byte[] bytes = feeds.fetch(input, sink);
+            if (bytes != null) readBytes(input, bytes, sink);
             return;
         }
+        try (InputStream raw = input.open()) {
+            if (input.isFile() && Files.size(input.path()) == 0) {
+                sink.rejected(new Rejection(input.name(), null, "the file is empty"));
+                return;
+            }
+            BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+            in.mark(1 << 15);
+            byte[] head = in.readNBytes(4096);
+            in.reset();
+            if (head.length == 0) { sink.rejected(new Rejection(input.name(), null, "the file is empty")); return; }
+            if (startsWith(head, "WARC/") || (isGzip(head) && startsWith(gunzipHead(in), "WARC/"))) {
+                warc.read(input, in, sink);
+                return;
+            }
+            InputStream content = in;
+            byte[] peek = head;
+            if (isGzip(head)) {
+                content = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+                content.mark(1 << 15);
+                peek = content.readNBytes(4096);
+                content.reset();
+            }
+            String start = new String(peek, StandardCharsets.ISO_8859_1).stripLeading();
+            if (start.startsWith("{") && looksLikeJsonLines(input, start)) {
+                jsonl.read(input, content, sink);
+                return;
+            }
+            byte[] bytes;
+            try {
+                bytes = Limits.readAtMost(content, settings.maxBytes());
+            } catch (Limits.TooLarge e) {
+                sink.rejected(new Rejection(input.name(), "byte " + settings.maxBytes(), "too large: " + e.getMessage()));
+                return;
+            }
+            readBytes(input, bytes, sink);
+        } catch (java.util.zip.ZipException e) {
+            sink.rejected(new Rejection(input.name(), null, "broken gzip data: " + e.getMessage()));
+        } catch (IOException e) {
+            sink.rejected(new Rejection(input.name(), null, (e instanceof java.io.EOFException ? "truncated: " : "cannot be read: ") + describe(e)));
+        }
+    }
+
+    private void readBytes(Input input, byte[] bytes, Sink sink) {
         TextDecoder.Decoded decoded;
         try {
             decoded = decoder.decode(bytes);
         } catch (TextDecoder.UndecodableException e) {
-            rejected.accept(new Rejection(where, e.offset() >= 0 ? "byte " + e.offset() : null, e.getMessage()));
+            sink.rejected(new Rejection(input.name(), e.offset() >= 0 ? "byte " + e.offset() : null, e.getMessage()));
             return;
         }
         String text = decoded.text();
-        if (text.isBlank()) {
-            rejected.accept(new Rejection(where, null, "holds only white space"));
-            return;
-        }
-        try {
-            Article a = isXml(text) ? fromXml(file, text, decoded.encoding())
-                    : isHtml(file, text) ? fromHtml(file, text, decoded.encoding()) : fromText(file, text, decoded.encoding());
-            if (a.bodyEnd() == a.bodyStart()) {
-                rejected.accept(new Rejection(where, null, "no article text found (only page furniture)"));
-                return;
+        if (text.isBlank()) { sink.rejected(new Rejection(input.name(), null, "holds only white space")); return; }
+        String head = text.substring(0, Math.min(text.length(), 2048)).stripLeading();
+        String lowerHead = head.toLowerCase(Locale.ROOT);
+        if (isFeed(lowerHead)) { feeds.read(input, bytes, sink); return; }
+        String format = isXml(head) ? "xml" : isHtml(input, lowerHead) ? "html" : "text";
+        String url = input.isUrl() ? input.uri().toString() : null;
+        sink.page(new Page(input.name(), null, input.stem(), text, format, decoded.encoding(), url, null, null, null, null, null));
+    }
+
+    private Sink sinkFor(Listener listener) {
+        return new Sink() {
+            @Override public void page(Page page) {
+                try {
+                    String id = idFor(page.name());
+                    Article a = processor.process(page, id);
+                    if (a.bodyEnd() == a.bodyStart()) {
+                        ids.remove(id);
+                        listener.rejected(new Rejection(page.origin(), page.position(), "no article text found (only page furniture)"));
+                        return;
+                    }
+                    String where = page.origin() + (page.position() == null ? "" : " (" + page.position() + ")");
+                    if (a.url() != null && byUrl.containsKey(a.url())) {
+                        ids.remove(id);
+                        listener.duplicate(new Duplicate(where, byUrl.get(a.url()), "same canonical URL"));
+                        return;
+                    }
+                    long body = bodyKey(a);
+                    if (byBody.containsKey(body)) {
+                        ids.remove(id);
+                        listener.duplicate(new Duplicate(where, byBody.get(body), "same body"));
+                        return;
+                    }
+                    if (a.url() != null) byUrl.put(a.url(), a.id());
+                    byBody.put(body, a.id());
+                    listener.accepted(a);
+                } catch (RuntimeException e) {
+                    // a reader bug must not lose the run: report it against this page and go on
+                    listener.rejected(new Rejection(page.origin(), page.position(), "could not be processed: " + e));
+                }
             }
-            accepted.accept(a);
-        } catch (RuntimeException e) {
-            // a reader bug must not lose the run: report it against this file and go on
-            rejected.accept(new Rejection(where, null, "could not be processed: " + e));
-        }
+            @Override public void rejected(Rejection r) { listener.rejected(r); }
+            @Override public void skipped(String kind) { skipped.merge(kind, 1, Integer::sum); }
+        };
     }
 
-    private Article fromText(Path file, String text, String encoding) {
-        CleanPage p = cleaner.clean(text);
-        return new Article(idFor(file), file.toString(), text, p.title(), p.published(), p.publishedEvidence(), p.source(), p.author(),
-                p.bodyStart(), p.bodyEnd(), p.boilerplate(), "text", encoding);
+    /** A hash of the body's normalised words: the same text with other typography or spacing hashes alike. */
+    static long bodyKey(Article a) {
+        Tokens t = new Tokens().tokenize(a.cleanText(), a.bodyStart(), a.bodyEnd());
+        long h = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < t.size(); i++) h = Tokens.mix(h ^ t.hash(i)) + i;
+        return h;
     }
 
-    private Article fromHtml(Path file, String raw, String encoding) {
-        HtmlExtractor.Extracted x = html.extract(raw, file.toUri().toString());
-        CleanPage p = cleaner.clean(x.text());
-        var published = x.published() != null ? x.published() : p.published();
-        var evidence = x.published() != null ? x.publishedEvidence() : p.publishedEvidence();
-        return new Article(idFor(file), file.toString(), x.text(), x.title() != null ? x.title() : p.title(), published, evidence,
-                p.source(), x.author() != null ? x.author() : p.author(), p.bodyStart(), p.bodyEnd(), p.boilerplate(), "html", encoding);
+    private String idFor(String name) {
+        if (ids.add(name)) return name;
+        int k = 2;
+        while (!ids.add(name + "-" + k)) k++;
+        return name + "-" + k;
     }
 
-    private Article fromXml(Path file, String raw, String encoding) {
-        HtmlExtractor.Extracted x = html.extractXml(raw);
-        CleanPage p = cleaner.clean(x.text());
-        return new Article(idFor(file), file.toString(), x.text(), x.title() != null ? x.title() : p.title(), p.published(), p.publishedEvidence(),
-                p.source(), p.author(), p.bodyStart(), p.bodyEnd(), p.boilerplate(), "xml", encoding);
+    private static boolean looksLikeJsonLines(Input input, String start) {
+        String n = input.name().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".jsonl.gz") || n.endsWith(".ndjson.gz") || n.endsWith(".json")) return true;
+        int nl = start.indexOf('\n');
+        String first = (nl < 0 ? start : start.substring(0, nl)).strip();
+        return first.endsWith("}");
     }
 
-    /** An XML document that is not XHTML (feeds get their own reader in a later stage). */
-    static boolean isXml(String text) {
-        String head = text.substring(0, Math.min(text.length(), 1024)).stripLeading();
+    static boolean isFeed(String lowerHead) {
+        String h = lowerHead.startsWith("<?xml") ? lowerHead.substring(Math.max(0, lowerHead.indexOf("?>") + 2)) : lowerHead;
+        h = h.replaceAll("(?s)<!--.*?-->", "").stripLeading();
+        return h.startsWith("<rss") || h.startsWith("<feed") || h.startsWith("<rdf:rdf");
+    }
+
+    /** An XML document that is not XHTML and not a feed. */
+    static boolean isXml(String head) {
         return head.startsWith("<?xml") && !head.toLowerCase(Locale.ROOT).contains("<html");
     }
 
-    static boolean isHtml(Path file, String text) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    static boolean isHtml(Input input, String lowerHead) {
+        String name = input.name().toLowerCase(Locale.ROOT);
         if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml")) return true;
-        String head = text.substring(0, Math.min(text.length(), 1024)).stripLeading().toLowerCase(Locale.ROOT);
-        return head.startsWith("<!doctype html") || head.startsWith("<html") || (head.startsWith("<") && head.contains("<body"));
+        return lowerHead.startsWith("<!doctype html") || lowerHead.startsWith("<html") || (lowerHead.startsWith("<") && lowerHead.contains("<body"));
     }
 
-    private String idFor(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String id = dot > 0 ? name.substring(0, dot) : name;
-        if (ids.add(id)) return id;
-        Path parent = file.getParent();
-        String alt = (parent == null ? "" : parent.getFileName() + "/") + id;
-        int k = 2;
-        String cand = alt;
-        while (!ids.add(cand)) cand = alt + "-" + k++;
-        return cand;
+    private static boolean isGzip(byte[] b) { return b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b; }
+
+    private static boolean startsWith(byte[] b, String s) {
+        if (b.length < s.length()) return false;
+        for (int i = 0; i < s.length(); i++) if (b[i] != s.charAt(i)) return false;
+        return true;
+    }
+
+    private static byte[] gunzipHead(BufferedInputStream in) throws IOException {
+        in.mark(1 << 15);
+        try {
+            return new GZIPInputStream(in, 512).readNBytes(8);
+        } catch (IOException e) {
+            return new byte[0];
+        } finally {
+            in.reset();
+        }
     }
 
     static String describe(IOException e) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +27,12 @@ class IngestorTest {
         Files.createSymbolicLink(dir.resolve("g-dangling.txt"), dir.resolve("nowhere.txt"));
         Files.writeString(dir.resolve("h-vanishes.txt"), GOOD);
         Ingestor in = new Ingestor(new Ingestor.Settings(1000));
-        List<Article> ok = new ArrayList<>();
-        List<Rejection> bad = new ArrayList<>();
-        List<Path> files = in.files(List.of(dir, dir.resolve("missing-folder")), bad::add);
+        Collected c = new Collected();
+        var inputs = in.resolve(List.of(dir.toString(), dir.resolve("missing-folder").toString()), c::rejected);
         Files.delete(dir.resolve("h-vanishes.txt"));
-        for (Path f : files) in.read(f, ok::add, bad::add);
+        for (var i : inputs) in.read(i, c);
+        List<Article> ok = c.articles;
+        List<Rejection> bad = c.rejections;
         assertEquals(List.of("a-good", "f-latin1"), ok.stream().map(Article::id).toList());
         assertTrue(ok.get(1).body().contains("cité"), "ISO-8859-1 was detected");
         assertReason(bad, "missing-folder", "no such file");
@@ -54,10 +54,9 @@ class IngestorTest {
         Files.createDirectories(dir.resolve("x"));
         Files.createDirectories(dir.resolve("y"));
         Files.writeString(dir.resolve("x/story.txt"), GOOD);
-        Files.writeString(dir.resolve("y/story.txt"), GOOD);
-        Ingestor in = new Ingestor();
-        List<Article> ok = new ArrayList<>();
-        for (Path f : in.files(List.of(dir), r -> fail(r.toString()))) in.read(f, ok::add, r -> fail(r.toString()));
-        assertEquals(List.of("story", "y/story"), ok.stream().map(Article::id).toList());
+        Files.writeString(dir.resolve("y/story.txt"), GOOD.replace("two years", "three years"));
+        Collected c = Collected.run(new Ingestor(), List.of(dir.toString()));
+        assertEquals(List.of(), c.rejections);
+        assertEquals(List.of("story", "story-2"), c.ids());
     }
 }

@@ -44,7 +44,7 @@ public final class Evaluations {
     /** Runs {@code analyze} on the seeds and checks every article field, story and passage the analyst lists. */
     public static SeedReport seeds(Path dir, Path expectedFile, Embedder embedder) throws IOException {
         JsonNode expected = JSON.readTree(expectedFile.toFile());
-        Analysis a = Runner.analyze(List.of(dir), Ingestor.Settings.defaults(), embedder, null);
+        Analysis a = Runner.analyze(List.of(dir.toString()), Ingestor.Settings.defaults(), embedder, null);
         Map<String, Article> byId = new HashMap<>();
         for (Article x : a.articles()) byId.put(x.id(), x);
         List<String> failures = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Duplicate;
 import org.storytrace.core.model.Link;
 import org.storytrace.core.model.Passage;
 import org.storytrace.core.model.Span;
@@ -19,7 +20,7 @@ import org.storytrace.core.model.Story;
 /** Writes the public {@code stories.json} contract (documented in docs/stories-json.md). */
 public final class StoriesJson {
     /** The contract's version; bump the minor for additions, never remove or rename a field. */
-    public static final String VERSION = "1.0";
+    public static final String VERSION = "1.1";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -38,6 +39,9 @@ public final class StoriesJson {
             o.put("published_evidence", a.publishedEvidence());
             o.put("source", a.source());
             o.put("author", a.author());
+            o.put("url", a.url());
+            o.put("outlet", a.outlet());
+            o.put("language", a.language());
             o.put("format", a.format());
             o.put("encoding", a.encoding());
             o.put("body_start", a.bodyStart());
@@ -67,6 +71,13 @@ public final class StoriesJson {
             ArrayNode ids = o.putArray("stories");
             ss.forEach(ids::add);
         });
+        ArrayNode dups = root.putArray("duplicates");
+        for (Duplicate d : analysis.duplicates()) {
+            ObjectNode o = dups.addObject();
+            o.put("path", d.path());
+            o.put("duplicate_of", d.of());
+            o.put("reason", d.reason());
+        }
         ArrayNode links = root.putArray("links");
         for (Link l : analysis.links()) {
             ObjectNode o = links.addObject();

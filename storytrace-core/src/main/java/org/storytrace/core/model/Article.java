@@ -20,12 +20,16 @@ import java.util.Optional;
  * @param publishedEvidence the words that prove {@code published}, or null
  * @param source            the outlet the text was copied from or credited to, or null
  * @param author            the author's name, or null
- * @param format            how it was read: {@code text} or {@code html}
+ * @param format            how it was read: {@code text}, {@code html}, {@code xml}, or the container's
+ *                          record format ({@code warc}, {@code feed}, {@code jsonl}) with the page's own after a slash
  * @param encoding          the character encoding the bytes were decoded with
+ * @param url               the page's canonical URL (tracking parameters stripped), or null for a bare file
+ * @param outlet            the publishing outlet (site name or host), or null
+ * @param language          ISO 639-3 code of the body's language ({@code eng}), or null when too short to tell
  */
 public record Article(String id, String path, String text, String title, LocalDate published, String publishedEvidence,
                       String source, String author, int bodyStart, int bodyEnd, List<Span> boilerplate,
-                      String format, String encoding) {
+                      String format, String encoding, String url, String outlet, String language) {
     public Article {
         if (id == null || id.isBlank()) throw new IllegalArgumentException("article id must not be blank");
         if (text == null) throw new IllegalArgumentException("article " + id + ": text must not be null");
@@ -36,6 +40,12 @@ public record Article(String id, String path, String text, String title, LocalDa
     }
 
     /** The body as written, furniture inside it included. */
+    /** A copy with the language set. */
+    public Article withLanguage(String lang) {
+        return new Article(id, path, text, title, published, publishedEvidence, source, author, bodyStart, bodyEnd, boilerplate,
+                format, encoding, url, outlet, lang);
+    }
+
     public String body() { return text.substring(bodyStart, bodyEnd); }
 
     /**

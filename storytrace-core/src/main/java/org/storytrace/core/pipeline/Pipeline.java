@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Duplicate;
 import org.storytrace.core.model.Link;
 import org.storytrace.core.model.Rejection;
 import org.storytrace.core.model.Story;
@@ -28,6 +29,7 @@ public final class Pipeline {
     private final List<float[]> embeddings = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
     private final List<Rejection> rejections = new ArrayList<>();
+    private final List<Duplicate> duplicates = new ArrayList<>();
 
     /** @param embedder may be null: stories then rest on lexical evidence alone */
     public Pipeline(Linker linker, StoryGrouper grouper, Embedder embedder) {
@@ -46,6 +48,8 @@ public final class Pipeline {
     }
 
     public void reject(Rejection r) { rejections.add(r); }
+
+    public void duplicate(Duplicate d) { duplicates.add(d); }
 
     /** The text an article's embedding is made from: its headline and the start of its body. */
     public static String embeddingText(Article a) {
@@ -75,7 +79,7 @@ public final class Pipeline {
         }
         List<Link> sorted = new ArrayList<>(verified);
         sorted.sort((x, y) -> x.a().equals(y.a()) ? x.b().compareTo(y.b()) : x.a().compareTo(y.a()));
-        return new Analysis(articles, stories, sorted, rejections);
+        return new Analysis(articles, stories, sorted, rejections, duplicates);
     }
 
     public StoryGrouper grouper() { return grouper; }

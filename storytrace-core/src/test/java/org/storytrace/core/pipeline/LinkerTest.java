@@ -12,7 +12,7 @@ import org.storytrace.core.model.Link;
 
 class LinkerTest {
     private static Article article(String id, String text, LocalDate published) {
-        return new Article(id, id, text, null, published, null, null, null, 0, text.length(), List.of(), "text", "UTF-8");
+        return new Article(id, id, text, null, published, null, null, null, 0, text.length(), List.of(), "text", "UTF-8", null, null, "eng");
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.jsoup.select.Elements;
  */
 public final class HtmlExtractor {
     /** The extracted text and what the markup declared. Nullable fields were not declared. */
-    public record Extracted(String text, String title, LocalDate published, String publishedEvidence, String author, String siteName) {}
+    public record Extracted(String text, String title, LocalDate published, String publishedEvidence, String author, String siteName, String canonicalUrl) {}
 
     private static final Pattern JSONLD_DATE = Pattern.compile("\"datePublished\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2})");
     private static final Pattern ISO_DAY = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})");
@@ -65,7 +65,9 @@ public final class HtmlExtractor {
         Element content = article.getArticleContent();
         if (content == null) content = doc.body();
         appendParagraphs(content, text);
-        return new Extracted(text.toString(), title, published, evidence, author, site);
+        Element canon = doc.selectFirst("link[rel=canonical][href]");
+        String canonical = canon == null ? firstMeta(doc, "meta[property=og:url]") : canon.absUrl("href").isEmpty() ? canon.attr("href") : canon.absUrl("href");
+        return new Extracted(text.toString(), title, published, evidence, author, site, canonical);
     }
 
     /**
@@ -84,7 +86,7 @@ public final class HtmlExtractor {
             String p = para.replaceAll("\\s+", " ").strip();
             if (!p.isEmpty()) text.append(p).append("\n\n");
         }
-        return new Extracted(text.toString(), title, null, null, null, null);
+        return new Extracted(text.toString(), title, null, null, null, null, null);
     }
 
     private static void appendParagraphs(Element root, StringBuilder out) {

@@ -1,0 +1,2 @@
+/** Language identification of article bodies. */
+package org.storytrace.ingest.lang;

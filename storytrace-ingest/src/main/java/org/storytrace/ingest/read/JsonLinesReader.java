@@ -1,0 +1,69 @@
+package org.storytrace.ingest.read;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.storytrace.core.model.Rejection;
+
+/**
+ * JSON Lines, one article an object: {@code url}, {@code title}, {@code text} or {@code html},
+ * {@code published}, {@code outlet}, {@code author}, {@code language}, optionally {@code id}. The format
+ * other tools and the Spark job exchange. A bad line is rejected with its line number; the rest are read.
+ */
+public final class JsonLinesReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final long maxLineBytes;
+
+    public JsonLinesReader(long maxLineBytes) { this.maxLineBytes = maxLineBytes; }
+
+    public void read(Input input, InputStream in, Sink sink) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        String stem = input.stem();
+        long lineNo = 0;
+        StringBuilder line = new StringBuilder();
+        while (true) {
+            line.setLength(0);
+            boolean tooLong = false;
+            int c;
+            while ((c = r.read()) >= 0 && c != '\n') {
+                if (line.length() < maxLineBytes) line.append((char) c); else tooLong = true;
+            }
+            if (c < 0 && line.length() == 0) break;
+            lineNo++;
+            String where = "line " + lineNo;
+            if (tooLong) { sink.rejected(new Rejection(input.name(), where, "the line is longer than the limit of " + maxLineBytes + " characters")); continue; }
+            String s = line.toString().strip();
+            if (s.isEmpty()) { if (c < 0) break; continue; }
+            try {
+                JsonNode o = JSON.readTree(s);
+                if (o == null || !o.isObject()) { sink.rejected(new Rejection(input.name(), where, "not a JSON object")); continue; }
+                String html = text(o, "html"), body = text(o, "text");
+                if (html == null && body == null) { sink.rejected(new Rejection(input.name(), where, "has neither \"text\" nor \"html\"")); continue; }
+                String id = text(o, "id");
+                sink.page(new Page(input.name(), where, id != null ? id : stem + "-" + lineNo, html != null ? html : body,
+                        html != null ? "jsonl/html" : "jsonl/text", "UTF-8", text(o, "url"), text(o, "title"), date(text(o, "published")),
+                        text(o, "author"), text(o, "outlet"), text(o, "language")));
+            } catch (JsonProcessingException e) {
+                sink.rejected(new Rejection(input.name(), where, "not valid JSON: " + e.getOriginalMessage()));
+            }
+            if (c < 0) break;
+        }
+    }
+
+    private static String text(JsonNode o, String key) {
+        JsonNode v = o.get(key);
+        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
+    }
+
+    static LocalDate date(String s) {
+        if (s == null || s.length() < 10) return null;
+        try { return LocalDate.parse(s.substring(0, 10)); } catch (DateTimeParseException e) { return null; }
+    }
+}

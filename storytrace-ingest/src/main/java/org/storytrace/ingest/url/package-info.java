@@ -1,0 +1,2 @@
+/** URL canonicalisation and the metadata URLs carry. */
+package org.storytrace.ingest.url;

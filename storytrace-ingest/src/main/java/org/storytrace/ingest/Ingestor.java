@@ -283,6 +283,7 @@ public final class Ingestor {
     static boolean isFeed(String lowerHead) {
         String h = lowerHead.startsWith("<?xml") ? lowerHead.substring(Math.max(0, lowerHead.indexOf("?>") + 2)) : lowerHead;
         h = h.replaceAll("(?s)<!--.*?-->", "").stripLeading();
+        h = h.replaceFirst("(?s)^<!doctype[^\\[>]*(\\[.*?\\])?\\s*>", "").stripLeading();
         return h.startsWith("<rss") || h.startsWith("<feed") || h.startsWith("<rdf:rdf");
     }
 

@@ -65,7 +65,9 @@ public final class WarcPages {
                 } catch (Limits.TooLarge e) {
                     sink.rejected(new Rejection(input.name(), where, "record too large: " + e.getMessage()));
                 } catch (IOException | RuntimeException e) {
-                    sink.rejected(new Rejection(input.name(), where, "cannot read the record: " + e.getMessage()));
+                    // a record whose body cannot be read leaves the reader out of step: end the file here
+                    sink.rejected(new Rejection(input.name(), where, "truncated or broken record, the rest of the file is skipped: " + e.getMessage()));
+                    return;
                 }
             }
         } catch (IOException e) {

@@ -1,0 +1,263 @@
+package org.storytrace.ingest;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcConversion;
+import org.netpreserve.jwarc.WarcRequest;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
+import org.storytrace.core.model.Article;
+
+/** Every input format, read from real files the test builds (WARC written with jwarc, feeds served on 127.0.0.1). */
+class FormatsTest {
+    @TempDir Path dir;
+    private HttpServer server;
+
+    static final String STORY = "The city council voted on Thursday to close the old bridge for two years so that engineers can replace "
+            + "its corroded cables and rebuild the deck, a project expected to cost about ninety million crowns.";
+    static final String OTHER = "Dockworkers walked off the job at the port on Monday, halting the loading of grain ships and leaving "
+            + "more than forty vessels waiting in the outer harbour after talks over pay broke down.";
+    static final String FRENCH = "Le conseil municipal a voté jeudi la fermeture du vieux pont pendant deux ans afin que les ingénieurs "
+            + "puissent remplacer ses câbles rouillés et reconstruire le tablier.";
+
+    @AfterEach
+    void stop() { if (server != null) server.stop(0); }
+
+    private static String html(String title, String body, String extraHead) {
+        return "<!DOCTYPE html><html><head><title>" + title + "</title>" + extraHead + "</head><body><article><h1>" + title + "</h1><p>" + body
+                + "</p><p>" + body.replace("the", "a") + "</p></article></body></html>";
+    }
+
+    @Test
+    void jsonLinesObjectsBecomeArticlesAndBadLinesAreRejectedByLineNumber() throws Exception {
+        Path f = dir.resolve("feed.jsonl");
+        Files.writeString(f, String.join("\n",
+                "{\"url\":\"https://news.example/2020/08/24/bridge?utm_source=x\",\"title\":\"Bridge to close\",\"text\":\"" + STORY + "\",\"published\":\"2021-03-04\",\"outlet\":\"Valley Courier\",\"author\":\"Ana Ruiz\"}",
+                "{\"url\":\"https://port.example/strike\",\"html\":\"" + html("Port strike", OTHER, "").replace("\"", "\\\"") + "\"}",
+                "{not json",
+                "{\"title\":\"no body\"}",
+                "[1, 2]",
+                ""));
+        Collected c = Collected.run(new Ingestor(), List.of(f.toString()));
+        assertEquals(List.of("feed-1", "feed-2"), c.ids());
+        Article a = c.articles.get(0);
+        assertEquals("Bridge to close", a.title());
+        assertEquals("https://news.example/2020/08/24/bridge", a.url(), "tracking parameters are stripped");
+        assertEquals(LocalDate.of(2020, 8, 24), a.published(), "a date in the URL path outranks the declared one");
+        assertEquals("Valley Courier", a.outlet());
+        assertEquals("Ana Ruiz", a.author());
+        assertEquals("eng", a.language());
+        assertEquals("port.example", c.articles.get(1).outlet(), "the host is the outlet of last resort");
+        assertEquals("Port strike", c.articles.get(1).title());
+        assertTrue(c.rejections.stream().anyMatch(r -> "line 3".equals(r.position()) && r.reason().contains("not valid JSON")), c.rejections.toString());
+        assertTrue(c.rejections.stream().anyMatch(r -> "line 4".equals(r.position()) && r.reason().contains("neither")), c.rejections.toString());
+        assertTrue(c.rejections.stream().anyMatch(r -> "line 5".equals(r.position()) && r.reason().contains("not a JSON object")), c.rejections.toString());
+    }
+
+    private Path writeWarc(String name, WarcCompression compression) throws IOException {
+        Path f = dir.resolve(name);
+        try (WarcWriter w = new WarcWriter(Files.newByteChannel(f, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE), compression)) {
+            Instant t = Instant.parse("2021-05-06T10:00:00Z");
+            w.write(new WarcRequest.Builder(URI.create("https://news.example/a")).date(t).build());
+            w.write(response("https://news.example/a", 200, "text/html; charset=utf-8", html("Bridge to close", STORY, ""), t));
+            w.write(response("https://news.example/old", 301, "text/html", "moved", t));
+            w.write(response("https://news.example/missing", 404, "text/html", html("Not found", "Nothing here at all, sorry.", ""), t));
+            w.write(response("https://news.example/logo.png", 200, "image/png", "\u0089PNG", t));
+            w.write(response("https://port.example/strike", 200, "text/html", html("Port strike", OTHER, ""), t));
+            w.write(new WarcConversion.Builder().addHeader("WARC-Target-URI", "https://fr.example/pont").date(t)
+                    .body(MediaType.parse("text/plain"), ("Le vieux pont fermera deux ans\n\n" + FRENCH + "\n").getBytes(StandardCharsets.UTF_8)).build());
+        }
+        return f;
+    }
+
+    private static WarcResponse response(String uri, int status, String type, String body, Instant t) throws IOException {
+        HttpResponse http = new HttpResponse.Builder(status, status == 200 ? "OK" : "Other").addHeader("Content-Type", type)
+                .body(MediaType.parse(type.replaceAll(";.*", "")), body.getBytes(StandardCharsets.UTF_8)).build();
+        return new WarcResponse.Builder(URI.create(uri)).date(t).body(http).build();
+    }
+
+    @Test
+    void warcResponsesAndWetConversionsBecomeArticlesOthersAreSkippedAndCounted() throws Exception {
+        for (WarcCompression comp : new WarcCompression[] {WarcCompression.NONE, WarcCompression.GZIP}) {
+            Path f = writeWarc(comp == WarcCompression.GZIP ? "crawl.warc.gz" : "crawl.warc", comp);
+            Ingestor in = new Ingestor();
+            Collected c = Collected.run(in, List.of(f.toString()));
+            assertEquals(List.of(), c.rejections, comp.toString());
+            assertEquals(3, c.articles.size(), comp + ": " + c.ids());
+            assertEquals("https://news.example/a", c.articles.get(0).url());
+            assertEquals("warc/html", c.articles.get(0).format());
+            assertEquals("fra", c.articles.get(2).language(), "other languages take the fast path and are marked");
+            assertEquals(1, in.skipped().get("redirect"));
+            assertEquals(1, in.skipped().get("error response"));
+            assertEquals(1, in.skipped().get("non-HTML response"));
+            assertEquals(1, in.skipped().get("request"));
+        }
+    }
+
+    @Test
+    void aTruncatedWarcKeepsTheRecordsBeforeTheBreakAndSaysWhere() throws Exception {
+        Path f = writeWarc("crawl.warc", WarcCompression.NONE);
+        byte[] all = Files.readAllBytes(f);
+        String s = new String(all, StandardCharsets.ISO_8859_1);
+        int cut = s.indexOf("Port strike") + 5; // inside the second HTML response
+        Path broken = dir.resolve("broken.warc");
+        Files.write(broken, java.util.Arrays.copyOf(all, cut));
+        Collected c = Collected.run(new Ingestor(), List.of(broken.toString()));
+        assertEquals(1, c.articles.size(), c.ids().toString());
+        assertEquals(1, c.rejections.size(), c.rejections.toString());
+        assertTrue(c.rejections.get(0).position().startsWith("record "), c.rejections.toString());
+    }
+
+    private void serve(String path, int delayMs, String type, String body) throws IOException {
+        if (server == null) {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            server.start();
+        }
+        server.createContext(path, ex -> {
+            try { Thread.sleep(delayMs); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            byte[] b = body.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", type);
+            try {
+                ex.sendResponseHeaders(200, b.length);
+                try (OutputStream o = ex.getResponseBody()) { o.write(b); }
+            } catch (IOException gone) {
+                // the client gave up (timeout test)
+            }
+        });
+    }
+
+    private String url(String path) { return "http://127.0.0.1:" + server.getAddress().getPort() + path; }
+
+    static String rss() {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Valley Courier</title><link>https://news.example/</link><description>x</description>"
+                + "<item><title>Bridge to close</title><link>https://news.example/bridge</link><pubDate>Thu, 04 Mar 2021 10:00:00 GMT</pubDate>"
+                + "<author>ana@news.example (Ana Ruiz)</author><description><![CDATA[<p>" + STORY + "</p>]]></description></item>"
+                + "<item><title>Port strike</title><link>https://news.example/strike</link><description>" + OTHER + "</description></item>"
+                + "</channel></rss>";
+    }
+
+    static String atom() {
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Harbour Gazette</title><id>urn:x</id><updated>2021-03-05T00:00:00Z</updated>"
+                + "<entry><title>Strike strands ships</title><id>urn:1</id><link href=\"https://gazette.example/strike\"/><published>2021-03-05T08:00:00Z</published>"
+                + "<updated>2021-03-05T08:00:00Z</updated><author><name>Petra Lind</name></author><content type=\"html\">&lt;p&gt;" + OTHER + " Ships lay at anchor.&lt;/p&gt;</content></entry></feed>";
+    }
+
+    @Test
+    void rssAndAtomFeedsAreReadFromFilesAndFromUrls() throws Exception {
+        Path rssFile = dir.resolve("courier.xml");
+        Files.writeString(rssFile, rss());
+        serve("/atom", 0, "application/atom+xml", atom());
+        Collected c = Collected.run(new Ingestor(), List.of(rssFile.toString(), url("/atom")));
+        assertEquals(List.of(), c.rejections);
+        assertEquals(3, c.articles.size(), c.ids().toString());
+        Article bridge = c.articles.get(0);
+        assertEquals("Bridge to close", bridge.title());
+        assertEquals("https://news.example/bridge", bridge.url());
+        assertEquals(LocalDate.of(2021, 3, 4), bridge.published());
+        assertEquals("Valley Courier", bridge.outlet());
+        Article atom = c.articles.get(2);
+        assertEquals("Strike strands ships", atom.title());
+        assertEquals("Petra Lind", atom.author());
+        assertEquals("Harbour Gazette", atom.outlet());
+        assertEquals(LocalDate.of(2021, 3, 5), atom.published());
+        assertTrue(atom.body().contains("Ships lay at anchor"));
+    }
+
+    @Test
+    void slowAndUnreachableFeedsTimeOutWithAClearReasonAndTheRunGoesOn() throws Exception {
+        serve("/slow", 5000, "application/rss+xml", rss());
+        serve("/ok", 0, "application/rss+xml", rss());
+        Ingestor in = new Ingestor(new Ingestor.Settings(1 << 20, Duration.ofMillis(700)));
+        long t0 = System.nanoTime();
+        Collected c = Collected.run(in, List.of(url("/slow"), "http://127.0.0.1:1/feed", url("/ok")));
+        assertTrue((System.nanoTime() - t0) / 1e9 < 4.5, "bounded by the timeout");
+        assertEquals(2, c.articles.size());
+        assertTrue(c.rejectedFor("/slow", "timed out"), c.rejections.toString());
+        assertTrue(c.rejectedFor("127.0.0.1:1/feed", "cannot be fetched"), c.rejections.toString());
+    }
+
+    @Test
+    void entityExpansionInAFeedIsRefused() throws Exception {
+        String bomb = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>"
+                + "<rss version=\"2.0\"><channel><title>x</title><item><title>&d;</title><description>&d;</description></item></channel></rss>";
+        Path f = dir.resolve("bomb.rss");
+        Files.writeString(f, bomb);
+        Collected c = Collected.run(new Ingestor(), List.of(f.toString()));
+        assertEquals(0, c.articles.size());
+        assertTrue(c.rejectedFor("bomb.rss", "not a readable RSS or Atom feed"), c.rejections.toString());
+    }
+
+    @Test
+    void gzippedPagesGlobsAndStandardInputAreRead() throws Exception {
+        Path sub = dir.resolve("pages");
+        Files.createDirectories(sub);
+        Files.writeString(sub.resolve("bridge.txt"), "Old bridge to close\n\n" + STORY + "\n");
+        Files.writeString(sub.resolve("notes.md"), "Port strike halts grain ships\n\n" + OTHER + "\n");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(sub.resolve("french.txt.gz")))) {
+            o.write(("Le vieux pont fermera\n\n" + FRENCH + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Collected c = Collected.run(new Ingestor(), List.of(sub + "/*.t*"));
+        assertEquals(List.of("bridge", "french"), c.ids());
+        assertEquals("fra", c.articles.get(1).language());
+        InputStream saved = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(("{\"title\":\"From a pipe\",\"text\":\"" + OTHER + "\"}\n").getBytes(StandardCharsets.UTF_8)));
+            Collected piped = Collected.run(new Ingestor(), List.of("-"));
+            assertEquals(List.of("stdin-1"), piped.ids());
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void aGzipBombIsStoppedAtTheSizeBudget() throws Exception {
+        Path f = dir.resolve("bomb.txt.gz");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(f))) {
+            byte[] zeros = new byte[1 << 20];
+            java.util.Arrays.fill(zeros, (byte) 'a');
+            for (int i = 0; i < 200; i++) o.write(zeros); // 200 MB of text in about 200 KB
+        }
+        Collected c = Collected.run(new Ingestor(new Ingestor.Settings(5L << 20)), List.of(f.toString()));
+        assertEquals(0, c.articles.size());
+        assertTrue(c.rejectedFor("bomb.txt.gz", "too large"), c.rejections.toString());
+    }
+
+    @Test
+    void exactDuplicatesAreRecordedNotProcessedTwiceSoARerunAddsNothing() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "Old bridge to close\n\n" + STORY + "\n");
+        Files.writeString(dir.resolve("b.txt"), "Old bridge to close\n\n" + STORY.replace("'", "’").replace(" ", "  ") + "\n");
+        Path jl = dir.resolve("c.jsonl");
+        Files.writeString(jl, "{\"url\":\"https://x.example/s?utm_medium=rss\",\"text\":\"" + OTHER + "\"}\n{\"url\":\"https://x.example/s#top\",\"text\":\"" + OTHER + " More.\"}\n");
+        Ingestor in = new Ingestor();
+        Collected first = Collected.run(in, List.of(dir.toString()));
+        assertEquals(List.of("a", "c-1"), first.ids());
+        assertEquals(2, first.duplicates.size(), first.duplicates.toString());
+        assertTrue(first.duplicates.stream().anyMatch(d -> d.of().equals("a") && d.reason().equals("same body")));
+        assertTrue(first.duplicates.stream().anyMatch(d -> d.of().equals("c-1") && d.reason().equals("same canonical URL")));
+        Collected again = Collected.run(in, List.of(dir.toString()));
+        assertEquals(List.of(), again.ids(), "a rerun over the same inputs adds nothing");
+    }
+}

@@ -39,29 +39,59 @@ public final class Runner {
 
     /** As {@link #analyze(List, Ingestor.Settings, Embedder, ProgressListener)}, printing each scored pair's evidence to {@code explain} if not null. */
     public static Analysis analyze(List<String> inputs, Ingestor.Settings ingest, Embedder embedder, ProgressListener progress, java.io.PrintStream explain) {
-        Ingestor in = new Ingestor(ingest);
-        Pipeline p = new Pipeline(new Linker(), new StoryGrouper(), embedder);
-        List<Input> resolved = in.resolve(inputs, p::reject);
-        if (progress != null) progress.start(resolved.size());
-        int done = 0;
-        Ingestor.Listener listener = new Ingestor.Listener() {
-            @Override public void accepted(org.storytrace.core.model.Article a) { p.add(a); }
-            @Override public void rejected(org.storytrace.core.model.Rejection r) { p.reject(r); }
-            @Override public void duplicate(org.storytrace.core.model.Duplicate d) { p.duplicate(d); }
-        };
-        for (Input f : resolved) {
-            in.read(f, listener);
-            if (progress != null) progress.advance(++done);
-        }
-        if (progress != null) progress.finish();
-        Analysis a = p.analysis();
+        Session s = new Session(ingest, embedder);
+        s.ingest(inputs, progress);
+        Analysis a = s.analysis();
         if (explain != null) {
-            for (StoryGrouper.Pair pr : p.grouper().lastPairs()) {
+            for (StoryGrouper.Pair pr : s.pipeline.grouper().lastPairs()) {
                 explain.printf(java.util.Locale.ROOT, "pair %s %s lexical=%.3f names=%.3f headlines=%.3f semantic=%.3f reuse=%.3f score=%.3f%n",
                         a.articles().get(pr.a()).id(), a.articles().get(pr.b()).id(), pr.lexical(), pr.names(), pr.headlines(), pr.semantic(), pr.reuse(), pr.score());
             }
         }
         return a;
+    }
+
+    /**
+     * An ingestor and a pipeline that live across several reads of the inputs: what was read before is
+     * recognised (same canonical URL or body) and not added again, so each read adds only what is new.
+     */
+    public static final class Session {
+        private final Ingestor ingestor;
+        private final Pipeline pipeline;
+        private final java.util.Map<String, String> pathOfId = new java.util.HashMap<>();
+
+        public Session(Ingestor.Settings ingest, Embedder embedder) {
+            this.ingestor = new Ingestor(ingest);
+            this.pipeline = new Pipeline(new Linker(), new StoryGrouper(), embedder);
+        }
+
+        /** Reads the inputs; returns how many new articles they held. */
+        public int ingest(List<String> inputs, ProgressListener progress) {
+            int[] added = {0};
+            List<Input> resolved = ingestor.resolve(inputs, pipeline::reject);
+            if (progress != null) progress.start(resolved.size());
+            Ingestor.Listener listener = new Ingestor.Listener() {
+                @Override public void accepted(org.storytrace.core.model.Article a) {
+                    pipeline.add(a);
+                    pathOfId.put(a.id(), a.path());
+                    added[0]++;
+                }
+                @Override public void rejected(org.storytrace.core.model.Rejection r) { pipeline.reject(r); }
+                @Override public void duplicate(org.storytrace.core.model.Duplicate d) {
+                    // the same record read again in a later round is not news, nor a duplicate worth listing
+                    if (!d.path().equals(pathOfId.get(d.of()))) pipeline.duplicate(d);
+                }
+            };
+            int done = 0;
+            for (Input f : resolved) {
+                ingestor.read(f, listener);
+                if (progress != null) progress.advance(++done);
+            }
+            if (progress != null) progress.finish();
+            return added[0];
+        }
+
+        public Analysis analysis() { return pipeline.analysis(); }
     }
 
     /** Receives progress of a run. */

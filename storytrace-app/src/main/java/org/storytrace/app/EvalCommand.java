@@ -30,7 +30,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--googlenews", description = "Titles and labels, one a line (default: CORPORA/googlenews-titles).")
     Path googleNews;
 
-    @Option(names = "--only", split = ",", description = "Run only these: seeds, pan, googlenews.")
+    @Option(names = "--polnear", description = "PolNeAR with metadata.tsv and SPLIT/text/ (default: CORPORA/polnear).")
+    Path polnear;
+
+    @Option(names = "--only", split = ",", description = "Run only these: seeds, pan, googlenews, polnear.")
     java.util.List<String> only;
 
     @Override
@@ -39,6 +42,7 @@ final class EvalCommand implements Callable<Integer> {
         Path se = seedsExpected != null ? seedsExpected : corpora.resolve("seeds.expected.json");
         Path p = pan != null ? pan : corpora.resolve("pan13-text-alignment");
         Path g = googleNews != null ? googleNews : corpora.resolve("googlenews-titles");
+        Path pn = polnear != null ? polnear : corpora.resolve("polnear");
         int missing = 0;
         if (wanted("seeds")) {
             if (Files.isDirectory(s) && Files.isRegularFile(se)) {
@@ -54,6 +58,10 @@ final class EvalCommand implements Callable<Integer> {
         if (wanted("googlenews")) {
             if (Files.isDirectory(g)) print(Evaluations.googleNews(g, Runner.defaultEmbedder(), StoryGrouper.Settings.shortTexts()));
             else { System.err.println("skipped googlenews: " + g + " not found"); missing++; }
+        }
+        if (wanted("polnear")) {
+            if (Files.isRegularFile(pn.resolve("metadata.tsv"))) print(Evaluations.polnearTitles(pn));
+            else { System.err.println("skipped polnear: " + pn + " not found"); missing++; }
         }
         return missing == 0 ? 0 : 1;
     }

@@ -250,6 +250,44 @@ public final class Evaluations {
         return m;
     }
 
+    /**
+     * Title extraction on PolNeAR: each text opens with its article's title, which {@code metadata.tsv}
+     * gives; the figure is the share of articles whose extracted title equals it exactly (after trimming).
+     */
+    public static Map<String, Double> polnearTitles(Path dir) throws IOException {
+        Map<String, String> titles = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("metadata.tsv"), StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t", -1);
+            if (f.length > 7 && !f[1].equals("filename")) titles.put(f[1], f[7].strip());
+        }
+        Ingestor in = new Ingestor();
+        int n = 0, ok = 0;
+        for (String split : new String[] {"train", "dev", "test"}) {
+            Path texts = dir.resolve(split).resolve("text");
+            if (!Files.isDirectory(texts)) continue;
+            List<String> files;
+            try (var s = Files.list(texts)) { files = s.map(Path::toString).sorted().toList(); }
+            for (String file : files) {
+                String id = Path.of(file).getFileName().toString().replaceFirst("\\.txt$", "");
+                String want = titles.get(id);
+                if (want == null) continue;
+                n++;
+                String[] got = {null};
+                for (var input : in.resolve(List.of(file), r -> { })) {
+                    in.read(input, new Ingestor.Listener() {
+                        @Override public void accepted(Article a) { got[0] = a.title(); }
+                        @Override public void rejected(org.storytrace.core.model.Rejection r) { }
+                    });
+                }
+                if (got[0] != null && got[0].strip().equals(want)) ok++;
+            }
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("polnear.titles.exact", ratio(ok, n));
+        m.put("polnear.titles.articles", (double) n);
+        return m;
+    }
+
     private static String read(Path p) {
         try { return Files.readString(p, StandardCharsets.UTF_8); } catch (IOException e) { throw new java.io.UncheckedIOException(e); }
     }

@@ -69,7 +69,7 @@ public final class TextPageCleaner {
         }
         // a page that opens with a one-sentence line of up to 25 words standing alone above a longer
         // paragraph opens with its headline, even when a full stop was added to it
-        if (firstProse == 0 && lines.size() > 1 && looksLikeHeadline(text, lines.get(0), lines.get(1))) {
+        if (firstProse == 0 && lines.size() > 1 && looksLikeHeadline(text, lines)) {
             firstProse = -1;
             for (int i = 1; i < lines.size() && firstProse < 0; i++) if (isProse(lines.get(i))) firstProse = i;
             if (firstProse < 0) firstProse = 1;
@@ -111,7 +111,7 @@ public final class TextPageCleaner {
                 if (source == null) source = m.group(1).trim();
             } else if (FURNITURE.matcher(t).matches() || TAIL_MARKER.matcher(t).matches()) {
                 kind[i] = Kind.FURNITURE;
-            } else if (!titleSeen && l.words >= 3 && (!t.endsWith(".") || i == 0 && looksLikeHeadline(text, l, lines.get(1)))) {
+            } else if (!titleSeen && l.words >= 3 && (!t.endsWith(".") || i == 0 && looksLikeHeadline(text, lines))) {
                 kind[i] = Kind.TITLE;
                 title = stripFullStop(t);
                 titleSeen = true;
@@ -198,11 +198,26 @@ public final class TextPageCleaner {
 
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<!\\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|Jr|Sr|Inc|Co|Corp|No|vs|v|[A-Z]))[.!?][”\"’']?\\s+\\p{Lu}");
 
-    static boolean looksLikeHeadline(String text, Line first, Line next) {
-        if (first.words < 3 || first.words > 25 || next.words <= first.words) return false;
-        if (SENTENCE_BREAK.matcher(first.text).find()) return false;
-        String gap = text.substring(first.end, next.start);
-        return gap.indexOf('\n') != gap.lastIndexOf('\n'); // a blank line between them
+    static boolean looksLikeHeadline(String text, List<Line> lines) {
+        Line first = lines.get(0);
+        if (first.words < 3 || first.words > 25 || lines.size() < 2) return false;
+        if (SENTENCE_BREAK.matcher(first.text).find() && !headlineCase(first.text)) return false;
+        String gap = text.substring(first.end, lines.get(1).start);
+        if (gap.indexOf('\n') == gap.lastIndexOf('\n')) return false; // no blank line under it
+        for (int i = 1; i < Math.min(lines.size(), 4); i++) if (lines.get(i).words > first.words) return true;
+        return false;
+    }
+
+    /** Most longer words capitalised, as headlines in title case are. */
+    static boolean headlineCase(String t) {
+        int longWords = 0, capital = 0;
+        Matcher m = WORD.matcher(t);
+        while (m.find()) {
+            if (m.end() - m.start() < 4) continue;
+            longWords++;
+            if (Character.isUpperCase(t.codePointAt(m.start()))) capital++;
+        }
+        return longWords >= 3 && capital * 10 >= longWords * 7;
     }
 
     /** A headline's trailing full stop, unless it ends an abbreviation ("U.S."). */

@@ -50,11 +50,13 @@ import org.storytrace.ingest.read.WarcPages;
  */
 public final class Ingestor {
     /** Settings, checked when built. */
-    public record Settings(long maxBytes, Duration fetchTimeout) {
+    public record Settings(long maxBytes, Duration fetchTimeout, Duration pageBudget) {
         public Settings {
             if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be >= 1, was " + maxBytes);
             if (fetchTimeout.isNegative() || fetchTimeout.isZero()) throw new IllegalArgumentException("fetchTimeout must be positive, was " + fetchTimeout);
+            if (pageBudget.isNegative() || pageBudget.isZero()) throw new IllegalArgumentException("pageBudget must be positive, was " + pageBudget);
         }
+        public Settings(long maxBytes, Duration fetchTimeout) { this(maxBytes, fetchTimeout, Duration.ofSeconds(20)); }
         public Settings(long maxBytes) { this(maxBytes, Duration.ofSeconds(30)); }
         public static Settings defaults() { return new Settings(10L * 1024 * 1024); }
     }
@@ -224,9 +226,15 @@ public final class Ingestor {
     private Sink sinkFor(Listener listener) {
         return new Sink() {
             @Override public void page(Page page) {
+                String id = idFor(page.name());
                 try {
-                    String id = idFor(page.name());
-                    Article a = processor.process(page, id);
+                    Article a = processWithinBudget(page, id);
+                    if (a == null) {
+                        ids.remove(id);
+                        listener.rejected(new Rejection(page.origin(), page.position(), "took longer than " + settings.pageBudget().toMillis()
+                                + " ms to process (the per-document time budget); skipped"));
+                        return;
+                    }
                     if (a.bodyEnd() == a.bodyStart()) {
                         ids.remove(id);
                         listener.rejected(new Rejection(page.origin(), page.position(), "no article text found (only page furniture)"));
@@ -247,14 +255,51 @@ public final class Ingestor {
                     if (a.url() != null) byUrl.put(a.url(), a.id());
                     byBody.put(body, a.id());
                     listener.accepted(a);
-                } catch (RuntimeException e) {
-                    // a reader bug must not lose the run: report it against this page and go on
-                    listener.rejected(new Rejection(page.origin(), page.position(), "could not be processed: " + e));
+                } catch (RuntimeException | StackOverflowError e) {
+                    // a reader bug or a pathological page must not lose the run: report it against this page and go on
+                    ids.remove(id);
+                    listener.rejected(new Rejection(page.origin(), page.position(), e instanceof StackOverflowError
+                            ? "nested too deeply to process" : "could not be processed: " + e));
                 }
             }
             @Override public void rejected(Rejection r) { listener.rejected(r); }
             @Override public void skipped(String kind) { skipped.merge(kind, 1, Integer::sum); }
         };
+    }
+
+    private java.util.concurrent.ExecutorService worker;
+
+    /**
+     * Processes a page on a worker thread and waits at most the page budget; null when the budget ran out.
+     * A worker stuck on a pathological page is abandoned (it is a daemon thread) and a new one started.
+     */
+    private Article processWithinBudget(Page page, String id) {
+        if (worker == null) worker = newWorker();
+        java.util.concurrent.Future<Article> f = worker.submit(() -> processor.process(page, id));
+        try {
+            return f.get(settings.pageBudget().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.cancel(true);
+            worker.shutdownNow();
+            worker = null;
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while processing " + page.origin(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof StackOverflowError so) throw so;
+            throw new IllegalStateException(c);
+        }
+    }
+
+    private static java.util.concurrent.ExecutorService newWorker() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(null, r, "storytrace-page", 64L << 20); // a deep stack for deeply nested markup
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** A hash of the body's normalised words: the same text with other typography or spacing hashes alike. */

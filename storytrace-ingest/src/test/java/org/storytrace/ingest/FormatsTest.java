@@ -8,25 +8,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.netpreserve.jwarc.HttpResponse;
-import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
-import org.netpreserve.jwarc.WarcConversion;
-import org.netpreserve.jwarc.WarcRequest;
-import org.netpreserve.jwarc.WarcResponse;
-import org.netpreserve.jwarc.WarcWriter;
 import org.storytrace.core.model.Article;
 
 /** Every input format, read from real files the test builds (WARC written with jwarc, feeds served on 127.0.0.1). */
@@ -76,25 +68,7 @@ class FormatsTest {
     }
 
     private Path writeWarc(String name, WarcCompression compression) throws IOException {
-        Path f = dir.resolve(name);
-        try (WarcWriter w = new WarcWriter(Files.newByteChannel(f, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE), compression)) {
-            Instant t = Instant.parse("2021-05-06T10:00:00Z");
-            w.write(new WarcRequest.Builder(URI.create("https://news.example/a")).date(t).build());
-            w.write(response("https://news.example/a", 200, "text/html; charset=utf-8", html("Bridge to close", STORY, ""), t));
-            w.write(response("https://news.example/old", 301, "text/html", "moved", t));
-            w.write(response("https://news.example/missing", 404, "text/html", html("Not found", "Nothing here at all, sorry.", ""), t));
-            w.write(response("https://news.example/logo.png", 200, "image/png", "\u0089PNG", t));
-            w.write(response("https://port.example/strike", 200, "text/html", html("Port strike", OTHER, ""), t));
-            w.write(new WarcConversion.Builder().addHeader("WARC-Target-URI", "https://fr.example/pont").date(t)
-                    .body(MediaType.parse("text/plain"), ("Le vieux pont fermera deux ans\n\n" + FRENCH + "\n").getBytes(StandardCharsets.UTF_8)).build());
-        }
-        return f;
-    }
-
-    private static WarcResponse response(String uri, int status, String type, String body, Instant t) throws IOException {
-        HttpResponse http = new HttpResponse.Builder(status, status == 200 ? "OK" : "Other").addHeader("Content-Type", type)
-                .body(MediaType.parse(type.replaceAll(";.*", "")), body.getBytes(StandardCharsets.UTF_8)).build();
-        return new WarcResponse.Builder(URI.create(uri)).date(t).body(http).build();
+        return new FormatsTestWarc(dir).write(name, compression);
     }
 
     @Test

@@ -53,16 +53,19 @@ public final class HtmlExtractor {
         String author = firstMeta(doc, "meta[name=author]", "meta[property=article:author]");
         String site = firstMeta(doc, "meta[property=og:site_name]", "meta[name=application-name]");
 
-        net.dankito.readability4j.Article article = new Readability4J(uri == null ? "" : uri, doc.clone()).parse();
-        String title = metaTitle != null ? metaTitle : blankToNull(article.getTitle());
+        // readability's scoring is far worse than linear on pathologically nested markup: past a sane depth,
+        // take the body's text as it is
+        boolean deep = depth(doc) > MAX_DEPTH;
+        net.dankito.readability4j.Article article = deep ? null : new Readability4J(uri == null ? "" : uri, doc.clone()).parse();
+        String title = metaTitle != null ? metaTitle : article == null ? null : blankToNull(article.getTitle());
         if (title == null) {
             Element h1 = doc.selectFirst("h1");
             title = h1 == null ? blankToNull(doc.title()) : blankToNull(h1.text());
         }
-        if (author == null) author = blankToNull(article.getByline());
+        if (author == null && article != null) author = blankToNull(article.getByline());
         StringBuilder text = new StringBuilder();
         if (title != null) text.append(title.strip()).append("\n\n");
-        Element content = article.getArticleContent();
+        Element content = article == null ? null : article.getArticleContent();
         if (content == null) content = doc.body();
         appendParagraphs(content, text);
         Element canon = doc.selectFirst("link[rel=canonical][href]");
@@ -87,6 +90,16 @@ public final class HtmlExtractor {
             if (!p.isEmpty()) text.append(p).append("\n\n");
         }
         return new Extracted(text.toString(), title, null, null, null, null, null);
+    }
+
+    /** Nesting beyond which main-text extraction is skipped. */
+    static final int MAX_DEPTH = 400;
+
+    /** The document's deepest element nesting, found without recursion. */
+    static int depth(Document doc) {
+        int[] max = {0};
+        org.jsoup.select.NodeTraversor.traverse((node, depth) -> { if (depth > max[0]) max[0] = depth; }, doc);
+        return max[0];
     }
 
     private static void appendParagraphs(Element root, StringBuilder out) {

@@ -255,13 +255,13 @@ public final class Evaluations {
      * gives; the figure is the share of articles whose extracted title equals it exactly (after trimming).
      */
     public static Map<String, Double> polnearTitles(Path dir) throws IOException {
-        Map<String, String> titles = new HashMap<>();
+        Map<String, String> titles = new HashMap<>(), dates = new HashMap<>();
         for (String line : Files.readAllLines(dir.resolve("metadata.tsv"), StandardCharsets.UTF_8)) {
             String[] f = line.split("\t", -1);
-            if (f.length > 7 && !f[1].equals("filename")) titles.put(f[1], f[7].strip());
+            if (f.length > 7 && !f[1].equals("filename")) { titles.put(f[1], f[7].strip()); dates.put(f[1], f[5].strip()); }
         }
         Ingestor in = new Ingestor();
-        int n = 0, ok = 0;
+        int n = 0, ok = 0, dated = 0, datedOk = 0;
         for (String split : new String[] {"train", "dev", "test"}) {
             Path texts = dir.resolve(split).resolve("text");
             if (!Files.isDirectory(texts)) continue;
@@ -272,19 +272,23 @@ public final class Evaluations {
                 String want = titles.get(id);
                 if (want == null) continue;
                 n++;
-                String[] got = {null};
+                String[] got = {null, null};
                 for (var input : in.resolve(List.of(file), r -> { })) {
                     in.read(input, new Ingestor.Listener() {
-                        @Override public void accepted(Article a) { got[0] = a.title(); }
+                        @Override public void accepted(Article a) { got[0] = a.title(); got[1] = a.published() == null ? null : a.published().toString(); }
                         @Override public void rejected(org.storytrace.core.model.Rejection r) { }
                     });
                 }
                 if (got[0] != null && got[0].strip().equals(want)) ok++;
+                if (got[1] != null) { dated++; if (got[1].equals(dates.get(id))) datedOk++; }
             }
         }
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("polnear.titles.exact", ratio(ok, n));
         m.put("polnear.titles.articles", (double) n);
+        // the texts rarely carry a full date: how often one is claimed, and how often a claimed one is right
+        m.put("polnear.published.claimed", ratio(dated, n));
+        if (dated > 0) m.put("polnear.published.correct_when_claimed", ratio(datedOk, dated));
         return m;
     }
 

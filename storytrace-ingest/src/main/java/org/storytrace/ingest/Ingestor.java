@@ -117,6 +117,7 @@ public final class Ingestor {
         List<Path> out = new ArrayList<>();
         if (!Files.exists(root)) { rejected.accept(new Rejection(root.toString(), null, "no such file or folder")); return out; }
         if (Files.isRegularFile(root)) { out.add(root); return out; }
+        if (!Files.isDirectory(root)) { rejected.accept(new Rejection(root.toString(), null, "not a regular file (a pipe, socket or device), not read")); return out; }
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -126,6 +127,7 @@ public final class Ingestor {
                     if (file.getFileName().toString().startsWith(".")) return FileVisitResult.CONTINUE;
                     if (attrs.isRegularFile()) out.add(file);
                     else if (attrs.isSymbolicLink()) rejected.accept(new Rejection(file.toString(), null, "a link to a file that does not exist (it vanished or was never there)"));
+                    else rejected.accept(new Rejection(file.toString(), null, "not a regular file (a pipe, socket or device), not read"));
                     return FileVisitResult.CONTINUE;
                 }
                 @Override public FileVisitResult visitFileFailed(Path file, IOException e) {

@@ -123,4 +123,15 @@ class HostileInputTest {
         Ingestor roomy = new Ingestor(new Ingestor.Settings(50L << 20, Duration.ofSeconds(5), Duration.ofSeconds(20)));
         assertEquals(List.of("next"), Collected.run(roomy, List.of(dir.resolve("next.txt").toString())).ids());
     }
+
+    @Test
+    void pipesAreNotOpenedAndPermissionProblemsAreNamed() throws Exception {
+        Path fifo = dir.resolve("pipe.txt");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, p.waitFor());
+        Collected c = runWithGood(new Ingestor(), dir);
+        assertTrue(c.rejectedFor("pipe.txt", "not a regular file"), c.rejections.toString());
+        // permission cannot be denied to root (CI runs as root): the wording is checked on the exception itself
+        assertEquals("permission denied", Ingestor.describe(new java.nio.file.AccessDeniedException("x.txt")));
+    }
 }

@@ -73,6 +73,9 @@ public final class AnchorIndex {
 
     public int shingle() { return shingle; }
 
+    /** Heap bytes held by the index's arrays. */
+    public long memoryBytes() { return table.memoryBytes() + tally.length * 8L + scratch.length * 8L; }
+
     /** Documents sharing at least {@code minShared} usable anchors with {@code anchors}; returns the count. */
     public int query(long[] anchors, int exclude, IntBuffer out) {
         out.clear();

@@ -180,6 +180,9 @@ public final class Linker {
     private static double round(double d) { return Math.round(d * 10000) / 10000.0; }
 
     public List<Fingerprint> fingerprints() { return List.copyOf(fingerprints); }
+
+    /** Heap bytes of the candidate indexes (LSH bands and anchors), without the fingerprints kept for alignment. */
+    public long indexMemoryBytes() { return lsh.memoryBytes() + anchorIndex.memoryBytes(); }
     public int candidatesChecked() { return candidatesChecked; }
     public Settings settings() { return settings; }
 }

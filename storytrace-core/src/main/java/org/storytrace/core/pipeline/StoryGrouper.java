@@ -81,6 +81,9 @@ public final class StoryGrouper {
     public StoryGrouper() { this(Settings.defaults()); }
     public Settings settings() { return settings; }
 
+    /** Terms per item that make candidate pairs (see {@link TermVectors#candidatePairs}). */
+    static final int TOP_TERMS = 12;
+
     /** Collections up to this size keep their scored pairs for {@link #lastPairs()}. */
     static final int MAX_KEPT_PAIRS = 2000;
 
@@ -109,7 +112,7 @@ public final class StoryGrouper {
         }
         TermVectors wordVectors = new TermVectors(words), nameVectors = new TermVectors(names), headVectors = new TermVectors(heads);
         int dfLimit = n < 50 ? n : Math.max(50, (int) (settings.maxDocFreq * n));
-        long[] candidates = wordVectors.candidatePairs(dfLimit);
+        long[] candidates = wordVectors.candidatePairs(dfLimit, TOP_TERMS);
         Map<Long, Double> reuse = new HashMap<>();
         for (Link l : links) {
             Integer a = index.get(l.a()), b = index.get(l.b());

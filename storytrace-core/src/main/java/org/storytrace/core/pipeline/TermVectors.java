@@ -46,17 +46,25 @@ final class TermVectors {
     boolean isEmpty(int doc) { return keys.get(doc).length == 0; }
 
     /**
-     * Every pair {@code (a < b)} of documents sharing a term whose document frequency is at least 2 and at
-     * most {@code maxDf}, each once, as {@code a << 32 | b}, sorted. Terms more frequent than that still
-     * count in {@link #cosine}, they just do not make candidates.
+     * Every pair {@code (a < b)} of documents that share one of their {@code topTerms} heaviest terms whose
+     * document frequency is at least 2 and at most {@code maxDf}, each once, as {@code a << 32 | b},
+     * sorted. Two reports of one story share their most telling words; restricting candidates to those
+     * keeps the number of pairs near linear in the collection. Other terms still count in {@link #cosine}.
      */
-    long[] candidatePairs(int maxDf) {
+    long[] candidatePairs(int maxDf, int topTerms) {
         Map<Long, org.storytrace.core.index.IntBuffer> postings = new HashMap<>();
         for (int d = 0; d < n; d++) {
-            for (long k : keys.get(d)) {
-                int f = df.get(k);
-                if (f >= 2 && f <= maxDf) postings.computeIfAbsent(k, x -> new org.storytrace.core.index.IntBuffer()).add(d);
+            long[] k = keys.get(d);
+            float[] v = vals.get(d);
+            Integer[] order = new Integer[k.length];
+            int m = 0;
+            for (int i = 0; i < k.length; i++) {
+                int f = df.get(k[i]);
+                if (f >= 2 && f <= maxDf) order[m++] = i;
             }
+            Integer[] usable = java.util.Arrays.copyOf(order, m);
+            java.util.Arrays.sort(usable, (x, y) -> v[y] != v[x] ? Float.compare(v[y], v[x]) : Long.compare(k[x], k[y]));
+            for (int i = 0; i < Math.min(topTerms, usable.length); i++) postings.computeIfAbsent(k[usable[i]], x -> new org.storytrace.core.index.IntBuffer()).add(d);
         }
         long[] out = new long[1024];
         int size = 0;

@@ -1,0 +1,191 @@
+package org.storytrace.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.storytrace.core.eval.ClusterMetrics;
+import org.storytrace.core.fingerprint.MinHasher;
+import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Link;
+import org.storytrace.core.pipeline.Linker;
+import org.storytrace.core.pipeline.StoryGrouper;
+import org.storytrace.core.text.Tokens;
+import org.storytrace.ingest.Ingestor;
+import org.storytrace.ingest.read.Input;
+
+/**
+ * Runs the fast path (ingest, fingerprint, candidates and verified links, stories; no embeddings) over a
+ * generated corpus and measures it: articles per second per stage and end to end, memory per article,
+ * link precision and recall against the generator's truth and against exact all-pairs Jaccard on a
+ * sample, story ARI against the truth, and the process's peak resident memory. Single-threaded.
+ */
+public final class Bench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Bench() {}
+
+    /** The figures, by name, in the order they are printed. */
+    public static Map<String, Double> run(Path corpus, Path truth, int sample) throws IOException {
+        Map<String, Double> f = new LinkedHashMap<>();
+        Runtime rt = Runtime.getRuntime();
+        // ingest
+        long t0 = System.nanoTime();
+        List<Article> articles = new ArrayList<>();
+        Ingestor in = new Ingestor();
+        for (Input i : in.resolve(List.of(corpus.toString()), r -> { throw new IllegalStateException(r.toString()); })) {
+            in.read(i, new Ingestor.Listener() {
+                @Override public void accepted(Article a) { articles.add(a); }
+                @Override public void rejected(org.storytrace.core.model.Rejection r) { throw new IllegalStateException(r.toString()); }
+            });
+        }
+        long t1 = System.nanoTime();
+        int n = articles.size();
+        f.put("articles", (double) n);
+        f.put("ingest.articles_per_s", n / secs(t0, t1));
+        // fingerprint alone
+        Linker probe = new Linker();
+        long t2 = System.nanoTime();
+        long sink = 0;
+        for (Article a : articles) sink += probe.fingerprint(a).signature()[0];
+        long t3 = System.nanoTime();
+        f.put("fingerprint.articles_per_s", n / secs(t2, t3));
+        // link: fingerprint, candidates, verification
+        gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        Linker linker = new Linker();
+        List<Link> links = new ArrayList<>();
+        long t4 = System.nanoTime();
+        for (Article a : articles) links.addAll(linker.add(a));
+        links = linker.pruneCommon(links);
+        long t5 = System.nanoTime();
+        f.put("link.articles_per_s", n / secs(t4, t5));
+        f.put("link.candidates_verified", (double) linker.candidatesChecked());
+        gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        f.put("memory.index_bytes_per_article", (double) linker.indexMemoryBytes() / n);
+        f.put("memory.linker_heap_bytes_per_article", (double) Math.max(0, after - before) / n);
+        // stories
+        List<StoryGrouper.Item> items = new ArrayList<>(n);
+        for (Article a : articles) items.add(new StoryGrouper.Item(a.id(), a.title(), a.cleanText(), a.bodyStart(), a.bodyEnd(), a.published(), null));
+        long t6 = System.nanoTime();
+        StoryGrouper.Grouping g = new StoryGrouper().group(items, links);
+        long t7 = System.nanoTime();
+        f.put("stories.articles_per_s", n / secs(t6, t7));
+        f.put("end_to_end.articles_per_s", n / (secs(t0, t1) + secs(t4, t5) + secs(t6, t7)));
+        // quality against the truth
+        Map<String, JsonNode> truthById = new HashMap<>();
+        for (String line : Files.readAllLines(truth, StandardCharsets.UTF_8)) if (!line.isBlank()) { JsonNode t = JSON.readTree(line); truthById.put(t.get("id").asText(), t); }
+        Set<String> truePairs = reusePairs(truthById);
+        Set<String> found = new HashSet<>();
+        for (Link l : links) found.add(pair(l.a(), l.b()));
+        int hit = 0;
+        for (String p : found) if (truePairs.contains(p)) hit++;
+        f.put("links.precision_vs_truth", found.isEmpty() ? 1 : (double) hit / found.size());
+        f.put("links.recall_vs_truth", truePairs.isEmpty() ? 1 : (double) hit / truePairs.size());
+        f.put("links.recall_vs_exact_jaccard_0.5", exactRecall(articles, found, Math.min(sample, n)));
+        int[] truthLabels = new int[n], predicted = new int[n];
+        Map<String, Integer> storyIds = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            JsonNode t = truthById.get(articles.get(i).id());
+            truthLabels[i] = storyIds.computeIfAbsent(t == null ? "?" + i : t.get("story").asText(), k -> storyIds.size());
+            predicted[i] = g.story()[i];
+        }
+        f.put("stories.ari_vs_truth", ClusterMetrics.ari(truthLabels, predicted));
+        f.put("stories.nmi_vs_truth", ClusterMetrics.nmi(truthLabels, predicted));
+        f.put("process.peak_rss_bytes", peakRss());
+        if (sink == 42) f.put("unlikely", 0.0);
+        return f;
+    }
+
+    /** Reprint-source pairs, and pairs of reprints of one source whose reused spans overlap in it. */
+    static Set<String> reusePairs(Map<String, JsonNode> truth) {
+        Set<String> pairs = new HashSet<>();
+        Map<String, List<JsonNode>> bySource = new HashMap<>();
+        for (JsonNode t : truth.values()) {
+            if (t.get("source").isNull()) continue;
+            pairs.add(pair(t.get("id").asText(), t.get("source").asText()));
+            bySource.computeIfAbsent(t.get("source").asText(), k -> new ArrayList<>()).add(t);
+        }
+        for (List<JsonNode> rs : bySource.values()) {
+            for (int i = 0; i < rs.size(); i++) {
+                for (int j = i + 1; j < rs.size(); j++) {
+                    if (overlapInSource(rs.get(i), rs.get(j))) pairs.add(pair(rs.get(i).get("id").asText(), rs.get(j).get("id").asText()));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static boolean overlapInSource(JsonNode x, JsonNode y) {
+        for (JsonNode a : x.get("spans")) {
+            for (JsonNode b : y.get("spans")) {
+                int lo = Math.max(a.get("a_start").asInt(), b.get("a_start").asInt()), hi = Math.min(a.get("a_end").asInt(), b.get("a_end").asInt());
+                if (hi - lo >= 100) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Of the pairs among the first {@code m} articles whose exact 3-shingle Jaccard is at least 0.5, the share linked. */
+    static double exactRecall(List<Article> articles, Set<String> found, int m) {
+        List<long[]> sets = new ArrayList<>(m);
+        Tokens tok = new Tokens();
+        for (int i = 0; i < m; i++) {
+            Article a = articles.get(i);
+            tok.tokenize(a.cleanText(), a.bodyStart(), a.bodyEnd());
+            long[] s = new long[Math.max(0, tok.size() - 2)];
+            for (int k = 0; k < s.length; k++) s[k] = MinHasher.shingleHash(tok.hashes(), k, 3);
+            s = java.util.Arrays.stream(s).sorted().distinct().toArray();
+            sets.add(s);
+        }
+        int pairs = 0, hit = 0;
+        for (int i = 0; i < m; i++) {
+            for (int j = i + 1; j < m; j++) {
+                if (jaccard(sets.get(i), sets.get(j)) >= 0.5) {
+                    pairs++;
+                    if (found.contains(pair(articles.get(i).id(), articles.get(j).id()))) hit++;
+                }
+            }
+        }
+        return pairs == 0 ? 1 : (double) hit / pairs;
+    }
+
+    public static double jaccard(long[] a, long[] b) {
+        int i = 0, j = 0, inter = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) { inter++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
+        }
+        int union = a.length + b.length - inter;
+        return union == 0 ? 0 : (double) inter / union;
+    }
+
+    private static String pair(String a, String b) { return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a; }
+
+    private static double secs(long from, long to) { return Math.max(1e-9, (to - from) / 1e9); }
+
+    private static void gc() {
+        for (int i = 0; i < 3; i++) { System.gc(); try { Thread.sleep(50); } catch (InterruptedException e) { Thread.currentThread().interrupt(); } }
+    }
+
+    /** VmHWM from /proc/self/status in bytes, or -1 where that file does not exist. */
+    static double peakRss() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmHWM:")) return Double.parseDouble(l.replaceAll("[^0-9]", "")) * 1024;
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

@@ -81,6 +81,16 @@ public final class StoryGrouper {
     public StoryGrouper() { this(Settings.defaults()); }
     public Settings settings() { return settings; }
 
+    /** Collections up to this size score every pair: cheap, and the weak pairs still shape the topics. */
+    static final int EXHAUSTIVE = 600;
+
+    private static long[] allPairs(int n) {
+        long[] p = new long[n * (n - 1) / 2];
+        int k = 0;
+        for (int a = 0; a < n; a++) for (int b = a + 1; b < n; b++) p[k++] = ((long) a << 32) | b;
+        return p;
+    }
+
     /** Terms per item that make candidate pairs (see {@link TermVectors#candidatePairs}). */
     static final int TOP_TERMS = 12;
 
@@ -112,7 +122,7 @@ public final class StoryGrouper {
         }
         TermVectors wordVectors = new TermVectors(words), nameVectors = new TermVectors(names), headVectors = new TermVectors(heads);
         int dfLimit = n < 50 ? n : Math.max(50, (int) (settings.maxDocFreq * n));
-        long[] candidates = wordVectors.candidatePairs(dfLimit, TOP_TERMS);
+        long[] candidates = n <= EXHAUSTIVE ? allPairs(n) : wordVectors.candidatePairs(dfLimit, TOP_TERMS);
         Map<Long, Double> reuse = new HashMap<>();
         for (Link l : links) {
             Integer a = index.get(l.a()), b = index.get(l.b());

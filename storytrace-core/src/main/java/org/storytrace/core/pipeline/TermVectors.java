@@ -53,6 +53,7 @@ final class TermVectors {
      */
     long[] candidatePairs(int maxDf, int topTerms) {
         Map<Long, org.storytrace.core.index.IntBuffer> postings = new HashMap<>();
+        long[][] top = new long[n][];
         for (int d = 0; d < n; d++) {
             long[] k = keys.get(d);
             float[] v = vals.get(d);
@@ -64,14 +65,18 @@ final class TermVectors {
             }
             Integer[] usable = java.util.Arrays.copyOf(order, m);
             java.util.Arrays.sort(usable, (x, y) -> v[y] != v[x] ? Float.compare(v[y], v[x]) : Long.compare(k[x], k[y]));
-            for (int i = 0; i < Math.min(topTerms, usable.length); i++) postings.computeIfAbsent(k[usable[i]], x -> new org.storytrace.core.index.IntBuffer()).add(d);
+            top[d] = new long[Math.min(topTerms, usable.length)];
+            for (int i = 0; i < top[d].length; i++) {
+                top[d][i] = k[usable[i]];
+                postings.computeIfAbsent(top[d][i], x -> new org.storytrace.core.index.IntBuffer()).add(d);
+            }
         }
         long[] out = new long[1024];
         int size = 0;
         int[] seen = new int[n];
         java.util.Arrays.fill(seen, -1);
         for (int d = 0; d < n; d++) {
-            for (long k : keys.get(d)) {
+            for (long k : top[d]) {
                 org.storytrace.core.index.IntBuffer p = postings.get(k);
                 if (p == null) continue;
                 for (int i = 0; i < p.size(); i++) {

@@ -33,7 +33,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--polnear", description = "PolNeAR with metadata.tsv and SPLIT/text/ (default: CORPORA/polnear).")
     Path polnear;
 
-    @Option(names = "--only", split = ",", description = "Run only these: seeds, pan, googlenews, polnear.")
+    @Option(names = "--html-dates", description = "HTML pages with dates.tsv (file<TAB>YYYY-MM-DD) to score publication dates on (default: CORPORA/html-dates, when present).")
+    Path htmlDates;
+
+    @Option(names = "--only", split = ",", description = "Run only these: seeds, pan, googlenews, polnear, html-dates.")
     java.util.List<String> only;
 
     @Override
@@ -62,6 +65,12 @@ final class EvalCommand implements Callable<Integer> {
         if (wanted("polnear")) {
             if (Files.isRegularFile(pn.resolve("metadata.tsv"))) print(Evaluations.polnearTitles(pn));
             else { System.err.println("skipped polnear: " + pn + " not found"); missing++; }
+        }
+        Path hd = htmlDates != null ? htmlDates : corpora.resolve("html-dates");
+        if (wanted("html-dates")) {
+            if (Files.isRegularFile(hd.resolve("dates.tsv"))) print(Evaluations.htmlDates(hd));
+            else if (htmlDates != null || only != null) { System.err.println("skipped html-dates: " + hd.resolve("dates.tsv") + " not found"); missing++; }
+            else System.err.println("html-dates: no labelled HTML pages at " + hd + " (give --html-dates DIR)");
         }
         return missing == 0 ? 0 : 1;
     }

@@ -292,6 +292,39 @@ public final class Evaluations {
         return m;
     }
 
+    /**
+     * Publication dates of HTML pages against labels: {@code DIR/dates.tsv} lists {@code file<TAB>YYYY-MM-DD}
+     * (or {@code -} for a page that states no date) for HTML files in {@code DIR}. Figures: the share of
+     * pages whose extracted date equals the label (a page labelled {@code -} counts as right when no date is
+     * claimed), the share of pages given a date, and the share of claimed dates that are right.
+     */
+    public static Map<String, Double> htmlDates(Path dir) throws IOException {
+        int pages = 0, right = 0, claimed = 0, claimedRight = 0;
+        Ingestor in = new Ingestor();
+        for (String line : Files.readAllLines(dir.resolve("dates.tsv"), StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] f = line.split("\t");
+            if (f.length < 2) throw new IOException(dir.resolve("dates.tsv") + ": line '" + line + "' is not file<TAB>date");
+            String want = f[1].strip().equals("-") ? null : f[1].strip();
+            String[] got = {null};
+            for (var input : in.resolve(List.of(dir.resolve(f[0].strip()).toString()), r -> { })) {
+                in.read(input, new Ingestor.Listener() {
+                    @Override public void accepted(Article a) { got[0] = a.published() == null ? null : a.published().toString(); }
+                    @Override public void rejected(org.storytrace.core.model.Rejection r) { }
+                });
+            }
+            pages++;
+            if (java.util.Objects.equals(want, got[0])) right++;
+            if (got[0] != null) { claimed++; if (got[0].equals(want)) claimedRight++; }
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("html_dates.correct", ratio(right, pages));
+        m.put("html_dates.claimed", ratio(claimed, pages));
+        if (claimed > 0) m.put("html_dates.correct_when_claimed", ratio(claimedRight, claimed));
+        m.put("html_dates.pages", (double) pages);
+        return m;
+    }
+
     private static String read(Path p) {
         try { return Files.readString(p, StandardCharsets.UTF_8); } catch (IOException e) { throw new java.io.UncheckedIOException(e); }
     }

@@ -64,12 +64,23 @@ public final class Bench {
         long before = rt.totalMemory() - rt.freeMemory();
         Linker linker = new Linker();
         List<Link> links = new ArrayList<>();
+        long[] latency = new long[n];
         long t4 = System.nanoTime();
-        for (Article a : articles) links.addAll(linker.add(a));
+        for (int i = 0; i < n; i++) {
+            long s0 = System.nanoTime();
+            links.addAll(linker.add(articles.get(i)));
+            latency[i] = System.nanoTime() - s0;
+        }
         links = linker.pruneCommon(links);
         long t5 = System.nanoTime();
         f.put("link.articles_per_s", n / secs(t4, t5));
         f.put("link.candidates_verified", (double) linker.candidatesChecked());
+        // incremental: the cost of adding one article (fingerprint, candidates, verified links) to the index
+        // built so far, over the last tenth of the corpus
+        long[] tail = java.util.Arrays.copyOfRange(latency, n - Math.max(1, n / 10), n);
+        java.util.Arrays.sort(tail);
+        f.put("incremental.add_p50_ms", tail[tail.length / 2] / 1e6);
+        f.put("incremental.add_p99_ms", tail[Math.min(tail.length - 1, (int) (tail.length * 0.99))] / 1e6);
         gc();
         long after = rt.totalMemory() - rt.freeMemory();
         f.put("memory.index_bytes_per_article", (double) linker.indexMemoryBytes() / n);

@@ -305,7 +305,7 @@ public final class Ingestor {
     }
 
     /** A hash of the body's normalised words: the same text with other typography or spacing hashes alike. */
-    static long bodyKey(Article a) {
+    public static long bodyKey(Article a) {
         Tokens t = new Tokens().tokenize(a.cleanText(), a.bodyStart(), a.bodyEnd());
         long h = 0x9E3779B97F4A7C15L;
         for (int i = 0; i < t.size(); i++) h = Tokens.mix(h ^ t.hash(i)) + i;

@@ -33,7 +33,8 @@ public final class LshIndex {
     /** The similarity at which a pair has an even chance of becoming a candidate. */
     public double threshold() { return Math.pow(1.0 / bands, 1.0 / rows); }
 
-    private long bandKey(int[] sig, int band) {
+    /** The key of one band of a signature: documents sharing a key are candidates. */
+    public long bandKey(int[] sig, int band) {
         long h = 0x9e3779b97f4a7c15L * (band + 1);
         int off = band * rows;
         for (int r = 0; r < rows; r++) h = (h ^ (sig[off + r] & 0xffffffffL)) * 0x100000001b3L + 0x632be59bd9b4e019L;

@@ -7,4 +7,4 @@ package org.storytrace.core.model;
  * @param of     the id of the article it duplicates
  * @param reason {@code "same canonical URL"} or {@code "same body"}
  */
-public record Duplicate(String path, String of, String reason) {}
+public record Duplicate(String path, String of, String reason) implements java.io.Serializable {}

@@ -12,7 +12,7 @@ import java.util.List;
  *                       null when the dates cannot tell
  */
 public record Link(String a, String b, double similarity, double reusedShareA, double reusedShareB, String direction,
-                   List<Passage> passages) {
+                   List<Passage> passages) implements java.io.Serializable {
     public Link {
         if (a.equals(b)) throw new IllegalArgumentException("an article cannot link to itself: " + a);
         passages = List.copyOf(passages);

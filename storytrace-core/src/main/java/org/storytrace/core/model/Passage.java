@@ -1,7 +1,7 @@
 package org.storytrace.core.model;
 
 /** A passage two articles share: {@code [aStart, aEnd)} in the first's text, {@code [bStart, bEnd)} in the second's. */
-public record Passage(int aStart, int aEnd, int bStart, int bEnd) {
+public record Passage(int aStart, int aEnd, int bStart, int bEnd) implements java.io.Serializable {
     public Passage {
         if (aStart < 0 || aEnd < aStart || bStart < 0 || bEnd < bStart) {
             throw new IllegalArgumentException("bad passage a=[" + aStart + ", " + aEnd + ") b=[" + bStart + ", " + bEnd + ")");

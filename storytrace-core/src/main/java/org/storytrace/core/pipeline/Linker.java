@@ -66,6 +66,16 @@ public final class Linker {
 
     public Linker() { this(Settings.defaults()); }
 
+    /** The band keys of a signature, as the LSH index computes them (for distributed candidate generation). */
+    public long[] bandKeys(int[] signature) {
+        long[] k = new long[settings.bands()];
+        for (int b = 0; b < k.length; b++) k[b] = lsh.bandKey(signature, b);
+        return k;
+    }
+
+    /** Whether a shingle hash is an anchor. */
+    public boolean isAnchor(long shingleHash) { return anchorIndex.isAnchor(shingleHash); }
+
     /** Fingerprints an article's body. */
     public Fingerprint fingerprint(Article a) {
         tokens.tokenize(a.cleanText(), a.bodyStart(), a.bodyEnd());
@@ -138,32 +148,46 @@ public final class Linker {
      * found early, before the corpus showed a phrase to be common, are judged again here.
      */
     public List<Link> pruneCommon(List<Link> links) {
-        int commonDf = (int) Math.max(settings.commonMinDocs(), settings.commonShare() * fingerprints.size());
-        java.util.Map<String, Integer> index = new java.util.HashMap<>();
-        for (int i = 0; i < fingerprints.size(); i++) index.put(fingerprints.get(i).id(), i);
+        java.util.Map<String, Fingerprint> byId = new java.util.HashMap<>();
+        for (Fingerprint f : fingerprints) byId.put(f.id(), f);
         List<Link> out = new ArrayList<>(links.size());
         for (Link l : links) {
-            Integer ia = index.get(l.a()), ib = index.get(l.b());
-            if (ia == null || ib == null) { out.add(l); continue; }
-            Fingerprint fa = fingerprints.get(ia), fb = fingerprints.get(ib);
-            List<Passage> kept = new ArrayList<>();
-            long charsA = 0, charsB = 0;
-            for (Passage p : l.passages()) {
-                if (isCommon(fa, p.aStart(), p.aEnd(), commonDf)) continue;
-                kept.add(p);
-                charsA += p.aEnd() - p.aStart();
-                charsB += p.bEnd() - p.bStart();
-            }
-            if (kept.size() == l.passages().size()) out.add(l);
-            else if (!kept.isEmpty()) {
-                out.add(new Link(l.a(), l.b(), l.similarity(), round(Math.min(1, (double) charsA / Math.max(1, fa.bodyChars()))),
-                        round(Math.min(1, (double) charsB / Math.max(1, fb.bodyChars()))), l.direction(), kept));
-            }
+            Link kept = pruneCommon(l, byId.get(l.a()), byId.get(l.b()), anchorIndex::docFreq, fingerprints.size());
+            if (kept != null) out.add(kept);
         }
         return out;
     }
 
-    private boolean isCommon(Fingerprint f, int start, int end, int commonDf) {
+    /** The common-talk threshold for a corpus of {@code articles}: anchors in more articles than this are common. */
+    public int commonDocFreq(int articles) {
+        return (int) Math.max(settings.commonMinDocs(), settings.commonShare() * articles);
+    }
+
+    /**
+     * One link without its common-talk passages, judged by {@code docFreq} over a corpus of {@code articles};
+     * null when none is left. The same rule the incremental path applies, for callers (the Spark job) that
+     * count anchor frequencies themselves.
+     */
+    public Link pruneCommon(Link l, Fingerprint fa, Fingerprint fb, java.util.function.LongToIntFunction docFreq, int articles) {
+        if (fa == null || fb == null) return l;
+        int commonDf = commonDocFreq(articles);
+        {
+            List<Passage> kept = new ArrayList<>();
+            long charsA = 0, charsB = 0;
+            for (Passage p : l.passages()) {
+                if (isCommon(fa, p.aStart(), p.aEnd(), commonDf, docFreq)) continue;
+                kept.add(p);
+                charsA += p.aEnd() - p.aStart();
+                charsB += p.bEnd() - p.bStart();
+            }
+            if (kept.size() == l.passages().size()) return l;
+            if (kept.isEmpty()) return null;
+            return new Link(l.a(), l.b(), l.similarity(), round(Math.min(1, (double) charsA / Math.max(1, fa.bodyChars()))),
+                    round(Math.min(1, (double) charsB / Math.max(1, fb.bodyChars()))), l.direction(), kept);
+        }
+    }
+
+    private boolean isCommon(Fingerprint f, int start, int end, int commonDf, java.util.function.LongToIntFunction docFreq) {
         int from = java.util.Arrays.binarySearch(f.starts(), start);
         if (from < 0) from = -from - 1;
         int k = anchorIndex.shingle();
@@ -172,7 +196,7 @@ public final class Linker {
             long h = MinHasher.shingleHash(f.tokens(), i, k);
             if (!anchorIndex.isAnchor(h)) continue;
             anchors++;
-            if (anchorIndex.docFreq(h) > commonDf) common++;
+            if (docFreq.applyAsInt(h) > commonDf) common++;
         }
         return anchors > 0 && common * 2 >= anchors;
     }

@@ -60,13 +60,28 @@ public final class Pipeline {
 
     /** Groups the articles added so far into stories and topics. */
     public Analysis analysis() {
+        List<Link> verified = linker.pruneCommon(links);
+        Groups g = group(grouper, articles, embeddings, verified);
+        return new Analysis(articles, g.stories(), g.links(), rejections, duplicates);
+    }
+
+    /** Stories over articles and their verified links, and the links in a fixed order. */
+    public record Groups(List<Story> stories, List<Link> links) {}
+
+    /**
+     * Groups articles into stories and topics with {@code grouper}: the one way every entry point (the
+     * embedded pipeline, the Spark job) turns articles and links into stories.
+     *
+     * @param embeddings one per article, or null when there are none
+     */
+    public static Groups group(StoryGrouper grouper, List<Article> articles, List<float[]> embeddings, List<Link> links) {
         List<StoryGrouper.Item> items = new ArrayList<>(articles.size());
         for (int i = 0; i < articles.size(); i++) {
             Article a = articles.get(i);
-            items.add(new StoryGrouper.Item(a.id(), a.title(), a.cleanText(), a.bodyStart(), a.bodyEnd(), a.published(), embeddings.get(i)));
+            items.add(new StoryGrouper.Item(a.id(), a.title(), a.cleanText(), a.bodyStart(), a.bodyEnd(), a.published(),
+                    embeddings == null ? null : embeddings.get(i)));
         }
-        List<Link> verified = linker.pruneCommon(links);
-        StoryGrouper.Grouping g = grouper.group(items, verified);
+        StoryGrouper.Grouping g = grouper.group(items, links);
         Map<Integer, List<String>> byStory = new LinkedHashMap<>();
         Map<Integer, Integer> topicOf = new LinkedHashMap<>();
         for (int i = 0; i < articles.size(); i++) {
@@ -77,9 +92,9 @@ public final class Pipeline {
         for (Map.Entry<Integer, List<String>> e : byStory.entrySet()) {
             stories.add(new Story("s" + (e.getKey() + 1), e.getValue(), "t" + (topicOf.get(e.getKey()) + 1)));
         }
-        List<Link> sorted = new ArrayList<>(verified);
+        List<Link> sorted = new ArrayList<>(links);
         sorted.sort((x, y) -> x.a().equals(y.a()) ? x.b().compareTo(y.b()) : x.a().compareTo(y.a()));
-        return new Analysis(articles, stories, sorted, rejections, duplicates);
+        return new Groups(stories, sorted);
     }
 
     public StoryGrouper grouper() { return grouper; }

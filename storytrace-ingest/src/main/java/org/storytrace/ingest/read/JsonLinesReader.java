@@ -41,19 +41,29 @@ public final class JsonLinesReader {
             if (tooLong) { sink.rejected(new Rejection(input.name(), where, "the line is longer than the limit of " + maxLineBytes + " characters")); continue; }
             String s = line.toString().strip();
             if (s.isEmpty()) { if (c < 0) break; continue; }
-            try {
-                JsonNode o = JSON.readTree(s);
-                if (o == null || !o.isObject()) { sink.rejected(new Rejection(input.name(), where, "not a JSON object")); continue; }
-                String html = text(o, "html"), body = text(o, "text");
-                if (html == null && body == null) { sink.rejected(new Rejection(input.name(), where, "has neither \"text\" nor \"html\"")); continue; }
-                String id = text(o, "id");
-                sink.page(new Page(input.name(), where, id != null ? id : stem + "-" + lineNo, html != null ? html : body,
-                        html != null ? "jsonl/html" : "jsonl/text", "UTF-8", text(o, "url"), text(o, "title"), date(text(o, "published")),
-                        text(o, "author"), text(o, "outlet"), text(o, "language")));
-            } catch (JsonProcessingException e) {
-                sink.rejected(new Rejection(input.name(), where, "not valid JSON: " + e.getOriginalMessage()));
-            }
+            Object parsed = parse(s, input.name(), stem, lineNo);
+            if (parsed instanceof Page p) sink.page(p); else sink.rejected((Rejection) parsed);
             if (c < 0) break;
+        }
+    }
+
+    /**
+     * One line as a {@link Page}, or a {@link Rejection} saying what is wrong with it. Shared by this
+     * reader and the Spark job, so both read JSON Lines alike.
+     */
+    public static Object parse(String line, String origin, String stem, long lineNo) {
+        String where = "line " + lineNo;
+        try {
+            JsonNode o = JSON.readTree(line);
+            if (o == null || !o.isObject()) return new Rejection(origin, where, "not a JSON object");
+            String html = text(o, "html"), body = text(o, "text");
+            if (html == null && body == null) return new Rejection(origin, where, "has neither \"text\" nor \"html\"");
+            String id = text(o, "id");
+            return new Page(origin, where, id != null ? id : stem + "-" + lineNo, html != null ? html : body,
+                    html != null ? "jsonl/html" : "jsonl/text", "UTF-8", text(o, "url"), text(o, "title"), date(text(o, "published")),
+                    text(o, "author"), text(o, "outlet"), text(o, "language"));
+        } catch (JsonProcessingException e) {
+            return new Rejection(origin, where, "not valid JSON: " + e.getOriginalMessage());
         }
     }
 

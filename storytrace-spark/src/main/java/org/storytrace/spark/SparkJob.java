@@ -1,0 +1,84 @@
+package org.storytrace.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.storytrace.core.model.Analysis;
+import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Link;
+import org.storytrace.core.model.Passage;
+import org.storytrace.core.model.Story;
+
+/**
+ * {@code spark-submit --class org.storytrace.spark.SparkJob storytrace-spark.jar INPUT OUTPUT [MASTER]}:
+ * reads JSON Lines from INPUT (any Hadoop-compatible path or glob), runs {@link SparkPipeline}, and
+ * writes {@code OUTPUT/{articles,links,stories}} as Parquet and as JSON Lines ({@code *.jsonl} folders),
+ * with the field names of the {@code stories.json} contract. MASTER (e.g. {@code local[2]}) is only for
+ * runs outside spark-submit.
+ */
+public final class SparkJob {
+    private SparkJob() {}
+
+    public static void main(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: SparkJob INPUT OUTPUT [MASTER]");
+            System.exit(2);
+        }
+        SparkSession.Builder b = SparkSession.builder().appName("storytrace").config("spark.ui.enabled", "false");
+        if (args.length > 2) b.master(args[2]);
+        SparkSession spark = b.getOrCreate();
+        try {
+            Analysis a = SparkPipeline.run(spark, args[0]);
+            write(spark, a, args[1]);
+            System.out.printf("read %d articles, rejected %d, %d duplicates, %d stories, %d links%n", a.articles().size(), a.rejections().size(),
+                    a.duplicates().size(), a.stories().size(), a.links().size());
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Writes the analysis as Parquet and JSON Lines under {@code out}. */
+    public static void write(SparkSession spark, Analysis a, String out) {
+        StructType art = new StructType(new StructField[] {
+            f("id", DataTypes.StringType), f("path", DataTypes.StringType), f("title", DataTypes.StringType), f("published", DataTypes.StringType),
+            f("source", DataTypes.StringType), f("author", DataTypes.StringType), f("url", DataTypes.StringType), f("outlet", DataTypes.StringType),
+            f("language", DataTypes.StringType), f("format", DataTypes.StringType), f("body_start", DataTypes.IntegerType), f("body_end", DataTypes.IntegerType)});
+        List<Row> ar = new ArrayList<>();
+        for (Article x : a.articles()) {
+            ar.add(RowFactory.create(x.id(), x.path(), x.title(), x.published() == null ? null : x.published().toString(), x.source(), x.author(),
+                    x.url(), x.outlet(), x.language(), x.format(), x.bodyStart(), x.bodyEnd()));
+        }
+        StructType passage = new StructType(new StructField[] {f("a_start", DataTypes.IntegerType), f("a_end", DataTypes.IntegerType),
+            f("b_start", DataTypes.IntegerType), f("b_end", DataTypes.IntegerType)});
+        StructType lnk = new StructType(new StructField[] {f("a", DataTypes.StringType), f("b", DataTypes.StringType), f("similarity", DataTypes.DoubleType),
+            f("reused_share_a", DataTypes.DoubleType), f("reused_share_b", DataTypes.DoubleType), f("direction", DataTypes.StringType),
+            f("passages", DataTypes.createArrayType(passage))});
+        List<Row> lr = new ArrayList<>();
+        for (Link l : a.links()) {
+            List<Row> ps = new ArrayList<>();
+            for (Passage p : l.passages()) ps.add(RowFactory.create(p.aStart(), p.aEnd(), p.bStart(), p.bEnd()));
+            lr.add(RowFactory.create(l.a(), l.b(), l.similarity(), l.reusedShareA(), l.reusedShareB(), l.direction(), ps));
+        }
+        StructType sto = new StructType(new StructField[] {f("id", DataTypes.StringType), f("articles", DataTypes.createArrayType(DataTypes.StringType)),
+            f("topic", DataTypes.StringType)});
+        List<Row> sr = new ArrayList<>();
+        for (Story s : a.stories()) sr.add(RowFactory.create(s.id(), s.articles(), s.topic()));
+        save(spark.createDataFrame(ar, art), out + "/articles");
+        save(spark.createDataFrame(lr, lnk), out + "/links");
+        save(spark.createDataFrame(sr, sto), out + "/stories");
+    }
+
+    private static void save(Dataset<Row> d, String path) {
+        d.write().mode(SaveMode.Overwrite).parquet(path);
+        d.write().mode(SaveMode.Overwrite).json(path + ".jsonl");
+    }
+
+    private static StructField f(String name, org.apache.spark.sql.types.DataType t) { return DataTypes.createStructField(name, t, true); }
+}

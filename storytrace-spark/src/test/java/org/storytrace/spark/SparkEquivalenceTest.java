@@ -1,0 +1,71 @@
+package org.storytrace.spark;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.storytrace.bench.NewsPool;
+import org.storytrace.bench.gen.CorpusGenerator;
+import org.storytrace.core.model.Analysis;
+import org.storytrace.core.model.Link;
+import org.storytrace.core.model.Story;
+import org.storytrace.core.pipeline.Linker;
+import org.storytrace.core.pipeline.Pipeline;
+import org.storytrace.core.pipeline.StoryGrouper;
+import org.storytrace.ingest.Ingestor;
+
+/** The Spark job in local mode on a 20,000-article generated corpus gives the same links and stories as the embedded path. */
+class SparkEquivalenceTest {
+    @TempDir Path dir;
+
+    @Test
+    void sparkAndTheEmbeddedPathAgreeOnLinksAndStories() throws Exception {
+        Path corpus = dir.resolve("corpus.jsonl"), truth = dir.resolve("corpus.truth.jsonl");
+        try (var c = Files.newBufferedWriter(corpus); var t = Files.newBufferedWriter(truth)) {
+            new CorpusGenerator(NewsPool.texts(Integer.MAX_VALUE)).generate(CorpusGenerator.Settings.of(20_000, 42), c, t);
+        }
+        // embedded
+        Ingestor in = new Ingestor();
+        Pipeline p = new Pipeline(new Linker(), new StoryGrouper(), null);
+        for (var i : in.resolve(List.of(corpus.toString()), p::reject)) {
+            in.read(i, new Ingestor.Listener() {
+                @Override public void accepted(org.storytrace.core.model.Article a) { p.add(a); }
+                @Override public void rejected(org.storytrace.core.model.Rejection r) { p.reject(r); }
+                @Override public void duplicate(org.storytrace.core.model.Duplicate d) { p.duplicate(d); }
+            });
+        }
+        Analysis embedded = p.analysis();
+        // spark, local mode
+        SparkSession spark = SparkSession.builder().master("local[2]").appName("equivalence").config("spark.ui.enabled", "false").getOrCreate();
+        Analysis distributed;
+        try {
+            distributed = SparkPipeline.run(spark, corpus.toString());
+            SparkJob.write(spark, distributed, dir.resolve("out").toString());
+        } finally {
+            spark.stop();
+        }
+        assertEquals(embedded.articles().size(), distributed.articles().size());
+        assertEquals(embedded.duplicates().size(), distributed.duplicates().size());
+        assertTrue(embedded.links().size() > 1000, "the corpus has reuse to find: " + embedded.links().size());
+        assertEquals(linkSet(embedded.links()), linkSet(distributed.links()));
+        assertEquals(storySet(embedded.stories()), storySet(distributed.stories()));
+        assertTrue(Files.isDirectory(dir.resolve("out/links")) && Files.isDirectory(dir.resolve("out/stories.jsonl")));
+    }
+
+    private static Set<String> linkSet(List<Link> links) {
+        return links.stream().map(l -> l.a() + "|" + l.b() + "|" + l.passages()).collect(Collectors.toSet());
+    }
+
+    private static Set<Set<String>> storySet(List<Story> stories) {
+        Set<Set<String>> s = new HashSet<>();
+        for (Story st : stories) s.add(new HashSet<>(st.articles()));
+        return s;
+    }
+}

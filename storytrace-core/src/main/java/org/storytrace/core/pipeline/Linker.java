@@ -41,7 +41,7 @@ public final class Linker {
         }
 
         public static Settings defaults() {
-            return new Settings(128, 3, 32, 4, 5, 8, 2, 100, 500, 20, 0.05, Aligner.Settings.defaults());
+            return new Settings(128, 3, 32, 3, 5, 8, 2, 100, 500, 20, 0.05, Aligner.Settings.defaults());
         }
     }
 

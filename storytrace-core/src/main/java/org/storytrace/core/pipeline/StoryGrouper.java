@@ -123,19 +123,19 @@ public final class StoryGrouper {
         TermVectors wordVectors = new TermVectors(words), nameVectors = new TermVectors(names), headVectors = new TermVectors(heads);
         int dfLimit = n < 50 ? n : Math.max(50, (int) (settings.maxDocFreq * n));
         long[] candidates = n <= EXHAUSTIVE ? allPairs(n) : wordVectors.candidatePairs(dfLimit, TOP_TERMS);
-        Map<Long, Double> reuse = new HashMap<>();
+        // reused shares by pair, as sorted parallel arrays merged with the sorted candidates
+        java.util.TreeMap<Long, Double> reuseByPair = new java.util.TreeMap<>();
         for (Link l : links) {
             Integer a = index.get(l.a()), b = index.get(l.b());
             if (a == null || b == null) continue;
-            double share = Math.max(l.reusedShareA(), l.reusedShareB());
-            reuse.merge(spread(pairKey(Math.min(a, b), Math.max(a, b))), share, Math::max);
+            reuseByPair.merge(pairKey(Math.min(a, b), Math.max(a, b)), Math.max(l.reusedShareA(), l.reusedShareB()), Math::max);
         }
-        if (!reuse.isEmpty()) {
-            java.util.TreeSet<Long> all = new java.util.TreeSet<>();
-            for (long k : reuse.keySet()) all.add(unspread(k));
-            for (long c : candidates) all.add(c);
-            candidates = all.stream().mapToLong(Long::longValue).toArray();
+        long[] reuseKeys = reuseByPair.keySet().stream().mapToLong(Long::longValue).toArray();
+        double[] reuseShares = reuseByPair.values().stream().mapToDouble(Double::doubleValue).toArray();
+        if (reuseKeys.length > 0) {
+            candidates = java.util.stream.LongStream.concat(java.util.Arrays.stream(candidates), java.util.Arrays.stream(reuseKeys)).sorted().distinct().toArray();
         }
+        int rp = 0;
         List<Pair> pairs = new ArrayList<>(candidates.length);
         int[] u = new int[candidates.length], v = new int[candidates.length];
         double[] w = new double[candidates.length];
@@ -146,7 +146,8 @@ public final class StoryGrouper {
             Item ia = items.get(a), ib = items.get(b);
             double sem = -1;
             if (ia.embedding() != null && ib.embedding() != null) sem = Embedder.cosine(ia.embedding(), ib.embedding());
-            double r = reuse.isEmpty() ? 0 : reuse.getOrDefault(spread(key), 0.0);
+            while (rp < reuseKeys.length && reuseKeys[rp] < key) rp++;
+            double r = rp < reuseKeys.length && reuseKeys[rp] == key ? reuseShares[rp] : 0;
             double nameSim = nameVectors.isEmpty(a) || nameVectors.isEmpty(b) ? -1 : nameVectors.cosine(a, b);
             double headSim = headVectors.isEmpty(a) || headVectors.isEmpty(b) ? -1 : headVectors.cosine(a, b);
             double s = score(new Evidence(lex, nameSim, headSim, sem, r), ia.published(), ib.published());
@@ -232,11 +233,6 @@ public final class StoryGrouper {
         char c = tok.text().charAt(tok.start(i));
         return c >= '0' && c <= '9' && tok.end(i) - tok.start(i) < 5;
     }
-
-    /** A bijective mix of a pair key, so that {@code Long.hashCode} (high ^ low word) does not collide for pairs. */
-    private static long spread(long key) { return key * 0x9E3779B97F4A7C15L; }
-
-    private static long unspread(long key) { return key * 0xF1DE83E19937733DL; }
 
     private static long pairKey(int a, int b) { return ((long) a << 32) | (b & 0xffffffffL); }
 }

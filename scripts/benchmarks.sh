@@ -11,6 +11,8 @@ jar=storytrace-app/target/storytrace.jar
 java -jar "$jar" generate --articles "$n" --seed 1 --out "$work/corpus.jsonl" > /dev/null
 bench="$(java -Xmx4g -jar "$jar" bench "$work/corpus.jsonl")"
 jmh="$(java -jar storytrace-bench/target/benchmarks.jar -wi 2 -w 1 -i 3 -r 2 -f 1 2>/dev/null | sed -n '/^Benchmark/,$p')"
+peers="$(./storytrace peers "$work/corpus.jsonl" 2000 2>/dev/null | grep -vE 'WARN|INFO|SLF4J|^[[:space:]]*$')"
+spark="$(./storytrace spark-bench "$work/corpus.jsonl" 2>/dev/null | grep -E '^spark\.')"
 {
   echo "# Benchmarks"
   echo
@@ -21,6 +23,18 @@ jmh="$(java -jar storytrace-bench/target/benchmarks.jar -wi 2 -w 1 -i 3 -r 2 -f 
   echo
   echo '```'
   echo "$bench"
+  echo '```'
+  echo
+  echo "## Near-duplicate search against peers (\`./storytrace peers\`, same shingles, same process; recall of pairs with Jaccard >= 0.5 against exact all-pairs on the first 2,000 articles)"
+  echo
+  echo '```'
+  echo "$peers"
+  echo '```'
+  echo
+  echo "## The Spark job in local mode (\`./storytrace spark-bench\`)"
+  echo
+  echo '```'
+  echo "$spark"
   echo '```'
   echo
   echo "## Hot loops (JMH, one operation = one news-pool article; baselineHashOnce reads and hashes each character once)"

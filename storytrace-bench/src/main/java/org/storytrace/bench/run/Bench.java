@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.storytrace.core.eval.ClusterMetrics;
-import org.storytrace.core.fingerprint.MinHasher;
+import org.storytrace.core.fingerprint.Shingles;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Link;
 import org.storytrace.core.pipeline.Linker;
@@ -154,10 +154,7 @@ public final class Bench {
         for (int i = 0; i < m; i++) {
             Article a = articles.get(i);
             tok.tokenize(a.cleanText(), a.bodyStart(), a.bodyEnd());
-            long[] s = new long[Math.max(0, tok.size() - 2)];
-            for (int k = 0; k < s.length; k++) s[k] = MinHasher.shingleHash(tok.hashes(), k, 3);
-            s = java.util.Arrays.stream(s).sorted().distinct().toArray();
-            sets.add(s);
+            sets.add(Shingles.sortedSet(tok.hashes(), tok.size(), 3));
         }
         int pairs = 0, hit = 0;
         for (int i = 0; i < m; i++) {
@@ -171,14 +168,7 @@ public final class Bench {
         return pairs == 0 ? 1 : (double) hit / pairs;
     }
 
-    public static double jaccard(long[] a, long[] b) {
-        int i = 0, j = 0, inter = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) { inter++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
-        }
-        int union = a.length + b.length - inter;
-        return union == 0 ? 0 : (double) inter / union;
-    }
+    public static double jaccard(long[] a, long[] b) { return Shingles.jaccard(a, b); }
 
     private static String pair(String a, String b) { return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a; }
 

@@ -3,7 +3,6 @@ package org.storytrace.ingest.read;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -24,27 +23,45 @@ public final class JsonLinesReader {
     public JsonLinesReader(long maxLineBytes) { this.maxLineBytes = maxLineBytes; }
 
     public void read(Input input, InputStream in, Sink sink) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        java.io.Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
         String stem = input.stem();
-        long lineNo = 0;
+        char[] buf = new char[1 << 16];
         StringBuilder line = new StringBuilder();
-        while (true) {
-            line.setLength(0);
-            boolean tooLong = false;
-            int c;
-            while ((c = r.read()) >= 0 && c != '\n') {
-                if (line.length() < maxLineBytes) line.append((char) c); else tooLong = true;
+        boolean tooLong = false;
+        long lineNo = 0;
+        int n;
+        while ((n = r.read(buf)) >= 0) {
+            int from = 0;
+            for (int i = 0; i < n; i++) {
+                if (buf[i] != '\n') continue;
+                tooLong = append(line, buf, from, i, tooLong);
+                handle(input, stem, ++lineNo, line, tooLong, sink);
+                line.setLength(0);
+                tooLong = false;
+                from = i + 1;
             }
-            if (c < 0 && line.length() == 0) break;
-            lineNo++;
-            String where = "line " + lineNo;
-            if (tooLong) { sink.rejected(new Rejection(input.name(), where, "the line is longer than the limit of " + maxLineBytes + " characters")); continue; }
-            String s = line.toString().strip();
-            if (s.isEmpty()) { if (c < 0) break; continue; }
-            Object parsed = parse(s, input.name(), stem, lineNo);
-            if (parsed instanceof Page p) sink.page(p); else sink.rejected((Rejection) parsed);
-            if (c < 0) break;
+            tooLong = append(line, buf, from, n, tooLong);
         }
+        if (line.length() > 0 || tooLong) handle(input, stem, ++lineNo, line, tooLong, sink);
+    }
+
+    /** Appends {@code buf[from, to)} while the line stays within the limit; returns whether it overflowed. */
+    private boolean append(StringBuilder line, char[] buf, int from, int to, boolean tooLong) {
+        if (tooLong) return true;
+        if (line.length() + (to - from) > maxLineBytes) return true;
+        line.append(buf, from, to - from);
+        return false;
+    }
+
+    private void handle(Input input, String stem, long lineNo, StringBuilder line, boolean tooLong, Sink sink) {
+        if (tooLong) {
+            sink.rejected(new Rejection(input.name(), "line " + lineNo, "the line is longer than the limit of " + maxLineBytes + " characters"));
+            return;
+        }
+        String s = line.toString().strip();
+        if (s.isEmpty()) return;
+        Object parsed = parse(s, input.name(), stem, lineNo);
+        if (parsed instanceof Page p) sink.page(p); else sink.rejected((Rejection) parsed);
     }
 
     /**

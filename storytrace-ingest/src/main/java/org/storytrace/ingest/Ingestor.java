@@ -157,6 +157,11 @@ public final class Ingestor {
         return out;
     }
 
+    /** Resolves {@code specs} and reads every input they name, handing everything on to {@code listener}. */
+    public void readAll(List<String> specs, Listener listener) {
+        for (Input i : resolve(specs, listener::rejected)) read(i, listener);
+    }
+
     /** Reads one input, handing on what it holds. */
     public void read(Input input, Listener listener) {
         Sink sink = sinkFor(listener);

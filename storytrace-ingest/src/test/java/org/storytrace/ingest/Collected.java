@@ -5,7 +5,6 @@ import java.util.List;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Duplicate;
 import org.storytrace.core.model.Rejection;
-import org.storytrace.ingest.read.Input;
 
 /** What a test run of the ingestor produced. */
 final class Collected implements Ingestor.Listener {
@@ -19,7 +18,7 @@ final class Collected implements Ingestor.Listener {
 
     static Collected run(Ingestor in, List<String> specs) {
         Collected c = new Collected();
-        for (Input i : in.resolve(specs, c::rejected)) in.read(i, c);
+        in.readAll(specs, c);
         return c;
     }
 

@@ -67,12 +67,10 @@ public final class PeerBench {
         int sample = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         List<Article> articles = new ArrayList<>();
         Ingestor in = new Ingestor();
-        for (var i : in.resolve(List.of(args[0]), r -> { })) {
-            in.read(i, new Ingestor.Listener() {
-                @Override public void accepted(Article a) { articles.add(a); }
-                @Override public void rejected(org.storytrace.core.model.Rejection r) { }
-            });
-        }
+        in.readAll(List.of(args[0]), new Ingestor.Listener() {
+            @Override public void accepted(Article a) { articles.add(a); }
+            @Override public void rejected(org.storytrace.core.model.Rejection r) { }
+        });
         int n = articles.size();
         // the shared input: each body's normalised tokens, joined by spaces
         List<String> norm = new ArrayList<>(n);

@@ -34,13 +34,11 @@ class SparkEquivalenceTest {
         // embedded
         Ingestor in = new Ingestor();
         Pipeline p = new Pipeline(new Linker(), new StoryGrouper(), null);
-        for (var i : in.resolve(List.of(corpus.toString()), p::reject)) {
-            in.read(i, new Ingestor.Listener() {
-                @Override public void accepted(org.storytrace.core.model.Article a) { p.add(a); }
-                @Override public void rejected(org.storytrace.core.model.Rejection r) { p.reject(r); }
-                @Override public void duplicate(org.storytrace.core.model.Duplicate d) { p.duplicate(d); }
-            });
-        }
+        in.readAll(List.of(corpus.toString()), new Ingestor.Listener() {
+            @Override public void accepted(org.storytrace.core.model.Article a) { p.add(a); }
+            @Override public void rejected(org.storytrace.core.model.Rejection r) { p.reject(r); }
+            @Override public void duplicate(org.storytrace.core.model.Duplicate d) { p.duplicate(d); }
+        });
         Analysis embedded = p.analysis();
         // spark, local mode
         SparkSession spark = SparkSession.builder().master("local[2]").appName("equivalence").config("spark.ui.enabled", "false").getOrCreate();

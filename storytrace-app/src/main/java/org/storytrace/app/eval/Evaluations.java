@@ -273,12 +273,10 @@ public final class Evaluations {
                 if (want == null) continue;
                 n++;
                 String[] got = {null, null};
-                for (var input : in.resolve(List.of(file), r -> { })) {
-                    in.read(input, new Ingestor.Listener() {
-                        @Override public void accepted(Article a) { got[0] = a.title(); got[1] = a.published() == null ? null : a.published().toString(); }
-                        @Override public void rejected(org.storytrace.core.model.Rejection r) { }
-                    });
-                }
+                in.readAll(List.of(file), new Ingestor.Listener() {
+                    @Override public void accepted(Article a) { got[0] = a.title(); got[1] = a.published() == null ? null : a.published().toString(); }
+                    @Override public void rejected(org.storytrace.core.model.Rejection r) { }
+                });
                 if (got[0] != null && got[0].strip().equals(want)) ok++;
                 if (got[1] != null) { dated++; if (got[1].equals(dates.get(id))) datedOk++; }
             }
@@ -307,12 +305,10 @@ public final class Evaluations {
             if (f.length < 2) throw new IOException(dir.resolve("dates.tsv") + ": line '" + line + "' is not file<TAB>date");
             String want = f[1].strip().equals("-") ? null : f[1].strip();
             String[] got = {null};
-            for (var input : in.resolve(List.of(dir.resolve(f[0].strip()).toString()), r -> { })) {
-                in.read(input, new Ingestor.Listener() {
-                    @Override public void accepted(Article a) { got[0] = a.published() == null ? null : a.published().toString(); }
-                    @Override public void rejected(org.storytrace.core.model.Rejection r) { }
-                });
-            }
+            in.readAll(List.of(dir.resolve(f[0].strip()).toString()), new Ingestor.Listener() {
+                @Override public void accepted(Article a) { got[0] = a.published() == null ? null : a.published().toString(); }
+                @Override public void rejected(org.storytrace.core.model.Rejection r) { }
+            });
             pages++;
             if (java.util.Objects.equals(want, got[0])) right++;
             if (got[0] != null) { claimed++; if (got[0].equals(want)) claimedRight++; }

@@ -43,8 +43,6 @@ final class WordModel {
         for (int i = 0; i < next.length; i++) next[i] = succ.get(i).stream().mapToInt(Integer::intValue).toArray();
     }
 
-    int vocabulary() { return words.size(); }
-
     /** A random capitalised word of the pool that is not a sentence opener: a name-like word. */
     String name(SplittableRandom r) { return names.get(r.nextInt(names.size())); }
 

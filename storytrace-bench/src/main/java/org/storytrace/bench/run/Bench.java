@@ -21,7 +21,6 @@ import org.storytrace.core.pipeline.Linker;
 import org.storytrace.core.pipeline.StoryGrouper;
 import org.storytrace.core.text.Tokens;
 import org.storytrace.ingest.Ingestor;
-import org.storytrace.ingest.read.Input;
 
 /**
  * Runs the fast path (ingest, fingerprint, candidates and verified links, stories; no embeddings) over a
@@ -42,12 +41,10 @@ public final class Bench {
         long t0 = System.nanoTime();
         List<Article> articles = new ArrayList<>();
         Ingestor in = new Ingestor();
-        for (Input i : in.resolve(List.of(corpus.toString()), r -> { throw new IllegalStateException(r.toString()); })) {
-            in.read(i, new Ingestor.Listener() {
-                @Override public void accepted(Article a) { articles.add(a); }
-                @Override public void rejected(org.storytrace.core.model.Rejection r) { throw new IllegalStateException(r.toString()); }
-            });
-        }
+        in.readAll(List.of(corpus.toString()), new Ingestor.Listener() {
+            @Override public void accepted(Article a) { articles.add(a); }
+            @Override public void rejected(org.storytrace.core.model.Rejection r) { throw new IllegalStateException(r.toString()); }
+        });
         long t1 = System.nanoTime();
         int n = articles.size();
         f.put("articles", (double) n);

@@ -3,7 +3,6 @@ package org.storytrace.ingest.clean;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -304,5 +303,4 @@ public final class TextPageCleaner {
         return out;
     }
 
-    static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
 }

@@ -20,6 +20,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sample", defaultValue = "2000", description = "Articles compared all-pairs for exact-Jaccard recall (default: ${DEFAULT-VALUE}).")
     int sample;
 
+    @Option(names = "--threads", description = "Threads for every stage (default: the number of cores, ${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Override
     public Integer call() throws Exception {
         Path truth = GenerateCommand.truthPath(corpus);
@@ -29,7 +32,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf("machine: %d cores, %d MiB max heap, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-        Map<String, Double> f = Bench.run(corpus, truth, sample);
+        Map<String, Double> f = Bench.run(corpus, truth, sample, threads);
         f.forEach((k, v) -> System.out.println(k + " " + (v == Math.rint(v) && Math.abs(v) > 1 ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.4f", v))));
         return 0;
     }

@@ -92,7 +92,7 @@ class GeneratorAndBenchTest {
         try (var cw = Files.newBufferedWriter(corpus); var tw = Files.newBufferedWriter(truth)) {
             generator.generate(CorpusGenerator.Settings.of(600, 9), cw, tw);
         }
-        Map<String, Double> f = Bench.run(corpus, truth, 300);
+        Map<String, Double> f = Bench.run(corpus, truth, 300, 2);
         assertEquals(600.0, f.get("articles"));
         assertTrue(f.get("links.precision_vs_truth") >= 0.95, f.toString());
         assertTrue(f.get("links.recall_vs_truth") >= 0.95, f.toString());

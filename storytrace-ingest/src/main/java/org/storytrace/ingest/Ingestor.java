@@ -50,13 +50,20 @@ import org.storytrace.ingest.read.WarcPages;
  */
 public final class Ingestor {
     /** Settings, checked when built. */
-    public record Settings(long maxBytes, Duration fetchTimeout, Duration pageBudget) {
+    /**
+     * @param threads pages processed at once (extraction, cleaning, language); what the listener sees, and
+     *                in what order, does not depend on it
+     */
+    public record Settings(long maxBytes, Duration fetchTimeout, Duration pageBudget, int threads) {
         public Settings {
+            if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, was " + threads);
             if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be >= 1, was " + maxBytes);
             if (fetchTimeout.isNegative() || fetchTimeout.isZero()) throw new IllegalArgumentException("fetchTimeout must be positive, was " + fetchTimeout);
             if (pageBudget.isNegative() || pageBudget.isZero()) throw new IllegalArgumentException("pageBudget must be positive, was " + pageBudget);
         }
+        public Settings(long maxBytes, Duration fetchTimeout, Duration pageBudget) { this(maxBytes, fetchTimeout, pageBudget, Runtime.getRuntime().availableProcessors()); }
         public Settings(long maxBytes, Duration fetchTimeout) { this(maxBytes, fetchTimeout, Duration.ofSeconds(20)); }
+        public Settings withThreads(int n) { return new Settings(maxBytes, fetchTimeout, pageBudget, n); }
         public Settings(long maxBytes) { this(maxBytes, Duration.ofSeconds(30)); }
         public static Settings defaults() { return new Settings(10L * 1024 * 1024); }
     }
@@ -164,7 +171,15 @@ public final class Ingestor {
 
     /** Reads one input, handing on what it holds. */
     public void read(Input input, Listener listener) {
-        Sink sink = sinkFor(listener);
+        Window sink = new Window(listener);
+        try {
+            readInto(input, sink);
+        } finally {
+            sink.finishAll();
+        }
+    }
+
+    private void readInto(Input input, Sink sink) {
         if (input.isUrl()) {
             byte[] bytes = feeds.fetch(input, sink);
             if (bytes != null) readBytes(input, bytes, sink);
@@ -230,91 +245,146 @@ public final class Ingestor {
         sink.page(new Page(input.name(), null, input.stem(), text, format, decoded.encoding(), url, null, null, null, null, null));
     }
 
-    private Sink sinkFor(Listener listener) {
-        return new Sink() {
-            @Override public void page(Page page) {
-                String id = idFor(page.name());
+    /**
+     * Hands pages to the processing threads and their results to the listener in the order the pages were
+     * read: ids, duplicate decisions and listener calls happen on the reading thread, exactly as if the
+     * pages were processed one by one. At most {@code 16 * threads} pages are in flight.
+     */
+    private final class Window implements Sink {
+        private final Listener listener;
+        private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
+        private final int capacity = 16 * settings.threads();
+
+        Window(Listener listener) { this.listener = listener; }
+
+        @Override public void page(Page page) { later(page.origin(), page.position(), () -> page); }
+
+        @Override public void later(String origin, String position, java.util.function.Supplier<Object> make) {
+            Pending p = new Pending(origin, position);
+            p.future = pool().submit(() -> {
+                Object made = make.get();
+                if (!(made instanceof Page page)) return new Processed(null, (Rejection) made, null, 0, 0);
+                p.page = page;
+                p.started = System.nanoTime();
+                Article a = processor.process(page, page.name());
+                return new Processed(page, null, a, a.bodyEnd() > a.bodyStart() ? bodyKey(a) : 0, System.nanoTime() - p.started);
+            });
+            pending.add(p);
+            if (pending.size() >= capacity) finishOldest();
+        }
+
+        @Override public void rejected(Rejection r) {
+            // keep the listener's order: what was read before this rejection is handed on first
+            finishAll();
+            listener.rejected(r);
+        }
+
+        @Override public void skipped(String kind) { skipped.merge(kind, 1, Integer::sum); }
+
+        void finishAll() { while (!pending.isEmpty()) finishOldest(); }
+
+        private void finishOldest() {
+            Pending p = pending.poll();
+            Processed done;
+            try {
+                done = await(p);
+            } catch (RuntimeException | StackOverflowError e) {
+                // a reader bug or a pathological page must not lose the run: report it against this page and go on
+                listener.rejected(new Rejection(p.origin, p.position, e instanceof StackOverflowError
+                        ? "nested too deeply to process" : "could not be processed: " + e));
+                return;
+            }
+            if (done != null && done.rejection() != null) { listener.rejected(done.rejection()); return; }
+            if (done == null) {
+                listener.rejected(new Rejection(p.origin, p.position, "took longer than " + settings.pageBudget().toMillis()
+                        + " ms to process (the per-document time budget); skipped"));
+                return;
+            }
+            Article a = done.article();
+            if (a.bodyEnd() == a.bodyStart()) {
+                listener.rejected(new Rejection(p.origin, p.position, "no article text found (only page furniture)"));
+                return;
+            }
+            Page page = done.page();
+            String where = p.origin + (p.position == null ? "" : " (" + p.position + ")");
+            if (a.url() != null && byUrl.containsKey(a.url())) {
+                listener.duplicate(new Duplicate(where, byUrl.get(a.url()), "same canonical URL"));
+                return;
+            }
+            if (byBody.containsKey(done.bodyKey())) {
+                listener.duplicate(new Duplicate(where, byBody.get(done.bodyKey()), "same body"));
+                return;
+            }
+            String id = idFor(page.name());
+            if (!id.equals(a.id())) a = a.withId(id);
+            if (a.url() != null) byUrl.put(a.url(), a.id());
+            byBody.put(done.bodyKey(), a.id());
+            listener.accepted(a);
+        }
+
+        /** The page's result; null when it ran past the page budget (its thread is then written off). */
+        private Processed await(Pending p) {
+            long budget = settings.pageBudget().toNanos();
+            while (true) {
                 try {
-                    Article a = processWithinBudget(page, id);
-                    if (a == null) {
-                        ids.remove(id);
-                        listener.rejected(new Rejection(page.origin(), page.position(), "took longer than " + settings.pageBudget().toMillis()
-                                + " ms to process (the per-document time budget); skipped"));
-                        return;
+                    Processed r = p.future.get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    return r.nanos() > budget ? null : r;
+                } catch (java.util.concurrent.TimeoutException e) {
+                    long started = p.started;
+                    if (started != 0 && System.nanoTime() - started > budget) {
+                        p.future.cancel(true);
+                        writeOffStuckThread();
+                        return null;
                     }
-                    if (a.bodyEnd() == a.bodyStart()) {
-                        ids.remove(id);
-                        listener.rejected(new Rejection(page.origin(), page.position(), "no article text found (only page furniture)"));
-                        return;
-                    }
-                    String where = page.origin() + (page.position() == null ? "" : " (" + page.position() + ")");
-                    if (a.url() != null && byUrl.containsKey(a.url())) {
-                        ids.remove(id);
-                        listener.duplicate(new Duplicate(where, byUrl.get(a.url()), "same canonical URL"));
-                        return;
-                    }
-                    long body = bodyKey(a);
-                    if (byBody.containsKey(body)) {
-                        ids.remove(id);
-                        listener.duplicate(new Duplicate(where, byBody.get(body), "same body"));
-                        return;
-                    }
-                    if (a.url() != null) byUrl.put(a.url(), a.id());
-                    byBody.put(body, a.id());
-                    listener.accepted(a);
-                } catch (RuntimeException | StackOverflowError e) {
-                    // a reader bug or a pathological page must not lose the run: report it against this page and go on
-                    ids.remove(id);
-                    listener.rejected(new Rejection(page.origin(), page.position(), e instanceof StackOverflowError
-                            ? "nested too deeply to process" : "could not be processed: " + e));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while processing " + p.origin, e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof RuntimeException re) throw re;
+                    if (c instanceof StackOverflowError so) throw so;
+                    throw new IllegalStateException(c);
                 }
             }
-            @Override public void rejected(Rejection r) { listener.rejected(r); }
-            @Override public void skipped(String kind) { skipped.merge(kind, 1, Integer::sum); }
-        };
-    }
-
-    private java.util.concurrent.ExecutorService worker;
-
-    /**
-     * Processes a page on a worker thread and waits at most the page budget; null when the budget ran out.
-     * A worker stuck on a pathological page is abandoned (it is a daemon thread) and a new one started.
-     */
-    private Article processWithinBudget(Page page, String id) {
-        if (worker == null) worker = newWorker();
-        java.util.concurrent.Future<Article> f = worker.submit(() -> processor.process(page, id));
-        try {
-            return f.get(settings.pageBudget().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            f.cancel(true);
-            worker.shutdownNow();
-            worker = null;
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while processing " + page.origin(), e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof StackOverflowError so) throw so;
-            throw new IllegalStateException(c);
         }
     }
 
-    private static java.util.concurrent.ExecutorService newWorker() {
-        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(null, r, "storytrace-page", 64L << 20); // a deep stack for deeply nested markup
-            t.setDaemon(true);
-            return t;
-        });
+    private static final class Pending {
+        final String origin, position;
+        Pending(String origin, String position) { this.origin = origin; this.position = position; }
+        volatile Page page;
+        volatile long started;
+        java.util.concurrent.Future<Processed> future;
+    }
+
+    /** What a worker made of a record: a rejection, or the page and its article. */
+    private record Processed(Page page, Rejection rejection, Article article, long bodyKey, long nanos) {}
+
+    private java.util.concurrent.ThreadPoolExecutor pool;
+
+    /**
+     * The processing threads: daemons with deep stacks (deeply nested markup). A thread stuck on a
+     * pathological page cannot be stopped, only abandoned: {@link #writeOffStuckThread} adds one in its place.
+     */
+    private java.util.concurrent.ThreadPoolExecutor pool() {
+        if (pool == null) {
+            pool = new java.util.concurrent.ThreadPoolExecutor(settings.threads(), Integer.MAX_VALUE, 30, java.util.concurrent.TimeUnit.SECONDS,
+                    new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(null, r, "storytrace-page", 64L << 20);
+                        t.setDaemon(true);
+                        return t;
+                    });
+        }
+        return pool;
+    }
+
+    private void writeOffStuckThread() {
+        pool.setCorePoolSize(pool.getCorePoolSize() + 1);
     }
 
     /** A hash of the body's normalised words: the same text with other typography or spacing hashes alike. */
     public static long bodyKey(Article a) {
-        Tokens t = new Tokens().tokenize(a.cleanText(), a.bodyStart(), a.bodyEnd());
-        long h = 0x9E3779B97F4A7C15L;
-        for (int i = 0; i < t.size(); i++) h = Tokens.mix(h ^ t.hash(i)) + i;
-        return h;
+        return Tokens.textKey(a.cleanText(), a.bodyStart(), a.bodyEnd());
     }
 
     private String idFor(String name) {

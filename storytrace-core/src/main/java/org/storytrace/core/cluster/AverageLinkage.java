@@ -1,10 +1,8 @@
 package org.storytrace.core.cluster;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.PriorityQueue;
+import java.util.stream.IntStream;
 
 /**
  * Agglomerative clustering with average linkage over a sparse similarity graph.
@@ -14,88 +12,123 @@ import java.util.PriorityQueue;
  * not to one of its members: the chaining that makes connected components useless for stories does not
  * happen. Clusters are merged best pair first while that similarity is at least the threshold. Ties break
  * on the smaller node numbers, so the result does not depend on the order edges were given.
+ *
+ * <p>Two clusters with no edge between them never merge, so the graph's connected components are
+ * clustered independently: in parallel when there are several large ones, with the same result as one
+ * pass (each component's merges depend only on its own edges, and node order is kept inside it). That is
+ * also how the Spark job distributes the step ({@link Components}).
  */
 public final class AverageLinkage {
     private final double threshold;
+    private final boolean parallel;
 
-    public AverageLinkage(double threshold) {
+    public AverageLinkage(double threshold) { this(threshold, false); }
+
+    /** @param parallel cluster large components on the common fork-join pool */
+    public AverageLinkage(double threshold, boolean parallel) {
         if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1], was " + threshold);
         this.threshold = threshold;
+        this.parallel = parallel;
     }
 
     private record Entry(double score, int a, int b, int va, int vb) {}
 
     /**
-     * Clusters nodes {@code 0..n-1}; edges are {@code (u[i], v[i], w[i])}, duplicates summed. Node weights
-     * (the number of original items each node stands for) default to 1 when {@code sizes} is null.
-     * Returns a cluster label per node, labels numbered from 0 in order of each cluster's smallest node.
+     * Clusters nodes {@code 0..n-1}; edges are {@code (u[i], v[i], w[i])}, duplicates summed, weights must
+     * be positive. Node weights (the number of original items each node stands for) default to 1 when
+     * {@code sizes} is null. Returns a cluster label per node, labels numbered from 0 in order of each
+     * cluster's smallest node.
      */
     public int[] cluster(int n, int[] u, int[] v, double[] w, int[] sizes) {
         if (u.length != v.length || u.length != w.length) throw new IllegalArgumentException("edge arrays differ in length");
-        List<Map<Integer, Double>> adj = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) adj.add(new HashMap<>());
-        for (int e = 0; e < u.length; e++) {
-            if (u[e] == v[e]) continue;
-            adj.get(u[e]).merge(v[e], w[e], Double::sum);
-            adj.get(v[e]).merge(u[e], w[e], Double::sum);
-        }
-        int[] size = new int[n];
-        int[] version = new int[n];
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) { size[i] = sizes == null ? 1 : sizes[i]; parent[i] = i; }
-        PriorityQueue<Entry> pq = new PriorityQueue<>((x, y) -> {
-            int c = Double.compare(y.score, x.score);
-            if (c != 0) return c;
-            c = Integer.compare(x.a, y.a);
-            return c != 0 ? c : Integer.compare(x.b, y.b);
-        });
+        Components c = Components.of(n, u, v);
+        int[] root = new int[n];
+        IntStream comps = IntStream.range(0, c.count());
+        if (parallel) comps = comps.parallel();
+        comps.forEach(k -> clusterComponent(c, k, u, v, w, sizes, root));
+        return labels(root);
+    }
+
+    /** Labels numbered in order of each cluster's smallest node, from a representative node per node. */
+    static int[] labels(int[] root) {
+        int n = root.length;
+        int[] label = new int[n], rootLabel = new int[n];
+        Arrays.fill(rootLabel, -1);
+        int next = 0;
         for (int i = 0; i < n; i++) {
-            for (Map.Entry<Integer, Double> e : adj.get(i).entrySet()) {
-                int j = e.getKey();
-                if (j <= i) continue;
-                double s = e.getValue() / ((double) size[i] * size[j]);
-                if (s >= threshold) pq.add(new Entry(s, i, j, 0, 0));
-            }
+            if (rootLabel[root[i]] < 0) rootLabel[root[i]] = next++;
+            label[i] = rootLabel[root[i]];
+        }
+        return label;
+    }
+
+    /** Clusters one component; writes a global representative node for each of its nodes into {@code root}. */
+    private void clusterComponent(Components c, int k, int[] u, int[] v, double[] w, int[] sizes, int[] root) {
+        int[] nodes = c.nodes(k);
+        int m = nodes.length;
+        if (m == 1) { root[nodes[0]] = nodes[0]; return; }
+        int[] edges = c.edges(k);
+        // local numbering keeps the global order, so ties break as they would in one pass
+        IntDoubleMap[] adj = new IntDoubleMap[m];
+        int[] degree = new int[m];
+        for (int e : edges) { degree[local(nodes, u[e])]++; degree[local(nodes, v[e])]++; }
+        for (int i = 0; i < m; i++) adj[i] = new IntDoubleMap(degree[i]);
+        for (int e : edges) {
+            if (u[e] == v[e]) continue;
+            if (!(w[e] > 0)) throw new IllegalArgumentException("edge weights must be positive, was " + w[e]);
+            int a = local(nodes, u[e]), b = local(nodes, v[e]);
+            adj[a].add(b, w[e]);
+            adj[b].add(a, w[e]);
+        }
+        int[] size = new int[m], version = new int[m], parent = new int[m];
+        for (int i = 0; i < m; i++) { size[i] = sizes == null ? 1 : sizes[nodes[i]]; parent[i] = i; }
+        PriorityQueue<Entry> pq = new PriorityQueue<>((x, y) -> {
+            int cmp = Double.compare(y.score, x.score);
+            if (cmp != 0) return cmp;
+            cmp = Integer.compare(x.a, y.a);
+            return cmp != 0 ? cmp : Integer.compare(x.b, y.b);
+        });
+        for (int i = 0; i < m; i++) {
+            final int a = i;
+            adj[i].forEach((j, sum) -> {
+                if (j <= a) return;
+                double s = sum / ((double) size[a] * size[j]);
+                if (s >= threshold) pq.add(new Entry(s, a, j, 0, 0));
+            });
         }
         while (!pq.isEmpty()) {
             Entry top = pq.poll();
             int a = top.a, b = top.b;
             if (parent[a] != a || parent[b] != b || version[a] != top.va || version[b] != top.vb) continue;
             // merge b into a
-            Map<Integer, Double> ma = adj.get(a), mb = adj.get(b);
+            IntDoubleMap ma = adj[a], mb = adj[b];
             ma.remove(b);
             mb.remove(a);
-            for (Map.Entry<Integer, Double> e : mb.entrySet()) {
-                int x = e.getKey();
-                ma.merge(x, e.getValue(), Double::sum);
-                Map<Integer, Double> mx = adj.get(x);
-                Double old = mx.remove(b);
-                mx.merge(a, old == null ? e.getValue() : old, Double::sum);
-            }
+            mb.forEach((x, sum) -> {
+                ma.add(x, sum);
+                IntDoubleMap mx = adj[x];
+                double old = mx.remove(b);
+                mx.add(a, Double.isNaN(old) ? sum : old);
+            });
             mb.clear();
             parent[b] = a;
             size[a] += size[b];
             version[a]++;
             version[b]++;
-            for (Map.Entry<Integer, Double> e : ma.entrySet()) {
-                int x = e.getKey();
-                double s = e.getValue() / ((double) size[a] * size[x]);
+            ma.forEach((x, sum) -> {
+                double s = sum / ((double) size[a] * size[x]);
                 if (s >= threshold) {
                     int lo = Math.min(a, x), hi = Math.max(a, x);
                     pq.add(new Entry(s, lo, hi, version[lo], version[hi]));
                 }
-            }
+            });
         }
-        int[] label = new int[n];
-        int[] rootLabel = new int[n];
-        java.util.Arrays.fill(rootLabel, -1);
-        int next = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < m; i++) {
             int r = i;
             while (parent[r] != r) r = parent[r];
-            if (rootLabel[r] < 0) rootLabel[r] = next++;
-            label[i] = rootLabel[r];
+            root[nodes[i]] = nodes[r];
         }
-        return label;
     }
+
+    private static int local(int[] nodes, int node) { return Arrays.binarySearch(nodes, node); }
 }

@@ -24,7 +24,6 @@ public final class AnchorIndex {
     private int[] tally = new int[64];
     private int[] tallyStamp = new int[64];
     private int stamp;
-    private long[] scratch = new long[256];
 
     /**
      * @param shingle    words per anchor shingle
@@ -43,8 +42,9 @@ public final class AnchorIndex {
         this.maxDocFreq = maxDocFreq;
     }
 
-    /** The distinct anchors of a token sequence, sorted, in a fresh array. */
+    /** The distinct anchors of a token sequence, sorted, in a fresh array. Thread-safe. */
     public long[] anchors(long[] tokenHashes, int n) {
+        long[] scratch = new long[Math.max(16, (n >> Integer.numberOfTrailingZeros(sampleMask + 1)) * 2 + 16)];
         int m = 0;
         for (int i = 0; i + shingle <= n; i++) {
             long h = MinHasher.shingleHash(tokenHashes, i, shingle);
@@ -74,7 +74,7 @@ public final class AnchorIndex {
     public int shingle() { return shingle; }
 
     /** Heap bytes held by the index's arrays. */
-    public long memoryBytes() { return table.memoryBytes() + tally.length * 8L + scratch.length * 8L; }
+    public long memoryBytes() { return table.memoryBytes() + tally.length * 8L; }
 
     /** Documents sharing at least {@code minShared} usable anchors with {@code anchors}; returns the count. */
     public int query(long[] anchors, int exclude, IntBuffer out) {

@@ -39,13 +39,19 @@ public record Article(String id, String path, String text, String title, LocalDa
         boilerplate = List.copyOf(boilerplate);
     }
 
-    /** The body as written, furniture inside it included. */
     /** A copy with the language set. */
     public Article withLanguage(String lang) {
         return new Article(id, path, text, title, published, publishedEvidence, source, author, bodyStart, bodyEnd, boilerplate,
                 format, encoding, url, outlet, lang);
     }
 
+    /** A copy with another id. */
+    public Article withId(String newId) {
+        return new Article(newId, path, text, title, published, publishedEvidence, source, author, bodyStart, bodyEnd, boilerplate,
+                format, encoding, url, outlet, language);
+    }
+
+    /** The body as written, furniture inside it included. */
     public String body() { return text.substring(bodyStart, bodyEnd); }
 
     /**

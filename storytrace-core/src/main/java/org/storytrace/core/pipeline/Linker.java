@@ -49,8 +49,8 @@ public final class Linker {
     private final MinHasher hasher;
     private final LshIndex lsh;
     private final AnchorIndex anchorIndex;
-    private final Aligner aligner;
-    private final Tokens tokens = new Tokens();
+    private final ThreadLocal<Aligner> aligner;
+    private final ThreadLocal<Tokens> tokens = ThreadLocal.withInitial(Tokens::new);
     private final List<Article> articles = new ArrayList<>();
     private final List<Fingerprint> fingerprints = new ArrayList<>();
     private final IntBuffer found = new IntBuffer();
@@ -61,7 +61,7 @@ public final class Linker {
         this.hasher = new MinHasher(settings.numHashes(), settings.shingle());
         this.lsh = new LshIndex(settings.bands(), settings.rows());
         this.anchorIndex = new AnchorIndex(settings.anchorShingle(), settings.anchorSample(), settings.anchorMinShared(), settings.anchorMaxDocFreq());
-        this.aligner = new Aligner(settings.alignment());
+        this.aligner = ThreadLocal.withInitial(() -> new Aligner(settings.alignment()));
     }
 
     public Linker() { this(Settings.defaults()); }
@@ -76,8 +76,9 @@ public final class Linker {
     /** Whether a shingle hash is an anchor. */
     public boolean isAnchor(long shingleHash) { return anchorIndex.isAnchor(shingleHash); }
 
-    /** Fingerprints an article's body. */
+    /** Fingerprints an article's body. Thread-safe. */
     public Fingerprint fingerprint(Article a) {
+        Tokens tokens = this.tokens.get();
         tokens.tokenize(a.cleanText(), a.bodyStart(), a.bodyEnd());
         int n = tokens.size();
         long[] h = tokens.copyHashes();
@@ -89,6 +90,57 @@ public final class Linker {
     /** Indexes {@code a} and returns its verified links to the articles added before it. */
     public List<Link> add(Article a) {
         Fingerprint fp = fingerprint(a);
+        int[] candidates = candidatesAndIndex(a, fp);
+        List<Link> links = new ArrayList<>();
+        for (int c : candidates) {
+            Link l = verify(articles.get(c), fingerprints.get(c), a, fp);
+            if (l != null) links.add(l);
+        }
+        return links;
+    }
+
+    /**
+     * Adds a batch of articles, as {@link #add} called on each in order would, and returns their links in
+     * that order. With {@code parallel}, fingerprinting and verification run on the common fork-join pool
+     * while candidates are looked up and indexed in arrival order on the calling thread, so the result is
+     * the same whatever the number of threads.
+     */
+    public List<Link> addAll(List<Article> batch, boolean parallel) {
+        int m = batch.size();
+        Fingerprint[] fps = new Fingerprint[m];
+        range(m, parallel).forEach(i -> fps[i] = fingerprint(batch.get(i)));
+        int[][] candidates = new int[m][];
+        int[] docOf = new int[m];
+        for (int i = 0; i < m; i++) {
+            docOf[i] = fingerprints.size();
+            candidates[i] = candidatesAndIndex(batch.get(i), fps[i]);
+        }
+        // every (article, candidate) pair, verified independently
+        int total = 0;
+        for (int[] c : candidates) total += c.length;
+        int[] pairArticle = new int[total], pairCandidate = new int[total];
+        int k = 0;
+        for (int i = 0; i < m; i++) for (int c : candidates[i]) { pairArticle[k] = i; pairCandidate[k++] = c; }
+        Link[] found = new Link[total];
+        range(total, parallel).forEach(p -> {
+            int c = pairCandidate[p];
+            found[p] = verify(articles.get(c), fingerprints.get(c), batch.get(pairArticle[p]), fps[pairArticle[p]]);
+        });
+        List<Link> links = new ArrayList<>();
+        for (Link l : found) if (l != null) links.add(l);
+        return links;
+    }
+
+    private static java.util.stream.IntStream range(int to, boolean parallel) {
+        java.util.stream.IntStream s = java.util.stream.IntStream.range(0, to);
+        return parallel && to > 1 ? s.parallel() : s;
+    }
+
+    /**
+     * The documents to verify {@code a} against (ascending, at most {@code maxCandidates}, the most similar
+     * kept), then {@code a} indexed after them.
+     */
+    private int[] candidatesAndIndex(Article a, Fingerprint fp) {
         int doc = fingerprints.size();
         java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
         lsh.query(fp.signature(), -1, found);
@@ -105,24 +157,19 @@ public final class Linker {
             });
             candidates = candidates.subList(0, settings.maxCandidates());
         }
-        List<Link> links = new ArrayList<>();
-        for (int c : candidates) {
-            candidatesChecked++;
-            Link l = verify(articles.get(c), fingerprints.get(c), a, fp);
-            if (l != null) links.add(l);
-        }
+        candidatesChecked += candidates.size();
         lsh.add(doc, fp.signature());
         anchorIndex.add(doc, fp.anchors());
         articles.add(a);
         fingerprints.add(fp);
-        return links;
+        return candidates.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Aligns two fingerprinted articles; null when they share no passage worth reporting. */
     public Link verify(Article x, Fingerprint fx, Article y, Fingerprint fy) {
         // keep a fixed orientation (smaller id first) so results do not depend on arrival order
         if (x.id().compareTo(y.id()) > 0) { Article t = x; x = y; y = t; Fingerprint f = fx; fx = fy; fy = f; }
-        List<Aligner.Match> matches = aligner.align(fx.tokens(), fx.size(), fy.tokens(), fy.size());
+        List<Aligner.Match> matches = aligner.get().align(fx.tokens(), fx.size(), fy.tokens(), fy.size());
         if (matches.isEmpty()) return null;
         List<Passage> passages = new ArrayList<>(matches.size());
         long charsA = 0, charsB = 0;

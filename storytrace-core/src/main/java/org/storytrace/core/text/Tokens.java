@@ -46,29 +46,47 @@ public final class Tokens {
         }
         this.text = text;
         size = 0;
-        int i = from;
-        while (i < to) {
-            char c = text.charAt(i);
-            if (!isWordChar(c)) { i++; continue; }
+        // one bulk copy into a reused array: per-character charAt through CharSequence costs more than the copy
+        int len = to - from;
+        if (buf.length < len) buf = new char[Math.max(len, buf.length * 2)];
+        char[] b = buf;
+        if (text instanceof String str) str.getChars(from, to, b, 0);
+        else for (int k = 0; k < len; k++) b[k] = text.charAt(from + k);
+        int i = 0;
+        while (i < len) {
+            char c = b[i];
+            if (c < 128 ? WORD_ASCII[c] == 0 : !isWordChar(c)) { i++; continue; }
             int start = i;
-            long h = 0xcbf29ce484222325L;
+            // folded characters are packed four to a long, and each full long is mixed in: a quarter of
+            // the multiplies of a character-at-a-time hash (see wordHash for the definition)
+            long h = SEED, packed = 0;
+            int inPack = 0;
             int lastEnd = i;
-            while (i < to) {
-                c = text.charAt(i);
-                if (isWordChar(c)) {
-                    h = (h ^ fold(c)) * 0x100000001b3L;
-                    i++;
-                    lastEnd = i;
-                } else if (isApostrophe(c) && i + 1 < to && isWordChar(text.charAt(i + 1)) && i > start) {
-                    i++; // an apostrophe inside a word joins it and is not hashed
-                } else {
-                    break;
-                }
+            while (i < len) {
+                c = b[i];
+                char f;
+                if (c < 128 && WORD_ASCII[c] != 0) f = WORD_ASCII[c];
+                else if (c >= 128 && isWordChar(c)) f = fold(c);
+                else if (isApostrophe(c) && i + 1 < len && isWordChar(b[i + 1]) && i > start) { i++; continue; } // joins, not hashed
+                else break;
+                packed = (packed << 16) | f;
+                if (++inPack == 4) { h = (h ^ packed) * 0x9E3779B97F4A7C15L; packed = 0; inPack = 0; }
+                i++;
+                lastEnd = i;
             }
-            add(start, lastEnd, mix(h));
+            if (inPack > 0) h = (h ^ packed ^ ((long) inPack << 62)) * 0x9E3779B97F4A7C15L;
+            add(from + start, from + lastEnd, mix(h));
         }
         return this;
     }
+
+    /** For ASCII: the folded character of a word character, 0 for any other. */
+    private static final char[] WORD_ASCII = new char[128];
+    static {
+        for (char c = 0; c < 128; c++) if (isWordChar(c)) WORD_ASCII[c] = fold(c);
+    }
+
+    private char[] buf = new char[4096];
 
     private void add(int start, int end, long hash) {
         if (size == starts.length) {
@@ -115,13 +133,45 @@ public final class Tokens {
         return Character.toLowerCase(c);
     }
 
-    /** The hash a single word gets, for look-ups such as stop-word lists. */
+    private static final long SEED = 0xcbf29ce484222325L;
+
+    /**
+     * A hash of the sequence of normalised words of {@code text[from, to)}: texts whose tokens hash alike
+     * one by one (other case, accents, typography, spacing, punctuation) get the same key. One pass, no
+     * token arrays: for duplicate detection, where only equality matters.
+     */
+    public static long textKey(CharSequence text, int from, int to) {
+        long h = SEED;
+        boolean inWord = false, any = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            char f = c < 128 ? WORD_ASCII[c] : isWordChar(c) ? fold(c) : 0;
+            if (f != 0) {
+                if (!inWord && any) h = Long.rotateLeft(h, 29) * 0x9E3779B97F4A7C15L; // a word boundary
+                h = (h ^ f) * 0x100000001b3L;
+                inWord = any = true;
+            } else if (inWord && !(isApostrophe(c) && i + 1 < to && isWordChar(text.charAt(i + 1)))) {
+                inWord = false;
+            }
+        }
+        return mix(h);
+    }
+
+    /**
+     * The hash a single word gets, for look-ups such as stop-word lists: the word's word characters,
+     * folded, packed four 16-bit characters to a long, each long xor-ed in and multiplied, the last partial
+     * long tagged with its length, then {@link #mix}. {@link #tokenize} computes exactly this per token.
+     */
     public static long hashOf(CharSequence word) {
-        long h = 0xcbf29ce484222325L;
+        long h = SEED, packed = 0;
+        int inPack = 0;
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
-            if (isWordChar(c)) h = (h ^ fold(c)) * 0x100000001b3L;
+            if (!isWordChar(c)) continue;
+            packed = (packed << 16) | fold(c);
+            if (++inPack == 4) { h = (h ^ packed) * 0x9E3779B97F4A7C15L; packed = 0; inPack = 0; }
         }
+        if (inPack > 0) h = (h ^ packed ^ ((long) inPack << 62)) * 0x9E3779B97F4A7C15L;
         return mix(h);
     }
 

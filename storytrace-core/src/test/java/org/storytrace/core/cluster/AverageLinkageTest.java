@@ -25,6 +25,68 @@ class AverageLinkageTest {
     }
 
     @Test
+    void matchesABruteForceReferenceSequentialAndParallel() {
+        java.util.Random rnd = new java.util.Random(7);
+        for (int round = 0; round < 300; round++) {
+            int n = 2 + rnd.nextInt(25), m = rnd.nextInt(3 * n);
+            int[] u = new int[m], v = new int[m];
+            double[] w = new double[m];
+            for (int e = 0; e < m; e++) {
+                u[e] = rnd.nextInt(n);
+                v[e] = rnd.nextInt(n);
+                w[e] = (1 + rnd.nextInt(8)) / 8.0; // dyadic weights: sums are exact, so ties are real ties
+            }
+            double threshold = (1 + rnd.nextInt(6)) / 8.0;
+            int[] expected = reference(n, u, v, w, threshold);
+            assertArrayEquals(expected, new AverageLinkage(threshold).cluster(n, u, v, w, null), "round " + round);
+            assertArrayEquals(expected, new AverageLinkage(threshold, true).cluster(n, u, v, w, null), "round " + round);
+        }
+    }
+
+    /** Merges the best pair of clusters (ties: smallest first members) while it reaches the threshold. */
+    private static int[] reference(int n, int[] u, int[] v, double[] w, double threshold) {
+        double[][] sim = new double[n][n];
+        for (int e = 0; e < u.length; e++) {
+            if (u[e] == v[e]) continue;
+            sim[u[e]][v[e]] += w[e];
+            sim[v[e]][u[e]] += w[e];
+        }
+        java.util.List<java.util.List<Integer>> clusters = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) clusters.add(new java.util.ArrayList<>(java.util.List.of(i)));
+        while (true) {
+            int bi = -1, bj = -1;
+            double best = -1;
+            for (int i = 0; i < clusters.size(); i++) {
+                for (int j = i + 1; j < clusters.size(); j++) {
+                    double sum = 0;
+                    for (int x : clusters.get(i)) for (int y : clusters.get(j)) sum += sim[x][y];
+                    if (sum == 0) continue;
+                    double s = sum / ((double) clusters.get(i).size() * clusters.get(j).size());
+                    if (s >= threshold && s > best) { best = s; bi = i; bj = j; }
+                }
+            }
+            if (bi < 0) break;
+            clusters.get(bi).addAll(clusters.remove(bj));
+            java.util.Collections.sort(clusters.get(bi));
+            clusters.sort(java.util.Comparator.comparing(c -> c.get(0)));
+        }
+        int[] label = new int[n];
+        for (int k = 0; k < clusters.size(); k++) for (int x : clusters.get(k)) label[x] = k;
+        return label;
+    }
+
+    @Test
+    void componentsListTheirNodesAndEdges() {
+        Components c = Components.of(6, new int[] {4, 0, 2}, new int[] {5, 2, 0});
+        assertEquals(4, c.count());
+        assertArrayEquals(new int[] {0, 2}, c.nodes(0));
+        assertArrayEquals(new int[] {1, 2}, c.edges(0));
+        assertArrayEquals(new int[] {4, 5}, c.nodes(3));
+        assertArrayEquals(new int[] {0, 0, 1, 0, 3, 3}, new int[] {c.labels()[0], c.labels()[2], c.labels()[1], c.labels()[0], c.labels()[4], c.labels()[5]});
+        assertThrows(IllegalArgumentException.class, () -> Components.of(2, new int[] {0}, new int[] {2}));
+    }
+
+    @Test
     void rejectsABadThreshold() {
         assertThrows(IllegalArgumentException.class, () -> new AverageLinkage(0));
     }

@@ -15,6 +15,15 @@ class TokensTest {
     }
 
     @Test
+    void aTextKeyIgnoresTypographyButNotWordBoundaries() {
+        String a = "the Asa'ib Ahl al-Haq and \"strategic depth\" -- Iraq's", b = "  The Asa’ib Ahl al‑Haq and “Strategic Depth” — IRAQ’S.\n";
+        assertEquals(Tokens.textKey(a, 0, a.length()), Tokens.textKey(b, 0, b.length()));
+        assertNotEquals(Tokens.textKey("ab c", 0, 4), Tokens.textKey("a bc", 0, 4));
+        assertNotEquals(Tokens.textKey("Iran said", 0, 9), Tokens.textKey("Iraq said", 0, 9));
+        assertEquals(Tokens.textKey("people’s", 0, 8), Tokens.textKey("peoples", 0, 7));
+    }
+
+    @Test
     void differentWordsHashApart() {
         assertNotEquals(hashes("Iran")[0], hashes("Iraq")[0]);
         assertEquals(2, hashes("Al-Kadhimi").length, "a hyphen separates tokens");

@@ -252,8 +252,8 @@ public final class TextPageCleaner {
 
     /** Three or more comma-separated items of one to five words, most capitalised, not a sentence. */
     static boolean isTagList(String t) {
-        if (t.endsWith(".") || t.endsWith(":")) return false;
-        String[] items = t.split("\\s*,\\s*");
+        if (t.endsWith(".") || t.endsWith(":") || t.indexOf(',') < 0) return false;
+        String[] items = COMMA_LIST.split(t);
         if (items.length < 3) return false;
         int capital = 0;
         for (String it : items) {
@@ -265,8 +265,11 @@ public final class TextPageCleaner {
         return capital * 4 >= items.length * 3;
     }
 
+    private static final Pattern COMMA_LIST = Pattern.compile("\\s*,\\s*");
+    private static final Pattern PERSON = Pattern.compile("(?:(?:Dr|Mr|Mrs|Ms|Prof)\\.?\\s+)?\\p{Lu}\\p{Ll}[\\p{L}'’\\-]*(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}\\p{Ll}[\\p{L}'’\\-]*|(?:al|el|de|van|von|bin)-?\\p{L}*)){1,3}");
+
     static boolean looksLikePerson(String s) {
-        return s.matches("(?:(?:Dr|Mr|Mrs|Ms|Prof)\\.?\\s+)?\\p{Lu}\\p{Ll}[\\p{L}'’\\-]*(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}\\p{Ll}[\\p{L}'’\\-]*|(?:al|el|de|van|von|bin)-?\\p{L}*)){1,3}");
+        return PERSON.matcher(s).matches();
     }
 
     /** Words as {@link #WORD} defines them (a letter or digit, then letters, digits, ' ’ - . /), counted by hand: it runs on every line. */

@@ -58,10 +58,10 @@ public final class JsonLinesReader {
             sink.rejected(new Rejection(input.name(), "line " + lineNo, "the line is longer than the limit of " + maxLineBytes + " characters"));
             return;
         }
-        String s = line.toString().strip();
-        if (s.isEmpty()) return;
-        Object parsed = parse(s, input.name(), stem, lineNo);
-        if (parsed instanceof Page p) sink.page(p); else sink.rejected((Rejection) parsed);
+        String s = line.toString();
+        if (s.isBlank()) return;
+        String name = input.name();
+        sink.later(name, "line " + lineNo, () -> parse(s, name, stem, lineNo));
     }
 
     /**

@@ -6,6 +6,17 @@ import org.storytrace.core.model.Rejection;
 public interface Sink {
     void page(Page page);
     void rejected(Rejection rejection);
+    /**
+     * A record whose parsing is cheap to defer: {@code make} returns its {@link Page} or the
+     * {@link Rejection} that says what is wrong with it, and may run on another thread (it must not touch
+     * the reader's state). Its result is handed on in the order records arrived. {@code origin} and
+     * {@code position} name the record should making it fail unexpectedly.
+     */
+    default void later(String origin, String position, java.util.function.Supplier<Object> make) {
+        Object o = make.get();
+        if (o instanceof Page p) page(p); else rejected((Rejection) o);
+    }
+
     /** A record skipped by design (a WARC request, a redirect, a non-HTML response), with the kind of skip. */
     default void skipped(String kind) { }
 }

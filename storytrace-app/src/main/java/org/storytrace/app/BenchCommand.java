@@ -23,6 +23,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads for every stage (default: the number of cores, ${DEFAULT-VALUE} here).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--embeddings", description = "Also run the story stage with sentence embeddings on and report its rate.")
+    boolean embeddings;
+
     @Override
     public Integer call() throws Exception {
         Path truth = GenerateCommand.truthPath(corpus);
@@ -32,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf("machine: %d cores, %d MiB max heap, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-        Map<String, Double> f = Bench.run(corpus, truth, sample, threads);
+        Map<String, Double> f = Bench.run(corpus, truth, sample, threads, embeddings ? Runner.defaultEmbedder() : null);
         f.forEach((k, v) -> System.out.println(k + " " + (v == Math.rint(v) && Math.abs(v) > 1 ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.4f", v))));
         return 0;
     }

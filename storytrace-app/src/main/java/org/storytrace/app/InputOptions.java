@@ -24,7 +24,11 @@ final class InputOptions {
     @Option(names = "--no-embeddings", description = "Group stories on lexical evidence alone (faster; misses rewrites).")
     boolean noEmbeddings;
 
+    @Option(names = "--threads", description = "Threads for every stage (default: the number of cores). The results do not depend on it.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     Ingestor.Settings ingestSettings() {
-        return new Ingestor.Settings(maxBytes, Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+        if (threads < 1) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--threads must be at least 1, was " + threads);
+        return new Ingestor.Settings(maxBytes, Duration.ofSeconds(Math.max(1, timeoutSeconds))).withThreads(threads);
     }
 }

@@ -40,8 +40,10 @@ public final class Runner {
     /** As {@link #analyze(List, Ingestor.Settings, Embedder, ProgressListener)}, printing each scored pair's evidence to {@code explain} if not null. */
     public static Analysis analyze(List<String> inputs, Ingestor.Settings ingest, Embedder embedder, ProgressListener progress, java.io.PrintStream explain) {
         Session s = new Session(ingest, embedder);
-        s.ingest(inputs, progress);
-        Analysis a = s.analysis();
+        Analysis a = s.run(() -> {
+            s.ingest(inputs, progress);
+            return s.analysis();
+        });
         if (explain != null) {
             for (StoryGrouper.Pair pr : s.pipeline.grouper().lastPairs()) {
                 explain.printf(java.util.Locale.ROOT, "pair %s %s lexical=%.3f names=%.3f headlines=%.3f semantic=%.3f reuse=%.3f score=%.3f%n",
@@ -56,13 +58,34 @@ public final class Runner {
      * recognised (same canonical URL or body) and not added again, so each read adds only what is new.
      */
     public static final class Session {
+        /** Articles handed to the pipeline at a time; a batch is fingerprinted and verified in parallel. */
+        static final int BATCH = 2048;
+
         private final Ingestor ingestor;
         private final Pipeline pipeline;
+        private final java.util.concurrent.ForkJoinPool pool;
         private final java.util.Map<String, String> pathOfId = new java.util.HashMap<>();
+        private final java.util.List<org.storytrace.core.model.Article> batch = new java.util.ArrayList<>();
 
         public Session(Ingestor.Settings ingest, Embedder embedder) {
             this.ingestor = new Ingestor(ingest);
-            this.pipeline = new Pipeline(new Linker(), new StoryGrouper(), embedder);
+            boolean parallel = ingest.threads() > 1;
+            this.pipeline = new Pipeline(new Linker(), new StoryGrouper(StoryGrouper.Settings.defaults(), parallel), embedder, parallel);
+            this.pool = new java.util.concurrent.ForkJoinPool(ingest.threads());
+        }
+
+        /** Runs {@code work} on this session's threads (the stages' parallel steps use them). */
+        public <T> T run(java.util.concurrent.Callable<T> work) {
+            try {
+                return pool.submit(work).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            }
         }
 
         /** Reads the inputs; returns how many new articles they held. */
@@ -72,7 +95,8 @@ public final class Runner {
             if (progress != null) progress.start(resolved.size());
             Ingestor.Listener listener = new Ingestor.Listener() {
                 @Override public void accepted(org.storytrace.core.model.Article a) {
-                    pipeline.add(a);
+                    batch.add(a);
+                    if (batch.size() >= BATCH) flush();
                     pathOfId.put(a.id(), a.path());
                     added[0]++;
                 }
@@ -87,8 +111,15 @@ public final class Runner {
                 ingestor.read(f, listener);
                 if (progress != null) progress.advance(++done);
             }
+            flush();
             if (progress != null) progress.finish();
             return added[0];
+        }
+
+        private void flush() {
+            if (batch.isEmpty()) return;
+            pipeline.addAll(List.copyOf(batch));
+            batch.clear();
         }
 
         public Analysis analysis() { return pipeline.analysis(); }

@@ -29,8 +29,8 @@ final class WatchCommand implements Callable<Integer> {
         Runner.Session session = new Runner.Session(io.ingestSettings(), io.noEmbeddings ? null : Runner.defaultEmbedder());
         int seenRejections = 0;
         for (int round = 1; rounds == 0 || round <= rounds; round++) {
-            int added = session.ingest(io.inputs, null);
-            Analysis a = session.analysis();
+            int added = session.run(() -> session.ingest(io.inputs, null));
+            Analysis a = session.run(session::analysis);
             if (added > 0 || round == 1) AnalyzeCommand.writeAll(a, io.out, System.err);
             for (int i = seenRejections; i < a.rejections().size(); i++) {
                 var r = a.rejections().get(i);

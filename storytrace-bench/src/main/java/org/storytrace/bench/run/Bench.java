@@ -41,6 +41,14 @@ public final class Bench {
 
     /** The figures, by name, in the order they are printed; every stage on {@code threads} threads. */
     public static Map<String, Double> run(Path corpus, Path truth, int sample, int threads) throws IOException {
+        return run(corpus, truth, sample, threads, null);
+    }
+
+    /**
+     * As {@link #run(Path, Path, int, int)}; with an {@code embedder}, the story stage runs a second time
+     * with embeddings on and its rate, end-to-end rate, share of articles embedded and ARI are added.
+     */
+    public static Map<String, Double> run(Path corpus, Path truth, int sample, int threads, org.storytrace.core.pipeline.Embedder embedder) throws IOException {
         ForkJoinPool pool = new ForkJoinPool(threads);
         Path warm = Files.createTempFile("storytrace-warmup", ".jsonl");
         try {
@@ -48,8 +56,8 @@ public final class Bench {
             try (java.util.stream.Stream<String> lines = Files.lines(corpus, StandardCharsets.UTF_8)) {
                 Files.write(warm, (Iterable<String>) lines.limit(WARMUP)::iterator, StandardCharsets.UTF_8);
             }
-            pool.submit(() -> measure(warm, truth, Math.min(sample, 200), threads)).get();
-            return pool.submit(() -> measure(corpus, truth, sample, threads)).get();
+            pool.submit(() -> measure(warm, truth, Math.min(sample, 200), threads, embedder)).get();
+            return pool.submit(() -> measure(corpus, truth, sample, threads, embedder)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -66,7 +74,7 @@ public final class Bench {
     /** Articles of the warm-up pass. */
     static final int WARMUP = 3000;
 
-    private static Map<String, Double> measure(Path corpus, Path truth, int sample, int threads) throws IOException {
+    private static Map<String, Double> measure(Path corpus, Path truth, int sample, int threads, org.storytrace.core.pipeline.Embedder embedder) throws IOException {
         Map<String, Double> f = new LinkedHashMap<>();
         Runtime rt = Runtime.getRuntime();
         boolean parallel = threads > 1;
@@ -153,6 +161,15 @@ public final class Bench {
         }
         f.put("stories.ari_vs_truth", ClusterMetrics.ari(truthLabels, predicted));
         f.put("stories.nmi_vs_truth", ClusterMetrics.nmi(truthLabels, predicted));
+        if (embedder != null) {
+            long e0 = System.nanoTime();
+            StoryGrouper.Grouping ge = new StoryGrouper(StoryGrouper.Settings.defaults(), parallel).group(items, links, embedder);
+            long e1 = System.nanoTime();
+            f.put("embeddings.stories.articles_per_s", n / secs(e0, e1));
+            f.put("embeddings.end_to_end.articles_per_s", n / (secs(t0, t1) + secs(t4, t5) + secs(e0, e1)));
+            f.put("embeddings.share_of_articles_embedded", (double) ge.embedded() / n);
+            f.put("embeddings.stories.ari_vs_truth", ClusterMetrics.ari(truthLabels, ge.story()));
+        }
         f.put("process.peak_rss_bytes", peakRss());
         if (sink == 42) f.put("unlikely", 0.0);
         return f;

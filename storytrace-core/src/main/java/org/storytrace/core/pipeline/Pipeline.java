@@ -19,30 +19,42 @@ import org.storytrace.core.model.Story;
  * Not thread-safe.
  */
 public final class Pipeline {
-    /** Characters of an article (headline and lead) that go into its embedding. */
-    public static final int EMBED_CHARS = 2000;
-
     private final Linker linker;
     private final StoryGrouper grouper;
     private final Embedder embedder;
     private final List<Article> articles = new ArrayList<>();
-    private final List<float[]> embeddings = new ArrayList<>();
+    private final java.util.Map<String, float[]> embeddings = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Link> links = new ArrayList<>();
     private final List<Rejection> rejections = new ArrayList<>();
     private final List<Duplicate> duplicates = new ArrayList<>();
 
-    /** @param embedder may be null: stories then rest on lexical evidence alone */
-    public Pipeline(Linker linker, StoryGrouper grouper, Embedder embedder) {
+    private final boolean parallel;
+
+    /**
+     * @param embedder may be null: stories then rest on lexical evidence alone
+     * @param parallel link batches on the common (or the caller's) fork-join pool; results do not change
+     */
+    public Pipeline(Linker linker, StoryGrouper grouper, Embedder embedder, boolean parallel) {
         this.linker = linker;
         this.grouper = grouper;
         this.embedder = embedder;
+        this.parallel = parallel;
     }
+
+    public Pipeline(Linker linker, StoryGrouper grouper, Embedder embedder) { this(linker, grouper, embedder, false); }
 
     /** Adds one article and returns its links to the articles added before. */
     public List<Link> add(Article a) {
         List<Link> found = linker.add(a);
         articles.add(a);
-        embeddings.add(embedder == null ? null : embedder.embed(embeddingText(a)));
+        links.addAll(found);
+        return found;
+    }
+
+    /** Adds articles in order, as {@link #add} on each would; returns their links. */
+    public List<Link> addAll(List<Article> batch) {
+        List<Link> found = linker.addAll(batch, parallel);
+        articles.addAll(batch);
         links.addAll(found);
         return found;
     }
@@ -51,37 +63,39 @@ public final class Pipeline {
 
     public void duplicate(Duplicate d) { duplicates.add(d); }
 
-    /** The text an article's embedding is made from: its headline and the start of its body. */
-    public static String embeddingText(Article a) {
-        String body = a.cleanBody().strip();
-        if (body.length() > EMBED_CHARS) body = body.substring(0, EMBED_CHARS);
-        return a.title() == null ? body : a.title() + ".\n" + body;
-    }
-
     /** Groups the articles added so far into stories and topics. */
     public Analysis analysis() {
         List<Link> verified = linker.pruneCommon(links);
-        Groups g = group(grouper, articles, embeddings, verified);
+        Groups g = group(grouper, articles, cachingEmbedder(), verified);
         return new Analysis(articles, g.stories(), g.links(), rejections, duplicates);
     }
 
-    /** Stories over articles and their verified links, and the links in a fixed order. */
-    public record Groups(List<Story> stories, List<Link> links) {}
+    /** Stories over articles and their verified links, the links in a fixed order, and how many articles were embedded. */
+    public record Groups(List<Story> stories, List<Link> links, int embedded) {}
+
+    /** The embedder behind a cache by text, so an article embedded for one analysis is not embedded again. */
+    private Embedder cachingEmbedder() {
+        if (embedder == null) return null;
+        return new Embedder() {
+            @Override public float[] embed(String text) { return embeddings.computeIfAbsent(text, embedder::embed); }
+            @Override public int dimensions() { return embedder.dimensions(); }
+            @Override public String describe() { return embedder.describe(); }
+        };
+    }
 
     /**
      * Groups articles into stories and topics with {@code grouper}: the one way every entry point (the
      * embedded pipeline, the Spark job) turns articles and links into stories.
      *
-     * @param embeddings one per article, or null when there are none
+     * @param embedder null for lexical evidence alone
      */
-    public static Groups group(StoryGrouper grouper, List<Article> articles, List<float[]> embeddings, List<Link> links) {
+    public static Groups group(StoryGrouper grouper, List<Article> articles, Embedder embedder, List<Link> links) {
         List<StoryGrouper.Item> items = new ArrayList<>(articles.size());
         for (int i = 0; i < articles.size(); i++) {
             Article a = articles.get(i);
-            items.add(new StoryGrouper.Item(a.id(), a.title(), a.cleanText(), a.bodyStart(), a.bodyEnd(), a.published(),
-                    embeddings == null ? null : embeddings.get(i)));
+            items.add(new StoryGrouper.Item(a.id(), a.title(), a.cleanText(), a.bodyStart(), a.bodyEnd(), a.published(), null));
         }
-        StoryGrouper.Grouping g = grouper.group(items, links);
+        StoryGrouper.Grouping g = grouper.group(items, links, embedder);
         Map<Integer, List<String>> byStory = new LinkedHashMap<>();
         Map<Integer, Integer> topicOf = new LinkedHashMap<>();
         for (int i = 0; i < articles.size(); i++) {
@@ -94,7 +108,7 @@ public final class Pipeline {
         }
         List<Link> sorted = new ArrayList<>(links);
         sorted.sort((x, y) -> x.a().equals(y.a()) ? x.b().compareTo(y.b()) : x.a().compareTo(y.a()));
-        return new Groups(stories, sorted);
+        return new Groups(stories, sorted, g.embedded());
     }
 
     public StoryGrouper grouper() { return grouper; }

@@ -38,10 +38,13 @@ public final class StoryGrouper {
      * @param maxTerms           each item's word vector keeps its this many heaviest TF-IDF terms (its
      *                           keywords), renormalised; the background words every article of a theme
      *                           carries are left out of the story evidence
+     * @param semanticBand       in collections larger than {@value #EXHAUSTIVE} items, embeddings are
+     *                           consulted only for pairs whose lexical score is within this distance of
+     *                           {@code storyThreshold} (the close calls), and only their items are embedded
      */
     public record Settings(double storyThreshold, double topicThreshold, double embeddingWeight, double embeddingFloor,
                            double embeddingCeiling, int dateWindowDays, double linkShare, double maxDocFreq,
-                           int candidateMinShared, int maxTerms) {
+                           int candidateMinShared, int maxTerms, double semanticBand) {
         public Settings {
             if (!(topicThreshold > 0 && topicThreshold <= storyThreshold && storyThreshold <= 1)) {
                 throw new IllegalArgumentException("need 0 < topicThreshold <= storyThreshold <= 1, was " + topicThreshold + ", " + storyThreshold);
@@ -52,6 +55,7 @@ public final class StoryGrouper {
             if (!(maxDocFreq > 0 && maxDocFreq <= 1)) throw new IllegalArgumentException("maxDocFreq must be in (0, 1], was " + maxDocFreq);
             if (candidateMinShared < 1 || candidateMinShared > TOP_TERMS) throw new IllegalArgumentException("candidateMinShared must be in [1, " + TOP_TERMS + "], was " + candidateMinShared);
             if (maxTerms < 1) throw new IllegalArgumentException("maxTerms must be >= 1, was " + maxTerms);
+            if (!(semanticBand >= 0)) throw new IllegalArgumentException("semanticBand must be >= 0, was " + semanticBand);
         }
 
         /**
@@ -59,20 +63,23 @@ public final class StoryGrouper {
          * must share two of the twelve: on 20,000 generated articles that cuts the scored pairs from 2.4
          * million to 38 thousand at the same story ARI (docs/dev-notes.md).
          */
-        public static Settings defaults() { return new Settings(0.35, 0.06, 0.4, 0.5, 0.9, 3, 0.1, 0.05, 2, 64); }
+        public static Settings defaults() { return new Settings(0.35, 0.06, 0.4, 0.5, 0.9, 3, 0.1, 0.05, 2, 64, 0.05); }
 
         /**
          * For short texts such as bare headlines: their word and embedding similarities are lower and more
          * spread, and a collection of them is sparse, so the thresholds are lower.
          */
-        public static Settings shortTexts() { return new Settings(0.1, 0.05, 0.6, 0.25, 0.75, 3, 0.1, 0.05, 1, 64); }
+        public static Settings shortTexts() { return new Settings(0.1, 0.05, 0.6, 0.25, 0.75, 3, 0.1, 0.05, 1, 64, 0.2); }
     }
 
     /** One item to group. {@code embedding} may be null. */
     public record Item(String id, String title, CharSequence text, int from, int to, LocalDate published, float[] embedding) {}
 
-    /** Story and topic label per item, numbered from 0 in order of first item. */
-    public record Grouping(int[] story, int[] topic) {}
+    /**
+     * Story and topic label per item, numbered from 0 in order of first item, and how many items had to be
+     * embedded for it (0 without an embedder).
+     */
+    public record Grouping(int[] story, int[] topic, int embedded) {}
 
     /** A scored pair, exposed for diagnostics and tests. */
     public record Pair(int a, int b, double lexical, double names, double headlines, double semantic, double reuse, double score) {}
@@ -124,7 +131,16 @@ public final class StoryGrouper {
     /** The pairs scored by the last call to {@link #group}, kept only for collections of up to 2,000 items. */
     public List<Pair> lastPairs() { return lastPairs; }
 
-    public Grouping group(List<Item> items, List<Link> links) {
+    /** Groups on lexical evidence, reuse and dates, and the embeddings the items carry. */
+    public Grouping group(List<Item> items, List<Link> links) { return group(items, links, null); }
+
+    /**
+     * Groups {@code items}. Items that carry no embedding are embedded with {@code embedder} (may be null)
+     * only when one of their pairs needs it: in small collections every pair, in larger ones the close
+     * calls (see {@link Settings#semanticBand}). Embedding costs milliseconds an item, the rest of the
+     * stage microseconds, so this is what keeps the stage fast with embeddings on.
+     */
+    public Grouping group(List<Item> items, List<Link> links, Embedder embedder) {
         int n = items.size();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < n; i++) index.put(items.get(i).id(), i);
@@ -172,20 +188,45 @@ public final class StoryGrouper {
         boolean keep = n <= MAX_KEPT_PAIRS;
         Pair[] kept = keep ? new Pair[cand.length] : null;
         double[] score = new double[cand.length];
+        double[] lexical = new double[cand.length], names = new double[cand.length], headlines = new double[cand.length], reuse = new double[cand.length];
         range(cand.length).forEach(k -> {
             long key = cand[k];
             int a = (int) (key >>> 32), b = (int) key;
-            double lex = wordVectors.cosine(a, b);
-            Item ia = items.get(a), ib = items.get(b);
-            double sem = -1;
-            if (ia.embedding() != null && ib.embedding() != null) sem = Embedder.cosine(ia.embedding(), ib.embedding());
+            lexical[k] = wordVectors.cosine(a, b);
             int rp = Arrays.binarySearch(reuseKeys, key);
-            double r = rp >= 0 ? reuseShares[rp] : 0;
-            double nameSim = nameVectors.isEmpty(a) || nameVectors.isEmpty(b) ? -1 : nameVectors.cosine(a, b);
-            double headSim = headVectors.isEmpty(a) || headVectors.isEmpty(b) ? -1 : headVectors.cosine(a, b);
-            double s = score(new Evidence(lex, nameSim, headSim, sem, r), ia.published(), ib.published());
-            score[k] = s;
-            if (keep) kept[k] = new Pair(a, b, lex, nameSim, headSim, sem, r, s);
+            reuse[k] = rp >= 0 ? reuseShares[rp] : 0;
+            names[k] = nameVectors.isEmpty(a) || nameVectors.isEmpty(b) ? -1 : nameVectors.cosine(a, b);
+            headlines[k] = headVectors.isEmpty(a) || headVectors.isEmpty(b) ? -1 : headVectors.cosine(a, b);
+            score[k] = score(new Evidence(lexical[k], names[k], headlines[k], -1, reuse[k]), items.get(a).published(), items.get(b).published());
+        });
+        // the pairs whose decision semantics may change, and the items they need embedded
+        boolean everyPair = n <= EXHAUSTIVE;
+        boolean[] consult = new boolean[cand.length];
+        float[][] embedding = new float[n][];
+        boolean[] needed = new boolean[n];
+        for (int k = 0; k < cand.length; k++) {
+            consult[k] = everyPair || Math.abs(score[k] - settings.storyThreshold) < settings.semanticBand;
+            if (!consult[k]) continue;
+            needed[(int) (cand[k] >>> 32)] = true;
+            needed[(int) cand[k]] = true;
+        }
+        int[] embeddedCount = new int[1];
+        for (int i = 0; i < n; i++) {
+            embedding[i] = items.get(i).embedding();
+            if (embedding[i] == null && needed[i] && embedder != null) embeddedCount[0]++;
+        }
+        range(n).forEach(i -> {
+            if (embedding[i] == null && needed[i] && embedder != null) embedding[i] = embedder.embed(embeddingText(items.get(i)));
+        });
+        range(cand.length).forEach(k -> {
+            long key = cand[k];
+            int a = (int) (key >>> 32), b = (int) key;
+            double sem = -1;
+            if (consult[k] && embedding[a] != null && embedding[b] != null) {
+                sem = Embedder.cosine(embedding[a], embedding[b]);
+                score[k] = score(new Evidence(lexical[k], names[k], headlines[k], sem, reuse[k]), items.get(a).published(), items.get(b).published());
+            }
+            if (keep) kept[k] = new Pair(a, b, lexical[k], names[k], headlines[k], sem, reuse[k], score[k]);
         });
         lastPairs = keep ? List.of(kept) : List.of();
         int e = 0;
@@ -210,7 +251,17 @@ public final class StoryGrouper {
         int[] topicOfStory = new AverageLinkage(settings.topicThreshold, parallel).cluster(ns, su, sv, w, sizes);
         int[] topic = new int[n];
         for (int i = 0; i < n; i++) topic[i] = topicOfStory[story[i]];
-        return new Grouping(story, topic);
+        return new Grouping(story, topic, embeddedCount[0]);
+    }
+
+    /** Characters of an item's body (after its headline) that go into its embedding. */
+    public static final int EMBED_CHARS = 2000;
+
+    /** The text an item's embedding is made from: its headline and the start of its body. */
+    public static String embeddingText(Item it) {
+        int to = Math.min(it.to(), it.from() + EMBED_CHARS);
+        String body = it.text().subSequence(it.from(), to).toString().strip();
+        return it.title() == null ? body : it.title() + ".\n" + body;
     }
 
     private java.util.stream.IntStream range(int to) {

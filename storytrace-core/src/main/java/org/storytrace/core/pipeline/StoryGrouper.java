@@ -146,32 +146,20 @@ public final class StoryGrouper {
         for (int i = 0; i < n; i++) index.put(items.get(i).id(), i);
         // sparse TF-IDF vectors of all content words, of names (capitalised words not opening a sentence)
         // and of headline words; counted per item on as many threads as there are
+        Terms[] terms = new Terms[n];
+        range(n).forEach(i -> terms[i] = terms(items.get(i)));
         long[][] wordKeys = new long[n][], nameKeys = new long[n][], headKeys = new long[n][];
         float[][] wordCounts = new float[n][], nameCounts = new float[n][], headCounts = new float[n][];
-        ThreadLocal<Counter[]> counters = ThreadLocal.withInitial(() -> new Counter[] {new Counter(), new Counter(), new Counter(), new Counter()});
-        ThreadLocal<Tokens> tokens = ThreadLocal.withInitial(Tokens::new);
-        range(n).forEach(i -> {
-            Item it = items.get(i);
-            Counter[] c = counters.get();
-            Counter tf = c[0], nm = c[1], hd = c[2], ignored = c[3];
-            Tokens tok = tokens.get();
-            if (it.title() != null) {
-                tok.tokenize(it.title());
-                count(tok, tf, nm, LEAD_WEIGHT, Integer.MAX_VALUE);
-                count(tok, hd, ignored, 1f, 0);
-            }
-            tok.tokenize(it.text(), it.from(), it.to());
-            count(tok, tf, nm, 1f, LEAD_TOKENS);
-            wordKeys[i] = tf.keys(); wordCounts[i] = tf.counts();
-            nameKeys[i] = nm.keys(); nameCounts[i] = nm.counts();
-            headKeys[i] = hd.keys(); headCounts[i] = hd.counts();
-            for (Counter x : c) x.clear();
-        });
+        for (int i = 0; i < n; i++) {
+            Terms t = terms[i];
+            wordKeys[i] = t.words(); wordCounts[i] = t.wordCounts();
+            nameKeys[i] = t.names(); nameCounts[i] = t.nameCounts();
+            headKeys[i] = t.heads(); headCounts[i] = t.headCounts();
+        }
         TermVectors wordVectors = new TermVectors(wordKeys, wordCounts, parallel, settings.maxTerms);
-        TermVectors nameVectors = new TermVectors(nameKeys, nameCounts, parallel);
-        TermVectors headVectors = new TermVectors(headKeys, headCounts, parallel);
-        int dfLimit = n < 50 ? n : Math.max(50, (int) (settings.maxDocFreq * n));
-        long[] candidates = n <= EXHAUSTIVE ? allPairs(n) : wordVectors.candidatePairs(dfLimit, TOP_TERMS, settings.candidateMinShared);
+        TermVectors nameVectors = new TermVectors(nameKeys, nameCounts, parallel, Integer.MAX_VALUE);
+        TermVectors headVectors = new TermVectors(headKeys, headCounts, parallel, Integer.MAX_VALUE);
+        long[] candidates = n <= EXHAUSTIVE ? allPairs(n) : wordVectors.candidatePairs(dfLimit(n), TOP_TERMS, settings.candidateMinShared);
         // reused shares by pair, as sorted parallel arrays merged with the sorted candidates
         java.util.TreeMap<Long, Double> reuseByPair = new java.util.TreeMap<>();
         for (Link l : links) {
@@ -241,16 +229,20 @@ public final class StoryGrouper {
             w[e] = score[k];
             e++;
         }
-        int[] story = new AverageLinkage(settings.storyThreshold, parallel).cluster(n, u, v, w, null);
-        int ns = 0;
-        for (int s : story) ns = Math.max(ns, s + 1);
-        int[] sizes = new int[ns];
-        for (int s : story) sizes[s]++;
-        int[] su = new int[e], sv = new int[e];
-        for (int i = 0; i < e; i++) { su[i] = story[u[i]]; sv[i] = story[v[i]]; }
-        int[] topicOfStory = new AverageLinkage(settings.topicThreshold, parallel).cluster(ns, su, sv, w, sizes);
-        int[] topic = new int[n];
-        for (int i = 0; i < n; i++) topic[i] = topicOfStory[story[i]];
+        // stories, then topics, one connected component of the pair graph at a time
+        org.storytrace.core.cluster.Components comps = org.storytrace.core.cluster.Components.of(n, u, v);
+        int[] storyRep = new int[n], topicRep = new int[n];
+        final int[] eu = u, ev = v;
+        final double[] ew = w;
+        range(comps.count()).forEach(c -> {
+            int[] nodes = comps.nodes(c), edges = comps.edges(c);
+            int[] cu = new int[edges.length], cv = new int[edges.length];
+            double[] cw = new double[edges.length];
+            for (int i = 0; i < edges.length; i++) { cu[i] = eu[edges[i]]; cv[i] = ev[edges[i]]; cw[i] = ew[edges[i]]; }
+            int[][] reps = clusterComponent(nodes, cu, cv, cw);
+            for (int i = 0; i < nodes.length; i++) { storyRep[nodes[i]] = reps[0][i]; topicRep[nodes[i]] = reps[1][i]; }
+        });
+        int[] story = labels(storyRep), topic = labels(topicRep);
         return new Grouping(story, topic, embeddedCount[0]);
     }
 
@@ -267,6 +259,108 @@ public final class StoryGrouper {
     private java.util.stream.IntStream range(int to) {
         java.util.stream.IntStream s = java.util.stream.IntStream.range(0, to);
         return parallel && to > 256 ? s.parallel() : s;
+    }
+
+    /** Candidate terms of an item make pairs only when fewer than this many items have them. */
+    public int dfLimit(int n) { return n < 50 ? n : Math.max(50, (int) (settings.maxDocFreq * n)); }
+
+    /** Whether a collection of {@code n} items scores every pair rather than the candidates. */
+    public static boolean scoresEveryPair(int n) { return n <= EXHAUSTIVE; }
+
+    /** An item's term counts: words (headline and lead weighted), name keys, headline words; keys ascending. */
+    public record Terms(long[] words, float[] wordCounts, long[] names, float[] nameCounts, long[] heads, float[] headCounts)
+            implements java.io.Serializable {}
+
+    private static final ThreadLocal<Counter[]> COUNTERS = ThreadLocal.withInitial(() -> new Counter[] {new Counter(), new Counter(), new Counter(), new Counter()});
+    private static final ThreadLocal<Tokens> TOKENS = ThreadLocal.withInitial(Tokens::new);
+
+    /** Counts an item's terms. Thread-safe. */
+    public static Terms terms(Item it) {
+        Counter[] c = COUNTERS.get();
+        Counter tf = c[0], nm = c[1], hd = c[2], ignored = c[3];
+        try {
+            Tokens tok = TOKENS.get();
+            if (it.title() != null) {
+                tok.tokenize(it.title());
+                count(tok, tf, nm, LEAD_WEIGHT, Integer.MAX_VALUE);
+                count(tok, hd, ignored, 1f, 0);
+            }
+            tok.tokenize(it.text(), it.from(), it.to());
+            count(tok, tf, nm, 1f, LEAD_TOKENS);
+            long[] wk = tf.keys(), nk = nm.keys(), hk = hd.keys();
+            return new Terms(wk, tf.counts(wk), nk, nm.counts(nk), hk, hd.counts(hk));
+        } finally {
+            for (Counter x : c) x.clear();
+        }
+    }
+
+    /**
+     * What the pair scores of an item need once the collection's document frequencies are known: its three
+     * vectors and the terms that make its candidate pairs. Built where the item lies (the Spark executors).
+     */
+    public record Profile(TermVectors.Vector words, TermVectors.Vector names, TermVectors.Vector heads, long[] candidateTerms, LocalDate published)
+            implements java.io.Serializable {}
+
+    /** The profile of an item in a collection of {@code n}, from its terms and the three document-frequency functions. */
+    public Profile profile(Terms t, LocalDate published, java.util.function.LongToIntFunction wordDf, java.util.function.LongToIntFunction nameDf,
+                           java.util.function.LongToIntFunction headDf, int n) {
+        TermVectors.Vector w = TermVectors.vector(t.words(), t.wordCounts(), wordDf, n, settings.maxTerms);
+        return new Profile(w, TermVectors.vector(t.names(), t.nameCounts(), nameDf, n, Integer.MAX_VALUE),
+                TermVectors.vector(t.heads(), t.headCounts(), headDf, n, Integer.MAX_VALUE),
+                TermVectors.topTerms(w, wordDf, dfLimit(n), TOP_TERMS), published);
+    }
+
+    /** Candidate pairs share at least this many candidate terms. */
+    public int candidateMinShared() { return settings.candidateMinShared; }
+
+    /** The lexical score of a pair of profiles with the largest reused share of their links (0 when none). */
+    public double score(Profile a, Profile b, double reuse) {
+        double names = a.names().isEmpty() || b.names().isEmpty() ? -1 : a.names().cosine(b.names());
+        double heads = a.heads().isEmpty() || b.heads().isEmpty() ? -1 : a.heads().cosine(b.heads());
+        return score(new Evidence(a.words().cosine(b.words()), names, heads, -1, reuse), a.published(), b.published());
+    }
+
+    /**
+     * Stories and topics of one connected component of the pair graph: {@code nodes} ascending, its edges
+     * (global node numbers, positive weights) in the order of their pair keys. Returns, per node, the
+     * smallest node of its story and of its topic. The same for every entry point, so the Spark job
+     * clusters components on its executors and gets what the embedded path gets.
+     */
+    public int[][] clusterComponent(int[] nodes, int[] u, int[] v, double[] w) {
+        int m = nodes.length;
+        int[] lu = new int[u.length], lv = new int[u.length];
+        for (int i = 0; i < u.length; i++) { lu[i] = Arrays.binarySearch(nodes, u[i]); lv[i] = Arrays.binarySearch(nodes, v[i]); }
+        int[] story = new AverageLinkage(settings.storyThreshold).cluster(m, lu, lv, w, null);
+        int ns = 0;
+        for (int s : story) ns = Math.max(ns, s + 1);
+        int[] sizes = new int[ns], firstOf = new int[ns];
+        Arrays.fill(firstOf, -1);
+        for (int i = 0; i < m; i++) { sizes[story[i]]++; if (firstOf[story[i]] < 0) firstOf[story[i]] = i; }
+        int[] su = new int[u.length], sv = new int[u.length];
+        for (int i = 0; i < u.length; i++) { su[i] = story[lu[i]]; sv[i] = story[lv[i]]; }
+        int[] topicOfStory = new AverageLinkage(settings.topicThreshold).cluster(ns, su, sv, w, sizes);
+        int[] topicFirst = new int[ns];
+        Arrays.fill(topicFirst, -1);
+        for (int s = 0; s < ns; s++) if (topicFirst[topicOfStory[s]] < 0) topicFirst[topicOfStory[s]] = firstOf[s];
+        int[][] reps = new int[2][m];
+        for (int i = 0; i < m; i++) {
+            reps[0][i] = nodes[firstOf[story[i]]];
+            reps[1][i] = nodes[topicFirst[topicOfStory[story[i]]]];
+        }
+        return reps;
+    }
+
+    /** Labels numbered from 0 in order of first item, from a representative per item. */
+    public static int[] labels(int[] rep) {
+        int n = rep.length;
+        int[] label = new int[n], of = new int[n];
+        Arrays.fill(of, -1);
+        int next = 0;
+        for (int i = 0; i < n; i++) {
+            if (of[rep[i]] < 0) of[rep[i]] = next++;
+            label[i] = of[rep[i]];
+        }
+        return label;
     }
 
     /**
@@ -355,15 +449,24 @@ public final class StoryGrouper {
             if (size * 2 > keys.length) grow();
         }
 
+        /** The keys, ascending. */
         long[] keys() {
             long[] k = new long[size];
             for (int i = 0; i < size; i++) k[i] = keys[used[i]];
+            Arrays.sort(k);
             return k;
         }
 
-        float[] counts() {
-            float[] c = new float[size];
-            for (int i = 0; i < size; i++) c[i] = counts[used[i]];
+        /** The counts of {@code k} (keys of this counter), in that order. */
+        float[] counts(long[] k) {
+            float[] c = new float[k.length];
+            int mask = keys.length - 1;
+            for (int j = 0; j < k.length; j++) {
+                long key = k[j] == 0 ? 1 : k[j];
+                int i = (int) (key ^ (key >>> 29)) & mask;
+                while (keys[i] != key) i = (i + 1) & mask;
+                c[j] = counts[i];
+            }
             return c;
         }
 

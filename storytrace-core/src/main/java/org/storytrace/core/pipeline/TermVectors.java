@@ -1,6 +1,7 @@
 package org.storytrace.core.pipeline;
 
 import java.util.Arrays;
+import java.util.function.LongToIntFunction;
 import java.util.stream.IntStream;
 import org.storytrace.core.index.LongIntMap;
 
@@ -9,76 +10,130 @@ import org.storytrace.core.index.LongIntMap;
  * term, found through an inverted index (pairs sharing nothing are never touched). IDF is
  * {@code ln((N + 1) / df)}, so a term every document has weighs almost nothing even in a small collection.
  *
- * <p>Terms are numbered densely in order of first appearance (documents in order), so every structure is
- * a primitive array and the result does not depend on how many threads built it.
+ * <p>Everything about one document's vector depends only on its own counts and the collection's document
+ * frequencies ({@link #vector}), and terms are ordered by their hash: so the Spark job builds the same
+ * vectors on its executors from distributed frequency counts, and no result depends on the order or the
+ * number of threads that built them.
  */
-final class TermVectors {
+public final class TermVectors {
+    /** One document's vector: term hashes ascending and their unit-length weights. */
+    public record Vector(long[] keys, float[] weights) implements java.io.Serializable {
+        public boolean isEmpty() { return keys.length == 0; }
+
+        /** The cosine of two vectors: the dot product of unit vectors, summed in key order. */
+        public double cosine(Vector o) {
+            long[] ka = keys, kb = o.keys;
+            float[] va = weights, vb = o.weights;
+            double s = 0;
+            int i = 0, j = 0;
+            while (i < ka.length && j < kb.length) {
+                long x = ka[i], y = kb[j];
+                if (x == y) s += va[i++] * vb[j++];
+                else if (x < y) i++;
+                else j++;
+            }
+            return s;
+        }
+    }
+
     private final int n;
-    private final int[] df;
-    private final int[][] ids;
-    private final float[][] vals;
+    private final LongIntMap df;
+    private final Vector[] vectors;
     private final boolean parallel;
 
     /**
-     * @param keys   per document, its distinct term hashes
-     * @param counts per document, the (weighted) count of each term, parallel to {@code keys}
+     * @param keys     per document, its distinct term hashes
+     * @param counts   per document, the (weighted) count of each term, parallel to {@code keys}
+     * @param maxTerms each vector keeps its {@code maxTerms} heaviest terms, renormalised
      */
-    TermVectors(long[][] keys, float[][] counts, boolean parallel) { this(keys, counts, parallel, Integer.MAX_VALUE); }
-
-    /** @param maxTerms each vector keeps its {@code maxTerms} heaviest terms (ties by term number), renormalised */
     TermVectors(long[][] keys, float[][] counts, boolean parallel, int maxTerms) {
         this.n = keys.length;
         this.parallel = parallel;
-        LongIntMap dict = new LongIntMap(Math.max(16, n * 8));
-        int[] freq = new int[1024];
+        LongIntMap freq = new LongIntMap(Math.max(16, n * 8));
+        int[] dfs = new int[1024];
         int terms = 0;
         for (long[] k : keys) {
             for (long h : k) {
-                int id = dict.putIfAbsent(h, terms);
-                if (id == terms) {
-                    terms++;
-                    if (terms > freq.length) freq = Arrays.copyOf(freq, freq.length * 2);
-                }
-                freq[id]++;
+                int id = freq.putIfAbsent(h, terms);
+                if (id == terms && ++terms > dfs.length) dfs = Arrays.copyOf(dfs, dfs.length * 2);
+                dfs[id]++;
             }
         }
+        this.dfs = dfs;
         this.df = freq;
-        this.ids = new int[n][];
-        this.vals = new float[n][];
-        range(n).forEach(d -> {
-            long[] k = keys[d];
-            float[] c = counts[d];
-            long[] packed = new long[k.length];
-            for (int i = 0; i < k.length; i++) packed[i] = ((long) dict.get(k[i], -1) << 32) | Float.floatToRawIntBits(c[i]);
-            Arrays.sort(packed);
-            int[] id = new int[k.length];
-            float[] v = new float[k.length];
-            double norm = 0;
-            for (int i = 0; i < k.length; i++) {
-                id[i] = (int) (packed[i] >>> 32);
-                float count = Float.intBitsToFloat((int) packed[i]);
-                v[i] = (float) ((1 + Math.log(count)) * Math.log((n + 1.0) / df[id[i]]));
-                norm += v[i] * v[i];
-            }
-            if (id.length > maxTerms) {
-                long[] order = new long[id.length];
-                for (int i = 0; i < id.length; i++) order[i] = ((long) (Integer.MAX_VALUE - Float.floatToRawIntBits(v[i])) << 32) | i;
-                Arrays.sort(order);
-                int[] keepIdx = new int[maxTerms];
-                for (int i = 0; i < maxTerms; i++) keepIdx[i] = (int) order[i];
-                Arrays.sort(keepIdx);
-                int[] id2 = new int[maxTerms];
-                float[] v2 = new float[maxTerms];
-                norm = 0;
-                for (int i = 0; i < maxTerms; i++) { id2[i] = id[keepIdx[i]]; v2[i] = v[keepIdx[i]]; norm += v2[i] * v2[i]; }
-                id = id2;
-                v = v2;
-            }
-            norm = Math.sqrt(norm);
-            if (norm > 0) for (int i = 0; i < v.length; i++) v[i] /= (float) norm;
-            ids[d] = id;
-            vals[d] = v;
-        });
+        this.vectors = new Vector[n];
+        range(n).forEach(d -> vectors[d] = vector(keys[d], counts[d], this::dfCount, n, maxTerms));
+    }
+
+    private final int[] dfs;
+
+    /** The document frequency of a term, 0 when no document has it. */
+    int dfCount(long term) {
+        int id = df.get(term, -1);
+        return id < 0 ? 0 : dfs[id];
+    }
+
+    /**
+     * One document's vector from its term counts and the collection's document frequencies: weights
+     * {@code (1 + ln tf) * ln((N + 1) / df)}, the {@code maxTerms} heaviest kept (ties by hash), scaled to
+     * unit length.
+     */
+    static Vector vector(long[] keys, float[] counts, LongToIntFunction df, int n, int maxTerms) {
+        int m = keys.length;
+        for (int i = 1; i < m; i++) if (keys[i - 1] >= keys[i]) throw new IllegalArgumentException("term keys must be distinct and ascending");
+        float[] w = new float[m];
+        for (int i = 0; i < m; i++) w[i] = (float) ((1 + Math.log(counts[i])) * Math.log((n + 1.0) / df.applyAsInt(keys[i])));
+        int[] keep = heaviest(w, m, maxTerms);
+        Arrays.sort(keep); // back to ascending hash order
+        long[] k = new long[keep.length];
+        float[] v = new float[keep.length];
+        double norm = 0;
+        for (int i = 0; i < keep.length; i++) {
+            k[i] = keys[keep[i]];
+            v[i] = w[keep[i]];
+            norm += v[i] * v[i];
+        }
+        norm = Math.sqrt(norm);
+        if (norm > 0) for (int i = 0; i < v.length; i++) v[i] /= (float) norm;
+        return new Vector(k, v);
+    }
+
+    /**
+     * Indexes of the {@code max} heaviest of the first {@code m} weights, heaviest first; ties go to the
+     * smaller index (terms are in ascending hash order, so to the smaller hash).
+     */
+    private static int[] heaviest(float[] w, int m, int max) {
+        if (m <= max) {
+            int[] all = new int[m];
+            for (int i = 0; i < m; i++) all[i] = i;
+            return all;
+        }
+        long[] order = new long[m];
+        for (int i = 0; i < m; i++) order[i] = ((long) (Integer.MAX_VALUE - Float.floatToRawIntBits(Math.max(0f, w[i]))) << 32) | i;
+        Arrays.sort(order);
+        int[] out = new int[max];
+        for (int i = 0; i < max; i++) out[i] = (int) order[i];
+        return out;
+    }
+
+    /**
+     * The {@code topTerms} heaviest terms of a vector whose document frequency is at least 2 and at most
+     * {@code maxDf} (ties by hash): the terms that make its candidate pairs.
+     */
+    static long[] topTerms(Vector v, LongToIntFunction df, int maxDf, int topTerms) {
+        long[] k = v.keys();
+        float[] w = v.weights();
+        long[] usableKeys = new long[k.length];
+        float[] usableW = new float[k.length];
+        int m = 0;
+        for (int i = 0; i < k.length; i++) {
+            int f = df.applyAsInt(k[i]);
+            if (f >= 2 && f <= maxDf) { usableKeys[m] = k[i]; usableW[m] = w[i]; m++; }
+        }
+        int[] top = heaviest(usableW, m, topTerms);
+        long[] out = new long[top.length];
+        for (int i = 0; i < top.length; i++) out[i] = usableKeys[top[i]];
+        return out;
     }
 
     private IntStream range(int to) {
@@ -86,38 +141,40 @@ final class TermVectors {
         return parallel && to > 256 ? s.parallel() : s;
     }
 
-    boolean isEmpty(int doc) { return ids[doc].length == 0; }
+    Vector get(int doc) { return vectors[doc]; }
+
+    boolean isEmpty(int doc) { return vectors[doc].isEmpty(); }
+
+    double cosine(int a, int b) { return vectors[a].cosine(vectors[b]); }
 
     /**
-     * Every pair {@code (a < b)} of documents that share one of their {@code topTerms} heaviest terms whose
-     * document frequency is at least 2 and at most {@code maxDf}, each once, as {@code a << 32 | b},
-     * sorted. Two reports of one story share their most telling words; restricting candidates to those
-     * keeps the number of pairs near linear in the collection. Other terms still count in {@link #cosine}.
+     * Every pair {@code (a < b)} of documents that share at least {@code minShared} of their top terms
+     * ({@link #topTerms}), each once, as {@code a << 32 | b}, sorted. Two reports of one story share their
+     * most telling words; restricting candidates to those keeps the number of pairs near linear in the
+     * collection. Other terms still count in {@link #cosine}.
      */
     long[] candidatePairs(int maxDf, int topTerms, int minShared) {
-        int[][] top = new int[n][];
-        range(n).forEach(d -> {
-            int[] id = ids[d];
-            float[] v = vals[d];
-            // heaviest first, ties by term number: sort (weight desc, id asc) packed into longs
-            long[] order = new long[id.length];
-            int m = 0;
-            for (int i = 0; i < id.length; i++) {
-                int f = df[id[i]];
-                if (f >= 2 && f <= maxDf) order[m++] = ((long) (Integer.MAX_VALUE - Float.floatToRawIntBits(v[i])) << 32) | id[i];
+        long[][] top = new long[n][];
+        range(n).forEach(d -> top[d] = topTerms(vectors[d], this::dfCount, maxDf, topTerms));
+        // postings of the top terms, documents ascending: (term, doc) sorted
+        int total = 0;
+        for (long[] t : top) total += t.length;
+        LongIntMap termIds = new LongIntMap(Math.max(16, total));
+        int terms = 0;
+        int[][] topIds = new int[n][];
+        for (int d = 0; d < n; d++) {
+            topIds[d] = new int[top[d].length];
+            for (int i = 0; i < top[d].length; i++) {
+                int id = termIds.putIfAbsent(top[d][i], terms);
+                if (id == terms) terms++;
+                topIds[d][i] = id;
             }
-            Arrays.sort(order, 0, m);
-            int[] t = new int[Math.min(topTerms, m)];
-            for (int i = 0; i < t.length; i++) t[i] = (int) order[i];
-            top[d] = t;
-        });
-        // postings of the top terms, documents ascending (counting sort by term)
-        int terms = df.length;
+        }
         int[] start = new int[terms + 1];
-        for (int[] t : top) for (int x : t) start[x + 1]++;
+        for (int[] t : topIds) for (int x : t) start[x + 1]++;
         for (int i = 0; i < terms; i++) start[i + 1] += start[i];
         int[] post = new int[start[terms]], fill = Arrays.copyOf(start, terms);
-        for (int d = 0; d < n; d++) for (int x : top[d]) post[fill[x]++] = d;
+        for (int d = 0; d < n; d++) for (int x : topIds[d]) post[fill[x]++] = d;
         long[][] perDoc = new long[n][];
         ThreadLocal<int[][]> seenOf = ThreadLocal.withInitial(() -> { int[] s = new int[n]; Arrays.fill(s, -1); return new int[][] {s, new int[n]}; });
         range(n).forEach(d -> {
@@ -125,7 +182,7 @@ final class TermVectors {
             int[] seen = st[0], shared = st[1];
             long[] out = new long[16];
             int size = 0;
-            for (int x : top[d]) {
+            for (int x : topIds[d]) {
                 for (int p = start[x]; p < start[x + 1]; p++) {
                     int o = post[p];
                     if (o <= d) continue;
@@ -139,26 +196,11 @@ final class TermVectors {
             Arrays.sort(mine);
             perDoc[d] = mine;
         });
-        int total = 0;
-        for (long[] p : perDoc) total += p.length;
-        long[] pairs = new long[total];
+        int count = 0;
+        for (long[] p : perDoc) count += p.length;
+        long[] pairs = new long[count];
         int k = 0;
         for (long[] p : perDoc) { System.arraycopy(p, 0, pairs, k, p.length); k += p.length; }
         return pairs;
-    }
-
-    /** The cosine of two documents, computed directly. */
-    double cosine(int a, int b) {
-        int[] ka = ids[a], kb = ids[b];
-        float[] va = vals[a], vb = vals[b];
-        double s = 0;
-        int i = 0, j = 0;
-        while (i < ka.length && j < kb.length) {
-            int x = ka[i], y = kb[j];
-            if (x == y) s += va[i++] * vb[j++];
-            else if (x < y) i++;
-            else j++;
-        }
-        return s;
     }
 }

@@ -51,6 +51,6 @@ public final class PageProcessor {
     }
 
     private static String container(String format) {
-        return format.startsWith("feed") ? "feed" : format.startsWith("jsonl") ? "JSON Lines object" : format;
+        return format.startsWith("feed") ? "feed" : format.startsWith("jsonl") ? "JSON Lines object" : format.startsWith("parquet") ? "Parquet row" : format;
     }
 }

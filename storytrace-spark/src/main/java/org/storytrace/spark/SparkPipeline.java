@@ -1,16 +1,24 @@
 package org.storytrace.spark;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.LongToIntFunction;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Article;
@@ -24,73 +32,191 @@ import org.storytrace.core.pipeline.Pipeline;
 import org.storytrace.core.pipeline.StoryGrouper;
 import org.storytrace.ingest.Ingestor;
 import org.storytrace.ingest.PageProcessor;
+import org.storytrace.ingest.read.Input;
 import org.storytrace.ingest.read.JsonLinesReader;
 import org.storytrace.ingest.read.Page;
+import org.storytrace.ingest.read.Sink;
+import org.storytrace.ingest.read.WarcPages;
 import scala.Tuple2;
 
 /**
- * The fast path on Apache Spark, calling the same stages as the embedded path: JSON Lines are parsed and
- * cleaned by ingest's own reader and {@link PageProcessor}; exact duplicates dropped as the ingestor does;
- * articles fingerprinted by {@link Linker#fingerprint}; candidate pairs found by grouping LSH band keys
- * and anchors across the cluster; every candidate verified by {@link Linker#verify} where it lies and
- * pruned of common talk by {@link Linker#pruneCommon(Link, Fingerprint, Fingerprint, java.util.function.LongToIntFunction, int)}
- * with anchor frequencies counted across the cluster. Stories are grouped on the driver by the same
- * {@link StoryGrouper} over the collected articles and links (average linkage is sequential; the
- * collected data is the bodies and the sparse links, not the fingerprints).
+ * The fast path on Apache Spark, calling the same stages as the embedded path, every one of them on the
+ * executors:
+ * <ul>
+ *   <li>ingest: JSON Lines by ingest's own parser, Parquet rows with the same field names, WARC/WET files
+ *       by ingest's own WARC reader; pages cleaned by {@link PageProcessor}; exact duplicates dropped as
+ *       the ingestor does (first canonical URL and first body win);</li>
+ *   <li>links: fingerprints by {@link Linker#fingerprint}, candidate pairs by grouping LSH band keys and
+ *       anchors, each verified by {@link Linker#verify} where it lies and pruned of common talk with
+ *       anchor frequencies counted across the cluster;</li>
+ *   <li>stories: term counts per article ({@link StoryGrouper#terms}), document frequencies counted across
+ *       the cluster, profiles and candidate pairs by shared keywords, pair scores, connected components
+ *       of the scored pairs by label propagation, and average linkage per component
+ *       ({@link StoryGrouper#clusterComponent}) on the executors.</li>
+ * </ul>
+ * The driver holds only what the output needs: the links (sparse), one pair of labels per article, and
+ * the articles themselves for {@link Analysis} (the job writes from it).
  */
 public final class SparkPipeline implements Serializable {
     private SparkPipeline() {}
 
-    /** Reads JSON Lines from {@code input} (any Hadoop-compatible path or glob) and analyses them. */
-    public static Analysis run(SparkSession spark, String input) {
+    /** Input formats the job reads. */
+    public enum Format {
+        JSONL, PARQUET, WARC;
+
+        /** By the path's name: {@code .parquet} (file or folder), {@code .warc}/{@code .wet} (optionally gzipped), else JSON Lines. */
+        public static Format of(String path) {
+            String p = path.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+            if (p.endsWith(".parquet")) return PARQUET;
+            if (p.matches(".*\\.(warc|wet|arc)(\\.gz)?$") || p.matches(".*\\.(warc|wet)(\\.gz)?/?\\*?$")) return WARC;
+            return JSONL;
+        }
+    }
+
+    /** Reads {@code input} (any Hadoop-compatible path or glob) in the format its name shows, and analyses it. */
+    public static Analysis run(SparkSession spark, String input) { return run(spark, input, Format.of(input)); }
+
+    /** Reads {@code input} in {@code format} and analyses it. */
+    public static Analysis run(SparkSession spark, String input, Format format) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        String stem = stemOf(input);
-        // ingest: parse and clean with ingest's own code, keeping each line's number for order
-        JavaPairRDD<Long, Object> parsed = spark.read().textFile(input).javaRDD().zipWithIndex()
-                .filter(t -> !t._1().isBlank())
-                .mapToPair(t -> {
-                    long line = t._2() + 1;
-                    Object r = JsonLinesReader.parse(t._1().strip(), input, stem, line);
-                    if (r instanceof Page p) {
-                        try {
-                            Article a = new PageProcessor().process(p, p.name());
-                            r = a.bodyEnd() == a.bodyStart() ? new Rejection(p.origin(), p.position(), "no article text found (only page furniture)") : a;
-                        } catch (RuntimeException | StackOverflowError e) {
-                            r = new Rejection(p.origin(), p.position(), "could not be processed: " + e);
-                        }
-                    }
-                    return new Tuple2<>(line, r);
-                }).cache();
+        // ingest: each record keyed by its place in the input, so every later step can restore input order
+        JavaPairRDD<Long, Object> parsed = (switch (format) {
+            case JSONL -> jsonLines(spark, input);
+            case PARQUET -> parquet(spark, input);
+            case WARC -> warc(jsc, input);
+        }).cache();
         List<Rejection> rejections = parsed.filter(t -> t._2() instanceof Rejection).sortByKey().values().map(r -> (Rejection) r).collect();
-        JavaPairRDD<Long, Article> all = parsed.filter(t -> t._2() instanceof Article).mapValues(a -> (Article) a);
+        JavaPairRDD<Long, Article> all = parsed.filter(t -> t._2() instanceof Article).mapValues(a -> (Article) a).cache();
         // exact duplicates: the first article with a canonical URL or a body keeps it
         JavaPairRDD<String, Long> firstByUrl = all.filter(t -> t._2().url() != null).mapToPair(t -> new Tuple2<>(t._2().url(), t._1())).reduceByKey(Math::min);
         JavaPairRDD<Long, Long> firstByBody = all.mapToPair(t -> new Tuple2<>(Ingestor.bodyKey(t._2()), t._1())).reduceByKey(Math::min);
-        Set<Long> keepUrl = new HashSet<>(firstByUrl.values().collect());
-        Set<Long> keepBody = new HashSet<>(firstByBody.values().collect());
-        Broadcast<Set<Long>> bu = jsc.broadcast(keepUrl), bb = jsc.broadcast(keepBody);
-        List<Tuple2<Long, Article>> ordered = all.sortByKey().collect();
-        List<Article> articles = new ArrayList<>();
-        List<Duplicate> duplicates = new ArrayList<>();
-        java.util.Map<String, String> idByUrl = new java.util.HashMap<>();
-        java.util.Map<Long, String> idByBody = new java.util.HashMap<>();
-        for (Tuple2<Long, Article> t : ordered) {
+        Broadcast<Set<Long>> bu = jsc.broadcast(new HashSet<>(firstByUrl.values().collect()));
+        Broadcast<Set<Long>> bb = jsc.broadcast(new HashSet<>(firstByBody.values().collect()));
+        JavaPairRDD<Long, Article> kept = all.filter(t -> (t._2().url() == null || bu.value().contains(t._1())) && bb.value().contains(t._1()));
+        List<Duplicate> duplicates = duplicates(jsc, all, bu, bb, firstByUrl, firstByBody);
+        // articles numbered in input order
+        JavaPairRDD<Integer, Article> numbered = kept.sortByKey().values().zipWithIndex().mapToPair(t -> new Tuple2<>((int) (long) t._2(), t._1())).cache();
+        List<Tuple2<Integer, String>> idList = numbered.mapValues(Article::id).sortByKey().collect();
+        int n = idList.size();
+        List<String> ids = new ArrayList<>(n);
+        for (Tuple2<Integer, String> t : idList) ids.add(t._2());
+        List<Link> links = Pipeline.sorted(links(jsc, numbered, n));
+        int[][] reps = stories(jsc, numbered, n, ids, links);
+        List<Story> stories = Pipeline.stories(ids, StoryGrouper.labels(reps[0]), StoryGrouper.labels(reps[1]));
+        List<Article> articles = numbered.sortByKey().values().collect();
+        parsed.unpersist();
+        all.unpersist();
+        numbered.unpersist();
+        return new Analysis(articles, stories, links, rejections, duplicates);
+    }
+
+    // ---------------------------------------------------------------- ingest
+
+    private static JavaPairRDD<Long, Object> jsonLines(SparkSession spark, String input) {
+        String stem = stemOf(input);
+        return spark.read().textFile(input).javaRDD().zipWithIndex()
+                .filter(t -> !t._1().isBlank())
+                .mapToPair(t -> {
+                    long line = t._2() + 1;
+                    return new Tuple2<>(line, process(JsonLinesReader.parse(t._1().strip(), input, stem, line)));
+                });
+    }
+
+    private static JavaPairRDD<Long, Object> parquet(SparkSession spark, String input) {
+        String stem = stemOf(input);
+        return spark.read().parquet(input).javaRDD().zipWithIndex().mapToPair(t -> {
+            Row row = t._1();
+            long no = t._2() + 1;
+            Object page = JsonLinesReader.fromFields(k -> field(row, k), input, "row " + no, stem + "-" + no, "parquet");
+            return new Tuple2<>(no, process(page));
+        });
+    }
+
+    /** A column of a row as text (dates and timestamps as ISO text), or null when the row has no such column. */
+    static String field(Row row, String name) {
+        int i;
+        try {
+            i = row.fieldIndex(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Object v = row.isNullAt(i) ? null : row.get(i);
+        return v == null ? null : v.toString();
+    }
+
+    /** WARC/WET files: each file read whole by ingest's WARC reader where it lies; records keyed by (file, record). */
+    private static JavaPairRDD<Long, Object> warc(JavaSparkContext jsc, String input) {
+        JavaPairRDD<String, org.apache.spark.input.PortableDataStream> files = jsc.binaryFiles(input);
+        List<String> paths = new ArrayList<>(files.keys().collect());
+        paths.sort(null);
+        Map<String, Integer> fileNo = new HashMap<>();
+        for (int i = 0; i < paths.size(); i++) fileNo.put(paths.get(i), i);
+        Broadcast<Map<String, Integer>> numbers = jsc.broadcast(fileNo);
+        return files.flatMapToPair(f -> {
+            long file = numbers.value().get(f._1());
+            List<Object> found = new ArrayList<>();
+            Sink sink = new Sink() {
+                @Override public void page(Page page) { found.add(page); }
+                @Override public void rejected(Rejection r) { found.add(r); }
+            };
+            String name = f._1();
+            try (InputStream in = new java.io.BufferedInputStream(open(f._2(), name), 1 << 16)) {
+                new WarcPages(Ingestor.Settings.defaults().maxBytes()).read(Input.file(java.nio.file.Path.of(name)), in, sink);
+            }
+            List<Tuple2<Long, Object>> out = new ArrayList<>(found.size());
+            for (int i = 0; i < found.size(); i++) out.add(new Tuple2<>((file << 32) | i, process(found.get(i))));
+            return out.iterator();
+        });
+    }
+
+    private static InputStream open(org.apache.spark.input.PortableDataStream s, String name) throws java.io.IOException {
+        InputStream raw = s.open();
+        return name.toLowerCase(Locale.ROOT).endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw;
+    }
+
+    /** A parsed record to an {@link Article}, or the {@link Rejection} that says why not. */
+    private static Object process(Object parsed) {
+        if (!(parsed instanceof Page p)) return parsed;
+        try {
+            Article a = new PageProcessor().process(p, p.name());
+            return a.bodyEnd() == a.bodyStart() ? new Rejection(p.origin(), p.position(), "no article text found (only page furniture)") : a;
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Rejection(p.origin(), p.position(), "could not be processed: " + e);
+        }
+    }
+
+    /** The articles that lost to an earlier one with the same canonical URL or body, with the id they lost to. */
+    private static List<Duplicate> duplicates(JavaSparkContext jsc, JavaPairRDD<Long, Article> all, Broadcast<Set<Long>> bu, Broadcast<Set<Long>> bb,
+                                              JavaPairRDD<String, Long> firstByUrl, JavaPairRDD<Long, Long> firstByBody) {
+        List<Tuple2<Long, Article>> lost = all.filter(t -> !((t._2().url() == null || bu.value().contains(t._1())) && bb.value().contains(t._1())))
+                .sortByKey().collect();
+        if (lost.isEmpty()) return List.of();
+        Map<String, Long> urlFirst = new HashMap<>();
+        Map<Long, Long> bodyFirst = new HashMap<>();
+        Set<String> urls = new HashSet<>();
+        Set<Long> bodies = new HashSet<>();
+        for (Tuple2<Long, Article> t : lost) { if (t._2().url() != null) urls.add(t._2().url()); bodies.add(Ingestor.bodyKey(t._2())); }
+        Broadcast<Set<String>> wantUrls = jsc.broadcast(urls);
+        Broadcast<Set<Long>> wantBodies = jsc.broadcast(bodies);
+        urlFirst.putAll(firstByUrl.filter(t -> wantUrls.value().contains(t._1())).collectAsMap());
+        bodyFirst.putAll(firstByBody.filter(t -> wantBodies.value().contains(t._1())).collectAsMap());
+        Set<Long> lines = new HashSet<>(urlFirst.values());
+        lines.addAll(bodyFirst.values());
+        Broadcast<Set<Long>> wantLines = jsc.broadcast(lines);
+        Map<Long, String> idOfLine = new HashMap<>(all.filter(t -> wantLines.value().contains(t._1())).mapValues(Article::id).collectAsMap());
+        List<Duplicate> out = new ArrayList<>();
+        for (Tuple2<Long, Article> t : lost) {
             Article a = t._2();
             boolean firstUrl = a.url() == null || bu.value().contains(t._1());
-            boolean firstBody = bb.value().contains(t._1());
-            long body = Ingestor.bodyKey(a);
-            if (firstUrl && firstBody) {
-                articles.add(a);
-                if (a.url() != null) idByUrl.put(a.url(), a.id());
-                idByBody.put(body, a.id());
-            } else {
-                String of = !firstUrl ? idByUrl.get(a.url()) : idByBody.get(body);
-                duplicates.add(new Duplicate(a.path(), of, !firstUrl ? "same canonical URL" : "same body"));
-            }
+            String of = !firstUrl ? idOfLine.get(urlFirst.get(a.url())) : idOfLine.get(bodyFirst.get(Ingestor.bodyKey(a)));
+            out.add(new Duplicate(a.path(), of, !firstUrl ? "same canonical URL" : "same body"));
         }
-        int n = articles.size();
-        // fingerprints, numbered in input order
-        JavaPairRDD<Integer, Article> numbered = jsc.parallelize(indexed(articles)).mapToPair(t -> t);
+        return out;
+    }
+
+    // ---------------------------------------------------------------- links
+
+    private static List<Link> links(JavaSparkContext jsc, JavaPairRDD<Integer, Article> numbered, int n) {
         JavaPairRDD<Integer, Fingerprint> fps = numbered.mapPartitionsToPair(it -> {
             Linker l = new Linker();
             List<Tuple2<Integer, Fingerprint>> out = new ArrayList<>();
@@ -138,20 +264,160 @@ public final class SparkPipeline implements Serializable {
                 })
                 .filter(java.util.Objects::nonNull)
                 .collect();
-        List<Link> sorted = new ArrayList<>(links);
-        sorted.sort((x, y) -> x.a().equals(y.a()) ? x.b().compareTo(y.b()) : x.a().compareTo(y.a()));
-        // stories on the driver, by the same grouper the embedded path uses
-        Pipeline.Groups g = Pipeline.group(new StoryGrouper(), articles, null, sorted);
-        parsed.unpersist();
         fps.unpersist();
         anchorDocs.unpersist();
-        return new Analysis(articles, g.stories(), sorted, rejections, duplicates);
+        return links;
     }
 
-    private static List<Tuple2<Integer, Article>> indexed(List<Article> articles) {
-        List<Tuple2<Integer, Article>> out = new ArrayList<>(articles.size());
-        for (int i = 0; i < articles.size(); i++) out.add(new Tuple2<>(i, articles.get(i)));
-        return out;
+    // ---------------------------------------------------------------- stories
+
+    /** Document frequencies of one kind of term, sorted for look-up by binary search; travels as a broadcast. */
+    record Frequencies(long[] keys, int[] counts) implements Serializable {
+        int of(long key) {
+            int i = Arrays.binarySearch(keys, key);
+            return i < 0 ? 0 : counts[i];
+        }
+
+        static Frequencies from(Map<Long, Integer> m) {
+            long[] k = new long[m.size()];
+            int i = 0;
+            for (long key : m.keySet()) k[i++] = key;
+            Arrays.sort(k);
+            int[] c = new int[k.length];
+            for (i = 0; i < k.length; i++) c[i] = m.get(k[i]);
+            return new Frequencies(k, c);
+        }
+    }
+
+    /**
+     * Story and topic representatives (smallest member) per article, computed on the executors: the same
+     * decisions as {@link StoryGrouper#group} without embeddings.
+     */
+    private static int[][] stories(JavaSparkContext jsc, JavaPairRDD<Integer, Article> numbered, int n, List<String> ids, List<Link> links) {
+        StoryGrouper grouper = new StoryGrouper();
+        JavaPairRDD<Integer, Tuple2<StoryGrouper.Terms, LocalDate>> terms = numbered.mapValues(a -> new Tuple2<>(StoryGrouper.terms(
+                new StoryGrouper.Item(a.id(), a.title(), a.cleanText(), a.bodyStart(), a.bodyEnd(), a.published(), null)), a.published())).cache();
+        // document frequencies of the three kinds of term (0 words, 1 names, 2 headline words)
+        Map<Tuple2<Integer, Long>, Integer> dfAll = terms.flatMapToPair(t -> {
+            StoryGrouper.Terms x = t._2()._1();
+            List<Tuple2<Tuple2<Integer, Long>, Integer>> out = new ArrayList<>();
+            for (long k : x.words()) out.add(new Tuple2<>(new Tuple2<>(0, k), 1));
+            for (long k : x.names()) out.add(new Tuple2<>(new Tuple2<>(1, k), 1));
+            for (long k : x.heads()) out.add(new Tuple2<>(new Tuple2<>(2, k), 1));
+            return out.iterator();
+        }).reduceByKey(Integer::sum).collectAsMap();
+        List<Map<Long, Integer>> byKind = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        dfAll.forEach((k, v) -> byKind.get(k._1()).put(k._2(), v));
+        Broadcast<Frequencies> words = jsc.broadcast(Frequencies.from(byKind.get(0)));
+        Broadcast<Frequencies> names = jsc.broadcast(Frequencies.from(byKind.get(1)));
+        Broadcast<Frequencies> heads = jsc.broadcast(Frequencies.from(byKind.get(2)));
+        JavaPairRDD<Integer, StoryGrouper.Profile> profiles = terms.mapValues(t -> {
+            LongToIntFunction w = words.value()::of, nm = names.value()::of, hd = heads.value()::of;
+            return grouper.profile(t._1(), t._2(), w, nm, hd, n);
+        }).cache();
+        // candidate pairs: every pair in a small collection, else pairs sharing enough keywords; and linked pairs
+        int minShared = grouper.candidateMinShared();
+        JavaRDD<Long> keywordPairs;
+        if (StoryGrouper.scoresEveryPair(n)) {
+            List<Long> all = new ArrayList<>();
+            for (int a = 0; a < n; a++) for (int b = a + 1; b < n; b++) all.add(((long) a << 32) | b);
+            keywordPairs = jsc.parallelize(all);
+        } else {
+            keywordPairs = profiles.flatMapToPair(t -> {
+                List<Tuple2<Long, Integer>> out = new ArrayList<>();
+                for (long k : t._2().candidateTerms()) out.add(new Tuple2<>(k, t._1()));
+                return out.iterator();
+            }).groupByKey().flatMapToPair(g -> pairs(g._2(), Integer.MAX_VALUE))
+                    .mapToPair(p -> new Tuple2<>(p._1(), 1)).reduceByKey(Integer::sum)
+                    .filter(p -> p._2() >= minShared).keys();
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < n; i++) index.put(ids.get(i), i);
+        List<Tuple2<Long, Double>> reuse = new ArrayList<>();
+        for (Link l : links) {
+            Integer a = index.get(l.a()), b = index.get(l.b());
+            if (a == null || b == null) continue;
+            reuse.add(new Tuple2<>(((long) Math.min(a, b) << 32) | Math.max(a, b), Math.max(l.reusedShareA(), l.reusedShareB())));
+        }
+        JavaPairRDD<Long, Double> reuseByPair = jsc.parallelizePairs(reuse).reduceByKey(Math::max);
+        JavaPairRDD<Long, Double> candidates = keywordPairs.mapToPair(k -> new Tuple2<>(k, 0.0)).union(reuseByPair).reduceByKey(Math::max);
+        // scores where the pairs lie
+        JavaPairRDD<Integer, Tuple2<Integer, Double>> byFirst = candidates.mapToPair(t -> new Tuple2<>((int) (t._1() >>> 32), new Tuple2<>((int) (long) t._1(), t._2())));
+        JavaRDD<Tuple2<Long, Double>> edges = byFirst.join(profiles)
+                .mapToPair(t -> new Tuple2<>(t._2()._1()._1(), new Tuple2<>(new Tuple2<>(t._1(), t._2()._1()._2()), t._2()._2())))
+                .join(profiles)
+                .map(t -> {
+                    int a = t._2()._1()._1()._1(), b = t._1();
+                    double s = grouper.score(t._2()._1()._2(), t._2()._2(), t._2()._1()._1()._2());
+                    return new Tuple2<>(((long) a << 32) | b, s);
+                })
+                .filter(t -> t._2() > 0).cache();
+        int[][] reps = new int[2][n];
+        for (int i = 0; i < n; i++) { reps[0][i] = i; reps[1][i] = i; }
+        for (Tuple2<Integer, Tuple2<Integer, Integer>> r : clusterByComponent(edges, grouper).collect()) {
+            reps[0][r._1()] = r._2()._1();
+            reps[1][r._1()] = r._2()._2();
+        }
+        terms.unpersist();
+        profiles.unpersist();
+        edges.unpersist();
+        return reps;
+    }
+
+    /**
+     * Connected components of the scored pairs by label propagation (each node takes the smallest label
+     * among itself and its neighbours until nothing changes), then each component's stories and topics by
+     * average linkage where the component lies. Returns (node, (story representative, topic representative)).
+     */
+    static JavaPairRDD<Integer, Tuple2<Integer, Integer>> clusterByComponent(JavaRDD<Tuple2<Long, Double>> edges, StoryGrouper grouper) {
+        org.apache.spark.HashPartitioner parts = new org.apache.spark.HashPartitioner(Math.max(2, edges.context().defaultParallelism()));
+        JavaPairRDD<Integer, Integer> neighbours = edges.flatMapToPair(e -> {
+            int a = (int) (e._1() >>> 32), b = (int) (long) e._1();
+            return List.of(new Tuple2<>(a, b), new Tuple2<>(b, a)).iterator();
+        }).partitionBy(parts).cache();
+        JavaPairRDD<Integer, Integer> label = neighbours.keys().distinct().mapToPair(v -> new Tuple2<>(v, v)).partitionBy(parts).cache();
+        for (int round = 1; ; round++) {
+            // each node takes the smallest label among its own and its neighbours' ...
+            JavaPairRDD<Integer, Integer> hop = neighbours.join(label, parts).mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()))
+                    .union(label).reduceByKey(parts, Math::min);
+            // ... then the label of its label (pointer jumping), which shortens long chains
+            JavaPairRDD<Integer, Integer> byLabel = hop.mapToPair(t -> new Tuple2<>(t._2(), t._1()));
+            JavaPairRDD<Integer, Integer> next = byLabel.join(hop, parts).mapToPair(t -> new Tuple2<>(t._2()._1(), Math.min(t._1(), t._2()._2())))
+                    .reduceByKey(parts, Math::min).cache();
+            if (round % 8 == 0) next.rdd().localCheckpoint(); // cut the lineage of long propagations
+            long changed = next.join(label, parts).filter(t -> !t._2()._1().equals(t._2()._2())).count();
+            label.unpersist();
+            label = next;
+            if (changed == 0) break;
+        }
+        JavaPairRDD<Integer, Tuple2<Integer, Integer>> result = edges
+                .mapToPair(e -> new Tuple2<>((int) (e._1() >>> 32), e))
+                .join(label)
+                .mapToPair(t -> new Tuple2<>(t._2()._2(), t._2()._1()))
+                .groupByKey()
+                .flatMapToPair(g -> {
+                    List<Tuple2<Long, Double>> es = new ArrayList<>();
+                    g._2().forEach(es::add);
+                    es.sort((x, y) -> Long.compare(x._1(), y._1()));
+                    int m = es.size();
+                    int[] u = new int[m], v = new int[m];
+                    double[] w = new double[m];
+                    java.util.TreeSet<Integer> nodeSet = new java.util.TreeSet<>();
+                    for (int i = 0; i < m; i++) {
+                        u[i] = (int) (es.get(i)._1() >>> 32);
+                        v[i] = (int) (long) es.get(i)._1();
+                        w[i] = es.get(i)._2();
+                        nodeSet.add(u[i]);
+                        nodeSet.add(v[i]);
+                    }
+                    int[] nodes = nodeSet.stream().mapToInt(Integer::intValue).toArray();
+                    int[][] reps = grouper.clusterComponent(nodes, u, v, w);
+                    List<Tuple2<Integer, Tuple2<Integer, Integer>>> out = new ArrayList<>(nodes.length);
+                    for (int i = 0; i < nodes.length; i++) out.add(new Tuple2<>(nodes[i], new Tuple2<>(reps[0][i], reps[1][i])));
+                    return out.iterator();
+                });
+        neighbours.unpersist();
+        return result;
     }
 
     /** Every pair of the documents in a group (smaller number first) as {@code a << 32 | b}; none when the group exceeds {@code max}. */
@@ -165,10 +431,8 @@ public final class SparkPipeline implements Serializable {
     }
 
     static String stemOf(String input) {
-        String n = input.replaceAll(".*/", "");
-        for (String ext : new String[] {".gz", ".jsonl", ".ndjson", ".json"}) if (n.endsWith(ext)) n = n.substring(0, n.length() - ext.length());
+        String n = input.replaceAll("/+$", "").replaceAll(".*/", "");
+        for (String ext : new String[] {".gz", ".jsonl", ".ndjson", ".json", ".parquet", ".warc", ".wet"}) if (n.endsWith(ext)) n = n.substring(0, n.length() - ext.length());
         return n.isEmpty() ? "input" : n;
     }
-
-
 }

@@ -20,7 +20,7 @@ public final class AnchorIndex {
     private final int sampleMask;
     private final int minShared;
     private final int maxDocFreq;
-    private final PostingsTable table = new PostingsTable();
+    private final CompactPostings table = new CompactPostings();
     private int[] tally = new int[64];
     private int[] tallyStamp = new int[64];
     private int stamp;
@@ -63,10 +63,7 @@ public final class AnchorIndex {
     }
 
     /** How many added documents hold {@code anchor}. */
-    public int docFreq(long anchor) {
-        int slot = table.find(anchor);
-        return slot < 0 ? 0 : table.count(slot);
-    }
+    public int docFreq(long anchor) { return table.count(anchor); }
 
     /** Whether a shingle hash is an anchor (falls in the sampled residue class). */
     public boolean isAnchor(long shingleHash) { return (shingleHash & sampleMask) == 0; }
@@ -81,11 +78,9 @@ public final class AnchorIndex {
         out.clear();
         if (++stamp == Integer.MAX_VALUE) { Arrays.fill(tallyStamp, 0); stamp = 1; }
         for (long a : anchors) {
-            int slot = table.find(a);
-            if (slot < 0 || table.count(slot) > maxDocFreq) continue;
-            for (int p = table.head(slot); p >= 0; p = table.next(p)) {
-                int d = table.doc(p);
-                if (d == exclude) continue;
+            if (table.count(a) > maxDocFreq) continue;
+            table.forEach(a, d -> {
+                if (d == exclude) return;
                 if (d >= tally.length) {
                     int n = Math.max(d + 1, tally.length * 2);
                     tally = Arrays.copyOf(tally, n);
@@ -93,7 +88,7 @@ public final class AnchorIndex {
                 }
                 if (tallyStamp[d] != stamp) { tallyStamp[d] = stamp; tally[d] = 0; }
                 if (++tally[d] == minShared) out.add(d);
-            }
+            });
         }
         return out.size();
     }

@@ -8,15 +8,14 @@ import java.util.Arrays;
  * that is {@code 1 - (1 - s^rows)^bands} for Jaccard similarity {@code s}, an S-curve whose midpoint is
  * near {@code (1/bands)^(1/rows)}.
  *
- * <p>Stored as primitive arrays: an open-addressing table from band key to the head of a postings chain,
- * and the chains in two parallel int arrays. About {@code bands * 16} bytes per document. Documents are
+ * <p>Stored in a {@link CompactPostings}: about {@code bands * 6} bytes per document. Documents are
  * numbered by the caller, densely from 0. Not thread-safe for writes; reads after writes need external
  * synchronisation.
  */
 public final class LshIndex {
     private final int bands;
     private final int rows;
-    private final PostingsTable table = new PostingsTable();
+    private final CompactPostings table = new CompactPostings();
     private int[] seen = new int[64];
     private int stamp;
 
@@ -65,16 +64,13 @@ public final class LshIndex {
         out.clear();
         if (++stamp == Integer.MAX_VALUE) { Arrays.fill(seen, 0); stamp = 1; }
         for (int b = 0; b < bands; b++) {
-            int slot = table.find(bandKey(sig, b));
-            if (slot < 0) continue;
-            for (int p = table.head(slot); p >= 0; p = table.next(p)) {
-                int d = table.doc(p);
-                if (d == exclude) continue;
+            table.forEach(bandKey(sig, b), d -> {
+                if (d == exclude) return;
                 if (d >= seen.length) seen = Arrays.copyOf(seen, Math.max(d + 1, seen.length * 2));
-                if (seen[d] == stamp) continue;
+                if (seen[d] == stamp) return;
                 seen[d] = stamp;
                 out.add(d);
-            }
+            });
         }
         return out.size();
     }

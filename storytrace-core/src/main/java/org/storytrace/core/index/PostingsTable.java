@@ -39,6 +39,17 @@ final class PostingsTable {
     int doc(int posting) { return postDoc[posting]; }
     int count(int slot) { return counts[slot]; }
 
+    /** Empties the table, back to its initial size. */
+    void clear() {
+        keys = new long[1 << 12];
+        heads = new int[1 << 12];
+        counts = new int[1 << 12];
+        used = 0;
+        postDoc = new int[1024];
+        postNext = new int[1024];
+        postings = 0;
+    }
+
     long memoryBytes() {
         return (long) keys.length * 8 + (long) heads.length * 4 + (long) counts.length * 4 + (long) postDoc.length * 8;
     }

@@ -96,19 +96,32 @@ public final class Pipeline {
             items.add(new StoryGrouper.Item(a.id(), a.title(), a.cleanText(), a.bodyStart(), a.bodyEnd(), a.published(), null));
         }
         StoryGrouper.Grouping g = grouper.group(items, links, embedder);
+        List<String> ids = new ArrayList<>(articles.size());
+        for (Article a : articles) ids.add(a.id());
+        List<Story> stories = stories(ids, g.story(), g.topic());
+        return new Groups(stories, sorted(links), g.embedded());
+    }
+
+    /** Stories from labels per article (numbered from 0 in order of first article): ids s1, s2, ... with topics t1, t2, ... */
+    public static List<Story> stories(List<String> ids, int[] story, int[] topic) {
         Map<Integer, List<String>> byStory = new LinkedHashMap<>();
         Map<Integer, Integer> topicOf = new LinkedHashMap<>();
-        for (int i = 0; i < articles.size(); i++) {
-            byStory.computeIfAbsent(g.story()[i], k -> new ArrayList<>()).add(articles.get(i).id());
-            topicOf.put(g.story()[i], g.topic()[i]);
+        for (int i = 0; i < ids.size(); i++) {
+            byStory.computeIfAbsent(story[i], k -> new ArrayList<>()).add(ids.get(i));
+            topicOf.put(story[i], topic[i]);
         }
         List<Story> stories = new ArrayList<>();
         for (Map.Entry<Integer, List<String>> e : byStory.entrySet()) {
             stories.add(new Story("s" + (e.getKey() + 1), e.getValue(), "t" + (topicOf.get(e.getKey()) + 1)));
         }
+        return stories;
+    }
+
+    /** Links in the fixed order of the output: by first article id, then second. */
+    public static List<Link> sorted(List<Link> links) {
         List<Link> sorted = new ArrayList<>(links);
         sorted.sort((x, y) -> x.a().equals(y.a()) ? x.b().compareTo(y.b()) : x.a().compareTo(y.a()));
-        return new Groups(stories, sorted, g.embedded());
+        return sorted;
     }
 
     public StoryGrouper grouper() { return grouper; }

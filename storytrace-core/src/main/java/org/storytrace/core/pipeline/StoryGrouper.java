@@ -30,7 +30,7 @@ import org.storytrace.core.text.Tokens;
  * Stories are average-linkage clusters at {@code storyThreshold}; topics continue merging the stories
  * at the lower {@code topicThreshold}.
  */
-public final class StoryGrouper {
+public final class StoryGrouper implements java.io.Serializable {
     /** Tunables, checked when built. */
     /**
      * @param candidateMinShared collections larger than {@value #EXHAUSTIVE} items score only the pairs that
@@ -44,7 +44,7 @@ public final class StoryGrouper {
      */
     public record Settings(double storyThreshold, double topicThreshold, double embeddingWeight, double embeddingFloor,
                            double embeddingCeiling, int dateWindowDays, double linkShare, double maxDocFreq,
-                           int candidateMinShared, int maxTerms, double semanticBand) {
+                           int candidateMinShared, int maxTerms, double semanticBand) implements java.io.Serializable {
         public Settings {
             if (!(topicThreshold > 0 && topicThreshold <= storyThreshold && storyThreshold <= 1)) {
                 throw new IllegalArgumentException("need 0 < topicThreshold <= storyThreshold <= 1, was " + topicThreshold + ", " + storyThreshold);
@@ -97,7 +97,7 @@ public final class StoryGrouper {
 
     private final Settings settings;
     private final boolean parallel;
-    private List<Pair> lastPairs = List.of();
+    private transient List<Pair> lastPairs = List.of();
 
     /**
      * @param parallel count terms, score pairs and cluster components on the common fork-join pool; the
@@ -129,7 +129,7 @@ public final class StoryGrouper {
     static final int MAX_KEPT_PAIRS = 2000;
 
     /** The pairs scored by the last call to {@link #group}, kept only for collections of up to 2,000 items. */
-    public List<Pair> lastPairs() { return lastPairs; }
+    public List<Pair> lastPairs() { return lastPairs == null ? List.of() : lastPairs; }
 
     /** Groups on lexical evidence, reuse and dates, and the embeddings the items carry. */
     public Grouping group(List<Item> items, List<Link> links) { return group(items, links, null); }

@@ -73,15 +73,28 @@ public final class JsonLinesReader {
         try {
             JsonNode o = JSON.readTree(line);
             if (o == null || !o.isObject()) return new Rejection(origin, where, "not a JSON object");
-            String html = text(o, "html"), body = text(o, "text");
-            if (html == null && body == null) return new Rejection(origin, where, "has neither \"text\" nor \"html\"");
-            String id = text(o, "id");
-            return new Page(origin, where, id != null ? id : stem + "-" + lineNo, html != null ? html : body,
-                    html != null ? "jsonl/html" : "jsonl/text", "UTF-8", text(o, "url"), text(o, "title"), date(text(o, "published")),
-                    text(o, "author"), text(o, "outlet"), text(o, "language"));
+            return fromFields(k -> text(o, k), origin, where, stem + "-" + lineNo, "jsonl");
         } catch (JsonProcessingException e) {
             return new Rejection(origin, where, "not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * A record with the JSON Lines fields ({@code text} or {@code html}, {@code id}, {@code url}, ...), read
+     * through {@code field} (null or blank when absent), as a {@link Page} or a {@link Rejection}: shared by
+     * this reader and the Spark job's Parquet input, whose columns have the same names.
+     *
+     * @param defaultId the id when the record has none
+     * @param container names the format ({@code jsonl}, {@code parquet})
+     */
+    public static Object fromFields(java.util.function.Function<String, String> field, String origin, String where, String defaultId, String container) {
+        java.util.function.Function<String, String> f = k -> { String v = field.apply(k); return v == null || v.isBlank() ? null : v; };
+        String html = f.apply("html"), body = f.apply("text");
+        if (html == null && body == null) return new Rejection(origin, where, "has neither \"text\" nor \"html\"");
+        String id = f.apply("id");
+        return new Page(origin, where, id != null ? id : defaultId, html != null ? html : body,
+                container + (html != null ? "/html" : "/text"), "UTF-8", f.apply("url"), f.apply("title"), date(f.apply("published")),
+                f.apply("author"), f.apply("outlet"), f.apply("language"));
     }
 
     private static String text(JsonNode o, String key) {

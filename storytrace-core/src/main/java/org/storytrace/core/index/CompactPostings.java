@@ -1,0 +1,123 @@
+package org.storytrace.core.index;
+
+import java.util.Arrays;
+
+/**
+ * Postings lists keyed by 64-bit hashes in about 6 bytes a posting: the store behind {@link LshIndex} and
+ * {@link AnchorIndex}.
+ *
+ * <p>Each key is reduced to a 32-bit hash. Most postings live in a frozen run sorted by (hash, document):
+ * the hash's top 16 bits pick one of 65,536 buckets (an offsets array), the low 16 bits are kept per
+ * posting as a {@code short} beside its document number. New postings go to a small open-addressing table;
+ * when it holds an eighth as many postings as the run (at least {@value #MIN_MERGE}), its postings are
+ * sorted and merged into the run in one linear pass, so the cost of adding stays constant on average. A
+ * look-up binary-searches the bucket and checks the table.
+ *
+ * <p>Two keys whose 32-bit hashes agree share a posting list: for a look-up among {@code m} distinct keys
+ * that happens with probability about {@code m / 2^32}, and costs at most one extra candidate (which
+ * alignment then rejects) or a frequency counted too high. Not thread-safe for writes.
+ */
+public final class CompactPostings {
+    static final int MIN_MERGE = 1 << 16;
+    private static final int BUCKETS = 1 << 16;
+
+    // frozen run: rests ascending (unsigned) within each bucket, documents ascending within a hash
+    private int[] offsets = new int[BUCKETS + 1];
+    private short[] rests = new short[0];
+    private int[] docs = new int[0];
+    // recent postings, in insertion order, with an open-addressing table from hash to chain
+    private final PostingsTable recent = new PostingsTable();
+    private int[] recentHash = new int[1024];
+    private int[] recentDoc = new int[1024];
+    private int recentSize;
+
+    /** The 32-bit hash the store keeps of a key. */
+    static int reduce(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) ((h ^ (h >>> 29)) >>> 32);
+    }
+
+    /** Appends {@code doc} to the postings of {@code key}. */
+    public void add(long key, int doc) {
+        if (doc < 0) throw new IllegalArgumentException("document numbers must be >= 0, was " + doc);
+        int h = reduce(key);
+        recent.add(h, doc);
+        if (recentSize == recentHash.length) {
+            recentHash = Arrays.copyOf(recentHash, recentSize * 2);
+            recentDoc = Arrays.copyOf(recentDoc, recentSize * 2);
+        }
+        recentHash[recentSize] = h;
+        recentDoc[recentSize++] = doc;
+        if (recentSize >= Math.max(MIN_MERGE, docs.length / 8)) merge();
+    }
+
+    /** Calls {@code f} with every document in {@code key}'s postings. */
+    public void forEach(long key, java.util.function.IntConsumer f) {
+        int h = reduce(key);
+        for (int i = first(h), end = offsets[(h >>> 16) + 1]; i < end && rests[i] == (short) h; i++) f.accept(docs[i]);
+        int slot = recent.find(h);
+        if (slot >= 0) for (int p = recent.head(slot); p >= 0; p = recent.next(p)) f.accept(recent.doc(p));
+    }
+
+    /** How many postings {@code key} has. */
+    public int count(long key) {
+        int h = reduce(key);
+        int c = 0;
+        for (int i = first(h), end = offsets[(h >>> 16) + 1]; i < end && rests[i] == (short) h; i++) c++;
+        int slot = recent.find(h);
+        return c + (slot < 0 ? 0 : recent.count(slot));
+    }
+
+    /** The first index of the frozen run whose rest is not below {@code h}'s, within its bucket. */
+    private int first(int h) {
+        int b = h >>> 16, r = h & 0xffff;
+        int lo = offsets[b], hi = offsets[b + 1];
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if ((rests[mid] & 0xffff) < r) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /** All postings. */
+    public long size() { return docs.length + (long) recentSize; }
+
+    /** Heap bytes held. */
+    public long memoryBytes() {
+        return offsets.length * 4L + rests.length * 2L + docs.length * 4L + recent.memoryBytes() + recentHash.length * 8L;
+    }
+
+    /** (hash, doc) as a long whose signed order is the unsigned order of the hash, then the document. */
+    private static long encode(int h, int doc) { return (((h & 0xffffffffL) << 32) | doc) ^ Long.MIN_VALUE; }
+
+    /** Merges the recent postings into the frozen run in one pass (both sorted by hash, then document). */
+    private void merge() {
+        long[] fresh = new long[recentSize];
+        for (int i = 0; i < recentSize; i++) fresh[i] = encode(recentHash[i], recentDoc[i]);
+        Arrays.sort(fresh);
+        int old = docs.length, total = old + recentSize;
+        short[] rs = new short[total];
+        int[] ds = new int[total];
+        int[] off = new int[BUCKETS + 1];
+        int i = 0, j = 0, b = 0;
+        for (int k = 0; k < total; k++) {
+            // the next frozen posting as a comparable (hash, doc)
+            while (b < BUCKETS && i >= offsets[b + 1]) b++;
+            long frozen = i < old ? encode((b << 16) | (rests[i] & 0xffff), docs[i]) : Long.MAX_VALUE;
+            long next;
+            if (j < fresh.length && fresh[j] < frozen) next = fresh[j++];
+            else { next = frozen; i++; }
+            next ^= Long.MIN_VALUE;
+            int h = (int) (next >>> 32);
+            rs[k] = (short) h;
+            ds[k] = (int) next;
+            off[(h >>> 16) + 1]++;
+        }
+        for (int x = 0; x < BUCKETS; x++) off[x + 1] += off[x];
+        offsets = off;
+        rests = rs;
+        docs = ds;
+        recent.clear();
+        recentSize = 0;
+    }
+}

@@ -1,0 +1,123 @@
+package org.storytrace.spark;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
+import org.storytrace.bench.NewsPool;
+import org.storytrace.bench.gen.CorpusGenerator;
+import org.storytrace.core.model.Analysis;
+import org.storytrace.core.model.Link;
+import org.storytrace.core.model.Story;
+import org.storytrace.core.pipeline.Linker;
+import org.storytrace.core.pipeline.Pipeline;
+import org.storytrace.core.pipeline.StoryGrouper;
+import org.storytrace.ingest.Ingestor;
+
+/** The Spark job reads Parquet and WARC as well as JSON Lines, and finds there what the embedded path finds. */
+class SparkFormatsTest {
+    @TempDir static Path dir;
+    static SparkSession spark;
+    static Path corpus;
+
+    @BeforeAll
+    static void start() throws Exception {
+        corpus = dir.resolve("corpus.jsonl");
+        try (var c = Files.newBufferedWriter(corpus); var t = Files.newBufferedWriter(dir.resolve("corpus.truth.jsonl"))) {
+            new CorpusGenerator(NewsPool.texts(Integer.MAX_VALUE)).generate(CorpusGenerator.Settings.of(400, 7), c, t);
+        }
+        spark = SparkSession.builder().master("local[2]").appName("formats").config("spark.ui.enabled", "false").getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() { if (spark != null) spark.stop(); }
+
+    private static Analysis embedded(Path input) {
+        Pipeline p = new Pipeline(new Linker(), new StoryGrouper(), null);
+        new Ingestor().readAll(List.of(input.toString()), new Ingestor.Listener() {
+            @Override public void accepted(org.storytrace.core.model.Article a) { p.add(a); }
+            @Override public void rejected(org.storytrace.core.model.Rejection r) { p.reject(r); }
+            @Override public void duplicate(org.storytrace.core.model.Duplicate d) { p.duplicate(d); }
+        });
+        return p.analysis();
+    }
+
+    @Test
+    void parquetRowsWithTheJsonLinesFieldsGiveTheSameAnalysis() {
+        String parquet = dir.resolve("corpus.parquet").toString();
+        spark.read().json(corpus.toString()).write().parquet(parquet);
+        assertEquals(SparkPipeline.Format.PARQUET, SparkPipeline.Format.of(parquet));
+        Analysis fromJson = SparkPipeline.run(spark, corpus.toString());
+        Analysis fromParquet = SparkPipeline.run(spark, parquet);
+        assertEquals(400, fromParquet.articles().size() + fromParquet.duplicates().size());
+        assertEquals(ids(fromJson), ids(fromParquet));
+        assertTrue(fromJson.links().size() > 20, "the corpus has reuse: " + fromJson.links().size());
+        assertEquals(linkSet(fromJson.links()), linkSet(fromParquet.links()));
+        assertEquals(storySet(fromJson.stories()), storySet(fromParquet.stories()));
+        assertEquals("parquet/text", fromParquet.articles().get(0).format());
+    }
+
+    @Test
+    void warcFilesAreReadWhereTheyLieAndMatchTheEmbeddedPath() throws Exception {
+        // the corpus as a crawl: each article an HTML response, split over two gzipped WARC files
+        Path crawl = Files.createDirectories(dir.resolve("crawl"));
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = Files.readAllLines(corpus, StandardCharsets.UTF_8).subList(0, 200);
+        for (int part = 0; part < 2; part++) {
+            Path f = crawl.resolve("part-" + part + ".warc.gz");
+            try (WarcWriter w = new WarcWriter(Files.newByteChannel(f, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE), WarcCompression.GZIP)) {
+                for (int i = part * 100; i < part * 100 + 100; i++) {
+                    JsonNode a = json.readTree(lines.get(i));
+                    StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><title>" + a.get("title").asText() + "</title></head><body><article><h1>"
+                            + a.get("title").asText() + "</h1>");
+                    for (String para : a.get("text").asText().split("\n+")) html.append("<p>").append(para.replace("<", "&lt;")).append("</p>");
+                    html.append("</article></body></html>");
+                    HttpResponse http = new HttpResponse.Builder(200, "OK").addHeader("Content-Type", "text/html; charset=utf-8")
+                            .body(MediaType.parse("text/html"), html.toString().getBytes(StandardCharsets.UTF_8)).build();
+                    w.write(new WarcResponse.Builder(URI.create(a.get("url").asText())).date(Instant.parse("2020-05-08T10:00:00Z")).body(http).build());
+                }
+            }
+        }
+        String glob = crawl + "/*.warc.gz";
+        assertEquals(SparkPipeline.Format.WARC, SparkPipeline.Format.of(glob));
+        Analysis distributed = SparkPipeline.run(spark, glob);
+        Analysis local = embedded(crawl);
+        assertEquals(200, local.articles().size() + local.duplicates().size());
+        assertEquals(ids(local), ids(distributed));
+        assertTrue(local.links().size() > 5, "the crawl has reuse: " + local.links().size());
+        assertEquals(linkSet(local.links()), linkSet(distributed.links()));
+        assertEquals(storySet(local.stories()), storySet(distributed.stories()));
+        assertEquals("warc/html", distributed.articles().get(0).format());
+    }
+
+    private static List<String> ids(Analysis a) { return a.articles().stream().map(x -> x.id()).toList(); }
+
+    private static Set<String> linkSet(List<Link> links) {
+        return links.stream().map(l -> l.a() + "|" + l.b() + "|" + l.passages()).collect(Collectors.toSet());
+    }
+
+    private static Set<Set<String>> storySet(List<Story> stories) {
+        Set<Set<String>> s = new HashSet<>();
+        for (Story st : stories) s.add(new HashSet<>(st.articles()));
+        return s;
+    }
+}

@@ -109,6 +109,7 @@ public final class Bench {
         List<Link> links = new ArrayList<>();
         long t4 = System.nanoTime();
         for (int from = 0; from < n; from += BATCH) links.addAll(linker.addAll(articles.subList(from, Math.min(n, from + BATCH)), parallel));
+        linker.compact(); // as the pipeline does at the end of a load
         links = linker.pruneCommon(links);
         long t5 = System.nanoTime();
         f.put("link.articles_per_s", n / secs(t4, t5));

@@ -70,6 +70,9 @@ public final class AnchorIndex {
 
     public int shingle() { return shingle; }
 
+    /** Folds recent additions into the compact store (see {@link CompactPostings#compact}). */
+    public void compact() { table.compact(); }
+
     /** Heap bytes held by the index's arrays. */
     public long memoryBytes() { return table.memoryBytes() + tally.length * 8L; }
 

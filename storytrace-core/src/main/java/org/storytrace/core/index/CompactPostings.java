@@ -79,6 +79,9 @@ public final class CompactPostings {
         return lo;
     }
 
+    /** Folds the recent postings into the frozen run now (at the end of a bulk load: the table's slack goes). */
+    public void compact() { if (recentSize > 0) merge(); }
+
     /** All postings. */
     public long size() { return docs.length + (long) recentSize; }
 

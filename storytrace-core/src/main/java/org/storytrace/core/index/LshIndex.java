@@ -75,6 +75,9 @@ public final class LshIndex {
         return out.size();
     }
 
+    /** Folds recent additions into the compact store (see {@link CompactPostings#compact}). */
+    public void compact() { table.compact(); }
+
     /** Heap bytes held by the index's arrays. */
     public long memoryBytes() {
         return table.memoryBytes() + seen.length * 4L;

@@ -252,6 +252,12 @@ public final class Linker {
 
     public List<Fingerprint> fingerprints() { return List.copyOf(fingerprints); }
 
+    /** Compacts the candidate indexes, as at the end of a bulk load; adding goes on working. */
+    public void compact() {
+        lsh.compact();
+        anchorIndex.compact();
+    }
+
     /** Heap bytes of the candidate indexes (LSH bands and anchors), without the fingerprints kept for alignment. */
     public long indexMemoryBytes() { return lsh.memoryBytes() + anchorIndex.memoryBytes(); }
     public int candidatesChecked() { return candidatesChecked; }

@@ -65,6 +65,7 @@ public final class Pipeline {
 
     /** Groups the articles added so far into stories and topics. */
     public Analysis analysis() {
+        linker.compact();
         List<Link> verified = linker.pruneCommon(links);
         Groups g = group(grouper, articles, cachingEmbedder(), verified);
         return new Analysis(articles, g.stories(), g.links(), rejections, duplicates);

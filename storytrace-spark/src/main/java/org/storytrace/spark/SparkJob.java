@@ -17,8 +17,9 @@ import org.storytrace.core.model.Passage;
 import org.storytrace.core.model.Story;
 
 /**
- * {@code spark-submit --class org.storytrace.spark.SparkJob storytrace-spark.jar INPUT OUTPUT [MASTER]}:
- * reads JSON Lines from INPUT (any Hadoop-compatible path or glob), runs {@link SparkPipeline}, and
+ * {@code spark-submit --class org.storytrace.spark.SparkJob storytrace-spark.jar INPUT OUTPUT [MASTER] [--format=jsonl|parquet|warc]}:
+ * reads JSON Lines, Parquet or WARC/WET from INPUT (any Hadoop-compatible path or glob; the format is
+ * told by the name, {@code .parquet} or {@code .warc[.gz]}/{@code .wet[.gz]}, or by {@code --format}), runs {@link SparkPipeline}, and
  * writes {@code OUTPUT/{articles,links,stories}} as Parquet and as JSON Lines ({@code *.jsonl} folders),
  * with the field names of the {@code stories.json} contract. MASTER (e.g. {@code local[2]}) is only for
  * runs outside spark-submit.
@@ -26,17 +27,31 @@ import org.storytrace.core.model.Story;
 public final class SparkJob {
     private SparkJob() {}
 
-    public static void main(String[] args) {
-        if (args.length < 2) {
-            System.err.println("usage: SparkJob INPUT OUTPUT [MASTER]");
+    public static void main(String[] argv) {
+        List<String> args = new ArrayList<>();
+        SparkPipeline.Format format = null;
+        for (String a : argv) {
+            if (a.startsWith("--format=")) {
+                try {
+                    format = SparkPipeline.Format.valueOf(a.substring(9).toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    System.err.println("SparkJob: --format must be jsonl, parquet or warc, was " + a.substring(9));
+                    System.exit(2);
+                }
+            } else {
+                args.add(a);
+            }
+        }
+        if (args.size() < 2) {
+            System.err.println("usage: SparkJob INPUT OUTPUT [MASTER] [--format=jsonl|parquet|warc]");
             System.exit(2);
         }
         SparkSession.Builder b = SparkSession.builder().appName("storytrace").config("spark.ui.enabled", "false");
-        if (args.length > 2) b.master(args[2]);
+        if (args.size() > 2) b.master(args.get(2));
         SparkSession spark = b.getOrCreate();
         try {
-            Analysis a = SparkPipeline.run(spark, args[0]);
-            write(spark, a, args[1]);
+            Analysis a = SparkPipeline.run(spark, args.get(0), format != null ? format : SparkPipeline.Format.of(args.get(0)));
+            write(spark, a, args.get(1));
             System.out.printf("read %d articles, rejected %d, %d duplicates, %d stories, %d links%n", a.articles().size(), a.rejections().size(),
                     a.duplicates().size(), a.stories().size(), a.links().size());
         } finally {

@@ -18,6 +18,7 @@ import org.storytrace.core.eval.ClusterMetrics;
 import org.storytrace.core.fingerprint.Shingles;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Link;
+import org.storytrace.core.pipeline.FingerprintStore;
 import org.storytrace.core.pipeline.Linker;
 import org.storytrace.core.pipeline.StoryGrouper;
 import org.storytrace.core.text.Tokens;
@@ -173,6 +174,85 @@ public final class Bench {
         }
         f.put("process.peak_rss_bytes", peakRss());
         if (sink == 42) f.put("unlikely", 0.0);
+        return f;
+    }
+
+    /**
+     * The link stage at scale, streaming: articles are read, fingerprinted, indexed and verified in batches
+     * and not kept (the fingerprints go to a file under {@code storeDir} when it is given, else stay on the
+     * heap); the last {@code tail} articles are then added one at a time to the index of all the others, to
+     * time incremental adds. Prints as it goes; returns the figures.
+     */
+    public static Map<String, Double> scale(Path corpus, int threads, Path storeDir, int tail) throws IOException {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> measureScale(corpus, threads, storeDir, tail)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static Map<String, Double> measureScale(Path corpus, int threads, Path storeDir, int tail) throws IOException {
+        Map<String, Double> f = new LinkedHashMap<>();
+        f.put("threads", (double) threads);
+        long lines;
+        try (java.util.stream.Stream<String> s = Files.lines(corpus, StandardCharsets.UTF_8)) { lines = s.filter(l -> !l.isBlank()).count(); }
+        long head = Math.max(0, lines - tail);
+        FingerprintStore store = storeDir == null ? FingerprintStore.inMemory()
+                : FingerprintStore.onDisk(Files.createTempFile(Files.createDirectories(storeDir), "fingerprints", ".bin"));
+        Linker linker = new Linker(Linker.Settings.defaults(), store);
+        List<Article> batch = new ArrayList<>();
+        List<Article> last = new ArrayList<>();
+        long[] seen = {0}, linksFound = {0};
+        boolean parallel = threads > 1;
+        long t0 = System.nanoTime();
+        new Ingestor(Ingestor.Settings.defaults().withThreads(threads)).readAll(List.of(corpus.toString()), new Ingestor.Listener() {
+            @Override public void accepted(Article a) {
+                if (seen[0]++ >= head) { last.add(a); return; }
+                batch.add(a);
+                if (batch.size() == BATCH) {
+                    linksFound[0] += linker.addAll(List.copyOf(batch), parallel).size();
+                    batch.clear();
+                    if (linker.size() % (BATCH * 64) == 0) System.err.printf("  %,d articles indexed, %.0f/s%n", linker.size(), linker.size() / secs(t0, System.nanoTime()));
+                }
+            }
+            @Override public void rejected(org.storytrace.core.model.Rejection r) { throw new IllegalStateException(r.toString()); }
+        });
+        linksFound[0] += linker.addAll(batch, parallel).size();
+        batch.clear();
+        linker.compact();
+        long t1 = System.nanoTime();
+        int n = linker.size();
+        f.put("articles_indexed", (double) n);
+        f.put("ingest_and_link.articles_per_s", n / secs(t0, t1));
+        f.put("links_found", (double) linksFound[0]);
+        gc();
+        Runtime rt = Runtime.getRuntime();
+        f.put("memory.index_bytes_per_article", (double) linker.indexMemoryBytes() / n);
+        f.put("memory.fingerprint_heap_bytes_per_article", (double) linker.fingerprintMemoryBytes() / n);
+        f.put("memory.heap_used_bytes_per_article", (double) (rt.totalMemory() - rt.freeMemory()) / n);
+        long[] latency = new long[last.size()];
+        for (int i = 0; i < last.size(); i++) {
+            long s0 = System.nanoTime();
+            linker.add(last.get(i));
+            latency[i] = System.nanoTime() - s0;
+        }
+        java.util.Arrays.sort(latency);
+        if (latency.length > 0) {
+            f.put("incremental.index_size", (double) n);
+            f.put("incremental.adds", (double) latency.length);
+            f.put("incremental.add_p50_ms", latency[latency.length / 2] / 1e6);
+            f.put("incremental.add_p99_ms", latency[Math.min(latency.length - 1, (int) (latency.length * 0.99))] / 1e6);
+        }
+        f.put("process.peak_rss_bytes", peakRss());
+        store.close();
         return f;
     }
 

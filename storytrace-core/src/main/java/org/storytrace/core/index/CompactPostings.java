@@ -9,8 +9,9 @@ import java.util.Arrays;
  * <p>Each key is reduced to a 32-bit hash. Most postings live in a frozen run sorted by (hash, document):
  * the hash's top 16 bits pick one of 65,536 buckets (an offsets array), the low 16 bits are kept per
  * posting as a {@code short} beside its document number. New postings go to a small open-addressing table;
- * when it holds an eighth as many postings as the run (at least {@value #MIN_MERGE}), its postings are
- * sorted and merged into the run in one linear pass, so the cost of adding stays constant on average. A
+ * when it holds an eighth as many postings as the run (at least {@value #MIN_MERGE}, at most
+ * {@value #MAX_RECENT}), its postings are sorted and merged into the run in one linear pass from the back,
+ * in place (the run's arrays grow by a quarter when full), so a merge needs no second copy of the run. A
  * look-up binary-searches the bucket and checks the table.
  *
  * <p>Two keys whose 32-bit hashes agree share a posting list: for a look-up among {@code m} distinct keys
@@ -19,12 +20,15 @@ import java.util.Arrays;
  */
 public final class CompactPostings {
     static final int MIN_MERGE = 1 << 16;
+    /** The recent table costs about 40 bytes a posting: it is merged before it holds more than this. */
+    static final int MAX_RECENT = 1 << 20;
     private static final int BUCKETS = 1 << 16;
 
     // frozen run: rests ascending (unsigned) within each bucket, documents ascending within a hash
     private int[] offsets = new int[BUCKETS + 1];
     private short[] rests = new short[0];
     private int[] docs = new int[0];
+    private int frozen; // postings in the run; the arrays may be longer
     // recent postings, in insertion order, with an open-addressing table from hash to chain
     private final PostingsTable recent = new PostingsTable();
     private int[] recentHash = new int[1024];
@@ -48,7 +52,7 @@ public final class CompactPostings {
         }
         recentHash[recentSize] = h;
         recentDoc[recentSize++] = doc;
-        if (recentSize >= Math.max(MIN_MERGE, docs.length / 8)) merge();
+        if (recentSize >= Math.min(MAX_RECENT, Math.max(MIN_MERGE, frozen / 8))) merge();
     }
 
     /** Calls {@code f} with every document in {@code key}'s postings. */
@@ -83,7 +87,7 @@ public final class CompactPostings {
     public void compact() { if (recentSize > 0) merge(); }
 
     /** All postings. */
-    public long size() { return docs.length + (long) recentSize; }
+    public long size() { return frozen + (long) recentSize; }
 
     /** Heap bytes held. */
     public long memoryBytes() {
@@ -93,34 +97,38 @@ public final class CompactPostings {
     /** (hash, doc) as a long whose signed order is the unsigned order of the hash, then the document. */
     private static long encode(int h, int doc) { return (((h & 0xffffffffL) << 32) | doc) ^ Long.MIN_VALUE; }
 
-    /** Merges the recent postings into the frozen run in one pass (both sorted by hash, then document). */
+    /** Merges the recent postings into the frozen run in one pass from the back, in place. */
     private void merge() {
         long[] fresh = new long[recentSize];
         for (int i = 0; i < recentSize; i++) fresh[i] = encode(recentHash[i], recentDoc[i]);
         Arrays.sort(fresh);
-        int old = docs.length, total = old + recentSize;
-        short[] rs = new short[total];
-        int[] ds = new int[total];
-        int[] off = new int[BUCKETS + 1];
-        int i = 0, j = 0, b = 0;
-        for (int k = 0; k < total; k++) {
-            // the next frozen posting as a comparable (hash, doc)
-            while (b < BUCKETS && i >= offsets[b + 1]) b++;
-            long frozen = i < old ? encode((b << 16) | (rests[i] & 0xffff), docs[i]) : Long.MAX_VALUE;
+        int old = frozen, total = old + recentSize;
+        if (total > docs.length) {
+            int cap = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(total, (long) docs.length + docs.length / 4));
+            rests = Arrays.copyOf(rests, cap);
+            docs = Arrays.copyOf(docs, cap);
+        }
+        int[] counts = new int[BUCKETS];
+        int i = old - 1, j = fresh.length - 1, b = BUCKETS - 1;
+        for (int k = total - 1; k >= 0; k--) {
+            while (b > 0 && i >= 0 && i < offsets[b]) b--;
+            long run = i >= 0 ? encode((b << 16) | (rests[i] & 0xffff), docs[i]) : Long.MIN_VALUE;
             long next;
-            if (j < fresh.length && fresh[j] < frozen) next = fresh[j++];
-            else { next = frozen; i++; }
+            if (j >= 0 && (i < 0 || fresh[j] > run)) next = fresh[j--];
+            else { next = run; i--; }
             next ^= Long.MIN_VALUE;
             int h = (int) (next >>> 32);
-            rs[k] = (short) h;
-            ds[k] = (int) next;
-            off[(h >>> 16) + 1]++;
+            rests[k] = (short) h;
+            docs[k] = (int) next;
+            counts[h >>> 16]++;
         }
-        for (int x = 0; x < BUCKETS; x++) off[x + 1] += off[x];
-        offsets = off;
-        rests = rs;
-        docs = ds;
+        int[] off = offsets;
+        off[0] = 0;
+        for (int x = 0; x < BUCKETS; x++) off[x + 1] = off[x] + counts[x];
+        frozen = total;
         recent.clear();
         recentSize = 0;
+        recentHash = new int[1024];
+        recentDoc = new int[1024];
     }
 }

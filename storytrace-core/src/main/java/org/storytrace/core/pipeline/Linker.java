@@ -51,13 +51,19 @@ public final class Linker {
     private final AnchorIndex anchorIndex;
     private final ThreadLocal<Aligner> aligner;
     private final ThreadLocal<Tokens> tokens = ThreadLocal.withInitial(Tokens::new);
-    private final List<Article> articles = new ArrayList<>();
-    private final List<Fingerprint> fingerprints = new ArrayList<>();
+    // per document: what verification needs besides the fingerprint (id and date), nothing more
+    private String[] ids = new String[1024];
+    private java.time.LocalDate[] dates = new java.time.LocalDate[1024];
+    private final FingerprintStore fingerprints;
     private final IntBuffer found = new IntBuffer();
     private int candidatesChecked;
 
-    public Linker(Settings settings) {
+    public Linker(Settings settings) { this(settings, FingerprintStore.inMemory()); }
+
+    /** @param store where the fingerprints kept for alignment live (on disk for very large runs) */
+    public Linker(Settings settings, FingerprintStore store) {
         this.settings = settings;
+        this.fingerprints = store;
         this.hasher = new MinHasher(settings.numHashes(), settings.shingle());
         this.lsh = new LshIndex(settings.bands(), settings.rows());
         this.anchorIndex = new AnchorIndex(settings.anchorShingle(), settings.anchorSample(), settings.anchorMinShared(), settings.anchorMaxDocFreq());
@@ -93,7 +99,7 @@ public final class Linker {
         int[] candidates = candidatesAndIndex(a, fp);
         List<Link> links = new ArrayList<>();
         for (int c : candidates) {
-            Link l = verify(articles.get(c), fingerprints.get(c), a, fp);
+            Link l = verify(ids[c], dates[c], fingerprints.get(c), a.id(), a.published(), fp);
             if (l != null) links.add(l);
         }
         return links;
@@ -124,7 +130,8 @@ public final class Linker {
         Link[] found = new Link[total];
         range(total, parallel).forEach(p -> {
             int c = pairCandidate[p];
-            found[p] = verify(articles.get(c), fingerprints.get(c), batch.get(pairArticle[p]), fps[pairArticle[p]]);
+            Article a = batch.get(pairArticle[p]);
+            found[p] = verify(ids[c], dates[c], fingerprints.get(c), a.id(), a.published(), fps[pairArticle[p]]);
         });
         List<Link> links = new ArrayList<>();
         for (Link l : found) if (l != null) links.add(l);
@@ -160,15 +167,29 @@ public final class Linker {
         candidatesChecked += candidates.size();
         lsh.add(doc, fp.signature());
         anchorIndex.add(doc, fp.anchors());
-        articles.add(a);
+        if (doc == ids.length) {
+            ids = java.util.Arrays.copyOf(ids, doc * 2);
+            dates = java.util.Arrays.copyOf(dates, doc * 2);
+        }
+        ids[doc] = a.id();
+        dates[doc] = a.published();
         fingerprints.add(fp);
         return candidates.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Aligns two fingerprinted articles; null when they share no passage worth reporting. */
     public Link verify(Article x, Fingerprint fx, Article y, Fingerprint fy) {
+        return verify(x.id(), x.published(), fx, y.id(), y.published(), fy);
+    }
+
+    /** Aligns two fingerprinted documents known by id and publication date (may be null). */
+    public Link verify(String idX, java.time.LocalDate pubX, Fingerprint fx, String idY, java.time.LocalDate pubY, Fingerprint fy) {
         // keep a fixed orientation (smaller id first) so results do not depend on arrival order
-        if (x.id().compareTo(y.id()) > 0) { Article t = x; x = y; y = t; Fingerprint f = fx; fx = fy; fy = f; }
+        if (idX.compareTo(idY) > 0) {
+            String t = idX; idX = idY; idY = t;
+            java.time.LocalDate d = pubX; pubX = pubY; pubY = d;
+            Fingerprint f = fx; fx = fy; fy = f;
+        }
         List<Aligner.Match> matches = aligner.get().align(fx.tokens(), fx.size(), fy.tokens(), fy.size());
         if (matches.isEmpty()) return null;
         List<Passage> passages = new ArrayList<>(matches.size());
@@ -181,11 +202,11 @@ public final class Linker {
         }
         double sim = MinHasher.similarity(fx.signature(), fy.signature());
         String direction = null;
-        if (x.published() != null && y.published() != null) {
-            int c = x.published().compareTo(y.published());
+        if (pubX != null && pubY != null) {
+            int c = pubX.compareTo(pubY);
             direction = c < 0 ? "a->b" : c > 0 ? "b->a" : null;
         }
-        return new Link(x.id(), y.id(), round(sim), round(Math.min(1, (double) charsA / Math.max(1, fx.bodyChars()))),
+        return new Link(idX, idY, round(sim), round(Math.min(1, (double) charsA / Math.max(1, fx.bodyChars()))),
                 round(Math.min(1, (double) charsB / Math.max(1, fy.bodyChars()))), direction, passages);
     }
 
@@ -195,11 +216,14 @@ public final class Linker {
      * found early, before the corpus showed a phrase to be common, are judged again here.
      */
     public List<Link> pruneCommon(List<Link> links) {
-        java.util.Map<String, Fingerprint> byId = new java.util.HashMap<>();
-        for (Fingerprint f : fingerprints) byId.put(f.id(), f);
+        // the documents the links name, and only those, by id
+        java.util.Map<String, Integer> byId = new java.util.HashMap<>();
+        for (Link l : links) { byId.put(l.a(), -1); byId.put(l.b(), -1); }
+        for (int i = 0; i < fingerprints.size(); i++) if (byId.containsKey(ids[i])) byId.put(ids[i], i);
         List<Link> out = new ArrayList<>(links.size());
         for (Link l : links) {
-            Link kept = pruneCommon(l, byId.get(l.a()), byId.get(l.b()), anchorIndex::docFreq, fingerprints.size());
+            int a = byId.get(l.a()), b = byId.get(l.b());
+            Link kept = pruneCommon(l, a < 0 ? null : fingerprints.get(a), b < 0 ? null : fingerprints.get(b), anchorIndex::docFreq, fingerprints.size());
             if (kept != null) out.add(kept);
         }
         return out;
@@ -250,7 +274,11 @@ public final class Linker {
 
     private static double round(double d) { return Math.round(d * 10000) / 10000.0; }
 
-    public List<Fingerprint> fingerprints() { return List.copyOf(fingerprints); }
+    /** Documents indexed so far. */
+    public int size() { return fingerprints.size(); }
+
+    /** Heap bytes of the fingerprint store (all of it in memory, the offsets on disk). */
+    public long fingerprintMemoryBytes() { return fingerprints.memoryBytes(); }
 
     /** Compacts the candidate indexes, as at the end of a bulk load; adding goes on working. */
     public void compact() {

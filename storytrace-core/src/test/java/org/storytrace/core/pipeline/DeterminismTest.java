@@ -55,6 +55,25 @@ class DeterminismTest {
             parallel = many.pruneCommon(parallel);
             assertEquals(sequential, parallel);
 
+            // the same with the fingerprints kept on disk
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("storytrace-fingerprints", ".bin");
+            try (FingerprintStore disk = FingerprintStore.onDisk(file)) {
+                Linker onDisk = new Linker(Linker.Settings.defaults(), disk);
+                List<Link> fromDisk = new ArrayList<>();
+                for (int from = 0; from < articles.size(); from += 500) {
+                    List<Article> batch = articles.subList(from, Math.min(articles.size(), from + 500));
+                    fromDisk.addAll(pool.submit(() -> onDisk.addAll(batch, true)).get());
+                }
+                assertEquals(sequential, onDisk.pruneCommon(fromDisk));
+                assertTrue(disk.memoryBytes() < 2_000_000, "the heap holds offsets only: " + disk.memoryBytes());
+                Fingerprint f = disk.get(7), g = one.fingerprint(articles.get(7));
+                assertArrayEquals(g.tokens(), f.tokens());
+                assertArrayEquals(g.ends(), f.ends());
+                assertArrayEquals(g.anchors(), f.anchors());
+                assertEquals(g.id(), f.id());
+            }
+            assertFalse(java.nio.file.Files.exists(file), "the store removes its file when closed");
+
             List<StoryGrouper.Item> items = new ArrayList<>();
             for (Article a : articles) items.add(new StoryGrouper.Item(a.id(), a.title(), a.text(), 0, a.text().length(), a.published(), null));
             final List<Link> links = sequential;

@@ -1,0 +1,169 @@
+package org.storytrace.core.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The fingerprints the linker keeps for alignment (token hashes and offsets, signature, anchors): about
+ * 12 KB an article, by far its largest data. In memory by default; {@link #onDisk} keeps them in an
+ * append-only file instead, read back by position when a candidate is verified (about one read in two
+ * articles), so the heap holds 8 bytes an article and the operating system's page cache does the rest.
+ * Reads are thread-safe; appends are not.
+ */
+public abstract class FingerprintStore implements AutoCloseable {
+    /** Appends a fingerprint; returns its number (0, 1, 2, ...). */
+    public abstract int add(Fingerprint f);
+
+    /** The fingerprint numbered {@code i}. */
+    public abstract Fingerprint get(int i);
+
+    public abstract int size();
+
+    /** Heap bytes held. */
+    public abstract long memoryBytes();
+
+    @Override public void close() { }
+
+    /** Fingerprints on the heap. */
+    public static FingerprintStore inMemory() { return new InMemory(); }
+
+    /** Fingerprints in {@code file} (created or emptied), deleted on {@link #close}. */
+    public static FingerprintStore onDisk(Path file) { return new OnDisk(file); }
+
+    private static final class InMemory extends FingerprintStore {
+        private final List<Fingerprint> list = new ArrayList<>();
+        private long bytes;
+
+        @Override public int add(Fingerprint f) {
+            list.add(f);
+            bytes += 64 + f.size() * 16L + f.signature().length * 4L + f.anchors().length * 8L;
+            return list.size() - 1;
+        }
+        @Override public Fingerprint get(int i) { return list.get(i); }
+        @Override public int size() { return list.size(); }
+        @Override public long memoryBytes() { return bytes; }
+    }
+
+    private static final class OnDisk extends FingerprintStore {
+        private final Path file;
+        private final FileChannel channel;
+        private long[] offsets = new long[1024];
+        private int size;
+        private long written;
+        private ByteBuffer pending = ByteBuffer.allocate(1 << 20);
+        private long pendingStart;
+
+        OnDisk(Path file) {
+            this.file = file;
+            try {
+                this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the fingerprint store " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override public synchronized int add(Fingerprint f) {
+            byte[] id = f.id().getBytes(StandardCharsets.UTF_8);
+            int n = f.size();
+            int bytes = 4 + id.length + 4 + 4 + n * 16 + 4 + f.signature().length * 4 + 4 + f.anchors().length * 8;
+            if (pending.remaining() < bytes) flush();
+            if (pending.capacity() < bytes) pending = ByteBuffer.allocate(bytes);
+            if (size == offsets.length) offsets = Arrays.copyOf(offsets, size * 2);
+            offsets[size] = pendingStart + pending.position();
+            pending.putInt(id.length).put(id).putInt(f.bodyChars()).putInt(n);
+            for (long t : f.tokens()) pending.putLong(t);
+            for (int s : f.starts()) pending.putInt(s);
+            for (int e : f.ends()) pending.putInt(e);
+            pending.putInt(f.signature().length);
+            for (int s : f.signature()) pending.putInt(s);
+            pending.putInt(f.anchors().length);
+            for (long a : f.anchors()) pending.putLong(a);
+            return size++;
+        }
+
+        private void flush() {
+            pending.flip();
+            try {
+                while (pending.hasRemaining()) written += channel.write(pending, written);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the fingerprint store " + file + ": " + e.getMessage(), e);
+            }
+            pending.clear();
+            pendingStart = written;
+        }
+
+        @Override public Fingerprint get(int i) {
+            if (i < 0 || i >= size) throw new IndexOutOfBoundsException("fingerprint " + i + " of " + size);
+            long from = offsets[i];
+            synchronized (this) {
+                if (from >= pendingStart) flush(); // still in the write buffer
+            }
+            try {
+                ByteBuffer head = ByteBuffer.allocate(4);
+                readFully(head, from);
+                int idLen = head.flip().getInt();
+                ByteBuffer rest = ByteBuffer.allocate(idLen + 8);
+                readFully(rest, from + 4);
+                rest.flip();
+                byte[] id = new byte[idLen];
+                rest.get(id);
+                int bodyChars = rest.getInt(), n = rest.getInt();
+                long at = from + 4 + idLen + 8;
+                ByteBuffer body = ByteBuffer.allocate(n * 16 + 4);
+                readFully(body, at);
+                body.flip();
+                long[] tokens = new long[n];
+                int[] starts = new int[n], ends = new int[n];
+                for (int k = 0; k < n; k++) tokens[k] = body.getLong();
+                for (int k = 0; k < n; k++) starts[k] = body.getInt();
+                for (int k = 0; k < n; k++) ends[k] = body.getInt();
+                int sigLen = body.getInt();
+                at += n * 16L + 4;
+                ByteBuffer sig = ByteBuffer.allocate(sigLen * 4 + 4);
+                readFully(sig, at);
+                sig.flip();
+                int[] signature = new int[sigLen];
+                for (int k = 0; k < sigLen; k++) signature[k] = sig.getInt();
+                int anchorLen = sig.getInt();
+                at += sigLen * 4L + 4;
+                ByteBuffer anc = ByteBuffer.allocate(anchorLen * 8);
+                readFully(anc, at);
+                anc.flip();
+                long[] anchors = new long[anchorLen];
+                for (int k = 0; k < anchorLen; k++) anchors[k] = anc.getLong();
+                return new Fingerprint(new String(id, StandardCharsets.UTF_8), bodyChars, tokens, starts, ends, signature, anchors);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read fingerprint " + i + " from " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        private void readFully(ByteBuffer b, long at) throws IOException {
+            while (b.hasRemaining()) {
+                int r = channel.read(b, at);
+                if (r < 0) throw new IOException("the store ends early at byte " + at);
+                at += r;
+            }
+        }
+
+        @Override public int size() { return size; }
+        @Override public long memoryBytes() { return offsets.length * 8L + pending.capacity(); }
+
+        @Override public void close() {
+            try {
+                channel.close();
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the fingerprint store " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -192,9 +192,10 @@ public final class PeerBench {
 
     private static long key(int a, int b) { return ((long) a << 32) | b; }
 
+    /** Exact all-pairs with Jaccard >= 0.5 among the first {@code m} (prefix-filtered, see {@link Shingles#similarPairs}). */
     private static Set<Long> exact(List<long[]> sets, int m) {
         Set<Long> out = new HashSet<>();
-        for (int i = 0; i < m; i++) for (int j = i + 1; j < m; j++) if (Shingles.jaccard(sets.get(i), sets.get(j)) >= 0.5) out.add(key(i, j));
+        for (long p : Shingles.similarPairs(sets, m, 0.5)) out.add(key((int) (p >>> 32), (int) p));
         return out;
     }
 

@@ -305,15 +305,9 @@ public final class Bench {
             tok.tokenize(a.cleanText(), a.bodyStart(), a.bodyEnd());
             sets.add(Shingles.sortedSet(tok.hashes(), tok.size(), 3));
         }
-        int pairs = 0, hit = 0;
-        for (int i = 0; i < m; i++) {
-            for (int j = i + 1; j < m; j++) {
-                if (jaccard(sets.get(i), sets.get(j)) >= 0.5) {
-                    pairs++;
-                    if (found.contains(pair(articles.get(i).id(), articles.get(j).id()))) hit++;
-                }
-            }
-        }
+        long[] similar = Shingles.similarPairs(sets, m, 0.5);
+        int pairs = similar.length, hit = 0;
+        for (long p : similar) if (found.contains(pair(articles.get((int) (p >>> 32)).id(), articles.get((int) p).id()))) hit++;
         return pairs == 0 ? 1 : (double) hit / pairs;
     }
 

@@ -25,4 +25,51 @@ public final class Shingles {
         int union = a.length + b.length - inter;
         return union == 0 ? 0 : (double) inter / union;
     }
+
+    /**
+     * Every pair {@code (i < j)} among the first {@code m} sets whose Jaccard similarity is at least
+     * {@code t}, exactly, as {@code i << 32 | j}, ascending. All-pairs with prefix filtering (Bayardo et al.,
+     * 2007): with the elements of every set in one global order (ascending hash), two sets that reach
+     * {@code t} share an element among the first {@code |x| - ceil(t |x|) + 1} of each, so only pairs
+     * sharing a prefix element are compared, and only when their sizes allow {@code t}.
+     *
+     * @param sets sorted, distinct shingle hashes per document (from {@link #sortedSet})
+     */
+    public static long[] similarPairs(java.util.List<long[]> sets, int m, double t) {
+        if (!(t > 0 && t <= 1)) throw new IllegalArgumentException("t must be in (0, 1], was " + t);
+        org.storytrace.core.index.LongIntMap lists = new org.storytrace.core.index.LongIntMap(1 << 16);
+        java.util.List<org.storytrace.core.index.IntBuffer> postings = new java.util.ArrayList<>();
+        int[] seen = new int[m];
+        java.util.Arrays.fill(seen, -1);
+        long[] out = new long[64];
+        int size = 0;
+        for (int i = 0; i < m; i++) {
+            long[] x = sets.get(i);
+            int prefix = x.length - (int) Math.ceil(t * x.length) + 1;
+            for (int p = 0; p < Math.min(prefix, x.length); p++) {
+                int list = lists.get(x[p], -1);
+                if (list < 0) continue;
+                org.storytrace.core.index.IntBuffer docs = postings.get(list);
+                for (int q = 0; q < docs.size(); q++) {
+                    int j = docs.get(q);
+                    if (seen[j] == i) continue;
+                    seen[j] = i;
+                    long[] y = sets.get(j);
+                    int lo = Math.min(x.length, y.length), hi = Math.max(x.length, y.length);
+                    if (lo < t * hi) continue; // Jaccard <= lo / hi
+                    if (jaccard(x, y) < t) continue;
+                    if (size == out.length) out = java.util.Arrays.copyOf(out, size * 2);
+                    out[size++] = ((long) j << 32) | i;
+                }
+            }
+            for (int p = 0; p < Math.min(prefix, x.length); p++) {
+                int list = lists.putIfAbsent(x[p], postings.size());
+                if (list == postings.size()) postings.add(new org.storytrace.core.index.IntBuffer());
+                postings.get(list).add(i);
+            }
+        }
+        long[] pairs = java.util.Arrays.copyOf(out, size);
+        java.util.Arrays.sort(pairs);
+        return pairs;
+    }
 }

@@ -29,6 +29,21 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void theResultsDoNotDependOnTheThreadCount() throws Exception {
+        // the seeds and the example together, lexical evidence only (the thread count is what varies)
+        Path one = tmp.resolve("one"), four = tmp.resolve("four");
+        assertEquals(0, run("analyze", "../examples/corpus", "../../shared/corpora/seeds", "--no-embeddings", "--threads", "1", "--out", one.toString()));
+        assertEquals(0, run("analyze", "../examples/corpus", "../../shared/corpora/seeds", "--no-embeddings", "--threads", "4", "--out", four.toString()));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = json.readTree(one.resolve("stories.json").toFile()), b = json.readTree(four.resolve("stories.json").toFile());
+        assertEquals(10, a.get("articles").size());
+        assertEquals(a.get("stories"), b.get("stories"));
+        assertEquals(a.get("links"), b.get("links"));
+        assertEquals(a.get("articles"), b.get("articles"));
+        assertEquals(2, run("analyze", "../examples/corpus", "--threads", "0", "--out", tmp.resolve("zero").toString()), "--threads 0 is refused");
+    }
+
+    @Test
     void theBundledCorpusGivesItsStoriesLinksAndAReport() throws Exception {
         Path out = tmp.resolve("out");
         assertEquals(0, run("analyze", "../examples/corpus", "--out", out.toString()));

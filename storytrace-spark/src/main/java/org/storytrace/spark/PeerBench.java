@@ -110,7 +110,9 @@ public final class PeerBench {
         report("storytrace", tOurs, n, recall(ours, truth), 1);
 
         // Spark MLlib MinHashLSH
-        SparkSession spark = SparkSession.builder().master("local[2]").appName("peers").config("spark.ui.enabled", "false").getOrCreate();
+        SparkSession spark = SparkSession.builder().master("local[2]").appName("peers").config("spark.ui.enabled", "false")
+                // the self-join of 100k rows cannot be broadcast in local mode; a sort-merge join is what a cluster would run
+                .config("spark.sql.autoBroadcastJoinThreshold", "-1").getOrCreate();
         double tSpark;
         Set<Long> sparkPairs = new HashSet<>();
         try {

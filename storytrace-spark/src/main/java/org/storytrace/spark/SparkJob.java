@@ -21,8 +21,8 @@ import org.storytrace.core.model.Story;
  * reads JSON Lines, Parquet or WARC/WET from INPUT (any Hadoop-compatible path or glob; the format is
  * told by the name, {@code .parquet} or {@code .warc[.gz]}/{@code .wet[.gz]}, or by {@code --format}), runs {@link SparkPipeline}, and
  * writes {@code OUTPUT/{articles,links,stories}} as Parquet and as JSON Lines ({@code *.jsonl} folders),
- * with the field names of the {@code stories.json} contract. MASTER (e.g. {@code local[2]}) is only for
- * runs outside spark-submit.
+ * with the field names of the {@code stories.json} contract. MASTER (e.g. {@code local[2]}, the default
+ * outside spark-submit) is only for runs outside spark-submit.
  */
 public final class SparkJob {
     private SparkJob() {}
@@ -48,6 +48,7 @@ public final class SparkJob {
         }
         SparkSession.Builder b = SparkSession.builder().appName("storytrace").config("spark.ui.enabled", "false");
         if (args.size() > 2) b.master(args.get(2));
+        else if (System.getProperty("spark.master") == null) b.master("local[2]"); // outside spark-submit: local mode
         SparkSession spark = b.getOrCreate();
         try {
             Analysis a = SparkPipeline.run(spark, args.get(0), format != null ? format : SparkPipeline.Format.of(args.get(0)));

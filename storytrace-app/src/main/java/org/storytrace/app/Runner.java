@@ -75,18 +75,7 @@ public final class Runner {
         }
 
         /** Runs {@code work} on this session's threads (the stages' parallel steps use them). */
-        public <T> T run(java.util.concurrent.Callable<T> work) {
-            try {
-                return pool.submit(work).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                if (e.getCause() instanceof Error err) throw err;
-                throw new IllegalStateException(e.getCause());
-            }
-        }
+        public <T> T run(java.util.concurrent.Callable<T> work) { return org.storytrace.core.pipeline.Threads.call(pool, work); }
 
         /** Reads the inputs; returns how many new articles they held. */
         public int ingest(List<String> inputs, ProgressListener progress) {

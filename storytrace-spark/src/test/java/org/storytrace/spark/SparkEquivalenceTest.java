@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.storytrace.bench.NewsPool;
 import org.storytrace.bench.gen.CorpusGenerator;
 import org.storytrace.core.model.Analysis;
-import org.storytrace.core.model.Link;
-import org.storytrace.core.model.Story;
 import org.storytrace.core.pipeline.Linker;
 import org.storytrace.core.pipeline.Pipeline;
 import org.storytrace.core.pipeline.StoryGrouper;
@@ -52,18 +47,8 @@ class SparkEquivalenceTest {
         assertEquals(embedded.articles().size(), distributed.articles().size());
         assertEquals(embedded.duplicates().size(), distributed.duplicates().size());
         assertTrue(embedded.links().size() > 1000, "the corpus has reuse to find: " + embedded.links().size());
-        assertEquals(linkSet(embedded.links()), linkSet(distributed.links()));
-        assertEquals(storySet(embedded.stories()), storySet(distributed.stories()));
+        assertEquals(Compare.linkSet(embedded.links()), Compare.linkSet(distributed.links()));
+        assertEquals(Compare.storySet(embedded.stories()), Compare.storySet(distributed.stories()));
         assertTrue(Files.isDirectory(dir.resolve("out/links")) && Files.isDirectory(dir.resolve("out/stories.jsonl")));
-    }
-
-    private static Set<String> linkSet(List<Link> links) {
-        return links.stream().map(l -> l.a() + "|" + l.b() + "|" + l.passages()).collect(Collectors.toSet());
-    }
-
-    private static Set<Set<String>> storySet(List<Story> stories) {
-        Set<Set<String>> s = new HashSet<>();
-        for (Story st : stories) s.add(new HashSet<>(st.articles()));
-        return s;
     }
 }

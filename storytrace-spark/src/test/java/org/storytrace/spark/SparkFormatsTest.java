@@ -9,10 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +23,6 @@ import org.netpreserve.jwarc.WarcWriter;
 import org.storytrace.bench.NewsPool;
 import org.storytrace.bench.gen.CorpusGenerator;
 import org.storytrace.core.model.Analysis;
-import org.storytrace.core.model.Link;
-import org.storytrace.core.model.Story;
 import org.storytrace.core.pipeline.Linker;
 import org.storytrace.core.pipeline.Pipeline;
 import org.storytrace.core.pipeline.StoryGrouper;
@@ -71,8 +66,8 @@ class SparkFormatsTest {
         assertEquals(400, fromParquet.articles().size() + fromParquet.duplicates().size());
         assertEquals(ids(fromJson), ids(fromParquet));
         assertTrue(fromJson.links().size() > 20, "the corpus has reuse: " + fromJson.links().size());
-        assertEquals(linkSet(fromJson.links()), linkSet(fromParquet.links()));
-        assertEquals(storySet(fromJson.stories()), storySet(fromParquet.stories()));
+        assertEquals(Compare.linkSet(fromJson.links()), Compare.linkSet(fromParquet.links()));
+        assertEquals(Compare.storySet(fromJson.stories()), Compare.storySet(fromParquet.stories()));
         assertEquals("parquet/text", fromParquet.articles().get(0).format());
     }
 
@@ -104,20 +99,10 @@ class SparkFormatsTest {
         assertEquals(200, local.articles().size() + local.duplicates().size());
         assertEquals(ids(local), ids(distributed));
         assertTrue(local.links().size() > 5, "the crawl has reuse: " + local.links().size());
-        assertEquals(linkSet(local.links()), linkSet(distributed.links()));
-        assertEquals(storySet(local.stories()), storySet(distributed.stories()));
+        assertEquals(Compare.linkSet(local.links()), Compare.linkSet(distributed.links()));
+        assertEquals(Compare.storySet(local.stories()), Compare.storySet(distributed.stories()));
         assertEquals("warc/html", distributed.articles().get(0).format());
     }
 
     private static List<String> ids(Analysis a) { return a.articles().stream().map(x -> x.id()).toList(); }
-
-    private static Set<String> linkSet(List<Link> links) {
-        return links.stream().map(l -> l.a() + "|" + l.b() + "|" + l.passages()).collect(Collectors.toSet());
-    }
-
-    private static Set<Set<String>> storySet(List<Story> stories) {
-        Set<Set<String>> s = new HashSet<>();
-        for (Story st : stories) s.add(new HashSet<>(st.articles()));
-        return s;
-    }
 }

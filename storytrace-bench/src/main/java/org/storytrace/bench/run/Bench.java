@@ -21,6 +21,7 @@ import org.storytrace.core.model.Link;
 import org.storytrace.core.pipeline.FingerprintStore;
 import org.storytrace.core.pipeline.Linker;
 import org.storytrace.core.pipeline.StoryGrouper;
+import org.storytrace.core.pipeline.Threads;
 import org.storytrace.core.text.Tokens;
 import org.storytrace.ingest.Ingestor;
 
@@ -57,15 +58,10 @@ public final class Bench {
             try (java.util.stream.Stream<String> lines = Files.lines(corpus, StandardCharsets.UTF_8)) {
                 Files.write(warm, (Iterable<String>) lines.limit(WARMUP)::iterator, StandardCharsets.UTF_8);
             }
-            pool.submit(() -> measure(warm, truth, Math.min(sample, 200), threads, embedder)).get();
-            return pool.submit(() -> measure(corpus, truth, sample, threads, embedder)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
+            Threads.call(pool, () -> measure(warm, truth, Math.min(sample, 200), threads, embedder));
+            return Threads.call(pool, () -> measure(corpus, truth, sample, threads, embedder));
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         } finally {
             pool.shutdown();
             Files.deleteIfExists(warm);
@@ -186,14 +182,9 @@ public final class Bench {
     public static Map<String, Double> scale(Path corpus, int threads, Path storeDir, int tail) throws IOException {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return pool.submit(() -> measureScale(corpus, threads, storeDir, tail)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
+            return Threads.call(pool, () -> measureScale(corpus, threads, storeDir, tail));
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         } finally {
             pool.shutdown();
         }

@@ -49,8 +49,8 @@ public final class AverageLinkage {
         return labels(root);
     }
 
-    /** Labels numbered in order of each cluster's smallest node, from a representative node per node. */
-    static int[] labels(int[] root) {
+    /** Labels numbered from 0 in order of first node, from a representative node per node. */
+    public static int[] labels(int[] root) {
         int n = root.length;
         int[] label = new int[n], rootLabel = new int[n];
         Arrays.fill(rootLabel, -1);

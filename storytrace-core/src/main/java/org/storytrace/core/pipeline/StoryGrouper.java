@@ -351,17 +351,7 @@ public final class StoryGrouper implements java.io.Serializable {
     }
 
     /** Labels numbered from 0 in order of first item, from a representative per item. */
-    public static int[] labels(int[] rep) {
-        int n = rep.length;
-        int[] label = new int[n], of = new int[n];
-        Arrays.fill(of, -1);
-        int next = 0;
-        for (int i = 0; i < n; i++) {
-            if (of[rep[i]] < 0) of[rep[i]] = next++;
-            label[i] = of[rep[i]];
-        }
-        return label;
-    }
+    public static int[] labels(int[] rep) { return AverageLinkage.labels(rep); }
 
     /**
      * The pair's similarity in [0, 1]. Content words and names are averaged into one lexical figure; the

@@ -1,0 +1,23 @@
+package org.storytrace.spark;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.storytrace.core.model.Link;
+import org.storytrace.core.model.Story;
+
+/** What two analyses are compared on: links with their passages, and stories as sets of article ids. */
+final class Compare {
+    private Compare() {}
+
+    static Set<String> linkSet(List<Link> links) {
+        return links.stream().map(l -> l.a() + "|" + l.b() + "|" + l.passages()).collect(Collectors.toSet());
+    }
+
+    static Set<Set<String>> storySet(List<Story> stories) {
+        Set<Set<String>> s = new HashSet<>();
+        for (Story st : stories) s.add(new HashSet<>(st.articles()));
+        return s;
+    }
+}

@@ -159,7 +159,7 @@ public final class StoryGrouper implements java.io.Serializable {
         TermVectors wordVectors = new TermVectors(wordKeys, wordCounts, parallel, settings.maxTerms);
         TermVectors nameVectors = new TermVectors(nameKeys, nameCounts, parallel, Integer.MAX_VALUE);
         TermVectors headVectors = new TermVectors(headKeys, headCounts, parallel, Integer.MAX_VALUE);
-        long[] candidates = n <= EXHAUSTIVE ? allPairs(n) : wordVectors.candidatePairs(dfLimit(n), TOP_TERMS, settings.candidateMinShared);
+        long[] candidates = scoresEveryPair(n) ? allPairs(n) : wordVectors.candidatePairs(dfLimit(n), TOP_TERMS, settings.candidateMinShared);
         // reused shares by pair, as sorted parallel arrays merged with the sorted candidates
         java.util.TreeMap<Long, Double> reuseByPair = new java.util.TreeMap<>();
         for (Link l : links) {
@@ -180,15 +180,17 @@ public final class StoryGrouper implements java.io.Serializable {
         range(cand.length).forEach(k -> {
             long key = cand[k];
             int a = (int) (key >>> 32), b = (int) key;
-            lexical[k] = wordVectors.cosine(a, b);
             int rp = Arrays.binarySearch(reuseKeys, key);
-            reuse[k] = rp >= 0 ? reuseShares[rp] : 0;
-            names[k] = nameVectors.isEmpty(a) || nameVectors.isEmpty(b) ? -1 : nameVectors.cosine(a, b);
-            headlines[k] = headVectors.isEmpty(a) || headVectors.isEmpty(b) ? -1 : headVectors.cosine(a, b);
-            score[k] = score(new Evidence(lexical[k], names[k], headlines[k], -1, reuse[k]), items.get(a).published(), items.get(b).published());
+            Evidence ev = lexicalEvidence(wordVectors.get(a), wordVectors.get(b), nameVectors.get(a), nameVectors.get(b),
+                    headVectors.get(a), headVectors.get(b), rp >= 0 ? reuseShares[rp] : 0);
+            lexical[k] = ev.lexical();
+            names[k] = ev.names();
+            headlines[k] = ev.headlines();
+            reuse[k] = ev.reuse();
+            score[k] = score(ev, items.get(a).published(), items.get(b).published());
         });
         // the pairs whose decision semantics may change, and the items they need embedded
-        boolean everyPair = n <= EXHAUSTIVE;
+        boolean everyPair = scoresEveryPair(n);
         boolean[] consult = new boolean[cand.length];
         float[][] embedding = new float[n][];
         boolean[] needed = new boolean[n];
@@ -315,9 +317,15 @@ public final class StoryGrouper implements java.io.Serializable {
 
     /** The lexical score of a pair of profiles with the largest reused share of their links (0 when none). */
     public double score(Profile a, Profile b, double reuse) {
-        double names = a.names().isEmpty() || b.names().isEmpty() ? -1 : a.names().cosine(b.names());
-        double heads = a.heads().isEmpty() || b.heads().isEmpty() ? -1 : a.heads().cosine(b.heads());
-        return score(new Evidence(a.words().cosine(b.words()), names, heads, -1, reuse), a.published(), b.published());
+        return score(lexicalEvidence(a.words(), b.words(), a.names(), b.names(), a.heads(), b.heads(), reuse), a.published(), b.published());
+    }
+
+    /** The evidence of a pair without semantics: one definition for the embedded path and the Spark job. */
+    private static Evidence lexicalEvidence(TermVectors.Vector wa, TermVectors.Vector wb, TermVectors.Vector na, TermVectors.Vector nb,
+                                            TermVectors.Vector ha, TermVectors.Vector hb, double reuse) {
+        double names = na.isEmpty() || nb.isEmpty() ? -1 : na.cosine(nb);
+        double heads = ha.isEmpty() || hb.isEmpty() ? -1 : ha.cosine(hb);
+        return new Evidence(wa.cosine(wb), names, heads, -1, reuse);
     }
 
     /**

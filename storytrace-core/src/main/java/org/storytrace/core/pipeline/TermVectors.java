@@ -141,17 +141,15 @@ public final class TermVectors {
         return parallel && to > 256 ? s.parallel() : s;
     }
 
+    /** Document {@code doc}'s vector. */
     Vector get(int doc) { return vectors[doc]; }
 
-    boolean isEmpty(int doc) { return vectors[doc].isEmpty(); }
-
-    double cosine(int a, int b) { return vectors[a].cosine(vectors[b]); }
 
     /**
      * Every pair {@code (a < b)} of documents that share at least {@code minShared} of their top terms
      * ({@link #topTerms}), each once, as {@code a << 32 | b}, sorted. Two reports of one story share their
      * most telling words; restricting candidates to those keeps the number of pairs near linear in the
-     * collection. Other terms still count in {@link #cosine}.
+     * collection. Other terms still count in {@link Vector#cosine}.
      */
     long[] candidatePairs(int maxDf, int topTerms, int minShared) {
         long[][] top = new long[n][];

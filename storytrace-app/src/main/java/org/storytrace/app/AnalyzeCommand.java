@@ -1,22 +1,16 @@
 package org.storytrace.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.storytrace.app.report.HtmlReport;
-import org.storytrace.app.report.StoriesJson;
-import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Rejection;
+import org.storytrace.engine.Engine;
+import org.storytrace.engine.Results;
+import org.storytrace.engine.output.OutputFolder;
+import org.storytrace.engine.output.Outputs;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code storytrace analyze PATH... [--out DIR]}. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
@@ -31,37 +25,30 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
-        Analysis a = Runner.analyze(io.inputs, io.ingestSettings(), io.noEmbeddings ? null : Runner.defaultEmbedder(), new ProgressBar(err), explain ? err : null);
-        writeAll(a, io.out, err);
-        System.out.printf("read %d articles, rejected %d, %d duplicates, %d stories, %d links%n", a.articles().size(), a.rejections().size(),
-                a.duplicates().size(), a.stories().size(), a.links().size());
-        System.out.println("report: " + io.out.resolve("report.html").toAbsolutePath().normalize());
-        System.out.println("data:   " + io.out.resolve("stories.json").toAbsolutePath().normalize());
-        return a.rejections().isEmpty() ? 0 : Main.EXIT_REJECTED;
-    }
-
-    /** Writes stories.json, report.html and rejected.jsonl, and lists the rejections on {@code err}. */
-    static void writeAll(Analysis a, Path out, PrintStream err) throws java.io.IOException {
-        Files.createDirectories(out);
-        StoriesJson.write(a, out.resolve("stories.json"));
-        HtmlReport.write(a, out.resolve("report.html"));
-        writeRejections(a.rejections(), out.resolve("rejected.jsonl"));
-        for (Rejection r : a.rejections()) {
-            err.println("rejected " + r.path() + (r.position() == null ? "" : " at " + r.position()) + ": " + r.reason());
+        var settings = io.settings();
+        OutputFolder out = OutputFolder.prepare(io.out); // before any input is read
+        try (Engine engine = Engine.builder(settings).embedder(io.noEmbeddings ? null : Runner.defaultEmbedder()).build()) {
+            Engine.Batch batch = engine.ingest(io.inputs, new ProgressBar(err));
+            printRejections(batch.rejected(), err);
+            Results r = engine.results();
+            if (explain) explain(r, err);
+            Outputs.writeAll(r, out);
+            System.out.printf("read %d articles, rejected %d, %d duplicates, %d stories, %d links%n", r.articleCount(), r.rejections().size(),
+                    r.duplicates().size(), r.stories().size(), r.links().size());
+            System.out.println("report: " + out.dir().resolve("report.html").toAbsolutePath().normalize());
+            System.out.println("data:   " + out.dir().resolve("stories.json").toAbsolutePath().normalize());
+            return r.rejections().isEmpty() ? 0 : Main.EXIT_REJECTED;
         }
     }
 
-    static void writeRejections(List<Rejection> rs, Path file) throws java.io.IOException {
-        ObjectMapper m = new ObjectMapper();
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (Rejection r : rs) {
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("path", r.path());
-                o.put("position", r.position());
-                o.put("reason", r.reason());
-                w.write(m.writeValueAsString(o));
-                w.newLine();
-            }
+    static void printRejections(List<Rejection> rs, PrintStream err) {
+        for (Rejection r : rs) err.println("rejected " + r.path() + (r.position() == null ? "" : " at " + r.position()) + ": " + r.reason());
+    }
+
+    static void explain(Results r, PrintStream err) {
+        for (Results.ScoredPair p : r.pairs()) {
+            err.printf(java.util.Locale.ROOT, "pair %s %s lexical=%.3f names=%.3f headlines=%.3f semantic=%.3f reuse=%.3f score=%.3f%n",
+                    p.a(), p.b(), p.lexical(), p.names(), p.headlines(), p.semantic(), p.reuse(), p.score());
         }
     }
 }

@@ -3,12 +3,17 @@ package org.storytrace.app;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.storytrace.ingest.Ingestor;
+import org.storytrace.engine.EngineSettings;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The inputs and output options that analyze and watch share. */
 final class InputOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, folders, globs, http(s) feed URLs, or - for standard input.")
     List<String> inputs;
 
@@ -27,8 +32,19 @@ final class InputOptions {
     @Option(names = "--threads", description = "Threads for every stage (default: the number of cores). The results do not depend on it.")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    Ingestor.Settings ingestSettings() {
-        if (threads < 1) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--threads must be at least 1, was " + threads);
-        return new Ingestor.Settings(maxBytes, Duration.ofSeconds(Math.max(1, timeoutSeconds))).withThreads(threads);
+    @Option(names = "--work-dir", description = "Folder for the engine's work files (texts, terms, fingerprints; about 20 KB an article, "
+            + "deleted at the end); default: the system's temporary folder.")
+    Path workDir;
+
+    /** The engine's settings from the options; a bad value is refused with one line naming the option. */
+    EngineSettings settings() {
+        if (threads < 1) throw bad("--threads must be at least 1, was " + threads);
+        if (maxBytes < 1) throw bad("--max-bytes must be at least 1, was " + maxBytes);
+        if (timeoutSeconds < 1) throw bad("--timeout must be at least 1 second, was " + timeoutSeconds);
+        return EngineSettings.builder().threads(threads).maxBytes(maxBytes).fetchTimeout(Duration.ofSeconds(timeoutSeconds)).workDir(workDir).build();
+    }
+
+    private CommandLine.ParameterException bad(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

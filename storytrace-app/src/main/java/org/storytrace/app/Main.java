@@ -1,19 +1,82 @@
 package org.storytrace.app;
 
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import org.storytrace.engine.output.OutputFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code storytrace} command line. */
+/**
+ * The {@code storytrace} command line. Every mistake a user can make gets one line naming it and an exit
+ * code (2 for a bad command line or an unusable output folder, 1 for a failure, 3 when some inputs were
+ * rejected); running out of memory ends the process with a line saying which setting to raise, never a
+ * hang. {@code STORYTRACE_DEBUG=1} adds the stack trace to a failure.
+ */
 @Command(name = "storytrace", mixinStandardHelpOptions = true, version = "storytrace 0.1.0",
         description = "Finds the stories in a news collection and the passages outlets copied from each other.",
         subcommands = {AnalyzeCommand.class, WatchCommand.class, EvalCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code when the run finished but some inputs were rejected. */
     public static final int EXIT_REJECTED = 3;
+    /** Exit code for a bad command line or an output folder that cannot be written. */
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_FAILURE = 1;
 
     @Override public void run() { new CommandLine(this).usage(System.out); }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            if (e instanceof OutOfMemoryError) outOfMemory(System.err);
+            System.err.println("storytrace: thread " + t.getName() + " failed: " + e);
+        });
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            outOfMemory(System.err);
+            return;
+        }
+        System.exit(code);
+    }
+
+    /** The command line with its one-line error handling, as {@link #main} runs it (tests run it the same way). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            String name = c.getCommandSpec().qualifiedName();
+            c.getErr().println(name + ": " + ex.getMessage() + " (see " + name + " --help)");
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            PrintStream err = System.err;
+            String name = c.getCommandSpec().qualifiedName();
+            if (ex instanceof OutputFolder.Unusable u) {
+                err.println(name + ": --out: " + u.getMessage());
+                return EXIT_USAGE;
+            }
+            if (ex instanceof CommandLine.ParameterException pe) {
+                err.println(name + ": " + pe.getMessage() + " (see " + name + " --help)");
+                return EXIT_USAGE;
+            }
+            String message = ex instanceof UncheckedIOException u && u.getMessage() != null ? u.getMessage()
+                    : ex.getMessage() == null ? ex.toString() : ex.getMessage();
+            err.println(name + ": failed: " + message);
+            if (System.getenv("STORYTRACE_DEBUG") != null) ex.printStackTrace(err);
+            else err.println(name + ": (run with STORYTRACE_DEBUG=1 for the details)");
+            return EXIT_FAILURE;
+        });
+        return cl;
+    }
+
+    /** Says what ran out and which setting to raise, then ends the process at once (threads stuck waiting must not keep it alive). */
+    static void outOfMemory(PrintStream err) {
+        try {
+            err.println("storytrace: ran out of memory (the Java heap is " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB): give it more with STORYTRACE_JAVA_OPTS=-Xmx8g ./storytrace ... (or java -Xmx8g -jar storytrace.jar ...)");
+            err.flush();
+        } finally {
+            Runtime.getRuntime().halt(EXIT_FAILURE);
+        }
     }
 }

@@ -68,8 +68,12 @@ class AnalyzeCommandTest {
         String b = wire.substring(p.get("b_start").asInt(), p.get("b_end").asInt());
         assertTrue(a.startsWith("Thousands of dockworkers") && b.startsWith("Thousands of dockworkers"), a + " | " + b);
         assertTrue(link.get("reused_share_a").asDouble() > 0.5);
-        String html = Files.readString(out.resolve("report.html"));
-        assertTrue(html.contains("<mark>Thousands of dockworkers"));
+        String front = Files.readString(out.resolve("report.html"));
+        String storyId = null;
+        for (JsonNode s : j.get("stories")) if (s.get("articles").size() == 3) storyId = s.get("id").asText();
+        assertTrue(front.contains("href=\"stories/" + storyId + ".html\""), "the front page links the strike story's page");
+        String page = Files.readString(out.resolve("stories").resolve(storyId + ".html"));
+        assertTrue(page.contains("<mark>Thousands of dockworkers"), "the story page shows the shared passage");
         assertEquals(0, Files.size(out.resolve("rejected.jsonl")));
     }
 

@@ -25,10 +25,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import org.storytrace.core.doc.TokenLayer;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Duplicate;
 import org.storytrace.core.model.Rejection;
-import org.storytrace.core.text.Tokens;
 import org.storytrace.ingest.decode.TextDecoder;
 import org.storytrace.ingest.read.FeedPages;
 import org.storytrace.ingest.read.Input;
@@ -48,7 +48,7 @@ import org.storytrace.ingest.read.WarcPages;
  * JSON Lines; any of them gzipped. Exact duplicates (same canonical URL, or the same normalised body) are
  * reported, not handed on, so a rerun over the same inputs adds nothing. Not thread-safe.
  */
-public final class Ingestor {
+public final class Ingestor implements AutoCloseable {
     /** Settings, checked when built. */
     /**
      * @param threads pages processed at once (extraction, cleaning, language); what the listener sees, and
@@ -71,6 +71,12 @@ public final class Ingestor {
     /** Receives what ingest finds. */
     public interface Listener {
         void accepted(Article article);
+
+        /**
+         * An article with the tokens of its body, made once on a processing thread ({@link TokenLayer#of}):
+         * callers that need them override this and save tokenising again. By default calls {@link #accepted(Article)}.
+         */
+        default void accepted(Article article, TokenLayer tokens) { accepted(article); }
         void rejected(Rejection rejection);
         default void duplicate(Duplicate duplicate) { }
     }
@@ -185,7 +191,7 @@ public final class Ingestor {
             if (bytes != null) readBytes(input, bytes, sink);
             return;
         }
-        try (InputStream raw = input.open()) {
+        try (InputStream raw = new Counting(input.open())) {
             if (input.isFile() && Files.size(input.path()) == 0) {
                 sink.rejected(new Rejection(input.name(), null, "the file is empty"));
                 return;
@@ -263,11 +269,12 @@ public final class Ingestor {
             Pending p = new Pending(origin, position);
             p.future = pool().submit(() -> {
                 Object made = make.get();
-                if (!(made instanceof Page page)) return new Processed(null, (Rejection) made, null, 0, 0);
+                if (!(made instanceof Page page)) return new Processed(null, (Rejection) made, null, null, 0, 0);
                 p.page = page;
                 p.started = System.nanoTime();
                 Article a = processor.process(page, page.name());
-                return new Processed(page, null, a, a.bodyEnd() > a.bodyStart() ? bodyKey(a) : 0, System.nanoTime() - p.started);
+                TokenLayer tokens = TokenLayer.of(a);
+                return new Processed(page, null, a, tokens, tokens.sequenceKey(), System.nanoTime() - p.started);
             });
             pending.add(p);
             if (pending.size() >= capacity) finishOldest();
@@ -319,7 +326,7 @@ public final class Ingestor {
             if (!id.equals(a.id())) a = a.withId(id);
             if (a.url() != null) byUrl.put(a.url(), a.id());
             byBody.put(done.bodyKey(), a.id());
-            listener.accepted(a);
+            listener.accepted(a, done.tokens());
         }
 
         /** The page's result; null when it ran past the page budget (its thread is then written off). */
@@ -342,10 +349,35 @@ public final class Ingestor {
                 } catch (java.util.concurrent.ExecutionException e) {
                     Throwable c = e.getCause();
                     if (c instanceof RuntimeException re) throw re;
-                    if (c instanceof StackOverflowError so) throw so;
+                    if (c instanceof Error err) throw err; // out of memory must end the run, not reject a page
                     throw new IllegalStateException(c);
                 }
             }
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Bytes read so far from files and standard input (compressed bytes for gzipped ones): what progress counts. */
+    public long bytesRead() { return bytesRead.get(); }
+
+    /** Counts the raw bytes read into {@link #bytesRead}. */
+    private final class Counting extends java.io.FilterInputStream {
+        Counting(InputStream in) { super(in); }
+        @Override public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) bytesRead.incrementAndGet();
+            return b;
+        }
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) bytesRead.addAndGet(n);
+            return n;
+        }
+        @Override public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            if (k > 0) bytesRead.addAndGet(k);
+            return k;
         }
     }
 
@@ -358,7 +390,7 @@ public final class Ingestor {
     }
 
     /** What a worker made of a record: a rejection, or the page and its article. */
-    private record Processed(Page page, Rejection rejection, Article article, long bodyKey, long nanos) {}
+    private record Processed(Page page, Rejection rejection, Article article, TokenLayer tokens, long bodyKey, long nanos) {}
 
     private java.util.concurrent.ThreadPoolExecutor pool;
 
@@ -378,14 +410,20 @@ public final class Ingestor {
         return pool;
     }
 
+    /** Stops the processing threads; reading again starts new ones. */
+    @Override public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+            pool = null;
+        }
+    }
+
     private void writeOffStuckThread() {
         pool.setCorePoolSize(pool.getCorePoolSize() + 1);
     }
 
     /** A hash of the body's normalised words: the same text with other typography or spacing hashes alike. */
-    public static long bodyKey(Article a) {
-        return Tokens.textKey(a.cleanText(), a.bodyStart(), a.bodyEnd());
-    }
+    public static long bodyKey(Article a) { return TokenLayer.of(a).sequenceKey(); }
 
     private String idFor(String name) {
         if (ids.add(name)) return name;

@@ -15,13 +15,19 @@ import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Link;
 import org.storytrace.core.model.Passage;
 import org.storytrace.core.model.Story;
+import org.storytrace.engine.EngineSettings;
+import org.storytrace.engine.Provenance;
+import org.storytrace.engine.Results;
+import org.storytrace.engine.output.OutputFolder;
+import org.storytrace.engine.output.Outputs;
 
 /**
  * {@code spark-submit --class org.storytrace.spark.SparkJob storytrace-spark.jar INPUT OUTPUT [MASTER] [--format=jsonl|parquet|warc]}:
  * reads JSON Lines, Parquet or WARC/WET from INPUT (any Hadoop-compatible path or glob; the format is
  * told by the name, {@code .parquet} or {@code .warc[.gz]}/{@code .wet[.gz]}, or by {@code --format}), runs {@link SparkPipeline}, and
  * writes {@code OUTPUT/{articles,links,stories}} as Parquet and as JSON Lines ({@code *.jsonl} folders),
- * with the field names of the {@code stories.json} contract. MASTER (e.g. {@code local[2]}, the default
+ * with the field names of the {@code stories.json} contract, and (on a local path) {@code OUTPUT/stories.json},
+ * {@code report.html} and {@code rejected.jsonl} through the command line's own writers. MASTER (e.g. {@code local[2]}, the default
  * outside spark-submit) is only for runs outside spark-submit.
  */
 public final class SparkJob {
@@ -89,6 +95,25 @@ public final class SparkJob {
         save(spark.createDataFrame(ar, art), out + "/articles");
         save(spark.createDataFrame(lr, lnk), out + "/links");
         save(spark.createDataFrame(sr, sto), out + "/stories");
+        // the contract's own files, through the same writers as the command line (on a local or mounted path)
+        if (!out.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || out.startsWith("file:")) {
+            java.nio.file.Path dir = java.nio.file.Path.of(out.startsWith("file:") ? java.net.URI.create(out).getPath() : out);
+            try {
+                Outputs.writeAll(Results.of(a, provenance()), OutputFolder.prepare(dir));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write stories.json to " + dir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** What made the job's results: the engine's default settings and the stages the job runs. */
+    static Provenance provenance() {
+        var settings = new java.util.LinkedHashMap<>(Provenance.describe(EngineSettings.defaults()));
+        settings.remove("workDir");
+        settings.remove("threads");
+        settings.put("engine", "spark");
+        return new Provenance(Provenance.VERSION, settings, List.of("ingest", "link (Linker.fingerprint, verify, pruneCommon)",
+                "stories (StoryGrouper.terms, profile, score, clusterComponent)"), List.of());
     }
 
     private static void save(Dataset<Row> d, String path) {

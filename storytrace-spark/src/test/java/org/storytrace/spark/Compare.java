@@ -20,4 +20,12 @@ final class Compare {
         for (Story st : stories) s.add(new HashSet<>(st.articles()));
         return s;
     }
+
+    /** The embedded path's analysis of {@code input}, through the engine as the command line runs it. */
+    static org.storytrace.core.model.Analysis embedded(java.nio.file.Path input) {
+        try (org.storytrace.engine.Engine e = org.storytrace.engine.Engine.builder(org.storytrace.engine.EngineSettings.defaults()).build()) {
+            e.ingest(java.util.List.of(input.toString()), null);
+            return e.results().toAnalysis();
+        }
+    }
 }

@@ -12,7 +12,6 @@ import org.storytrace.bench.NewsPool;
 import org.storytrace.bench.gen.CorpusGenerator;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.pipeline.Linker;
-import org.storytrace.core.pipeline.Pipeline;
 import org.storytrace.core.pipeline.StoryGrouper;
 import org.storytrace.ingest.Ingestor;
 
@@ -27,14 +26,7 @@ class SparkEquivalenceTest {
             new CorpusGenerator(NewsPool.texts(Integer.MAX_VALUE)).generate(CorpusGenerator.Settings.of(20_000, 42), c, t);
         }
         // embedded
-        Ingestor in = new Ingestor();
-        Pipeline p = new Pipeline(new Linker(), new StoryGrouper(), null);
-        in.readAll(List.of(corpus.toString()), new Ingestor.Listener() {
-            @Override public void accepted(org.storytrace.core.model.Article a) { p.add(a); }
-            @Override public void rejected(org.storytrace.core.model.Rejection r) { p.reject(r); }
-            @Override public void duplicate(org.storytrace.core.model.Duplicate d) { p.duplicate(d); }
-        });
-        Analysis embedded = p.analysis();
+        Analysis embedded = Compare.embedded(corpus);
         // spark, local mode
         SparkSession spark = SparkSession.builder().master("local[2]").appName("equivalence").config("spark.ui.enabled", "false").getOrCreate();
         Analysis distributed;

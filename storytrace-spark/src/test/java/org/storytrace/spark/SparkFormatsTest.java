@@ -24,7 +24,6 @@ import org.storytrace.bench.NewsPool;
 import org.storytrace.bench.gen.CorpusGenerator;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.pipeline.Linker;
-import org.storytrace.core.pipeline.Pipeline;
 import org.storytrace.core.pipeline.StoryGrouper;
 import org.storytrace.ingest.Ingestor;
 
@@ -47,13 +46,7 @@ class SparkFormatsTest {
     static void stop() { if (spark != null) spark.stop(); }
 
     private static Analysis embedded(Path input) {
-        Pipeline p = new Pipeline(new Linker(), new StoryGrouper(), null);
-        new Ingestor().readAll(List.of(input.toString()), new Ingestor.Listener() {
-            @Override public void accepted(org.storytrace.core.model.Article a) { p.add(a); }
-            @Override public void rejected(org.storytrace.core.model.Rejection r) { p.reject(r); }
-            @Override public void duplicate(org.storytrace.core.model.Duplicate d) { p.duplicate(d); }
-        });
-        return p.analysis();
+        return Compare.embedded(input);
     }
 
     @Test

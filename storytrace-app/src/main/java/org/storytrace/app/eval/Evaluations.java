@@ -27,7 +27,9 @@ import org.storytrace.core.model.Story;
 import org.storytrace.core.pipeline.Embedder;
 import org.storytrace.core.pipeline.StoryGrouper;
 import org.storytrace.core.text.Tokens;
-import org.storytrace.ingest.Ingestor;
+import org.storytrace.engine.Engine;
+import org.storytrace.engine.EngineSettings;
+import org.storytrace.engine.Results;
 
 /**
  * The project's scoreboard: each evaluation runs the product's own stages on a labelled corpus and
@@ -44,7 +46,7 @@ public final class Evaluations {
     /** Runs {@code analyze} on the seeds and checks every article field, story and passage the analyst lists. */
     public static SeedReport seeds(Path dir, Path expectedFile, Embedder embedder) throws IOException {
         JsonNode expected = JSON.readTree(expectedFile.toFile());
-        Analysis a = Runner.analyze(List.of(dir.toString()), Ingestor.Settings.defaults(), embedder, null);
+        Analysis a = Runner.analyze(List.of(dir.toString()), EngineSettings.defaults(), embedder);
         Map<String, Article> byId = new HashMap<>();
         for (Article x : a.articles()) byId.put(x.id(), x);
         List<String> failures = new ArrayList<>();
@@ -235,19 +237,28 @@ public final class Evaluations {
         if (titles.size() != labels.size()) {
             throw new IOException(dir + ": titles.txt has " + titles.size() + " lines but labels.txt has " + labels.size());
         }
-        List<StoryGrouper.Item> items = new ArrayList<>(titles.size());
+        // each title an article of its own (no headline, the title as its body), through the engine
+        List<Article> articles = new ArrayList<>(titles.size());
         for (int i = 0; i < titles.size(); i++) {
-            String t = titles.get(i);
-            items.add(new StoryGrouper.Item("t" + i, null, t, 0, t.length(), null, embedder == null ? null : embedder.embed(t)));
+            String t = titles.get(i).strip();
+            articles.add(new Article("t" + i, "titles.txt (line " + (i + 1) + ")", t, null, null, null, null, null, 0, t.length(), List.of(),
+                    "text", "UTF-8", null, null, null));
         }
-        StoryGrouper.Grouping g = new StoryGrouper(settings).group(items, List.of());
-        int[] truth = new int[labels.size()];
-        for (int i = 0; i < truth.length; i++) truth[i] = Integer.parseInt(labels.get(i).trim());
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("googlenews.nmi", ClusterMetrics.nmi(truth, g.story()));
-        m.put("googlenews.ari", ClusterMetrics.ari(truth, g.story()));
-        m.put("googlenews.clusters", (double) java.util.Arrays.stream(g.story()).max().orElse(-1) + 1);
-        return m;
+        int[] predicted = new int[titles.size()];
+        try (Engine engine = Engine.builder(EngineSettings.builder().grouper(settings).build()).embedder(embedder).withoutSentences().build()) {
+            engine.addAll(articles);
+            Results r = engine.results();
+            for (int s = 0; s < r.stories().size(); s++) {
+                for (String id : r.stories().get(s).articles()) predicted[Integer.parseInt(id.substring(1))] = s;
+            }
+            int[] truth = new int[labels.size()];
+            for (int i = 0; i < truth.length; i++) truth[i] = Integer.parseInt(labels.get(i).trim());
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("googlenews.nmi", ClusterMetrics.nmi(truth, predicted));
+            m.put("googlenews.ari", ClusterMetrics.ari(truth, predicted));
+            m.put("googlenews.clusters", (double) r.stories().size());
+            return m;
+        }
     }
 
     /**
@@ -260,11 +271,16 @@ public final class Evaluations {
             String[] f = line.split("\t", -1);
             if (f.length > 7 && !f[1].equals("filename")) { titles.put(f[1], f[7].strip()); dates.put(f[1], f[5].strip()); }
         }
-        Ingestor in = new Ingestor();
         int n = 0, ok = 0, dated = 0, datedOk = 0;
         for (String split : new String[] {"train", "dev", "test"}) {
             Path texts = dir.resolve(split).resolve("text");
             if (!Files.isDirectory(texts)) continue;
+            // the split through the engine; each article's id is its file's name without .txt
+            Map<String, Article> read = new HashMap<>();
+            try (Engine engine = Engine.builder(EngineSettings.defaults()).withoutSentences().build()) {
+                engine.ingest(List.of(texts.toString()), null);
+                for (org.storytrace.core.doc.Document d : engine.results().documents()) read.put(d.id(), d.article());
+            }
             List<String> files;
             try (var s = Files.list(texts)) { files = s.map(Path::toString).sorted().toList(); }
             for (String file : files) {
@@ -272,13 +288,10 @@ public final class Evaluations {
                 String want = titles.get(id);
                 if (want == null) continue;
                 n++;
-                String[] got = {null, null};
-                in.readAll(List.of(file), new Ingestor.Listener() {
-                    @Override public void accepted(Article a) { got[0] = a.title(); got[1] = a.published() == null ? null : a.published().toString(); }
-                    @Override public void rejected(org.storytrace.core.model.Rejection r) { }
-                });
-                if (got[0] != null && got[0].strip().equals(want)) ok++;
-                if (got[1] != null) { dated++; if (got[1].equals(dates.get(id))) datedOk++; }
+                Article a = read.get(id);
+                String title = a == null ? null : a.title(), published = a == null || a.published() == null ? null : a.published().toString();
+                if (title != null && title.strip().equals(want)) ok++;
+                if (published != null) { dated++; if (published.equals(dates.get(id))) datedOk++; }
             }
         }
         Map<String, Double> m = new LinkedHashMap<>();
@@ -298,20 +311,25 @@ public final class Evaluations {
      */
     public static Map<String, Double> htmlDates(Path dir) throws IOException {
         int pages = 0, right = 0, claimed = 0, claimedRight = 0;
-        Ingestor in = new Ingestor();
+        List<String[]> labelled = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("dates.tsv"), StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] f = line.split("\t");
             if (f.length < 2) throw new IOException(dir.resolve("dates.tsv") + ": line '" + line + "' is not file<TAB>date");
-            String want = f[1].strip().equals("-") ? null : f[1].strip();
-            String[] got = {null};
-            in.readAll(List.of(dir.resolve(f[0].strip()).toString()), new Ingestor.Listener() {
-                @Override public void accepted(Article a) { got[0] = a.published() == null ? null : a.published().toString(); }
-                @Override public void rejected(org.storytrace.core.model.Rejection r) { }
-            });
+            labelled.add(new String[] {dir.resolve(f[0].strip()).toString(), f[1].strip().equals("-") ? null : f[1].strip()});
+        }
+        Map<String, String> dateByPath = new HashMap<>();
+        try (Engine engine = Engine.builder(EngineSettings.defaults()).withoutSentences().build()) {
+            engine.ingest(labelled.stream().map(l -> l[0]).toList(), null);
+            for (org.storytrace.core.doc.Document d : engine.results().documents()) {
+                dateByPath.put(d.article().path(), d.article().published() == null ? null : d.article().published().toString());
+            }
+        }
+        for (String[] l : labelled) {
+            String want = l[1], got = dateByPath.get(l[0]);
             pages++;
-            if (java.util.Objects.equals(want, got[0])) right++;
-            if (got[0] != null) { claimed++; if (got[0].equals(want)) claimedRight++; }
+            if (java.util.Objects.equals(want, got)) right++;
+            if (got != null) { claimed++; if (got.equals(want)) claimedRight++; }
         }
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("html_dates.correct", ratio(right, pages));

@@ -17,4 +17,11 @@ public record Link(String a, String b, double similarity, double reusedShareA, d
         if (a.equals(b)) throw new IllegalArgumentException("an article cannot link to itself: " + a);
         passages = List.copyOf(passages);
     }
+
+    /** Links in the fixed order of the outputs: by first article id, then second. */
+    public static List<Link> inOutputOrder(List<Link> links) {
+        List<Link> sorted = new java.util.ArrayList<>(links);
+        sorted.sort((x, y) -> x.a().equals(y.a()) ? x.b().compareTo(y.b()) : x.a().compareTo(y.a()));
+        return sorted;
+    }
 }

@@ -10,7 +10,7 @@ import org.storytrace.core.index.LshIndex;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Link;
 import org.storytrace.core.model.Passage;
-import org.storytrace.core.text.Tokens;
+import org.storytrace.core.doc.TokenLayer;
 
 /**
  * The link stage: fingerprints each article as it arrives, finds candidates among those already seen
@@ -20,7 +20,7 @@ import org.storytrace.core.text.Tokens;
  * <p>Incremental: {@link #add} one article at a time; the links returned join it to earlier ones.
  * Not thread-safe.
  */
-public final class Linker {
+public final class Linker implements AutoCloseable {
     /** Tunables, checked when built. */
     /**
      * @param maxCandidates  candidates verified per article at most, the most similar first (bounds the cost
@@ -40,8 +40,41 @@ public final class Linker {
             if (!(commonShare > 0 && commonShare <= 1)) throw new IllegalArgumentException("commonShare must be in (0, 1], was " + commonShare);
         }
 
-        public static Settings defaults() {
-            return new Settings(128, 3, 32, 3, 5, 8, 2, 100, 500, 20, 0.05, Aligner.Settings.defaults());
+        public static Settings defaults() { return builder().build(); }
+
+        /** Settings by name, starting from {@link #defaults()}. */
+        public static Builder builder() { return new Builder(); }
+
+        public Builder toBuilder() {
+            return new Builder().numHashes(numHashes).shingle(shingle).bands(bands).rows(rows).anchorShingle(anchorShingle).anchorSample(anchorSample)
+                    .anchorMinShared(anchorMinShared).anchorMaxDocFreq(anchorMaxDocFreq).maxCandidates(maxCandidates).commonMinDocs(commonMinDocs)
+                    .commonShare(commonShare).alignment(alignment);
+        }
+    }
+
+    /** Builds {@link Settings} by name; every value starts at its default and is checked by {@link #build}. */
+    public static final class Builder {
+        private int numHashes = 128, shingle = 3, bands = 32, rows = 3, anchorShingle = 5, anchorSample = 8, anchorMinShared = 2;
+        private int anchorMaxDocFreq = 100, maxCandidates = 500, commonMinDocs = 20;
+        private double commonShare = 0.05;
+        private Aligner.Settings alignment = Aligner.Settings.defaults();
+
+        public Builder numHashes(int v) { numHashes = v; return this; }
+        public Builder shingle(int v) { shingle = v; return this; }
+        public Builder bands(int v) { bands = v; return this; }
+        public Builder rows(int v) { rows = v; return this; }
+        public Builder anchorShingle(int v) { anchorShingle = v; return this; }
+        public Builder anchorSample(int v) { anchorSample = v; return this; }
+        public Builder anchorMinShared(int v) { anchorMinShared = v; return this; }
+        public Builder anchorMaxDocFreq(int v) { anchorMaxDocFreq = v; return this; }
+        public Builder maxCandidates(int v) { maxCandidates = v; return this; }
+        public Builder commonMinDocs(int v) { commonMinDocs = v; return this; }
+        public Builder commonShare(double v) { commonShare = v; return this; }
+        public Builder alignment(Aligner.Settings v) { alignment = v; return this; }
+
+        public Settings build() {
+            return new Settings(numHashes, shingle, bands, rows, anchorShingle, anchorSample, anchorMinShared, anchorMaxDocFreq, maxCandidates,
+                    commonMinDocs, commonShare, alignment);
         }
     }
 
@@ -50,7 +83,6 @@ public final class Linker {
     private final LshIndex lsh;
     private final AnchorIndex anchorIndex;
     private final ThreadLocal<Aligner> aligner;
-    private final ThreadLocal<Tokens> tokens = ThreadLocal.withInitial(Tokens::new);
     // per document: what verification needs besides the fingerprint (id and date), nothing more
     private String[] ids = new String[1024];
     private java.time.LocalDate[] dates = new java.time.LocalDate[1024];
@@ -83,14 +115,13 @@ public final class Linker {
     public boolean isAnchor(long shingleHash) { return anchorIndex.isAnchor(shingleHash); }
 
     /** Fingerprints an article's body. Thread-safe. */
-    public Fingerprint fingerprint(Article a) {
-        Tokens tokens = this.tokens.get();
-        tokens.tokenize(a.cleanText(), a.bodyStart(), a.bodyEnd());
-        int n = tokens.size();
-        long[] h = tokens.copyHashes();
-        int[] s = java.util.Arrays.copyOf(tokens.startsArray(), n);
-        int[] e = java.util.Arrays.copyOf(tokens.endsArray(), n);
-        return new Fingerprint(a.id(), a.bodyEnd() - a.bodyStart(), h, s, e, hasher.signature(h, n), anchorIndex.anchors(h, n));
+    public Fingerprint fingerprint(Article a) { return fingerprint(a, TokenLayer.of(a)); }
+
+    /** Fingerprints an article from the tokens of its body, made once for every stage ({@link TokenLayer#of}). Thread-safe. */
+    public Fingerprint fingerprint(Article a, TokenLayer t) {
+        int n = t.size();
+        return new Fingerprint(a.id(), a.bodyEnd() - a.bodyStart(), t.hashes(), t.starts(), t.ends(), hasher.signature(t.hashes(), n),
+                anchorIndex.anchors(t.hashes(), n));
     }
 
     /** Indexes {@code a} and returns its verified links to the articles added before it. */
@@ -111,10 +142,16 @@ public final class Linker {
      * while candidates are looked up and indexed in arrival order on the calling thread, so the result is
      * the same whatever the number of threads.
      */
-    public List<Link> addAll(List<Article> batch, boolean parallel) {
+    public List<Link> addAll(List<Article> batch, boolean parallel) { return addAll(batch, null, parallel); }
+
+    /**
+     * As {@link #addAll(List, boolean)}, with the tokens of each article's body already made
+     * ({@code tokens.get(i)} for {@code batch.get(i)}; null to tokenise here).
+     */
+    public List<Link> addAll(List<Article> batch, List<TokenLayer> tokens, boolean parallel) {
         int m = batch.size();
         Fingerprint[] fps = new Fingerprint[m];
-        range(m, parallel).forEach(i -> fps[i] = fingerprint(batch.get(i)));
+        range(m, parallel).forEach(i -> fps[i] = tokens == null ? fingerprint(batch.get(i)) : fingerprint(batch.get(i), tokens.get(i)));
         int[][] candidates = new int[m][];
         int[] docOf = new int[m];
         for (int i = 0; i < m; i++) {
@@ -289,5 +326,8 @@ public final class Linker {
     /** Heap bytes of the candidate indexes (LSH bands and anchors), without the fingerprints kept for alignment. */
     public long indexMemoryBytes() { return lsh.memoryBytes() + anchorIndex.memoryBytes(); }
     public int candidatesChecked() { return candidatesChecked; }
+
+    /** Closes the fingerprint store (deleting its file, when on disk). */
+    @Override public void close() { fingerprints.close(); }
     public Settings settings() { return settings; }
 }

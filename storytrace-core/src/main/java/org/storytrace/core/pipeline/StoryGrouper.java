@@ -63,17 +63,61 @@ public final class StoryGrouper implements java.io.Serializable {
          * must share two of the twelve: on 20,000 generated articles that cuts the scored pairs from 2.4
          * million to 38 thousand at the same story ARI (docs/dev-notes.md).
          */
-        public static Settings defaults() { return new Settings(0.35, 0.06, 0.4, 0.5, 0.9, 3, 0.1, 0.05, 2, 64, 0.05); }
+        public static Settings defaults() { return builder().build(); }
+
+        /** Settings by name, starting from {@link #defaults()}. */
+        public static Builder builder() { return new Builder(); }
+
+        /** A builder holding these settings, to change some by name. */
+        public Builder toBuilder() {
+            return new Builder().storyThreshold(storyThreshold).topicThreshold(topicThreshold).embeddingWeight(embeddingWeight)
+                    .embeddingFloor(embeddingFloor).embeddingCeiling(embeddingCeiling).dateWindowDays(dateWindowDays).linkShare(linkShare)
+                    .maxDocFreq(maxDocFreq).candidateMinShared(candidateMinShared).maxTerms(maxTerms).semanticBand(semanticBand);
+        }
 
         /**
          * For short texts such as bare headlines: their word and embedding similarities are lower and more
          * spread, and a collection of them is sparse, so the thresholds are lower.
          */
-        public static Settings shortTexts() { return new Settings(0.1, 0.05, 0.6, 0.25, 0.75, 3, 0.1, 0.05, 1, 64, 0.2); }
+        public static Settings shortTexts() {
+            return builder().storyThreshold(0.1).topicThreshold(0.05).embeddingWeight(0.6).embeddingFloor(0.25).embeddingCeiling(0.75)
+                    .candidateMinShared(1).semanticBand(0.2).build();
+        }
+    }
+
+    /** Builds {@link Settings} by name; every value starts at its default and is checked by {@link #build}. */
+    public static final class Builder {
+        private double storyThreshold = 0.35, topicThreshold = 0.06, embeddingWeight = 0.4, embeddingFloor = 0.5, embeddingCeiling = 0.9;
+        private int dateWindowDays = 3;
+        private double linkShare = 0.1, maxDocFreq = 0.05;
+        private int candidateMinShared = 2, maxTerms = 64;
+        private double semanticBand = 0.05;
+
+        public Builder storyThreshold(double v) { storyThreshold = v; return this; }
+        public Builder topicThreshold(double v) { topicThreshold = v; return this; }
+        public Builder embeddingWeight(double v) { embeddingWeight = v; return this; }
+        public Builder embeddingFloor(double v) { embeddingFloor = v; return this; }
+        public Builder embeddingCeiling(double v) { embeddingCeiling = v; return this; }
+        public Builder dateWindowDays(int v) { dateWindowDays = v; return this; }
+        public Builder linkShare(double v) { linkShare = v; return this; }
+        public Builder maxDocFreq(double v) { maxDocFreq = v; return this; }
+        public Builder candidateMinShared(int v) { candidateMinShared = v; return this; }
+        public Builder maxTerms(int v) { maxTerms = v; return this; }
+        public Builder semanticBand(double v) { semanticBand = v; return this; }
+
+        public Settings build() {
+            return new Settings(storyThreshold, topicThreshold, embeddingWeight, embeddingFloor, embeddingCeiling, dateWindowDays, linkShare,
+                    maxDocFreq, candidateMinShared, maxTerms, semanticBand);
+        }
     }
 
     /** One item to group. {@code embedding} may be null. */
-    public record Item(String id, String title, CharSequence text, int from, int to, LocalDate published, float[] embedding) {}
+    public record Item(String id, String title, CharSequence text, int from, int to, LocalDate published, float[] embedding) {
+        /** An article as an item: its headline, its body with the furniture blanked, its date; no embedding. */
+        public static Item of(org.storytrace.core.model.Article a) {
+            return new Item(a.id(), a.title(), a.cleanText(), a.bodyStart(), a.bodyEnd(), a.published(), null);
+        }
+    }
 
     /**
      * Story and topic label per item, numbered from 0 in order of first item, and how many items had to be
@@ -107,6 +151,9 @@ public final class StoryGrouper implements java.io.Serializable {
         this.settings = settings;
         this.parallel = parallel;
     }
+
+    /** This grouper with the same settings, on the caller's fork-join pool when {@code parallel}. */
+    public StoryGrouper parallel(boolean parallel) { return new StoryGrouper(settings, parallel); }
 
     public StoryGrouper(Settings settings) { this(settings, false); }
     public StoryGrouper() { this(Settings.defaults()); }
@@ -142,24 +189,39 @@ public final class StoryGrouper implements java.io.Serializable {
      */
     public Grouping group(List<Item> items, List<Link> links, Embedder embedder) {
         int n = items.size();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < n; i++) index.put(items.get(i).id(), i);
-        // sparse TF-IDF vectors of all content words, of names (capitalised words not opening a sentence)
-        // and of headline words; counted per item on as many threads as there are
+        // term counts per item on as many threads as there are, then the collection's document frequencies
         Terms[] terms = new Terms[n];
         range(n).forEach(i -> terms[i] = terms(items.get(i)));
-        long[][] wordKeys = new long[n][], nameKeys = new long[n][], headKeys = new long[n][];
-        float[][] wordCounts = new float[n][], nameCounts = new float[n][], headCounts = new float[n][];
-        for (int i = 0; i < n; i++) {
-            Terms t = terms[i];
-            wordKeys[i] = t.words(); wordCounts[i] = t.wordCounts();
-            nameKeys[i] = t.names(); nameCounts[i] = t.nameCounts();
-            headKeys[i] = t.heads(); headCounts[i] = t.headCounts();
+        DocFrequencies df = new DocFrequencies();
+        for (Terms t : terms) df.add(t);
+        Profile[] profiles = new Profile[n];
+        range(n).forEach(i -> profiles[i] = profile(terms[i], items.get(i).published(), df, n));
+        List<String> ids = new ArrayList<>(n);
+        for (Item it : items) ids.add(it.id());
+        return group(ids, Arrays.asList(profiles), links, embedder, i -> items.get(i).embedding(), i -> embeddingText(items.get(i)));
+    }
+
+    /**
+     * Groups items known by their profiles (what the engine keeps of each article once its text is gone):
+     * the one implementation behind {@link #group(List, List, Embedder)}, the engine and, piece by piece,
+     * the Spark job.
+     *
+     * @param given         an item's own embedding, or null (may itself be null)
+     * @param embeddingText the text to embed an item from, asked only for items a close call needs
+     */
+    public Grouping group(List<String> ids, List<Profile> profiles, List<Link> links, Embedder embedder,
+                          java.util.function.IntFunction<float[]> given, java.util.function.IntFunction<String> embeddingText) {
+        int n = profiles.size();
+        Map<String, Integer> index = new HashMap<>(Math.max(16, n * 2));
+        for (int i = 0; i < n; i++) index.put(ids.get(i), i);
+        long[] candidates;
+        if (scoresEveryPair(n)) {
+            candidates = allPairs(n);
+        } else {
+            long[][] top = new long[n][];
+            for (int i = 0; i < n; i++) top[i] = profiles.get(i).candidateTerms();
+            candidates = TermVectors.candidatePairs(top, settings.candidateMinShared, parallel);
         }
-        TermVectors wordVectors = new TermVectors(wordKeys, wordCounts, parallel, settings.maxTerms);
-        TermVectors nameVectors = new TermVectors(nameKeys, nameCounts, parallel, Integer.MAX_VALUE);
-        TermVectors headVectors = new TermVectors(headKeys, headCounts, parallel, Integer.MAX_VALUE);
-        long[] candidates = scoresEveryPair(n) ? allPairs(n) : wordVectors.candidatePairs(dfLimit(n), TOP_TERMS, settings.candidateMinShared);
         // reused shares by pair, as sorted parallel arrays merged with the sorted candidates
         java.util.TreeMap<Long, Double> reuseByPair = new java.util.TreeMap<>();
         for (Link l : links) {
@@ -181,13 +243,13 @@ public final class StoryGrouper implements java.io.Serializable {
             long key = cand[k];
             int a = (int) (key >>> 32), b = (int) key;
             int rp = Arrays.binarySearch(reuseKeys, key);
-            Evidence ev = lexicalEvidence(wordVectors.get(a), wordVectors.get(b), nameVectors.get(a), nameVectors.get(b),
-                    headVectors.get(a), headVectors.get(b), rp >= 0 ? reuseShares[rp] : 0);
+            Profile pa = profiles.get(a), pb = profiles.get(b);
+            Evidence ev = lexicalEvidence(pa.words(), pb.words(), pa.names(), pb.names(), pa.heads(), pb.heads(), rp >= 0 ? reuseShares[rp] : 0);
             lexical[k] = ev.lexical();
             names[k] = ev.names();
             headlines[k] = ev.headlines();
             reuse[k] = ev.reuse();
-            score[k] = score(ev, items.get(a).published(), items.get(b).published());
+            score[k] = score(ev, pa.published(), pb.published());
         });
         // the pairs whose decision semantics may change, and the items they need embedded
         boolean everyPair = scoresEveryPair(n);
@@ -202,11 +264,12 @@ public final class StoryGrouper implements java.io.Serializable {
         }
         int[] embeddedCount = new int[1];
         for (int i = 0; i < n; i++) {
-            embedding[i] = items.get(i).embedding();
-            if (embedding[i] == null && needed[i] && embedder != null) embeddedCount[0]++;
+            if (!needed[i]) continue;
+            embedding[i] = given == null ? null : given.apply(i);
+            if (embedding[i] == null && embedder != null) embeddedCount[0]++;
         }
         range(n).forEach(i -> {
-            if (embedding[i] == null && needed[i] && embedder != null) embedding[i] = embedder.embed(embeddingText(items.get(i)));
+            if (embedding[i] == null && needed[i] && embedder != null) embedding[i] = embedder.embed(embeddingText.apply(i));
         });
         range(cand.length).forEach(k -> {
             long key = cand[k];
@@ -214,7 +277,7 @@ public final class StoryGrouper implements java.io.Serializable {
             double sem = -1;
             if (consult[k] && embedding[a] != null && embedding[b] != null) {
                 sem = Embedder.cosine(embedding[a], embedding[b]);
-                score[k] = score(new Evidence(lexical[k], names[k], headlines[k], sem, reuse[k]), items.get(a).published(), items.get(b).published());
+                score[k] = score(new Evidence(lexical[k], names[k], headlines[k], sem, reuse[k]), profiles.get(a).published(), profiles.get(b).published());
             }
             if (keep) kept[k] = new Pair(a, b, lexical[k], names[k], headlines[k], sem, reuse[k], score[k]);
         });
@@ -277,7 +340,13 @@ public final class StoryGrouper implements java.io.Serializable {
     private static final ThreadLocal<Tokens> TOKENS = ThreadLocal.withInitial(Tokens::new);
 
     /** Counts an item's terms. Thread-safe. */
-    public static Terms terms(Item it) {
+    public static Terms terms(Item it) { return terms(it, null); }
+
+    /**
+     * Counts an item's terms from the tokens of its body when they were made already ({@code body}, the
+     * tokens of {@code it.text()} in {@code [it.from(), it.to())}; null to tokenise here). Thread-safe.
+     */
+    public static Terms terms(Item it, org.storytrace.core.doc.TokenLayer body) {
         Counter[] c = COUNTERS.get();
         Counter tf = c[0], nm = c[1], hd = c[2], ignored = c[3];
         try {
@@ -287,8 +356,12 @@ public final class StoryGrouper implements java.io.Serializable {
                 count(tok, tf, nm, LEAD_WEIGHT, Integer.MAX_VALUE);
                 count(tok, hd, ignored, 1f, 0);
             }
-            tok.tokenize(it.text(), it.from(), it.to());
-            count(tok, tf, nm, 1f, LEAD_TOKENS);
+            if (body == null) {
+                tok.tokenize(it.text(), it.from(), it.to());
+                count(tok, tf, nm, 1f, LEAD_TOKENS);
+            } else {
+                count(it.text(), body.hashes(), body.starts(), body.ends(), body.size(), tf, nm, 1f, LEAD_TOKENS);
+            }
             long[] wk = tf.keys(), nk = nm.keys(), hk = hd.keys();
             return new Terms(wk, tf.counts(wk), nk, nm.counts(nk), hk, hd.counts(hk));
         } finally {
@@ -310,6 +383,11 @@ public final class StoryGrouper implements java.io.Serializable {
         return new Profile(w, TermVectors.vector(t.names(), t.nameCounts(), nameDf, n, Integer.MAX_VALUE),
                 TermVectors.vector(t.heads(), t.headCounts(), headDf, n, Integer.MAX_VALUE),
                 TermVectors.topTerms(w, wordDf, dfLimit(n), TOP_TERMS), published);
+    }
+
+    /** The profile of an item in a collection of {@code n} whose document frequencies are {@code df}. */
+    public Profile profile(Terms t, LocalDate published, DocFrequencies df, int n) {
+        return profile(t, published, df::words, df::names, df::heads, n);
     }
 
     /** Candidate pairs share at least this many candidate terms. */
@@ -398,14 +476,18 @@ public final class StoryGrouper implements java.io.Serializable {
     static final float LEAD_WEIGHT = 3f;
 
     private static void count(Tokens tok, Counter words, Counter names, float baseWeight, int leadTokens) {
-        CharSequence text = tok.text();
-        for (int i = 0; i < tok.size(); i++) {
-            long h = tok.hash(i);
+        count(tok.text(), tok.hashes(), tok.startsArray(), tok.endsArray(), tok.size(), words, names, baseWeight, leadTokens);
+    }
+
+    private static void count(CharSequence text, long[] hashes, int[] starts, int[] ends, int size, Counter words, Counter names,
+                              float baseWeight, int leadTokens) {
+        for (int i = 0; i < size; i++) {
+            long h = hashes[i];
             float weight = i < leadTokens ? LEAD_WEIGHT : baseWeight;
-            if (StopWords.contains(h) || isNumber(tok, i)) continue;
+            if (StopWords.contains(h) || isNumber(text, starts[i], ends[i])) continue;
             words.add(h, weight);
-            if (Character.isUpperCase(text.charAt(tok.start(i))) && tok.end(i) - tok.start(i) > 2 && !opensSentence(text, tok.start(i))) {
-                names.add(NameKey.of(text.subSequence(tok.start(i), tok.end(i))), weight);
+            if (Character.isUpperCase(text.charAt(starts[i])) && ends[i] - starts[i] > 2 && !opensSentence(text, starts[i])) {
+                names.add(NameKey.of(text.subSequence(starts[i], ends[i])), weight);
             }
         }
     }
@@ -419,9 +501,9 @@ public final class StoryGrouper implements java.io.Serializable {
         return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == '“' || c == '"' || c == ':' || c == '—';
     }
 
-    private static boolean isNumber(Tokens tok, int i) {
-        char c = tok.text().charAt(tok.start(i));
-        return c >= '0' && c <= '9' && tok.end(i) - tok.start(i) < 5;
+    private static boolean isNumber(CharSequence text, int start, int end) {
+        char c = text.charAt(start);
+        return c >= '0' && c <= '9' && end - start < 5;
     }
 
     private static long pairKey(int a, int b) { return ((long) a << 32) | (b & 0xffffffffL); }

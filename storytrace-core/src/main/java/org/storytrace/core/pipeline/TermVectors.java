@@ -36,43 +36,6 @@ public final class TermVectors {
         }
     }
 
-    private final int n;
-    private final LongIntMap df;
-    private final Vector[] vectors;
-    private final boolean parallel;
-
-    /**
-     * @param keys     per document, its distinct term hashes
-     * @param counts   per document, the (weighted) count of each term, parallel to {@code keys}
-     * @param maxTerms each vector keeps its {@code maxTerms} heaviest terms, renormalised
-     */
-    TermVectors(long[][] keys, float[][] counts, boolean parallel, int maxTerms) {
-        this.n = keys.length;
-        this.parallel = parallel;
-        LongIntMap freq = new LongIntMap(Math.max(16, n * 8));
-        int[] dfs = new int[1024];
-        int terms = 0;
-        for (long[] k : keys) {
-            for (long h : k) {
-                int id = freq.putIfAbsent(h, terms);
-                if (id == terms && ++terms > dfs.length) dfs = Arrays.copyOf(dfs, dfs.length * 2);
-                dfs[id]++;
-            }
-        }
-        this.dfs = dfs;
-        this.df = freq;
-        this.vectors = new Vector[n];
-        range(n).forEach(d -> vectors[d] = vector(keys[d], counts[d], this::dfCount, n, maxTerms));
-    }
-
-    private final int[] dfs;
-
-    /** The document frequency of a term, 0 when no document has it. */
-    int dfCount(long term) {
-        int id = df.get(term, -1);
-        return id < 0 ? 0 : dfs[id];
-    }
-
     /**
      * One document's vector from its term counts and the collection's document frequencies: weights
      * {@code (1 + ln tf) * ln((N + 1) / df)}, the {@code maxTerms} heaviest kept (ties by hash), scaled to
@@ -136,24 +99,16 @@ public final class TermVectors {
         return out;
     }
 
-    private IntStream range(int to) {
-        IntStream s = IntStream.range(0, to);
-        return parallel && to > 256 ? s.parallel() : s;
-    }
-
-    /** Document {@code doc}'s vector. */
-    Vector get(int doc) { return vectors[doc]; }
-
-
     /**
      * Every pair {@code (a < b)} of documents that share at least {@code minShared} of their top terms
-     * ({@link #topTerms}), each once, as {@code a << 32 | b}, sorted. Two reports of one story share their
+     * ({@code top[d]}, from {@link #topTerms}), each once, as {@code a << 32 | b}, sorted. Two reports of one story share their
      * most telling words; restricting candidates to those keeps the number of pairs near linear in the
      * collection. Other terms still count in {@link Vector#cosine}.
      */
-    long[] candidatePairs(int maxDf, int topTerms, int minShared) {
-        long[][] top = new long[n][];
-        range(n).forEach(d -> top[d] = topTerms(vectors[d], this::dfCount, maxDf, topTerms));
+    static long[] candidatePairs(long[][] top, int minShared, boolean parallel) {
+        int n = top.length;
+        IntStream docs = IntStream.range(0, n);
+        if (parallel && n > 256) docs = docs.parallel();
         // postings of the top terms, documents ascending: (term, doc) sorted
         int total = 0;
         for (long[] t : top) total += t.length;
@@ -175,7 +130,7 @@ public final class TermVectors {
         for (int d = 0; d < n; d++) for (int x : topIds[d]) post[fill[x]++] = d;
         long[][] perDoc = new long[n][];
         ThreadLocal<int[][]> seenOf = ThreadLocal.withInitial(() -> { int[] s = new int[n]; Arrays.fill(s, -1); return new int[][] {s, new int[n]}; });
-        range(n).forEach(d -> {
+        docs.forEach(d -> {
             int[][] st = seenOf.get();
             int[] seen = st[0], shared = st[1];
             long[] out = new long[16];

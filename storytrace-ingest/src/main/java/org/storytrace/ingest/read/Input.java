@@ -22,11 +22,28 @@ public record Input(String name, Path path, URI uri) {
                 : uri != null ? (uri.getPath() == null || uri.getPath().isEmpty() ? uri.getHost() : uri.getPath().replaceAll(".*/", ""))
                 : "stdin";
         if (n == null || n.isEmpty()) n = "feed";
-        for (String ext : new String[] {".gz", ".warc", ".wet", ".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom", ".html", ".htm", ".txt"}) {
-            if (n.toLowerCase(java.util.Locale.ROOT).endsWith(ext)) n = n.substring(0, n.length() - ext.length());
-        }
+        return stemOf(n);
+    }
+
+    private static final java.util.Set<String> EXTENSIONS = java.util.Set.of("txt", "text", "html", "htm", "xhtml", "shtml", "xml", "jsonl",
+            "ndjson", "json", "warc", "wet", "arc", "rss", "atom", "md");
+
+    /**
+     * A file name without its extension: a {@code .gz} first, then one extension, either a known one
+     * ({@code .txt}, {@code .html}, {@code .jsonl}, {@code .ndjson}, {@code .warc}, ...) or up to four
+     * letters. A dot followed by digits or a longer word is part of the name:
+     * {@code malaysia.airlines.flight.13.txt} is {@code malaysia.airlines.flight.13}.
+     */
+    public static String stemOf(String fileName) {
+        String n = fileName;
+        if (n.toLowerCase(java.util.Locale.ROOT).endsWith(".gz") && n.length() > 3) n = n.substring(0, n.length() - 3);
         int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+        if (dot <= 0 || dot == n.length() - 1) return n;
+        String ext = n.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        if (EXTENSIONS.contains(ext)) return n.substring(0, dot);
+        if (ext.length() > 4) return n;
+        for (int i = 0; i < ext.length(); i++) if (!Character.isLetter(ext.charAt(i))) return n;
+        return n.substring(0, dot);
     }
 
     /** Opens a file or standard input (URLs are fetched by the feed reader, with timeouts). */

@@ -1,0 +1,30 @@
+package org.storytrace.core.doc;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * How a layer's value is written to the engine's document store and read back, so a layer made once per
+ * article outlives the article's stay in memory (story-level stages and the outputs read it back). A
+ * layer without a codec lives only while its document passes through the article stages.
+ */
+public interface Codec<T> {
+    void write(T value, DataOutput out) throws IOException;
+
+    T read(DataInput in) throws IOException;
+
+    /** Writes an int array as its length and values. */
+    static void writeInts(int[] a, DataOutput out) throws IOException {
+        out.writeInt(a.length);
+        for (int x : a) out.writeInt(x);
+    }
+
+    static int[] readInts(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) throw new IOException("negative array length " + n);
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) a[i] = in.readInt();
+        return a;
+    }
+}

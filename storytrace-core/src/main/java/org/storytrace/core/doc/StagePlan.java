@@ -1,0 +1,98 @@
+package org.storytrace.core.doc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An ordered list of stages, checked when it is built: every layer a stage requires must be given (the
+ * layers the engine itself makes, such as {@link Layers#TOKENS}) or added by an earlier article stage,
+ * and no two stages may add the same layer. A plan in the wrong order is refused with a message naming
+ * the stage and the layer it misses. Immutable and thread-safe once built.
+ */
+public final class StagePlan {
+    private final List<ArticleStage> articleStages;
+    private final List<StoryStage<?>> storyStages;
+    private final Set<Layer<?>> given;
+
+    private StagePlan(Set<Layer<?>> given, List<ArticleStage> articleStages, List<StoryStage<?>> storyStages) {
+        this.given = Set.copyOf(given);
+        this.articleStages = List.copyOf(articleStages);
+        this.storyStages = List.copyOf(storyStages);
+    }
+
+    /**
+     * Checks and builds a plan.
+     *
+     * @param given layers every document carries before the first stage
+     * @throws IllegalArgumentException naming the first stage whose needs no earlier stage meets
+     */
+    public static StagePlan of(Set<Layer<?>> given, List<ArticleStage> articleStages, List<StoryStage<?>> storyStages) {
+        Map<Layer<?>, String> madeBy = new LinkedHashMap<>();
+        for (Layer<?> l : given) madeBy.put(l, "the engine");
+        for (ArticleStage s : articleStages) {
+            for (Layer<?> need : s.requires()) {
+                if (!madeBy.containsKey(need)) {
+                    throw new IllegalArgumentException("stage " + s.name() + " requires the " + need + " layer, which no earlier stage adds"
+                            + " (present before it: " + madeBy.keySet() + ")" + laterHint(need, articleStages, s));
+                }
+            }
+            for (Layer<?> add : s.adds()) {
+                String other = madeBy.putIfAbsent(add, s.name());
+                if (other != null) throw new IllegalArgumentException("stages " + other + " and " + s.name() + " both add the " + add + " layer");
+            }
+        }
+        for (StoryStage<?> s : storyStages) {
+            for (Layer<?> need : s.requires()) {
+                if (!madeBy.containsKey(need)) {
+                    throw new IllegalArgumentException("story stage " + s.name() + " requires the " + need + " layer, which no article stage adds"
+                            + " (present: " + madeBy.keySet() + ")");
+                }
+                if (need.codec().isEmpty()) {
+                    throw new IllegalArgumentException("story stage " + s.name() + " requires the " + need + " layer, which is not stored"
+                            + " (give it a codec with Layer.stored): a story stage reads its documents back from the store");
+                }
+            }
+        }
+        return new StagePlan(given, articleStages, storyStages);
+    }
+
+    private static String laterHint(Layer<?> need, List<ArticleStage> stages, ArticleStage at) {
+        boolean after = false;
+        for (ArticleStage s : stages) {
+            if (s == at) { after = true; continue; }
+            if (after && s.adds().contains(need)) return "; stage " + s.name() + " adds it but runs later";
+        }
+        return "";
+    }
+
+    /** Runs every article stage on {@code doc}, in order. Thread-safe. */
+    public Document apply(Document doc) {
+        for (Layer<?> l : given) {
+            if (!doc.has(l)) throw new IllegalStateException("article " + doc.id() + " lacks the " + l + " layer the plan was built to be given");
+        }
+        for (ArticleStage s : articleStages) doc = s.apply(doc);
+        return doc;
+    }
+
+    public List<ArticleStage> articleStages() { return articleStages; }
+    public List<StoryStage<?>> storyStages() { return storyStages; }
+
+    /** Every layer a document carries after the article stages. */
+    public Set<Layer<?>> layers() {
+        Set<Layer<?>> all = new LinkedHashSet<>(given);
+        for (ArticleStage s : articleStages) all.addAll(s.adds());
+        return all;
+    }
+
+    /** What each stage is and how it is set, for provenance. */
+    public List<String> describe() {
+        List<String> out = new ArrayList<>();
+        for (ArticleStage s : articleStages) out.add(s.describe());
+        for (StoryStage<?> s : storyStages) out.add(s.describe());
+        return out;
+    }
+}

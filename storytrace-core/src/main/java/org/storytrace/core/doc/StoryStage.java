@@ -1,0 +1,24 @@
+package org.storytrace.core.doc;
+
+import java.util.Set;
+
+/**
+ * A stage that reads the articles of one story with their layers (a {@link StoryView}) and returns a
+ * result about the story as a whole (entities merged across outlets, quote groups, discrepancies). It
+ * declares the article layers it {@link #requires}; {@link StagePlan} checks them when it is assembled.
+ *
+ * @param <R> the story-level result, an immutable record
+ */
+public interface StoryStage<R> {
+    String name();
+
+    /** Article layers every document of the story must carry. */
+    Set<Layer<?>> requires();
+
+    /** The story-level layer this stage produces. */
+    Layer<R> adds();
+
+    R apply(StoryView story);
+
+    default String describe() { return name(); }
+}

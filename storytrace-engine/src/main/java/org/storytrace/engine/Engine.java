@@ -1,0 +1,369 @@
+package org.storytrace.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.storytrace.core.doc.ArticleStage;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.Layers;
+import org.storytrace.core.doc.SentenceSplitter;
+import org.storytrace.core.doc.StagePlan;
+import org.storytrace.core.doc.StoryStage;
+import org.storytrace.core.doc.TokenLayer;
+import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Duplicate;
+import org.storytrace.core.model.Link;
+import org.storytrace.core.model.Rejection;
+import org.storytrace.core.model.Story;
+import org.storytrace.core.pipeline.DocFrequencies;
+import org.storytrace.core.pipeline.Embedder;
+import org.storytrace.core.pipeline.FingerprintStore;
+import org.storytrace.core.pipeline.Linker;
+import org.storytrace.core.pipeline.StoryGrouper;
+import org.storytrace.core.pipeline.Threads;
+import org.storytrace.engine.internal.DocumentCodec;
+import org.storytrace.engine.internal.RecordFile;
+import org.storytrace.ingest.Ingestor;
+import org.storytrace.ingest.read.Input;
+
+/**
+ * The one engine every entry point runs (the command line, the benchmark, the evaluations, the server):
+ * ingest, then the article stages (tokens made once, sentences, and the deep tier's stages), then link
+ * and the story stage, with its own thread pool, work files and settings.
+ *
+ * <p>Streaming: articles are processed in batches as they are read and not kept; what stays on the heap
+ * is what the indexes need (the candidate indexes, ids and dates, the story terms' document frequencies,
+ * the links) plus 16 bytes an article. Texts and stored layers go to a document file, story terms to a
+ * terms file and fingerprints to a fingerprint file, all in the work folder, read back when the story
+ * stage or the outputs need them. Incremental: {@link #ingest} and {@link #add} may be called again and
+ * again; each call adds only what is new, and {@link #results} groups everything added so far.
+ *
+ * <p>Thread-safe: calls are serialised. Close it to stop its threads and delete its work files.
+ */
+public final class Engine implements AutoCloseable {
+    private final EngineSettings settings;
+    private final Embedder embedder;
+    private final StagePlan plan;
+    private final ForkJoinPool pool;
+    private final Ingestor ingestor;
+    private final Linker linker;
+    private final StoryGrouper grouper;
+    private final DocumentCodec codec;
+    private final Path workDir;
+    private final boolean ownWorkDir;
+    private final RecordFile docs, terms;
+    private final DocFrequencies df = new DocFrequencies();
+    private final List<String> ids = new ArrayList<>();
+    private final org.storytrace.core.index.LongIntMap idIndex = new org.storytrace.core.index.LongIntMap(1024);
+    private int[] days = new int[1024];
+    private long[] pathHashes = new long[1024];
+    private final List<Link> links = new ArrayList<>();
+    private final List<Rejection> rejections = new ArrayList<>();
+    private final Set<Rejection> rejectionSeen = new HashSet<>();
+    private final List<Duplicate> duplicates = new ArrayList<>();
+    private final Map<Integer, float[]> embeddings = new ConcurrentHashMap<>();
+    private final List<Document> pending = new ArrayList<>();
+    private Results cached;
+    private boolean closed;
+
+    private static final int NO_DATE = Integer.MIN_VALUE;
+
+    private Engine(Builder b) {
+        this.settings = b.settings;
+        this.embedder = b.embedder;
+        List<ArticleStage> stages = new ArrayList<>();
+        if (b.sentences) stages.add(new SentenceSplitter());
+        stages.addAll(b.stages);
+        this.plan = StagePlan.of(Set.of(Layers.TOKENS), stages, b.storyStages);
+        this.codec = new DocumentCodec(plan.layers());
+        boolean parallel = settings.threads() > 1;
+        this.grouper = new StoryGrouper(settings.grouper(), parallel);
+        try {
+            Path base = settings.workDir();
+            if (base == null) {
+                this.workDir = Files.createTempDirectory("storytrace-work");
+                this.ownWorkDir = true;
+            } else {
+                Files.createDirectories(base);
+                this.workDir = Files.createTempDirectory(base, "storytrace-work");
+                this.ownWorkDir = true;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a work folder under " + (settings.workDir() == null ? "the temporary folder" : settings.workDir())
+                    + ": " + e.getMessage(), e);
+        }
+        this.docs = new RecordFile(workDir.resolve("documents.bin"));
+        this.terms = new RecordFile(workDir.resolve("terms.bin"));
+        this.linker = new Linker(settings.linker(), FingerprintStore.onDisk(workDir.resolve("fingerprints.bin")));
+        this.ingestor = new Ingestor(settings.ingest());
+        this.pool = new ForkJoinPool(settings.threads(), p -> {
+            var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("storytrace-engine-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+        }, null, false);
+    }
+
+    /** An engine with {@code settings}, the sentence stage and no embedder, to be changed on the builder. */
+    public static Builder builder(EngineSettings settings) { return new Builder(settings); }
+
+    /** Assembles an engine; {@link #build} checks the stages' order. */
+    public static final class Builder {
+        private final EngineSettings settings;
+        private Embedder embedder;
+        private boolean sentences = true;
+        private final List<ArticleStage> stages = new ArrayList<>();
+        private final List<StoryStage<?>> storyStages = new ArrayList<>();
+
+        private Builder(EngineSettings settings) {
+            if (settings == null) throw new IllegalArgumentException("settings are required");
+            this.settings = settings;
+        }
+
+        /** Sentence embeddings for the story stage's close calls; null (the default) for lexical evidence alone. */
+        public Builder embedder(Embedder e) { embedder = e; return this; }
+
+        /** Adds an article stage after those added before (the sentence stage runs first). */
+        public Builder stage(ArticleStage s) { stages.add(s); return this; }
+
+        /** Adds a story stage. */
+        public Builder storyStage(StoryStage<?> s) { storyStages.add(s); return this; }
+
+        /** Leaves out the sentence stage (for runs that need no sentences). */
+        public Builder withoutSentences() { sentences = false; return this; }
+
+        /**
+         * The engine. Refuses, naming both, a stage that needs a layer no earlier stage adds.
+         *
+         * @throws IllegalArgumentException when the stages are in an order that cannot work
+         */
+        public Engine build() { return new Engine(this); }
+    }
+
+    /** What one call to {@link #ingest} added. */
+    public record Batch(int added, List<Rejection> rejected, List<Duplicate> duplicates) {
+        public Batch {
+            rejected = List.copyOf(rejected);
+            duplicates = List.copyOf(duplicates);
+        }
+    }
+
+    /**
+     * Reads the inputs (files, folders, globs, {@code -}, feed URLs) and adds every new article: what was
+     * read by an earlier call (the same canonical URL or body) is recognised and not added again, and a
+     * rejection already reported is not reported again.
+     */
+    public synchronized Batch ingest(List<String> inputs, Progress progress) {
+        ensureOpen();
+        Progress p = progress == null ? Progress.NONE : progress;
+        return Threads.call(pool, () -> {
+            int before = ids.size() + pending.size(), rejectedBefore = rejections.size(), duplicatesBefore = duplicates.size();
+            List<Input> resolved = ingestor.resolve(inputs, this::reject);
+            long total = 0;
+            for (Input in : resolved) {
+                if (!in.isFile()) { total = -1; break; }
+                try { total += Files.size(in.path()); } catch (IOException e) { total = -1; break; }
+            }
+            long bytesAtStart = ingestor.bytesRead();
+            p.start(total);
+            long[] lastReport = {System.nanoTime()};
+            Ingestor.Listener listener = new Ingestor.Listener() {
+                @Override public void accepted(Article a) { accepted(a, TokenLayer.of(a)); }
+                @Override public void accepted(Article a, TokenLayer tokens) {
+                    pending.add(Document.of(a).with(Layers.TOKENS, tokens));
+                    if (pending.size() >= settings.batch()) flushPending();
+                    long now = System.nanoTime();
+                    if (now - lastReport[0] > 200_000_000L) {
+                        lastReport[0] = now;
+                        p.update(ids.size() + pending.size() - before, ingestor.bytesRead() - bytesAtStart);
+                    }
+                }
+                @Override public void rejected(Rejection r) { reject(r); }
+                @Override public void duplicate(Duplicate d) {
+                    // the same record read again in a later round is not news, nor a duplicate worth listing
+                    if (!sameRecordAgain(d)) duplicates.add(d);
+                }
+            };
+            for (Input in : resolved) ingestor.read(in, listener);
+            flushPending();
+            int added = ids.size() - before;
+            p.finish(added, ingestor.bytesRead() - bytesAtStart);
+            return new Batch(added, rejections.subList(rejectedBefore, rejections.size()), duplicates.subList(duplicatesBefore, duplicates.size()));
+        });
+    }
+
+    private boolean sameRecordAgain(Duplicate d) {
+        int i = idIndex.get(idKey(d.of()), -1);
+        if (i >= 0 && !ids.get(i).equals(d.of())) i = ids.indexOf(d.of()); // a hash collision: look it up the slow way
+        if (i < 0) {
+            for (Document x : pending) if (x.id().equals(d.of())) return x.article().path().equals(d.path());
+            return false;
+        }
+        return pathHashes[i] == pathHash(d.path());
+    }
+
+    private static long idKey(String id) { return org.storytrace.core.text.Tokens.hashOf(id) ^ ((long) id.hashCode() << 32) ^ id.length(); }
+
+    private static long pathHash(String path) { return org.storytrace.core.text.Tokens.mix(path.hashCode() * 0x9E3779B97F4A7C15L + path.length()); }
+
+    private void reject(Rejection r) {
+        if (rejectionSeen.add(r)) rejections.add(r);
+    }
+
+    /** Adds articles made elsewhere (not read by {@link #ingest}), in order; ids must be unique. */
+    public synchronized void addAll(List<Article> articles) {
+        ensureOpen();
+        Threads.call(pool, () -> {
+            for (Article a : articles) {
+                pending.add(Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)));
+                if (pending.size() >= settings.batch()) flushPending();
+            }
+            flushPending();
+            return null;
+        });
+    }
+
+    /** Runs the article stages, links, counts story terms and stores a batch. Called on the pool. */
+    private void flushPending() {
+        int m = pending.size();
+        if (m == 0) return;
+        Document[] d = pending.toArray(new Document[0]);
+        StoryGrouper.Terms[] t = new StoryGrouper.Terms[m];
+        byte[][] docBytes = new byte[m][], termBytes = new byte[m][];
+        range(m).forEach(i -> {
+            d[i] = plan.apply(d[i]);
+            Article a = d[i].article();
+            t[i] = StoryGrouper.terms(StoryGrouper.Item.of(a), d[i].expect(Layers.TOKENS));
+            docBytes[i] = codec.encode(d[i]);
+            termBytes[i] = DocumentCodec.encode(t[i]);
+        });
+        List<Article> articles = new ArrayList<>(m);
+        List<TokenLayer> tokens = new ArrayList<>(m);
+        for (Document x : d) { articles.add(x.article()); tokens.add(x.expect(Layers.TOKENS)); }
+        links.addAll(linker.addAll(articles, tokens, settings.threads() > 1));
+        for (int i = 0; i < m; i++) {
+            int n = ids.size();
+            if (n == days.length) { days = Arrays.copyOf(days, n * 2); pathHashes = Arrays.copyOf(pathHashes, n * 2); }
+            Article a = articles.get(i);
+            days[n] = a.published() == null ? NO_DATE : (int) a.published().toEpochDay();
+            pathHashes[n] = pathHash(a.path());
+            idIndex.putIfAbsent(idKey(a.id()), n);
+            ids.add(a.id());
+            df.add(t[i]);
+            docs.append(docBytes[i]);
+            terms.append(termBytes[i]);
+        }
+        pending.clear();
+        cached = null;
+    }
+
+    private IntStream range(int n) {
+        IntStream s = IntStream.range(0, n);
+        return settings.threads() > 1 && n > 1 ? s.parallel() : s;
+    }
+
+    /**
+     * Links verified, stories and topics grouped, story stages run, over everything added so far. Cached
+     * until the next add.
+     */
+    public synchronized Results results() {
+        ensureOpen();
+        if (cached != null && pending.isEmpty()) return cached;
+        return Threads.call(pool, () -> {
+            flushPending();
+            linker.compact();
+            List<Link> verified = Link.inOutputOrder(linker.pruneCommon(links));
+            int n = ids.size();
+            StoryGrouper.Profile[] profiles = new StoryGrouper.Profile[n];
+            range(n).forEach(i -> profiles[i] = grouper.profile(DocumentCodec.decodeTerms(terms.read(i)), date(i), df, n));
+            StoryGrouper.Grouping g = grouper.group(ids, Arrays.asList(profiles), verified, embedder, embeddings::get, this::embeddingText);
+            List<Story> stories = Story.fromLabels(ids, g.story(), g.topic());
+            List<Results.ScoredPair> pairs = new ArrayList<>();
+            for (StoryGrouper.Pair p : grouper.lastPairs()) {
+                pairs.add(new Results.ScoredPair(ids.get(p.a()), ids.get(p.b()), p.lexical(), p.names(), p.headlines(), p.semantic(), p.reuse(), p.score()));
+            }
+            cached = new Results(n, this::document, this::indexOf, stories, verified, rejections, duplicates, provenance(), pairs);
+            return cached;
+        });
+    }
+
+    private String embeddingText(int i) {
+        String text = StoryGrouper.embeddingText(StoryGrouper.Item.of(document(i).article()));
+        return text;
+    }
+
+    /** The number of the article with id {@code id}, or -1. */
+    public synchronized int indexOf(String id) {
+        int i = idIndex.get(idKey(id), -1);
+        if (i >= 0 && !ids.get(i).equals(id)) i = ids.indexOf(id);
+        return i;
+    }
+
+    private LocalDate date(int i) { return days[i] == NO_DATE ? null : LocalDate.ofEpochDay(days[i]); }
+
+    /** The stored document numbered {@code i}: its article and stored layers, read back from the work file. */
+    public Document document(int i) { return codec.decode(docs.read(i)); }
+
+    /** Articles added so far. */
+    public synchronized int size() { return ids.size() + pending.size(); }
+
+    /** How this engine is set: for the provenance block of the outputs. */
+    public Provenance provenance() {
+        Map<String, Object> s = new java.util.LinkedHashMap<>(Provenance.describe(settings));
+        s.remove("workDir");
+        return new Provenance(Provenance.VERSION, s, plan.describe(), embedder == null ? List.of() : List.of(embedder.describe()));
+    }
+
+    /** Heap bytes of what grows with the collection: candidate indexes, fingerprint offsets, store offsets, ids and dates, term frequencies. */
+    public synchronized long indexMemoryBytes() {
+        long idBytes = 0;
+        for (String id : ids) idBytes += 40 + id.length();
+        return linker.indexMemoryBytes() + linker.fingerprintMemoryBytes() + docs.memoryBytes() + terms.memoryBytes() + idBytes
+                + days.length * 4L + pathHashes.length * 8L + df.memoryBytes();
+    }
+
+    /** Bytes the work files hold on disk. */
+    public synchronized long workBytes() { return docs.bytes() + terms.bytes(); }
+
+    public EngineSettings settings() { return settings; }
+
+    private void ensureOpen() {
+        if (closed) throw new IllegalStateException("the engine is closed");
+    }
+
+    /** Stops the threads and deletes the work files. */
+    @Override public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        pool.shutdownNow();
+        ingestor.close();
+        try {
+            docs.close();
+            terms.close();
+            linker.close();
+        } finally {
+            if (ownWorkDir) deleteQuietly(workDir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try { Files.deleteIfExists(p); } catch (IOException ignored) { }
+            });
+        } catch (IOException ignored) {
+            // a work folder left behind in the temporary folder is harmless
+        }
+    }
+}

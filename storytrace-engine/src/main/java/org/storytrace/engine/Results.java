@@ -1,0 +1,103 @@
+package org.storytrace.engine;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.IntFunction;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.model.Analysis;
+import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Duplicate;
+import org.storytrace.core.model.Link;
+import org.storytrace.core.model.Rejection;
+import org.storytrace.core.model.Story;
+
+/**
+ * What a run found, as the writers read it: the documents one at a time (read back from the engine's
+ * store, never all in memory), the stories, topics, links, rejections and duplicates, and the provenance.
+ * A view of the engine that made it: valid until the engine is closed or given more articles.
+ */
+public final class Results {
+    private final int articleCount;
+    private final IntFunction<Document> documents;
+    private final java.util.function.ToIntFunction<String> indexOf;
+    private final List<Story> stories;
+    private final List<Link> links;
+    private final List<Rejection> rejections;
+    private final List<Duplicate> duplicates;
+    private final Provenance provenance;
+    private final List<ScoredPair> pairs;
+
+    /** The evidence on one scored pair of articles, for {@code --explain}. */
+    public record ScoredPair(String a, String b, double lexical, double names, double headlines, double semantic, double reuse, double score) {}
+
+    /**
+     * @param documents the document numbered i, read back
+     * @param indexOf   the number of the document with an id, or -1
+     */
+    public Results(int articleCount, IntFunction<Document> documents, java.util.function.ToIntFunction<String> indexOf, List<Story> stories, List<Link> links, List<Rejection> rejections,
+                   List<Duplicate> duplicates, Provenance provenance, List<ScoredPair> pairs) {
+        this.articleCount = articleCount;
+        this.documents = documents;
+        this.indexOf = indexOf;
+        this.stories = List.copyOf(stories);
+        this.links = List.copyOf(links);
+        this.rejections = List.copyOf(rejections);
+        this.duplicates = List.copyOf(duplicates);
+        this.provenance = provenance;
+        this.pairs = List.copyOf(pairs);
+    }
+
+    /** Results of an analysis made elsewhere (the Spark job), for the same writers. */
+    public static Results of(Analysis a, Provenance provenance) {
+        List<Article> articles = a.articles();
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < articles.size(); i++) index.put(articles.get(i).id(), i);
+        return new Results(articles.size(), i -> Document.of(articles.get(i)), id -> index.getOrDefault(id, -1), a.stories(), a.links(), a.rejections(), a.duplicates(),
+                provenance, List.of());
+    }
+
+    public int articleCount() { return articleCount; }
+
+    /** The document numbered {@code i} (0 for the first article read), with its stored layers. */
+    public Document document(int i) {
+        if (i < 0 || i >= articleCount) throw new IndexOutOfBoundsException("document " + i + " of " + articleCount);
+        return documents.apply(i);
+    }
+
+    /** The document with id {@code id}; throws naming it when there is none. */
+    public Document expectDocument(String id) {
+        int i = indexOf.applyAsInt(id);
+        if (i < 0) throw new IllegalArgumentException("no article " + id + " in these results");
+        return document(i);
+    }
+
+    /** Every document in reading order, read back one at a time. */
+    public Iterable<Document> documents() {
+        return () -> new Iterator<>() {
+            private int next;
+            @Override public boolean hasNext() { return next < articleCount; }
+            @Override public Document next() {
+                if (next >= articleCount) throw new NoSuchElementException();
+                return documents.apply(next++);
+            }
+        };
+    }
+
+    public List<Story> stories() { return stories; }
+    public List<Link> links() { return links; }
+    public List<Rejection> rejections() { return rejections; }
+    public List<Duplicate> duplicates() { return duplicates; }
+    public Provenance provenance() { return provenance; }
+
+    /** The scored pairs of the story stage, kept for collections of up to 2,000 articles (else empty). */
+    public List<ScoredPair> pairs() { return pairs; }
+
+    /** Everything in memory, texts included: for small collections (evaluations, tests). */
+    public Analysis toAnalysis() {
+        List<Article> articles = new ArrayList<>(articleCount);
+        for (Document d : documents()) articles.add(d.article());
+        return new Analysis(articles, stories, links, rejections, duplicates);
+    }
+}

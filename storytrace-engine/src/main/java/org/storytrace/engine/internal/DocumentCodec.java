@@ -1,0 +1,142 @@
+package org.storytrace.engine.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.storytrace.core.doc.Codec;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.Layer;
+import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Span;
+import org.storytrace.core.pipeline.StoryGrouper;
+
+/**
+ * Documents (the article and its stored layers) and story terms to bytes and back, for the engine's
+ * record files. Layers without a codec are not written. Thread-safe.
+ */
+public final class DocumentCodec {
+    private final Map<String, Layer<?>> stored;
+
+    /** @param layers every layer a document may carry; those with a codec are written */
+    public DocumentCodec(Iterable<Layer<?>> layers) {
+        Map<String, Layer<?>> m = new java.util.LinkedHashMap<>();
+        for (Layer<?> l : layers) if (l.codec().isPresent()) m.put(l.name(), l);
+        this.stored = Map.copyOf(m);
+    }
+
+    public byte[] encode(Document d) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(d.article().text().length() + 512);
+            DataOutputStream out = new DataOutputStream(bytes);
+            Article a = d.article();
+            str(out, a.id()); str(out, a.path()); str(out, a.text()); str(out, a.title());
+            str(out, a.published() == null ? null : a.published().toString()); str(out, a.publishedEvidence());
+            str(out, a.source()); str(out, a.author());
+            out.writeInt(a.bodyStart()); out.writeInt(a.bodyEnd());
+            out.writeInt(a.boilerplate().size());
+            for (Span s : a.boilerplate()) { out.writeInt(s.start()); out.writeInt(s.end()); }
+            str(out, a.format()); str(out, a.encoding()); str(out, a.url()); str(out, a.outlet()); str(out, a.language());
+            List<Layer<?>> layers = new ArrayList<>();
+            for (Layer<?> l : d.layers()) if (stored.containsKey(l.name())) layers.add(l);
+            out.writeInt(layers.size());
+            for (Layer<?> l : layers) {
+                out.writeUTF(l.name());
+                writeLayer(out, d, l);
+            }
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> void writeLayer(DataOutputStream out, Document d, Layer<T> l) throws IOException {
+        l.codec().orElseThrow().write(d.expect(l), out);
+    }
+
+    public Document decode(byte[] b) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
+            String id = str(in), path = str(in), text = str(in), title = str(in), published = str(in), evidence = str(in);
+            String source = str(in), author = str(in);
+            int bodyStart = in.readInt(), bodyEnd = in.readInt();
+            int nb = in.readInt();
+            List<Span> boilerplate = new ArrayList<>(nb);
+            for (int i = 0; i < nb; i++) {
+                int s = in.readInt(), e = in.readInt();
+                boilerplate.add(new Span(s, e, text.substring(s, e)));
+            }
+            String format = str(in), encoding = str(in), url = str(in), outlet = str(in), language = str(in);
+            Article a = new Article(id, path, text, title, published == null ? null : LocalDate.parse(published), evidence, source, author,
+                    bodyStart, bodyEnd, boilerplate, format, encoding, url, outlet, language);
+            Document d = Document.of(a);
+            int nl = in.readInt();
+            for (int i = 0; i < nl; i++) {
+                String name = in.readUTF();
+                Layer<?> l = stored.get(name);
+                if (l == null) throw new IOException("unknown stored layer " + name);
+                d = readLayer(in, d, l);
+            }
+            return d;
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored document cannot be read back: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> Document readLayer(DataInputStream in, Document d, Layer<T> l) throws IOException {
+        return d.with(l, l.codec().orElseThrow().read(in));
+    }
+
+    /** A story item's terms as bytes. */
+    public static byte[] encode(StoryGrouper.Terms t) {
+        int n = t.words().length + t.names().length + t.heads().length;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + n * 12);
+        put(b, t.words(), t.wordCounts());
+        put(b, t.names(), t.nameCounts());
+        put(b, t.heads(), t.headCounts());
+        return b.array();
+    }
+
+    public static StoryGrouper.Terms decodeTerms(byte[] bytes) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        long[][] k = new long[3][];
+        float[][] c = new float[3][];
+        for (int j = 0; j < 3; j++) {
+            int n = b.getInt();
+            k[j] = new long[n];
+            c[j] = new float[n];
+            for (int i = 0; i < n; i++) k[j][i] = b.getLong();
+            for (int i = 0; i < n; i++) c[j][i] = b.getFloat();
+        }
+        return new StoryGrouper.Terms(k[0], c[0], k[1], c[1], k[2], c[2]);
+    }
+
+    private static void put(java.nio.ByteBuffer b, long[] keys, float[] counts) {
+        b.putInt(keys.length);
+        for (long x : keys) b.putLong(x);
+        for (float x : counts) b.putFloat(x);
+    }
+
+    private static void str(DataOutputStream out, String s) throws IOException {
+        if (s == null) { out.writeInt(-1); return; }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String str(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) return null;
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

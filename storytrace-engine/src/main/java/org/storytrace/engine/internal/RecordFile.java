@@ -1,0 +1,103 @@
+package org.storytrace.engine.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * An append-only file of byte records read back by number: what the engine keeps on disk so the heap
+ * holds 8 bytes a record (its offset) while the operating system's page cache holds the rest. Appends
+ * are buffered and must come from one thread; reads are thread-safe and see every append. Deleted on
+ * {@link #close}.
+ */
+public final class RecordFile implements AutoCloseable {
+    private final Path file;
+    private final FileChannel channel;
+    private long[] offsets = new long[1024];
+    private int size;
+    private long written;
+    private ByteBuffer pending = ByteBuffer.allocate(1 << 20);
+    private long pendingStart;
+
+    public RecordFile(Path file) {
+        this.file = file;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the work file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends a record; returns its number. */
+    public synchronized int append(byte[] record) {
+        int bytes = 4 + record.length;
+        if (pending.remaining() < bytes) flush();
+        if (pending.capacity() < bytes) pending = ByteBuffer.allocate(bytes);
+        if (size == offsets.length) offsets = Arrays.copyOf(offsets, size * 2);
+        offsets[size] = pendingStart + pending.position();
+        pending.putInt(record.length).put(record);
+        return size++;
+    }
+
+    private void flush() {
+        pending.flip();
+        try {
+            while (pending.hasRemaining()) written += channel.write(pending, written);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the work file " + file + " (is the disk full?): " + e.getMessage(), e);
+        }
+        pending.clear();
+        pendingStart = written;
+    }
+
+    /** The record numbered {@code i}. */
+    public byte[] read(int i) {
+        long from;
+        synchronized (this) {
+            if (i < 0 || i >= size) throw new IndexOutOfBoundsException("record " + i + " of " + size);
+            from = offsets[i];
+            if (from >= pendingStart) flush(); // still in the write buffer
+        }
+        try {
+            ByteBuffer head = ByteBuffer.allocate(4);
+            readFully(head, from);
+            int len = head.flip().getInt();
+            ByteBuffer body = ByteBuffer.allocate(len);
+            readFully(body, from + 4);
+            return body.array();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read record " + i + " from the work file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void readFully(ByteBuffer b, long at) throws IOException {
+        while (b.hasRemaining()) {
+            int r = channel.read(b, at);
+            if (r < 0) throw new IOException("the file ends early at byte " + at);
+            at += r;
+        }
+    }
+
+    public synchronized int size() { return size; }
+
+    /** Bytes on disk (and in the write buffer). */
+    public synchronized long bytes() { return written + pending.position(); }
+
+    /** Heap bytes held: the offsets and the write buffer. */
+    public synchronized long memoryBytes() { return offsets.length * 8L + pending.capacity(); }
+
+    @Override public synchronized void close() {
+        try {
+            channel.close();
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the work file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.storytrace.engine.output;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Link;
+import org.storytrace.core.model.Passage;
+import org.storytrace.core.model.Story;
+import org.storytrace.engine.Results;
+
+/**
+ * The report for people: a front page ({@code report.html}) with the largest stories first (headline,
+ * outlets, dates, reuse), and one page per shown story ({@code stories/s12.html}) with its articles and
+ * their shared passages side by side in context. Linear in the output and bounded in size whatever the
+ * collection: at most {@link #MAX_STORIES} stories get a page, each page at most {@link #MAX_ARTICLES}
+ * articles and {@link #MAX_LINKS} links of {@link #MAX_PASSAGES} passages, and every page says what it
+ * left out and where to find it ({@code stories.json}). Not a contract.
+ */
+public final class HtmlReport {
+    static final int MAX_STORIES = 200, MAX_ARTICLES = 100, MAX_LINKS = 30, MAX_PASSAGES = 12, CONTEXT = 160;
+
+    private HtmlReport() {}
+
+    /** Writes {@code report.html} and the {@code stories/} pages into {@code out}. */
+    public static void write(Results r, OutputFolder out) throws IOException {
+        List<Story> stories = r.stories();
+        // the links of each story in one pass: a link belongs to the story of its first article
+        Map<String, Integer> storyOf = new HashMap<>(Math.max(16, r.articleCount() * 2));
+        for (int s = 0; s < stories.size(); s++) for (String id : stories.get(s).articles()) storyOf.put(id, s);
+        List<List<Link>> linksOf = new ArrayList<>(stories.size());
+        for (int s = 0; s < stories.size(); s++) linksOf.add(null);
+        for (Link l : r.links()) {
+            Integer s = storyOf.get(l.a());
+            if (s == null || !s.equals(storyOf.get(l.b()))) continue;
+            if (linksOf.get(s) == null) linksOf.set(s, new ArrayList<>());
+            linksOf.get(s).add(l);
+        }
+        int crossLinks = 0;
+        for (Link l : r.links()) if (!java.util.Objects.equals(storyOf.get(l.a()), storyOf.get(l.b()))) crossLinks++;
+        // the largest stories first (ties: more reuse, then story order)
+        List<Integer> order = new ArrayList<>(stories.size());
+        for (int s = 0; s < stories.size(); s++) order.add(s);
+        order.sort(Comparator.<Integer>comparingInt(s -> -stories.get(s).articles().size())
+                .thenComparingInt(s -> linksOf.get(s) == null ? 0 : -linksOf.get(s).size()).thenComparingInt(s -> s));
+        List<Integer> shown = order.subList(0, Math.min(MAX_STORIES, order.size()));
+        List<Summary> summaries = new ArrayList<>(shown.size());
+        for (int s : shown) summaries.add(summarise(r, stories.get(s), linksOf.get(s)));
+        final int cross = crossLinks;
+        out.write("report.html", o -> front(o, r, summaries, stories.size(), cross));
+        out.replaceFolder("stories", dir -> {
+            for (int k = 0; k < shown.size(); k++) {
+                int s = shown.get(k);
+                Summary sum = summaries.get(k);
+                try (Writer w = writer(Files.newOutputStream(dir.resolve(sum.story.id() + ".html")))) {
+                    storyPage(w, r, sum, linksOf.get(s) == null ? List.of() : linksOf.get(s));
+                }
+            }
+        });
+    }
+
+    /** What the front page says about one story. */
+    private record Summary(Story story, String headline, List<String> outlets, String from, String to, int links, double maxReuse,
+                           Map<String, Article> articles) {}
+
+    private static Summary summarise(Results r, Story s, List<Link> links) {
+        Map<String, Article> articles = new java.util.LinkedHashMap<>();
+        String headline = null, from = null, to = null;
+        Set<String> outlets = new LinkedHashSet<>();
+        for (String id : s.articles()) {
+            if (articles.size() >= MAX_ARTICLES) break;
+            Article a = r.expectDocument(id).article();
+            articles.put(id, a);
+            if (headline == null && a.title() != null) headline = a.title();
+            String outlet = a.outlet() != null ? a.outlet() : a.source();
+            if (outlet != null) outlets.add(outlet);
+            if (a.published() != null) {
+                String d = a.published().toString();
+                if (from == null || d.compareTo(from) < 0) from = d;
+                if (to == null || d.compareTo(to) > 0) to = d;
+            }
+        }
+        double reuse = 0;
+        if (links != null) for (Link l : links) reuse = Math.max(reuse, Math.max(l.reusedShareA(), l.reusedShareB()));
+        return new Summary(s, headline, new ArrayList<>(outlets), from, to, links == null ? 0 : links.size(), reuse, articles);
+    }
+
+    private static Writer writer(OutputStream out) { return new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16); }
+
+    private static final String STYLE = "body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}"
+            + "h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em}.meta{color:#666;font-size:.9em}"
+            + "table{border-collapse:collapse;width:100%}td,th{vertical-align:top;padding:.4em;border:1px solid #ddd;text-align:left}"
+            + "table.side td{width:50%}mark{background:#ffe08a}.ctx{color:#555}.rej{color:#a00}";
+
+    private static void head(Writer w, String title) throws IOException {
+        w.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" "
+                + "content=\"default-src 'none'; style-src 'unsafe-inline'\"><title>");
+        w.write(esc(title));
+        w.write("</title><style>" + STYLE + "</style></head><body>");
+    }
+
+    private static void front(OutputStream o, Results r, List<Summary> shown, int storyCount, int crossLinks) throws IOException {
+        Writer w = writer(o);
+        head(w, "storytrace report");
+        w.write("<h1>storytrace report</h1><p>" + r.articleCount() + " articles, " + storyCount + " stories, " + r.links().size()
+                + " links, " + r.duplicates().size() + " duplicates, " + r.rejections().size() + " rejected.</p>");
+        if (storyCount > shown.size()) {
+            w.write("<p class=\"meta\">Showing the " + shown.size() + " largest of " + storyCount
+                    + " stories; stories.json lists every story, article and link.</p>");
+        }
+        if (crossLinks > 0) w.write("<p class=\"meta\">" + crossLinks + " links join articles of different stories; they are listed in stories.json.</p>");
+        w.write("<table><tr><th>story</th><th>headline</th><th>articles</th><th>outlets</th><th>dates</th><th>links</th><th>most reused</th></tr>");
+        for (Summary s : shown) {
+            String id = esc(s.story.id());
+            w.write("<tr><td><a href=\"stories/" + id + ".html\">" + id + "</a> <span class=\"meta\">" + esc(s.story.topic()) + "</span></td><td>");
+            w.write(esc(s.headline == null ? "(no headline)" : s.headline));
+            w.write("</td><td>" + s.story.articles().size() + "</td><td>");
+            List<String> outlets = s.outlets;
+            w.write(esc(String.join(", ", outlets.subList(0, Math.min(5, outlets.size())))));
+            if (outlets.size() > 5) w.write(" +" + (outlets.size() - 5));
+            w.write("</td><td>" + (s.from == null ? "undated" : s.from.equals(s.to) ? s.from : s.from + " – " + s.to) + "</td><td>" + s.links
+                    + "</td><td>" + (s.links == 0 ? "" : Math.round(s.maxReuse * 100) + "%") + "</td></tr>");
+        }
+        w.write("</table>");
+        if (!r.rejections().isEmpty()) {
+            int max = Math.min(200, r.rejections().size());
+            w.write("<h2>Rejected inputs</h2><ul>");
+            for (int i = 0; i < max; i++) {
+                var x = r.rejections().get(i);
+                w.write("<li class=\"rej\">" + esc(x.path()) + (x.position() == null ? "" : " (" + esc(x.position()) + ")") + ": " + esc(x.reason()) + "</li>");
+            }
+            w.write("</ul>");
+            if (max < r.rejections().size()) w.write("<p class=\"meta\">" + (r.rejections().size() - max) + " more in rejected.jsonl.</p>");
+        }
+        w.write("</body></html>");
+        w.flush();
+    }
+
+    private static void storyPage(Writer w, Results r, Summary s, List<Link> links) throws IOException {
+        head(w, "story " + s.story.id());
+        w.write("<p><a href=\"../report.html\">all stories</a></p><h1>Story " + esc(s.story.id()) + " <span class=\"meta\">topic "
+                + esc(s.story.topic()) + "</span></h1><h2>" + s.story.articles().size() + " articles</h2><ul>");
+        for (Article a : s.articles.values()) {
+            w.write("<li><b>" + esc(a.title() == null ? "(no headline)" : a.title()) + "</b> <span class=\"meta\">" + esc(a.id()) + " · "
+                    + (a.outlet() == null ? "outlet unknown" : esc(a.outlet())) + (a.source() == null ? "" : " · from " + esc(a.source())) + " · "
+                    + (a.published() == null ? "undated" : a.published().toString()) + (a.author() == null ? "" : " · by " + esc(a.author()))
+                    + "</span></li>");
+        }
+        w.write("</ul>");
+        if (s.story.articles().size() > s.articles.size()) {
+            w.write("<p class=\"meta\">" + (s.story.articles().size() - s.articles.size()) + " more articles in stories.json.</p>");
+        }
+        List<Link> sorted = new ArrayList<>(links);
+        sorted.sort(Comparator.comparingDouble((Link l) -> -Math.max(l.reusedShareA(), l.reusedShareB())).thenComparing(Link::a).thenComparing(Link::b));
+        if (!sorted.isEmpty()) w.write("<h2>" + sorted.size() + " links</h2>");
+        if (sorted.size() > MAX_LINKS) w.write("<p class=\"meta\">Showing the " + MAX_LINKS + " with the most reuse; stories.json lists them all.</p>");
+        for (Link l : sorted.subList(0, Math.min(MAX_LINKS, sorted.size()))) {
+            Article a = s.articles.containsKey(l.a()) ? s.articles.get(l.a()) : r.expectDocument(l.a()).article();
+            Article b = s.articles.containsKey(l.b()) ? s.articles.get(l.b()) : r.expectDocument(l.b()).article();
+            link(w, l, a, b);
+        }
+        w.write("</body></html>");
+    }
+
+    private static void link(Writer w, Link l, Article a, Article b) throws IOException {
+        w.write("<h3>" + esc(l.a()) + " ↔ " + esc(l.b()) + "</h3><p class=\"meta\">similarity " + l.similarity() + " · reused "
+                + Math.round(l.reusedShareA() * 100) + "% of " + esc(l.a()) + ", " + Math.round(l.reusedShareB() * 100) + "% of " + esc(l.b())
+                + (l.direction() == null ? " · direction unknown"
+                        : " · copied " + ("a->b".equals(l.direction()) ? esc(l.a()) + " → " + esc(l.b()) : esc(l.b()) + " → " + esc(l.a()))) + "</p>");
+        w.write("<table class=\"side\"><tr><th>" + esc(l.a()) + "</th><th>" + esc(l.b()) + "</th></tr>");
+        int n = 0;
+        for (Passage p : l.passages()) {
+            if (n++ == MAX_PASSAGES) {
+                w.write("<tr><td colspan=\"2\" class=\"meta\">" + (l.passages().size() - MAX_PASSAGES) + " more passages in stories.json</td></tr>");
+                break;
+            }
+            w.write("<tr><td>");
+            inContext(w, a.text(), p.aStart(), p.aEnd());
+            w.write("</td><td>");
+            inContext(w, b.text(), p.bStart(), p.bEnd());
+            w.write("</td></tr>");
+        }
+        w.write("</table>");
+    }
+
+    private static void inContext(Writer w, String text, int s, int e) throws IOException {
+        int from = Math.max(0, s - CONTEXT), to = Math.min(text.length(), e + CONTEXT);
+        w.write("<span class=\"ctx\">" + (from > 0 ? "…" : "") + esc(text.substring(from, s)) + "</span><mark>" + esc(text.substring(s, e))
+                + "</mark><span class=\"ctx\">" + esc(text.substring(e, to)) + (to < text.length() ? "…" : "") + "</span>");
+    }
+
+    /** Escapes text for HTML element content and quoted attribute values. */
+    public static String esc(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String rep = switch (c) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '&' -> "&amp;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (rep == null) { if (b != null) b.append(c); continue; }
+            if (b == null) { b = new StringBuilder(s.length() + 16); b.append(s, 0, i); }
+            b.append(rep);
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /** Writes the report for {@code r} into {@code dir}, checked and atomic (see {@link OutputFolder}). */
+    public static void write(Results r, Path dir) throws IOException { write(r, OutputFolder.prepare(dir)); }
+}

@@ -1,0 +1,188 @@
+package org.storytrace.engine.output;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.Layers;
+import org.storytrace.core.doc.Sentences;
+import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Duplicate;
+import org.storytrace.core.model.Link;
+import org.storytrace.core.model.Passage;
+import org.storytrace.core.model.Span;
+import org.storytrace.core.model.Story;
+import org.storytrace.engine.Provenance;
+import org.storytrace.engine.Results;
+
+/**
+ * Writes the public {@code stories.json} contract (docs/stories-json.md) as a stream: one article at a
+ * time as the results read it back, so writing a million articles needs no more memory than writing ten.
+ * The one writer of the contract, for the command line and the Spark job alike.
+ */
+public final class StoriesJson {
+    /** The contract's version; bump the minor for additions, never remove or rename a field. */
+    public static final String VERSION = "1.2";
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private StoriesJson() {}
+
+    public static void write(Results r, OutputStream out) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("storytrace", VERSION);
+            provenance(g, r.provenance());
+            g.writeArrayFieldStart("articles");
+            for (Document d : r.documents()) article(g, d);
+            g.writeEndArray();
+            g.writeArrayFieldStart("stories");
+            Map<String, List<String>> topics = new LinkedHashMap<>();
+            for (Story s : r.stories()) {
+                g.writeStartObject();
+                g.writeStringField("id", s.id());
+                g.writeArrayFieldStart("articles");
+                for (String id : s.articles()) g.writeString(id);
+                g.writeEndArray();
+                g.writeStringField("topic", s.topic());
+                g.writeEndObject();
+                topics.computeIfAbsent(s.topic(), k -> new ArrayList<>()).add(s.id());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("topics");
+            for (Map.Entry<String, List<String>> t : topics.entrySet()) {
+                g.writeStartObject();
+                g.writeStringField("id", t.getKey());
+                g.writeArrayFieldStart("stories");
+                for (String id : t.getValue()) g.writeString(id);
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("duplicates");
+            for (Duplicate d : r.duplicates()) {
+                g.writeStartObject();
+                g.writeStringField("path", d.path());
+                g.writeStringField("duplicate_of", d.of());
+                g.writeStringField("reason", d.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("links");
+            for (Link l : r.links()) link(g, l);
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void provenance(JsonGenerator g, Provenance p) throws IOException {
+        if (p == null) return;
+        g.writeObjectFieldStart("provenance");
+        g.writeStringField("version", p.version());
+        g.writeFieldName("settings");
+        value(g, p.settings());
+        g.writeArrayFieldStart("stages");
+        for (String s : p.stages()) g.writeString(s);
+        g.writeEndArray();
+        g.writeArrayFieldStart("models");
+        for (String s : p.models()) g.writeString(s);
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void value(JsonGenerator g, Object v) throws IOException {
+        if (v == null) g.writeNull();
+        else if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(snake(e.getKey().toString()));
+                value(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof Integer || v instanceof Long) g.writeNumber(((Number) v).longValue());
+        else if (v instanceof Number n) g.writeNumber(n.doubleValue());
+        else if (v instanceof Boolean b) g.writeBoolean(b);
+        else g.writeString(v.toString());
+    }
+
+    /** {@code storyThreshold} as {@code story_threshold}, the contract's field style. */
+    static String snake(String camel) {
+        StringBuilder b = new StringBuilder(camel.length() + 4);
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
+            if (Character.isUpperCase(c)) b.append('_').append(Character.toLowerCase(c));
+            else b.append(c);
+        }
+        return b.toString();
+    }
+
+    private static void article(JsonGenerator g, Document d) throws IOException {
+        Article a = d.article();
+        g.writeStartObject();
+        g.writeStringField("id", a.id());
+        g.writeStringField("path", a.path());
+        g.writeStringField("title", a.title());
+        g.writeStringField("published", a.published() == null ? null : a.published().toString());
+        g.writeStringField("published_evidence", a.publishedEvidence());
+        g.writeStringField("source", a.source());
+        g.writeStringField("author", a.author());
+        g.writeStringField("url", a.url());
+        g.writeStringField("outlet", a.outlet());
+        g.writeStringField("language", a.language());
+        g.writeStringField("format", a.format());
+        g.writeStringField("encoding", a.encoding());
+        g.writeNumberField("body_start", a.bodyStart());
+        g.writeNumberField("body_end", a.bodyEnd());
+        g.writeArrayFieldStart("boilerplate");
+        for (Span s : a.boilerplate()) {
+            g.writeStartObject();
+            g.writeNumberField("start", s.start());
+            g.writeNumberField("end", s.end());
+            g.writeStringField("text", s.text());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        var sentences = d.find(Layers.SENTENCES);
+        if (sentences.isPresent()) {
+            Sentences s = sentences.get();
+            g.writeArrayFieldStart("sentences");
+            for (int i = 0; i < s.size(); i++) {
+                g.writeStartArray();
+                g.writeNumber(s.starts()[i]);
+                g.writeNumber(s.ends()[i]);
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private static void link(JsonGenerator g, Link l) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("a", l.a());
+        g.writeStringField("b", l.b());
+        g.writeNumberField("similarity", l.similarity());
+        g.writeNumberField("reused_share_a", l.reusedShareA());
+        g.writeNumberField("reused_share_b", l.reusedShareB());
+        g.writeStringField("direction", l.direction());
+        g.writeArrayFieldStart("passages");
+        for (Passage p : l.passages()) {
+            g.writeStartObject();
+            g.writeNumberField("a_start", p.aStart());
+            g.writeNumberField("a_end", p.aEnd());
+            g.writeNumberField("b_start", p.bStart());
+            g.writeNumberField("b_end", p.bEnd());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+}

@@ -22,7 +22,7 @@ class AnalyzeCommandTest {
         PrintStream out = System.out;
         System.setOut(new PrintStream(new ByteArrayOutputStream()));
         try {
-            return new CommandLine(new Main()).execute(args);
+            return Main.commandLine().execute(args);
         } finally {
             System.setOut(out);
         }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class WatchCommandTest {
     @TempDir Path tmp;
@@ -41,7 +40,7 @@ class WatchCommandTest {
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed";
-            int code = new CommandLine(new Main()).execute("watch", url, "--every", "50ms", "--rounds", "3", "--no-embeddings", "--out", tmp.toString());
+            int code = Main.commandLine().execute("watch", url, "--every", "50ms", "--rounds", "3", "--no-embeddings", "--out", tmp.toString());
             assertEquals(0, code);
         } finally {
             System.setOut(saved);
@@ -54,6 +53,27 @@ class WatchCommandTest {
         var json = new ObjectMapper().readTree(tmp.resolve("stories.json").toFile());
         assertEquals(2, json.get("articles").size());
         assertEquals(0, json.get("duplicates").size(), "items read again in later rounds are not listed as duplicates");
+    }
+
+    @Test
+    void aBadFileIsReportedOnceNotEveryRound() throws Exception {
+        Path in = java.nio.file.Files.createDirectories(tmp.resolve("in"));
+        java.nio.file.Files.copy(Path.of("../examples/corpus/valmora-port-talks.txt"), in.resolve("talks.txt"));
+        java.nio.file.Files.write(in.resolve("photo.html"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0});
+        PrintStream savedOut = System.out, savedErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(0, Main.commandLine().execute("watch", in.toString(), "--every", "10ms", "--rounds", "3", "--no-embeddings", "--out",
+                    tmp.resolve("out").toString()));
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, e.split("photo.html", -1).length - 1, "one line for the bad file in three rounds: " + e);
+        assertEquals(1, java.nio.file.Files.readAllLines(tmp.resolve("out/rejected.jsonl")).size());
     }
 
     @Test

@@ -34,11 +34,18 @@ public final class StagePlan {
         Map<Layer<?>, String> madeBy = new LinkedHashMap<>();
         for (Layer<?> l : given) madeBy.put(l, "the engine");
         for (ArticleStage s : articleStages) {
+            List<String> missing = new ArrayList<>();
+            String hints = "";
             for (Layer<?> need : s.requires()) {
-                if (!madeBy.containsKey(need)) {
-                    throw new IllegalArgumentException("stage " + s.name() + " requires the " + need + " layer, which no earlier stage adds"
-                            + " (present before it: " + madeBy.keySet() + ")" + laterHint(need, articleStages, s));
-                }
+                if (madeBy.containsKey(need)) continue;
+                missing.add(need.name());
+                hints += laterHint(need, articleStages, s);
+            }
+            if (!missing.isEmpty()) {
+                missing.sort(null);
+                throw new IllegalArgumentException("stage " + s.name() + " requires the " + String.join(" and ", missing)
+                        + (missing.size() == 1 ? " layer, which no earlier stage adds" : " layers, which no earlier stage adds")
+                        + " (present before it: " + madeBy.keySet() + ")" + hints);
             }
             for (Layer<?> add : s.adds()) {
                 String other = madeBy.putIfAbsent(add, s.name());

@@ -1,0 +1,98 @@
+package org.storytrace.app;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every mistake a user can make gets one line naming it and an exit code, never a stack trace or a hang. */
+class CommandMistakesTest {
+    @TempDir Path tmp;
+
+    private record Run(int code, String out, String err) {
+        List<String> errLines() { return err.isBlank() ? List.of() : List.of(err.strip().split("\n")); }
+    }
+
+    private static Run run(String... args) {
+        PrintStream out = System.out, err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        try {
+            var cl = Main.commandLine();
+            cl.setErr(new java.io.PrintWriter(System.err, true));
+            int code = cl.execute(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void anUnwritableOutputFolderIsRefusedInOneLineBeforeAnyInputIsRead() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Run r = run("analyze", "../examples/corpus", "--no-embeddings", "--out", file.resolve("out").toString());
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("--out") && r.err().contains(file.toString()), r.err());
+        assertFalse(r.out().contains("read "), "nothing was analysed");
+    }
+
+    @Test
+    void badOptionValuesAndUnknownOptionsGetOneLineEach() {
+        for (String[] args : new String[][] {
+                {"analyze", "../examples/corpus", "--threads", "0"},
+                {"analyze", "../examples/corpus", "--threads", "many"},
+                {"analyze", "../examples/corpus", "--max-bytes", "-5"},
+                {"analyze", "../examples/corpus", "--colour"},
+                {"watch", "../examples/corpus", "--every", "soon"},
+                {"analyze"}}) {
+            Run r = run(args);
+            assertEquals(Main.EXIT_USAGE, r.code(), String.join(" ", args));
+            assertEquals(1, r.errLines().size(), String.join(" ", args) + " -> " + r.err());
+            assertTrue(r.err().startsWith("storytrace " + args[0] + ": "), r.err());
+            assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+        }
+    }
+
+    @Test
+    void aMissingInputIsNamedAndTheRestIsAnalysed() throws Exception {
+        Run r = run("analyze", "../examples/corpus", tmp.resolve("nowhere").toString(), "--no-embeddings", "--out", tmp.resolve("out").toString());
+        assertEquals(Main.EXIT_REJECTED, r.code());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("nowhere") && r.err().contains("no such file"), r.err());
+        assertTrue(r.out().contains("read 5 articles"), r.out());
+    }
+
+    /** A run that outgrows its heap ends with a line saying which setting to raise, not a hang. */
+    @Test
+    void runningOutOfMemoryEndsTheProcessWithAMessage() throws Exception {
+        Path corpus = tmp.resolve("big.jsonl");
+        StringBuilder text = new StringBuilder();
+        for (String t : org.storytrace.core.TestCorpora.newsPool(400)) text.append(t.replace('\n', ' ')).append(' ');
+        String body = text.toString().replace("\\", "").replace("\"", "'");
+        try (var w = Files.newBufferedWriter(corpus)) {
+            // few articles, each far larger than the heap can hold a few of at once
+            for (int i = 0; i < 40; i++) w.write("{\"id\":\"a" + i + "\",\"text\":\"" + i + " " + body + body + body + "\"}\n");
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx24m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "analyze", corpus.toString(), "--no-embeddings",
+                "--max-bytes", "100000000", "--out", tmp.resolve("out").toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!ended) p.destroyForcibly();
+        assertTrue(ended, "the process ended by itself");
+        assertNotEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("ran out of memory") && output.contains("-Xmx"), output);
+    }
+}

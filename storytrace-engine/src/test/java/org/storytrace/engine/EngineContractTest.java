@@ -1,0 +1,161 @@
+package org.storytrace.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.storytrace.core.TestCorpora;
+import org.storytrace.core.doc.ArticleStage;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.Layer;
+import org.storytrace.core.doc.Layers;
+import org.storytrace.core.doc.Sentences;
+import org.storytrace.core.doc.TokenLayer;
+import org.storytrace.core.model.Analysis;
+import org.storytrace.core.model.Article;
+import org.storytrace.engine.output.StoriesJson;
+
+/**
+ * The properties every run of the engine keeps, on real text (the seeds, the bundled example, news-pool
+ * articles): the same input gives the same output, one thread equals four, adding A then B equals adding
+ * both at once, and every layer's offsets stay inside the text and never go backwards.
+ */
+class EngineContractTest {
+    @TempDir Path tmp;
+
+    private static final Path EXAMPLE = Path.of("../examples/corpus");
+
+    private static List<String> inputs() { return List.of(EXAMPLE.toString(), TestCorpora.root().resolve("seeds").toString()); }
+
+    private static String json(Results r) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StoriesJson.write(r, out);
+        // the provenance block names the thread count and batch size; everything else must not depend on them
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?s)\"provenance\" : \\{.*?\"models\" : \\[[^\\]]*\\]\\s*}", "");
+    }
+
+    private static String run(int threads, List<List<String>> rounds) throws Exception {
+        try (Engine e = Engine.builder(EngineSettings.builder().threads(threads).batch(3).build()).build()) {
+            for (List<String> in : rounds) e.ingest(in, null);
+            return json(e.results());
+        }
+    }
+
+    @Test
+    void theSameInputGivesTheSameOutputOnAnyThreadCount() throws Exception {
+        String one = run(1, List.of(inputs()));
+        assertEquals(one, run(1, List.of(inputs())), "run twice");
+        assertEquals(one, run(4, List.of(inputs())), "1 thread equals 4");
+        assertTrue(one.contains("\"sentences\""), "the sentence layer is written");
+    }
+
+    @Test
+    void addingAThenBEqualsAddingBothAtOnce() throws Exception {
+        String both = run(2, List.of(inputs()));
+        String inTurn = run(2, List.of(List.of(inputs().get(0)), List.of(inputs().get(1))));
+        assertEquals(both, inTurn);
+        // and reading the same inputs again adds nothing
+        assertEquals(both, run(2, List.of(inputs(), inputs())));
+    }
+
+    @Test
+    void layersStayInsideTheTextAndNeverGoBackwards() throws Exception {
+        List<Article> articles = new ArrayList<>();
+        List<String> docs = TestCorpora.newsPool(150);
+        for (int i = 0; i < docs.size(); i++) {
+            String t = docs.get(i);
+            articles.add(new Article("n" + i, "news-pool", t, null, null, null, null, null, 0, t.length(), List.of(), "text", "UTF-8", null, null, null));
+        }
+        try (Engine e = Engine.builder(EngineSettings.builder().threads(2).build()).build()) {
+            e.addAll(articles);
+            e.ingest(inputs(), null);
+            Results r = e.results();
+            int checked = 0;
+            for (Document d : r.documents()) {
+                Article a = d.article();
+                Sentences s = d.expect(Layers.SENTENCES);
+                TokenLayer t = TokenLayer.of(a);
+                int prevEnd = a.bodyStart();
+                for (int i = 0; i < s.size(); i++) {
+                    assertTrue(s.starts()[i] >= prevEnd && s.ends()[i] > s.starts()[i] && s.ends()[i] <= a.bodyEnd(),
+                            a.id() + " sentence " + i + " [" + s.starts()[i] + ", " + s.ends()[i] + ") after " + prevEnd);
+                    prevEnd = s.ends()[i];
+                    for (int k = s.firstToken()[i]; k < s.endToken()[i]; k++) {
+                        assertTrue(t.starts()[k] >= s.starts()[i] && t.ends()[k] <= s.ends()[i], a.id() + ": token " + k + " outside its sentence");
+                    }
+                    if (i > 0) assertEquals(s.endToken()[i - 1], s.firstToken()[i], a.id() + ": every token in exactly one sentence");
+                }
+                if (t.size() > 0) assertEquals(t.size(), s.endToken()[s.size() - 1], a.id());
+                checked++;
+            }
+            assertEquals(160, checked);
+            // stored layers come back as they went in
+            Analysis all = r.toAnalysis();
+            assertEquals(160, all.articles().size());
+            assertEquals(articles.get(0).text(), all.articles().get(0).text());
+        }
+    }
+
+    @Test
+    void theEngineRefusesStagesWhoseNeedsNoEarlierStageMeets() {
+        Layer<String> mentions = Layer.of("mentions", String.class);
+        ArticleStage needsMentions = new ArticleStage() {
+            @Override public String name() { return "quotes"; }
+            @Override public Set<Layer<?>> requires() { return Set.of(Layers.SENTENCES, mentions); }
+            @Override public Set<Layer<?>> adds() { return Set.of(Layer.of("quotes", String.class)); }
+            @Override public Document apply(Document d) { return d; }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Engine.builder(EngineSettings.defaults()).stage(needsMentions).build());
+        assertTrue(e.getMessage().contains("quotes") && e.getMessage().contains("mentions") && !e.getMessage().contains("sentences layer"), e.getMessage());
+        IllegalArgumentException noSentences = assertThrows(IllegalArgumentException.class,
+                () -> Engine.builder(EngineSettings.defaults()).withoutSentences().stage(needsMentions).build());
+        assertTrue(noSentences.getMessage().contains("sentences") && noSentences.getMessage().contains("mentions"), noSentences.getMessage());
+    }
+
+    @Test
+    void aStageAddsItsLayerToEveryDocument() throws Exception {
+        Layer<Integer> count = Layer.stored("sentence-count", Integer.class, new org.storytrace.core.doc.Codec<>() {
+            @Override public void write(Integer v, java.io.DataOutput out) throws java.io.IOException { out.writeInt(v); }
+            @Override public Integer read(java.io.DataInput in) throws java.io.IOException { return in.readInt(); }
+        });
+        ArticleStage counter = new ArticleStage() {
+            @Override public String name() { return "count"; }
+            @Override public Set<Layer<?>> requires() { return Set.of(Layers.SENTENCES); }
+            @Override public Set<Layer<?>> adds() { return Set.of(count); }
+            @Override public Document apply(Document d) { return d.with(count, d.expect(Layers.SENTENCES).size()); }
+        };
+        try (Engine e = Engine.builder(EngineSettings.defaults()).stage(counter).build()) {
+            e.ingest(List.of(EXAMPLE.toString()), null);
+            Results r = e.results();
+            assertTrue(r.provenance().stages().contains("count"));
+            for (Document d : r.documents()) assertEquals(d.expect(Layers.SENTENCES).size(), d.expect(count), d.id());
+        }
+    }
+
+    @Test
+    void aClosedEngineLeavesNoWorkFilesBehind() throws Exception {
+        Path work = tmp.resolve("work");
+        try (Engine e = Engine.builder(EngineSettings.builder().workDir(work).build()).build()) {
+            e.ingest(List.of(EXAMPLE.toString()), null);
+            e.results();
+            try (var s = Files.list(work)) { assertEquals(1, s.count(), "one work folder while open"); }
+        }
+        try (var s = Files.list(work)) { assertEquals(0, s.count(), "nothing left after close"); }
+    }
+
+    @Test
+    void settingsAreCheckedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EngineSettings.builder().threads(0).build());
+        assertTrue(e.getMessage().contains("threads"), e.getMessage());
+        IllegalArgumentException g = assertThrows(IllegalArgumentException.class,
+                () -> EngineSettings.builder().grouper(org.storytrace.core.pipeline.StoryGrouper.Settings.builder().maxTerms(0).build()).build());
+        assertTrue(g.getMessage().contains("maxTerms"), g.getMessage());
+    }
+}

@@ -22,17 +22,27 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Print the evidence behind every scored pair of articles (lexical, semantic, reuse, score) to standard error.")
     boolean explain;
 
+    @Option(names = "--timings", description = "Print how long each phase took (read and link, stories, writing) to standard error.")
+    boolean timings;
+
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
         var settings = io.settings();
         OutputFolder out = OutputFolder.prepare(io.out); // before any input is read
         try (Engine engine = Engine.builder(settings).embedder(io.noEmbeddings ? null : Runner.defaultEmbedder()).build()) {
+            long t0 = System.nanoTime();
             Engine.Batch batch = engine.ingest(io.inputs, new ProgressBar(err));
             printRejections(batch.rejected(), err);
+            long t1 = System.nanoTime();
             Results r = engine.results();
+            long t2 = System.nanoTime();
             if (explain) explain(r, err);
             Outputs.writeAll(r, out);
+            long t3 = System.nanoTime();
+            if (timings) {
+                err.printf(java.util.Locale.ROOT, "timings: read and link %.2f s, stories %.2f s, write %.2f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+            }
             System.out.printf("read %d articles, rejected %d, %d duplicates, %d stories, %d links%n", r.articleCount(), r.rejections().size(),
                     r.duplicates().size(), r.stories().size(), r.links().size());
             System.out.println("report: " + out.dir().resolve("report.html").toAbsolutePath().normalize());

@@ -74,10 +74,21 @@ public final class Engine implements AutoCloseable {
     private final List<Duplicate> duplicates = new ArrayList<>();
     private final Map<Integer, float[]> embeddings = new ConcurrentHashMap<>();
     private final List<Document> pending = new ArrayList<>();
+    /** Batches handed to the stage thread and not yet done, oldest first; at most {@link #IN_FLIGHT}. */
+    private final java.util.ArrayDeque<java.util.concurrent.Future<?>> inFlight = new java.util.ArrayDeque<>();
+    /** Duplicates seen while reading, judged (same record read again, or not) once their batches are stored. */
+    private final List<Duplicate> duplicatesToJudge = new ArrayList<>();
+    private final java.util.concurrent.ExecutorService stager;
+    private int accepted;
     private Results cached;
     private boolean closed;
 
     private static final int NO_DATE = Integer.MIN_VALUE;
+    /**
+     * Batches processed while the next is read: reading and page processing (ingest's threads) overlap the
+     * article stages, linking and storing (this engine's threads), and memory stays bounded.
+     */
+    private static final int IN_FLIGHT = 2;
 
     private Engine(Builder b) {
         this.settings = b.settings;
@@ -107,6 +118,11 @@ public final class Engine implements AutoCloseable {
         this.terms = new RecordFile(workDir.resolve("terms.bin"));
         this.linker = new Linker(settings.linker(), FingerprintStore.onDisk(workDir.resolve("fingerprints.bin")));
         this.ingestor = new Ingestor(settings.ingest());
+        this.stager = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "storytrace-stages");
+            t.setDaemon(true);
+            return t;
+        });
         this.pool = new ForkJoinPool(settings.threads(), p -> {
             var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
             t.setName("storytrace-engine-" + t.getPoolIndex());
@@ -167,50 +183,79 @@ public final class Engine implements AutoCloseable {
     public synchronized Batch ingest(List<String> inputs, Progress progress) {
         ensureOpen();
         Progress p = progress == null ? Progress.NONE : progress;
-        return Threads.call(pool, () -> {
-            int before = ids.size() + pending.size(), rejectedBefore = rejections.size(), duplicatesBefore = duplicates.size();
-            List<Input> resolved = ingestor.resolve(inputs, this::reject);
-            long total = 0;
-            for (Input in : resolved) {
-                if (!in.isFile()) { total = -1; break; }
-                try { total += Files.size(in.path()); } catch (IOException e) { total = -1; break; }
+        int before = accepted, rejectedBefore = rejections.size(), duplicatesBefore = duplicates.size();
+        List<Input> resolved = ingestor.resolve(inputs, this::reject);
+        long total = 0;
+        for (Input in : resolved) {
+            if (!in.isFile()) { total = -1; break; }
+            try { total += Files.size(in.path()); } catch (IOException e) { total = -1; break; }
+        }
+        long bytesAtStart = ingestor.bytesRead();
+        p.start(total);
+        long[] lastReport = {System.nanoTime()};
+        Ingestor.Listener listener = new Ingestor.Listener() {
+            @Override public void accepted(Article a) { accepted(a, TokenLayer.of(a)); }
+            @Override public void accepted(Article a, TokenLayer tokens) {
+                pending.add(Document.of(a).with(Layers.TOKENS, tokens));
+                accepted++;
+                if (pending.size() >= settings.batch()) submitPending();
+                long now = System.nanoTime();
+                if (now - lastReport[0] > 200_000_000L) {
+                    lastReport[0] = now;
+                    p.update(accepted - before, ingestor.bytesRead() - bytesAtStart);
+                }
             }
-            long bytesAtStart = ingestor.bytesRead();
-            p.start(total);
-            long[] lastReport = {System.nanoTime()};
-            Ingestor.Listener listener = new Ingestor.Listener() {
-                @Override public void accepted(Article a) { accepted(a, TokenLayer.of(a)); }
-                @Override public void accepted(Article a, TokenLayer tokens) {
-                    pending.add(Document.of(a).with(Layers.TOKENS, tokens));
-                    if (pending.size() >= settings.batch()) flushPending();
-                    long now = System.nanoTime();
-                    if (now - lastReport[0] > 200_000_000L) {
-                        lastReport[0] = now;
-                        p.update(ids.size() + pending.size() - before, ingestor.bytesRead() - bytesAtStart);
-                    }
-                }
-                @Override public void rejected(Rejection r) { reject(r); }
-                @Override public void duplicate(Duplicate d) {
-                    // the same record read again in a later round is not news, nor a duplicate worth listing
-                    if (!sameRecordAgain(d)) duplicates.add(d);
-                }
-            };
+            @Override public void rejected(Rejection r) { reject(r); }
+            @Override public void duplicate(Duplicate d) { duplicatesToJudge.add(d); }
+        };
+        try {
             for (Input in : resolved) ingestor.read(in, listener);
-            flushPending();
-            int added = ids.size() - before;
-            p.finish(added, ingestor.bytesRead() - bytesAtStart);
-            return new Batch(added, rejections.subList(rejectedBefore, rejections.size()), duplicates.subList(duplicatesBefore, duplicates.size()));
-        });
+            submitPending();
+        } finally {
+            drain();
+        }
+        int added = accepted - before;
+        p.finish(added, ingestor.bytesRead() - bytesAtStart);
+        return new Batch(added, rejections.subList(rejectedBefore, rejections.size()), duplicates.subList(duplicatesBefore, duplicates.size()));
+    }
+
+    /** Hands the pending articles to the stage thread as one batch; waits while too many are in flight. */
+    private void submitPending() {
+        if (pending.isEmpty()) return;
+        List<Document> batch = List.copyOf(pending);
+        pending.clear();
+        cached = null;
+        inFlight.add(stager.submit(() -> Threads.call(pool, () -> { store(batch); return null; })));
+        while (inFlight.size() > IN_FLIGHT) await(inFlight.poll());
+    }
+
+    /** Waits for every batch in flight, then judges the duplicates seen meanwhile. */
+    private void drain() {
+        while (!inFlight.isEmpty()) await(inFlight.poll());
+        for (Duplicate d : duplicatesToJudge) {
+            // the same record read again in a later round is not news, nor a duplicate worth listing
+            if (!sameRecordAgain(d)) duplicates.add(d);
+        }
+        duplicatesToJudge.clear();
+    }
+
+    private static void await(java.util.concurrent.Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the stages ran", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        }
     }
 
     private boolean sameRecordAgain(Duplicate d) {
-        int i = idIndex.get(idKey(d.of()), -1);
-        if (i >= 0 && !ids.get(i).equals(d.of())) i = ids.indexOf(d.of()); // a hash collision: look it up the slow way
-        if (i < 0) {
-            for (Document x : pending) if (x.id().equals(d.of())) return x.article().path().equals(d.path());
-            return false;
-        }
-        return pathHashes[i] == pathHash(d.path());
+        int i = indexOf(d.of());
+        return i >= 0 && pathHashes[i] == pathHash(d.path());
     }
 
     private static long idKey(String id) { return org.storytrace.core.text.Tokens.hashOf(id) ^ ((long) id.hashCode() << 32) ^ id.length(); }
@@ -224,21 +269,22 @@ public final class Engine implements AutoCloseable {
     /** Adds articles made elsewhere (not read by {@link #ingest}), in order; ids must be unique. */
     public synchronized void addAll(List<Article> articles) {
         ensureOpen();
-        Threads.call(pool, () -> {
+        try {
             for (Article a : articles) {
                 pending.add(Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)));
-                if (pending.size() >= settings.batch()) flushPending();
+                accepted++;
+                if (pending.size() >= settings.batch()) submitPending();
             }
-            flushPending();
-            return null;
-        });
+            submitPending();
+        } finally {
+            drain();
+        }
     }
 
-    /** Runs the article stages, links, counts story terms and stores a batch. Called on the pool. */
-    private void flushPending() {
-        int m = pending.size();
-        if (m == 0) return;
-        Document[] d = pending.toArray(new Document[0]);
+    /** Runs the article stages, links, counts story terms and stores a batch: on the stage thread, one batch at a time, in order. */
+    private void store(List<Document> batch) {
+        int m = batch.size();
+        Document[] d = batch.toArray(new Document[0]);
         StoryGrouper.Terms[] t = new StoryGrouper.Terms[m];
         byte[][] docBytes = new byte[m][], termBytes = new byte[m][];
         range(m).forEach(i -> {
@@ -264,8 +310,6 @@ public final class Engine implements AutoCloseable {
             docs.append(docBytes[i]);
             terms.append(termBytes[i]);
         }
-        pending.clear();
-        cached = null;
     }
 
     private IntStream range(int n) {
@@ -279,15 +323,15 @@ public final class Engine implements AutoCloseable {
      */
     public synchronized Results results() {
         ensureOpen();
-        if (cached != null && pending.isEmpty()) return cached;
+        if (cached != null) return cached;
+        submitPending();
+        drain();
         return Threads.call(pool, () -> {
-            flushPending();
             linker.compact();
             List<Link> verified = Link.inOutputOrder(linker.pruneCommon(links));
             int n = ids.size();
-            StoryGrouper.Profile[] profiles = new StoryGrouper.Profile[n];
-            range(n).forEach(i -> profiles[i] = grouper.profile(DocumentCodec.decodeTerms(terms.read(i)), date(i), df, n));
-            StoryGrouper.Grouping g = grouper.group(ids, Arrays.asList(profiles), verified, embedder, embeddings::get, this::embeddingText);
+            List<StoryGrouper.Profile> profiles = profiles(n);
+            StoryGrouper.Grouping g = grouper.group(ids, profiles, verified, embedder, embeddings::get, this::embeddingText);
             List<Story> stories = Story.fromLabels(ids, g.story(), g.topic());
             List<Results.ScoredPair> pairs = new ArrayList<>();
             for (StoryGrouper.Pair p : grouper.lastPairs()) {
@@ -297,6 +341,36 @@ public final class Engine implements AutoCloseable {
             return cached;
         });
     }
+
+    /**
+     * Every article's story profile, from its stored terms and the collection's document frequencies:
+     * on the heap for small collections, else written to a work file as they are made and read back (mapped)
+     * as the pair scores need them, so the heap holds only each article's candidate terms.
+     */
+    private List<StoryGrouper.Profile> profiles(int n) {
+        if (n <= settings.profilesInMemory()) {
+            StoryGrouper.Profile[] p = new StoryGrouper.Profile[n];
+            range(n).forEach(i -> p[i] = grouper.profile(DocumentCodec.decodeTerms(terms.read(i)), date(i), df, n));
+            return Arrays.asList(p);
+        }
+        if (profileFile != null) profileFile.close();
+        profileFile = new RecordFile(workDir.resolve("profiles-" + n + ".bin"));
+        int chunk = 8192;
+        for (int from = 0; from < n; from += chunk) {
+            int f = from, to = Math.min(n, from + chunk);
+            byte[][] encoded = new byte[to - from][];
+            range(to - from).forEach(k -> encoded[k] = DocumentCodec.encode(grouper.profile(DocumentCodec.decodeTerms(terms.read(f + k)), date(f + k), df, n)));
+            for (byte[] e : encoded) profileFile.append(e);
+        }
+        profileFile.map();
+        RecordFile file = profileFile;
+        return new java.util.AbstractList<>() {
+            @Override public StoryGrouper.Profile get(int i) { return DocumentCodec.decodeProfile(file.read(i)); }
+            @Override public int size() { return n; }
+        };
+    }
+
+    private RecordFile profileFile;
 
     private String embeddingText(int i) {
         String text = StoryGrouper.embeddingText(StoryGrouper.Item.of(document(i).article()));
@@ -316,7 +390,7 @@ public final class Engine implements AutoCloseable {
     public Document document(int i) { return codec.decode(docs.read(i)); }
 
     /** Articles added so far. */
-    public synchronized int size() { return ids.size() + pending.size(); }
+    public synchronized int size() { return accepted; }
 
     /** How this engine is set: for the provenance block of the outputs. */
     public Provenance provenance() {
@@ -346,11 +420,13 @@ public final class Engine implements AutoCloseable {
     @Override public synchronized void close() {
         if (closed) return;
         closed = true;
+        stager.shutdownNow();
         pool.shutdownNow();
         ingestor.close();
         try {
             docs.close();
             terms.close();
+            if (profileFile != null) profileFile.close();
             linker.close();
         } finally {
             if (ownWorkDir) deleteQuietly(workDir);

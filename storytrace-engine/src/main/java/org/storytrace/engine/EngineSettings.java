@@ -20,13 +20,16 @@ import org.storytrace.ingest.Ingestor;
  *                     null for the system's temporary folder
  * @param linker       the link stage's settings
  * @param grouper      the story stage's settings
+ * @param profilesInMemory collections up to this many articles keep their story profiles (about 1.3 KB
+ *                     each) on the heap while grouping; larger ones keep them in a work file
  */
 public record EngineSettings(int threads, long maxBytes, Duration fetchTimeout, Duration pageBudget, int batch, Path workDir,
-                             Linker.Settings linker, StoryGrouper.Settings grouper) {
+                             Linker.Settings linker, StoryGrouper.Settings grouper, int profilesInMemory) {
     public EngineSettings {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         if (batch < 1) throw new IllegalArgumentException("batch must be at least 1, was " + batch);
         if (linker == null || grouper == null) throw new IllegalArgumentException("linker and grouper settings are required");
+        if (profilesInMemory < 0) throw new IllegalArgumentException("profilesInMemory must be >= 0, was " + profilesInMemory);
         // the ingest settings check the rest
         new Ingestor.Settings(maxBytes, fetchTimeout, pageBudget, threads);
     }
@@ -37,7 +40,7 @@ public record EngineSettings(int threads, long maxBytes, Duration fetchTimeout, 
 
     public Builder toBuilder() {
         return new Builder().threads(threads).maxBytes(maxBytes).fetchTimeout(fetchTimeout).pageBudget(pageBudget).batch(batch).workDir(workDir)
-                .linker(linker).grouper(grouper);
+                .linker(linker).grouper(grouper).profilesInMemory(profilesInMemory);
     }
 
     /** The ingest stage's part of these settings. */
@@ -52,6 +55,7 @@ public record EngineSettings(int threads, long maxBytes, Duration fetchTimeout, 
         private Path workDir;
         private Linker.Settings linker = Linker.Settings.defaults();
         private StoryGrouper.Settings grouper = StoryGrouper.Settings.defaults();
+        private int profilesInMemory = 100_000;
 
         public Builder threads(int v) { threads = v; return this; }
         public Builder maxBytes(long v) { maxBytes = v; return this; }
@@ -61,7 +65,10 @@ public record EngineSettings(int threads, long maxBytes, Duration fetchTimeout, 
         public Builder workDir(Path v) { workDir = v; return this; }
         public Builder linker(Linker.Settings v) { linker = v; return this; }
         public Builder grouper(StoryGrouper.Settings v) { grouper = v; return this; }
+        public Builder profilesInMemory(int v) { profilesInMemory = v; return this; }
 
-        public EngineSettings build() { return new EngineSettings(threads, maxBytes, fetchTimeout, pageBudget, batch, workDir, linker, grouper); }
+        public EngineSettings build() {
+            return new EngineSettings(threads, maxBytes, fetchTimeout, pageBudget, batch, workDir, linker, grouper, profilesInMemory);
+        }
     }
 }

@@ -65,6 +65,19 @@ class EngineContractTest {
     }
 
     @Test
+    void profilesKeptOnDiskGiveWhatProfilesOnTheHeapGive() throws Exception {
+        String heap;
+        try (Engine e = Engine.builder(EngineSettings.builder().threads(2).build()).build()) {
+            e.ingest(inputs(), null);
+            heap = json(e.results());
+        }
+        try (Engine e = Engine.builder(EngineSettings.builder().threads(2).profilesInMemory(0).build()).build()) {
+            e.ingest(inputs(), null);
+            assertEquals(heap, json(e.results()));
+        }
+    }
+
+    @Test
     void layersStayInsideTheTextAndNeverGoBackwards() throws Exception {
         List<Article> articles = new ArrayList<>();
         List<String> docs = TestCorpora.newsPool(150);

@@ -35,8 +35,21 @@ public final class SentenceSplitter implements ArticleStage {
         return doc.with(Layers.SENTENCES, split(doc.article().cleanText(), doc.article().bodyStart(), doc.article().bodyEnd(), doc.expect(Layers.TOKENS)));
     }
 
+    private static final ThreadLocal<char[][]> BUFFER = ThreadLocal.withInitial(() -> new char[][] {new char[8192]});
+
+    /** The characters of {@code text[from, to)} at indexes {@code [0, to - from)}, in a reused buffer: one bulk copy, no charAt calls. */
+    private record Chars(char[] c, int base) {
+        char at(int offset) { return c[offset - base]; }
+    }
+
     /** The sentences of {@code text[from, to)} whose tokens are {@code t}. */
-    public static Sentences split(CharSequence text, int from, int to, TokenLayer t) {
+    public static Sentences split(CharSequence chars, int from, int to, TokenLayer t) {
+        char[][] holder = BUFFER.get();
+        if (holder[0].length < to - from) holder[0] = new char[Math.max(to - from, holder[0].length * 2)];
+        char[] buf = holder[0];
+        if (chars instanceof String str) str.getChars(from, to, buf, 0);
+        else for (int k = from; k < to; k++) buf[k - from] = chars.charAt(k);
+        Chars text = new Chars(buf, from);
         int n = t.size();
         if (n == 0) return new Sentences(new int[0], new int[0], new int[0], new int[0]);
         int[] starts = new int[16], ends = new int[16], first = new int[16], last = new int[16];
@@ -54,7 +67,7 @@ public final class SentenceSplitter implements ArticleStage {
                     nextStart = openingBefore(text, gapTo, nl);
                 } else if (endsHere(text, t, i, gapFrom, gapTo)) {
                     int ws = gapFrom;
-                    while (ws < gapTo && !Character.isWhitespace(text.charAt(ws))) ws++;
+                    while (ws < gapTo && !Character.isWhitespace(text.at(ws))) ws++;
                     end = ws;
                     nextStart = openingBefore(text, gapTo, ws);
                 }
@@ -74,50 +87,50 @@ public final class SentenceSplitter implements ArticleStage {
     }
 
     /** Whether the gap after token {@code i} (no line break in it) ends a sentence. */
-    private static boolean endsHere(CharSequence text, TokenLayer t, int i, int gapFrom, int gapTo) {
+    private static boolean endsHere(Chars text, TokenLayer t, int i, int gapFrom, int gapTo) {
         int k = gapFrom;
         // closing quotes or brackets may stand between the word and the terminator ("win”.)
-        while (k < gapTo && isClosing(text.charAt(k))) k++;
-        if (k >= gapTo || !isTerminator(text.charAt(k))) return false;
-        boolean fullStop = text.charAt(k) == '.';
+        while (k < gapTo && isClosing(text.at(k))) k++;
+        if (k >= gapTo || !isTerminator(text.at(k))) return false;
+        boolean fullStop = text.at(k) == '.';
         boolean directlyAfterWord = k == gapFrom;
-        while (k < gapTo && (isTerminator(text.charAt(k)) || isClosing(text.charAt(k)))) k++;
-        if (k >= gapTo || !Character.isWhitespace(text.charAt(k))) return false;
-        while (k < gapTo && Character.isWhitespace(text.charAt(k))) k++;
+        while (k < gapTo && (isTerminator(text.at(k)) || isClosing(text.at(k)))) k++;
+        if (k >= gapTo || !Character.isWhitespace(text.at(k))) return false;
+        while (k < gapTo && Character.isWhitespace(text.at(k))) k++;
         int opening = k;
-        while (k < gapTo && isOpening(text.charAt(k))) k++;
+        while (k < gapTo && isOpening(text.at(k))) k++;
         if (k < gapTo) return false; // something other than quotes and space before the next word (a dash, a bullet): be careful
-        char next = text.charAt(t.starts()[i + 1]);
+        char next = text.at(t.starts()[i + 1]);
         boolean opensSentence = Character.isUpperCase(next) || Character.isDigit(next) || opening < k || Character.isTitleCase(next)
                 || (!Character.isLowerCase(next) && Character.isLetter(next)); // scripts without case
         if (!opensSentence) return false;
         if (fullStop && directlyAfterWord) {
             int ws = t.starts()[i], we = t.ends()[i];
-            if (we - ws == 1 && Character.isUpperCase(text.charAt(ws))) return false; // an initial
+            if (we - ws == 1 && Character.isUpperCase(text.at(ws))) return false; // an initial
             long h = t.hashes()[i];
-            if (Arrays.binarySearch(ABBREVIATIONS, h) >= 0 && Character.isUpperCase(text.charAt(ws))) return false;
-            if (h == NO && Character.isUpperCase(text.charAt(ws)) && Character.isDigit(next)) return false; // No. 5
+            if (Arrays.binarySearch(ABBREVIATIONS, h) >= 0 && Character.isUpperCase(text.at(ws))) return false;
+            if (h == NO && Character.isUpperCase(text.at(ws)) && Character.isDigit(next)) return false; // No. 5
         }
         return true;
     }
 
     /** The end of the sentence whose last word ends at {@code from}: after the terminators and closing marks that follow it. */
-    private static int closingAfter(CharSequence text, int from, int limit) {
+    private static int closingAfter(Chars text, int from, int limit) {
         int k = from;
-        while (k < limit && !Character.isWhitespace(text.charAt(k))) k++;
+        while (k < limit && !Character.isWhitespace(text.at(k))) k++;
         return k;
     }
 
     /** Where a sentence whose first word starts at {@code word} begins: at the opening marks right before it, not before {@code limit}. */
-    private static int openingBefore(CharSequence text, int word, int limit) {
+    private static int openingBefore(Chars text, int word, int limit) {
         int k = word;
-        while (k > limit && !Character.isWhitespace(text.charAt(k - 1))) k--;
+        while (k > limit && !Character.isWhitespace(text.at(k - 1))) k--;
         return k;
     }
 
-    private static int indexOfLineBreak(CharSequence text, int from, int to) {
+    private static int indexOfLineBreak(Chars text, int from, int to) {
         for (int k = from; k < to; k++) {
-            char c = text.charAt(k);
+            char c = text.at(k);
             if (c == '\n' || c == '\r' || c == '\u2029') return k;
         }
         return -1;

@@ -186,22 +186,41 @@ public final class Linker implements AutoCloseable {
      */
     private int[] candidatesAndIndex(Article a, Fingerprint fp) {
         int doc = fingerprints.size();
-        java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+        // the union of both indexes' hits, ascending and distinct, in primitive arrays
         lsh.query(fp.signature(), -1, found);
-        for (int i = 0; i < found.size(); i++) set.add(found.get(i));
+        int[] all = new int[found.size()];
+        for (int i = 0; i < all.length; i++) all[i] = found.get(i);
         anchorIndex.query(fp.anchors(), -1, found);
-        for (int i = 0; i < found.size(); i++) set.add(found.get(i));
-        List<Integer> candidates = new ArrayList<>(set);
-        if (candidates.size() > settings.maxCandidates()) {
-            // keep the most similar; ties by arrival order, so the choice is reproducible
-            candidates.sort((x, y) -> {
-                int c = Double.compare(MinHasher.similarity(fingerprints.get(y).signature(), fp.signature()),
-                        MinHasher.similarity(fingerprints.get(x).signature(), fp.signature()));
-                return c != 0 ? c : Integer.compare(x, y);
-            });
-            candidates = candidates.subList(0, settings.maxCandidates());
+        int k = all.length;
+        all = java.util.Arrays.copyOf(all, k + found.size());
+        for (int i = 0; i < found.size(); i++) all[k + i] = found.get(i);
+        java.util.Arrays.sort(all);
+        int distinct = 0;
+        for (int i = 0; i < all.length; i++) if (i == 0 || all[i] != all[i - 1]) all[distinct++] = all[i];
+        int[] unique = java.util.Arrays.copyOf(all, distinct);
+        List<Integer> candidates;
+        if (unique.length <= settings.maxCandidates()) {
+            candidatesChecked += unique.length;
+            index(doc, a, fp);
+            return unique;
         }
+        candidates = new ArrayList<>(unique.length);
+        for (int c : unique) candidates.add(c);
+        // keep the most similar; ties by arrival order, so the choice is reproducible
+        candidates.sort((x, y) -> {
+            int c = Double.compare(MinHasher.similarity(fingerprints.get(y).signature(), fp.signature()),
+                    MinHasher.similarity(fingerprints.get(x).signature(), fp.signature()));
+            return c != 0 ? c : Integer.compare(x, y);
+        });
+        candidates = candidates.subList(0, settings.maxCandidates());
         candidatesChecked += candidates.size();
+        index(doc, a, fp);
+        int[] out = candidates.stream().mapToInt(Integer::intValue).toArray();
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    private void index(int doc, Article a, Fingerprint fp) {
         lsh.add(doc, fp.signature());
         anchorIndex.add(doc, fp.anchors());
         if (doc == ids.length) {
@@ -211,7 +230,6 @@ public final class Linker implements AutoCloseable {
         ids[doc] = a.id();
         dates[doc] = a.published();
         fingerprints.add(fp);
-        return candidates.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Aligns two fingerprinted articles; null when they share no passage worth reporting. */

@@ -214,14 +214,16 @@ public final class StoryGrouper implements java.io.Serializable {
         int n = profiles.size();
         Map<String, Integer> index = new HashMap<>(Math.max(16, n * 2));
         for (int i = 0; i < n; i++) index.put(ids.get(i), i);
-        long[] candidates;
-        if (scoresEveryPair(n)) {
-            candidates = allPairs(n);
-        } else {
-            long[][] top = new long[n][];
-            for (int i = 0; i < n; i++) top[i] = profiles.get(i).candidateTerms();
-            candidates = TermVectors.candidatePairs(top, settings.candidateMinShared, parallel);
+        // each profile read once here (they may be read back from disk), the dates kept for the rescoring
+        LocalDate[] published = new LocalDate[n];
+        long[][] top = scoresEveryPair(n) ? null : new long[n][];
+        for (int i = 0; i < n; i++) {
+            Profile p = profiles.get(i);
+            published[i] = p.published();
+            if (top != null) top[i] = p.candidateTerms();
         }
+        long[] candidates = top == null ? allPairs(n) : TermVectors.candidatePairs(top, settings.candidateMinShared, parallel);
+        top = null;
         // reused shares by pair, as sorted parallel arrays merged with the sorted candidates
         java.util.TreeMap<Long, Double> reuseByPair = new java.util.TreeMap<>();
         for (Link l : links) {
@@ -277,7 +279,7 @@ public final class StoryGrouper implements java.io.Serializable {
             double sem = -1;
             if (consult[k] && embedding[a] != null && embedding[b] != null) {
                 sem = Embedder.cosine(embedding[a], embedding[b]);
-                score[k] = score(new Evidence(lexical[k], names[k], headlines[k], sem, reuse[k]), profiles.get(a).published(), profiles.get(b).published());
+                score[k] = score(new Evidence(lexical[k], names[k], headlines[k], sem, reuse[k]), published[a], published[b]);
             }
             if (keep) kept[k] = new Pair(a, b, lexical[k], names[k], headlines[k], sem, reuse[k], score[k]);
         });

@@ -119,6 +119,36 @@ public final class DocumentCodec {
         return new StoryGrouper.Terms(k[0], c[0], k[1], c[1], k[2], c[2]);
     }
 
+    /** A story profile as bytes: its three vectors, candidate terms and date. */
+    public static byte[] encode(StoryGrouper.Profile p) {
+        int n = p.words().keys().length + p.names().keys().length + p.heads().keys().length;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(20 + n * 12 + p.candidateTerms().length * 8);
+        put(b, p.words().keys(), p.words().weights());
+        put(b, p.names().keys(), p.names().weights());
+        put(b, p.heads().keys(), p.heads().weights());
+        b.putInt(p.candidateTerms().length);
+        for (long t : p.candidateTerms()) b.putLong(t);
+        b.putInt(p.published() == null ? Integer.MIN_VALUE : (int) p.published().toEpochDay());
+        return b.array();
+    }
+
+    public static StoryGrouper.Profile decodeProfile(byte[] bytes) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        org.storytrace.core.pipeline.TermVectors.Vector[] v = new org.storytrace.core.pipeline.TermVectors.Vector[3];
+        for (int j = 0; j < 3; j++) {
+            int n = b.getInt();
+            long[] k = new long[n];
+            float[] w = new float[n];
+            for (int i = 0; i < n; i++) k[i] = b.getLong();
+            for (int i = 0; i < n; i++) w[i] = b.getFloat();
+            v[j] = new org.storytrace.core.pipeline.TermVectors.Vector(k, w);
+        }
+        long[] top = new long[b.getInt()];
+        for (int i = 0; i < top.length; i++) top[i] = b.getLong();
+        int day = b.getInt();
+        return new StoryGrouper.Profile(v[0], v[1], v[2], top, day == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(day));
+    }
+
     private static void put(java.nio.ByteBuffer b, long[] keys, float[] counts) {
         b.putInt(keys.length);
         for (long x : keys) b.putLong(x);

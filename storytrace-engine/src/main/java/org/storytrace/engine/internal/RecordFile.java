@@ -56,6 +56,32 @@ public final class RecordFile implements AutoCloseable {
         pendingStart = written;
     }
 
+    /** Mapped segments of the file once {@link #map} was called, for reads without a system call. */
+    private volatile java.nio.MappedByteBuffer[] segments;
+    private static final long SEGMENT = 1L << 30;
+
+    /**
+     * Maps what was written so far into memory, so reads of those records cost a copy rather than a system
+     * call: for files read many times over (profiles scored pair by pair). Later appends are read as before.
+     */
+    public synchronized void map() {
+        flush();
+        try {
+            int k = (int) ((written + SEGMENT - 1) / SEGMENT);
+            java.nio.MappedByteBuffer[] m = new java.nio.MappedByteBuffer[k];
+            for (int j = 0; j < k; j++) {
+                long from = j * SEGMENT;
+                m[j] = channel.map(FileChannel.MapMode.READ_ONLY, from, Math.min(SEGMENT, written - from));
+            }
+            mappedUpTo = written;
+            segments = m;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot map the work file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private volatile long mappedUpTo;
+
     /** The record numbered {@code i}. */
     public byte[] read(int i) {
         long from;
@@ -63,6 +89,19 @@ public final class RecordFile implements AutoCloseable {
             if (i < 0 || i >= size) throw new IndexOutOfBoundsException("record " + i + " of " + size);
             from = offsets[i];
             if (from >= pendingStart) flush(); // still in the write buffer
+        }
+        java.nio.MappedByteBuffer[] m = segments;
+        if (m != null && from + 4 <= mappedUpTo) {
+            int seg = (int) (from / SEGMENT), at = (int) (from % SEGMENT);
+            java.nio.MappedByteBuffer b = m[seg];
+            if (at + 4 <= b.limit()) {
+                int len = b.getInt(at);
+                if (at + 4 + (long) len <= b.limit()) {
+                    byte[] out = new byte[len];
+                    b.get(at + 4, out);
+                    return out;
+                }
+            }
         }
         try {
             ByteBuffer head = ByteBuffer.allocate(4);

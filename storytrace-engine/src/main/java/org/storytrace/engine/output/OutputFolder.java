@@ -60,9 +60,11 @@ public final class OutputFolder {
     public Path write(String name, Content content) throws IOException {
         Path target = dir.resolve(name);
         Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        // a name of our own rather than createTempFile's, so the file gets the permissions the user's umask gives
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
                 content.writeTo(out);
             }
             try {
@@ -82,13 +84,12 @@ public final class OutputFolder {
      */
     public Path replaceFolder(String name, FolderContent fill) throws IOException {
         Path target = dir.resolve(name);
-        Path tmp = Files.createTempDirectory(dir, "." + name);
+        Path tmp = Files.createDirectory(dir.resolve("." + name + "." + Long.toHexString(System.nanoTime()) + ".tmp"));
         try {
             fill.writeInto(tmp);
             Path old = null;
             if (Files.exists(target)) {
-                old = Files.createTempDirectory(dir, "." + name + "-old");
-                Files.delete(old);
+                old = dir.resolve("." + name + "." + Long.toHexString(System.nanoTime()) + ".old");
                 Files.move(target, old);
             }
             Files.move(tmp, target);

@@ -2,6 +2,7 @@ package org.storytrace.app;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.storytrace.core.model.Rejection;
 import org.storytrace.engine.Engine;
@@ -41,7 +42,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             Outputs.writeAll(r, out);
             long t3 = System.nanoTime();
             if (timings) {
-                err.printf(java.util.Locale.ROOT, "timings: read and link %.2f s, stories %.2f s, write %.2f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+                err.printf(Locale.ROOT, "timings: read and link %.2f s, stories %.2f s, write %.2f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
             }
             System.out.printf("read %d articles, rejected %d, %d duplicates, %d stories, %d links%n", r.articleCount(), r.rejections().size(),
                     r.duplicates().size(), r.stories().size(), r.links().size());
@@ -57,7 +58,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     static void explain(Results r, PrintStream err) {
         for (Results.ScoredPair p : r.pairs()) {
-            err.printf(java.util.Locale.ROOT, "pair %s %s lexical=%.3f names=%.3f headlines=%.3f semantic=%.3f reuse=%.3f score=%.3f%n",
+            err.printf(Locale.ROOT, "pair %s %s lexical=%.3f names=%.3f headlines=%.3f semantic=%.3f reuse=%.3f score=%.3f%n",
                     p.a(), p.b(), p.lexical(), p.names(), p.headlines(), p.semantic(), p.reuse(), p.score());
         }
     }

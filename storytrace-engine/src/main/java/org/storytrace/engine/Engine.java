@@ -5,14 +5,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.AbstractList;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.storytrace.core.doc.ArticleStage;
 import org.storytrace.core.doc.Document;
@@ -21,6 +29,7 @@ import org.storytrace.core.doc.SentenceSplitter;
 import org.storytrace.core.doc.StagePlan;
 import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.TokenLayer;
+import org.storytrace.core.index.LongIntMap;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Duplicate;
 import org.storytrace.core.model.Link;
@@ -32,6 +41,7 @@ import org.storytrace.core.pipeline.FingerprintStore;
 import org.storytrace.core.pipeline.Linker;
 import org.storytrace.core.pipeline.StoryGrouper;
 import org.storytrace.core.pipeline.Threads;
+import org.storytrace.core.text.Tokens;
 import org.storytrace.engine.internal.DocumentCodec;
 import org.storytrace.engine.internal.RecordFile;
 import org.storytrace.ingest.Ingestor;
@@ -65,7 +75,7 @@ public final class Engine implements AutoCloseable {
     private final RecordFile docs, terms;
     private final DocFrequencies df = new DocFrequencies();
     private final List<String> ids = new ArrayList<>();
-    private final org.storytrace.core.index.LongIntMap idIndex = new org.storytrace.core.index.LongIntMap(1024);
+    private final LongIntMap idIndex = new LongIntMap(1024);
     private int[] days = new int[1024];
     private long[] pathHashes = new long[1024];
     private final List<Link> links = new ArrayList<>();
@@ -75,10 +85,10 @@ public final class Engine implements AutoCloseable {
     private final Map<Integer, float[]> embeddings = new ConcurrentHashMap<>();
     private final List<Document> pending = new ArrayList<>();
     /** Batches handed to the stage thread and not yet done, oldest first; at most {@link #IN_FLIGHT}. */
-    private final java.util.ArrayDeque<java.util.concurrent.Future<?>> inFlight = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Future<?>> inFlight = new ArrayDeque<>();
     /** Duplicates seen while reading, judged (same record read again, or not) once their batches are stored. */
     private final List<Duplicate> duplicatesToJudge = new ArrayList<>();
-    private final java.util.concurrent.ExecutorService stager;
+    private final ExecutorService stager;
     private int accepted;
     private Results cached;
     private boolean closed;
@@ -118,7 +128,7 @@ public final class Engine implements AutoCloseable {
         this.terms = new RecordFile(workDir.resolve("terms.bin"));
         this.linker = new Linker(settings.linker(), FingerprintStore.onDisk(workDir.resolve("fingerprints.bin")));
         this.ingestor = new Ingestor(settings.ingest());
-        this.stager = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        this.stager = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "storytrace-stages");
             t.setDaemon(true);
             return t;
@@ -239,13 +249,13 @@ public final class Engine implements AutoCloseable {
         duplicatesToJudge.clear();
     }
 
-    private static void await(java.util.concurrent.Future<?> f) {
+    private static void await(Future<?> f) {
         try {
             f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the stages ran", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException re) throw re;
             if (c instanceof Error err) throw err;
@@ -258,9 +268,9 @@ public final class Engine implements AutoCloseable {
         return i >= 0 && pathHashes[i] == pathHash(d.path());
     }
 
-    private static long idKey(String id) { return org.storytrace.core.text.Tokens.hashOf(id) ^ ((long) id.hashCode() << 32) ^ id.length(); }
+    private static long idKey(String id) { return Tokens.hashOf(id) ^ ((long) id.hashCode() << 32) ^ id.length(); }
 
-    private static long pathHash(String path) { return org.storytrace.core.text.Tokens.mix(path.hashCode() * 0x9E3779B97F4A7C15L + path.length()); }
+    private static long pathHash(String path) { return Tokens.mix(path.hashCode() * 0x9E3779B97F4A7C15L + path.length()); }
 
     private void reject(Rejection r) {
         if (rejectionSeen.add(r)) rejections.add(r);
@@ -364,7 +374,7 @@ public final class Engine implements AutoCloseable {
         }
         profileFile.map();
         RecordFile file = profileFile;
-        return new java.util.AbstractList<>() {
+        return new AbstractList<>() {
             @Override public StoryGrouper.Profile get(int i) { return DocumentCodec.decodeProfile(file.read(i)); }
             @Override public int size() { return n; }
         };
@@ -394,7 +404,7 @@ public final class Engine implements AutoCloseable {
 
     /** How this engine is set: for the provenance block of the outputs. */
     public Provenance provenance() {
-        Map<String, Object> s = new java.util.LinkedHashMap<>(Provenance.describe(settings));
+        Map<String, Object> s = new LinkedHashMap<>(Provenance.describe(settings));
         s.remove("workDir");
         return new Provenance(Provenance.VERSION, s, plan.describe(), embedder == null ? List.of() : List.of(embedder.describe()));
     }
@@ -435,7 +445,7 @@ public final class Engine implements AutoCloseable {
 
     private static void deleteQuietly(Path dir) {
         try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try { Files.deleteIfExists(p); } catch (IOException ignored) { }
             });
         } catch (IOException ignored) {

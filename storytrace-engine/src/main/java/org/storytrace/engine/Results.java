@@ -1,10 +1,13 @@
 package org.storytrace.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Article;
@@ -21,7 +24,7 @@ import org.storytrace.core.model.Story;
 public final class Results {
     private final int articleCount;
     private final IntFunction<Document> documents;
-    private final java.util.function.ToIntFunction<String> indexOf;
+    private final ToIntFunction<String> indexOf;
     private final List<Story> stories;
     private final List<Link> links;
     private final List<Rejection> rejections;
@@ -36,7 +39,7 @@ public final class Results {
      * @param documents the document numbered i, read back
      * @param indexOf   the number of the document with an id, or -1
      */
-    public Results(int articleCount, IntFunction<Document> documents, java.util.function.ToIntFunction<String> indexOf, List<Story> stories, List<Link> links, List<Rejection> rejections,
+    public Results(int articleCount, IntFunction<Document> documents, ToIntFunction<String> indexOf, List<Story> stories, List<Link> links, List<Rejection> rejections,
                    List<Duplicate> duplicates, Provenance provenance, List<ScoredPair> pairs) {
         this.articleCount = articleCount;
         this.documents = documents;
@@ -52,7 +55,7 @@ public final class Results {
     /** Results of an analysis made elsewhere (the Spark job), for the same writers. */
     public static Results of(Analysis a, Provenance provenance) {
         List<Article> articles = a.articles();
-        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < articles.size(); i++) index.put(articles.get(i).id(), i);
         return new Results(articles.size(), i -> Document.of(articles.get(i)), id -> index.getOrDefault(id, -1), a.stories(), a.links(), a.rejections(), a.duplicates(),
                 provenance, List.of());

@@ -35,6 +35,7 @@ import org.storytrace.ingest.read.Input;
 import org.storytrace.ingest.read.JsonLinesReader;
 import org.storytrace.ingest.read.Limits;
 import org.storytrace.ingest.read.Page;
+import org.storytrace.ingest.read.Parsed;
 import org.storytrace.ingest.read.Sink;
 import org.storytrace.ingest.read.WarcPages;
 
@@ -265,11 +266,12 @@ public final class Ingestor implements AutoCloseable {
 
         @Override public void page(Page page) { later(page.origin(), page.position(), () -> page); }
 
-        @Override public void later(String origin, String position, java.util.function.Supplier<Object> make) {
+        @Override public void later(String origin, String position, java.util.function.Supplier<Parsed> make) {
             Pending p = new Pending(origin, position);
             p.future = pool().submit(() -> {
-                Object made = make.get();
-                if (!(made instanceof Page page)) return new Processed(null, (Rejection) made, null, null, 0, 0);
+                Parsed made = make.get();
+                if (made instanceof Parsed.Rejected r) return new Processed(null, r.rejection(), null, null, 0, 0);
+                Page page = (Page) made;
                 p.page = page;
                 p.started = System.nanoTime();
                 Article a = processor.process(page, page.name());

@@ -1,7 +1,5 @@
 package org.storytrace.spark;
 
-import java.io.IOException;
-import java.io.StringReader;
 
 
 import java.util.ArrayList;
@@ -9,38 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.minhash.MinHashFilter;
-import org.apache.lucene.analysis.shingle.ShingleFilter;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.spark.ml.feature.MinHashLSH;
-import org.apache.spark.ml.feature.MinHashLSHModel;
-import org.apache.spark.ml.linalg.VectorUDT;
-import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.storytrace.core.fingerprint.MinHasher;
 import org.storytrace.core.fingerprint.Shingles;
 import org.storytrace.core.index.IntBuffer;
@@ -109,82 +77,21 @@ public final class PeerBench {
         double tOurs = (System.nanoTime() - t0) / 1e9;
         report("storytrace", tOurs, n, recall(ours, truth), 1);
 
-        // Spark MLlib MinHashLSH
-        SparkSession spark = SparkSession.builder().master("local[2]").appName("peers").config("spark.ui.enabled", "false")
-                // the self-join of 100k rows cannot be broadcast in local mode; a sort-merge join is what a cluster would run
-                .config("spark.sql.autoBroadcastJoinThreshold", "-1").getOrCreate();
-        double tSpark;
+        // Spark MLlib MinHashLSH, on the same shingles
+        long t1 = System.nanoTime();
+        List<int[]> features = new ArrayList<>(n);
+        for (long[] sh : shingles) features.add(java.util.Arrays.stream(sh).mapToInt(h -> (int) ((h >>> 40) & 0xFFFFFF)).distinct().sorted().toArray());
         Set<Long> sparkPairs = new HashSet<>();
-        try {
-            long t1 = System.nanoTime();
-            List<Row> rows = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                int[] idx = java.util.Arrays.stream(shingles.get(i)).mapToInt(h -> (int) ((h >>> 40) & 0xFFFFFF)).distinct().sorted().toArray();
-                if (idx.length == 0) continue;
-                double[] ones = new double[idx.length];
-                java.util.Arrays.fill(ones, 1.0);
-                rows.add(RowFactory.create(i, Vectors.sparse(1 << 24, idx, ones)));
-            }
-            StructType schema = new StructType().add("id", DataTypes.IntegerType).add("features", new VectorUDT());
-            Dataset<Row> df = spark.createDataFrame(rows, schema);
-            MinHashLSHModel model = new MinHashLSH().setNumHashTables(8).setInputCol("features").setOutputCol("hashes").setSeed(1).fit(df);
-            List<Row> joined = model.approxSimilarityJoin(df, df, 0.5, "d").filter("datasetA.id < datasetB.id")
-                    .selectExpr("datasetA.id as a", "datasetB.id as b").collectAsList();
-            for (Row r : joined) sparkPairs.add(key(r.getInt(0), r.getInt(1)));
-            tSpark = (System.nanoTime() - t1) / 1e9;
-        } finally {
-            spark.stop();
-        }
+        for (long[] p : PeerCommand.mllib(features)) sparkPairs.add(key((int) p[0], (int) p[1]));
+        double tSpark = (System.nanoTime() - t1) / 1e9;
         report("spark_mllib_minhashlsh", tSpark, n, recall(sparkPairs, truth), tSpark / tOurs);
 
-        // Lucene MinHashFilter index
+        // Lucene MinHashFilter index, on the same normalised words
         long t2 = System.nanoTime();
-        Analyzer analyzer = new Analyzer() {
-            @Override protected TokenStreamComponents createComponents(String field) {
-                Tokenizer t = new WhitespaceTokenizer();
-                ShingleFilter sh = new ShingleFilter(t, 3, 3);
-                sh.setOutputUnigrams(false);
-                return new TokenStreamComponents(t, new MinHashFilter(sh, 1, 128, 1, true));
-            }
-        };
         Set<Long> lucenePairs = new HashSet<>();
-        try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
-                for (int i = 0; i < n; i++) {
-                    Document d = new Document();
-                    d.add(new StoredField("id", i));
-                    d.add(new TextField("mh", norm.get(i), Field.Store.NO));
-                    w.addDocument(d);
-                }
-            }
-            try (DirectoryReader r = DirectoryReader.open(dir)) {
-                IndexSearcher s = new IndexSearcher(r);
-                for (int i = 0; i < n; i++) {
-                    List<String> toks = minhashTokens(analyzer, norm.get(i));
-                    if (toks.isEmpty()) continue;
-                    BooleanQuery.Builder q = new BooleanQuery.Builder();
-                    for (String t : toks) q.add(new ConstantScoreQuery(new TermQuery(new Term("mh", t))), BooleanClause.Occur.SHOULD);
-                    q.setMinimumNumberShouldMatch((toks.size() + 1) / 2);
-                    for (ScoreDoc sd : s.search(q.build(), 1000).scoreDocs) {
-                        int j = r.storedFields().document(sd.doc).getField("id").numericValue().intValue();
-                        if (j != i) lucenePairs.add(key(Math.min(i, j), Math.max(i, j)));
-                    }
-                }
-            }
-        }
+        for (long[] p : PeerCommand.lucene(norm)) lucenePairs.add(key((int) p[0], (int) p[1]));
         double tLucene = (System.nanoTime() - t2) / 1e9;
         report("lucene_minhashfilter", tLucene, n, recall(lucenePairs, truth), tLucene / tOurs);
-    }
-
-    private static List<String> minhashTokens(Analyzer a, String text) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = a.tokenStream("mh", new StringReader(text))) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) out.add(term.toString());
-            ts.end();
-        }
-        return out;
     }
 
     private static void report(String name, double secs, int n, double recall, double storytraceSpeedup) {

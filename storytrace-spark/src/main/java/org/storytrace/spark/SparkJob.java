@@ -86,7 +86,7 @@ public final class SparkJob {
         for (Link l : a.links()) {
             List<Row> ps = new ArrayList<>();
             for (Passage p : l.passages()) ps.add(RowFactory.create(p.aStart(), p.aEnd(), p.bStart(), p.bEnd()));
-            lr.add(RowFactory.create(l.a(), l.b(), l.similarity(), l.reusedShareA(), l.reusedShareB(), l.direction(), ps));
+            lr.add(RowFactory.create(l.a(), l.b(), l.similarity(), l.reusedShareA(), l.reusedShareB(), Link.Direction.labelOf(l.direction()), ps));
         }
         StructType sto = new StructType(new StructField[] {f("id", DataTypes.StringType), f("articles", DataTypes.createArrayType(DataTypes.StringType)),
             f("topic", DataTypes.StringType)});

@@ -34,6 +34,7 @@ import org.storytrace.ingest.PageProcessor;
 import org.storytrace.ingest.read.Input;
 import org.storytrace.ingest.read.JsonLinesReader;
 import org.storytrace.ingest.read.Page;
+import org.storytrace.ingest.read.Parsed;
 import org.storytrace.ingest.read.Sink;
 import org.storytrace.ingest.read.WarcPages;
 import scala.Tuple2;
@@ -126,7 +127,7 @@ public final class SparkPipeline implements Serializable {
         return spark.read().parquet(input).javaRDD().zipWithIndex().mapToPair(t -> {
             Row row = t._1();
             long no = t._2() + 1;
-            Object page = JsonLinesReader.fromFields(k -> field(row, k), input, "row " + no, stem + "-" + no, "parquet");
+            Parsed page = JsonLinesReader.fromFields(k -> field(row, k), input, "row " + no, stem + "-" + no, "parquet");
             return new Tuple2<>(no, process(page));
         });
     }
@@ -153,10 +154,10 @@ public final class SparkPipeline implements Serializable {
         Broadcast<Map<String, Integer>> numbers = jsc.broadcast(fileNo);
         return files.flatMapToPair(f -> {
             long file = numbers.value().get(f._1());
-            List<Object> found = new ArrayList<>();
+            List<Parsed> found = new ArrayList<>();
             Sink sink = new Sink() {
                 @Override public void page(Page page) { found.add(page); }
-                @Override public void rejected(Rejection r) { found.add(r); }
+                @Override public void rejected(Rejection r) { found.add(new Parsed.Rejected(r)); }
             };
             String name = f._1();
             try (InputStream in = new java.io.BufferedInputStream(open(f._2(), name), 1 << 16)) {
@@ -173,11 +174,15 @@ public final class SparkPipeline implements Serializable {
         return name.toLowerCase(Locale.ROOT).endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw;
     }
 
+    /** Stateless and thread-safe: one per executor JVM, not one per record. */
+    private static final PageProcessor PAGES = new PageProcessor();
+
     /** A parsed record to an {@link Article}, or the {@link Rejection} that says why not. */
-    private static Object process(Object parsed) {
-        if (!(parsed instanceof Page p)) return parsed;
+    private static Object process(Parsed parsed) {
+        if (parsed instanceof Parsed.Rejected r) return r.rejection();
+        Page p = (Page) parsed;
         try {
-            Article a = new PageProcessor().process(p, p.name());
+            Article a = PAGES.process(p, p.name());
             return a.bodyEnd() == a.bodyStart() ? new Rejection(p.origin(), p.position(), "no article text found (only page furniture)") : a;
         } catch (RuntimeException | StackOverflowError e) {
             return new Rejection(p.origin(), p.position(), "could not be processed: " + e);
@@ -225,10 +230,14 @@ public final class SparkPipeline implements Serializable {
         Linker.Settings settings = Linker.Settings.defaults();
         int anchorMaxDf = settings.anchorMaxDocFreq(), anchorMinShared = settings.anchorMinShared(); // plain values travel to the executors
         // candidates: shared LSH band keys, or enough shared anchors that are not too common
-        JavaPairRDD<Long, Long> bandPairs = fps.flatMapToPair(t -> {
-            long[] keys = new Linker().bandKeys(t._2().signature());
-            List<Tuple2<Long, Integer>> out = new ArrayList<>(keys.length);
-            for (int b = 0; b < keys.length; b++) out.add(new Tuple2<>(keys[b] * 31 + b, t._1()));
+        JavaPairRDD<Long, Long> bandPairs = fps.mapPartitionsToPair(it -> {
+            Linker l = new Linker(); // one per partition: a linker builds its (empty) indexes when made
+            List<Tuple2<Long, Integer>> out = new ArrayList<>();
+            while (it.hasNext()) {
+                Tuple2<Integer, Fingerprint> t = it.next();
+                long[] keys = l.bandKeys(t._2().signature());
+                for (int b = 0; b < keys.length; b++) out.add(new Tuple2<>(keys[b] * 31 + b, t._1()));
+            }
             return out.iterator();
         }).groupByKey().flatMapToPair(g -> pairs(g._2(), Integer.MAX_VALUE)).distinct();
         JavaPairRDD<Long, Integer> anchorDocs = fps.flatMapToPair(t -> {
@@ -252,16 +261,21 @@ public final class SparkPipeline implements Serializable {
         List<Link> links = pairRdd.join(both)
                 .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()))
                 .join(both)
-                .map(t -> {
-                    Tuple2<Article, Fingerprint> x = t._2()._1(), y = t._2()._2();
-                    Linker l = new Linker();
-                    Link link = l.verify(x._1(), x._2(), y._1(), y._2());
-                    if (link == null) return null;
-                    Fingerprint fa = link.a().equals(x._1().id()) ? x._2() : y._2(), fb = link.a().equals(x._1().id()) ? y._2() : x._2();
+                .mapPartitions(it -> {
+                    Linker l = new Linker(); // one per partition, not one per pair
                     Set<Long> c = commonAnchors.value();
-                    return l.pruneCommon(link, fa, fb, h -> c.contains(h) ? Integer.MAX_VALUE : 0, n);
+                    List<Link> out = new ArrayList<>();
+                    while (it.hasNext()) {
+                        var t = it.next();
+                        Tuple2<Article, Fingerprint> x = t._2()._1(), y = t._2()._2();
+                        Link link = l.verify(x._1(), x._2(), y._1(), y._2());
+                        if (link == null) continue;
+                        Fingerprint fa = link.a().equals(x._1().id()) ? x._2() : y._2(), fb = link.a().equals(x._1().id()) ? y._2() : x._2();
+                        Link kept = l.pruneCommon(link, fa, fb, h -> c.contains(h) ? Integer.MAX_VALUE : 0, n);
+                        if (kept != null) out.add(kept);
+                    }
+                    return out.iterator();
                 })
-                .filter(java.util.Objects::nonNull)
                 .collect();
         fps.unpersist();
         anchorDocs.unpersist();
@@ -295,7 +309,7 @@ public final class SparkPipeline implements Serializable {
     private static int[][] stories(JavaSparkContext jsc, JavaPairRDD<Integer, Article> numbered, int n, List<String> ids, List<Link> links) {
         StoryGrouper grouper = new StoryGrouper();
         JavaPairRDD<Integer, Tuple2<StoryGrouper.Terms, LocalDate>> terms = numbered.mapValues(a -> new Tuple2<>(StoryGrouper.terms(
-                new StoryGrouper.Item(a.id(), a.title(), a.cleanText(), a.bodyStart(), a.bodyEnd(), a.published(), null)), a.published())).cache();
+                StoryGrouper.Item.of(a)), a.published())).cache();
         // document frequencies of the three kinds of term (0 words, 1 names, 2 headline words)
         Map<Tuple2<Integer, Long>, Integer> dfAll = terms.flatMapToPair(t -> {
             StoryGrouper.Terms x = t._2()._1();

@@ -1,6 +1,7 @@
 package org.storytrace.core.doc;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The key of one typed layer of a {@link Document}: tokens, sentences, and (from the deep tier) mentions,
@@ -33,7 +34,7 @@ public final class Layer<T> {
     public Class<T> type() { return type; }
 
     /** The codec that stores this layer, if it is stored. */
-    public java.util.Optional<Codec<T>> codec() { return java.util.Optional.ofNullable(codec); }
+    public Optional<Codec<T>> codec() { return Optional.ofNullable(codec); }
 
     T cast(Object o) { return type.cast(o); }
 

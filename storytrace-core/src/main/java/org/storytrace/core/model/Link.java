@@ -8,14 +8,32 @@ import java.util.List;
  * @param similarity     estimated Jaccard similarity of their word-shingle sets
  * @param reusedShareA   share of a's body characters inside passages it shares with b
  * @param reusedShareB   the same for b
- * @param direction      {@code "a->b"} when a was published first (b reused a), {@code "b->a"} the reverse,
- *                       null when the dates cannot tell
+ * @param direction      {@link Direction#A_TO_B} when a was published first (b reused a), {@link Direction#B_TO_A}
+ *                       the reverse, null when the dates cannot tell
  */
-public record Link(String a, String b, double similarity, double reusedShareA, double reusedShareB, String direction,
+public record Link(String a, String b, double similarity, double reusedShareA, double reusedShareB, Direction direction,
                    List<Passage> passages) implements java.io.Serializable {
     public Link {
         if (a.equals(b)) throw new IllegalArgumentException("an article cannot link to itself: " + a);
         passages = List.copyOf(passages);
+    }
+
+    /** Which way the text went, by publication dates. */
+    public enum Direction {
+        /** a was published first: b reused a */
+        A_TO_B("a->b"),
+        /** b was published first: a reused b */
+        B_TO_A("b->a");
+
+        private final String label;
+
+        Direction(String label) { this.label = label; }
+
+        /** How the outputs write it: {@code "a->b"} or {@code "b->a"}. */
+        public String label() { return label; }
+
+        /** The label of a direction that may be unknown (null). */
+        public static String labelOf(Direction d) { return d == null ? null : d.label; }
     }
 
     /** Links in the fixed order of the outputs: by first article id, then second. */

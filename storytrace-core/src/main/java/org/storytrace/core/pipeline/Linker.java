@@ -256,10 +256,10 @@ public final class Linker implements AutoCloseable {
             charsB += p.bEnd() - p.bStart();
         }
         double sim = MinHasher.similarity(fx.signature(), fy.signature());
-        String direction = null;
+        Link.Direction direction = null;
         if (pubX != null && pubY != null) {
             int c = pubX.compareTo(pubY);
-            direction = c < 0 ? "a->b" : c > 0 ? "b->a" : null;
+            direction = c < 0 ? Link.Direction.A_TO_B : c > 0 ? Link.Direction.B_TO_A : null;
         }
         return new Link(idX, idY, round(sim), round(Math.min(1, (double) charsA / Math.max(1, fx.bodyChars()))),
                 round(Math.min(1, (double) charsB / Math.max(1, fy.bodyChars()))), direction, passages);

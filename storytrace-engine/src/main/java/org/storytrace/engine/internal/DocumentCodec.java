@@ -6,9 +6,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.storytrace.core.doc.Codec;
@@ -17,6 +19,7 @@ import org.storytrace.core.doc.Layer;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Span;
 import org.storytrace.core.pipeline.StoryGrouper;
+import org.storytrace.core.pipeline.TermVectors;
 
 /**
  * Documents (the article and its stored layers) and story terms to bytes and back, for the engine's
@@ -27,7 +30,7 @@ public final class DocumentCodec {
 
     /** @param layers every layer a document may carry; those with a codec are written */
     public DocumentCodec(Iterable<Layer<?>> layers) {
-        Map<String, Layer<?>> m = new java.util.LinkedHashMap<>();
+        Map<String, Layer<?>> m = new LinkedHashMap<>();
         for (Layer<?> l : layers) if (l.codec().isPresent()) m.put(l.name(), l);
         this.stored = Map.copyOf(m);
     }
@@ -98,7 +101,7 @@ public final class DocumentCodec {
     /** A story item's terms as bytes. */
     public static byte[] encode(StoryGrouper.Terms t) {
         int n = t.words().length + t.names().length + t.heads().length;
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + n * 12);
+        ByteBuffer b = ByteBuffer.allocate(12 + n * 12);
         put(b, t.words(), t.wordCounts());
         put(b, t.names(), t.nameCounts());
         put(b, t.heads(), t.headCounts());
@@ -106,7 +109,7 @@ public final class DocumentCodec {
     }
 
     public static StoryGrouper.Terms decodeTerms(byte[] bytes) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        ByteBuffer b = ByteBuffer.wrap(bytes);
         long[][] k = new long[3][];
         float[][] c = new float[3][];
         for (int j = 0; j < 3; j++) {
@@ -122,7 +125,7 @@ public final class DocumentCodec {
     /** A story profile as bytes: its three vectors, candidate terms and date. */
     public static byte[] encode(StoryGrouper.Profile p) {
         int n = p.words().keys().length + p.names().keys().length + p.heads().keys().length;
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(20 + n * 12 + p.candidateTerms().length * 8);
+        ByteBuffer b = ByteBuffer.allocate(20 + n * 12 + p.candidateTerms().length * 8);
         put(b, p.words().keys(), p.words().weights());
         put(b, p.names().keys(), p.names().weights());
         put(b, p.heads().keys(), p.heads().weights());
@@ -133,15 +136,15 @@ public final class DocumentCodec {
     }
 
     public static StoryGrouper.Profile decodeProfile(byte[] bytes) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
-        org.storytrace.core.pipeline.TermVectors.Vector[] v = new org.storytrace.core.pipeline.TermVectors.Vector[3];
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        TermVectors.Vector[] v = new TermVectors.Vector[3];
         for (int j = 0; j < 3; j++) {
             int n = b.getInt();
             long[] k = new long[n];
             float[] w = new float[n];
             for (int i = 0; i < n; i++) k[i] = b.getLong();
             for (int i = 0; i < n; i++) w[i] = b.getFloat();
-            v[j] = new org.storytrace.core.pipeline.TermVectors.Vector(k, w);
+            v[j] = new TermVectors.Vector(k, w);
         }
         long[] top = new long[b.getInt()];
         for (int i = 0; i < top.length; i++) top[i] = b.getLong();
@@ -149,7 +152,7 @@ public final class DocumentCodec {
         return new StoryGrouper.Profile(v[0], v[1], v[2], top, day == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(day));
     }
 
-    private static void put(java.nio.ByteBuffer b, long[] keys, float[] counts) {
+    private static void put(ByteBuffer b, long[] keys, float[] counts) {
         b.putInt(keys.length);
         for (long x : keys) b.putLong(x);
         for (float x : counts) b.putFloat(x);

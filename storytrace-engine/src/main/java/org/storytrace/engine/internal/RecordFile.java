@@ -3,6 +3,7 @@ package org.storytrace.engine.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public final class RecordFile implements AutoCloseable {
     }
 
     /** Mapped segments of the file once {@link #map} was called, for reads without a system call. */
-    private volatile java.nio.MappedByteBuffer[] segments;
+    private volatile MappedByteBuffer[] segments;
     private static final long SEGMENT = 1L << 30;
 
     /**
@@ -68,7 +69,7 @@ public final class RecordFile implements AutoCloseable {
         flush();
         try {
             int k = (int) ((written + SEGMENT - 1) / SEGMENT);
-            java.nio.MappedByteBuffer[] m = new java.nio.MappedByteBuffer[k];
+            MappedByteBuffer[] m = new MappedByteBuffer[k];
             for (int j = 0; j < k; j++) {
                 long from = j * SEGMENT;
                 m[j] = channel.map(FileChannel.MapMode.READ_ONLY, from, Math.min(SEGMENT, written - from));
@@ -90,10 +91,10 @@ public final class RecordFile implements AutoCloseable {
             from = offsets[i];
             if (from >= pendingStart) flush(); // still in the write buffer
         }
-        java.nio.MappedByteBuffer[] m = segments;
+        MappedByteBuffer[] m = segments;
         if (m != null && from + 4 <= mappedUpTo) {
             int seg = (int) (from / SEGMENT), at = (int) (from % SEGMENT);
-            java.nio.MappedByteBuffer b = m[seg];
+            MappedByteBuffer b = m[seg];
             if (at + 4 <= b.limit()) {
                 int len = b.getInt(at);
                 if (at + 4 + (long) len <= b.limit()) {

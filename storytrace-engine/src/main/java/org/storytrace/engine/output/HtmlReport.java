@@ -1,5 +1,6 @@
 package org.storytrace.engine.output;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -10,9 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Link;
@@ -48,7 +51,7 @@ public final class HtmlReport {
             linksOf.get(s).add(l);
         }
         int crossLinks = 0;
-        for (Link l : r.links()) if (!java.util.Objects.equals(storyOf.get(l.a()), storyOf.get(l.b()))) crossLinks++;
+        for (Link l : r.links()) if (!Objects.equals(storyOf.get(l.a()), storyOf.get(l.b()))) crossLinks++;
         // the largest stories first (ties: more reuse, then story order)
         List<Integer> order = new ArrayList<>(stories.size());
         for (int s = 0; s < stories.size(); s++) order.add(s);
@@ -75,7 +78,7 @@ public final class HtmlReport {
                            Map<String, Article> articles) {}
 
     private static Summary summarise(Results r, Story s, List<Link> links) {
-        Map<String, Article> articles = new java.util.LinkedHashMap<>();
+        Map<String, Article> articles = new LinkedHashMap<>();
         String headline = null, from = null, to = null;
         Set<String> outlets = new LinkedHashSet<>();
         for (String id : s.articles()) {
@@ -96,7 +99,7 @@ public final class HtmlReport {
         return new Summary(s, headline, new ArrayList<>(outlets), from, to, links == null ? 0 : links.size(), reuse, articles);
     }
 
-    private static Writer writer(OutputStream out) { return new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16); }
+    private static Writer writer(OutputStream out) { return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16); }
 
     private static final String STYLE = "body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}"
             + "h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em}.meta{color:#666;font-size:.9em}"
@@ -177,7 +180,7 @@ public final class HtmlReport {
         w.write("<h3>" + esc(l.a()) + " ↔ " + esc(l.b()) + "</h3><p class=\"meta\">similarity " + l.similarity() + " · reused "
                 + Math.round(l.reusedShareA() * 100) + "% of " + esc(l.a()) + ", " + Math.round(l.reusedShareB() * 100) + "% of " + esc(l.b())
                 + (l.direction() == null ? " · direction unknown"
-                        : " · copied " + ("a->b".equals(l.direction()) ? esc(l.a()) + " → " + esc(l.b()) : esc(l.b()) + " → " + esc(l.a()))) + "</p>");
+                        : " · copied " + (l.direction() == Link.Direction.A_TO_B ? esc(l.a()) + " → " + esc(l.b()) : esc(l.b()) + " → " + esc(l.a()))) + "</p>");
         w.write("<table class=\"side\"><tr><th>" + esc(l.a()) + "</th><th>" + esc(l.b()) + "</th></tr>");
         int n = 0;
         for (Passage p : l.passages()) {

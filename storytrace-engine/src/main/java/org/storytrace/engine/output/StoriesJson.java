@@ -172,7 +172,7 @@ public final class StoriesJson {
         g.writeNumberField("similarity", l.similarity());
         g.writeNumberField("reused_share_a", l.reusedShareA());
         g.writeNumberField("reused_share_b", l.reusedShareB());
-        g.writeStringField("direction", l.direction());
+        g.writeStringField("direction", Link.Direction.labelOf(l.direction()));
         g.writeArrayFieldStart("passages");
         for (Passage p : l.passages()) {
             g.writeStartObject();

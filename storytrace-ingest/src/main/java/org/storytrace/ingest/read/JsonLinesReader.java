@@ -68,14 +68,14 @@ public final class JsonLinesReader {
      * One line as a {@link Page}, or a {@link Rejection} saying what is wrong with it. Shared by this
      * reader and the Spark job, so both read JSON Lines alike.
      */
-    public static Object parse(String line, String origin, String stem, long lineNo) {
+    public static Parsed parse(String line, String origin, String stem, long lineNo) {
         String where = "line " + lineNo;
         try {
             JsonNode o = JSON.readTree(line);
-            if (o == null || !o.isObject()) return new Rejection(origin, where, "not a JSON object");
+            if (o == null || !o.isObject()) return Parsed.rejected(origin, where, "not a JSON object");
             return fromFields(k -> text(o, k), origin, where, stem + "-" + lineNo, "jsonl");
         } catch (JsonProcessingException e) {
-            return new Rejection(origin, where, "not valid JSON: " + e.getOriginalMessage());
+            return Parsed.rejected(origin, where, "not valid JSON: " + e.getOriginalMessage());
         }
     }
 
@@ -87,10 +87,10 @@ public final class JsonLinesReader {
      * @param defaultId the id when the record has none
      * @param container names the format ({@code jsonl}, {@code parquet})
      */
-    public static Object fromFields(java.util.function.Function<String, String> field, String origin, String where, String defaultId, String container) {
+    public static Parsed fromFields(java.util.function.Function<String, String> field, String origin, String where, String defaultId, String container) {
         java.util.function.Function<String, String> f = k -> { String v = field.apply(k); return v == null || v.isBlank() ? null : v; };
         String html = f.apply("html"), body = f.apply("text");
-        if (html == null && body == null) return new Rejection(origin, where, "has neither \"text\" nor \"html\"");
+        if (html == null && body == null) return Parsed.rejected(origin, where, "has neither \"text\" nor \"html\"");
         String id = f.apply("id");
         return new Page(origin, where, id != null ? id : defaultId, html != null ? html : body,
                 container + (html != null ? "/html" : "/text"), "UTF-8", f.apply("url"), f.apply("title"), date(f.apply("published")),

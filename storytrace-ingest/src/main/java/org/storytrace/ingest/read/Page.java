@@ -13,7 +13,7 @@ import java.time.LocalDate;
  * @param format    {@code text}, {@code html}, {@code xml}, or a container format with the page's own after a slash
  */
 public record Page(String origin, String position, String name, String content, String format, String encoding,
-                   String url, String title, LocalDate published, String author, String outlet, String language) {
+                   String url, String title, LocalDate published, String author, String outlet, String language) implements Parsed {
     public Page {
         if (content == null) throw new IllegalArgumentException("page " + origin + ": content must not be null");
     }

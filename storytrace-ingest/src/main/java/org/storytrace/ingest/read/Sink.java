@@ -12,9 +12,10 @@ public interface Sink {
      * the reader's state). Its result is handed on in the order records arrived. {@code origin} and
      * {@code position} name the record should making it fail unexpectedly.
      */
-    default void later(String origin, String position, java.util.function.Supplier<Object> make) {
-        Object o = make.get();
-        if (o instanceof Page p) page(p); else rejected((Rejection) o);
+    default void later(String origin, String position, java.util.function.Supplier<Parsed> make) {
+        Parsed made = make.get();
+        if (made instanceof Page p) page(p);
+        else rejected(((Parsed.Rejected) made).rejection());
     }
 
     /** A record skipped by design (a WARC request, a redirect, a non-HTML response), with the kind of skip. */

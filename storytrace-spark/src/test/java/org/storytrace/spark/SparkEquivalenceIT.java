@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.storytrace.bench.NewsPool;
 import org.storytrace.bench.gen.CorpusGenerator;
 import org.storytrace.core.model.Analysis;
-import org.storytrace.core.pipeline.Linker;
-import org.storytrace.core.pipeline.StoryGrouper;
-import org.storytrace.ingest.Ingestor;
 
 /** The Spark job in local mode on a 20,000-article generated corpus gives the same links and stories as the embedded path. */
-class SparkEquivalenceTest {
+class SparkEquivalenceIT {
     @TempDir Path dir;
 
     @Test

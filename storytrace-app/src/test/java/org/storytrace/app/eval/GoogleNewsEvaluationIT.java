@@ -9,7 +9,7 @@ import org.storytrace.core.TestCorpora;
 import org.storytrace.core.pipeline.StoryGrouper;
 
 /** Story clustering of 11,108 Google News titles against their 152 labelled stories. */
-class GoogleNewsEvaluationTest {
+class GoogleNewsEvaluationIT {
     @Test
     void titleClusteringMeetsItsFloor() throws Exception {
         Map<String, Double> m = Evaluations.googleNews(TestCorpora.root().resolve("googlenews-titles"), Runner.defaultEmbedder(), StoryGrouper.Settings.shortTexts());

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.storytrace.core.TestCorpora;
 
 /** Title extraction on the 924 PolNeAR articles, whose first line is the title metadata.tsv gives. */
-class PolnearTitlesTest {
+class PolnearTitlesIT {
     @Test
     void titlesAreExtractedExactlyForMostArticles() throws Exception {
         Map<String, Double> m = Evaluations.polnearTitles(TestCorpora.root().resolve("polnear"));

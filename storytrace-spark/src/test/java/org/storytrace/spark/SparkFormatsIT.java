@@ -23,12 +23,9 @@ import org.netpreserve.jwarc.WarcWriter;
 import org.storytrace.bench.NewsPool;
 import org.storytrace.bench.gen.CorpusGenerator;
 import org.storytrace.core.model.Analysis;
-import org.storytrace.core.pipeline.Linker;
-import org.storytrace.core.pipeline.StoryGrouper;
-import org.storytrace.ingest.Ingestor;
 
 /** The Spark job reads Parquet and WARC as well as JSON Lines, and finds there what the embedded path finds. */
-class SparkFormatsTest {
+class SparkFormatsIT {
     @TempDir static Path dir;
     static SparkSession spark;
     static Path corpus;

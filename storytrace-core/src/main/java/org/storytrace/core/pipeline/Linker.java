@@ -85,7 +85,8 @@ public final class Linker implements AutoCloseable {
     private final ThreadLocal<Aligner> aligner;
     // per document: what verification needs besides the fingerprint (id and date), nothing more
     private String[] ids = new String[1024];
-    private java.time.LocalDate[] dates = new java.time.LocalDate[1024];
+    private int[] days = new int[1024]; // publication dates as epoch days, NO_DATE when unknown
+    private static final int NO_DATE = Integer.MIN_VALUE;
     private final FingerprintStore fingerprints;
     private final IntBuffer found = new IntBuffer();
     private int candidatesChecked;
@@ -130,7 +131,7 @@ public final class Linker implements AutoCloseable {
         int[] candidates = candidatesAndIndex(a, fp);
         List<Link> links = new ArrayList<>();
         for (int c : candidates) {
-            Link l = verify(ids[c], dates[c], fingerprints.get(c), a.id(), a.published(), fp);
+            Link l = verify(ids[c], date(c), fingerprints.get(c), a.id(), a.published(), fp);
             if (l != null) links.add(l);
         }
         return links;
@@ -168,7 +169,7 @@ public final class Linker implements AutoCloseable {
         range(total, parallel).forEach(p -> {
             int c = pairCandidate[p];
             Article a = batch.get(pairArticle[p]);
-            found[p] = verify(ids[c], dates[c], fingerprints.get(c), a.id(), a.published(), fps[pairArticle[p]]);
+            found[p] = verify(ids[c], date(c), fingerprints.get(c), a.id(), a.published(), fps[pairArticle[p]]);
         });
         List<Link> links = new ArrayList<>();
         for (Link l : found) if (l != null) links.add(l);
@@ -220,15 +221,17 @@ public final class Linker implements AutoCloseable {
         return out;
     }
 
+    private java.time.LocalDate date(int doc) { return days[doc] == NO_DATE ? null : java.time.LocalDate.ofEpochDay(days[doc]); }
+
     private void index(int doc, Article a, Fingerprint fp) {
         lsh.add(doc, fp.signature());
         anchorIndex.add(doc, fp.anchors());
         if (doc == ids.length) {
             ids = java.util.Arrays.copyOf(ids, doc * 2);
-            dates = java.util.Arrays.copyOf(dates, doc * 2);
+            days = java.util.Arrays.copyOf(days, doc * 2);
         }
         ids[doc] = a.id();
-        dates[doc] = a.published();
+        days[doc] = a.published() == null ? NO_DATE : (int) a.published().toEpochDay();
         fingerprints.add(fp);
     }
 

@@ -41,10 +41,15 @@ public final class StoryGrouper implements java.io.Serializable {
      * @param semanticBand       in collections larger than {@value #EXHAUSTIVE} items, embeddings are
      *                           consulted only for pairs whose lexical score is within this distance of
      *                           {@code storyThreshold} (the close calls), and only their items are embedded
+     * @param maxCandidateDocs   a term makes candidate pairs only while at most this many items have it, however
+     *                           large the collection (with {@code maxDocFreq}): finding the pairs costs the sum of
+     *                           the squares of the terms' frequencies, so without an absolute bound the cost per
+     *                           item grows with the collection (a term in 5% of a million articles pairs 50,000
+     *                           of them); a term that common tells no story from another
      */
     public record Settings(double storyThreshold, double topicThreshold, double embeddingWeight, double embeddingFloor,
                            double embeddingCeiling, int dateWindowDays, double linkShare, double maxDocFreq,
-                           int candidateMinShared, int maxTerms, double semanticBand) implements java.io.Serializable {
+                           int candidateMinShared, int maxTerms, double semanticBand, int maxCandidateDocs) implements java.io.Serializable {
         public Settings {
             if (!(topicThreshold > 0 && topicThreshold <= storyThreshold && storyThreshold <= 1)) {
                 throw new IllegalArgumentException("need 0 < topicThreshold <= storyThreshold <= 1, was " + topicThreshold + ", " + storyThreshold);
@@ -56,6 +61,7 @@ public final class StoryGrouper implements java.io.Serializable {
             if (candidateMinShared < 1 || candidateMinShared > TOP_TERMS) throw new IllegalArgumentException("candidateMinShared must be in [1, " + TOP_TERMS + "], was " + candidateMinShared);
             if (maxTerms < 1) throw new IllegalArgumentException("maxTerms must be >= 1, was " + maxTerms);
             if (!(semanticBand >= 0)) throw new IllegalArgumentException("semanticBand must be >= 0, was " + semanticBand);
+            if (maxCandidateDocs < 2) throw new IllegalArgumentException("maxCandidateDocs must be >= 2, was " + maxCandidateDocs);
         }
 
         /**
@@ -72,7 +78,8 @@ public final class StoryGrouper implements java.io.Serializable {
         public Builder toBuilder() {
             return new Builder().storyThreshold(storyThreshold).topicThreshold(topicThreshold).embeddingWeight(embeddingWeight)
                     .embeddingFloor(embeddingFloor).embeddingCeiling(embeddingCeiling).dateWindowDays(dateWindowDays).linkShare(linkShare)
-                    .maxDocFreq(maxDocFreq).candidateMinShared(candidateMinShared).maxTerms(maxTerms).semanticBand(semanticBand);
+                    .maxDocFreq(maxDocFreq).candidateMinShared(candidateMinShared).maxTerms(maxTerms).semanticBand(semanticBand)
+                    .maxCandidateDocs(maxCandidateDocs);
         }
 
         /**
@@ -92,6 +99,7 @@ public final class StoryGrouper implements java.io.Serializable {
         private double linkShare = 0.1, maxDocFreq = 0.05;
         private int candidateMinShared = 2, maxTerms = 64;
         private double semanticBand = 0.05;
+        private int maxCandidateDocs = 2000;
 
         public Builder storyThreshold(double v) { storyThreshold = v; return this; }
         public Builder topicThreshold(double v) { topicThreshold = v; return this; }
@@ -104,10 +112,11 @@ public final class StoryGrouper implements java.io.Serializable {
         public Builder candidateMinShared(int v) { candidateMinShared = v; return this; }
         public Builder maxTerms(int v) { maxTerms = v; return this; }
         public Builder semanticBand(double v) { semanticBand = v; return this; }
+        public Builder maxCandidateDocs(int v) { maxCandidateDocs = v; return this; }
 
         public Settings build() {
             return new Settings(storyThreshold, topicThreshold, embeddingWeight, embeddingFloor, embeddingCeiling, dateWindowDays, linkShare,
-                    maxDocFreq, candidateMinShared, maxTerms, semanticBand);
+                    maxDocFreq, candidateMinShared, maxTerms, semanticBand, maxCandidateDocs);
         }
     }
 
@@ -329,7 +338,7 @@ public final class StoryGrouper implements java.io.Serializable {
     }
 
     /** Candidate terms of an item make pairs only when fewer than this many items have them. */
-    public int dfLimit(int n) { return n < 50 ? n : Math.max(50, (int) (settings.maxDocFreq * n)); }
+    public int dfLimit(int n) { return n < 50 ? n : Math.min(settings.maxCandidateDocs, Math.max(50, (int) (settings.maxDocFreq * n))); }
 
     /** Whether a collection of {@code n} items scores every pair rather than the candidates. */
     public static boolean scoresEveryPair(int n) { return n <= EXHAUSTIVE; }

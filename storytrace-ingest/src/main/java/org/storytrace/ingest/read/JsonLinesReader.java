@@ -1,7 +1,8 @@
 package org.storytrace.ingest.read;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,14 +71,34 @@ public final class JsonLinesReader {
      */
     public static Parsed parse(String line, String origin, String stem, long lineNo) {
         String where = "line " + lineNo;
-        try {
-            JsonNode o = JSON.readTree(line);
-            if (o == null || !o.isObject()) return Parsed.rejected(origin, where, "not a JSON object");
-            return fromFields(k -> text(o, k), origin, where, stem + "-" + lineNo, "jsonl");
+        // a streaming pass that keeps only the fields a page needs: no tree of every value
+        try (JsonParser p = JSON.getFactory().createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return Parsed.rejected(origin, where, "not a JSON object");
+            java.util.Map<String, String> fields = new java.util.HashMap<>(16);
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    if (FIELDS.contains(name)) fields.put(name, null);
+                } else if (FIELDS.contains(name)) {
+                    String text = v == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+                    fields.put(name, text == null || text.isBlank() ? null : text);
+                }
+            }
+            if (t != JsonToken.END_OBJECT) return Parsed.rejected(origin, where, "not valid JSON: the object does not end");
+            return fromFields(fields::get, origin, where, stem + "-" + lineNo, "jsonl");
         } catch (JsonProcessingException e) {
             return Parsed.rejected(origin, where, "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return Parsed.rejected(origin, where, "not valid JSON: " + e.getMessage());
         }
     }
+
+    /** The fields a JSON Lines object may carry; others are skipped. */
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("text", "html", "id", "url", "title", "published", "outlet", "author",
+            "language");
 
     /**
      * A record with the JSON Lines fields ({@code text} or {@code html}, {@code id}, {@code url}, ...), read
@@ -95,11 +116,6 @@ public final class JsonLinesReader {
         return new Page(origin, where, id != null ? id : defaultId, html != null ? html : body,
                 container + (html != null ? "/html" : "/text"), "UTF-8", f.apply("url"), f.apply("title"), date(f.apply("published")),
                 f.apply("author"), f.apply("outlet"), f.apply("language"));
-    }
-
-    private static String text(JsonNode o, String key) {
-        JsonNode v = o.get(key);
-        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
     }
 
     static LocalDate date(String s) {

@@ -11,8 +11,10 @@ import java.util.Arrays;
  * posting as a {@code short} beside its document number. New postings go to a small open-addressing table;
  * when it holds an eighth as many postings as the run (at least {@value #MIN_MERGE}, at most
  * {@value #MAX_RECENT}), its postings are sorted and merged into the run in one linear pass from the back,
- * in place (the run's arrays grow by a quarter when full), so a merge needs no second copy of the run. A
- * look-up binary-searches the bucket and checks the table.
+ * in place, so a merge needs no second copy of the run. The run lives in chunks of 2^18 postings that are
+ * added as it grows, never copied: a single array grown by copying would need the old and the new array at
+ * once (a million articles' anchors are 80 million postings, and that copy was what ran a 2 GB heap out of
+ * memory). A look-up binary-searches the bucket and checks the table.
  *
  * <p>Two keys whose 32-bit hashes agree share a posting list: for a look-up among {@code m} distinct keys
  * that happens with probability about {@code m / 2^32}, and costs at most one extra candidate (which
@@ -26,9 +28,10 @@ public final class CompactPostings {
 
     // frozen run: rests ascending (unsigned) within each bucket, documents ascending within a hash
     private int[] offsets = new int[BUCKETS + 1];
-    private short[] rests = new short[0];
-    private int[] docs = new int[0];
-    private int frozen; // postings in the run; the arrays may be longer
+    private static final int CHUNK_BITS = 18, CHUNK = 1 << CHUNK_BITS, CHUNK_MASK = CHUNK - 1;
+    private short[][] rests = new short[0][];
+    private int[][] docs = new int[0][];
+    private int frozen; // postings in the run; the chunks may hold more
     // recent postings, in insertion order, with an open-addressing table from hash to chain
     private final PostingsTable recent = new PostingsTable();
     private int[] recentHash = new int[1024];
@@ -58,7 +61,7 @@ public final class CompactPostings {
     /** Calls {@code f} with every document in {@code key}'s postings. */
     public void forEach(long key, java.util.function.IntConsumer f) {
         int h = reduce(key);
-        for (int i = first(h), end = offsets[(h >>> 16) + 1]; i < end && rests[i] == (short) h; i++) f.accept(docs[i]);
+        for (int i = first(h), end = offsets[(h >>> 16) + 1]; i < end && rest(i) == (short) h; i++) f.accept(doc(i));
         int slot = recent.find(h);
         if (slot >= 0) for (int p = recent.head(slot); p >= 0; p = recent.next(p)) f.accept(recent.doc(p));
     }
@@ -67,7 +70,7 @@ public final class CompactPostings {
     public int count(long key) {
         int h = reduce(key);
         int c = 0;
-        for (int i = first(h), end = offsets[(h >>> 16) + 1]; i < end && rests[i] == (short) h; i++) c++;
+        for (int i = first(h), end = offsets[(h >>> 16) + 1]; i < end && rest(i) == (short) h; i++) c++;
         int slot = recent.find(h);
         return c + (slot < 0 ? 0 : recent.count(slot));
     }
@@ -78,7 +81,7 @@ public final class CompactPostings {
         int lo = offsets[b], hi = offsets[b + 1];
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if ((rests[mid] & 0xffff) < r) lo = mid + 1; else hi = mid;
+            if ((rest(mid) & 0xffff) < r) lo = mid + 1; else hi = mid;
         }
         return lo;
     }
@@ -91,7 +94,20 @@ public final class CompactPostings {
 
     /** Heap bytes held. */
     public long memoryBytes() {
-        return offsets.length * 4L + rests.length * 2L + docs.length * 4L + recent.memoryBytes() + recentHash.length * 8L;
+        return offsets.length * 4L + docs.length * (long) CHUNK * 6L + recent.memoryBytes() + recentHash.length * 8L;
+    }
+
+    private short rest(int i) { return rests[i >>> CHUNK_BITS][i & CHUNK_MASK]; }
+    private int doc(int i) { return docs[i >>> CHUNK_BITS][i & CHUNK_MASK]; }
+
+    /** Adds chunks until the run can hold {@code total} postings. */
+    private void ensureCapacity(int total) {
+        int need = (int) (((long) total + CHUNK - 1) >>> CHUNK_BITS);
+        if (need <= docs.length) return;
+        int had = docs.length;
+        rests = Arrays.copyOf(rests, need);
+        docs = Arrays.copyOf(docs, need);
+        for (int c = had; c < need; c++) { rests[c] = new short[CHUNK]; docs[c] = new int[CHUNK]; }
     }
 
     /** (hash, doc) as a long whose signed order is the unsigned order of the hash, then the document. */
@@ -103,23 +119,19 @@ public final class CompactPostings {
         for (int i = 0; i < recentSize; i++) fresh[i] = encode(recentHash[i], recentDoc[i]);
         Arrays.sort(fresh);
         int old = frozen, total = old + recentSize;
-        if (total > docs.length) {
-            int cap = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(total, (long) docs.length + docs.length / 4));
-            rests = Arrays.copyOf(rests, cap);
-            docs = Arrays.copyOf(docs, cap);
-        }
+        ensureCapacity(total);
         int[] counts = new int[BUCKETS];
         int i = old - 1, j = fresh.length - 1, b = BUCKETS - 1;
         for (int k = total - 1; k >= 0; k--) {
             while (b > 0 && i >= 0 && i < offsets[b]) b--;
-            long run = i >= 0 ? encode((b << 16) | (rests[i] & 0xffff), docs[i]) : Long.MIN_VALUE;
+            long run = i >= 0 ? encode((b << 16) | (rest(i) & 0xffff), doc(i)) : Long.MIN_VALUE;
             long next;
             if (j >= 0 && (i < 0 || fresh[j] > run)) next = fresh[j--];
             else { next = run; i--; }
             next ^= Long.MIN_VALUE;
             int h = (int) (next >>> 32);
-            rests[k] = (short) h;
-            docs[k] = (int) next;
+            rests[k >>> CHUNK_BITS][k & CHUNK_MASK] = (short) h;
+            docs[k >>> CHUNK_BITS][k & CHUNK_MASK] = (int) next;
             counts[h >>> 16]++;
         }
         int[] off = offsets;

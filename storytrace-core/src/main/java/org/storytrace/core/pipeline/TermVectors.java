@@ -112,7 +112,7 @@ public final class TermVectors {
         // postings of the top terms, documents ascending: (term, doc) sorted
         int total = 0;
         for (long[] t : top) total += t.length;
-        LongIntMap termIds = new LongIntMap(Math.max(16, total));
+        LongIntMap termIds = new LongIntMap(Math.max(16, total / 8)); // far fewer distinct terms than postings; it grows if not
         int terms = 0;
         int[][] topIds = new int[n][];
         for (int d = 0; d < n; d++) {

@@ -24,10 +24,12 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.storytrace.core.doc.ArticleStage;
 import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.Layer;
 import org.storytrace.core.doc.Layers;
 import org.storytrace.core.doc.SentenceSplitter;
 import org.storytrace.core.doc.StagePlan;
 import org.storytrace.core.doc.StoryStage;
+import org.storytrace.core.doc.StoryView;
 import org.storytrace.core.doc.TokenLayer;
 import org.storytrace.core.index.LongIntMap;
 import org.storytrace.core.model.Article;
@@ -343,13 +345,36 @@ public final class Engine implements AutoCloseable {
             List<StoryGrouper.Profile> profiles = profiles(n);
             StoryGrouper.Grouping g = grouper.group(ids, profiles, verified, embedder, embeddings::get, this::embeddingText);
             List<Story> stories = Story.fromLabels(ids, g.story(), g.topic());
+            Map<String, Map<Layer<?>, Object>> storyLayers = storyStages(stories);
             List<Results.ScoredPair> pairs = new ArrayList<>();
             for (StoryGrouper.Pair p : grouper.lastPairs()) {
                 pairs.add(new Results.ScoredPair(ids.get(p.a()), ids.get(p.b()), p.lexical(), p.names(), p.headlines(), p.semantic(), p.reuse(), p.score()));
             }
-            cached = new Results(n, this::document, this::indexOf, stories, verified, rejections, duplicates, provenance(), pairs);
+            cached = new Results(n, this::document, this::indexOf, stories, verified, rejections, duplicates, provenance(), pairs, storyLayers);
             return cached;
         });
+    }
+
+    /**
+     * Runs the story stages on every story, each given a view of the story's documents read back from the
+     * store, stories in parallel; returns each story's layers by story id (empty without story stages).
+     */
+    private Map<String, Map<Layer<?>, Object>> storyStages(List<Story> stories) {
+        if (plan.storyStages().isEmpty()) return Map.of();
+        @SuppressWarnings("unchecked")
+        Map<Layer<?>, Object>[] made = new Map[stories.size()];
+        range(stories.size()).forEach(k -> {
+            Story st = stories.get(k);
+            List<Document> docsOf = new ArrayList<>(st.articles().size());
+            for (String id : st.articles()) docsOf.add(document(lookup(id)));
+            StoryView view = new StoryView(st.id(), docsOf);
+            Map<Layer<?>, Object> layers = new LinkedHashMap<>();
+            for (StoryStage<?> stage : plan.storyStages()) layers.put(stage.adds(), stage.apply(view));
+            made[k] = layers;
+        });
+        Map<String, Map<Layer<?>, Object>> out = new LinkedHashMap<>();
+        for (int k = 0; k < stories.size(); k++) out.put(stories.get(k).id(), made[k]);
+        return out;
     }
 
     /**
@@ -388,7 +413,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The number of the article with id {@code id}, or -1. */
-    public synchronized int indexOf(String id) {
+    public synchronized int indexOf(String id) { return lookup(id); }
+
+    /** {@link #indexOf} without the lock, for the engine's own threads while a call holds it. */
+    private int lookup(String id) {
         int i = idIndex.get(idKey(id), -1);
         if (i >= 0 && !ids.get(i).equals(id)) i = ids.indexOf(id);
         return i;

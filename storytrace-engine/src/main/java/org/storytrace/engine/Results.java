@@ -6,9 +6,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.Layer;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Duplicate;
@@ -31,6 +33,7 @@ public final class Results {
     private final List<Duplicate> duplicates;
     private final Provenance provenance;
     private final List<ScoredPair> pairs;
+    private final Map<String, Map<Layer<?>, Object>> storyLayers;
 
     /** The evidence on one scored pair of articles, for {@code --explain}. */
     public record ScoredPair(String a, String b, double lexical, double names, double headlines, double semantic, double reuse, double score) {}
@@ -40,7 +43,7 @@ public final class Results {
      * @param indexOf   the number of the document with an id, or -1
      */
     public Results(int articleCount, IntFunction<Document> documents, ToIntFunction<String> indexOf, List<Story> stories, List<Link> links, List<Rejection> rejections,
-                   List<Duplicate> duplicates, Provenance provenance, List<ScoredPair> pairs) {
+                   List<Duplicate> duplicates, Provenance provenance, List<ScoredPair> pairs, Map<String, Map<Layer<?>, Object>> storyLayers) {
         this.articleCount = articleCount;
         this.documents = documents;
         this.indexOf = indexOf;
@@ -50,6 +53,7 @@ public final class Results {
         this.duplicates = List.copyOf(duplicates);
         this.provenance = provenance;
         this.pairs = List.copyOf(pairs);
+        this.storyLayers = Map.copyOf(storyLayers);
     }
 
     /** Results of an analysis made elsewhere (the Spark job), for the same writers. */
@@ -58,7 +62,7 @@ public final class Results {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < articles.size(); i++) index.put(articles.get(i).id(), i);
         return new Results(articles.size(), i -> Document.of(articles.get(i)), id -> index.getOrDefault(id, -1), a.stories(), a.links(), a.rejections(), a.duplicates(),
-                provenance, List.of());
+                provenance, List.of(), Map.of());
     }
 
     public int articleCount() { return articleCount; }
@@ -93,6 +97,12 @@ public final class Results {
     public List<Rejection> rejections() { return rejections; }
     public List<Duplicate> duplicates() { return duplicates; }
     public Provenance provenance() { return provenance; }
+
+    /** What a story stage made of the story {@code storyId}, if that stage ran. */
+    public <R> Optional<R> findStoryLayer(String storyId, Layer<R> layer) {
+        Map<Layer<?>, Object> m = storyLayers.get(storyId);
+        return m == null || !m.containsKey(layer) ? Optional.empty() : Optional.of(layer.type().cast(m.get(layer)));
+    }
 
     /** The scored pairs of the story stage, kept for collections of up to 2,000 articles (else empty). */
     public List<ScoredPair> pairs() { return pairs; }

@@ -153,6 +153,40 @@ class EngineContractTest {
     }
 
     @Test
+    void aStoryStageSeesEachStorysDocumentsWithTheirLayers() throws Exception {
+        Layer<Integer> sentences = Layer.of("story-sentences", Integer.class);
+        org.storytrace.core.doc.StoryStage<Integer> counter = new org.storytrace.core.doc.StoryStage<>() {
+            @Override public String name() { return "story-sentences"; }
+            @Override public Set<Layer<?>> requires() { return Set.of(Layers.SENTENCES); }
+            @Override public Layer<Integer> adds() { return sentences; }
+            @Override public Integer apply(org.storytrace.core.doc.StoryView v) {
+                int n = 0;
+                for (Document d : v.documents()) n += d.expect(Layers.SENTENCES).size();
+                return n;
+            }
+        };
+        try (Engine e = Engine.builder(EngineSettings.defaults()).storyStage(counter).build()) {
+            e.ingest(List.of(EXAMPLE.toString()), null);
+            Results r = e.results();
+            int all = 0;
+            for (Document d : r.documents()) all += d.expect(Layers.SENTENCES).size();
+            int summed = 0;
+            for (var s : r.stories()) summed += r.findStoryLayer(s.id(), sentences).orElseThrow();
+            assertEquals(all, summed, "every story saw its own documents, and only those");
+            assertTrue(r.stories().stream().anyMatch(s -> s.articles().size() >= 2), "a story of several articles was seen whole");
+        }
+        // a story stage that needs a layer nothing stores is refused when the engine is built
+        org.storytrace.core.doc.StoryStage<Integer> needsTokens = new org.storytrace.core.doc.StoryStage<>() {
+            @Override public String name() { return "needs-tokens"; }
+            @Override public Set<Layer<?>> requires() { return Set.of(Layers.TOKENS); }
+            @Override public Layer<Integer> adds() { return sentences; }
+            @Override public Integer apply(org.storytrace.core.doc.StoryView v) { return 0; }
+        };
+        var refused = assertThrows(IllegalArgumentException.class, () -> Engine.builder(EngineSettings.defaults()).storyStage(needsTokens).build());
+        assertTrue(refused.getMessage().contains("needs-tokens") && refused.getMessage().contains("not stored"), refused.getMessage());
+    }
+
+    @Test
     void aClosedEngineLeavesNoWorkFilesBehind() throws Exception {
         Path work = tmp.resolve("work");
         try (Engine e = Engine.builder(EngineSettings.builder().workDir(work).build()).build()) {

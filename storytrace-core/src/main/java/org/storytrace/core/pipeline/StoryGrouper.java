@@ -248,19 +248,21 @@ public final class StoryGrouper implements java.io.Serializable {
         final long[] cand = candidates;
         boolean keep = n <= MAX_KEPT_PAIRS;
         Pair[] kept = keep ? new Pair[cand.length] : null;
+        // per pair only its score (the evidence is made again for the few close calls that are rescored):
+        // a million articles have millions of candidate pairs
+        Evidence[] evidence = keep ? new Evidence[cand.length] : null;
         double[] score = new double[cand.length];
-        double[] lexical = new double[cand.length], names = new double[cand.length], headlines = new double[cand.length], reuse = new double[cand.length];
-        range(cand.length).forEach(k -> {
+        java.util.function.IntFunction<Evidence> evidenceOf = k -> {
             long key = cand[k];
             int a = (int) (key >>> 32), b = (int) key;
             int rp = Arrays.binarySearch(reuseKeys, key);
             Profile pa = profiles.get(a), pb = profiles.get(b);
-            Evidence ev = lexicalEvidence(pa.words(), pb.words(), pa.names(), pb.names(), pa.heads(), pb.heads(), rp >= 0 ? reuseShares[rp] : 0);
-            lexical[k] = ev.lexical();
-            names[k] = ev.names();
-            headlines[k] = ev.headlines();
-            reuse[k] = ev.reuse();
-            score[k] = score(ev, pa.published(), pb.published());
+            return lexicalEvidence(pa.words(), pb.words(), pa.names(), pb.names(), pa.heads(), pb.heads(), rp >= 0 ? reuseShares[rp] : 0);
+        };
+        range(cand.length).forEach(k -> {
+            Evidence ev = evidenceOf.apply(k);
+            if (keep) evidence[k] = ev;
+            score[k] = score(ev, published[(int) (cand[k] >>> 32)], published[(int) cand[k]]);
         });
         // the pairs whose decision semantics may change, and the items they need embedded
         boolean everyPair = scoresEveryPair(n);
@@ -268,7 +270,7 @@ public final class StoryGrouper implements java.io.Serializable {
         float[][] embedding = new float[n][];
         boolean[] needed = new boolean[n];
         for (int k = 0; k < cand.length; k++) {
-            consult[k] = everyPair || Math.abs(score[k] - settings.storyThreshold) < settings.semanticBand;
+            consult[k] = (embedder != null || given != null) && (everyPair || Math.abs(score[k] - settings.storyThreshold) < settings.semanticBand);
             if (!consult[k]) continue;
             needed[(int) (cand[k] >>> 32)] = true;
             needed[(int) cand[k]] = true;
@@ -286,11 +288,13 @@ public final class StoryGrouper implements java.io.Serializable {
             long key = cand[k];
             int a = (int) (key >>> 32), b = (int) key;
             double sem = -1;
+            Evidence ev = keep ? evidence[k] : null;
             if (consult[k] && embedding[a] != null && embedding[b] != null) {
+                if (ev == null) ev = evidenceOf.apply(k);
                 sem = Embedder.cosine(embedding[a], embedding[b]);
-                score[k] = score(new Evidence(lexical[k], names[k], headlines[k], sem, reuse[k]), published[a], published[b]);
+                score[k] = score(new Evidence(ev.lexical(), ev.names(), ev.headlines(), sem, ev.reuse()), published[a], published[b]);
             }
-            if (keep) kept[k] = new Pair(a, b, lexical[k], names[k], headlines[k], sem, reuse[k], score[k]);
+            if (keep) kept[k] = new Pair(a, b, ev.lexical(), ev.names(), ev.headlines(), sem, ev.reuse(), score[k]);
         });
         lastPairs = keep ? List.of(kept) : List.of();
         int e = 0;

@@ -242,9 +242,7 @@ public final class StoryGrouper implements java.io.Serializable {
         }
         long[] reuseKeys = reuseByPair.keySet().stream().mapToLong(Long::longValue).toArray();
         double[] reuseShares = reuseByPair.values().stream().mapToDouble(Double::doubleValue).toArray();
-        if (reuseKeys.length > 0) {
-            candidates = java.util.stream.LongStream.concat(java.util.Arrays.stream(candidates), java.util.Arrays.stream(reuseKeys)).sorted().distinct().toArray();
-        }
+        if (reuseKeys.length > 0) candidates = union(candidates, reuseKeys);
         final long[] cand = candidates;
         boolean keep = n <= MAX_KEPT_PAIRS;
         Pair[] kept = keep ? new Pair[cand.length] : null;
@@ -324,6 +322,20 @@ public final class StoryGrouper implements java.io.Serializable {
         });
         int[] story = labels(storyRep), topic = labels(topicRep);
         return new Grouping(story, topic, embeddedCount[0]);
+    }
+
+    /**
+     * The sorted union of two sorted arrays, each value once: a linear merge (a stream's distinct() would
+     * box every one of a million articles' millions of candidate pairs into a hash set).
+     */
+    static long[] union(long[] a, long[] b) {
+        long[] out = new long[a.length + b.length];
+        int i = 0, j = 0, k = 0;
+        while (i < a.length || j < b.length) {
+            long next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+            if (k == 0 || out[k - 1] != next) out[k++] = next;
+        }
+        return k == out.length ? out : Arrays.copyOf(out, k);
     }
 
     /** Characters of an item's body (after its headline) that go into its embedding. */

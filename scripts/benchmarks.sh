@@ -15,6 +15,7 @@ trap 'rm -rf "$work"' EXIT
 jar=storytrace-app/target/storytrace.jar
 quiet() { grep -vE 'WARN|INFO|SLF4J|^[[:space:]]*$' || true; }
 java -jar "$jar" generate --articles "$n" --seed 1 --out "$work/corpus.jsonl" > /dev/null
+command="$(scripts/bench-command.sh "$work/corpus.jsonl" 2>/dev/null | grep -vE '^(building|machine|corpus)')"
 bench1="$(java -Xmx4g -jar "$jar" bench --threads 1 "$work/corpus.jsonl")"
 bench2="$(java -Xmx4g -jar "$jar" bench --threads 2 --embeddings "$work/corpus.jsonl" 2>/dev/null | quiet)"
 java -jar "$jar" generate --articles "$peer_n" --seed 2 --out "$work/peers.jsonl" > /dev/null
@@ -32,7 +33,13 @@ jmh="$(java -jar storytrace-bench/target/benchmarks.jar -wi 2 -w 1 -i 3 -r 2 -f 
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB memory, $(java -version 2>&1 | head -1)."
   echo "A shared machine: read ratios measured in one run rather than absolute rates."
   echo
-  echo "## Fast path over a generated corpus of $n articles (\`storytrace bench --threads 1\`, no embeddings)"
+  echo "## The command as users run it on $n articles (\`scripts/bench-command.sh\`: storytrace analyze and each peer as whole processes on the same file)"
+  echo
+  echo '```'
+  echo "$command"
+  echo '```'
+  echo
+  echo "## The engine inside one process over a generated corpus of $n articles (\`storytrace bench --threads 1\`, no embeddings)"
   echo
   echo '```'
   echo "$bench1"

@@ -99,7 +99,7 @@ public final class StoryGrouper implements java.io.Serializable {
         private double linkShare = 0.1, maxDocFreq = 0.05;
         private int candidateMinShared = 2, maxTerms = 64;
         private double semanticBand = 0.05;
-        private int maxCandidateDocs = 2000;
+        private int maxCandidateDocs = 600;
 
         public Builder storyThreshold(double v) { storyThreshold = v; return this; }
         public Builder topicThreshold(double v) { topicThreshold = v; return this; }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -238,31 +237,17 @@ public final class Engine implements AutoCloseable {
         pending.clear();
         cached = null;
         inFlight.add(stager.submit(() -> Threads.call(pool, () -> { store(batch); return null; })));
-        while (inFlight.size() > IN_FLIGHT) await(inFlight.poll());
+        while (inFlight.size() > IN_FLIGHT) Threads.await(inFlight.poll());
     }
 
     /** Waits for every batch in flight, then judges the duplicates seen meanwhile. */
     private void drain() {
-        while (!inFlight.isEmpty()) await(inFlight.poll());
+        while (!inFlight.isEmpty()) Threads.await(inFlight.poll());
         for (Duplicate d : duplicatesToJudge) {
             // the same record read again in a later round is not news, nor a duplicate worth listing
             if (!sameRecordAgain(d)) duplicates.add(d);
         }
         duplicatesToJudge.clear();
-    }
-
-    private static void await(Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the stages ran", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException(c);
-        }
     }
 
     private boolean sameRecordAgain(Duplicate d) {

@@ -18,9 +18,12 @@ public final class Threads {
      * were thrown; an {@link IOException} as an {@link UncheckedIOException}; any other checked exception
      * wrapped in an {@link IllegalStateException}.
      */
-    public static <T> T call(ForkJoinPool pool, Callable<T> work) {
+    public static <T> T call(ForkJoinPool pool, Callable<T> work) { return await(pool.submit(work)); }
+
+    /** The result of a task already submitted, its failure unwrapped as {@link #call} unwraps it. */
+    public static <T> T await(java.util.concurrent.Future<T> task) {
         try {
-            return pool.submit(work).get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -29,13 +29,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
-        var settings = io.settings();
+        Engine.Builder builder = io.engine(); // options checked first
         OutputFolder out = OutputFolder.prepare(io.out); // before any input is read
-        try (Engine engine = Engine.builder(settings).embedder(io.noEmbeddings ? null : Runner.defaultEmbedder()).build()) {
+        try (Engine engine = builder.build()) {
             long t0 = System.nanoTime();
             Engine.Batch batch = engine.ingest(io.inputs, new ProgressBar(err));
             printRejections(batch.rejected(), err);
             long t1 = System.nanoTime();
+            engine.seal(); // one run: the linking indexes can go before the story stage
             Results r = engine.results();
             long t2 = System.nanoTime();
             if (explain) explain(r, err);

@@ -36,7 +36,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--html-dates", description = "HTML pages with dates.tsv (file<TAB>YYYY-MM-DD) to score publication dates on (default: CORPORA/html-dates, when present).")
     Path htmlDates;
 
-    @Option(names = "--only", split = ",", description = "Run only these: seeds, pan, googlenews, polnear, html-dates.")
+    @Option(names = "--ecbplus", description = "ECB+ articles with stories, topics and entity chains (default: CORPORA/ecbplus-dev).")
+    Path ecbplus;
+
+    @Option(names = "--only", split = ",", description = "Run only these: seeds, pan, googlenews, polnear, ecbplus, names, html-dates.")
     java.util.List<String> only;
 
     @Override
@@ -46,6 +49,7 @@ final class EvalCommand implements Callable<Integer> {
         Path p = pan != null ? pan : corpora.resolve("pan13-text-alignment");
         Path g = googleNews != null ? googleNews : corpora.resolve("googlenews-titles");
         Path pn = polnear != null ? polnear : corpora.resolve("polnear");
+        Path ecb = ecbplus != null ? ecbplus : corpora.resolve("ecbplus-dev");
         int missing = 0;
         if (wanted("seeds")) {
             if (Files.isDirectory(s) && Files.isRegularFile(se)) {
@@ -66,6 +70,11 @@ final class EvalCommand implements Callable<Integer> {
             if (Files.isRegularFile(pn.resolve("metadata.tsv"))) print(Evaluations.polnearTitles(pn));
             else { System.err.println("skipped polnear: " + pn + " not found"); missing++; }
         }
+        if (wanted("ecbplus")) {
+            if (Files.isRegularFile(ecb.resolve("labels.tsv"))) print(Evaluations.ecbplus(ecb, Runner.defaultEmbedder()));
+            else { System.err.println("skipped ecbplus: " + ecb + " not found"); missing++; }
+        }
+        if (wanted("names")) print(Evaluations.nameVariants());
         Path hd = htmlDates != null ? htmlDates : corpora.resolve("html-dates");
         if (wanted("html-dates")) {
             if (Files.isRegularFile(hd.resolve("dates.tsv"))) print(Evaluations.htmlDates(hd));

@@ -3,6 +3,7 @@ package org.storytrace.app;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.storytrace.engine.Engine;
 import org.storytrace.engine.EngineSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -29,12 +30,22 @@ final class InputOptions {
     @Option(names = "--no-embeddings", description = "Group stories on lexical evidence alone (faster; misses rewrites).")
     boolean noEmbeddings;
 
+    @Option(names = "--fast", description = "The fast tier only: stories, topics and reused passages, without the deep tier "
+            + "(entities). For millions of articles: the deep tier reads every sentence with a statistical model.")
+    boolean fast;
+
     @Option(names = "--threads", description = "Threads for every stage (default: the number of cores). The results do not depend on it.")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--work-dir", description = "Folder for the engine's work files (texts, terms, fingerprints; about 20 KB an article, "
             + "deleted at the end); default: the system's temporary folder.")
     Path workDir;
+
+    /** An engine builder with these options' settings, embedder and tiers. */
+    Engine.Builder engine() {
+        Engine.Builder b = Engine.builder(settings()).embedder(noEmbeddings ? null : Runner.defaultEmbedder());
+        return fast ? b : b.deepTier();
+    }
 
     /** The engine's settings from the options; a bad value is refused with one line naming the option. */
     EngineSettings settings() {

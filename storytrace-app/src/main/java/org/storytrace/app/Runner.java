@@ -5,6 +5,7 @@ import org.storytrace.core.model.Analysis;
 import org.storytrace.core.pipeline.Embedder;
 import org.storytrace.engine.Engine;
 import org.storytrace.engine.EngineSettings;
+import org.storytrace.engine.Results;
 import org.storytrace.nlp.embed.MiniLmEmbedder;
 
 /** The command line's access to the engine: the default embedder, loaded once, and whole runs for the evaluations. */
@@ -29,7 +30,20 @@ public final class Runner {
     public static Analysis analyze(List<String> inputs, EngineSettings settings, Embedder embedder) {
         try (Engine engine = Engine.builder(settings).embedder(embedder).build()) {
             engine.ingest(inputs, null);
+            engine.seal();
             return engine.results().toAnalysis();
+        }
+    }
+
+    /**
+     * Reads {@code inputs} through an engine with the deep tier and hands its results, texts and entities
+     * included, to {@code use} before the engine closes (for small collections: the evaluations).
+     */
+    public static <T> T analyzeDeep(List<String> inputs, EngineSettings settings, Embedder embedder, java.util.function.Function<Results, T> use) {
+        try (Engine engine = Engine.builder(settings).embedder(embedder).deepTier().build()) {
+            engine.ingest(inputs, null);
+            engine.seal();
+            return use.apply(engine.results());
         }
     }
 }

@@ -40,9 +40,9 @@ final class WatchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (rounds < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be 0 (never stop) or more, was " + rounds);
-        var settings = io.settings();
+        Engine.Builder builder = io.engine();
         OutputFolder out = OutputFolder.prepare(io.out);
-        try (Engine engine = Engine.builder(settings).embedder(io.noEmbeddings ? null : Runner.defaultEmbedder()).build()) {
+        try (Engine engine = builder.build()) {
             for (int round = 1; rounds == 0 || round <= rounds; round++) {
                 Engine.Batch batch = engine.ingest(io.inputs, null);
                 // each rejection once: the engine reports a rejection already seen in an earlier round no more

@@ -30,6 +30,9 @@ import org.storytrace.core.doc.StagePlan;
 import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.StoryView;
 import org.storytrace.core.doc.TokenLayer;
+import org.storytrace.core.entity.Entity;
+import org.storytrace.core.entity.EntityResolver;
+import org.storytrace.core.entity.EntityStage;
 import org.storytrace.core.index.LongIntMap;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Duplicate;
@@ -47,6 +50,7 @@ import org.storytrace.engine.internal.DocumentCodec;
 import org.storytrace.engine.internal.RecordFile;
 import org.storytrace.ingest.Ingestor;
 import org.storytrace.ingest.read.Input;
+import org.storytrace.nlp.ner.NameFinder;
 
 /**
  * The one engine every entry point runs (the command line, the benchmark, the evaluations, the server):
@@ -167,6 +171,16 @@ public final class Engine implements AutoCloseable {
         /** Adds a story stage. */
         public Builder storyStage(StoryStage<?> s) { storyStages.add(s); return this; }
 
+        /**
+         * Adds the deep tier: names in every article ({@link NameFinder}), then entities per story and across
+         * the collection ({@link EntityStage}). Without it the engine runs the fast tier alone (stories, reuse).
+         */
+        public Builder deepTier() {
+            stages.add(new NameFinder());
+            storyStages.add(new EntityStage());
+            return this;
+        }
+
         /** Leaves out the sentence stage (for runs that need no sentences). */
         public Builder withoutSentences() { sentences = false; return this; }
 
@@ -193,6 +207,7 @@ public final class Engine implements AutoCloseable {
      */
     public synchronized Batch ingest(List<String> inputs, Progress progress) {
         ensureOpen();
+        ensureUnsealed();
         Progress p = progress == null ? Progress.NONE : progress;
         int before = accepted, rejectedBefore = rejections.size(), duplicatesBefore = duplicates.size();
         List<Input> resolved = ingestor.resolve(inputs, this::reject);
@@ -266,6 +281,7 @@ public final class Engine implements AutoCloseable {
     /** Adds articles made elsewhere (not read by {@link #ingest}), in order; ids must be unique. */
     public synchronized void addAll(List<Article> articles) {
         ensureOpen();
+        ensureUnsealed();
         try {
             for (Article a : articles) {
                 pending.add(Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)));
@@ -315,6 +331,22 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * No more articles will be added (a one-shot run such as {@code analyze}): the next {@link #results()}
+     * lets go of the linking indexes once the links are final, which is most of the heap a large run holds,
+     * before the story stage needs it. Adding afterwards throws.
+     */
+    public synchronized void seal() {
+        ensureOpen();
+        sealed = true;
+    }
+
+    private boolean sealed;
+
+    private void ensureUnsealed() {
+        if (sealed) throw new IllegalStateException("the engine is sealed: no more articles can be added");
+    }
+
+    /**
      * Links verified, stories and topics grouped, story stages run, over everything added so far. Cached
      * until the next add.
      */
@@ -326,6 +358,7 @@ public final class Engine implements AutoCloseable {
         return Threads.call(pool, () -> {
             linker.compact();
             List<Link> verified = Link.inOutputOrder(linker.pruneCommon(links));
+            if (sealed) linker.seal();
             int n = ids.size();
             List<StoryGrouper.Profile> profiles = profiles(n);
             StoryGrouper.Grouping g = grouper.group(ids, profiles, verified, embedder, embeddings::get, this::embeddingText);
@@ -335,9 +368,23 @@ public final class Engine implements AutoCloseable {
             for (StoryGrouper.Pair p : grouper.lastPairs()) {
                 pairs.add(new Results.ScoredPair(ids.get(p.a()), ids.get(p.b()), p.lexical(), p.names(), p.headlines(), p.semantic(), p.reuse(), p.score()));
             }
-            cached = new Results(n, this::document, this::indexOf, stories, verified, rejections, duplicates, provenance(), pairs, storyLayers);
+            cached = new Results(n, this::document, this::indexOf, stories, verified, rejections, duplicates, provenance(), pairs, storyLayers,
+                    entities(stories, storyLayers));
             return cached;
         });
+    }
+
+    /** The stories' entities joined across the collection, when an entity stage ran. */
+    private EntityResolver.Collection entities(List<Story> stories, Map<String, Map<Layer<?>, Object>> storyLayers) {
+        EntityStage stage = null;
+        for (StoryStage<?> s : plan.storyStages()) if (s instanceof EntityStage e) stage = e;
+        if (stage == null) return EntityResolver.Collection.EMPTY;
+        List<List<Entity>> byStory = new ArrayList<>(stories.size());
+        for (Story s : stories) {
+            Object layer = storyLayers.getOrDefault(s.id(), Map.of()).get(EntityStage.LAYER);
+            byStory.add(layer == null ? List.of() : ((EntityStage.StoryEntities) layer).entities());
+        }
+        return stage.resolver().collection(byStory);
     }
 
     /**

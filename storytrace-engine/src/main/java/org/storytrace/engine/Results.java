@@ -9,6 +9,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
+import org.storytrace.core.entity.Entity;
+import org.storytrace.core.entity.EntityResolver;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layer;
 import org.storytrace.core.model.Analysis;
@@ -34,6 +36,8 @@ public final class Results {
     private final Provenance provenance;
     private final List<ScoredPair> pairs;
     private final Map<String, Map<Layer<?>, Object>> storyLayers;
+    private final EntityResolver.Collection entities;
+    private final Map<String, List<String>> entitiesByStory;
 
     /** The evidence on one scored pair of articles, for {@code --explain}. */
     public record ScoredPair(String a, String b, double lexical, double names, double headlines, double semantic, double reuse, double score) {}
@@ -44,6 +48,13 @@ public final class Results {
      */
     public Results(int articleCount, IntFunction<Document> documents, ToIntFunction<String> indexOf, List<Story> stories, List<Link> links, List<Rejection> rejections,
                    List<Duplicate> duplicates, Provenance provenance, List<ScoredPair> pairs, Map<String, Map<Layer<?>, Object>> storyLayers) {
+        this(articleCount, documents, indexOf, stories, links, rejections, duplicates, provenance, pairs, storyLayers, EntityResolver.Collection.EMPTY);
+    }
+
+    /** As above, with the collection's entities ({@link EntityResolver#collection}, stories in the order of {@code stories}). */
+    public Results(int articleCount, IntFunction<Document> documents, ToIntFunction<String> indexOf, List<Story> stories, List<Link> links, List<Rejection> rejections,
+                   List<Duplicate> duplicates, Provenance provenance, List<ScoredPair> pairs, Map<String, Map<Layer<?>, Object>> storyLayers,
+                   EntityResolver.Collection entities) {
         this.articleCount = articleCount;
         this.documents = documents;
         this.indexOf = indexOf;
@@ -54,7 +65,22 @@ public final class Results {
         this.provenance = provenance;
         this.pairs = List.copyOf(pairs);
         this.storyLayers = Map.copyOf(storyLayers);
+        this.entities = entities;
+        Map<String, List<String>> byStory = new HashMap<>();
+        if (!entities.idsByStory().isEmpty()) {
+            for (int i = 0; i < this.stories.size(); i++) byStory.put(this.stories.get(i).id(), entities.idsByStory().get(i));
+        }
+        this.entitiesByStory = byStory;
     }
+
+    /** Whether the entity stages ran (the outputs then carry entities). */
+    public boolean hasEntities() { return !entities.idsByStory().isEmpty(); }
+
+    /** The collection's entities, in order of first mention (empty when the entity stages did not run). */
+    public List<Entity> entities() { return entities.entities(); }
+
+    /** The ids of a story's entities, in order of first mention in the story. */
+    public List<String> entitiesOf(String storyId) { return entitiesByStory.getOrDefault(storyId, List.of()); }
 
     /** Results of an analysis made elsewhere (the Spark job), for the same writers. */
     public static Results of(Analysis a, Provenance provenance) {
@@ -66,6 +92,9 @@ public final class Results {
     }
 
     public int articleCount() { return articleCount; }
+
+    /** The number of the document with id {@code id}, or -1. */
+    public int indexOf(String id) { return indexOf.applyAsInt(id); }
 
     /** The document numbered {@code i} (0 for the first article read), with its stored layers. */
     public Document document(int i) {

@@ -65,6 +65,19 @@ class EngineContractTest {
     }
 
     @Test
+    void aSealedEngineGivesWhatAnOpenOneGivesAndRefusesMore() throws Exception {
+        String open = run(2, List.of(inputs()));
+        try (Engine e = Engine.builder(EngineSettings.builder().threads(2).batch(3).build()).build()) {
+            e.ingest(inputs(), null);
+            e.seal();
+            assertEquals(open, json(e.results()));
+            assertEquals(open, json(e.results()), "the cached results stay");
+            IllegalStateException x = assertThrows(IllegalStateException.class, () -> e.ingest(inputs(), null));
+            assertTrue(x.getMessage().contains("sealed"), x.getMessage());
+        }
+    }
+
+    @Test
     void profilesKeptOnDiskGiveWhatProfilesOnTheHeapGive() throws Exception {
         String heap;
         try (Engine e = Engine.builder(EngineSettings.builder().threads(2).build()).build()) {

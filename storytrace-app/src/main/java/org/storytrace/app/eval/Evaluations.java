@@ -17,7 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.storytrace.app.Runner;
 import org.storytrace.core.align.Aligner;
+import org.storytrace.core.entity.Entity;
+import org.storytrace.core.entity.NameVariants;
+import org.storytrace.core.entity.Titles;
 import org.storytrace.core.eval.ClusterMetrics;
+import org.storytrace.core.eval.CorefMetrics;
 import org.storytrace.core.eval.PanMetrics;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Article;
@@ -46,7 +50,9 @@ public final class Evaluations {
     /** Runs {@code analyze} on the seeds and checks every article field, story and passage the analyst lists. */
     public static SeedReport seeds(Path dir, Path expectedFile, Embedder embedder) throws IOException {
         JsonNode expected = JSON.readTree(expectedFile.toFile());
-        Analysis a = Runner.analyze(List.of(dir.toString()), EngineSettings.defaults(), embedder);
+        record Run(Analysis analysis, List<Entity> entities) {}
+        Run run = Runner.analyzeDeep(List.of(dir.toString()), EngineSettings.defaults(), embedder, r -> new Run(r.toAnalysis(), r.entities()));
+        Analysis a = run.analysis();
         Map<String, Article> byId = new HashMap<>();
         for (Article x : a.articles()) byId.put(x.id(), x);
         List<String> failures = new ArrayList<>();
@@ -131,7 +137,70 @@ public final class Evaluations {
         }
         m.put("seeds.passages.found", ratio(passagesOk, passages));
         m.put("seeds.links.unexpected", (double) unexpected);
+        seedEntities(expected.get("entities"), a.articles(), run.entities(), m, failures);
         return new SeedReport(m, failures);
+    }
+
+    /**
+     * The expected entity groups and the names that must stay apart. A group holds when every one of its
+     * spellings that an article body contains (a title before it aside) belongs to one and the same entity;
+     * spellings found only in tag lines are not required.
+     */
+    static void seedEntities(JsonNode expected, List<Article> articles, List<Entity> entities, Map<String, Double> m, List<String> failures) {
+        Map<String, Set<String>> entitiesOfSpelling = new HashMap<>();
+        for (Entity e : entities) for (Entity.Variant v : e.variants()) entitiesOfSpelling.computeIfAbsent(v.text(), x -> new HashSet<>()).add(e.id());
+        int groups = 0, groupsOk = 0;
+        for (JsonNode g : expected.get("expected")) {
+            Set<String> ids = new HashSet<>();
+            List<String> missing = new ArrayList<>();
+            int required = 0;
+            List<String> listed = new ArrayList<>();
+            for (JsonNode v : g.get("variants")) listed.add(v.asText());
+            for (String v : listed) {
+                String spelling = untitled(v);
+                boolean inBody = articles.stream().anyMatch(x -> standsAlone(x.cleanBody(), v, listed));
+                if (!inBody) continue;
+                required++;
+                Set<String> of = entitiesOfSpelling.getOrDefault(spelling, Set.of());
+                if (of.isEmpty()) missing.add(spelling); else ids.addAll(of);
+            }
+            if (required == 0) continue;
+            groups++;
+            if (missing.isEmpty() && ids.size() == 1) groupsOk++;
+            else failures.add("entity " + g.get("canonical").asText() + ": " + (missing.isEmpty() ? "" : "not found " + missing + "; ") + "spread over " + ids.size() + " entities");
+        }
+        m.put("seeds.entities.groups", ratio(groupsOk, groups));
+        int pairs = 0, apart = 0;
+        for (JsonNode p : expected.get("must_stay_apart")) {
+            Set<String> a = entitiesOfSpelling.getOrDefault(p.get(0).asText(), Set.of()), b = entitiesOfSpelling.getOrDefault(p.get(1).asText(), Set.of());
+            if (a.isEmpty() || b.isEmpty()) continue;
+            pairs++;
+            Set<String> both = new HashSet<>(a);
+            both.retainAll(b);
+            if (both.isEmpty()) apart++; else failures.add("entities: " + p.get(0).asText() + " and " + p.get(1).asText() + " should stay apart");
+        }
+        m.put("seeds.entities.apart", ratio(apart, pairs));
+    }
+
+    /** Whether {@code body} holds {@code v} other than inside a longer listed spelling that contains it ("Kazemi" in "Mustafa Kazemi"). */
+    private static boolean standsAlone(String body, String v, List<String> listed) {
+        for (int at = body.indexOf(v); at >= 0; at = body.indexOf(v, at + 1)) {
+            boolean inside = false;
+            for (String w : listed) {
+                if (w.equals(v) || !w.contains(v)) continue;
+                int off = w.indexOf(v);
+                if (at - off >= 0 && body.startsWith(w, at - off)) inside = true;
+            }
+            if (!inside) return true;
+        }
+        return false;
+    }
+
+    /** A spelling without the title written before it ("Dr. Yaqoub": "Yaqoub"). */
+    private static String untitled(String spelling) {
+        List<String> words = List.of(spelling.split(" "));
+        int t = Titles.leadingTitle(words);
+        return t > 0 && t < words.size() ? String.join(" ", words.subList(t, words.size())) : spelling;
     }
 
     /** Whether {@code want} lies inside one passage of the link on both sides (compared on normalised tokens). */
@@ -259,6 +328,108 @@ public final class Evaluations {
             m.put("googlenews.clusters", (double) r.stories().size());
             return m;
         }
+    }
+
+    /** The ECB+ mention types scored as entities: persons, organisations, places. */
+    static final Set<String> ECB_ENTITY_TYPES = Set.of("HUMAN_PART_PER", "HUMAN_PART_ORG", "HUMAN_PART_GPE", "LOC_GEO", "LOC_FAC", "LOC_OTHER");
+
+    /**
+     * ECB+ (the articles of {@code dir/text}, labelled by {@code labels.tsv} and {@code mentions.jsonl}):
+     * stories and topics against the labels (ARI, NMI), and entities over the gold mentions that are proper
+     * names (text starting with a capital letter) of persons, organisations and places. Each gold mention
+     * takes the entity of the longest predicted mention overlapping it, or is a singleton; printed are the
+     * share of gold mentions with a prediction, B-cubed F1, and CoNLL F1 (mean of MUC, B-cubed, CEAF-e).
+     */
+    public static Map<String, Double> ecbplus(Path dir, Embedder embedder) throws IOException {
+        Map<String, String[]> labels = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("labels.tsv"), StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t");
+            if (f.length >= 3 && !f[0].equals("doc")) labels.put(f[0], f);
+        }
+        record Gold(String doc, int start, int end, String text, String chain) {}
+        List<Gold> gold = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("mentions.jsonl"), StandardCharsets.UTF_8)) {
+            if (line.isBlank()) continue;
+            JsonNode g = JSON.readTree(line);
+            String text = g.get("text").asText();
+            if (!ECB_ENTITY_TYPES.contains(g.get("type").asText()) || text.isEmpty() || !Character.isUpperCase(text.codePointAt(0))) continue;
+            gold.add(new Gold(g.get("doc").asText(), g.get("start").asInt(), g.get("end").asInt(), text, g.get("chain").asText()));
+        }
+        return Runner.analyzeDeep(List.of(dir.resolve("text").toString()), EngineSettings.defaults(), embedder, r -> {
+            Map<String, Double> m = new LinkedHashMap<>();
+            // stories and topics
+            List<String> ids = new ArrayList<>();
+            Map<String, Integer> storyOf = new HashMap<>(), topicOf = new HashMap<>();
+            for (int s = 0; s < r.stories().size(); s++) {
+                for (String id : r.stories().get(s).articles()) { storyOf.put(id, s); ids.add(id); }
+            }
+            Map<String, Integer> topicIds = new HashMap<>();
+            for (var st : r.stories()) {
+                Integer t = topicIds.computeIfAbsent(st.topic(), x -> topicIds.size());
+                for (String id : st.articles()) topicOf.put(id, t);
+            }
+            ids.removeIf(id -> !labels.containsKey(id));
+            ids.sort(null);
+            int[] ts = new int[ids.size()], tt = new int[ids.size()], ps = new int[ids.size()], pt = new int[ids.size()];
+            Map<String, Integer> goldStory = new HashMap<>(), goldTopic = new HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                String[] f = labels.get(ids.get(i));
+                ts[i] = goldStory.computeIfAbsent(f[1], x -> goldStory.size());
+                tt[i] = goldTopic.computeIfAbsent(f[2], x -> goldTopic.size());
+                ps[i] = storyOf.get(ids.get(i));
+                pt[i] = topicOf.get(ids.get(i));
+            }
+            m.put("ecbplus.articles", (double) ids.size());
+            m.put("ecbplus.stories.ari", ClusterMetrics.ari(ts, ps));
+            m.put("ecbplus.stories.nmi", ClusterMetrics.nmi(ts, ps));
+            m.put("ecbplus.topics.ari", ClusterMetrics.ari(tt, pt));
+            m.put("ecbplus.topics.nmi", ClusterMetrics.nmi(tt, pt));
+            // entities: predicted mentions per document, with their entity
+            record Pred(int start, int end, int entity) {}
+            Map<String, List<Pred>> predicted = new HashMap<>();
+            List<Entity> entities = r.entities();
+            for (int e = 0; e < entities.size(); e++) {
+                for (Entity.At at : entities.get(e).mentions()) predicted.computeIfAbsent(at.article(), x -> new ArrayList<>()).add(new Pred(at.start(), at.end(), e));
+            }
+            int n = gold.size(), found = 0, misplaced = 0;
+            int[] key = new int[n], response = new int[n];
+            Map<String, Integer> chains = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                Gold g = gold.get(i);
+                key[i] = chains.computeIfAbsent(g.chain(), x -> chains.size());
+                int docIndex = r.indexOf(g.doc());
+                if (docIndex >= 0) {
+                    String text = r.document(docIndex).article().text();
+                    if (g.end() > text.length() || !text.substring(g.start(), g.end()).equals(g.text())) misplaced++;
+                }
+                Pred best = null;
+                for (Pred p : predicted.getOrDefault(g.doc(), List.of())) {
+                    if (p.start() >= g.end() || p.end() <= g.start()) continue;
+                    if (best == null || p.end() - p.start() > best.end() - best.start()) best = p;
+                }
+                if (best != null) found++;
+                response[i] = best == null ? -1 - i : best.entity();
+            }
+            CorefMetrics.Scores sc = CorefMetrics.score(key, response);
+            m.put("ecbplus.entities.gold_mentions", (double) n);
+            m.put("ecbplus.entities.gold_misplaced", (double) misplaced);
+            m.put("ecbplus.entities.mention_recall", n == 0 ? 0 : (double) found / n);
+            m.put("ecbplus.entities.muc_f1", sc.muc().f1());
+            m.put("ecbplus.entities.bcubed_f1", sc.bcubed().f1());
+            m.put("ecbplus.entities.ceafe_f1", sc.ceafe().f1());
+            m.put("ecbplus.entities.conll_f1", sc.conllF1());
+            return m;
+        });
+    }
+
+    /** The built-in name-variant set: precision and recall of the romanisation-aware matching. */
+    public static Map<String, Double> nameVariants() {
+        NameVariants.Score s = NameVariants.score();
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("names.variants.pairs", (double) s.pairs());
+        m.put("names.variants.precision", s.precision());
+        m.put("names.variants.recall", s.recall());
+        return m;
     }
 
     /**

@@ -73,6 +73,9 @@ public final class AnchorIndex {
     /** Folds recent additions into the compact store (see {@link CompactPostings#compact}). */
     public void compact() { table.compact(); }
 
+    /** Lets go of every posting (see {@link CompactPostings#clear}); frequencies read 0 afterwards. */
+    public void clear() { table.clear(); }
+
     /** Heap bytes held by the index's arrays. */
     public long memoryBytes() { return table.memoryBytes() + tally.length * 8L; }
 

@@ -86,6 +86,18 @@ public final class CompactPostings {
         return lo;
     }
 
+    /** Lets go of every posting: the store is empty again and its arrays are garbage. */
+    public void clear() {
+        offsets = new int[BUCKETS + 1];
+        rests = new short[0][];
+        docs = new int[0][];
+        frozen = 0;
+        recent.clear();
+        recentHash = new int[1024];
+        recentDoc = new int[1024];
+        recentSize = 0;
+    }
+
     /** Folds the recent postings into the frozen run now (at the end of a bulk load: the table's slack goes). */
     public void compact() { if (recentSize > 0) merge(); }
 

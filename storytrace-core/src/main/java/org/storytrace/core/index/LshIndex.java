@@ -78,6 +78,9 @@ public final class LshIndex {
     /** Folds recent additions into the compact store (see {@link CompactPostings#compact}). */
     public void compact() { table.compact(); }
 
+    /** Lets go of every posting (see {@link CompactPostings#clear}). */
+    public void clear() { table.clear(); }
+
     /** Heap bytes held by the index's arrays. */
     public long memoryBytes() {
         return table.memoryBytes() + seen.length * 4L;

@@ -127,6 +127,7 @@ public final class Linker implements AutoCloseable {
 
     /** Indexes {@code a} and returns its verified links to the articles added before it. */
     public List<Link> add(Article a) {
+        ensureOpen();
         Fingerprint fp = fingerprint(a);
         int[] candidates = candidatesAndIndex(a, fp);
         List<Link> links = new ArrayList<>();
@@ -150,6 +151,7 @@ public final class Linker implements AutoCloseable {
      * ({@code tokens.get(i)} for {@code batch.get(i)}; null to tokenise here).
      */
     public List<Link> addAll(List<Article> batch, List<TokenLayer> tokens, boolean parallel) {
+        ensureOpen();
         int m = batch.size();
         Fingerprint[] fps = new Fingerprint[m];
         range(m, parallel).forEach(i -> fps[i] = tokens == null ? fingerprint(batch.get(i)) : fingerprint(batch.get(i), tokens.get(i)));
@@ -342,6 +344,23 @@ public final class Linker implements AutoCloseable {
     public void compact() {
         lsh.compact();
         anchorIndex.compact();
+    }
+
+    /**
+     * No more documents will be added: lets go of the candidate indexes (LSH bands and anchor postings, most
+     * of the heap a large run holds) so the story stage can have it. Call it after {@link #pruneCommon},
+     * which reads the anchors' frequencies; adding afterwards throws.
+     */
+    public void seal() {
+        sealed = true;
+        lsh.clear();
+        anchorIndex.clear();
+    }
+
+    private boolean sealed;
+
+    private void ensureOpen() {
+        if (sealed) throw new IllegalStateException("the linker is sealed: its candidate indexes are gone, nothing can be added");
     }
 
     /** Heap bytes of the candidate indexes (LSH bands and anchors), without the fingerprints kept for alignment. */

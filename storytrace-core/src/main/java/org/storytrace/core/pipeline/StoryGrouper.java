@@ -171,14 +171,7 @@ public final class StoryGrouper implements java.io.Serializable {
     /** Collections up to this size score every pair: cheap, and the weak pairs still shape the topics. */
     static final int EXHAUSTIVE = 600;
 
-    private static long[] allPairs(int n) {
-        long[] p = new long[n * (n - 1) / 2];
-        int k = 0;
-        for (int a = 0; a < n; a++) for (int b = a + 1; b < n; b++) p[k++] = ((long) a << 32) | b;
-        return p;
-    }
-
-    /** Terms per item that make candidate pairs (see {@link TermVectors#candidatePairs}). */
+    /** Terms per item that make candidate pairs (see {@link TermVectors.CandidateIndex}). */
     static final int TOP_TERMS = 12;
 
     /** Collections up to this size keep their scored pairs for {@link #lastPairs()}. */
@@ -225,53 +218,68 @@ public final class StoryGrouper implements java.io.Serializable {
         for (int i = 0; i < n; i++) index.put(ids.get(i), i);
         // each profile read once here (they may be read back from disk), the dates kept for the rescoring
         LocalDate[] published = new LocalDate[n];
-        long[][] top = scoresEveryPair(n) ? null : new long[n][];
+        boolean everyPair = scoresEveryPair(n);
+        long[][] top = everyPair ? null : new long[n][];
         for (int i = 0; i < n; i++) {
             Profile p = profiles.get(i);
             published[i] = p.published();
             if (top != null) top[i] = p.candidateTerms();
         }
-        long[] candidates = top == null ? allPairs(n) : TermVectors.candidatePairs(top, settings.candidateMinShared, parallel);
+        TermVectors.CandidateIndex candidates = top == null ? null : new TermVectors.CandidateIndex(top);
         top = null;
-        // reused shares by pair, as sorted parallel arrays merged with the sorted candidates
+        // reused shares by pair, as sorted parallel arrays: a document's reuse partners are one run of keys
         java.util.TreeMap<Long, Double> reuseByPair = new java.util.TreeMap<>();
         for (Link l : links) {
             Integer a = index.get(l.a()), b = index.get(l.b());
-            if (a == null || b == null) continue;
+            if (a == null || b == null || a.equals(b)) continue;
             reuseByPair.merge(pairKey(Math.min(a, b), Math.max(a, b)), Math.max(l.reusedShareA(), l.reusedShareB()), Math::max);
         }
         long[] reuseKeys = reuseByPair.keySet().stream().mapToLong(Long::longValue).toArray();
         double[] reuseShares = reuseByPair.values().stream().mapToDouble(Double::doubleValue).toArray();
-        if (reuseKeys.length > 0) candidates = union(candidates, reuseKeys);
-        final long[] cand = candidates;
-        boolean keep = n <= MAX_KEPT_PAIRS;
-        Pair[] kept = keep ? new Pair[cand.length] : null;
-        // per pair only its score (the evidence is made again for the few close calls that are rescored):
-        // a million articles have millions of candidate pairs
-        Evidence[] evidence = keep ? new Evidence[cand.length] : null;
-        double[] score = new double[cand.length];
-        java.util.function.IntFunction<Evidence> evidenceOf = k -> {
-            long key = cand[k];
-            int a = (int) (key >>> 32), b = (int) key;
-            int rp = Arrays.binarySearch(reuseKeys, key);
-            Profile pa = profiles.get(a), pb = profiles.get(b);
-            return lexicalEvidence(pa.words(), pb.words(), pa.names(), pb.names(), pa.heads(), pb.heads(), rp >= 0 ? reuseShares[rp] : 0);
-        };
-        range(cand.length).forEach(k -> {
-            Evidence ev = evidenceOf.apply(k);
-            if (keep) evidence[k] = ev;
-            score[k] = score(ev, published[(int) (cand[k] >>> 32)], published[(int) cand[k]]);
+        reuseByPair = null;
+        // each document's later partners and their scores, found and scored one document at a time: only a
+        // partner and a score per pair are kept (12 bytes; a million articles have tens of millions of
+        // candidate pairs), and the evidence is made again for the few close calls that are rescored
+        int[][] partnerOf = new int[n][];
+        double[][] scoreOf = new double[n][];
+        ThreadLocal<TermVectors.CandidateIndex.Scratch> scratch = candidates == null ? null : ThreadLocal.withInitial(() -> candidates.new Scratch());
+        int minShared = settings.candidateMinShared;
+        range(n).forEach(d -> {
+            int[] found;
+            int m;
+            if (candidates == null) {
+                m = n - d - 1;
+                found = new int[m];
+                for (int i = 0; i < m; i++) found[i] = d + 1 + i;
+            } else {
+                TermVectors.CandidateIndex.Scratch s = scratch.get();
+                m = candidates.partners(d, minShared, s);
+                found = s.out;
+            }
+            int[] mine = withReusePartners(d, found, m, reuseKeys);
+            partnerOf[d] = mine;
+            double[] sc = new double[mine.length];
+            if (mine.length > 0) {
+                Profile pd = profiles.get(d);
+                for (int i = 0; i < mine.length; i++) {
+                    Profile po = profiles.get(mine[i]);
+                    sc[i] = score(lexicalEvidence(pd, po, reuseOf(d, mine[i], reuseKeys, reuseShares)), published[d], published[mine[i]]);
+                }
+            }
+            scoreOf[d] = sc;
         });
         // the pairs whose decision semantics may change, and the items they need embedded
-        boolean everyPair = scoresEveryPair(n);
-        boolean[] consult = new boolean[cand.length];
+        boolean semantics = embedder != null || given != null;
         float[][] embedding = new float[n][];
         boolean[] needed = new boolean[n];
-        for (int k = 0; k < cand.length; k++) {
-            consult[k] = (embedder != null || given != null) && (everyPair || Math.abs(score[k] - settings.storyThreshold) < settings.semanticBand);
-            if (!consult[k]) continue;
-            needed[(int) (cand[k] >>> 32)] = true;
-            needed[(int) cand[k]] = true;
+        if (semantics) {
+            for (int d = 0; d < n; d++) {
+                for (int i = 0; i < partnerOf[d].length; i++) {
+                    if (!consults(everyPair, scoreOf[d][i])) continue;
+                    needed[d] = true;
+                    needed[partnerOf[d][i]] = true;
+                }
+            }
         }
         int[] embeddedCount = new int[1];
         for (int i = 0; i < n; i++) {
@@ -282,30 +290,47 @@ public final class StoryGrouper implements java.io.Serializable {
         range(n).forEach(i -> {
             if (embedding[i] == null && needed[i] && embedder != null) embedding[i] = embedder.embed(embeddingText.apply(i));
         });
-        range(cand.length).forEach(k -> {
-            long key = cand[k];
-            int a = (int) (key >>> 32), b = (int) key;
-            double sem = -1;
-            Evidence ev = keep ? evidence[k] : null;
-            if (consult[k] && embedding[a] != null && embedding[b] != null) {
-                if (ev == null) ev = evidenceOf.apply(k);
-                sem = Embedder.cosine(embedding[a], embedding[b]);
-                score[k] = score(new Evidence(ev.lexical(), ev.names(), ev.headlines(), sem, ev.reuse()), published[a], published[b]);
-            }
-            if (keep) kept[k] = new Pair(a, b, ev.lexical(), ev.names(), ev.headlines(), sem, ev.reuse(), score[k]);
-        });
+        boolean keep = n <= MAX_KEPT_PAIRS;
+        int[] firstPair = new int[n + 1];
+        for (int d = 0; d < n; d++) firstPair[d + 1] = firstPair[d] + partnerOf[d].length;
+        Pair[] kept = keep ? new Pair[firstPair[n]] : null;
+        if (semantics || keep) {
+            range(n).forEach(d -> {
+                int[] mine = partnerOf[d];
+                double[] sc = scoreOf[d];
+                for (int i = 0; i < mine.length; i++) {
+                    int b = mine[i];
+                    boolean consult = semantics && consults(everyPair, sc[i]) && embedding[d] != null && embedding[b] != null;
+                    if (!consult && !keep) continue;
+                    Evidence ev = lexicalEvidence(profiles.get(d), profiles.get(b), reuseOf(d, b, reuseKeys, reuseShares));
+                    double sem = -1;
+                    if (consult) {
+                        sem = Embedder.cosine(embedding[d], embedding[b]);
+                        sc[i] = score(new Evidence(ev.lexical(), ev.names(), ev.headlines(), sem, ev.reuse()), published[d], published[b]);
+                    }
+                    if (keep) kept[firstPair[d] + i] = new Pair(d, b, ev.lexical(), ev.names(), ev.headlines(), sem, ev.reuse(), sc[i]);
+                }
+            });
+        }
         lastPairs = keep ? List.of(kept) : List.of();
+        // the edges with a positive score, in pair order; each document's rows let go once copied
         int e = 0;
-        for (double s : score) if (s > 0) e++;
+        for (double[] sc : scoreOf) for (double x : sc) if (x > 0) e++;
         int[] u = new int[e], v = new int[e];
         double[] w = new double[e];
         e = 0;
-        for (int k = 0; k < cand.length; k++) {
-            if (!(score[k] > 0)) continue;
-            u[e] = (int) (cand[k] >>> 32);
-            v[e] = (int) cand[k];
-            w[e] = score[k];
-            e++;
+        for (int d = 0; d < n; d++) {
+            int[] mine = partnerOf[d];
+            double[] sc = scoreOf[d];
+            for (int i = 0; i < mine.length; i++) {
+                if (!(sc[i] > 0)) continue;
+                u[e] = d;
+                v[e] = mine[i];
+                w[e] = sc[i];
+                e++;
+            }
+            partnerOf[d] = null;
+            scoreOf[d] = null;
         }
         // stories, then topics, one connected component of the pair graph at a time
         org.storytrace.core.cluster.Components comps = org.storytrace.core.cluster.Components.of(n, u, v);
@@ -324,18 +349,43 @@ public final class StoryGrouper implements java.io.Serializable {
         return new Grouping(story, topic, embeddedCount[0]);
     }
 
+    /** Whether a pair with this lexical score is a close call that semantics may change. */
+    private boolean consults(boolean everyPair, double score) {
+        return everyPair || Math.abs(score - settings.storyThreshold) < settings.semanticBand;
+    }
+
     /**
-     * The sorted union of two sorted arrays, each value once: a linear merge (a stream's distinct() would
-     * box every one of a million articles' millions of candidate pairs into a hash set).
+     * {@code d}'s first {@code m} candidate partners (ascending) joined with its reuse partners (the keys
+     * {@code d << 32 | o} in {@code reuseKeys}, sorted), each once, ascending.
      */
-    static long[] union(long[] a, long[] b) {
-        long[] out = new long[a.length + b.length];
-        int i = 0, j = 0, k = 0;
-        while (i < a.length || j < b.length) {
-            long next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    static int[] withReusePartners(int d, int[] found, int m, long[] reuseKeys) {
+        int lo = lowerBound(reuseKeys, (long) d << 32), hi = lowerBound(reuseKeys, (long) (d + 1) << 32);
+        if (lo == hi) return Arrays.copyOf(found, m);
+        int[] out = new int[m + hi - lo];
+        int i = 0, j = lo, k = 0;
+        while (i < m || j < hi) {
+            int next = j >= hi || (i < m && found[i] <= (int) reuseKeys[j]) ? found[i++] : (int) reuseKeys[j++];
             if (k == 0 || out[k - 1] != next) out[k++] = next;
         }
         return k == out.length ? out : Arrays.copyOf(out, k);
+    }
+
+    /** The first index of a sorted array whose value is at least {@code key}. */
+    private static int lowerBound(long[] sorted, long key) {
+        int i = Arrays.binarySearch(sorted, key);
+        if (i < 0) return -i - 1;
+        while (i > 0 && sorted[i - 1] == key) i--;
+        return i;
+    }
+
+    /** The reused share of pair {@code (a < b)}, or 0. */
+    private static double reuseOf(int a, int b, long[] reuseKeys, double[] reuseShares) {
+        int r = reuseKeys.length == 0 ? -1 : Arrays.binarySearch(reuseKeys, pairKey(a, b));
+        return r >= 0 ? reuseShares[r] : 0;
+    }
+
+    private static Evidence lexicalEvidence(Profile a, Profile b, double reuse) {
+        return lexicalEvidence(a.words(), b.words(), a.names(), b.names(), a.heads(), b.heads(), reuse);
     }
 
     /** Characters of an item's body (after its headline) that go into its embedding. */

@@ -2,7 +2,6 @@ package org.storytrace.core.pipeline;
 
 import java.util.Arrays;
 import java.util.function.LongToIntFunction;
-import java.util.stream.IntStream;
 import org.storytrace.core.index.LongIntMap;
 
 /**
@@ -100,40 +99,58 @@ public final class TermVectors {
     }
 
     /**
-     * Every pair {@code (a < b)} of documents that share at least {@code minShared} of their top terms
-     * ({@code top[d]}, from {@link #topTerms}), each once, as {@code a << 32 | b}, sorted. Two reports of one story share their
-     * most telling words; restricting candidates to those keeps the number of pairs near linear in the
-     * collection. Other terms still count in {@link Vector#cosine}.
+     * The postings of every document's top terms ({@code top[d]}, from {@link #topTerms}), from which each
+     * document's candidate partners are read one document at a time: the story stage scores a document's
+     * pairs as it finds them and never holds the collection's candidate pairs (a million articles have tens
+     * of millions). Two reports of one story share their most telling words; restricting candidates to
+     * those keeps the number of pairs near linear in the collection. Other terms still count in
+     * {@link Vector#cosine}.
      */
-    static long[] candidatePairs(long[][] top, int minShared, boolean parallel) {
-        int n = top.length;
-        IntStream docs = IntStream.range(0, n);
-        if (parallel && n > 256) docs = docs.parallel();
-        // postings of the top terms, documents ascending: (term, doc) sorted
-        int total = 0;
-        for (long[] t : top) total += t.length;
-        LongIntMap termIds = new LongIntMap(Math.max(16, total / 8)); // far fewer distinct terms than postings; it grows if not
-        int terms = 0;
-        int[][] topIds = new int[n][];
-        for (int d = 0; d < n; d++) {
-            topIds[d] = new int[top[d].length];
-            for (int i = 0; i < top[d].length; i++) {
-                int id = termIds.putIfAbsent(top[d][i], terms);
-                if (id == terms) terms++;
-                topIds[d][i] = id;
+    static final class CandidateIndex {
+        private final int n;
+        private final int[][] topIds;
+        private final int[] start, post;
+
+        /** Builds the index; {@code top}'s rows are released (set to null) as they are read. */
+        CandidateIndex(long[][] top) {
+            n = top.length;
+            int total = 0;
+            for (long[] t : top) total += t.length;
+            LongIntMap termIds = new LongIntMap(Math.max(16, total / 8)); // far fewer distinct terms than postings; it grows if not
+            int terms = 0;
+            topIds = new int[n][];
+            for (int d = 0; d < n; d++) {
+                topIds[d] = new int[top[d].length];
+                for (int i = 0; i < top[d].length; i++) {
+                    int id = termIds.putIfAbsent(top[d][i], terms);
+                    if (id == terms) terms++;
+                    topIds[d][i] = id;
+                }
+                top[d] = null;
             }
+            start = new int[terms + 1];
+            for (int[] t : topIds) for (int x : t) start[x + 1]++;
+            for (int i = 0; i < terms; i++) start[i + 1] += start[i];
+            post = new int[start[terms]];
+            int[] fill = Arrays.copyOf(start, terms);
+            for (int d = 0; d < n; d++) for (int x : topIds[d]) post[fill[x]++] = d;
         }
-        int[] start = new int[terms + 1];
-        for (int[] t : topIds) for (int x : t) start[x + 1]++;
-        for (int i = 0; i < terms; i++) start[i + 1] += start[i];
-        int[] post = new int[start[terms]], fill = Arrays.copyOf(start, terms);
-        for (int d = 0; d < n; d++) for (int x : topIds[d]) post[fill[x]++] = d;
-        long[][] perDoc = new long[n][];
-        ThreadLocal<int[][]> seenOf = ThreadLocal.withInitial(() -> { int[] s = new int[n]; Arrays.fill(s, -1); return new int[][] {s, new int[n]}; });
-        docs.forEach(d -> {
-            int[][] st = seenOf.get();
-            int[] seen = st[0], shared = st[1];
-            long[] out = new long[16];
+
+        int size() { return n; }
+
+        /** Scratch space for {@link #partners}, one per thread. */
+        final class Scratch {
+            final int[] seen = new int[n], shared = new int[n];
+            int[] out = new int[16];
+            Scratch() { Arrays.fill(seen, -1); }
+        }
+
+        /**
+         * The documents {@code o > d} that share at least {@code minShared} top terms with {@code d},
+         * ascending, in {@code s.out}; returns how many.
+         */
+        int partners(int d, int minShared, Scratch s) {
+            int[] seen = s.seen, shared = s.shared;
             int size = 0;
             for (int x : topIds[d]) {
                 for (int p = start[x]; p < start[x + 1]; p++) {
@@ -141,19 +158,31 @@ public final class TermVectors {
                     if (o <= d) continue;
                     if (seen[o] != d) { seen[o] = d; shared[o] = 0; }
                     if (++shared[o] != minShared) continue;
-                    if (size == out.length) out = Arrays.copyOf(out, size * 2);
-                    out[size++] = ((long) d << 32) | o;
+                    if (size == s.out.length) s.out = Arrays.copyOf(s.out, size * 2);
+                    s.out[size++] = o;
                 }
             }
-            long[] mine = Arrays.copyOf(out, size);
-            Arrays.sort(mine);
-            perDoc[d] = mine;
-        });
-        int count = 0;
-        for (long[] p : perDoc) count += p.length;
-        long[] pairs = new long[count];
+            Arrays.sort(s.out, 0, size);
+            return size;
+        }
+    }
+
+    /**
+     * Every pair {@code (a < b)} of documents that share at least {@code minShared} of their top terms,
+     * each once, as {@code a << 32 | b}, sorted (see {@link CandidateIndex}); for tests and small collections.
+     */
+    static long[] candidatePairs(long[][] top, int minShared) {
+        CandidateIndex index = new CandidateIndex(top);
+        CandidateIndex.Scratch s = index.new Scratch();
+        long[] pairs = new long[16];
         int k = 0;
-        for (long[] p : perDoc) { System.arraycopy(p, 0, pairs, k, p.length); k += p.length; }
-        return pairs;
+        for (int d = 0; d < index.size(); d++) {
+            int m = index.partners(d, minShared, s);
+            for (int i = 0; i < m; i++) {
+                if (k == pairs.length) pairs = Arrays.copyOf(pairs, k * 2);
+                pairs[k++] = ((long) d << 32) | s.out[i];
+            }
+        }
+        return Arrays.copyOf(pairs, k);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layers;
 import org.storytrace.core.doc.Sentences;
+import org.storytrace.core.entity.Entity;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Duplicate;
 import org.storytrace.core.model.Link;
@@ -28,7 +29,7 @@ import org.storytrace.engine.Results;
  */
 public final class StoriesJson {
     /** The contract's version; bump the minor for additions, never remove or rename a field. */
-    public static final String VERSION = "1.2";
+    public static final String VERSION = "2.0";
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -53,6 +54,11 @@ public final class StoriesJson {
                 for (String id : s.articles()) g.writeString(id);
                 g.writeEndArray();
                 g.writeStringField("topic", s.topic());
+                if (r.hasEntities()) {
+                    g.writeArrayFieldStart("entities");
+                    for (String e : r.entitiesOf(s.id())) g.writeString(e);
+                    g.writeEndArray();
+                }
                 g.writeEndObject();
                 topics.computeIfAbsent(s.topic(), k -> new ArrayList<>()).add(s.id());
             }
@@ -79,6 +85,11 @@ public final class StoriesJson {
             g.writeArrayFieldStart("links");
             for (Link l : r.links()) link(g, l);
             g.writeEndArray();
+            if (r.hasEntities()) {
+                g.writeArrayFieldStart("entities");
+                for (Entity e : r.entities()) entity(g, e);
+                g.writeEndArray();
+            }
             g.writeEndObject();
         }
     }
@@ -162,6 +173,38 @@ public final class StoriesJson {
             }
             g.writeEndArray();
         }
+        g.writeEndObject();
+    }
+
+    private static void entity(JsonGenerator g, Entity e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", e.id());
+        g.writeStringField("type", e.type().name());
+        g.writeStringField("canonical", e.canonical());
+        g.writeArrayFieldStart("variants");
+        for (Entity.Variant v : e.variants()) {
+            g.writeStartObject();
+            g.writeStringField("text", v.text());
+            g.writeNumberField("count", v.count());
+            g.writeObjectFieldStart("outlets");
+            for (Map.Entry<String, Integer> o : new java.util.TreeMap<>(v.outlets()).entrySet()) g.writeNumberField(o.getKey(), o.getValue());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("roles");
+        for (String role : e.roles()) g.writeString(role);
+        g.writeEndArray();
+        g.writeArrayFieldStart("mentions");
+        for (Entity.At m : e.mentions()) {
+            g.writeStartObject();
+            g.writeStringField("article", m.article());
+            g.writeNumberField("start", m.start());
+            g.writeNumberField("end", m.end());
+            g.writeStringField("text", m.text());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 

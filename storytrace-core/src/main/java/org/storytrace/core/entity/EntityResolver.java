@@ -1,0 +1,395 @@
+package org.storytrace.core.entity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Joins mentions into entities: first within one story (where a short form, a variant spelling or an
+ * acronym can be trusted to mean the full name the other articles write), then across the stories of the
+ * collection on full names only.
+ *
+ * <p>Within a story, spellings are taken most complete first. A person's spelling joins an entity when its
+ * parts are, in order, parts of the entity's fullest name ({@link Romanization#same}): Al-Kadhimi and
+ * Kazemi join Mustafa al-Kadhimi, Tahsin Osama joins Tahseen Osama al-Shahmani. A given name may be one
+ * sound off ({@link Romanization#close}) when the surname is the same (Roham Yaqub, Reham Yaqoub). A
+ * spelling that fits two entities joins neither: two people who share a surname stay apart.
+ * Organisations and places join on the same parts, an acronym on the initials of a full name in the story
+ * or on a definition in the text ({@code National Council of Resistance of Iran (NCRI)}), a name on a
+ * longer one it ends (Quds Force, IRGC Quds Force), and on the {@link Aliases} table where the text gives
+ * no clue (MEK, Hashd). Across stories, entities join when their fullest names are the same, and a
+ * one-word person joins the one full name in the collection that ends with it.
+ */
+public final class EntityResolver {
+    /** One article's mentions, with what the resolver needs to know of the article. */
+    public record Source(String article, String outlet, String text, List<Mention> mentions) {}
+
+    private final Aliases aliases;
+
+    public EntityResolver(Aliases aliases) { this.aliases = aliases; }
+    public EntityResolver() { this(Aliases.builtIn()); }
+
+    private static final class Cluster {
+        EntityType type;
+        Name head;
+        final List<Name> names = new ArrayList<>();
+        final List<Entity.At> at = new ArrayList<>();
+        final List<String> outletOf = new ArrayList<>();
+        final List<String> roleOf = new ArrayList<>();
+        int firstArticle, firstStart;
+    }
+
+    /** The entities of one story's articles (ids not yet given). */
+    public List<Entity> story(List<Source> docs) {
+        // distinct spellings per type, with their mentions
+        record Occ(int doc, Mention m) {}
+        Map<String, List<Occ>> bySpelling = new LinkedHashMap<>();
+        Map<String, Name> names = new HashMap<>();
+        for (int d = 0; d < docs.size(); d++) {
+            for (Mention m : docs.get(d).mentions()) {
+                Name n = new Name(m.text(), m.type());
+                if (n.isEmpty()) continue;
+                String k = m.type() + "\u0000" + n.text;
+                names.putIfAbsent(k, n);
+                bySpelling.computeIfAbsent(k, x -> new ArrayList<>()).add(new Occ(d, m));
+            }
+        }
+        Map<String, String> definitions = definitions(docs); // acronym -> the full name it follows in parentheses
+        List<String> order = new ArrayList<>(bySpelling.keySet());
+        order.sort(Comparator.comparing((String k) -> names.get(k).isAcronym() ? 1 : 0)
+                .thenComparing(k -> -names.get(k).completeness())
+                .thenComparing(k -> -bySpelling.get(k).size())
+                .thenComparing(k -> k));
+        List<Cluster> clusters = new ArrayList<>();
+        Map<String, Cluster> clusterOf = new HashMap<>();
+        for (String k : order) {
+            Name n = names.get(k);
+            Cluster target = null;
+            int matches = 0;
+            for (Cluster c : clusters) {
+                if (c.type != n.type ? aliased(n, c) : matches(n, c, definitions)) { target = c; matches++; }
+            }
+            if (matches != 1) {
+                target = new Cluster();
+                target.type = n.type;
+                target.head = n;
+                clusters.add(target);
+            }
+            clusterOf.put(k, target);
+            target.names.add(n);
+        }
+        // a name tagged with two types in different places (Kayhan as a person and as an organisation) is one entity
+        List<Cluster> merged = mergeAcrossTypes(clusters, bySpelling.keySet(), clusterOf);
+        for (Map.Entry<String, List<Occ>> e : bySpelling.entrySet()) {
+            Cluster c = clusterOf.get(e.getKey());
+            for (Occ o : e.getValue()) {
+                Source s = docs.get(o.doc);
+                c.at.add(new Entity.At(s.article(), o.m.start(), o.m.end(), o.m.text()));
+                c.outletOf.add(s.outlet());
+                c.roleOf.add(o.m.role());
+            }
+        }
+        // articles in the order given, so entities come out in order of first mention
+        Map<String, Integer> docIndex = new HashMap<>();
+        for (int d = 0; d < docs.size(); d++) docIndex.put(docs.get(d).article(), d);
+        List<Entity> out = new ArrayList<>();
+        merged.sort(Comparator.comparing((Cluster c) -> firstAt(c, docIndex)));
+        for (Cluster c : merged) if (!c.at.isEmpty()) out.add(entityOf(c, docIndex));
+        return out;
+    }
+
+    private static long firstAt(Cluster c, Map<String, Integer> docIndex) {
+        long best = Long.MAX_VALUE;
+        for (Entity.At a : c.at) best = Math.min(best, ((long) docIndex.get(a.article()) << 32) | a.start());
+        return best;
+    }
+
+    private List<Cluster> mergeAcrossTypes(List<Cluster> clusters, java.util.Set<String> spellings, Map<String, Cluster> clusterOf) {
+        Map<Cluster, Cluster> into = new HashMap<>();
+        for (int i = 0; i < clusters.size(); i++) {
+            Cluster a = clusters.get(i);
+            if (into.containsKey(a)) continue;
+            for (int j = i + 1; j < clusters.size(); j++) {
+                Cluster b = clusters.get(j);
+                if (b.type == a.type || into.containsKey(b)) continue;
+                if (a.head.sameAs(b.head) && a.head.parts.size() == b.head.parts.size()) into.put(b, a);
+            }
+        }
+        if (into.isEmpty()) return new ArrayList<>(clusters);
+        for (String k : spellings) {
+            Cluster c = clusterOf.get(k);
+            if (into.containsKey(c)) clusterOf.put(k, into.get(c));
+        }
+        for (Map.Entry<Cluster, Cluster> e : into.entrySet()) e.getValue().names.addAll(e.getKey().names);
+        List<Cluster> out = new ArrayList<>();
+        for (Cluster c : clusters) if (!into.containsKey(c)) out.add(c);
+        // the type most of its mentions carry is settled in entityOf
+        return out;
+    }
+
+    private boolean aliased(Name n, Cluster c) {
+        for (Name m : c.names) if (aliases.same(n.text, m.text)) return true;
+        return false;
+    }
+
+    private boolean matches(Name n, Cluster c, Map<String, String> definitions) {
+        for (Name m : c.names) if (n.text.equals(m.text)) return true;
+        Name h = c.head;
+        if (aliases.same(n.text, h.text)) return true;
+        for (Name m : c.names) if (aliases.same(n.text, m.text)) return true;
+        if (n.type == EntityType.PERSON) return personFits(n, h);
+        if (n.sameAs(h)) return true;
+        if (n.isAcronym()) {
+            for (String a : n.acronyms) {
+                for (Name m : c.names) {
+                    if (!m.isAcronym() && m.parts.size() >= 2 && a.equals(m.initials)) return true;
+                    if (m.text.equals(definitions.get(a))) return true;
+                    if (m.isAcronym() && m.acronyms.contains(a)) return true;
+                }
+            }
+            return false;
+        }
+        // a name that ends a longer one (Quds Force, IRGC Quds Force), two words at least; one word that begins one (Asaeb)
+        if (n.type == EntityType.ORGANIZATION && n.parts.size() >= 2 && endsWith(h, n)) return true;
+        if (n.type == EntityType.ORGANIZATION) for (Name m : c.names) if (m.parts.size() >= 2 && endsWith(n, m)) return true;
+        if (n.type == EntityType.ORGANIZATION && n.parts.size() == 1 && h.parts.size() >= 2 && Romanization.same(n.first(), h.first())) return true;
+        // one place, one letter apart at the end of a long name (Nasiriyah, Nasiriyan)
+        return n.type == EntityType.LOCATION && n.parts.size() == 1 && h.parts.size() == 1 && nearPlace(n.first().folded(), h.first().folded());
+    }
+
+    private static boolean endsWith(Name longer, Name shorter) {
+        int off = longer.parts.size() - shorter.parts.size();
+        if (off <= 0) return false;
+        for (int i = 0; i < shorter.parts.size(); i++) if (!Romanization.same(longer.parts.get(off + i), shorter.parts.get(i))) return false;
+        return true;
+    }
+
+    static boolean nearPlace(String a, String b) {
+        if (a.length() < 7 || b.length() < 7 || Math.abs(a.length() - b.length()) > 1) return false;
+        int common = 0;
+        while (common < Math.min(a.length(), b.length()) && a.charAt(common) == b.charAt(common)) common++;
+        if (common < 6) return false;
+        String ra = a.substring(common), rb = b.substring(common);
+        return ra.length() <= 1 && rb.length() <= 1;
+    }
+
+    /** Whether a person's spelling fits an entity whose fullest spelling is {@code h}. */
+    static boolean personFits(Name n, Name h) {
+        if (n.parts.size() == 1) return Romanization.same(n.first(), h.last()) && (h.parts.size() > 1 || n.first().skeleton().length() >= 2);
+        if (h.parts.size() < n.parts.size()) return false;
+        // the first part against the first, the rest in order against the rest
+        boolean lastSame = Romanization.same(n.last(), h.last());
+        boolean firstOk = Romanization.same(n.first(), h.first()) || lastSame && Romanization.close(n.first(), h.first());
+        if (!firstOk) return false;
+        int j = 1;
+        for (int i = 1; i < n.parts.size(); i++) {
+            while (j < h.parts.size() && !Romanization.same(n.parts.get(i), h.parts.get(j))) j++;
+            if (j == h.parts.size()) return false;
+            j++;
+        }
+        return true;
+    }
+
+    /** Acronyms defined in the texts: a name followed by its acronym in parentheses. */
+    private static Map<String, String> definitions(List<Source> docs) {
+        Map<String, String> out = new HashMap<>();
+        for (Source s : docs) {
+            List<Mention> ms = s.mentions();
+            for (int i = 0; i + 1 < ms.size(); i++) {
+                Mention a = ms.get(i), b = ms.get(i + 1);
+                if (s.text() == null || b.start() - a.end() > 3 || !Name.isAcronym(b.text())) continue;
+                String between = s.text().substring(a.end(), b.start()).strip();
+                if (between.equals("(") && b.end() < s.text().length() && s.text().charAt(b.end()) == ')') {
+                    out.putIfAbsent(b.text().toUpperCase(java.util.Locale.ROOT), new Name(a.text(), a.type()).text);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Entity entityOf(Cluster c, Map<String, Integer> docIndex) {
+        // spellings: count and outlets
+        Map<String, Integer> count = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> outlets = new HashMap<>();
+        Map<String, Integer> roles = new LinkedHashMap<>();
+        Map<EntityType, Integer> types = new TreeMap<>();
+        Map<String, Name> nameOf = new HashMap<>();
+        for (Name n : c.names) nameOf.putIfAbsent(n.text, n);
+        List<Entity.At> at = new ArrayList<>(c.at);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < at.size(); i++) order.add(i);
+        order.sort(Comparator.comparing((Integer i) -> docIndex.get(at.get(i).article())).thenComparing(i -> at.get(i).start()));
+        List<Entity.At> sorted = new ArrayList<>();
+        for (int i : order) {
+            Entity.At a = at.get(i);
+            sorted.add(a);
+            String spelling = new Name(a.text(), c.type).text;
+            count.merge(spelling, 1, Integer::sum);
+            outlets.computeIfAbsent(spelling, x -> new TreeMap<>()).merge(c.outletOf.get(i), 1, Integer::sum);
+            if (c.roleOf.get(i) != null) roles.merge(c.roleOf.get(i), 1, Integer::sum);
+        }
+        for (Name n : c.names) types.merge(n.type, 1, Integer::sum);
+        EntityType type = c.type;
+        int best = -1;
+        for (Map.Entry<EntityType, Integer> e : types.entrySet()) if (e.getValue() > best) { best = e.getValue(); type = e.getKey(); }
+        String canonical = null;
+        for (String s : count.keySet()) {
+            Name n = nameOf.getOrDefault(s, new Name(s, c.type));
+            if (canonical == null || better(n, count.get(s), nameOf.getOrDefault(canonical, new Name(canonical, c.type)), count.get(canonical))) canonical = s;
+        }
+        List<Entity.Variant> variants = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : count.entrySet()) variants.add(new Entity.Variant(e.getKey(), e.getValue(), outlets.get(e.getKey())));
+        variants.sort(Comparator.comparing((Entity.Variant v) -> -v.count()));
+        List<String> roleList = new ArrayList<>(roles.keySet());
+        roleList.sort(Comparator.comparing((String r) -> -roles.get(r)));
+        return new Entity(null, type, canonical, variants, roleList, sorted);
+    }
+
+    private static boolean better(Name a, int countA, Name b, int countB) {
+        if (a.isAcronym() != b.isAcronym()) return !a.isAcronym();
+        if (a.completeness() != b.completeness()) return a.completeness() > b.completeness();
+        return countA > countB;
+    }
+
+    /**
+     * The entities of the whole collection from those of each story: joined when their fullest names are
+     * the same, a one-word person to the one full name that ends with it; ids {@code e1}, ... in order of
+     * first mention (stories in the order given).
+     */
+    public Collection collection(List<List<Entity>> stories) {
+        List<Entity> all = new ArrayList<>();
+        for (List<Entity> s : stories) all.addAll(s);
+        int n = all.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) parent[i] = i;
+        Map<String, Integer> byKey = new HashMap<>();
+        Name[] canon = new Name[n];
+        for (int i = 0; i < n; i++) {
+            Entity e = all.get(i);
+            canon[i] = new Name(e.canonical(), e.type());
+            String k = e.type() + "\u0000" + skeletonKey(canon[i]);
+            Integer j = byKey.putIfAbsent(k, i);
+            if (j != null && canon[j].sameAs(canon[i])) union(parent, i, j);
+        }
+        // names the alias table holds as one (Quds Force, IRGC Quds Force)
+        Map<String, Integer> byAliasKey = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            String k = all.get(i).type() + "\u0000" + aliases.groupOf(all.get(i).canonical());
+            if (k.endsWith("\u0000-1")) continue;
+            Integer j = byAliasKey.putIfAbsent(k, i);
+            if (j != null) union(parent, i, j);
+        }
+        // an organisation to the one other whose spellings include a name of two words or more that ends it
+        // (Iranian Quds Force, Quds Force): only when one entity has that spelling, or a common suffix
+        // (Foreign Ministry) would join every ministry
+        Map<String, java.util.Set<Integer>> bySpelling = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (all.get(i).type() != EntityType.ORGANIZATION) continue;
+            for (Entity.Variant v : all.get(i).variants()) {
+                Name vn = new Name(v.text(), EntityType.ORGANIZATION);
+                if (vn.parts.size() >= 2 && !vn.isAcronym()) bySpelling.computeIfAbsent(vn.key, x -> new java.util.TreeSet<>()).add(i);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (all.get(i).type() != EntityType.ORGANIZATION || canon[i].parts.size() < 3) continue;
+            for (int drop = 1; drop <= canon[i].parts.size() - 2; drop++) {
+                StringBuilder k = new StringBuilder();
+                for (int p = drop; p < canon[i].parts.size(); p++) k.append(canon[i].parts.get(p).folded()).append(' ');
+                java.util.Set<Integer> holders = new java.util.TreeSet<>();
+                for (int j : bySpelling.getOrDefault(k.toString().strip(), java.util.Set.of())) if (find(parent, j) != find(parent, i)) holders.add(find(parent, j));
+                if (holders.size() == 1) { union(parent, i, holders.iterator().next()); break; }
+            }
+        }
+        // one-word people to the one full name ending with them
+        Map<String, List<Integer>> fullByLast = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (all.get(i).type() != EntityType.PERSON || canon[i].parts.size() < 2) continue;
+            fullByLast.computeIfAbsent(Romanization.coarse(canon[i].last().skeleton()), x -> new ArrayList<>()).add(i);
+        }
+        for (int i = 0; i < n; i++) {
+            if (all.get(i).type() != EntityType.PERSON || canon[i].parts.size() != 1) continue;
+            List<Integer> cands = fullByLast.getOrDefault(Romanization.coarse(canon[i].first().skeleton()), List.of());
+            java.util.Set<Integer> roots = new java.util.TreeSet<>();
+            for (int j : cands) if (Romanization.same(canon[i].first(), canon[j].last())) roots.add(find(parent, j));
+            if (roots.size() == 1) union(parent, i, roots.iterator().next());
+        }
+        Map<Integer, List<Entity>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) groups.computeIfAbsent(find(parent, i), x -> new ArrayList<>()).add(all.get(i));
+        List<Entity> out = new ArrayList<>();
+        Map<Integer, String> idOfRoot = new HashMap<>();
+        for (Map.Entry<Integer, List<Entity>> g : groups.entrySet()) {
+            String id = "e" + (out.size() + 1);
+            idOfRoot.put(g.getKey(), id);
+            out.add(join(g.getValue()).withId(id));
+        }
+        List<List<String>> idsByStory = new ArrayList<>();
+        int k = 0;
+        for (List<Entity> s : stories) {
+            List<String> ids = new ArrayList<>(s.size());
+            for (int i = 0; i < s.size(); i++) {
+                String id = idOfRoot.get(find(parent, k++));
+                if (!ids.contains(id)) ids.add(id);
+            }
+            idsByStory.add(List.copyOf(ids));
+        }
+        return new Collection(out, idsByStory);
+    }
+
+    /** The collection's entities, and the ids of each story's entities (stories in the order given). */
+    public record Collection(List<Entity> entities, List<List<String>> idsByStory) {
+        public static final Collection EMPTY = new Collection(List.of(), List.of());
+    }
+
+    private static String skeletonKey(Name n) {
+        StringBuilder b = new StringBuilder();
+        for (Romanization.Part p : n.parts) b.append(Romanization.coarse(p.skeleton())).append(' ');
+        return b.toString();
+    }
+
+    private static int find(int[] p, int x) {
+        while (p[x] != x) { p[x] = p[p[x]]; x = p[x]; }
+        return x;
+    }
+
+    private static void union(int[] p, int a, int b) {
+        int ra = find(p, a), rb = find(p, b);
+        if (ra != rb) p[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
+
+    /** One entity from several stories' entities of one real-world thing. */
+    private static Entity join(List<Entity> g) {
+        if (g.size() == 1) return g.get(0);
+        Map<String, Integer> count = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> outlets = new HashMap<>();
+        Map<String, Integer> roles = new LinkedHashMap<>();
+        List<Entity.At> at = new ArrayList<>();
+        Map<EntityType, Integer> types = new TreeMap<>();
+        for (Entity e : g) {
+            types.merge(e.type(), e.mentions().size(), Integer::sum);
+            for (Entity.Variant v : e.variants()) {
+                count.merge(v.text(), v.count(), Integer::sum);
+                Map<String, Integer> o = outlets.computeIfAbsent(v.text(), x -> new TreeMap<>());
+                v.outlets().forEach((k, c) -> o.merge(k, c, Integer::sum));
+            }
+            for (int i = 0; i < e.roles().size(); i++) roles.merge(e.roles().get(i), 1, Integer::sum);
+            at.addAll(e.mentions());
+        }
+        EntityType type = g.get(0).type();
+        int best = -1;
+        for (Map.Entry<EntityType, Integer> e : types.entrySet()) if (e.getValue() > best) { best = e.getValue(); type = e.getKey(); }
+        String canonical = null;
+        for (String s : count.keySet()) {
+            if (canonical == null || better(new Name(s, type), count.get(s), new Name(canonical, type), count.get(canonical))) canonical = s;
+        }
+        List<Entity.Variant> variants = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : count.entrySet()) variants.add(new Entity.Variant(e.getKey(), e.getValue(), outlets.get(e.getKey())));
+        variants.sort(Comparator.comparing((Entity.Variant v) -> -v.count()));
+        List<String> roleList = new ArrayList<>(roles.keySet());
+        roleList.sort(Comparator.comparing((String r) -> -roles.get(r)));
+        return new Entity(null, type, canonical, variants, roleList, at);
+    }
+}

@@ -1,0 +1,48 @@
+package org.storytrace.core.entity;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.storytrace.core.doc.Codec;
+import org.storytrace.core.doc.Layer;
+
+/** The names found in one article, in text order, never overlapping: the document layer {@link #LAYER}. */
+public record Mentions(List<Mention> list) implements java.io.Serializable {
+    public Mentions {
+        list = List.copyOf(list);
+        for (int i = 1; i < list.size(); i++) {
+            if (list.get(i).start() < list.get(i - 1).end()) throw new IllegalArgumentException("mention " + i + " overlaps or precedes the one before");
+        }
+    }
+
+    public static final Mentions NONE = new Mentions(List.of());
+
+    /** The mentions layer, stored for the story stages and the outputs. */
+    public static final Layer<Mentions> LAYER = Layer.stored("mentions", Mentions.class, new Codec<>() {
+        @Override public void write(Mentions m, DataOutput out) throws IOException {
+            out.writeInt(m.list.size());
+            for (Mention x : m.list) {
+                out.writeInt(x.start());
+                out.writeInt(x.end());
+                out.writeUTF(x.text());
+                out.writeByte(x.type().ordinal());
+                out.writeUTF(x.role() == null ? "" : x.role());
+            }
+        }
+
+        @Override public Mentions read(DataInput in) throws IOException {
+            int n = in.readInt();
+            List<Mention> l = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int s = in.readInt(), e = in.readInt();
+                String text = in.readUTF();
+                EntityType t = EntityType.values()[in.readByte()];
+                String role = in.readUTF();
+                l.add(new Mention(s, e, text, t, role.isEmpty() ? null : role));
+            }
+            return new Mentions(l);
+        }
+    });
+}

@@ -1,0 +1,89 @@
+package org.storytrace.core.entity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A mention's text read as a name: its parts (without particles such as {@code al-}, without a title or a
+ * leading "the"), each as a {@link Romanization.Part}, and whether it is an acronym.
+ */
+final class Name {
+    final String text;
+    final EntityType type;
+    final List<Romanization.Part> parts;
+    final int particles;
+    /** For acronyms ({@code NCRI}, {@code PMOI/MEK}): the letters of each acronym written, upper-case; else empty. */
+    final List<String> acronyms;
+    /** The initials of the capitalised content words ({@code National Council of Resistance of Iran}: NCRI). */
+    final String initials;
+    final String key;
+
+    private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("of", "the", "and", "for", "in", "on", "de", "du", "des",
+            "la", "le", "al", "el", "to", "at", "&");
+
+    Name(String raw, EntityType type) {
+        this.type = type;
+        String t = raw.strip();
+        if (t.startsWith("the ") || t.startsWith("The ")) t = t.substring(4);
+        if (t.endsWith("\u2019s") || t.endsWith("'s")) t = t.substring(0, t.length() - 2);
+        this.text = t;
+        List<Romanization.Part> ps = new ArrayList<>();
+        List<String> acr = new ArrayList<>();
+        StringBuilder ini = new StringBuilder();
+        int particleCount = 0;
+        String[] words = t.split("\\s+");
+        boolean allAcronyms = true;
+        for (String w : words) {
+            for (String piece : w.split("/")) if (!isAcronym(piece)) allAcronyms = false;
+        }
+        for (String w : words) {
+            if (w.isEmpty()) continue;
+            if (allAcronyms) for (String piece : w.split("/")) if (!piece.isEmpty()) acr.add(piece.replace(".", "").toUpperCase(Locale.ROOT));
+            if (!FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT)) && Character.isUpperCase(w.codePointAt(0))) ini.appendCodePoint(w.codePointAt(0));
+            for (String piece : w.split("[-\u2010\u2011\u2013/]")) {
+                if (piece.isEmpty()) continue;
+                if (Romanization.isParticle(piece)) { particleCount++; continue; }
+                if (type == EntityType.PERSON && Titles.isTitleWord(piece) && ps.isEmpty() && words.length > 1) continue;
+                Romanization.Part p = Romanization.part(piece);
+                if (!p.folded().isEmpty()) ps.add(p);
+            }
+        }
+        this.parts = List.copyOf(ps);
+        this.particles = particleCount;
+        this.acronyms = List.copyOf(acr);
+        this.initials = ini.toString().toUpperCase(Locale.ROOT);
+        StringBuilder k = new StringBuilder();
+        for (Romanization.Part p : parts) k.append(p.folded()).append(' ');
+        this.key = k.toString().strip();
+    }
+
+    static boolean isAcronym(String w) {
+        String s = w.replace(".", "");
+        if (s.length() < 2 || s.length() > 6) return false;
+        int upper = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isUpperCase(c)) upper++;
+            else if (!Character.isDigit(c) && c != '&') return false;
+        }
+        return upper >= 2;
+    }
+
+    boolean isAcronym() { return !acronyms.isEmpty(); }
+    boolean isEmpty() { return parts.isEmpty(); }
+    Romanization.Part first() { return parts.get(0); }
+    Romanization.Part last() { return parts.get(parts.size() - 1); }
+
+    /** How complete a spelling is: its parts, then its particles (Mustafa al-Kadhimi over Mustafa Kazemi). */
+    int completeness() { return parts.size() * 2 + Math.min(particles, 1); }
+
+    /** Whether every part is the same as the other name's, in order. */
+    boolean sameAs(Name o) {
+        if (parts.size() != o.parts.size() || parts.isEmpty()) return false;
+        for (int i = 0; i < parts.size(); i++) if (!Romanization.same(parts.get(i), o.parts.get(i))) return false;
+        return true;
+    }
+
+    @Override public String toString() { return text + parts; }
+}

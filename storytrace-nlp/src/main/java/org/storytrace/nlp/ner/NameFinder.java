@@ -1,0 +1,248 @@
+package org.storytrace.nlp.ner;
+
+import edu.stanford.nlp.ie.crf.CRFClassifier;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.process.CoreLabelTokenFactory;
+import edu.stanford.nlp.process.PTBTokenizer;
+import edu.stanford.nlp.process.TokenizerFactory;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.storytrace.core.doc.ArticleStage;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.Layer;
+import org.storytrace.core.doc.Layers;
+import org.storytrace.core.doc.Sentences;
+import org.storytrace.core.entity.EntityType;
+import org.storytrace.core.entity.Mention;
+import org.storytrace.core.entity.Mentions;
+import org.storytrace.core.entity.Titles;
+
+/**
+ * The article stage that finds names: Stanford CoreNLP's 4-class CRF (CoNLL 2003 news: person,
+ * organisation, location, other) run sentence by sentence over the {@link Layers#SENTENCES} layer, and
+ * nothing else of CoreNLP (no part-of-speech tagger, no SUTime, no fine-grained classes: the full NER
+ * annotator is several times slower for nothing the entities need). The model (18 MB) is read once, when
+ * the first article needs it, and shared by every thread.
+ *
+ * <p>What the CRF gets wrong in these texts is put right after it: hyphenated names stay whole
+ * (the tokenizer keeps {@code Al-Kadhimi} one token); a name the CRF split at a particle
+ * ({@code Asa'ib Ahl} + {@code al-Haq}) is joined; a title before a person ({@code Dr.}, {@code Prime
+ * Minister}) is left out of the name and kept as its role ({@link Titles}); a possessive is left out.
+ * Other names (nationalities, events) are not kept.
+ */
+public final class NameFinder implements ArticleStage {
+    /** The CRF model inside this module's jar (unpacked from CoreNLP's models jar at build time). */
+    public static final String MODEL = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
+
+    private static volatile CRFClassifier<CoreLabel> classifier;
+    private static final TokenizerFactory<CoreLabel> TOKENIZER = PTBTokenizer.factory(new CoreLabelTokenFactory(),
+            "invertible=true,ptb3Escaping=false,normalizeParentheses=false,normalizeOtherBrackets=false,untokenizable=noneDelete,tokenizeNLs=false,"
+                    + "splitForwardSlash=false");
+
+    /** Longest sentence given to the CRF, in characters; longer ones (tables, lists run together) are cut. */
+    static final int MAX_SENTENCE = 2000;
+
+    /** The shared classifier, loaded on first use. */
+    static CRFClassifier<CoreLabel> classifier() {
+        CRFClassifier<CoreLabel> c = classifier;
+        if (c != null) return c;
+        synchronized (NameFinder.class) {
+            if (classifier == null) {
+                try {
+                    classifier = CRFClassifier.getClassifier(MODEL);
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot load the name model " + MODEL + ": " + e, e);
+                }
+            }
+            return classifier;
+        }
+    }
+
+    @Override public String name() { return "names"; }
+    @Override public Set<Layer<?>> requires() { return Set.of(Layers.SENTENCES); }
+    @Override public Set<Layer<?>> adds() { return Set.of(Mentions.LAYER); }
+    @Override public String describe() { return "names: Stanford CoreNLP 4.5.10 CRF " + MODEL.substring(MODEL.lastIndexOf('/') + 1); }
+
+    @Override public Document apply(Document doc) {
+        String text = doc.article().text();
+        Sentences s = doc.expect(Layers.SENTENCES);
+        List<Mention> out = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            int from = s.starts()[i], to = Math.min(s.ends()[i], from + MAX_SENTENCE);
+            find(text, from, to, out);
+        }
+        return doc.with(Mentions.LAYER, new Mentions(out));
+    }
+
+    /** The mentions in {@code text[from, to)}, one sentence, appended to {@code out}. */
+    static void find(String text, int from, int to, List<Mention> out) {
+        String sentence = text.substring(from, to);
+        List<CoreLabel> tokens = TOKENIZER.getTokenizer(new StringReader(sentence)).tokenize();
+        if (tokens.isEmpty()) return;
+        List<CoreLabel> labelled = classifier().classifySentence(tokens);
+        // runs of one label (the model writes no B-/I- prefixes)
+        List<int[]> runs = new ArrayList<>(); // start token, end token, type ordinal
+        List<String> types = new ArrayList<>();
+        for (int t = 0; t < labelled.size(); t++) {
+            String label = labelled.get(t).get(CoreAnnotations.AnswerAnnotation.class);
+            if (label == null || label.equals("O")) continue;
+            if (!runs.isEmpty() && runs.get(runs.size() - 1)[1] == t && types.get(types.size() - 1).equals(label)) {
+                runs.get(runs.size() - 1)[1] = t + 1;
+            } else {
+                runs.add(new int[] {t, t + 1});
+                types.add(label);
+            }
+        }
+        // the CRF reads hyphenated names in pieces (Al - Kadhimi, Asa'ib Ahl + al - Haq): runs joined by a hyphen
+        // or a particle and a hyphen are one name, of the first run's type, and a particle-hyphen before a run is its own
+        for (int r = runs.size() - 1; r > 0; r--) {
+            int[] cur = runs.get(r), prev = runs.get(r - 1);
+            if (!joins(sentence, tokens, prev[1], cur[0])) continue;
+            prev[1] = cur[1];
+            runs.remove(r);
+            types.remove(r);
+        }
+        // a nationality or other MISC word right before an organisation is part of its name (Iranian Quds Force)
+        for (int r = runs.size() - 1; r > 0; r--) {
+            if (!types.get(r).equals("ORGANIZATION") || !types.get(r - 1).equals("MISC") || runs.get(r - 1)[1] != runs.get(r)[0]) continue;
+            runs.get(r - 1)[1] = runs.get(r)[1];
+            types.set(r - 1, "ORGANIZATION");
+            runs.remove(r);
+            types.remove(r);
+        }
+        for (int[] run : runs) {
+            int a = run[0];
+            if (a >= 2 && tokens.get(a - 1).word().equals("-") && isParticle(tokens.get(a - 2).word()) && touching(tokens, a - 2, a + 1)) run[0] = a - 2;
+        }
+        designated(tokens, labelled, runs, types);
+        defined(tokens, labelled, runs, types);
+        for (int r = 0; r < runs.size(); r++) {
+            EntityType type = EntityType.ofLabel(types.get(r));
+            if (type == null) continue;
+            int a = runs.get(r)[0], b = runs.get(r)[1];
+            // leading articles and titles out of the name
+            String role = null;
+            while (a < b && isArticle(tokens.get(a).word())) a++;
+            int titled = Titles.leadingTitle(tokens.subList(a, b).stream().map(CoreLabel::word).toList());
+            if (titled > 0 && titled < b - a) {
+                role = join(sentence, tokens, a, a + titled);
+                a += titled;
+            }
+            while (b > a && isPossessive(tokens.get(b - 1).word())) b--;
+            if (a >= b) continue;
+            int start = tokens.get(a).beginPosition(), end = tokens.get(b - 1).endPosition();
+            while (start < end && !Character.isLetterOrDigit(sentence.charAt(start))) start++;
+            while (end > start && !Character.isLetterOrDigit(sentence.charAt(end - 1)) && sentence.charAt(end - 1) != '.') end--;
+            if (start >= end) continue;
+            String name = sentence.substring(start, end);
+            if (name.endsWith("\u2019s") || name.endsWith("'s")) { end -= 2; name = name.substring(0, name.length() - 2); }
+            if (!looksLikeName(name)) continue;
+            if (role == null && type == EntityType.PERSON) {
+                int before = Titles.titleBefore(tokens.subList(0, a).stream().map(CoreLabel::word).toList());
+                if (before > 0) role = join(sentence, tokens, a - before, a);
+            }
+            out.add(new Mention(from + start, from + end, name, type, role));
+        }
+    }
+
+    private static String join(String sentence, List<CoreLabel> tokens, int a, int b) {
+        return sentence.substring(tokens.get(a).beginPosition(), tokens.get(b - 1).endPosition());
+    }
+
+    /** Lower-case words that, after "the" and a capitalised name, make it an organisation: "the Hekmah group". */
+    private static final Set<String> DESIGNATORS = Set.of("group", "movement", "militia", "party", "daily", "newspaper", "brigade",
+            "brigades", "front", "faction", "network", "agency");
+
+    /**
+     * Names the CRF left untagged but the text marks as organisations: "the" + capitalised words + a designator
+     * ({@code the Hekmah group}). Added as runs of type ORGANIZATION covering the name and its designator.
+     */
+    private static void designated(List<CoreLabel> tokens, List<CoreLabel> labelled, List<int[]> runs, List<String> types) {
+        for (int t = 1; t + 1 < tokens.size(); t++) {
+            if (!DESIGNATORS.contains(tokens.get(t + 1).word())) continue;
+            int a = t;
+            while (a > 0 && isCapitalised(tokens.get(a).word()) && untyped(labelled.get(a).get(CoreAnnotations.AnswerAnnotation.class))) a--;
+            if (a == t || !isArticle(tokens.get(a).word())) continue;
+            int from = a + 1, to = t + 2;
+            // drop a MISC run the name was read as, then insert the organisation in order
+            for (int r = runs.size() - 1; r >= 0; r--) {
+                if (runs.get(r)[0] >= from && runs.get(r)[1] <= to && types.get(r).equals("MISC")) { runs.remove(r); types.remove(r); }
+            }
+            int at = 0;
+            while (at < runs.size() && runs.get(at)[0] < from) at++;
+            if (at > 0 && runs.get(at - 1)[1] > from || at < runs.size() && runs.get(at)[0] < to) continue;
+            runs.add(at, new int[] {from, to});
+            types.add(at, "ORGANIZATION");
+        }
+    }
+
+    /**
+     * An acronym in parentheses right after an organisation's name is that organisation's
+     * ({@code National Council of Resistance of Iran (NCRI)}, {@code (PMOI/MEK)}), tagged or not.
+     */
+    private static void defined(List<CoreLabel> tokens, List<CoreLabel> labelled, List<int[]> runs, List<String> types) {
+        for (int r = runs.size() - 1; r >= 0; r--) {
+            int end = runs.get(r)[1];
+            if (!types.get(r).equals("ORGANIZATION") || end + 2 >= tokens.size()) continue;
+            if (!tokens.get(end).word().equals("(") || !tokens.get(end + 2).word().equals(")")) continue;
+            String w = tokens.get(end + 1).word();
+            if (!isAcronymLike(w)) continue;
+            if (r + 1 < runs.size() && runs.get(r + 1)[0] == end + 1) { types.set(r + 1, "ORGANIZATION"); continue; }
+            runs.add(r + 1, new int[] {end + 1, end + 2});
+            types.add(r + 1, "ORGANIZATION");
+        }
+    }
+
+    /** Capitals (two at least), digits, and slashes or ampersands between them: NCRI, PMOI/MEK, AT&T. */
+    private static boolean isAcronymLike(String w) {
+        int upper = 0;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (Character.isUpperCase(c)) upper++;
+            else if (!Character.isDigit(c) && c != '/' && c != '&' && c != '.') return false;
+        }
+        return upper >= 2 && w.length() <= 12;
+    }
+
+    private static boolean untyped(String label) { return label == null || label.equals("O") || label.equals("MISC"); }
+
+    private static boolean isCapitalised(String w) { return !w.isEmpty() && Character.isUpperCase(w.charAt(0)) && w.chars().anyMatch(Character::isLowerCase); }
+
+    /** Whether the tokens {@code [from, to)} between two runs make them one hyphenated name: "-", "al -", "- al". */
+    private static boolean joins(String sentence, List<CoreLabel> tokens, int from, int to) {
+        int gap = to - from;
+        if (gap < 1 || gap > 2) return false;
+        if (gap == 1) return tokens.get(from).word().equals("-") && touching(tokens, from - 1, to + 1);
+        String x = tokens.get(from).word(), y = tokens.get(from + 1).word();
+        if (isParticle(x) && y.equals("-")) return touching(tokens, from, to + 1); // Nuri al-Maliki
+        return x.equals("-") && isParticle(y) && touching(tokens, from - 1, from + 1); // Nuri-al Maliki
+    }
+
+    /** Whether tokens {@code [from, to)} are written with nothing between them. */
+    private static boolean touching(List<CoreLabel> tokens, int from, int to) {
+        for (int i = from + 1; i < to; i++) if (tokens.get(i).beginPosition() != tokens.get(i - 1).endPosition()) return false;
+        return true;
+    }
+
+    private static boolean isParticle(String w) {
+        String l = w.toLowerCase(java.util.Locale.ROOT);
+        return l.equals("al") || l.equals("el") || l.equals("ul") || l.equals("bin") || l.equals("ibn") || l.equals("abu") || l.equals("abd");
+    }
+
+    private static boolean isArticle(String w) { return w.equals("the") || w.equals("The"); }
+
+    private static boolean isPossessive(String w) { return w.equals("'s") || w.equals("\u2019s") || w.equals("'") || w.equals("\u2019"); }
+
+    /** A name has a capital letter or a letter of a caseless script, and more than one character. */
+    private static boolean looksLikeName(String s) {
+        if (s.codePointCount(0, s.length()) < 2) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isUpperCase(c) || Character.isLetter(c) && !Character.isLowerCase(c) && !Character.isUpperCase(c)) return true;
+        }
+        return false;
+    }
+}

@@ -36,6 +36,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--html-dates", description = "HTML pages with dates.tsv (file<TAB>YYYY-MM-DD) to score publication dates on (default: CORPORA/html-dates, when present).")
     Path htmlDates;
 
+    @Option(names = "--polnear-split", defaultValue = "dev", description = "PolNeAR split the quote figures are measured on (default: ${DEFAULT-VALUE}; develop on train).")
+    String polnearSplit;
+
     @Option(names = "--ecbplus", description = "ECB+ articles with stories, topics and entity chains (default: CORPORA/ecbplus-dev).")
     Path ecbplus;
 
@@ -67,7 +70,10 @@ final class EvalCommand implements Callable<Integer> {
             else { System.err.println("skipped googlenews: " + g + " not found"); missing++; }
         }
         if (wanted("polnear")) {
-            if (Files.isRegularFile(pn.resolve("metadata.tsv"))) print(Evaluations.polnearTitles(pn));
+            if (Files.isRegularFile(pn.resolve("metadata.tsv"))) {
+                print(Evaluations.polnearTitles(pn));
+                if (Files.isDirectory(pn.resolve("dev").resolve("attributions"))) print(Evaluations.polnearQuotes(pn.resolve(polnearSplit), Runner.defaultEmbedder()));
+            }
             else { System.err.println("skipped polnear: " + pn + " not found"); missing++; }
         }
         if (wanted("ecbplus")) {

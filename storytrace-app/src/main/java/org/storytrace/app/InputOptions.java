@@ -31,7 +31,7 @@ final class InputOptions {
     boolean noEmbeddings;
 
     @Option(names = "--fast", description = "The fast tier only: stories, topics and reused passages, without the deep tier "
-            + "(entities). For millions of articles: the deep tier reads every sentence with a statistical model.")
+            + "(entities, quotes). For millions of articles: the deep tier reads every sentence with a statistical model.")
     boolean fast;
 
     @Option(names = "--threads", description = "Threads for every stage (default: the number of cores). The results do not depend on it.")

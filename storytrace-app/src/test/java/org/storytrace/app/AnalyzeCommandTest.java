@@ -66,6 +66,27 @@ class AnalyzeCommandTest {
         assertTrue(stories.contains(List.of("valmora-port-strike-reprint", "valmora-port-strike-rewrite", "valmora-port-strike-wire")), stories.toString());
         assertTrue(stories.contains(List.of("valmora-port-talks")), stories.toString());
         assertTrue(stories.contains(List.of("valmora-bridge-closure")), stories.toString());
+        // the deep tier: one entity for every spelling of the union leader, one group for his quote as two outlets print it
+        JsonNode haddad = null;
+        for (JsonNode e : j.get("entities")) for (JsonNode v : e.get("variants")) if (v.get("text").asText().equals("Yusuf Haddad")) haddad = e;
+        assertNotNull(haddad, "the rewrite's spelling is found");
+        List<String> spellings = new ArrayList<>();
+        haddad.get("variants").forEach(v -> spellings.add(v.get("text").asText()));
+        assertTrue(spellings.containsAll(List.of("Youssef Haddad", "Yusuf Haddad", "Youssef Hadad")), spellings.toString());
+        assertEquals("PERSON", haddad.get("type").asText());
+        JsonNode strike = null;
+        for (JsonNode s : j.get("stories")) if (s.get("articles").size() == 3) strike = s;
+        List<String> storyEntities = new ArrayList<>();
+        strike.get("entities").forEach(e -> storyEntities.add(e.asText()));
+        assertTrue(storyEntities.contains(haddad.get("id").asText()), "the story lists its entities");
+        assertEquals(1, j.get("quote_groups").size(), j.get("quote_groups").toString());
+        JsonNode group = j.get("quote_groups").get(0);
+        assertEquals(2, group.get("quotes").size());
+        for (JsonNode q : j.get("quotes")) {
+            if (!group.get("id").asText().equals(q.path("group").asText())) continue;
+            assertEquals(haddad.get("id").asText(), q.get("speaker").get("entity").asText(), "the quote's speaker is the entity");
+            assertTrue(q.get("text").asText().startsWith("We are not asking for favours"), q.toString());
+        }
         JsonNode link = j.get("links").get(0);
         assertEquals(1, j.get("links").size());
         String wire = Files.readString(Path.of("../examples/corpus/valmora-port-strike-wire.txt"));

@@ -33,6 +33,8 @@ import org.storytrace.core.doc.TokenLayer;
 import org.storytrace.core.entity.Entity;
 import org.storytrace.core.entity.EntityResolver;
 import org.storytrace.core.entity.EntityStage;
+import org.storytrace.core.quote.QuoteFinder;
+import org.storytrace.core.quote.QuoteGroupStage;
 import org.storytrace.core.index.LongIntMap;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Duplicate;
@@ -172,12 +174,14 @@ public final class Engine implements AutoCloseable {
         public Builder storyStage(StoryStage<?> s) { storyStages.add(s); return this; }
 
         /**
-         * Adds the deep tier: names in every article ({@link NameFinder}), then entities per story and across
-         * the collection ({@link EntityStage}). Without it the engine runs the fast tier alone (stories, reuse).
+         * Adds the deep tier: names and direct quotes in every article ({@link NameFinder}, {@link QuoteFinder}),
+         * then entities per story and across the collection ({@link EntityStage}). Without it the engine runs the fast tier alone (stories, reuse).
          */
         public Builder deepTier() {
             stages.add(new NameFinder());
+            stages.add(new QuoteFinder());
             storyStages.add(new EntityStage());
+            storyStages.add(new QuoteGroupStage());
             return this;
         }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,6 +43,9 @@ import org.storytrace.engine.Results;
 public final class Evaluations {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** {@code STORYTRACE_EVAL_DEBUG=1}: the evaluations print what they got wrong to standard error. */
+    private static final boolean DEBUG = "1".equals(System.getenv("STORYTRACE_EVAL_DEBUG"));
+
     private Evaluations() {}
 
     /** Per-check outcome of the seeds evaluation, so a failing test can say what went wrong. */
@@ -50,8 +54,8 @@ public final class Evaluations {
     /** Runs {@code analyze} on the seeds and checks every article field, story and passage the analyst lists. */
     public static SeedReport seeds(Path dir, Path expectedFile, Embedder embedder) throws IOException {
         JsonNode expected = JSON.readTree(expectedFile.toFile());
-        record Run(Analysis analysis, List<Entity> entities) {}
-        Run run = Runner.analyzeDeep(List.of(dir.toString()), EngineSettings.defaults(), embedder, r -> new Run(r.toAnalysis(), r.entities()));
+        record Run(Analysis analysis, List<Entity> entities, List<QuoteRow> quotes) {}
+        Run run = Runner.analyzeDeep(List.of(dir.toString()), EngineSettings.defaults(), embedder, r -> new Run(r.toAnalysis(), r.entities(), quoteRows(r)));
         Analysis a = run.analysis();
         Map<String, Article> byId = new HashMap<>();
         for (Article x : a.articles()) byId.put(x.id(), x);
@@ -138,6 +142,7 @@ public final class Evaluations {
         m.put("seeds.passages.found", ratio(passagesOk, passages));
         m.put("seeds.links.unexpected", (double) unexpected);
         seedEntities(expected.get("entities"), a.articles(), run.entities(), m, failures);
+        seedQuotes(expected.get("quotes"), run.entities(), run.quotes(), m, failures);
         return new SeedReport(m, failures);
     }
 
@@ -180,6 +185,82 @@ public final class Evaluations {
             if (both.isEmpty()) apart++; else failures.add("entities: " + p.get(0).asText() + " and " + p.get(1).asText() + " should stay apart");
         }
         m.put("seeds.entities.apart", ratio(apart, pairs));
+    }
+
+    /** One quote as the outputs give it: its article, words, speaker (entity or words) and group (null when alone). */
+    record QuoteRow(String article, String text, String speakerName, String speakerEntity, String group) {}
+
+    /** Every quote of the results with its speaker's entity and its group, as stories.json writes them. */
+    static List<QuoteRow> quoteRows(Results r) {
+        Map<String, Entity> entityAt = new HashMap<>();
+        for (Entity e : r.entities()) for (Entity.At at : e.mentions()) entityAt.put(at.article() + "@" + at.start(), e);
+        List<QuoteRow> out = new ArrayList<>();
+        for (var s : r.stories()) {
+            var sq = r.findStoryLayer(s.id(), org.storytrace.core.quote.QuoteGroupStage.LAYER).orElse(null);
+            if (sq == null) continue;
+            String[] group = new String[sq.items().size()];
+            for (int g = 0; g < sq.groups().size(); g++) for (int i : sq.groups().get(g).items()) group[i] = s.id() + "/" + g;
+            for (int i = 0; i < sq.items().size(); i++) {
+                var it = sq.items().get(i);
+                Entity e = it.quote().speakerMention() < 0 ? null : entityAt.get(it.article() + "@" + it.quote().speakerMention());
+                out.add(new QuoteRow(it.article(), it.quote().text(), e != null ? e.canonical() : it.quote().speaker(), e == null ? null : e.id(), group[i]));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The expected quotes (each found in every article listed, starting as the analyst says or worded as one of
+     * the variants, with the expected speaker), their groups (a quote listed in two articles is one group), and
+     * the quoted phrases that are not quotes.
+     */
+    static void seedQuotes(JsonNode expected, List<Entity> entities, List<QuoteRow> quotes, Map<String, Double> m, List<String> failures) {
+        int want = 0, found = 0, groups = 0, grouped = 0;
+        for (JsonNode q : expected.get("expected")) {
+            List<String> starts = new ArrayList<>();
+            if (q.has("starts")) starts.add(q.get("starts").asText());
+            for (JsonNode v : q.path("variants")) starts.add(v.asText().substring(0, Math.min(40, v.asText().length())));
+            String speaker = q.get("speaker").asText();
+            Set<String> groupIds = new HashSet<>();
+            boolean allFound = true;
+            for (JsonNode art : q.get("in")) {
+                want++;
+                QuoteRow hit = null;
+                for (QuoteRow row : quotes) {
+                    if (!row.article().equals(art.asText())) continue;
+                    for (String st : starts) if (row.text().startsWith(st)) hit = row;
+                }
+                boolean ok = hit != null && sameSpeaker(hit, speaker, entities);
+                if (ok) { found++; groupIds.add(hit.group()); } else allFound = false;
+                if (!ok) failures.add("quote " + starts.get(0) + "... in " + art.asText() + ": " + (hit == null ? "not found" : "speaker " + hit.speakerName() + ", expected " + speaker));
+            }
+            if (q.get("in").size() > 1) {
+                groups++;
+                if (allFound && groupIds.size() == 1 && !groupIds.contains(null)) grouped++;
+                else failures.add("quote " + starts.get(0) + "...: its reports in " + q.get("in") + " are not one group");
+            }
+        }
+        int notQuotes = 0, kept = 0;
+        for (JsonNode nq : expected.get("not_quotes")) {
+            notQuotes++;
+            String words = nq.asText().replaceAll("^[\u201c\"]|[\u201d\"]$", "");
+            boolean reported = quotes.stream().anyMatch(row -> row.text().strip().equals(words) || row.text().strip().equals(words + ","));
+            if (!reported) kept++; else failures.add("quotes: " + nq.asText() + " is not a quote");
+        }
+        m.put("seeds.quotes.found", ratio(found, want));
+        m.put("seeds.quotes.grouped", ratio(grouped, groups));
+        m.put("seeds.quotes.not_quotes_left_out", ratio(kept, notQuotes));
+    }
+
+    /** Whether a quote's speaker is the expected one: by name, by one of the speaker entity's spellings, or by PolNeAR's rule. */
+    private static boolean sameSpeaker(QuoteRow row, String expected, List<Entity> entities) {
+        if (row.speakerName() == null) return false;
+        if (row.speakerName().equalsIgnoreCase(expected) || speakerMatches(row.speakerName(), expected)) return true;
+        for (Entity e : entities) {
+            if (!e.id().equals(row.speakerEntity())) continue;
+            for (Entity.Variant v : e.variants()) if (v.text().equalsIgnoreCase(expected) || speakerMatches(v.text(), expected)) return true;
+        }
+        return false;
     }
 
     /** Whether {@code body} holds {@code v} other than inside a longer listed spelling that contains it ("Kazemi" in "Mustafa Kazemi"). */
@@ -420,6 +501,159 @@ public final class Evaluations {
             m.put("ecbplus.entities.conll_f1", sc.conllF1());
             return m;
         });
+    }
+
+    /** A gold direct quote of PolNeAR: its words without the marks, and its source's words (or null). */
+    record GoldQuote(int start, int end, String source) {}
+
+    /**
+     * Direct quotes on PolNeAR ({@code dir/text}, {@code dir/attributions}; a direct quote is an attribution
+     * whose Content lies inside quotation marks; the first annotator's file of each text). One-to-one
+     * matching, a pair matching when their overlap is at least half the longer span: span F1, exact F1, and
+     * over matched quotes whose gold has a Source the share whose predicted speaker (its words or its
+     * entity's canonical name) is a contiguous run of the Source's words or contains them, or ends with the
+     * same word (possessive dropped).
+     */
+    public static Map<String, Double> polnearQuotes(Path dir, Embedder embedder) throws IOException {
+        Map<String, List<GoldQuote>> gold = new HashMap<>();
+        Path ann = dir.resolve("attributions");
+        List<Path> files;
+        try (var st = Files.list(ann)) { files = st.filter(p -> p.toString().endsWith(".ann")).sorted().toList(); }
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            String stem = name.substring(0, name.lastIndexOf('_'));
+            if (gold.containsKey(stem)) continue;
+            Path textFile = dir.resolve("text").resolve(stem + ".txt");
+            if (!Files.isRegularFile(textFile)) continue;
+            gold.put(stem, goldQuotes(Files.readString(textFile, StandardCharsets.UTF_8), Files.readAllLines(f, StandardCharsets.UTF_8)));
+        }
+        List<String> inputs = new ArrayList<>();
+        for (String stem : gold.keySet()) inputs.add(dir.resolve("text").resolve(stem + ".txt").toString());
+        inputs.sort(null);
+        return Runner.analyzeDeep(inputs, EngineSettings.defaults(), embedder, r -> {
+            Map<String, String> canonicalAt = new HashMap<>(); // article + mention start -> entity canonical
+            for (Entity e : r.entities()) for (Entity.At m : e.mentions()) canonicalAt.put(m.article() + "@" + m.start(), e.canonical());
+            int predicted = 0, goldCount = 0, matched = 0, exact = 0, withSource = 0, speakerOk = 0;
+            for (Map.Entry<String, List<GoldQuote>> g : gold.entrySet()) {
+                int i = r.indexOf(g.getKey());
+                List<org.storytrace.core.quote.Quote> qs = i < 0 ? List.of()
+                        : r.document(i).find(org.storytrace.core.quote.Quotes.LAYER).orElse(org.storytrace.core.quote.Quotes.NONE).list();
+                predicted += qs.size();
+                goldCount += g.getValue().size();
+                boolean[] used = new boolean[qs.size()];
+                for (GoldQuote gq : g.getValue()) {
+                    int best = -1, bestOverlap = 0;
+                    for (int k = 0; k < qs.size(); k++) {
+                        if (used[k]) continue;
+                        var q = qs.get(k);
+                        int overlap = Math.min(q.end(), gq.end()) - Math.max(q.start(), gq.start());
+                        int longer = Math.max(q.end() - q.start(), gq.end() - gq.start());
+                        if (overlap * 2 >= longer && overlap > bestOverlap) { best = k; bestOverlap = overlap; }
+                    }
+                    if (best < 0) {
+                        if (DEBUG && i >= 0) System.err.println("missed " + g.getKey() + ": " + r.document(i).article().text().substring(gq.start(), gq.end()).replace('\n', ' '));
+                        continue;
+                    }
+                    used[best] = true;
+                    matched++;
+                    var q = qs.get(best);
+                    if (q.start() == gq.start() && q.end() == gq.end()) exact++;
+                    if (gq.source() == null) continue;
+                    withSource++;
+                    String entity = q.speakerMention() < 0 ? null : canonicalAt.get(g.getKey() + "@" + q.speakerMention());
+                    if (speakerMatches(q.speaker(), gq.source()) || speakerMatches(entity, gq.source())) speakerOk++;
+                    else if (DEBUG) System.err.println("speaker " + g.getKey() + ": predicted " + q.speaker() + " / " + entity + ", gold " + gq.source()
+                            + " | " + q.text().substring(0, Math.min(60, q.text().length())));
+                }
+                if (DEBUG) for (int k = 0; k < qs.size(); k++) if (!used[k]) System.err.println("extra " + g.getKey() + " [" + qs.get(k).speaker() + " | " + qs.get(k).cue() + "]: "
+                        + qs.get(k).text().replace('\n', ' '));
+            }
+            Map<String, Double> m = new LinkedHashMap<>();
+            double p = predicted == 0 ? 0 : (double) matched / predicted, rc = goldCount == 0 ? 0 : (double) matched / goldCount;
+            double pe = predicted == 0 ? 0 : (double) exact / predicted, re = goldCount == 0 ? 0 : (double) exact / goldCount;
+            m.put("polnear.quotes.gold", (double) goldCount);
+            m.put("polnear.quotes.predicted", (double) predicted);
+            m.put("polnear.quotes.span_precision", p);
+            m.put("polnear.quotes.span_recall", rc);
+            m.put("polnear.quotes.span_f1", p + rc == 0 ? 0 : 2 * p * rc / (p + rc));
+            m.put("polnear.quotes.exact_f1", pe + re == 0 ? 0 : 2 * pe * re / (pe + re));
+            m.put("polnear.quotes.speaker_accuracy", withSource == 0 ? 0 : (double) speakerOk / withSource);
+            return m;
+        });
+    }
+
+    /** The direct quotes of one PolNeAR annotation file: Contents inside quotation marks, the marks left out. */
+    static List<GoldQuote> goldQuotes(String text, List<String> lines) {
+        record Span(String kind, int start, int end) {}
+        Map<String, Span> spans = new HashMap<>();
+        List<GoldQuote> out = new ArrayList<>();
+        for (String line : lines) {
+            String[] f = line.split("\t");
+            if (f.length >= 2 && f[0].startsWith("T")) {
+                // a discontinuous span ("a b;c d": a quote broken by its cue) is one span per fragment
+                String[] kindAndSpans = f[1].split(" ", 2);
+                String[] parts = kindAndSpans[1].split(";");
+                for (int k = 0; k < parts.length; k++) {
+                    String[] se = parts[k].trim().split(" ");
+                    spans.put(f[0] + (k == 0 ? "" : "#" + k), new Span(kindAndSpans[0], Integer.parseInt(se[0]), Math.min(Integer.parseInt(se[se.length - 1]), text.length())));
+                }
+            }
+        }
+        for (String line : lines) {
+            String[] f = line.split("\t");
+            if (f.length < 2 || !f[0].startsWith("E")) continue;
+            Map<String, String> roles = new HashMap<>();
+            for (String x : f[1].split(" ")) {
+                int c = x.indexOf(':');
+                if (c > 0) roles.put(x.substring(0, c), x.substring(c + 1));
+            }
+            Span src = spans.get(roles.get("Source"));
+            for (int k = 0; spans.containsKey(roles.get("Content") + (k == 0 ? "" : "#" + k)); k++) {
+                GoldQuote q = goldQuote(text, spans.get(roles.get("Content") + (k == 0 ? "" : "#" + k)).start(),
+                        spans.get(roles.get("Content") + (k == 0 ? "" : "#" + k)).end(), src == null ? null : text.substring(src.start(), src.end()));
+                if (q != null) out.add(q);
+            }
+        }
+        return out;
+    }
+
+    /** The fragment {@code text[s, e)} of a Content as a direct quote, or null when it is not inside quotation marks. */
+    private static GoldQuote goldQuote(String text, int s, int e, String source) {
+        {
+            if (e <= s) return null;
+            // the marks: inside the span or right outside it
+            boolean opens = isQuoteMark(text.charAt(s)) || s > 0 && isQuoteMark(text.charAt(s - 1));
+            boolean closes = isQuoteMark(text.charAt(e - 1)) || e < text.length() && isQuoteMark(text.charAt(e));
+            if (!opens || !closes) return null;
+            if (isQuoteMark(text.charAt(s))) s++;
+            if (e > s && isQuoteMark(text.charAt(e - 1))) e--;
+            while (s < e && Character.isWhitespace(text.charAt(s))) s++;
+            while (e > s && Character.isWhitespace(text.charAt(e - 1))) e--;
+            // a Content that holds several quoted parts with words between them is not one direct quote
+            String inner = text.substring(s, e);
+            if (inner.isEmpty() || inner.chars().anyMatch(ch -> ch == '\u201c' || ch == '\u201d' || ch == '"')) return null;
+            return new GoldQuote(s, e, source);
+        }
+    }
+
+    private static boolean isQuoteMark(char c) { return c == '"' || c == '\u201c' || c == '\u201d'; }
+
+    /** PolNeAR's speaker rule: a contiguous run of the Source's words, or containing them, or the same last word. */
+    static boolean speakerMatches(String predicted, String source) {
+        if (predicted == null || source == null) return false;
+        List<String> p = speakerWords(predicted), s = speakerWords(source);
+        if (p.isEmpty() || s.isEmpty()) return false;
+        if (Collections.indexOfSubList(s, p) >= 0 || Collections.indexOfSubList(p, s) >= 0) return true;
+        return p.get(p.size() - 1).equals(s.get(s.size() - 1));
+    }
+
+    private static List<String> speakerWords(String s) {
+        List<String> out = new ArrayList<>();
+        for (String w : s.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}'\u2019]+")) {
+            if (w.endsWith("'s") || w.endsWith("\u2019s")) w = w.substring(0, w.length() - 2);
+            if (!w.isEmpty()) out.add(w);
+        }
+        return out;
     }
 
     /** The built-in name-variant set: precision and recall of the romanisation-aware matching. */

@@ -18,5 +18,10 @@ class SeedsEvaluationTest {
         assertEquals(1.0, r.metrics().get("seeds.topics.exact"));
         assertEquals(1.0, r.metrics().get("seeds.passages.found"));
         assertEquals(0.0, r.metrics().get("seeds.links.unexpected"));
+        assertEquals(1.0, r.metrics().get("seeds.entities.groups"), "every expected entity is one entity with all its spellings");
+        assertEquals(1.0, r.metrics().get("seeds.entities.apart"), "the names that must stay apart do");
+        assertEquals(1.0, r.metrics().get("seeds.quotes.found"), "every expected quote, with its speaker");
+        assertEquals(1.0, r.metrics().get("seeds.quotes.grouped"), "a quote reported by two outlets is one group");
+        assertEquals(1.0, r.metrics().get("seeds.quotes.not_quotes_left_out"), "scare quotes and titles are not quotes");
     }
 }

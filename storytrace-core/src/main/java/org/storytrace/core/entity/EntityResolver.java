@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.storytrace.core.cluster.UnionFind;
 
 /**
  * Joins mentions into entities: first within one story (where a short form, a variant spelling or an
@@ -59,6 +60,8 @@ public final class EntityResolver {
             }
         }
         Map<String, String> definitions = definitions(docs); // acronym -> the full name it follows in parentheses
+        Map<String, Integer> spellingCounts = new HashMap<>();
+        for (Map.Entry<String, List<Occ>> e : bySpelling.entrySet()) spellingCounts.merge(names.get(e.getKey()).text, e.getValue().size(), Integer::sum);
         List<String> order = new ArrayList<>(bySpelling.keySet());
         order.sort(Comparator.comparing((String k) -> names.get(k).isAcronym() ? 1 : 0)
                 .thenComparing(k -> -names.get(k).completeness())
@@ -71,7 +74,7 @@ public final class EntityResolver {
             Cluster target = null;
             int matches = 0;
             for (Cluster c : clusters) {
-                if (c.type != n.type ? aliased(n, c) : matches(n, c, definitions)) { target = c; matches++; }
+                if (c.type != n.type ? aliased(n, c) : matches(n, c, definitions, spellingCounts)) { target = c; matches++; }
             }
             if (matches != 1) {
                 target = new Cluster();
@@ -136,7 +139,13 @@ public final class EntityResolver {
         return false;
     }
 
-    private boolean matches(Name n, Cluster c, Map<String, String> definitions) {
+    private static int countOf(Cluster c, Map<String, Integer> counts) {
+        int k = 0;
+        for (Name m : c.names) k += counts.getOrDefault(m.text, 0);
+        return k;
+    }
+
+    private boolean matches(Name n, Cluster c, Map<String, String> definitions, Map<String, Integer> counts) {
         for (Name m : c.names) if (n.text.equals(m.text)) return true;
         Name h = c.head;
         if (aliases.same(n.text, h.text)) return true;
@@ -153,10 +162,13 @@ public final class EntityResolver {
             }
             return false;
         }
-        // a name that ends a longer one (Quds Force, IRGC Quds Force), two words at least; one word that begins one (Asaeb)
-        if (n.type == EntityType.ORGANIZATION && n.parts.size() >= 2 && endsWith(h, n)) return true;
+        // a name that ends a longer one (Quds Force, IRGC Quds Force; Colts, Indianapolis Colts); one word that begins one (Asaeb)
+        if (n.type == EntityType.ORGANIZATION && endsWith(h, n) && (n.parts.size() >= 2 || n.first().skeleton().length() >= 3)) return true;
         if (n.type == EntityType.ORGANIZATION) for (Name m : c.names) if (m.parts.size() >= 2 && endsWith(n, m)) return true;
-        if (n.type == EntityType.ORGANIZATION && n.parts.size() == 1 && h.parts.size() >= 2 && Romanization.same(n.first(), h.first())) return true;
+        // a one-word short form (Asaeb) joins the longer name it begins, unless it is written more often than the
+        // longer name: then it is a name of its own that the longer one extends (Microsoft, Microsoft Word)
+        if (n.type == EntityType.ORGANIZATION && n.parts.size() == 1 && h.parts.size() >= 2 && Romanization.same(n.first(), h.first())
+                && counts.getOrDefault(n.text, 0) <= countOf(c, counts)) return true;
         // one place, one letter apart at the end of a long name (Nasiriyah, Nasiriyan)
         return n.type == EntityType.LOCATION && n.parts.size() == 1 && h.parts.size() == 1 && nearPlace(n.first().folded(), h.first().folded());
     }
@@ -181,11 +193,15 @@ public final class EntityResolver {
     static boolean personFits(Name n, Name h) {
         if (n.parts.size() == 1) return Romanization.same(n.first(), h.last()) && (h.parts.size() > 1 || n.first().skeleton().length() >= 2);
         if (h.parts.size() < n.parts.size()) return false;
-        // the first part against the first, the rest in order against the rest
+        // the first part against the first (or, with the same surname, a middle name: Joseph Comeaux, Arcade
+        // Joseph Comeaux), the rest in order against the rest
         boolean lastSame = Romanization.same(n.last(), h.last());
-        boolean firstOk = Romanization.same(n.first(), h.first()) || lastSame && Romanization.close(n.first(), h.first());
-        if (!firstOk) return false;
-        int j = 1;
+        int j = -1;
+        if (Romanization.same(n.first(), h.first()) || lastSame && Romanization.close(n.first(), h.first())) j = 1;
+        else if (lastSame) {
+            for (int k = 1; k < h.parts.size() - 1 && j < 0; k++) if (Romanization.same(n.first(), h.parts.get(k))) j = k + 1;
+        }
+        if (j < 0) return false;
         for (int i = 1; i < n.parts.size(); i++) {
             while (j < h.parts.size() && !Romanization.same(n.parts.get(i), h.parts.get(j))) j++;
             if (j == h.parts.size()) return false;
@@ -264,16 +280,17 @@ public final class EntityResolver {
         List<Entity> all = new ArrayList<>();
         for (List<Entity> s : stories) all.addAll(s);
         int n = all.size();
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) parent[i] = i;
+        UnionFind sets = new UnionFind(n);
         Map<String, Integer> byKey = new HashMap<>();
         Name[] canon = new Name[n];
         for (int i = 0; i < n; i++) {
             Entity e = all.get(i);
             canon[i] = new Name(e.canonical(), e.type());
-            String k = e.type() + "\u0000" + skeletonKey(canon[i]);
+            // a name of two parts or more is one thing whatever type the name finder gave it in one story (it tags
+            // headlines and short texts unevenly); a one-word name keeps its type (Jordan the country, Jordan a person)
+            String k = (canon[i].parts.size() >= 2 ? "" : e.type().name()) + "\u0000" + skeletonKey(canon[i]);
             Integer j = byKey.putIfAbsent(k, i);
-            if (j != null && canon[j].sameAs(canon[i])) union(parent, i, j);
+            if (j != null && canon[j].sameAs(canon[i])) sets.union(i, j);
         }
         // names the alias table holds as one (Quds Force, IRGC Quds Force)
         Map<String, Integer> byAliasKey = new HashMap<>();
@@ -281,27 +298,45 @@ public final class EntityResolver {
             String k = all.get(i).type() + "\u0000" + aliases.groupOf(all.get(i).canonical());
             if (k.endsWith("\u0000-1")) continue;
             Integer j = byAliasKey.putIfAbsent(k, i);
-            if (j != null) union(parent, i, j);
+            if (j != null) sets.union(i, j);
         }
-        // an organisation to the one other whose spellings include a name of two words or more that ends it
-        // (Iranian Quds Force, Quds Force): only when one entity has that spelling, or a common suffix
-        // (Foreign Ministry) would join every ministry
+        // an organisation to the one other whose spellings include a name that ends it (Iranian Quds Force, Quds
+        // Force; Indianapolis Colts, Colts): only when one entity has that spelling, or a common suffix (Foreign
+        // Ministry) would join every ministry
         Map<String, java.util.Set<Integer>> bySpelling = new HashMap<>();
         for (int i = 0; i < n; i++) {
             if (all.get(i).type() != EntityType.ORGANIZATION) continue;
             for (Entity.Variant v : all.get(i).variants()) {
                 Name vn = new Name(v.text(), EntityType.ORGANIZATION);
-                if (vn.parts.size() >= 2 && !vn.isAcronym()) bySpelling.computeIfAbsent(vn.key, x -> new java.util.TreeSet<>()).add(i);
+                if (!vn.isAcronym() && !vn.isEmpty()) bySpelling.computeIfAbsent(vn.key, x -> new java.util.TreeSet<>()).add(i);
             }
         }
         for (int i = 0; i < n; i++) {
-            if (all.get(i).type() != EntityType.ORGANIZATION || canon[i].parts.size() < 3) continue;
-            for (int drop = 1; drop <= canon[i].parts.size() - 2; drop++) {
+            if (all.get(i).type() != EntityType.ORGANIZATION || canon[i].parts.size() < 2) continue;
+            for (int drop = 1; drop <= canon[i].parts.size() - 1; drop++) {
                 StringBuilder k = new StringBuilder();
                 for (int p = drop; p < canon[i].parts.size(); p++) k.append(canon[i].parts.get(p).folded()).append(' ');
                 java.util.Set<Integer> holders = new java.util.TreeSet<>();
-                for (int j : bySpelling.getOrDefault(k.toString().strip(), java.util.Set.of())) if (find(parent, j) != find(parent, i)) holders.add(find(parent, j));
-                if (holders.size() == 1) { union(parent, i, holders.iterator().next()); break; }
+                for (int j : bySpelling.getOrDefault(k.toString().strip(), java.util.Set.of())) if (sets.find(j) != sets.find(i)) holders.add(sets.find(j));
+                if (holders.size() == 1) { sets.union(i, holders.iterator().next()); break; }
+            }
+        }
+        // a person's full name to the one fuller name it fits (Joseph Comeaux, Arcade Joseph Comeaux)
+        Map<String, List<Integer>> peopleByLast = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (all.get(i).type() == EntityType.PERSON && canon[i].parts.size() >= 2) {
+                peopleByLast.computeIfAbsent(Romanization.coarse(canon[i].last().skeleton()), x -> new ArrayList<>()).add(i);
+            }
+        }
+        for (List<Integer> group : peopleByLast.values()) {
+            if (group.size() < 2 || group.size() > 200) continue;
+            for (int i : group) {
+                java.util.Set<Integer> roots = new java.util.TreeSet<>();
+                for (int j : group) {
+                    if (canon[j].parts.size() > canon[i].parts.size() && personFits(canon[i], canon[j])) roots.add(sets.find(j));
+                }
+                roots.remove(sets.find(i));
+                if (roots.size() == 1) sets.union(i, roots.iterator().next());
             }
         }
         // one-word people to the one full name ending with them
@@ -314,11 +349,11 @@ public final class EntityResolver {
             if (all.get(i).type() != EntityType.PERSON || canon[i].parts.size() != 1) continue;
             List<Integer> cands = fullByLast.getOrDefault(Romanization.coarse(canon[i].first().skeleton()), List.of());
             java.util.Set<Integer> roots = new java.util.TreeSet<>();
-            for (int j : cands) if (Romanization.same(canon[i].first(), canon[j].last())) roots.add(find(parent, j));
-            if (roots.size() == 1) union(parent, i, roots.iterator().next());
+            for (int j : cands) if (Romanization.same(canon[i].first(), canon[j].last())) roots.add(sets.find(j));
+            if (roots.size() == 1) sets.union(i, roots.iterator().next());
         }
         Map<Integer, List<Entity>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) groups.computeIfAbsent(find(parent, i), x -> new ArrayList<>()).add(all.get(i));
+        for (int i = 0; i < n; i++) groups.computeIfAbsent(sets.find(i), x -> new ArrayList<>()).add(all.get(i));
         List<Entity> out = new ArrayList<>();
         Map<Integer, String> idOfRoot = new HashMap<>();
         for (Map.Entry<Integer, List<Entity>> g : groups.entrySet()) {
@@ -331,7 +366,7 @@ public final class EntityResolver {
         for (List<Entity> s : stories) {
             List<String> ids = new ArrayList<>(s.size());
             for (int i = 0; i < s.size(); i++) {
-                String id = idOfRoot.get(find(parent, k++));
+                String id = idOfRoot.get(sets.find(k++));
                 if (!ids.contains(id)) ids.add(id);
             }
             idsByStory.add(List.copyOf(ids));
@@ -350,15 +385,7 @@ public final class EntityResolver {
         return b.toString();
     }
 
-    private static int find(int[] p, int x) {
-        while (p[x] != x) { p[x] = p[p[x]]; x = p[x]; }
-        return x;
-    }
 
-    private static void union(int[] p, int a, int b) {
-        int ra = find(p, a), rb = find(p, b);
-        if (ra != rb) p[Math.max(ra, rb)] = Math.min(ra, rb);
-    }
 
     /** One entity from several stories' entities of one real-world thing. */
     private static Entity join(List<Entity> g) {

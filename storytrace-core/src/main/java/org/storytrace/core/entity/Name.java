@@ -22,11 +22,20 @@ final class Name {
     private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("of", "the", "and", "for", "in", "on", "de", "du", "des",
             "la", "le", "al", "el", "to", "at", "&");
 
+    /** Generational suffixes, not parts of the name: Arcade Joseph Comeaux Jr. */
+    private static final java.util.Set<String> GENERATION = java.util.Set.of("jr", "sr", "ii", "iii", "iv");
+
     Name(String raw, EntityType type) {
         this.type = type;
         String t = raw.strip();
         if (t.startsWith("the ") || t.startsWith("The ")) t = t.substring(4);
         if (t.endsWith("\u2019s") || t.endsWith("'s")) t = t.substring(0, t.length() - 2);
+        if (type == EntityType.PERSON) {
+            // a title the name finder left inside the name (Dr. Roham Yaqub): the spelling is the name's
+            List<String> ws = List.of(t.split("\\s+"));
+            int titled = Titles.leadingTitle(ws);
+            if (titled > 0 && titled < ws.size()) t = String.join(" ", ws.subList(titled, ws.size()));
+        }
         this.text = t;
         List<Romanization.Part> ps = new ArrayList<>();
         List<String> acr = new ArrayList<>();
@@ -45,6 +54,7 @@ final class Name {
                 if (piece.isEmpty()) continue;
                 if (Romanization.isParticle(piece)) { particleCount++; continue; }
                 if (type == EntityType.PERSON && Titles.isTitleWord(piece) && ps.isEmpty() && words.length > 1) continue;
+                if (type == EntityType.PERSON && !ps.isEmpty() && GENERATION.contains(piece.replace(".", "").toLowerCase(Locale.ROOT))) continue;
                 Romanization.Part p = Romanization.part(piece);
                 if (!p.folded().isEmpty()) ps.add(p);
             }

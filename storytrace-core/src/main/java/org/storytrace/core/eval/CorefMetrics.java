@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.storytrace.core.cluster.UnionFind;
 
 /**
  * Coreference scores of a response partition of mentions against a key partition of the same mentions:
@@ -81,11 +82,10 @@ public final class CorefMetrics {
         Map<Long, Integer> overlap = new HashMap<>();
         for (int m = 0; m < key.length; m++) overlap.merge(((long) kIndex.get(key[m]) << 32) | rIndex.get(response[m]), 1, Integer::sum);
         int nk = ks.size(), nr = rs.size();
-        int[] parent = new int[nk + nr];
-        for (int i = 0; i < parent.length; i++) parent[i] = i;
-        for (long e : overlap.keySet()) union(parent, (int) (e >>> 32), nk + (int) e);
+        UnionFind sets = new UnionFind(nk + nr);
+        for (long e : overlap.keySet()) sets.union((int) (e >>> 32), nk + (int) e);
         Map<Integer, List<Integer>> comp = new HashMap<>();
-        for (int i = 0; i < parent.length; i++) comp.computeIfAbsent(find(parent, i), x -> new ArrayList<>()).add(i);
+        for (int i = 0; i < nk + nr; i++) comp.computeIfAbsent(sets.find(i), x -> new ArrayList<>()).add(i);
         double total = 0;
         for (List<Integer> c : comp.values()) {
             List<Integer> kk = new ArrayList<>(), rr = new ArrayList<>();
@@ -103,15 +103,7 @@ public final class CorefMetrics {
         return Prf.of(nk == 0 ? 0 : total / nk, nr == 0 ? 0 : total / nr);
     }
 
-    private static int find(int[] p, int x) {
-        while (p[x] != x) { p[x] = p[p[x]]; x = p[x]; }
-        return x;
-    }
 
-    private static void union(int[] p, int a, int b) {
-        int ra = find(p, a), rb = find(p, b);
-        if (ra != rb) p[Math.max(ra, rb)] = Math.min(ra, rb);
-    }
 
     /** The largest total weight of a one-to-one assignment of rows to columns (Hungarian algorithm, O(n^3)). */
     static double maxAssignment(double[][] w) {

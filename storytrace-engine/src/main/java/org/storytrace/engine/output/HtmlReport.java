@@ -17,10 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.storytrace.core.entity.Entity;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Link;
 import org.storytrace.core.model.Passage;
 import org.storytrace.core.model.Story;
+import org.storytrace.core.quote.QuoteGroupStage;
+import org.storytrace.core.quote.QuoteGrouper;
 import org.storytrace.engine.Results;
 
 /**
@@ -32,7 +35,7 @@ import org.storytrace.engine.Results;
  * left out and where to find it ({@code stories.json}). Not a contract.
  */
 public final class HtmlReport {
-    static final int MAX_STORIES = 200, MAX_ARTICLES = 100, MAX_LINKS = 30, MAX_PASSAGES = 12, CONTEXT = 160;
+    static final int MAX_STORIES = 200, MAX_ARTICLES = 100, MAX_LINKS = 30, MAX_PASSAGES = 12, CONTEXT = 160, MAX_ENTITIES = 40, MAX_QUOTE_GROUPS = 20;
 
     private HtmlReport() {}
 
@@ -62,12 +65,18 @@ public final class HtmlReport {
         for (int s : shown) summaries.add(summarise(r, stories.get(s), linksOf.get(s)));
         final int cross = crossLinks;
         out.write("report.html", o -> front(o, r, summaries, stories.size(), cross));
+        Map<String, Entity> entityById = new HashMap<>();
+        if (r.hasEntities()) {
+            Set<String> wanted = new java.util.HashSet<>();
+            for (Summary sum : summaries) wanted.addAll(r.entitiesOf(sum.story.id()));
+            for (Entity e : r.entities()) if (wanted.contains(e.id())) entityById.put(e.id(), e);
+        }
         out.replaceFolder("stories", dir -> {
             for (int k = 0; k < shown.size(); k++) {
                 int s = shown.get(k);
                 Summary sum = summaries.get(k);
                 try (Writer w = writer(Files.newOutputStream(dir.resolve(sum.story.id() + ".html")))) {
-                    storyPage(w, r, sum, linksOf.get(s) == null ? List.of() : linksOf.get(s));
+                    storyPage(w, r, sum, linksOf.get(s) == null ? List.of() : linksOf.get(s), entityById);
                 }
             }
         });
@@ -150,7 +159,7 @@ public final class HtmlReport {
         w.flush();
     }
 
-    private static void storyPage(Writer w, Results r, Summary s, List<Link> links) throws IOException {
+    private static void storyPage(Writer w, Results r, Summary s, List<Link> links, Map<String, Entity> entityById) throws IOException {
         head(w, "story " + s.story.id());
         w.write("<p><a href=\"../report.html\">all stories</a></p><h1>Story " + esc(s.story.id()) + " <span class=\"meta\">topic "
                 + esc(s.story.topic()) + "</span></h1><h2>" + s.story.articles().size() + " articles</h2><ul>");
@@ -164,6 +173,13 @@ public final class HtmlReport {
         if (s.story.articles().size() > s.articles.size()) {
             w.write("<p class=\"meta\">" + (s.story.articles().size() - s.articles.size()) + " more articles in stories.json.</p>");
         }
+        entities(w, s, r.entitiesOf(s.story.id()), entityById);
+        Map<String, String> nameAt = new HashMap<>(); // article@mention start -> the entity's canonical name
+        for (String id : r.entitiesOf(s.story.id())) {
+            Entity e = entityById.get(id);
+            if (e != null) for (Entity.At m : e.mentions()) nameAt.put(m.article() + "@" + m.start(), e.canonical());
+        }
+        quoteGroups(w, r.findStoryLayer(s.story.id(), QuoteGroupStage.LAYER).orElse(null), nameAt);
         List<Link> sorted = new ArrayList<>(links);
         sorted.sort(Comparator.comparingDouble((Link l) -> -Math.max(l.reusedShareA(), l.reusedShareB())).thenComparing(Link::a).thenComparing(Link::b));
         if (!sorted.isEmpty()) w.write("<h2>" + sorted.size() + " links</h2>");
@@ -175,6 +191,70 @@ public final class HtmlReport {
         }
         w.write("</body></html>");
     }
+
+    /**
+     * The story's people, organisations and places, the most mentioned in the story first (at most
+     * {@value #MAX_ENTITIES}), each with its spellings and the outlets that use each.
+     */
+    private static void entities(Writer w, Summary s, List<String> ids, Map<String, Entity> entityById) throws IOException {
+        if (ids.isEmpty()) return;
+        Set<String> articles = new java.util.HashSet<>(s.story.articles());
+        List<Entity> es = new ArrayList<>();
+        Map<Entity, Integer> here = new HashMap<>();
+        for (String id : ids) {
+            Entity e = entityById.get(id);
+            if (e == null) continue;
+            int k = 0;
+            for (Entity.At m : e.mentions()) if (articles.contains(m.article())) k++;
+            here.put(e, k);
+            es.add(e);
+        }
+        es.sort(Comparator.comparingInt((Entity e) -> -here.get(e)));
+        w.write("<h2>" + es.size() + " people, organisations and places</h2>");
+        if (es.size() > MAX_ENTITIES) w.write("<p class=\"meta\">Showing the " + MAX_ENTITIES + " mentioned most; stories.json lists them all.</p>");
+        w.write("<table class=\"entities\"><tr><th>name</th><th>type</th><th>mentions here</th><th>spellings (outlets)</th></tr>");
+        for (Entity e : es.subList(0, Math.min(MAX_ENTITIES, es.size()))) {
+            StringBuilder v = new StringBuilder();
+            int shown = 0;
+            for (Entity.Variant x : e.variants()) {
+                if (shown++ == 8) { v.append("…"); break; }
+                if (v.length() > 0) v.append("; ");
+                v.append(esc(x.text())).append(" <span class=\"meta\">(").append(esc(String.join(", ", new java.util.TreeSet<>(x.outlets().keySet())))).append(")</span>");
+            }
+            w.write("<tr><td><b>" + esc(e.canonical()) + "</b>" + (e.roles().isEmpty() ? "" : " <span class=\"meta\">" + esc(String.join(", ", e.roles())) + "</span>")
+                    + "</td><td>" + e.type().name().toLowerCase(java.util.Locale.ROOT) + "</td><td>" + here.get(e) + "</td><td>" + v + "</td></tr>");
+        }
+        w.write("</table>");
+    }
+
+    /** The quotes several articles of the story report, each wording beside the most complete one with its differences. */
+    private static void quoteGroups(Writer w, QuoteGroupStage.StoryQuotes sq, Map<String, String> nameAt) throws IOException {
+        if (sq == null || sq.groups().isEmpty()) return;
+        w.write("<h2>" + sq.groups().size() + " quotes reported by several outlets</h2>");
+        int shown = 0;
+        for (QuoteGrouper.Group g : sq.groups()) {
+            if (shown++ == MAX_QUOTE_GROUPS) {
+                w.write("<p class=\"meta\">" + (sq.groups().size() - MAX_QUOTE_GROUPS) + " more groups in stories.json.</p>");
+                break;
+            }
+            QuoteGrouper.Item ref = sq.items().get(g.reference());
+            String speaker = nameAt.getOrDefault(ref.article() + "@" + ref.quote().speakerMention(), ref.quote().speaker());
+            w.write("<h3>" + (speaker == null ? "unattributed" : esc(speaker)) + "</h3><table class=\"side\">");
+            w.write("<tr><td class=\"meta\">" + esc(ref.article()) + " (most complete)</td><td>" + esc(clip(ref.quote().text())) + "</td></tr>");
+            for (QuoteGrouper.Difference d : g.differences()) {
+                QuoteGrouper.Item it = sq.items().get(d.item());
+                StringBuilder diff = new StringBuilder();
+                for (String[] c : d.changed()) diff.append("changed “").append(esc(c[0])).append("” to “").append(esc(c[1])).append("”; ");
+                for (String x : d.inserted()) diff.append("inserted “").append(esc(clip(x))).append("”; ");
+                for (String x : d.omitted()) diff.append("left out “").append(esc(clip(x))).append("”; ");
+                w.write("<tr><td class=\"meta\">" + esc(it.article()) + "</td><td>" + esc(clip(it.quote().text())) + "<br><span class=\"meta\">"
+                        + (diff.length() == 0 ? "same words" : diff) + "</span></td></tr>");
+            }
+            w.write("</table>");
+        }
+    }
+
+    private static String clip(String s) { return s.length() <= 600 ? s : s.substring(0, 600) + "…"; }
 
     private static void link(Writer w, Link l, Article a, Article b) throws IOException {
         w.write("<h3>" + esc(l.a()) + " ↔ " + esc(l.b()) + "</h3><p class=\"meta\">similarity " + l.similarity() + " · reused "

@@ -19,6 +19,9 @@ import org.storytrace.core.model.Link;
 import org.storytrace.core.model.Passage;
 import org.storytrace.core.model.Span;
 import org.storytrace.core.model.Story;
+import org.storytrace.core.quote.Quote;
+import org.storytrace.core.quote.QuoteGroupStage;
+import org.storytrace.core.quote.QuoteGrouper;
 import org.storytrace.engine.Provenance;
 import org.storytrace.engine.Results;
 
@@ -90,6 +93,7 @@ public final class StoriesJson {
                 for (Entity e : r.entities()) entity(g, e);
                 g.writeEndArray();
             }
+            quotes(g, r);
             g.writeEndObject();
         }
     }
@@ -174,6 +178,112 @@ public final class StoriesJson {
             g.writeEndArray();
         }
         g.writeEndObject();
+    }
+
+    /**
+     * {@code quotes} and {@code quote_groups}, when the quote stages ran: quotes numbered in story order, then
+     * article order, then text order; each speaker linked to the entity of its mention.
+     */
+    private static void quotes(JsonGenerator g, Results r) throws IOException {
+        boolean any = false;
+        for (Story s : r.stories()) if (r.findStoryLayer(s.id(), QuoteGroupStage.LAYER).isPresent()) { any = true; break; }
+        if (!any) return;
+        Map<String, Entity> entityAt = new java.util.HashMap<>();
+        for (Entity e : r.entities()) for (Entity.At m : e.mentions()) entityAt.put(m.article() + "@" + m.start(), e);
+        List<String[]> groupRows = new ArrayList<>(); // written after the quotes: id, speaker, quote ids
+        List<List<QuoteGrouper.Difference>> groupDiffs = new ArrayList<>();
+        List<List<String>> groupQuoteIds = new ArrayList<>();
+        g.writeArrayFieldStart("quotes");
+        int next = 1;
+        for (Story s : r.stories()) {
+            var sq = r.findStoryLayer(s.id(), QuoteGroupStage.LAYER).orElse(null);
+            if (sq == null) continue;
+            int first = next;
+            String[] groupOf = new String[sq.items().size()];
+            for (QuoteGrouper.Group grp : sq.groups()) {
+                String gid = "g" + (groupRows.size() + 1);
+                for (int i : grp.items()) groupOf[i] = gid;
+                QuoteGrouper.Item ref = sq.items().get(grp.reference());
+                groupRows.add(new String[] {gid, speakerName(ref, entityAt)});
+                List<String> ids = new ArrayList<>();
+                for (int i : grp.items()) ids.add("q" + (first + i));
+                groupQuoteIds.add(ids);
+                groupDiffs.add(grp.differences().stream().map(d -> new QuoteGrouper.Difference(first + d.item(), d.inserted(), d.omitted(), d.changed())).toList());
+            }
+            for (int i = 0; i < sq.items().size(); i++) {
+                QuoteGrouper.Item it = sq.items().get(i);
+                Quote q = it.quote();
+                g.writeStartObject();
+                g.writeStringField("id", "q" + next++);
+                g.writeStringField("article", it.article());
+                g.writeNumberField("start", q.start());
+                g.writeNumberField("end", q.end());
+                g.writeStringField("text", q.text());
+                if (q.hasSpeaker()) {
+                    g.writeObjectFieldStart("speaker");
+                    Entity e = q.speakerMention() < 0 ? null : entityAt.get(it.article() + "@" + q.speakerMention());
+                    g.writeStringField("entity", e == null ? null : e.id());
+                    g.writeStringField("text", q.speaker());
+                    g.writeNumberField("start", q.speakerStart());
+                    g.writeNumberField("end", q.speakerEnd());
+                    g.writeEndObject();
+                } else {
+                    g.writeNullField("speaker");
+                }
+                g.writeStringField("speaker_name", speakerName(it, entityAt));
+                if (q.hasCue()) {
+                    g.writeObjectFieldStart("cue");
+                    g.writeStringField("text", q.cue());
+                    g.writeNumberField("start", q.cueStart());
+                    g.writeNumberField("end", q.cueEnd());
+                    g.writeEndObject();
+                } else {
+                    g.writeNullField("cue");
+                }
+                g.writeStringField("group", groupOf[i]);
+                g.writeEndObject();
+            }
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("quote_groups");
+        for (int k = 0; k < groupRows.size(); k++) {
+            g.writeStartObject();
+            g.writeStringField("id", groupRows.get(k)[0]);
+            g.writeStringField("speaker", groupRows.get(k)[1]);
+            g.writeArrayFieldStart("quotes");
+            for (String id : groupQuoteIds.get(k)) g.writeString(id);
+            g.writeEndArray();
+            g.writeArrayFieldStart("differences");
+            for (QuoteGrouper.Difference d : groupDiffs.get(k)) {
+                g.writeStartObject();
+                g.writeStringField("quote", "q" + d.item());
+                g.writeArrayFieldStart("inserted");
+                for (String w : d.inserted()) g.writeString(w);
+                g.writeEndArray();
+                g.writeArrayFieldStart("omitted");
+                for (String w : d.omitted()) g.writeString(w);
+                g.writeEndArray();
+                g.writeArrayFieldStart("changed");
+                for (String[] c : d.changed()) {
+                    g.writeStartObject();
+                    g.writeStringField("from", c[0]);
+                    g.writeStringField("to", c[1]);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** Who said a quote, for people: its speaker's entity's canonical name, else the speaker's words, else null. */
+    private static String speakerName(QuoteGrouper.Item it, Map<String, Entity> entityAt) {
+        Quote q = it.quote();
+        Entity e = q.speakerMention() < 0 ? null : entityAt.get(it.article() + "@" + q.speakerMention());
+        return e != null ? e.canonical() : q.speaker();
     }
 
     private static void entity(JsonGenerator g, Entity e) throws IOException {

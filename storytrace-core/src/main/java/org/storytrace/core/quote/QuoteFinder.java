@@ -1,0 +1,465 @@
+package org.storytrace.core.quote;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.storytrace.core.doc.ArticleStage;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.Layer;
+import org.storytrace.core.entity.EntityType;
+import org.storytrace.core.entity.Mention;
+import org.storytrace.core.entity.Mentions;
+
+/**
+ * The article stage that finds direct quotes and who said them.
+ *
+ * <p>Quoted spans are read in every quotation-mark style: curly and straight double quotes, guillemets,
+ * and single quotes where no double ones are used; inner quotes stay inside the outer one; a paragraph that
+ * ends inside a quote and a next one that reopens it make one quote. A quoted span is a direct quote when it
+ * reads as speech: it stands at the start of a sentence or after a colon or comma, or ends with sentence
+ * punctuation inside the marks, or a cue attaches to it, and it has more than a few words. Short quoted
+ * phrases inside a sentence are scare quotes, titles or partial quotes ("strategic depth", "October
+ * Revolution") and are not kept.
+ *
+ * <p>The speaker comes from the cue next to the quote: {@code ," he said}, {@code ," said X}, {@code X said:
+ * "...}, {@code according to X,}, {@code the Keyhan daily wrote:}. The speaker's words are kept as written
+ * (a name, a pronoun, "a source"); a name is linked to its mention, a pronoun to the nearest person named
+ * before it. A quote with no cue of its own that follows another quote of the same paragraph or the one
+ * before takes that quote's speaker (a speech quoted over several paragraphs).
+ */
+public final class QuoteFinder implements ArticleStage {
+    private static final String CUE_WORDS = "said|says|say|told|tells|added|adds|wrote|writes|stated|states|declared|declares|announced|asked|asks"
+            + "|explained|explains|noted|notes|warned|warns|claimed|claims|insisted|insists|argued|argues|continued|continues|stressed|stresses"
+            + "|emphasized|emphasised|tweeted|tweets|posted|replied|replies|responded|responds|recalled|recalls|acknowledged|admitted|admits"
+            + "|conceded|concluded|observed|remarked|reported|reports|read|reads|quipped|sings|sang|urged|urges|vowed|vows|pledged|promised"
+            + "|threatened|swore|shouted|chanted|whispered|suggested|suggests|predicted|complained|complains|boasted|demanded|demands|cautioned"
+            + "|answered|commented|comments|charged|alleged|announces|lamented|joked|exclaimed|mused|agreed|agrees|wondered|wonders|confirmed"
+            + "|confirms|denied|denies|disclosed|revealed|reveals|told|said in a statement|wrote in|told reporters";
+    private static final Pattern CUE = Pattern.compile("\\b(" + CUE_WORDS + ")\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ACCORDING = Pattern.compile("\\baccording to\\b", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "i", "we", "it", "you");
+    /** Words that end a speaker phrase read backwards from a cue. */
+    private static final Set<String> STOP = Set.of("and", "but", "as", "while", "when", "that", "which", "who", "because", "so", "then", "if",
+            "after", "before", "where", "also", "has", "had", "have", "was", "is", "later", "once", "again", "earlier", "recently");
+
+    @Override public String name() { return "quotes"; }
+    @Override public Set<Layer<?>> requires() { return Set.of(Mentions.LAYER); }
+    @Override public Set<Layer<?>> adds() { return Set.of(Quotes.LAYER); }
+    @Override public String describe() { return "quotes: quotation marks of every style, cues and speakers by rule"; }
+
+    @Override public Document apply(Document doc) {
+        String text = doc.article().text();
+        List<Mention> mentions = doc.find(Mentions.LAYER).orElse(Mentions.NONE).list();
+        return doc.with(Quotes.LAYER, new Quotes(find(text, doc.article().bodyStart(), doc.article().bodyEnd(), mentions)));
+    }
+
+    /** A quoted span: the marks at {@code open} and {@code close} (-1 when the quote runs to its paragraph's end), the words between. */
+    record Span(int open, int start, int end, int close, boolean continued) {
+        Span(int open, int start, int end, int close) { this(open, start, end, close, false); }
+    }
+
+    /** The direct quotes of {@code text[from, to)}. */
+    public static List<Quote> find(String text, int from, int to, List<Mention> mentions) {
+        List<Quote> out = new ArrayList<>();
+        Quote previous = null;
+        for (Span s : spans(text, from, to)) {
+            String inner = text.substring(s.start(), s.end());
+            int words = words(inner);
+            Attribution a = attribution(text, from, to, s, mentions);
+            boolean standalone = standsAlone(text, from, s.open());
+            boolean punctuated = endsWithPunctuation(inner);
+            boolean fragment = startsLowercase(inner) || titleCase(inner, words);
+            boolean continues = s.continued() && previous != null && previous.end() < s.open() && sameOrNextParagraph(text, previous.end(), s.open());
+            boolean direct = continues && words >= 1
+                    || a != null && words >= 2 && (!startsLowercase(inner) || standalone)
+                    || !fragment && words >= 3 && (standalone && (punctuated || words >= 6) || punctuated && words >= 5 && !embedded(text, from, s.open()));
+            if (!direct) continue;
+            if (a == null && previous != null && sameOrNextParagraph(text, previous.end(), s.open()) && previous.hasSpeaker()) {
+                a = new Attribution(previous.speakerStart(), previous.speakerEnd(), previous.speaker(), -1, -1, null, previous.speakerMention());
+            }
+            if (a == null && opensParagraph(text, from, s.open())) a = subjectOfSentenceBefore(text, from, s.open(), mentions);
+            Quote q = a == null ? new Quote(s.start(), s.end(), inner, -1, -1, null, -1, -1, null, -1)
+                    : new Quote(s.start(), s.end(), inner, a.speakerStart, a.speakerEnd, a.speaker, a.cueStart, a.cueEnd, a.cue, a.mention);
+            out.add(q);
+            previous = q;
+        }
+        return out;
+    }
+
+    private static boolean opensParagraph(String text, int from, int open) {
+        int i = open - 1;
+        while (i >= from && text.charAt(i) == ' ') i--;
+        return i < from || text.charAt(i) == '\n';
+    }
+
+    /**
+     * For a quote that opens a paragraph with no cue: the person or organisation the sentence before it opens
+     * with ("The Keyhan daily, known as ..., expressed fear ... \n\n “Last year ..."), a speaker named in an
+     * earlier sentence.
+     */
+    private static Attribution subjectOfSentenceBefore(String text, int from, int open, List<Mention> mentions) {
+        int end = open;
+        while (end > from && Character.isWhitespace(text.charAt(end - 1))) end--;
+        if (end <= from) return null;
+        int start = sentenceStart(text, from, end - 1, false);
+        Mention m = firstMentionIn(mentions, start, end);
+        if (m == null || words(text.substring(start, m.start())) > 5) return null;
+        return new Attribution(m.start(), m.end(), m.text(), -1, -1, null, m.start());
+    }
+
+    private static boolean sameOrNextParagraph(String text, int a, int b) {
+        int breaks = 0;
+        for (int i = a; i < b; i++) if (text.charAt(i) == '\n' && i + 1 < b && text.charAt(i + 1) == '\n') breaks++;
+        return breaks <= 1 && b - a < 1500;
+    }
+
+    static int words(String s) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean w = Character.isLetterOrDigit(s.charAt(i));
+            if (w && !in) n++;
+            in = w;
+        }
+        return n;
+    }
+
+    /** A quoted span that begins with a lower-case word is a fragment of the sentence around it (a partial quote). */
+    private static boolean startsLowercase(String inner) {
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
+            if (Character.isLetter(c)) return Character.isLowerCase(c);
+            if (Character.isDigit(c)) return false;
+        }
+        return false;
+    }
+
+    /** A short quoted span whose words are mostly capitalised is a title ("October Revolution", "Voices of Hope"). */
+    private static boolean titleCase(String inner, int words) {
+        if (words > 6) return false;
+        int caps = 0;
+        for (String w : inner.split("[^\\p{L}]+")) if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) caps++;
+        return caps * 3 >= words * 2 && words >= 1;
+    }
+
+    private static boolean endsWithPunctuation(String inner) {
+        String t = inner.strip();
+        if (t.isEmpty()) return false;
+        char c = t.charAt(t.length() - 1);
+        return c == '.' || c == ',' || c == '!' || c == '?' || c == '\u2026' || c == ';' || c == ':' || c == '-' || c == '\u2014';
+    }
+
+    /** Whether the mark at {@code open} begins a paragraph or a sentence, or follows a colon or comma. */
+    private static boolean standsAlone(String text, int from, int open) {
+        int i = open - 1;
+        while (i >= from && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\u00a0')) i--;
+        if (i < from) return true;
+        char c = text.charAt(i);
+        return c == '\n' || c == ':' || c == ',' || c == '.' || c == '!' || c == '?' || c == '\u2014' || c == '-' || c == '(';
+    }
+
+    /** Whether the mark at {@code open} follows a word of the same sentence (a partial quote: to "keep it quiet."). */
+    private static boolean embedded(String text, int from, int open) {
+        int i = open - 1;
+        while (i >= from && text.charAt(i) == ' ') i--;
+        return i >= from && Character.isLetterOrDigit(text.charAt(i));
+    }
+
+    private static boolean isOpen(char c) { return c == '\u201c' || c == '\u00ab' || c == '\u201e'; }
+    private static boolean isClose(char c) { return c == '\u201d' || c == '\u00bb'; }
+
+    /** The quoted spans of {@code text[from, to)}, outermost only, paragraphs that reopen a quote joined. */
+    static List<Span> spans(String text, int from, int to) {
+        boolean doubles = false;
+        for (int i = from; i < to && !doubles; i++) {
+            char c = text.charAt(i);
+            doubles = c == '"' || isOpen(c) || isClose(c);
+        }
+        List<Span> out = new ArrayList<>();
+        int open = -1, depth = 0;
+        boolean continuing = false; // the open quote reopened a paragraph after one that ended inside a quote
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            boolean opening, closing;
+            if (doubles) {
+                if (c == '"') {
+                    if (open < 0) { opening = openingStraight(text, from, to, i); closing = false; }
+                    else { closing = true; opening = false; }
+                } else {
+                    opening = isOpen(c);
+                    closing = isClose(c);
+                }
+            } else {
+                opening = c == '\u2018' && i + 1 < to && Character.isLetterOrDigit(text.charAt(i + 1)) && (i == from || !Character.isLetterOrDigit(text.charAt(i - 1)));
+                closing = c == '\u2019' && open >= 0 && (i + 1 >= to || !Character.isLetterOrDigit(text.charAt(i + 1)));
+            }
+            if (c == '\n' && open >= 0 && i + 1 < to && text.charAt(i + 1) == '\n') {
+                // a paragraph ends inside the quote: it goes on if the next paragraph reopens it
+                int j = i;
+                while (j < to && Character.isWhitespace(text.charAt(j))) j++;
+                // one quote a paragraph: the next paragraph's reopening mark starts the next one, which takes this one's speaker
+                out.add(new Span(open, open + 1, trimEnd(text, open + 1, i), -1, continuing));
+                open = -1;
+                depth = 0;
+                continuing = false;
+                if (j < to && (text.charAt(j) == '"' || isOpen(text.charAt(j)) || !doubles && text.charAt(j) == '\u2018')) { open = j; depth = 1; i = j; continuing = true; }
+                continue;
+            }
+            if (opening && open < 0) { open = i; depth = 1; continuing = false; continue; }
+            if (opening && c != '"') { depth++; continue; }
+            if (closing && open >= 0) {
+                if (--depth > 0) continue;
+                if (i > open + 1) out.add(new Span(open, open + 1, i, i, continuing));
+                open = -1;
+                continuing = false;
+            }
+        }
+        if (open >= 0 && to > open + 1) out.add(new Span(open, open + 1, trimEnd(text, open + 1, to), -1, continuing));
+        return out;
+    }
+
+    private static int trimEnd(String text, int start, int end) {
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) end--;
+        return end;
+    }
+
+    /** A straight double quote opens when it follows a space, a line start or an opening bracket and precedes a non-space. */
+    private static boolean openingStraight(String text, int from, int to, int i) {
+        boolean before = i == from || Character.isWhitespace(text.charAt(i - 1)) || "([{\u2014-:".indexOf(text.charAt(i - 1)) >= 0;
+        boolean after = i + 1 < to && !Character.isWhitespace(text.charAt(i + 1));
+        return before && after;
+    }
+
+    private record Attribution(int speakerStart, int speakerEnd, String speaker, int cueStart, int cueEnd, String cue, int mention) {}
+
+    /** The cue and speaker of a quoted span: after it in its sentence, else before it in its sentence. */
+    private static Attribution attribution(String text, int from, int to, Span s, List<Mention> mentions) {
+        int after = s.close() >= 0 ? s.close() + 1 : s.end();
+        int afterEnd = sentenceEnd(text, after, to);
+        Attribution a = after < afterEnd ? cueAfter(text, after, afterEnd, mentions) : null;
+        if (a != null) return a;
+        int beforeStart = sentenceStart(text, from, s.open());
+        return cueBefore(text, beforeStart, s.open(), mentions);
+    }
+
+    private static int sentenceEnd(String text, int i, int to) {
+        int end = Math.min(to, i + 200);
+        for (int j = i; j < end; j++) {
+            char c = text.charAt(j);
+            if (c == '\n' || c == '"' || isOpen(c)) return j;
+            if ((c == '.' || c == '!' || c == '?') && j > i + 1) return j;
+        }
+        return end;
+    }
+
+    private static int sentenceStart(String text, int from, int i) { return sentenceStart(text, from, i, true); }
+
+    /** Where the sentence holding {@code i} starts; with {@code atQuotes}, a closing quotation mark before it also bounds it. */
+    private static int sentenceStart(String text, int from, int i, boolean atQuotes) {
+        int start = Math.max(from, i - 300);
+        for (int j = i - 1; j >= start; j--) {
+            char c = text.charAt(j);
+            if (c == '\n' || atQuotes && isClose(c)) return j + 1;
+            if ((c == '.' || c == '!' || c == '?') && j + 1 < i && text.charAt(j + 1) == ' ' && !abbreviation(text, j)) return j + 1;
+        }
+        return start;
+    }
+
+    /** A full stop after a title or an initial (Dr. Yacoub, J. Smith) does not end the sentence. */
+    private static boolean abbreviation(String text, int dot) {
+        int i = dot - 1;
+        while (i >= 0 && Character.isLetter(text.charAt(i))) i--;
+        String w = text.substring(i + 1, dot);
+        return w.length() == 1 && Character.isUpperCase(w.charAt(0)) || Set.of("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col",
+                "St", "Jr", "Sr", "U.S", "Mt").contains(w);
+    }
+
+    /** {@code ," he said} / {@code ," said Smith} / {@code ," Smith told reporters}, right after the closing mark. */
+    private static Attribution cueAfter(String text, int from, int to, List<Mention> mentions) {
+        String seg = text.substring(from, to);
+        Matcher m = CUE.matcher(seg);
+        if (!m.find()) return null;
+        int cs = from + m.start(), ce = from + m.end();
+        String lead = text.substring(from, cs).strip();
+        if (lead.startsWith(",") || lead.startsWith("\u2014") || lead.startsWith("-")) lead = lead.substring(1).strip();
+        if (lead.isEmpty()) {
+            // said X: the speaker follows the cue
+            return speakerAfterCue(text, ce, to, mentions, cs, ce);
+        }
+        if (words(lead) > 15) return null;
+        int leadWord = firstLetter(lead, 0, lead.length());
+        if (leadWord >= 0) {
+            int e = leadWord;
+            while (e < lead.length() && Character.isLetter(lead.charAt(e))) e++;
+            if (STOP.contains(lead.substring(leadWord, e).toLowerCase(Locale.ROOT))) return null; // ", while officials vowed": a new clause
+        }
+        // X said: the speaker is what stands between the mark and the cue, the name in it if there is one
+        Mention named = firstMentionIn(mentions, from, cs);
+        if (named != null) return new Attribution(named.start(), named.end(), named.text(), cs, ce, text.substring(cs, ce), named.start());
+        if (words(lead) > 8) return null;
+        int ss = firstLetter(text, from, cs), se = lastLetter(text, from, cs);
+        if (ss < 0) return null;
+        return speaker(text, ss, se, mentions, cs, ce);
+    }
+
+    private static Attribution speakerAfterCue(String text, int ce, int to, List<Mention> mentions, int cs, int cueEnd) {
+        int ss = firstLetter(text, ce, to);
+        if (ss < 0) return null;
+        Mention m = mentionAt(mentions, ss);
+        if (m != null) return new Attribution(m.start(), m.end(), m.text(), cs, cueEnd, text.substring(cs, cueEnd), m.start());
+        int se = ss;
+        int w = 0;
+        while (se < to && w < 6) {
+            int e = se;
+            while (e < to && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '\'' || text.charAt(e) == '\u2019' || text.charAt(e) == '-')) e++;
+            if (e == se) break;
+            se = e;
+            w++;
+            if (se < to && text.charAt(se) == ' ') se++; else break;
+        }
+        return speaker(text, ss, lastLetter(text, ss, se), mentions, cs, cueEnd);
+    }
+
+    /** {@code X said: "} / {@code according to X, "} / {@code X wrote, "}, the cue closing the words before the mark. */
+    private static Attribution cueBefore(String text, int from, int open, List<Mention> mentions) {
+        String seg = text.substring(from, open);
+        String tail = seg.stripTrailing();
+        if (tail.isEmpty()) return null;
+        char last = tail.charAt(tail.length() - 1);
+        Matcher acc = ACCORDING.matcher(seg);
+        int accAt = -1;
+        while (acc.find()) accAt = acc.start();
+        if (accAt >= 0 && (last == ',' || last == ':')) {
+            int cs = from + accAt, ce = cs + "according to".length();
+            int ss = firstLetter(text, ce, from + tail.length()), se = lastLetter(text, ce, from + tail.length());
+            if (ss >= 0) return speaker(text, ss, se, mentions, cs, ce);
+        }
+        if (last != ':' && last != ',') return null;
+        Matcher m = CUE.matcher(seg);
+        int cs = -1, ce = -1;
+        while (m.find()) { cs = from + m.start(); ce = from + m.end(); }
+        if (cs < 0) return null;
+        if (words(text.substring(ce, from + tail.length())) > 4) return null; // the cue must close the clause before the mark
+        // the speaker: the last name in the clause before the cue (X, a pastor of Y, said:), the words before the cue back
+        // to a clause boundary, or the words right after it (read the NCRI's report)
+        Mention named = firstMentionIn(mentions, from, cs);
+        if (named != null && words(text.substring(named.end(), cs)) <= 12) {
+            return new Attribution(named.start(), named.end(), named.text(), cs, ce, text.substring(cs, ce), named.start());
+        }
+        int ss = speakerStartBefore(text, from, cs);
+        if (ss < cs - 1) return speaker(text, ss, lastLetter(text, ss, cs), mentions, cs, ce);
+        // "... and said:": the subject opens the sentence, before any quoted words in it
+        if (precededByConjunction(text, from, cs)) {
+            int start = sentenceStart(text, from, cs, false);
+            Mention subject = firstMentionIn(mentions, start, cs);
+            if (subject != null) return new Attribution(subject.start(), subject.end(), subject.text(), cs, ce, text.substring(cs, ce), subject.start());
+        }
+        return speakerAfterCue(text, ce, from + tail.length(), mentions, cs, ce);
+    }
+
+    private static boolean precededByConjunction(String text, int from, int cs) {
+        int e = cs;
+        while (e > from && text.charAt(e - 1) == ' ') e--;
+        int b = e;
+        while (b > from && Character.isLetter(text.charAt(b - 1))) b--;
+        String w = text.substring(b, e).toLowerCase(Locale.ROOT);
+        return w.equals("and") || w.equals("but") || w.equals("then") || w.equals("also");
+    }
+
+    private static int speakerStartBefore(String text, int from, int cs) {
+        int i = cs;
+        int w = 0;
+        while (i > from && w < 7) {
+            int e = i;
+            while (e > from && text.charAt(e - 1) == ' ') e--;
+            int b = e;
+            while (b > from && (Character.isLetterOrDigit(text.charAt(b - 1)) || text.charAt(b - 1) == '\'' || text.charAt(b - 1) == '\u2019'
+                    || text.charAt(b - 1) == '-' || text.charAt(b - 1) == '.')) b--;
+            if (b == e) break;
+            String word = text.substring(b, e).toLowerCase(Locale.ROOT);
+            if (STOP.contains(word) && w > 0) break;
+            if (STOP.contains(word)) break;
+            i = b;
+            w++;
+        }
+        return i;
+    }
+
+    /**
+     * What a pronoun speaker stands for: he, she, I a person, they, we, it an organisation; the one that opens
+     * the pronoun's sentence (its subject), else the one that opens a sentence before, else the nearest
+     * before it ("Al-Kadhimi met the family of Dr. Yaqoub. During this visit he said": Al-Kadhimi).
+     */
+    private static int antecedent(String text, String pronoun, int at, List<Mention> mentions) {
+        String p = pronoun.toLowerCase(Locale.ROOT);
+        EntityType want = p.equals("they") || p.equals("we") || p.equals("it") ? EntityType.ORGANIZATION : EntityType.PERSON;
+        int end = at;
+        for (int back = 0; back < 3; back++) {
+            int start = sentenceStart(text, 0, end, false);
+            for (Mention m : mentions) {
+                if (m.start() >= end) break;
+                if (m.start() >= start && m.type() == want && words(text.substring(start, m.start())) <= 6) return m.start();
+            }
+            if (start <= 0) break;
+            end = start - 1;
+        }
+        int nearest = -1;
+        for (Mention m : mentions) {
+            if (m.end() > at) break;
+            if (m.type() == want) nearest = m.start();
+        }
+        return nearest;
+    }
+
+    private static int firstLetter(String text, int from, int to) {
+        for (int i = from; i < to; i++) if (Character.isLetterOrDigit(text.charAt(i))) return i;
+        return -1;
+    }
+
+    private static int lastLetter(String text, int from, int to) {
+        for (int i = to; i > from; i--) if (Character.isLetterOrDigit(text.charAt(i - 1))) return i;
+        return from;
+    }
+
+    /** The first person or organisation named in {@code [from, to)}: the subject of a clause ("X, a pastor of Y, said"). */
+    private static Mention firstMentionIn(List<Mention> mentions, int from, int to) {
+        for (Mention m : mentions) {
+            if (m.start() >= to) break;
+            if (m.start() >= from && m.end() <= to && m.type() != EntityType.LOCATION) return m;
+        }
+        return null;
+    }
+
+    private static Mention mentionAt(List<Mention> mentions, int at) {
+        for (Mention m : mentions) if (m.start() <= at && at < m.end()) return m;
+        return null;
+    }
+
+    /** The speaker {@code text[ss, se)}: linked to the name mention inside it, or for a pronoun to the nearest person named before. */
+    private static Attribution speaker(String text, int ss, int se, List<Mention> mentions, int cs, int ce) {
+        if (se <= ss) return null;
+        String words = text.substring(ss, se);
+        // "During this visit he said": the pronoun is the speaker
+        int lastSpace = words.lastIndexOf(' ');
+        if (lastSpace > 0 && PRONOUNS.contains(words.substring(lastSpace + 1).toLowerCase(Locale.ROOT))) {
+            ss += lastSpace + 1;
+            words = text.substring(ss, se);
+        }
+        if (STOP.contains(words.toLowerCase(Locale.ROOT)) || words(words) == 0) return null;
+        Mention inside = null;
+        for (Mention m : mentions) if (m.start() >= ss && m.end() <= se && (inside == null || m.end() - m.start() > inside.end() - inside.start())) inside = m;
+        int ref = inside == null ? -1 : inside.start();
+        if (inside == null) {
+            // a title standing for the person (the Iraqi Prime Minister): the last person named before with that role
+            for (Mention m : mentions) {
+                if (m.end() > ss) break;
+                if (m.type() == EntityType.PERSON && m.role() != null && words.endsWith(m.role().replace(".", "")) && m.role().length() > 3) ref = m.start();
+            }
+        }
+        if (inside == null && PRONOUNS.contains(words.toLowerCase(Locale.ROOT))) ref = antecedent(text, words, ss, mentions);
+        return new Attribution(ss, se, words, cs, ce, text.substring(cs, ce), ref);
+    }
+}

@@ -1,0 +1,97 @@
+package org.storytrace.core.entity;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class EntityResolverTest {
+    private static final EntityResolver RESOLVER = new EntityResolver();
+
+    /** An article whose text is its mentions written one after another, each typed by a prefix: P: person, O: organisation, L: place. */
+    private static EntityResolver.Source doc(String id, String outlet, String... names) {
+        StringBuilder text = new StringBuilder();
+        List<Mention> ms = new ArrayList<>();
+        for (String n : names) {
+            EntityType t = switch (n.charAt(0)) { case 'P' -> EntityType.PERSON; case 'O' -> EntityType.ORGANIZATION; default -> EntityType.LOCATION; };
+            String name = n.substring(2);
+            if (name.startsWith("(")) { // an acronym defined in parentheses right after the name before it
+                text.setLength(text.length() - 2);
+                text.append(" (");
+                ms.add(new Mention(text.length(), text.length() + name.length() - 2, name.substring(1, name.length() - 1), t, null));
+                text.append(name, 1, name.length()).append(". ");
+                continue;
+            }
+            ms.add(new Mention(text.length(), text.length() + name.length(), name, t, null));
+            text.append(name).append(". ");
+        }
+        return new EntityResolver.Source(id, outlet, text.toString(), ms);
+    }
+
+    private static Set<String> spellingsOf(List<Entity> es, String spelling) {
+        for (Entity e : es) {
+            Set<String> v = e.variants().stream().map(Entity.Variant::text).collect(Collectors.toSet());
+            if (v.contains(spelling)) return v;
+        }
+        return Set.of();
+    }
+
+    @Test
+    void romanisationVariantsAndShortFormsOfOnePersonAreOneEntity() {
+        List<Entity> es = RESOLVER.story(List.of(
+                doc("a", "x", "P:Mustafa Al-Kadhimi", "P:Al-Kadhimi", "P:Reham Yacoub", "P:Yacoub"),
+                doc("b", "y", "P:Mustafa Kazemi", "P:Dr. Roham Yaqub", "P:Yaqoub")));
+        assertEquals(Set.of("Mustafa Al-Kadhimi", "Al-Kadhimi", "Mustafa Kazemi"), spellingsOf(es, "Mustafa Kazemi"));
+        assertTrue(spellingsOf(es, "Reham Yacoub").containsAll(Set.of("Yacoub", "Yaqoub", "Roham Yaqub")), es.toString());
+        Entity kadhimi = es.stream().filter(e -> e.canonical().contains("Kadhimi")).findFirst().orElseThrow();
+        assertEquals("Mustafa Al-Kadhimi", kadhimi.canonical(), "the most complete spelling");
+        assertEquals(3, kadhimi.mentions().size());
+        assertEquals(1, kadhimi.variants().stream().filter(v -> v.text().equals("Mustafa Kazemi")).findFirst().orElseThrow().outlets().get("y"));
+    }
+
+    @Test
+    void twoPeopleWhoShareASurnameStayApartAndTheBareSurnameJoinsNeither() {
+        List<Entity> es = RESOLVER.story(List.of(doc("a", "x", "P:Hassan Nasrallah", "P:Hussein Nasrallah", "P:Nasrallah")));
+        assertEquals(3, es.size(), es.toString());
+    }
+
+    @Test
+    void neighbouringCountriesAndTwoCitiesStayApart() {
+        List<Entity> es = RESOLVER.story(List.of(doc("a", "x", "L:Iran", "L:Iraq", "L:Basra", "L:Nasiriyah", "L:Nasiriyan")));
+        assertEquals(4, es.size(), es.toString());
+        assertEquals(Set.of("Nasiriyah", "Nasiriyan"), spellingsOf(es, "Nasiriyan"));
+    }
+
+    @Test
+    void acronymsJoinTheNameTheyAbbreviate() {
+        List<Entity> es = RESOLVER.story(List.of(
+                doc("a", "x", "O:National Council of Resistance of Iran", "O:(NCRI)", "O:Popular Mobilization Forces"),
+                doc("b", "y", "O:NCRI", "O:PMF", "O:Hashd", "O:WXYZ")));
+        assertEquals(Set.of("National Council of Resistance of Iran", "NCRI"), spellingsOf(es, "NCRI"));
+        assertEquals(Set.of("Popular Mobilization Forces", "PMF", "Hashd"), spellingsOf(es, "PMF"), "initials, and the alias table for Hashd");
+        assertEquals(Set.of("WXYZ"), spellingsOf(es, "WXYZ"), "an acronym nothing explains stays on its own");
+        assertEquals("National Council of Resistance of Iran", es.stream().filter(e -> spellingsOf(List.of(e), "NCRI").size() > 0).findFirst().orElseThrow().canonical());
+    }
+
+    @Test
+    void acrossStoriesFullNamesJoinAndABareSurnameJoinsTheOneFullNameItEnds() {
+        List<Entity> s1 = RESOLVER.story(List.of(doc("a", "x", "P:Ali Khamenei", "L:Tehran")));
+        List<Entity> s2 = RESOLVER.story(List.of(doc("b", "y", "P:Ali Khamenei", "P:Qassem Soleimani")));
+        List<Entity> s3 = RESOLVER.story(List.of(doc("c", "z", "P:Khamenei", "P:Jamal Smith")));
+        List<Entity> s4 = RESOLVER.story(List.of(doc("d", "z", "P:Jane Smith", "P:Smith")));
+        EntityResolver.Collection c = RESOLVER.collection(List.of(s1, s2, s3, s4));
+        Entity k = c.entities().stream().filter(e -> e.canonical().equals("Ali Khamenei")).findFirst().orElseThrow();
+        assertEquals(3, k.mentions().size(), "both full names and the bare surname: " + c.entities());
+        assertEquals(List.of("e1", "e2"), c.idsByStory().get(0));
+        assertEquals(c.idsByStory().get(0).get(0), c.idsByStory().get(2).get(0), "story 3's Khamenei is story 1's");
+        // Jamal Smith and Jane Smith are two people; story 4's bare Smith stays with Jane Smith, its story's own
+        long smiths = c.entities().stream().filter(e -> e.canonical().endsWith("Smith")).count();
+        assertEquals(2, smiths, c.entities().toString());
+        List<String> ids = new ArrayList<>();
+        for (Entity e : c.entities()) ids.add(e.id());
+        assertEquals(ids.stream().distinct().count(), ids.size());
+    }
+}

@@ -1,0 +1,69 @@
+package org.storytrace.core.quote;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.storytrace.core.entity.EntityType;
+import org.storytrace.core.entity.Mention;
+
+class QuoteFinderTest {
+    /** Mentions of the given names wherever they occur in {@code text}. */
+    private static List<Mention> names(String text, String... typed) {
+        List<Mention> out = new ArrayList<>();
+        for (String t : typed) {
+            EntityType type = t.startsWith("O:") ? EntityType.ORGANIZATION : EntityType.PERSON;
+            String n = t.substring(2);
+            for (int i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) out.add(new Mention(i, i + n.length(), n, type, null));
+        }
+        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return out;
+    }
+
+    private static List<Quote> find(String text, String... typed) { return QuoteFinder.find(text, 0, text.length(), names(text, typed)); }
+
+    @Test
+    void everyMarkStyleAndCueOrderGivesTheQuoteAndItsSpeaker() {
+        String text = "\u201cWe will not leave,\u201d said Ahmed Saleh.\n\n\"The port is closed today,\" Smith told reporters.\n\n"
+                + "Ahmed Saleh said: \u00abThe strike goes on until the board pays.\u00bb\n\nAccording to the union, \u201cthe talks failed last night.\u201d";
+        List<Quote> qs = find(text, "P:Ahmed Saleh", "P:Smith", "O:union");
+        assertEquals(4, qs.size(), qs.toString());
+        assertEquals("We will not leave,", qs.get(0).text());
+        assertEquals("Ahmed Saleh", qs.get(0).speaker());
+        assertEquals("said", qs.get(0).cue());
+        assertEquals("Smith", qs.get(1).speaker());
+        assertEquals("The strike goes on until the board pays.", qs.get(2).text());
+        assertEquals("Ahmed Saleh", qs.get(2).speaker());
+        assertEquals("the union", qs.get(3).speaker(), "the speaker's words as written");
+        assertEquals(text.indexOf("union"), qs.get(3).speakerMention(), "linked to the name in them");
+        for (Quote q : qs) assertEquals(text.substring(q.start(), q.end()), q.text(), "offsets hold the quoted words without the marks");
+    }
+
+    @Test
+    void scareQuotesTitlesAndPartialQuotesAreNotQuotes() {
+        String text = "Tehran calls Iraq its \u201cstrategic depth\u201d and marked the \u201cOctober Revolution\u201d with a piece titled \u201cKadhimi\u2019s fruitless awaiting,\u201d "
+                + "while officials vowed to \u201ckeep the details of the treatment under wraps.\u201d";
+        assertEquals(List.of(), find(text));
+    }
+
+    @Test
+    void aPronounSpeakerIsTheSubjectNamedBeforeItAndACueLessParagraphKeepsTheSpeaker() {
+        String text = "Al-Kadhimi met the family of Dr. Yaqoub. During this visit he said: \u201cThere will be no escape from justice.\u201d\n\n"
+                + "\u201cThe killers will be found and tried in a court of law.\u201d";
+        List<Quote> qs = find(text, "P:Al-Kadhimi", "P:Yaqoub");
+        assertEquals(2, qs.size(), qs.toString());
+        assertEquals("he", qs.get(0).speaker());
+        assertEquals(text.indexOf("Al-Kadhimi"), qs.get(0).speakerMention(), "he is the sentence's subject, not the nearest name");
+        assertEquals(qs.get(0).speakerMention(), qs.get(1).speakerMention());
+    }
+
+    @Test
+    void aQuoteOverTwoParagraphsIsReadAsOneQuoteAParagraph() {
+        String text = "The council wrote: \u201cThe first paragraph of the statement goes on here\n\n\u201cand the second paragraph closes it now.\u201d";
+        List<Quote> qs = find(text, "O:council");
+        assertEquals(2, qs.size(), qs.toString());
+        assertTrue(qs.get(0).text().endsWith("goes on here"));
+        assertEquals("council", qs.get(1).speaker(), "the reopened paragraph keeps the speaker");
+    }
+}

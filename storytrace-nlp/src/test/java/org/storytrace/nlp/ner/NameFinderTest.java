@@ -1,0 +1,47 @@
+package org.storytrace.nlp.ner;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.storytrace.core.TestCorpora;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.Layers;
+import org.storytrace.core.doc.SentenceSplitter;
+import org.storytrace.core.doc.TokenLayer;
+import org.storytrace.core.entity.EntityType;
+import org.storytrace.core.entity.Mention;
+import org.storytrace.core.entity.Mentions;
+import org.storytrace.core.model.Article;
+
+/** Names in a real scraped page: hyphenated names whole, titles as roles, acronyms the text defines. */
+class NameFinderTest {
+    private static List<Mention> mentions(String text) {
+        Article a = new Article("t", "t", text, null, null, null, null, null, 0, text.length(), List.of(), "text", "UTF-8", null, null, null);
+        Document d = new SentenceSplitter().apply(Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)));
+        return new NameFinder().apply(d).expect(Mentions.LAYER).list();
+    }
+
+    @Test
+    void theSeedPageGivesItsNamesWholeWithTheirRoles() throws Exception {
+        String text = Files.readString(TestCorpora.root().resolve("seeds/002_e924190dd1f865ae.txt"));
+        List<Mention> ms = mentions(text);
+        Map<String, Mention> byText = ms.stream().collect(Collectors.toMap(Mention::text, m -> m, (x, y) -> x));
+        assertTrue(byText.containsKey("Mustafa Al-Kadhimi"), "a hyphenated name stays whole: " + byText.keySet());
+        assertEquals(EntityType.PERSON, byText.get("Mustafa Al-Kadhimi").type());
+        assertTrue(byText.containsKey("Asa'ib Ahl al-Haq"), "an organisation the CRF reads in pieces is joined: " + byText.keySet());
+        assertEquals(EntityType.ORGANIZATION, byText.get("Asa'ib Ahl al-Haq").type());
+        assertTrue(byText.containsKey("Hekmah group"), "the Hekmah group is an organisation: " + byText.keySet());
+        assertTrue(ms.stream().anyMatch(m -> m.text().equals("Reham Yaqoub") && "Dr.".equals(m.role())), "the title is a role, not part of the name");
+        for (Mention m : ms) assertFalse(m.text().startsWith("Dr.") || m.text().endsWith("\u2019s") || m.text().endsWith("'s"), m.toString());
+    }
+
+    @Test
+    void anAcronymInParenthesesAfterAnOrganisationIsOne() {
+        List<Mention> ms = mentions("Members of the People\u2019s Mojahedin Organization of Iran (PMOI/MEK) were killed, the council said.");
+        assertTrue(ms.stream().anyMatch(m -> m.text().equals("PMOI/MEK") && m.type() == EntityType.ORGANIZATION), ms.toString());
+    }
+}

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The command a user runs, measured as a whole process, next to peers run the same way on the same file:
-#   storytrace analyze CORPUS --no-embeddings   (ingest, passages, stories, topics, stories.json, report)
+#   storytrace analyze CORPUS --fast --no-embeddings   (the fast tier: ingest, passages, stories, topics, stories.json, report)
 #   Spark MLlib MinHashLSH (local[2]) and a Lucene MinHashFilter index (PeerCommand: read, shingle, near-duplicate pairs)
 # Prints each one's wall time, articles/s and peak RSS, and storytrace's speed ratio to each peer.
-# Usage: scripts/bench-command.sh CORPUS.jsonl [HEAP]   (HEAP for storytrace, default 2g; the peers get 8g)
+# With DEEP=N, also the deep tier (names, entities, quotes): analyze with and without it on the first N
+# articles, and the deep tier's articles/s per core from the CPU time the two runs differ by.
+# Usage: [DEEP=1000] scripts/bench-command.sh CORPUS.jsonl [HEAP]   (HEAP for storytrace, default 2g; the peers get 8g)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus="$1"; heap="${2:-2g}"
@@ -24,10 +26,23 @@ measure() { # name, then the command; prints "name seconds articles_per_s peak_r
 }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "corpus: $corpus ($n articles, $(du -h "$corpus" | cut -f1))"
-measure storytrace_analyze java -Xmx"$heap" -jar "$jar" analyze "$corpus" --no-embeddings --out "$work/out"
+measure storytrace_analyze java -Xmx"$heap" -jar "$jar" analyze "$corpus" --fast --no-embeddings --out "$work/out"
 measure spark_mllib_minhashlsh java -Xmx8g -cp "$cp" org.storytrace.spark.PeerCommand mllib "$corpus" "$work/mllib.tsv"
 measure lucene_minhashfilter java -Xmx8g -cp "$cp" org.storytrace.spark.PeerCommand lucene "$corpus" "$work/lucene.tsv"
 st=$(cat "$work/storytrace_analyze.secs")
 for peer in spark_mllib_minhashlsh lucene_minhashfilter; do
   awk -v a="$(cat "$work/$peer.secs")" -v b="$st" -v p="$peer" 'BEGIN { printf "storytrace_speedup_over_%s %.2f\n", p, a / b }'
 done
+if [ -n "${DEEP:-}" ]; then
+  head -n "$DEEP" "$corpus" > "$work/deep.jsonl"
+  for tier in fast deep; do
+    flag=""; [ "$tier" = fast ] && flag="--fast"
+    /usr/bin/time -f "%e %U %S %M" -o "$work/$tier.time" java -Xmx"$heap" -jar "$jar" analyze "$work/deep.jsonl" $flag --no-embeddings --out "$work/$tier" > /dev/null 2>&1
+  done
+  read -r fs fu fsys frss < "$work/fast.time"
+  read -r ds du dsys drss < "$work/deep.time"
+  awk -v n="$DEEP" -v fs="$fs" -v fu="$fu" -v fsys="$fsys" -v ds="$ds" -v du="$du" -v dsys="$dsys" -v drss="$drss" 'BEGIN {
+    fc = fu + fsys; dc = du + dsys
+    printf "deep_tier.articles %d\nanalyze_fast.seconds %.2f\nanalyze_deep.seconds %.2f\nanalyze_deep.peak_rss_mb %.0f\n", n, fs, ds, drss / 1024
+    printf "deep_tier.cpu_ms_per_article %.1f\ndeep_tier.articles_per_s_per_core %.1f\n", (dc - fc) * 1000 / n, n / (dc - fc) }'
+fi

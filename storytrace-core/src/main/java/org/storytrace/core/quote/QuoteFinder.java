@@ -37,7 +37,9 @@ public final class QuoteFinder implements ArticleStage {
             + "|conceded|concluded|observed|remarked|reported|reports|read|reads|quipped|sings|sang|urged|urges|vowed|vows|pledged|promised"
             + "|threatened|swore|shouted|chanted|whispered|suggested|suggests|predicted|complained|complains|boasted|demanded|demands|cautioned"
             + "|answered|commented|comments|charged|alleged|announces|lamented|joked|exclaimed|mused|agreed|agrees|wondered|wonders|confirmed"
-            + "|confirms|denied|denies|disclosed|revealed|reveals|told|said in a statement|wrote in|told reporters";
+            + "|confirms|denied|denies|disclosed|revealed|reveals|surmised|recounted|offered|retorted|countered|scoffed|sniffed|shot back"
+            + "|cracked|gushed|marveled|marvelled|sighed|laughed|opined|estimated|texted|emailed|e-mailed|recounts|explain|insist|say|tell"
+            + "|pointed out|went on|put it|testified|screamed|yelled|cried|pleaded|advised|assured|reminded|boasts|warn|predicts";
     private static final Pattern CUE = Pattern.compile("\\b(" + CUE_WORDS + ")\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ACCORDING = Pattern.compile("\\baccording to\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "i", "we", "it", "you");
@@ -242,7 +244,35 @@ public final class QuoteFinder implements ArticleStage {
         Attribution a = after < afterEnd ? cueAfter(text, after, afterEnd, mentions) : null;
         if (a != null) return a;
         int beforeStart = sentenceStart(text, from, s.open());
-        return cueBefore(text, beforeStart, s.open(), mentions);
+        Attribution before = cueBefore(text, beforeStart, s.open(), mentions);
+        if (before != null) return before;
+        return cueEndingSentenceBefore(text, from, s.open(), mentions);
+    }
+
+    /**
+     * A quote right after a sentence that ends with its own cue ({@code ..., NEA President Lily Eskelsen García
+     * said. "That's got to scare an educator."}): the speaker of that cue, when only spaces separate them.
+     */
+    private static Attribution cueEndingSentenceBefore(String text, int from, int open, List<Mention> mentions) {
+        int i = open - 1;
+        while (i >= from && (text.charAt(i) == ' ' || text.charAt(i) == '\u00a0')) i--;
+        if (i < from || text.charAt(i) != '.') return null;
+        int end = i; // the full stop
+        int start = Math.max(from, end - 120);
+        String seg = text.substring(start, end);
+        Matcher m = CUE.matcher(seg);
+        int cs = -1, ce = -1;
+        while (m.find()) { cs = start + m.start(); ce = start + m.end(); }
+        if (cs < 0 || ce != end) return null;
+        // the clause of the cue: back to the closing mark of the quote before it, or the sentence start
+        int clause = sentenceStart(text, from, cs, true);
+        Mention named = firstMentionIn(mentions, clause, cs);
+        if (named != null && words(text.substring(named.end(), cs)) <= 12) {
+            return new Attribution(named.start(), named.end(), named.text(), cs, ce, text.substring(cs, ce), named.start());
+        }
+        int ss = speakerStartBefore(text, clause, cs);
+        if (ss >= cs - 1 || words(text.substring(ss, cs)) > 6) return null;
+        return speaker(text, ss, lastLetter(text, ss, cs), mentions, cs, ce);
     }
 
     private static int sentenceEnd(String text, int i, int to) {
@@ -326,7 +356,7 @@ public final class QuoteFinder implements ArticleStage {
     /** {@code X said: "} / {@code according to X, "} / {@code X wrote, "}, the cue closing the words before the mark. */
     private static Attribution cueBefore(String text, int from, int open, List<Mention> mentions) {
         String seg = text.substring(from, open);
-        String tail = seg.stripTrailing();
+        String tail = seg.replace('\u00a0', ' ').stripTrailing();
         if (tail.isEmpty()) return null;
         char last = tail.charAt(tail.length() - 1);
         Matcher acc = ACCORDING.matcher(seg);

@@ -66,4 +66,17 @@ class QuoteFinderTest {
         assertTrue(qs.get(0).text().endsWith("goes on here"));
         assertEquals("council", qs.get(1).speaker(), "the reopened paragraph keeps the speaker");
     }
+
+    @Test
+    void aQuoteAfterASentenceEndingWithItsCueAndANoBreakSpaceBeforeAMarkAreAttributed() {
+        String text = "Teachers are \u201clooking to see who is on the other side,\u201d union president Lily Garcia said. \u201cThat will scare an educator.\u201d\n\n"
+                + "Spokesman Brian Fallon told Politico,\u00a0\u201cFrom the start, she has offered to answer any questions.\u201d\n\n"
+                + "\"People are afraid of wasting their votes,\" he surmised.";
+        List<Quote> qs = find(text, "P:Lily Garcia", "P:Brian Fallon");
+        assertEquals(3, qs.size(), qs.toString());
+        assertEquals("Lily Garcia", qs.get(0).speaker());
+        assertEquals("Brian Fallon", qs.get(1).speaker());
+        assertEquals("he", qs.get(2).speaker());
+        assertEquals("surmised", qs.get(2).cue());
+    }
 }

@@ -11,6 +11,7 @@ import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 import org.storytrace.core.entity.Entity;
 import org.storytrace.core.entity.EntityResolver;
+import org.storytrace.core.quote.Quote;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layer;
 import org.storytrace.core.model.Analysis;
@@ -78,6 +79,25 @@ public final class Results {
 
     /** The collection's entities, in order of first mention (empty when the entity stages did not run). */
     public List<Entity> entities() { return entities.entities(); }
+
+    private Map<String, Entity> entityAt;
+
+    /** The entity with a mention starting at {@code start} in {@code article}, or null (built on first use). */
+    public synchronized Entity entityAt(String article, int start) {
+        if (start < 0) return null;
+        if (entityAt == null) {
+            Map<String, Entity> m = new HashMap<>();
+            for (Entity e : entities.entities()) for (Entity.At at : e.mentions()) m.put(at.article() + "@" + at.start(), e);
+            entityAt = m;
+        }
+        return entityAt.get(article + "@" + start);
+    }
+
+    /** Who said a quote of {@code article}: its speaker's entity's canonical name, else the speaker's words, else null. */
+    public String speakerName(String article, Quote q) {
+        Entity e = entityAt(article, q.speakerMention());
+        return e != null ? e.canonical() : q.speaker();
+    }
 
     /** The ids of a story's entities, in order of first mention in the story. */
     public List<String> entitiesOf(String storyId) { return entitiesByStory.getOrDefault(storyId, List.of()); }

@@ -192,8 +192,6 @@ public final class Evaluations {
 
     /** Every quote of the results with its speaker's entity and its group, as stories.json writes them. */
     static List<QuoteRow> quoteRows(Results r) {
-        Map<String, Entity> entityAt = new HashMap<>();
-        for (Entity e : r.entities()) for (Entity.At at : e.mentions()) entityAt.put(at.article() + "@" + at.start(), e);
         List<QuoteRow> out = new ArrayList<>();
         for (var s : r.stories()) {
             var sq = r.findStoryLayer(s.id(), org.storytrace.core.quote.QuoteGroupStage.LAYER).orElse(null);
@@ -202,8 +200,8 @@ public final class Evaluations {
             for (int g = 0; g < sq.groups().size(); g++) for (int i : sq.groups().get(g).items()) group[i] = s.id() + "/" + g;
             for (int i = 0; i < sq.items().size(); i++) {
                 var it = sq.items().get(i);
-                Entity e = it.quote().speakerMention() < 0 ? null : entityAt.get(it.article() + "@" + it.quote().speakerMention());
-                out.add(new QuoteRow(it.article(), it.quote().text(), e != null ? e.canonical() : it.quote().speaker(), e == null ? null : e.id(), group[i]));
+                Entity e = r.entityAt(it.article(), it.quote().speakerMention());
+                out.add(new QuoteRow(it.article(), it.quote().text(), r.speakerName(it.article(), it.quote()), e == null ? null : e.id(), group[i]));
             }
         }
         return out;
@@ -531,8 +529,6 @@ public final class Evaluations {
         for (String stem : gold.keySet()) inputs.add(dir.resolve("text").resolve(stem + ".txt").toString());
         inputs.sort(null);
         return Runner.analyzeDeep(inputs, EngineSettings.defaults(), embedder, r -> {
-            Map<String, String> canonicalAt = new HashMap<>(); // article + mention start -> entity canonical
-            for (Entity e : r.entities()) for (Entity.At m : e.mentions()) canonicalAt.put(m.article() + "@" + m.start(), e.canonical());
             int predicted = 0, goldCount = 0, matched = 0, exact = 0, withSource = 0, speakerOk = 0;
             for (Map.Entry<String, List<GoldQuote>> g : gold.entrySet()) {
                 int i = r.indexOf(g.getKey());
@@ -560,7 +556,8 @@ public final class Evaluations {
                     if (q.start() == gq.start() && q.end() == gq.end()) exact++;
                     if (gq.source() == null) continue;
                     withSource++;
-                    String entity = q.speakerMention() < 0 ? null : canonicalAt.get(g.getKey() + "@" + q.speakerMention());
+                    Entity speakerEntity = r.entityAt(g.getKey(), q.speakerMention());
+                    String entity = speakerEntity == null ? null : speakerEntity.canonical();
                     if (speakerMatches(q.speaker(), gq.source()) || speakerMatches(entity, gq.source())) speakerOk++;
                     else if (DEBUG) System.err.println("speaker " + g.getKey() + ": predicted " + q.speaker() + " / " + entity + ", gold " + gq.source()
                             + " | " + q.text().substring(0, Math.min(60, q.text().length())));

@@ -20,6 +20,22 @@ public interface Codec<T> {
         for (int x : a) out.writeInt(x);
     }
 
+    /** Writes a string of any length, or null, as its UTF-8 byte count (-1 for null) and bytes ({@code writeUTF} stops at 64 KB). */
+    static void writeString(String s, DataOutput out) throws IOException {
+        if (s == null) { out.writeInt(-1); return; }
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    static String readString(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) return null;
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static int[] readInts(DataInput in) throws IOException {
         int n = in.readInt();
         if (n < 0) throw new IOException("negative array length " + n);

@@ -26,9 +26,9 @@ public record Mentions(List<Mention> list) implements java.io.Serializable {
             for (Mention x : m.list) {
                 out.writeInt(x.start());
                 out.writeInt(x.end());
-                out.writeUTF(x.text());
+                Codec.writeString(x.text(), out);
                 out.writeByte(x.type().ordinal());
-                out.writeUTF(x.role() == null ? "" : x.role());
+                Codec.writeString(x.role(), out);
             }
         }
 
@@ -37,10 +37,9 @@ public record Mentions(List<Mention> list) implements java.io.Serializable {
             List<Mention> l = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 int s = in.readInt(), e = in.readInt();
-                String text = in.readUTF();
+                String text = Codec.readString(in);
                 EntityType t = EntityType.values()[in.readByte()];
-                String role = in.readUTF();
-                l.add(new Mention(s, e, text, t, role.isEmpty() ? null : role));
+                l.add(new Mention(s, e, text, t, Codec.readString(in)));
             }
             return new Mentions(l);
         }

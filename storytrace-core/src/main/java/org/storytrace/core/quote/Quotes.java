@@ -20,13 +20,13 @@ public record Quotes(List<Quote> list) implements java.io.Serializable {
             for (Quote x : q.list) {
                 out.writeInt(x.start());
                 out.writeInt(x.end());
-                out.writeUTF(x.text().length() > 20000 ? x.text().substring(0, 20000) : x.text());
+                Codec.writeString(x.text(), out);
                 out.writeInt(x.speakerStart());
                 out.writeInt(x.speakerEnd());
-                out.writeUTF(x.speaker() == null ? "" : x.speaker());
+                Codec.writeString(x.speaker(), out);
                 out.writeInt(x.cueStart());
                 out.writeInt(x.cueEnd());
-                out.writeUTF(x.cue() == null ? "" : x.cue());
+                Codec.writeString(x.cue(), out);
                 out.writeInt(x.speakerMention());
             }
         }
@@ -36,13 +36,12 @@ public record Quotes(List<Quote> list) implements java.io.Serializable {
             List<Quote> l = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 int s = in.readInt(), e = in.readInt();
-                String text = in.readUTF();
+                String text = Codec.readString(in);
                 int ss = in.readInt(), se = in.readInt();
-                String sp = in.readUTF();
+                String sp = Codec.readString(in);
                 int cs = in.readInt(), ce = in.readInt();
-                String cue = in.readUTF();
-                int ref = in.readInt();
-                l.add(new Quote(s, s + text.length(), text, ss, se, sp.isEmpty() ? null : sp, cs, ce, cue.isEmpty() ? null : cue, ref));
+                String cue = Codec.readString(in);
+                l.add(new Quote(s, e, text, ss, se, sp, cs, ce, cue, in.readInt()));
             }
             return new Quotes(l);
         }

@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -158,18 +157,7 @@ public final class DocumentCodec {
         for (float x : counts) b.putFloat(x);
     }
 
-    private static void str(DataOutputStream out, String s) throws IOException {
-        if (s == null) { out.writeInt(-1); return; }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }
+    private static void str(DataOutputStream out, String s) throws IOException { Codec.writeString(s, out); }
 
-    private static String str(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) return null;
-        byte[] b = new byte[n];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
-    }
+    private static String str(DataInputStream in) throws IOException { return Codec.readString(in); }
 }

@@ -174,12 +174,7 @@ public final class HtmlReport {
             w.write("<p class=\"meta\">" + (s.story.articles().size() - s.articles.size()) + " more articles in stories.json.</p>");
         }
         entities(w, s, r.entitiesOf(s.story.id()), entityById);
-        Map<String, String> nameAt = new HashMap<>(); // article@mention start -> the entity's canonical name
-        for (String id : r.entitiesOf(s.story.id())) {
-            Entity e = entityById.get(id);
-            if (e != null) for (Entity.At m : e.mentions()) nameAt.put(m.article() + "@" + m.start(), e.canonical());
-        }
-        quoteGroups(w, r.findStoryLayer(s.story.id(), QuoteGroupStage.LAYER).orElse(null), nameAt);
+        quoteGroups(w, r, r.findStoryLayer(s.story.id(), QuoteGroupStage.LAYER).orElse(null));
         List<Link> sorted = new ArrayList<>(links);
         sorted.sort(Comparator.comparingDouble((Link l) -> -Math.max(l.reusedShareA(), l.reusedShareB())).thenComparing(Link::a).thenComparing(Link::b));
         if (!sorted.isEmpty()) w.write("<h2>" + sorted.size() + " links</h2>");
@@ -228,7 +223,7 @@ public final class HtmlReport {
     }
 
     /** The quotes several articles of the story report, each wording beside the most complete one with its differences. */
-    private static void quoteGroups(Writer w, QuoteGroupStage.StoryQuotes sq, Map<String, String> nameAt) throws IOException {
+    private static void quoteGroups(Writer w, Results r, QuoteGroupStage.StoryQuotes sq) throws IOException {
         if (sq == null || sq.groups().isEmpty()) return;
         w.write("<h2>" + sq.groups().size() + " quotes reported by several outlets</h2>");
         int shown = 0;
@@ -238,7 +233,7 @@ public final class HtmlReport {
                 break;
             }
             QuoteGrouper.Item ref = sq.items().get(g.reference());
-            String speaker = nameAt.getOrDefault(ref.article() + "@" + ref.quote().speakerMention(), ref.quote().speaker());
+            String speaker = r.speakerName(ref.article(), ref.quote());
             w.write("<h3>" + (speaker == null ? "unattributed" : esc(speaker)) + "</h3><table class=\"side\">");
             w.write("<tr><td class=\"meta\">" + esc(ref.article()) + " (most complete)</td><td>" + esc(clip(ref.quote().text())) + "</td></tr>");
             for (QuoteGrouper.Difference d : g.differences()) {

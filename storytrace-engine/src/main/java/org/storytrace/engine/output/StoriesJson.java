@@ -58,9 +58,7 @@ public final class StoriesJson {
                 g.writeEndArray();
                 g.writeStringField("topic", s.topic());
                 if (r.hasEntities()) {
-                    g.writeArrayFieldStart("entities");
-                    for (String e : r.entitiesOf(s.id())) g.writeString(e);
-                    g.writeEndArray();
+                    strings(g, "entities", r.entitiesOf(s.id()));
                 }
                 g.writeEndObject();
                 topics.computeIfAbsent(s.topic(), k -> new ArrayList<>()).add(s.id());
@@ -188,8 +186,6 @@ public final class StoriesJson {
         boolean any = false;
         for (Story s : r.stories()) if (r.findStoryLayer(s.id(), QuoteGroupStage.LAYER).isPresent()) { any = true; break; }
         if (!any) return;
-        Map<String, Entity> entityAt = new java.util.HashMap<>();
-        for (Entity e : r.entities()) for (Entity.At m : e.mentions()) entityAt.put(m.article() + "@" + m.start(), e);
         List<String[]> groupRows = new ArrayList<>(); // written after the quotes: id, speaker, quote ids
         List<List<QuoteGrouper.Difference>> groupDiffs = new ArrayList<>();
         List<List<String>> groupQuoteIds = new ArrayList<>();
@@ -204,7 +200,7 @@ public final class StoriesJson {
                 String gid = "g" + (groupRows.size() + 1);
                 for (int i : grp.items()) groupOf[i] = gid;
                 QuoteGrouper.Item ref = sq.items().get(grp.reference());
-                groupRows.add(new String[] {gid, speakerName(ref, entityAt)});
+                groupRows.add(new String[] {gid, r.speakerName(ref.article(), ref.quote())});
                 List<String> ids = new ArrayList<>();
                 for (int i : grp.items()) ids.add("q" + (first + i));
                 groupQuoteIds.add(ids);
@@ -221,7 +217,7 @@ public final class StoriesJson {
                 g.writeStringField("text", q.text());
                 if (q.hasSpeaker()) {
                     g.writeObjectFieldStart("speaker");
-                    Entity e = q.speakerMention() < 0 ? null : entityAt.get(it.article() + "@" + q.speakerMention());
+                    Entity e = r.entityAt(it.article(), q.speakerMention());
                     g.writeStringField("entity", e == null ? null : e.id());
                     g.writeStringField("text", q.speaker());
                     g.writeNumberField("start", q.speakerStart());
@@ -230,7 +226,7 @@ public final class StoriesJson {
                 } else {
                     g.writeNullField("speaker");
                 }
-                g.writeStringField("speaker_name", speakerName(it, entityAt));
+                g.writeStringField("speaker_name", r.speakerName(it.article(), q));
                 if (q.hasCue()) {
                     g.writeObjectFieldStart("cue");
                     g.writeStringField("text", q.cue());
@@ -250,19 +246,13 @@ public final class StoriesJson {
             g.writeStartObject();
             g.writeStringField("id", groupRows.get(k)[0]);
             g.writeStringField("speaker", groupRows.get(k)[1]);
-            g.writeArrayFieldStart("quotes");
-            for (String id : groupQuoteIds.get(k)) g.writeString(id);
-            g.writeEndArray();
+            strings(g, "quotes", groupQuoteIds.get(k));
             g.writeArrayFieldStart("differences");
             for (QuoteGrouper.Difference d : groupDiffs.get(k)) {
                 g.writeStartObject();
                 g.writeStringField("quote", "q" + d.item());
-                g.writeArrayFieldStart("inserted");
-                for (String w : d.inserted()) g.writeString(w);
-                g.writeEndArray();
-                g.writeArrayFieldStart("omitted");
-                for (String w : d.omitted()) g.writeString(w);
-                g.writeEndArray();
+                strings(g, "inserted", d.inserted());
+                strings(g, "omitted", d.omitted());
                 g.writeArrayFieldStart("changed");
                 for (String[] c : d.changed()) {
                     g.writeStartObject();
@@ -279,11 +269,10 @@ public final class StoriesJson {
         g.writeEndArray();
     }
 
-    /** Who said a quote, for people: its speaker's entity's canonical name, else the speaker's words, else null. */
-    private static String speakerName(QuoteGrouper.Item it, Map<String, Entity> entityAt) {
-        Quote q = it.quote();
-        Entity e = q.speakerMention() < 0 ? null : entityAt.get(it.article() + "@" + q.speakerMention());
-        return e != null ? e.canonical() : q.speaker();
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) g.writeString(v);
+        g.writeEndArray();
     }
 
     private static void entity(JsonGenerator g, Entity e) throws IOException {
@@ -302,9 +291,7 @@ public final class StoriesJson {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("roles");
-        for (String role : e.roles()) g.writeString(role);
-        g.writeEndArray();
+        strings(g, "roles", e.roles());
         g.writeArrayFieldStart("mentions");
         for (Entity.At m : e.mentions()) {
             g.writeStartObject();

@@ -41,7 +41,6 @@ public final class EntityResolver {
         final List<Entity.At> at = new ArrayList<>();
         final List<String> outletOf = new ArrayList<>();
         final List<String> roleOf = new ArrayList<>();
-        int firstArticle, firstStart;
     }
 
     /** The entities of one story's articles (ids not yet given). */
@@ -240,29 +239,45 @@ public final class EntityResolver {
         for (int i = 0; i < at.size(); i++) order.add(i);
         order.sort(Comparator.comparing((Integer i) -> docIndex.get(at.get(i).article())).thenComparing(i -> at.get(i).start()));
         List<Entity.At> sorted = new ArrayList<>();
+        Map<String, String> spellingOf = new HashMap<>(); // a mention's text -> its spelling, each read once
         for (int i : order) {
             Entity.At a = at.get(i);
             sorted.add(a);
-            String spelling = new Name(a.text(), c.type).text;
+            String spelling = spellingOf.computeIfAbsent(a.text(), t -> new Name(t, c.type).text);
             count.merge(spelling, 1, Integer::sum);
             outlets.computeIfAbsent(spelling, x -> new TreeMap<>()).merge(c.outletOf.get(i), 1, Integer::sum);
             if (c.roleOf.get(i) != null) roles.merge(c.roleOf.get(i), 1, Integer::sum);
         }
         for (Name n : c.names) types.merge(n.type, 1, Integer::sum);
-        EntityType type = c.type;
+        return assemble(majority(types, c.type), c.type, count, outlets, roles, sorted, nameOf);
+    }
+
+    /** The type most counted, the first such in type order; {@code fallback} when none is. */
+    private static EntityType majority(Map<EntityType, Integer> types, EntityType fallback) {
+        EntityType type = fallback;
         int best = -1;
         for (Map.Entry<EntityType, Integer> e : types.entrySet()) if (e.getValue() > best) { best = e.getValue(); type = e.getKey(); }
+        return type;
+    }
+
+    /**
+     * An entity from its tallies: the canonical spelling (the most complete, then the most frequent; names read
+     * as {@code nameType}, parsed once each through {@code names}), variants and roles most frequent first.
+     */
+    private static Entity assemble(EntityType type, EntityType nameType, Map<String, Integer> count, Map<String, Map<String, Integer>> outlets,
+                                   Map<String, Integer> roles, List<Entity.At> mentions, Map<String, Name> names) {
         String canonical = null;
+        Name best = null;
         for (String s : count.keySet()) {
-            Name n = nameOf.getOrDefault(s, new Name(s, c.type));
-            if (canonical == null || better(n, count.get(s), nameOf.getOrDefault(canonical, new Name(canonical, c.type)), count.get(canonical))) canonical = s;
+            Name n = names.computeIfAbsent(s, x -> new Name(x, nameType));
+            if (canonical == null || better(n, count.get(s), best, count.get(canonical))) { canonical = s; best = n; }
         }
         List<Entity.Variant> variants = new ArrayList<>();
         for (Map.Entry<String, Integer> e : count.entrySet()) variants.add(new Entity.Variant(e.getKey(), e.getValue(), outlets.get(e.getKey())));
         variants.sort(Comparator.comparing((Entity.Variant v) -> -v.count()));
         List<String> roleList = new ArrayList<>(roles.keySet());
         roleList.sort(Comparator.comparing((String r) -> -roles.get(r)));
-        return new Entity(null, type, canonical, variants, roleList, sorted);
+        return new Entity(null, type, canonical, variants, roleList, mentions);
     }
 
     private static boolean better(Name a, int countA, Name b, int countB) {
@@ -405,18 +420,7 @@ public final class EntityResolver {
             for (int i = 0; i < e.roles().size(); i++) roles.merge(e.roles().get(i), 1, Integer::sum);
             at.addAll(e.mentions());
         }
-        EntityType type = g.get(0).type();
-        int best = -1;
-        for (Map.Entry<EntityType, Integer> e : types.entrySet()) if (e.getValue() > best) { best = e.getValue(); type = e.getKey(); }
-        String canonical = null;
-        for (String s : count.keySet()) {
-            if (canonical == null || better(new Name(s, type), count.get(s), new Name(canonical, type), count.get(canonical))) canonical = s;
-        }
-        List<Entity.Variant> variants = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : count.entrySet()) variants.add(new Entity.Variant(e.getKey(), e.getValue(), outlets.get(e.getKey())));
-        variants.sort(Comparator.comparing((Entity.Variant v) -> -v.count()));
-        List<String> roleList = new ArrayList<>(roles.keySet());
-        roleList.sort(Comparator.comparing((String r) -> -roles.get(r)));
-        return new Entity(null, type, canonical, variants, roleList, at);
+        EntityType type = majority(types, g.get(0).type());
+        return assemble(type, type, count, outlets, roles, at, new HashMap<>());
     }
 }

@@ -410,7 +410,6 @@ public final class QuoteFinder implements ArticleStage {
                     || text.charAt(b - 1) == '-' || text.charAt(b - 1) == '.')) b--;
             if (b == e) break;
             String word = text.substring(b, e).toLowerCase(Locale.ROOT);
-            if (STOP.contains(word) && w > 0) break;
             if (STOP.contains(word)) break;
             i = b;
             w++;

@@ -329,7 +329,7 @@ public final class SparkPipeline implements Serializable {
             return grouper.profile(t._1(), t._2(), w, nm, hd, n);
         }).cache();
         // candidate pairs: every pair in a small collection, else pairs sharing enough keywords; and linked pairs
-        int minShared = grouper.candidateMinShared();
+        int minShared = grouper.candidateMinShared(), rareDocs = grouper.settings().candidateRareDocs();
         JavaRDD<Long> keywordPairs;
         if (StoryGrouper.scoresEveryPair(n)) {
             List<Long> all = new ArrayList<>();
@@ -340,8 +340,8 @@ public final class SparkPipeline implements Serializable {
                 List<Tuple2<Long, Integer>> out = new ArrayList<>();
                 for (long k : t._2().candidateTerms()) out.add(new Tuple2<>(k, t._1()));
                 return out.iterator();
-            }).groupByKey().flatMapToPair(g -> pairs(g._2(), Integer.MAX_VALUE))
-                    .mapToPair(p -> new Tuple2<>(p._1(), 1)).reduceByKey(Integer::sum)
+            }).groupByKey().flatMapToPair(g -> pairs(g._2(), Integer.MAX_VALUE, minShared, rareDocs))
+                    .mapToPair(p -> new Tuple2<>(p._1(), (int) (long) p._2())).reduceByKey(Integer::sum)
                     .filter(p -> p._2() >= minShared).keys();
         }
         Map<String, Integer> index = new HashMap<>();
@@ -434,12 +434,20 @@ public final class SparkPipeline implements Serializable {
     }
 
     /** Every pair of the documents in a group (smaller number first) as {@code a << 32 | b}; none when the group exceeds {@code max}. */
-    private static Iterator<Tuple2<Long, Long>> pairs(Iterable<Integer> docs, int max) {
+    private static Iterator<Tuple2<Long, Long>> pairs(Iterable<Integer> docs, int max) { return pairs(docs, max, 0, 0); }
+
+    /**
+     * The pairs of a term's documents, each valued by how many shared terms it counts for: {@code minShared}
+     * when at most {@code rareDocs} documents have it (a rare term suffices alone, as in the embedded
+     * candidate index), else 1.
+     */
+    private static Iterator<Tuple2<Long, Long>> pairs(Iterable<Integer> docs, int max, int minShared, int rareDocs) {
         List<Integer> d = new ArrayList<>();
         for (Integer x : docs) { d.add(x); if (d.size() > max) return java.util.Collections.emptyIterator(); }
         int[] a = d.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+        long counts = a.length <= rareDocs ? minShared : 1;
         List<Tuple2<Long, Long>> out = new ArrayList<>();
-        for (int i = 0; i < a.length; i++) for (int j = i + 1; j < a.length; j++) out.add(new Tuple2<>(((long) a[i] << 32) | a[j], 0L));
+        for (int i = 0; i < a.length; i++) for (int j = i + 1; j < a.length; j++) out.add(new Tuple2<>(((long) a[i] << 32) | a[j], counts));
         return out.iterator();
     }
 

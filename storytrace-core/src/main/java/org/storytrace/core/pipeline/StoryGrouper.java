@@ -46,10 +46,23 @@ public final class StoryGrouper implements java.io.Serializable {
      *                           the squares of the terms' frequencies, so without an absolute bound the cost per
      *                           item grows with the collection (a term in 5% of a million articles pairs 50,000
      *                           of them); a term that common tells no story from another
+     * @param candidateRareDocs  a top term that at most this many items have as a top term makes a candidate pair
+     *                           on its own (it counts as {@code candidateMinShared} shared terms): two reports of
+     *                           one story in short articles often share one telling word (a name, a place) and
+     *                           little else among their keywords. 25 is about the size of a large story; on ECB+
+     *                           (766 real articles) this alone takes stories ARI from 0.70 to 0.82, and it makes
+     *                           about 15 candidate pairs an article of real newswire (2.3 without it)
+     * @param semanticGate       semantic evidence counts fully only for pairs whose lexical score reaches this,
+     *                           below it in proportion: two reports of one theme embed close whether or not they
+     *                           report the same events (on the seeds, the September and the October protests
+     *                           embed as close as two reports of one day), so an embedding confirms lexical
+     *                           evidence and never carries a pair alone. 0 lets semantics count whatever the
+     *                           lexical score (bare headlines, where words say little)
      */
     public record Settings(double storyThreshold, double topicThreshold, double embeddingWeight, double embeddingFloor,
                            double embeddingCeiling, int dateWindowDays, double linkShare, double maxDocFreq,
-                           int candidateMinShared, int maxTerms, double semanticBand, int maxCandidateDocs) implements java.io.Serializable {
+                           int candidateMinShared, int maxTerms, double semanticBand, int maxCandidateDocs, int candidateRareDocs,
+                           double semanticGate) implements java.io.Serializable {
         public Settings {
             if (!(topicThreshold > 0 && topicThreshold <= storyThreshold && storyThreshold <= 1)) {
                 throw new IllegalArgumentException("need 0 < topicThreshold <= storyThreshold <= 1, was " + topicThreshold + ", " + storyThreshold);
@@ -62,12 +75,16 @@ public final class StoryGrouper implements java.io.Serializable {
             if (maxTerms < 1) throw new IllegalArgumentException("maxTerms must be >= 1, was " + maxTerms);
             if (!(semanticBand >= 0)) throw new IllegalArgumentException("semanticBand must be >= 0, was " + semanticBand);
             if (maxCandidateDocs < 2) throw new IllegalArgumentException("maxCandidateDocs must be >= 2, was " + maxCandidateDocs);
+            if (candidateRareDocs < 0) throw new IllegalArgumentException("candidateRareDocs must be >= 0, was " + candidateRareDocs);
+            if (!(semanticGate >= 0 && semanticGate <= 1)) throw new IllegalArgumentException("semanticGate must be in [0, 1], was " + semanticGate);
         }
 
         /**
          * For full articles. Two reports of one story share several of their keywords, so a candidate pair
-         * must share two of the twelve: on 20,000 generated articles that cuts the scored pairs from 2.4
-         * million to 38 thousand at the same story ARI (docs/dev-notes.md).
+         * must share two of the twelve, or one rare one ({@code candidateRareDocs}): on 20,000 generated
+         * articles that scores 0.93 million pairs instead of all 200 million. Stories join at an average
+         * similarity of 0.2 and topics at 0.03: measured on ECB+ (stories ARI 0.85, topics 0.85), the
+         * generated corpora (0.996 at 20k) and the seeds (docs/dev-notes.md, "Story thresholds").
          */
         public static Settings defaults() { return builder().build(); }
 
@@ -79,7 +96,7 @@ public final class StoryGrouper implements java.io.Serializable {
             return new Builder().storyThreshold(storyThreshold).topicThreshold(topicThreshold).embeddingWeight(embeddingWeight)
                     .embeddingFloor(embeddingFloor).embeddingCeiling(embeddingCeiling).dateWindowDays(dateWindowDays).linkShare(linkShare)
                     .maxDocFreq(maxDocFreq).candidateMinShared(candidateMinShared).maxTerms(maxTerms).semanticBand(semanticBand)
-                    .maxCandidateDocs(maxCandidateDocs);
+                    .maxCandidateDocs(maxCandidateDocs).candidateRareDocs(candidateRareDocs).semanticGate(semanticGate);
         }
 
         /**
@@ -88,18 +105,20 @@ public final class StoryGrouper implements java.io.Serializable {
          */
         public static Settings shortTexts() {
             return builder().storyThreshold(0.1).topicThreshold(0.05).embeddingWeight(0.6).embeddingFloor(0.25).embeddingCeiling(0.75)
-                    .candidateMinShared(1).semanticBand(0.2).build();
+                    .candidateMinShared(1).semanticBand(0.2).semanticGate(0).build();
         }
     }
 
     /** Builds {@link Settings} by name; every value starts at its default and is checked by {@link #build}. */
     public static final class Builder {
-        private double storyThreshold = 0.35, topicThreshold = 0.06, embeddingWeight = 0.4, embeddingFloor = 0.5, embeddingCeiling = 0.9;
+        private double storyThreshold = 0.2, topicThreshold = 0.03, embeddingWeight = 0.4, embeddingFloor = 0.5, embeddingCeiling = 0.9;
         private int dateWindowDays = 3;
         private double linkShare = 0.1, maxDocFreq = 0.05;
         private int candidateMinShared = 2, maxTerms = 64;
         private double semanticBand = 0.05;
         private int maxCandidateDocs = 600;
+        private int candidateRareDocs = 25;
+        private double semanticGate = 0.2;
 
         public Builder storyThreshold(double v) { storyThreshold = v; return this; }
         public Builder topicThreshold(double v) { topicThreshold = v; return this; }
@@ -113,10 +132,12 @@ public final class StoryGrouper implements java.io.Serializable {
         public Builder maxTerms(int v) { maxTerms = v; return this; }
         public Builder semanticBand(double v) { semanticBand = v; return this; }
         public Builder maxCandidateDocs(int v) { maxCandidateDocs = v; return this; }
+        public Builder candidateRareDocs(int v) { candidateRareDocs = v; return this; }
+        public Builder semanticGate(double v) { semanticGate = v; return this; }
 
         public Settings build() {
             return new Settings(storyThreshold, topicThreshold, embeddingWeight, embeddingFloor, embeddingCeiling, dateWindowDays, linkShare,
-                    maxDocFreq, candidateMinShared, maxTerms, semanticBand, maxCandidateDocs);
+                    maxDocFreq, candidateMinShared, maxTerms, semanticBand, maxCandidateDocs, candidateRareDocs, semanticGate);
         }
     }
 
@@ -253,7 +274,7 @@ public final class StoryGrouper implements java.io.Serializable {
                 for (int i = 0; i < m; i++) found[i] = d + 1 + i;
             } else {
                 TermVectors.CandidateIndex.Scratch s = scratch.get();
-                m = candidates.partners(d, minShared, s);
+                m = candidates.partners(d, minShared, settings.candidateRareDocs, s);
                 found = s.out;
             }
             int[] mine = withReusePartners(d, found, m, reuseKeys);
@@ -384,8 +405,12 @@ public final class StoryGrouper implements java.io.Serializable {
         return r >= 0 ? reuseShares[r] : 0;
     }
 
+    /** The evidence of a pair without semantics: one definition for the embedded path and the Spark job. */
     private static Evidence lexicalEvidence(Profile a, Profile b, double reuse) {
-        return lexicalEvidence(a.words(), b.words(), a.names(), b.names(), a.heads(), b.heads(), reuse);
+        TermVectors.Vector na = a.names(), nb = b.names(), ha = a.heads(), hb = b.heads();
+        double names = na.isEmpty() || nb.isEmpty() ? -1 : na.cosine(nb);
+        double heads = ha.isEmpty() || hb.isEmpty() ? -1 : ha.cosine(hb);
+        return new Evidence(a.words().cosine(b.words()), names, heads, -1, reuse);
     }
 
     /** Characters of an item's body (after its headline) that go into its embedding. */
@@ -472,15 +497,7 @@ public final class StoryGrouper implements java.io.Serializable {
 
     /** The lexical score of a pair of profiles with the largest reused share of their links (0 when none). */
     public double score(Profile a, Profile b, double reuse) {
-        return score(lexicalEvidence(a.words(), b.words(), a.names(), b.names(), a.heads(), b.heads(), reuse), a.published(), b.published());
-    }
-
-    /** The evidence of a pair without semantics: one definition for the embedded path and the Spark job. */
-    private static Evidence lexicalEvidence(TermVectors.Vector wa, TermVectors.Vector wb, TermVectors.Vector na, TermVectors.Vector nb,
-                                            TermVectors.Vector ha, TermVectors.Vector hb, double reuse) {
-        double names = na.isEmpty() || nb.isEmpty() ? -1 : na.cosine(nb);
-        double heads = ha.isEmpty() || hb.isEmpty() ? -1 : ha.cosine(hb);
-        return new Evidence(wa.cosine(wb), names, heads, -1, reuse);
+        return score(lexicalEvidence(a, b, reuse), a.published(), b.published());
     }
 
     /**
@@ -530,7 +547,10 @@ public final class StoryGrouper implements java.io.Serializable {
             s = lex;
         } else {
             double sem = Math.max(0, Math.min(1, (e.semantic() - settings.embeddingFloor) / (settings.embeddingCeiling - settings.embeddingFloor)));
-            s = settings.embeddingWeight * sem + (1 - settings.embeddingWeight) * lex;
+            // two reports of one theme embed close whether or not they report the same events: below the
+            // gate, semantics count only in proportion to the lexical evidence they confirm
+            double gate = settings.semanticGate == 0 ? 1 : Math.min(1, lex / settings.semanticGate);
+            s = settings.embeddingWeight * sem * gate + (1 - settings.embeddingWeight) * lex;
         }
         if (e.headlines() >= HEADLINE_MATCH) s = Math.max(s, e.headlines());
         if (e.reuse() >= settings.linkShare) s = Math.max(s, Math.min(1, 0.6 + e.reuse()));

@@ -146,18 +146,23 @@ public final class TermVectors {
         }
 
         /**
-         * The documents {@code o > d} that share at least {@code minShared} top terms with {@code d},
-         * ascending, in {@code s.out}; returns how many.
+         * The documents {@code o > d} that share at least {@code minShared} top terms with {@code d}, or one
+         * top term that at most {@code rareDocs} documents have as a top term, ascending, in {@code s.out};
+         * returns how many.
          */
-        int partners(int d, int minShared, Scratch s) {
+        int partners(int d, int minShared, int rareDocs, Scratch s) {
             int[] seen = s.seen, shared = s.shared;
             int size = 0;
             for (int x : topIds[d]) {
+                // a term this rare is specific enough alone: it counts as many shared terms as are needed
+                int add = start[x + 1] - start[x] <= rareDocs ? minShared : 1;
                 for (int p = start[x]; p < start[x + 1]; p++) {
                     int o = post[p];
                     if (o <= d) continue;
                     if (seen[o] != d) { seen[o] = d; shared[o] = 0; }
-                    if (++shared[o] != minShared) continue;
+                    int before = shared[o];
+                    shared[o] = before + add;
+                    if (before >= minShared || before + add < minShared) continue;
                     if (size == s.out.length) s.out = Arrays.copyOf(s.out, size * 2);
                     s.out[size++] = o;
                 }
@@ -171,13 +176,16 @@ public final class TermVectors {
      * Every pair {@code (a < b)} of documents that share at least {@code minShared} of their top terms,
      * each once, as {@code a << 32 | b}, sorted (see {@link CandidateIndex}); for tests and small collections.
      */
-    static long[] candidatePairs(long[][] top, int minShared) {
+    static long[] candidatePairs(long[][] top, int minShared) { return candidatePairs(top, minShared, 0); }
+
+    /** As {@link #candidatePairs(long[][], int)}, a shared top term held by at most {@code rareDocs} documents sufficing. */
+    static long[] candidatePairs(long[][] top, int minShared, int rareDocs) {
         CandidateIndex index = new CandidateIndex(top);
         CandidateIndex.Scratch s = index.new Scratch();
         long[] pairs = new long[16];
         int k = 0;
         for (int d = 0; d < index.size(); d++) {
-            int m = index.partners(d, minShared, s);
+            int m = index.partners(d, minShared, rareDocs, s);
             for (int i = 0; i < m; i++) {
                 if (k == pairs.length) pairs = Arrays.copyOf(pairs, k * 2);
                 pairs[k++] = ((long) d << 32) | s.out[i];

@@ -31,7 +31,7 @@ class CandidateUnionTest {
     }
 
     @Test
-    void candidatePairsAreThePairsSharingEnoughTopTermsEachOnceSorted() {
+    void candidatePairsAreThePairsSharingEnoughTopTermsOrOneRareTermEachOnceSorted() {
         Random r = new Random(9);
         for (int round = 0; round < 50; round++) {
             int n = 2 + r.nextInt(40);
@@ -42,17 +42,28 @@ class CandidateUnionTest {
                 top[d] = t.stream().mapToLong(Long::longValue).toArray();
             }
             long[][] copy = Arrays.stream(top).map(long[]::clone).toArray(long[][]::new);
-            for (int minShared = 1; minShared <= 2; minShared++) {
-                TreeSet<Long> want = new TreeSet<>();
-                for (int a = 0; a < n; a++) {
-                    for (int b = a + 1; b < n; b++) {
-                        int shared = 0;
-                        for (long x : copy[a]) if (Arrays.binarySearch(copy[b], x) >= 0) shared++;
-                        if (shared >= minShared) want.add(((long) a << 32) | b);
+            // how many documents hold each term
+            java.util.Map<Long, Integer> holders = new java.util.HashMap<>();
+            for (long[] t : copy) for (long x : t) holders.merge(x, 1, Integer::sum);
+            for (int minShared = 1; minShared <= 3; minShared++) {
+                for (int rareDocs : new int[] {0, 2, 4}) {
+                    TreeSet<Long> want = new TreeSet<>();
+                    for (int a = 0; a < n; a++) {
+                        for (int b = a + 1; b < n; b++) {
+                            int shared = 0;
+                            boolean rare = false;
+                            for (long x : copy[a]) {
+                                if (Arrays.binarySearch(copy[b], x) < 0) continue;
+                                shared++;
+                                rare |= holders.get(x) <= rareDocs;
+                            }
+                            if (shared >= minShared || rare) want.add(((long) a << 32) | b);
+                        }
                     }
+                    long[][] fresh = Arrays.stream(copy).map(long[]::clone).toArray(long[][]::new);
+                    assertArrayEquals(want.stream().mapToLong(Long::longValue).toArray(), TermVectors.candidatePairs(fresh, minShared, rareDocs),
+                            "minShared " + minShared + ", rareDocs " + rareDocs);
                 }
-                long[][] fresh = Arrays.stream(copy).map(long[]::clone).toArray(long[][]::new);
-                assertArrayEquals(want.stream().mapToLong(Long::longValue).toArray(), TermVectors.candidatePairs(fresh, minShared));
             }
         }
     }

@@ -45,7 +45,16 @@ class SelectiveEmbeddingTest {
         StoryGrouper g = new StoryGrouper();
         StoryGrouper.Grouping with = g.group(items, List.of(), e);
         assertEquals(e.calls.get(), with.embedded(), "each item embedded at most once");
-        assertTrue(with.embedded() > 0 && with.embedded() < items.size() / 2, "only some items: " + with.embedded() + " of " + items.size());
+        assertTrue(with.embedded() > 0 && with.embedded() < items.size(), "only some items: " + with.embedded() + " of " + items.size());
+        // semantics were consulted exactly on the close calls: pairs whose lexical score lies within the band
+        int consulted = 0;
+        for (StoryGrouper.Pair p : g.lastPairs()) {
+            double lexical = g.score(new StoryGrouper.Evidence(p.lexical(), p.names(), p.headlines(), -1, p.reuse()), null, null);
+            boolean close = Math.abs(lexical - g.settings().storyThreshold()) < g.settings().semanticBand();
+            assertEquals(close, p.semantic() > -1, "pair " + p + " consulted only if a close call");
+            if (close) consulted++;
+        }
+        assertTrue(consulted > 0 && consulted < g.lastPairs().size() / 4, consulted + " of " + g.lastPairs().size() + " pairs are close calls");
         StoryGrouper.Grouping without = g.group(items, List.of());
         assertEquals(0, without.embedded());
     }

@@ -79,6 +79,7 @@ public final class QuoteFinder implements ArticleStage {
                     || a != null && words >= 2 && (!startsLowercase(inner) || standalone)
                     || !fragment && words >= 3 && (standalone && (punctuated || words >= 6) || punctuated && words >= 5 && !embedded(text, from, s.open()));
             if (!direct) continue;
+            if (a == null) a = subjectOfClauseIntroducing(text, from, s.open(), mentions);
             if (a == null && previous != null && sameOrNextParagraph(text, previous.end(), s.open()) && previous.hasSpeaker()) {
                 a = new Attribution(previous.speakerStart(), previous.speakerEnd(), previous.speaker(), -1, -1, null, previous.speakerMention());
             }
@@ -388,6 +389,30 @@ public final class QuoteFinder implements ArticleStage {
             if (subject != null) return new Attribution(subject.start(), subject.end(), subject.text(), cs, ce, text.substring(cs, ce), subject.start());
         }
         return speakerAfterCue(text, ce, from + tail.length(), mentions, cs, ce);
+    }
+
+    /**
+     * A quote that a clause introduces with a colon or a comma but no cue verb next to the mark ({@code Sanders
+     * responded with a phrase that could have come from Trump himself: "}, {@code Trump issued a statement, "}):
+     * the subject of the clause that runs to the mark, the first person or organisation it names, when the
+     * clause opens with it. No cue is recorded: the words that say so are not one verb.
+     */
+    private static Attribution subjectOfClauseIntroducing(String text, int from, int open, List<Mention> mentions) {
+        int i = open - 1;
+        while (i >= from && (text.charAt(i) == ' ' || text.charAt(i) == '\u00a0')) i--;
+        if (i < from || text.charAt(i) != ':' && text.charAt(i) != ',') return null;
+        // the clause that runs to the mark: back to the last clause boundary of its sentence
+        int start = sentenceStart(text, from, i);
+        for (int k = i - 1; k > start; k--) {
+            char c = text.charAt(k);
+            if (c == ',' || c == ';' || c == ':' || c == '\u2014' || c == '\u2013' || c == '(' || c == ')' || c == '"' || isOpen(c) || isClose(c)) {
+                start = k + 1;
+                break;
+            }
+        }
+        Mention subject = firstMentionIn(mentions, start, i);
+        if (subject == null || words(text.substring(start, subject.start())) > 2) return null;
+        return new Attribution(subject.start(), subject.end(), subject.text(), -1, -1, null, subject.start());
     }
 
     private static boolean precededByConjunction(String text, int from, int cs) {

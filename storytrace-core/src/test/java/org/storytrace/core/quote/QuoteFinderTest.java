@@ -41,6 +41,22 @@ class QuoteFinderTest {
     }
 
     @Test
+    void aClauseIntroducingAQuoteWithAColonOrACommaGivesItsSubjectAsTheSpeaker() {
+        // from PolNeAR's training texts: no cue verb next to the mark, the clause's subject is the speaker
+        String text = "As Mitchell tried to discuss the challenges, Sanders responded with a phrase that could have come from Trump himself: "
+                + "\u201cDo not moan to me about Hillary Clinton\u2019s problems.\u201d\n\n"
+                + "Immediately after the attacks, Trump issued a statement, \u201cLast night, our nation was attacked by a radical terrorist.\u201d\n\n"
+                + "Rain fell all day. It was, for Sanders and Trump alike, a night of records: \u201cNobody has seen crowds like these.\u201d";
+        List<Quote> qs = find(text, "P:Mitchell", "P:Sanders", "P:Hillary Clinton", "P:Trump");
+        assertEquals(3, qs.size(), qs.toString());
+        assertEquals("Sanders", qs.get(0).speaker(), "the subject of the clause before the colon, not the name opening the sentence");
+        assertFalse(qs.get(0).hasCue(), "no verb says so next to the mark");
+        assertEquals("Trump", qs.get(1).speaker());
+        assertEquals(text.indexOf("Trump issued"), qs.get(1).speakerMention());
+        assertNotEquals(text.indexOf("Sanders and"), qs.get(2).speakerMention(), "a name inside the clause is not its subject: " + qs.get(2));
+    }
+
+    @Test
     void scareQuotesTitlesAndPartialQuotesAreNotQuotes() {
         String text = "Tehran calls Iraq its \u201cstrategic depth\u201d and marked the \u201cOctober Revolution\u201d with a piece titled \u201cKadhimi\u2019s fruitless awaiting,\u201d "
                 + "while officials vowed to \u201ckeep the details of the treatment under wraps.\u201d";

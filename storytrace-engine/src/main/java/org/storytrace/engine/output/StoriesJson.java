@@ -216,26 +216,14 @@ public final class StoriesJson {
                 g.writeNumberField("end", q.end());
                 g.writeStringField("text", q.text());
                 if (q.hasSpeaker()) {
-                    g.writeObjectFieldStart("speaker");
                     Entity e = r.entityAt(it.article(), q.speakerMention());
-                    g.writeStringField("entity", e == null ? null : e.id());
-                    g.writeStringField("text", q.speaker());
-                    g.writeNumberField("start", q.speakerStart());
-                    g.writeNumberField("end", q.speakerEnd());
-                    g.writeEndObject();
+                    words(g, "speaker", e == null ? null : e.id(), true, q.speaker(), q.speakerStart(), q.speakerEnd());
                 } else {
                     g.writeNullField("speaker");
                 }
                 g.writeStringField("speaker_name", r.speakerName(it.article(), q));
-                if (q.hasCue()) {
-                    g.writeObjectFieldStart("cue");
-                    g.writeStringField("text", q.cue());
-                    g.writeNumberField("start", q.cueStart());
-                    g.writeNumberField("end", q.cueEnd());
-                    g.writeEndObject();
-                } else {
-                    g.writeNullField("cue");
-                }
+                if (q.hasCue()) words(g, "cue", null, false, q.cue(), q.cueStart(), q.cueEnd());
+                else g.writeNullField("cue");
                 g.writeStringField("group", groupOf[i]);
                 g.writeEndObject();
             }
@@ -269,7 +257,17 @@ public final class StoriesJson {
         g.writeEndArray();
     }
 
-    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+    /** A run of words as {@code field: {["entity": id,] "text", "start", "end"}} (the entity field only when {@code withEntity}). */
+    private static void words(JsonGenerator g, String field, String entity, boolean withEntity, String text, int start, int end) throws IOException {
+        g.writeObjectFieldStart(field);
+        if (withEntity) g.writeStringField("entity", entity);
+        g.writeStringField("text", text);
+        g.writeNumberField("start", start);
+        g.writeNumberField("end", end);
+        g.writeEndObject();
+    }
+
+        private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
         g.writeArrayFieldStart(field);
         for (String v : values) g.writeString(v);
         g.writeEndArray();

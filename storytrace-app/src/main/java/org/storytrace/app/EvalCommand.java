@@ -42,7 +42,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--ecbplus", description = "ECB+ articles with stories, topics and entity chains (default: CORPORA/ecbplus-dev).")
     Path ecbplus;
 
-    @Option(names = "--only", split = ",", description = "Run only these: seeds, pan, googlenews, polnear, ecbplus, names, html-dates.")
+    @Option(names = "--tempeval", description = "TimeML documents (.tml, any depth) with gold TIMEX3 values (default: CORPORA/tempeval3/TBAQ-cleaned).")
+    Path tempeval;
+
+    @Option(names = "--only", split = ",", description = "Run only these: seeds, pan, googlenews, polnear, ecbplus, tempeval, names, html-dates.")
     java.util.List<String> only;
 
     @Override
@@ -79,6 +82,11 @@ final class EvalCommand implements Callable<Integer> {
         if (wanted("ecbplus")) {
             if (Files.isRegularFile(ecb.resolve("labels.tsv"))) print(Evaluations.ecbplus(ecb, Runner.defaultEmbedder()));
             else { System.err.println("skipped ecbplus: " + ecb + " not found"); missing++; }
+        }
+        Path te = tempeval != null ? tempeval : corpora.resolve("tempeval3").resolve("TBAQ-cleaned");
+        if (wanted("tempeval")) {
+            if (Files.isDirectory(te)) print(Evaluations.tempeval(te));
+            else { System.err.println("skipped tempeval3: " + te + " not found"); missing++; }
         }
         if (wanted("names")) print(Evaluations.nameVariants());
         Path hd = htmlDates != null ? htmlDates : corpora.resolve("html-dates");

@@ -49,14 +49,22 @@ class AnalyzeCommandTest {
         assertEquals(0, run("analyze", "../examples/corpus", "--out", out.toString()));
         JsonNode j = new ObjectMapper().readTree(out.resolve("stories.json").toFile());
         assertEquals(5, j.get("articles").size());
-        assertEquals("2.0", j.get("storytrace").asText());
+        assertEquals("2.1", j.get("storytrace").asText());
         assertTrue(j.get("provenance").get("stages").get(0).asText().startsWith("sentences"), j.get("provenance").toString());
         assertEquals(org.storytrace.core.pipeline.StoryGrouper.Settings.defaults().storyThreshold(), j.get("provenance").get("settings").get("grouper").get("story_threshold").asDouble());
         for (JsonNode art : j.get("articles")) {
             JsonNode s = art.get("sentences");
             assertTrue(s.size() > 2, art.get("id") + " has sentences");
             assertTrue(s.get(0).get(0).asInt() >= art.get("body_start").asInt() && s.get(s.size() - 1).get(1).asInt() <= art.get("body_end").asInt());
+            assertTrue(art.has("time_anchor") && art.get("timex").isArray(), art.get("id") + " has its time expressions");
+            for (JsonNode t : art.get("timex")) {
+                assertTrue(t.get("start").asInt() >= art.get("body_start").asInt() && t.get("end").asInt() <= art.get("body_end").asInt(), t.toString());
+            }
         }
+        int dated = 0;
+        for (JsonNode art : j.get("articles")) for (JsonNode t : art.get("timex")) if (t.get("value").asText("").matches("\\d{4}-\\d{2}-\\d{2}")) dated++;
+        assertTrue(dated > 0, "the bundled reports name days");
+        assertTrue(j.get("stories").get(0).get("timeline").isArray());
         List<List<String>> stories = new ArrayList<>();
         for (JsonNode s : j.get("stories")) {
             List<String> ids = new ArrayList<>();

@@ -29,6 +29,8 @@ import org.storytrace.core.doc.SentenceSplitter;
 import org.storytrace.core.doc.StagePlan;
 import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.StoryView;
+import org.storytrace.core.time.TimeTagger;
+import org.storytrace.core.time.TimelineStage;
 import org.storytrace.core.doc.TokenLayer;
 import org.storytrace.core.entity.Entity;
 import org.storytrace.core.entity.EntityResolver;
@@ -174,14 +176,17 @@ public final class Engine implements AutoCloseable {
         public Builder storyStage(StoryStage<?> s) { storyStages.add(s); return this; }
 
         /**
-         * Adds the deep tier: names and direct quotes in every article ({@link NameFinder}, {@link QuoteFinder}),
-         * then entities per story and across the collection ({@link EntityStage}). Without it the engine runs the fast tier alone (stories, reuse).
+         * Adds the deep tier: names, direct quotes and time expressions in every article ({@link NameFinder}, {@link QuoteFinder},
+         * {@link TimeTagger}), then entities per story and across the collection ({@link EntityStage}), quote groups and the
+         * story's timeline ({@link TimelineStage}). Without it the engine runs the fast tier alone (stories, reuse).
          */
         public Builder deepTier() {
             stages.add(new NameFinder());
             stages.add(new QuoteFinder());
+            stages.add(new TimeTagger());
             storyStages.add(new EntityStage());
             storyStages.add(new QuoteGroupStage());
+            storyStages.add(new TimelineStage());
             return this;
         }
 

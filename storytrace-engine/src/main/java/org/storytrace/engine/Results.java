@@ -20,6 +20,8 @@ import org.storytrace.core.model.Duplicate;
 import org.storytrace.core.model.Link;
 import org.storytrace.core.model.Rejection;
 import org.storytrace.core.model.Story;
+import org.storytrace.core.time.TimelineStage;
+import org.storytrace.core.time.Timexes;
 
 /**
  * What a run found, as the writers read it: the documents one at a time (read back from the engine's
@@ -97,6 +99,34 @@ public final class Results {
     public String speakerName(String article, Quote q) {
         Entity e = entityAt(article, q.speakerMention());
         return e != null ? e.canonical() : q.speaker();
+    }
+
+    private Map<String, String> storyOfArticle;
+
+    /** The id of the story {@code article} belongs to, or null (built on first use). */
+    public synchronized String storyOf(String article) {
+        if (storyOfArticle == null) {
+            Map<String, String> m = new HashMap<>();
+            for (Story st : stories) for (String id : st.articles()) m.put(id, st.id());
+            storyOfArticle = m;
+        }
+        return storyOfArticle.get(article);
+    }
+
+    /**
+     * An article's time expressions as its story resolved them (an undated article against its story's
+     * dates), when the timeline stage ran; else those of its own layer, resolved against its own date.
+     */
+    public Optional<TimelineStage.ArticleTime> timeOf(Document d) {
+        String story = storyOf(d.id());
+        if (story != null) {
+            Optional<TimelineStage.StoryTime> t = findStoryLayer(story, TimelineStage.LAYER);
+            if (t.isPresent()) {
+                Optional<TimelineStage.ArticleTime> a = t.get().of(d.id());
+                if (a.isPresent()) return a;
+            }
+        }
+        return d.find(Timexes.LAYER).map(x -> new TimelineStage.ArticleTime(d.id(), x.anchor(), x.anchor() == null ? "none" : "published", x.list()));
     }
 
     /** The ids of a story's entities, in order of first mention in the story. */

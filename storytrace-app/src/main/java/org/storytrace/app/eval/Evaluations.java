@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,6 +25,8 @@ import org.storytrace.core.entity.Titles;
 import org.storytrace.core.eval.ClusterMetrics;
 import org.storytrace.core.eval.CorefMetrics;
 import org.storytrace.core.eval.PanMetrics;
+import org.storytrace.core.eval.TimeMl;
+import org.storytrace.core.eval.TimexMetrics;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Link;
@@ -32,6 +35,10 @@ import org.storytrace.core.model.Story;
 import org.storytrace.core.pipeline.Embedder;
 import org.storytrace.core.pipeline.StoryGrouper;
 import org.storytrace.core.text.Tokens;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.time.TimeTagger;
+import org.storytrace.core.time.TimelineStage;
+import org.storytrace.core.time.Timex;
 import org.storytrace.engine.Engine;
 import org.storytrace.engine.EngineSettings;
 import org.storytrace.engine.Results;
@@ -54,8 +61,15 @@ public final class Evaluations {
     /** Runs {@code analyze} on the seeds and checks every article field, story and passage the analyst lists. */
     public static SeedReport seeds(Path dir, Path expectedFile, Embedder embedder) throws IOException {
         JsonNode expected = JSON.readTree(expectedFile.toFile());
-        record Run(Analysis analysis, List<Entity> entities, List<QuoteRow> quotes) {}
-        Run run = Runner.analyzeDeep(List.of(dir.toString()), EngineSettings.defaults(), embedder, r -> new Run(r.toAnalysis(), r.entities(), quoteRows(r)));
+        record Run(Analysis analysis, List<Entity> entities, List<QuoteRow> quotes, List<TimelineStage.ArticleTime> times,
+                   List<TimelineStage.StoryTime> timelines) {}
+        Run run = Runner.analyzeDeep(List.of(dir.toString()), EngineSettings.defaults(), embedder, r -> {
+            List<TimelineStage.ArticleTime> times = new ArrayList<>();
+            for (Document d : r.documents()) r.timeOf(d).ifPresent(times::add);
+            List<TimelineStage.StoryTime> timelines = new ArrayList<>();
+            for (Story st : r.stories()) r.findStoryLayer(st.id(), TimelineStage.LAYER).ifPresent(timelines::add);
+            return new Run(r.toAnalysis(), r.entities(), quoteRows(r), times, timelines);
+        });
         Analysis a = run.analysis();
         Map<String, Article> byId = new HashMap<>();
         for (Article x : a.articles()) byId.put(x.id(), x);
@@ -143,7 +157,87 @@ public final class Evaluations {
         m.put("seeds.links.unexpected", (double) unexpected);
         seedEntities(expected.get("entities"), a.articles(), run.entities(), m, failures);
         seedQuotes(expected.get("quotes"), run.entities(), run.quotes(), m, failures);
+        seedDates(expected, run.times(), run.timelines(), m, failures);
         return new SeedReport(m, failures);
+    }
+
+    private static final Pattern QUOTED_IN = Pattern.compile("'([^']+)' \\((\\d{3})");
+
+    /**
+     * The seeds' dates: each listed expression resolved to its value in its article (against the story's
+     * dates where the article has none), each date discrepancy found as a disputed event of the timeline with
+     * the same articles on each side, and the listed non-discrepancy (dates that agree once resolved) not
+     * disputed.
+     */
+    static void seedDates(JsonNode expected, List<TimelineStage.ArticleTime> times, List<TimelineStage.StoryTime> timelines,
+                          Map<String, Double> m, List<String> failures) {
+        Map<String, TimelineStage.ArticleTime> byArticle = new HashMap<>();
+        for (TimelineStage.ArticleTime t : times) byArticle.put(t.article(), t);
+        int dates = 0, datesOk = 0;
+        for (JsonNode d : expected.path("dates").path("expected")) {
+            dates++;
+            String article = d.get("article").asText(), text = d.get("text").asText();
+            List<String> want = new ArrayList<>();
+            if (d.get("value").isArray()) d.get("value").forEach(v -> want.add(v.asText()));
+            else want.add(d.get("value").asText());
+            TimelineStage.ArticleTime t = byArticle.get(article);
+            boolean ok = false;
+            String got = "no such expression";
+            if (t != null) {
+                for (Timex x : t.timexes()) {
+                    String xt = x.text().toLowerCase(Locale.ROOT), et = text.toLowerCase(Locale.ROOT);
+                    if (!(et.contains(xt) && xt.length() * 2 >= et.length() || xt.contains(et))) continue;
+                    List<String> values = x.values().isEmpty() ? (x.value() == null ? List.of() : List.of(x.value())) : x.values();
+                    got = values.toString();
+                    if (values.equals(want)) { ok = true; break; }
+                }
+            }
+            if (ok) datesOk++; else failures.add("date " + article + " '" + text + "': expected " + want + ", got " + got);
+        }
+        m.put("seeds.dates.resolved", ratio(datesOk, dates));
+        // date discrepancies: the expected groups of articles on either side of one disputed event
+        int disputes = 0, disputesOk = 0;
+        for (JsonNode d : expected.path("discrepancies").path("expected")) {
+            if (!d.get("fact").asText().startsWith("date")) continue;
+            disputes++;
+            List<Set<String>> sides = new ArrayList<>();
+            d.get("values").forEach(v -> {
+                Set<String> side = new HashSet<>();
+                v.forEach(x -> side.add(x.asText()));
+                sides.add(side);
+            });
+            boolean found = false;
+            for (TimelineStage.StoryTime st : timelines) {
+                for (TimelineStage.Event e : st.timeline()) {
+                    if (e.disputed().isEmpty()) continue;
+                    Set<String> here = new HashSet<>();
+                    e.mentions().forEach(x -> here.add(x.article()));
+                    Set<String> there = new HashSet<>();
+                    e.disputed().forEach(x -> there.addAll(x.articles()));
+                    if (sides.size() == 2 && (here.equals(sides.get(0)) && there.equals(sides.get(1)) || here.equals(sides.get(1)) && there.equals(sides.get(0)))) found = true;
+                }
+            }
+            if (found) disputesOk++; else failures.add("date discrepancy not found as a disputed event: " + d.get("fact").asText() + " " + sides);
+        }
+        m.put("seeds.dates.discrepancies_found", ratio(disputesOk, disputes));
+        // the non-discrepancy: none of the expressions it quotes is on either side of a disputed event
+        int wrong = 0;
+        Matcher q = QUOTED_IN.matcher(expected.path("discrepancies").path("not_discrepancies").asText(""));
+        while (q.find()) {
+            String text = q.group(1).toLowerCase(Locale.ROOT), prefix = q.group(2);
+            for (TimelineStage.StoryTime st : timelines) {
+                for (TimelineStage.Event e : st.timeline()) {
+                    if (e.disputed().isEmpty()) continue;
+                    for (TimelineStage.Mention x : e.mentions()) {
+                        if (x.article().startsWith(prefix) && x.text().toLowerCase(Locale.ROOT).equals(text)) {
+                            wrong++;
+                            failures.add("'" + q.group(1) + "' (" + x.article() + ") is reported as a disputed date, but it agrees with the others");
+                        }
+                    }
+                }
+            }
+        }
+        m.put("seeds.dates.false_discrepancies", (double) wrong);
     }
 
     /**
@@ -738,6 +832,62 @@ public final class Evaluations {
         m.put("html_dates.claimed", ratio(claimed, pages));
         if (claimed > 0) m.put("html_dates.correct_when_claimed", ratio(claimedRight, claimed));
         m.put("html_dates.pages", (double) pages);
+        return m;
+    }
+
+    /**
+     * TempEval-3's time-expression figures over every {@code .tml} file under {@code dir} (the DCT excluded;
+     * extraction by overlap and by exact span, type and value over the overlapping matches). The tagger
+     * resolves against each document's DCT, as the product resolves against a publication date.
+     */
+    public static Map<String, Double> tempeval(Path dir) throws IOException {
+        List<Path> files;
+        try (var s = Files.walk(dir)) {
+            files = s.filter(f -> f.toString().endsWith(".tml")).sorted().toList();
+        }
+        TimexMetrics metrics = new TimexMetrics();
+        int documents = 0;
+        for (Path f : files) {
+            TimeMl doc;
+            try {
+                doc = TimeMl.parse(Files.readString(f, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                System.err.println("tempeval3: skipped " + f + ": " + e.getMessage());
+                continue;
+            }
+            documents++;
+            List<TimexMetrics.Item> gold = doc.gold().stream().map(g -> new TimexMetrics.Item(g.start(), g.end(), g.type(), g.value())).toList();
+            List<Timex> found = TimeTagger.tag(doc.text(), 0, doc.text().length(), doc.dct(), "published");
+            List<TimexMetrics.Item> predicted = found.stream()
+                    .map(t -> new TimexMetrics.Item(t.start(), t.end(), t.type().name(), t.value())).toList();
+            int[] match = metrics.add(gold, predicted);
+            if (DEBUG) {
+                Set<Integer> matched = new HashSet<>();
+                for (int p = 0; p < match.length; p++) {
+                    TimexMetrics.Item x = predicted.get(p);
+                    String ctx = doc.text().substring(Math.max(0, x.start() - 40), Math.min(doc.text().length(), x.end() + 40)).replace('\n', ' ');
+                    if (match[p] < 0) { System.err.println("tempeval3 EXTRA " + f.getFileName() + " [" + x.text(doc) + "] " + x.type() + " " + x.value() + " | " + ctx); continue; }
+                    matched.add(match[p]);
+                    TimexMetrics.Item y = gold.get(match[p]);
+                    if (x.start() != y.start() || x.end() != y.end()) {
+                        System.err.println("tempeval3 SPAN " + f.getFileName() + " [" + x.text(doc) + "] gold [" + y.text(doc) + "]");
+                    }
+                    if (!String.valueOf(x.value()).equals(y.value()) || !x.type().equals(y.type())) {
+                        System.err.println("tempeval3 VALUE " + f.getFileName() + " dct " + doc.dct() + " [" + x.text(doc) + "] " + x.type() + " " + x.value()
+                                + " gold " + y.type() + " " + y.value() + " | " + ctx);
+                    }
+                }
+                for (int g = 0; g < gold.size(); g++) {
+                    if (matched.contains(g)) continue;
+                    TimexMetrics.Item y = gold.get(g);
+                    String ctx = doc.text().substring(Math.max(0, y.start() - 40), Math.min(doc.text().length(), y.end() + 40)).replace('\n', ' ');
+                    System.err.println("tempeval3 MISSED " + f.getFileName() + " [" + y.text(doc) + "] " + y.type() + " " + y.value() + " | " + ctx);
+                }
+            }
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("tempeval3.documents", (double) documents);
+        metrics.figures("tempeval3").forEach((k, v) -> m.put(k, v));
         return m;
     }
 

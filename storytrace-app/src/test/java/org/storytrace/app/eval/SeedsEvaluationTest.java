@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.storytrace.app.Runner;
 import org.storytrace.core.TestCorpora;
 
-/** The worked example: every article field, story, topic and passage the analyst lists must come out. */
+/** The worked example: every article field, story, topic, passage, entity, quote and date the analyst lists must come out. */
 class SeedsEvaluationTest {
     @Test
     void everyExpectedFieldStoryAndPassageHolds() throws Exception {
@@ -23,5 +23,8 @@ class SeedsEvaluationTest {
         assertEquals(1.0, r.metrics().get("seeds.quotes.found"), "every expected quote, with its speaker");
         assertEquals(1.0, r.metrics().get("seeds.quotes.grouped"), "a quote reported by two outlets is one group");
         assertEquals(1.0, r.metrics().get("seeds.quotes.not_quotes_left_out"), "scare quotes and titles are not quotes");
+        assertEquals(1.0, r.metrics().get("seeds.dates.resolved"), "every listed date, undated articles resolved against their story");
+        assertEquals(1.0, r.metrics().get("seeds.dates.discrepancies_found"), "the date of Kadhimi's visit is disputed, with the right outlets on each side");
+        assertEquals(0.0, r.metrics().get("seeds.dates.false_discrepancies"), "dates that agree once resolved are not disputed");
     }
 }

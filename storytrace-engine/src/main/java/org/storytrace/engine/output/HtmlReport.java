@@ -24,6 +24,7 @@ import org.storytrace.core.model.Passage;
 import org.storytrace.core.model.Story;
 import org.storytrace.core.quote.QuoteGroupStage;
 import org.storytrace.core.quote.QuoteGrouper;
+import org.storytrace.core.time.TimelineStage;
 import org.storytrace.engine.Results;
 
 /**
@@ -35,7 +36,7 @@ import org.storytrace.engine.Results;
  * left out and where to find it ({@code stories.json}). Not a contract.
  */
 public final class HtmlReport {
-    static final int MAX_STORIES = 200, MAX_ARTICLES = 100, MAX_LINKS = 30, MAX_PASSAGES = 12, CONTEXT = 160, MAX_ENTITIES = 40, MAX_QUOTE_GROUPS = 20;
+    static final int MAX_STORIES = 200, MAX_ARTICLES = 100, MAX_LINKS = 30, MAX_PASSAGES = 12, CONTEXT = 160, MAX_ENTITIES = 40, MAX_QUOTE_GROUPS = 20, MAX_EVENTS = 40;
 
     private HtmlReport() {}
 
@@ -173,6 +174,7 @@ public final class HtmlReport {
         if (s.story.articles().size() > s.articles.size()) {
             w.write("<p class=\"meta\">" + (s.story.articles().size() - s.articles.size()) + " more articles in stories.json.</p>");
         }
+        timeline(w, r.findStoryLayer(s.story.id(), TimelineStage.LAYER).orElse(null));
         entities(w, s, r.entitiesOf(s.story.id()), entityById);
         quoteGroups(w, r, r.findStoryLayer(s.story.id(), QuoteGroupStage.LAYER).orElse(null));
         List<Link> sorted = new ArrayList<>(links);
@@ -247,6 +249,40 @@ public final class HtmlReport {
             }
             w.write("</table>");
         }
+    }
+
+    /**
+     * The story's disputed dates first (each date with the outlets that give it and the words around it),
+     * then its dated events in order (at most {@value #MAX_EVENTS}).
+     */
+    private static void timeline(Writer w, TimelineStage.StoryTime t) throws IOException {
+        if (t == null || t.timeline().isEmpty()) return;
+        List<TimelineStage.Event> disputed = t.timeline().stream().filter(e -> !e.disputed().isEmpty()).toList();
+        if (!disputed.isEmpty()) {
+            w.write("<h2>" + disputed.size() + " disputed dates</h2><table class=\"side\"><tr><th>date</th><th>reported by</th><th>other dates given</th></tr>");
+            for (TimelineStage.Event e : disputed) {
+                w.write("<tr><td>" + esc(e.date()) + "</td><td>");
+                for (TimelineStage.Mention m : e.mentions()) {
+                    w.write("<span class=\"meta\">" + esc(m.article()) + "</span> “" + esc(clip(m.context())) + "”<br>");
+                }
+                w.write("</td><td>");
+                for (TimelineStage.Dispute d : e.disputed()) w.write(esc(d.date()) + " <span class=\"meta\">(" + esc(String.join(", ", d.articles())) + ")</span><br>");
+                w.write("</td></tr>");
+            }
+            w.write("</table>");
+        }
+        w.write("<h2>Timeline</h2><table class=\"side\">");
+        int shown = 0;
+        for (TimelineStage.Event e : t.timeline()) {
+            if (shown++ == MAX_EVENTS) {
+                w.write("</table><p class=\"meta\">" + (t.timeline().size() - MAX_EVENTS) + " more events in stories.json.</p>");
+                return;
+            }
+            TimelineStage.Mention m = e.mentions().get(0);
+            w.write("<tr><td>" + esc(e.date()) + (e.disputed().isEmpty() ? "" : " <b>disputed</b>") + "</td><td>“" + esc(clip(m.context())) + "” <span class=\"meta\">"
+                    + esc(String.join(", ", e.mentions().stream().map(TimelineStage.Mention::article).distinct().toList())) + "</span></td></tr>");
+        }
+        w.write("</table>");
     }
 
     private static String clip(String s) { return s.length() <= 600 ? s : s.substring(0, 600) + "…"; }

@@ -24,6 +24,8 @@ import org.storytrace.core.quote.QuoteGroupStage;
 import org.storytrace.core.quote.QuoteGrouper;
 import org.storytrace.engine.Provenance;
 import org.storytrace.engine.Results;
+import org.storytrace.core.time.Timex;
+import org.storytrace.core.time.TimelineStage;
 
 /**
  * Writes the public {@code stories.json} contract (docs/stories-json.md) as a stream: one article at a
@@ -32,7 +34,7 @@ import org.storytrace.engine.Results;
  */
 public final class StoriesJson {
     /** The contract's version; bump the minor for additions, never remove or rename a field. */
-    public static final String VERSION = "2.0";
+    public static final String VERSION = "2.1";
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -46,7 +48,7 @@ public final class StoriesJson {
             g.writeStringField("storytrace", VERSION);
             provenance(g, r.provenance());
             g.writeArrayFieldStart("articles");
-            for (Document d : r.documents()) article(g, d);
+            for (Document d : r.documents()) article(g, d, r);
             g.writeEndArray();
             g.writeArrayFieldStart("stories");
             Map<String, List<String>> topics = new LinkedHashMap<>();
@@ -60,6 +62,8 @@ public final class StoriesJson {
                 if (r.hasEntities()) {
                     strings(g, "entities", r.entitiesOf(s.id()));
                 }
+                var time = r.findStoryLayer(s.id(), TimelineStage.LAYER);
+                if (time.isPresent()) timeline(g, time.get());
                 g.writeEndObject();
                 topics.computeIfAbsent(s.topic(), k -> new ArrayList<>()).add(s.id());
             }
@@ -137,7 +141,7 @@ public final class StoriesJson {
         return b.toString();
     }
 
-    private static void article(JsonGenerator g, Document d) throws IOException {
+    private static void article(JsonGenerator g, Document d, Results r) throws IOException {
         Article a = d.article();
         g.writeStartObject();
         g.writeStringField("id", a.id());
@@ -175,7 +179,70 @@ public final class StoriesJson {
             }
             g.writeEndArray();
         }
+        var time = r.timeOf(d);
+        if (time.isPresent()) timex(g, time.get());
         g.writeEndObject();
+    }
+
+    /**
+     * {@code time_anchor} (the date relative expressions were resolved against and its basis: {@code published},
+     * {@code story}, {@code text}, {@code none}) and {@code timex}, the article's time expressions with TimeML values.
+     */
+    private static void timex(JsonGenerator g, TimelineStage.ArticleTime t) throws IOException {
+        g.writeObjectFieldStart("time_anchor");
+        g.writeStringField("date", t.anchor() == null ? null : t.anchor().toString());
+        g.writeStringField("basis", t.basis());
+        g.writeEndObject();
+        g.writeArrayFieldStart("timex");
+        for (Timex x : t.timexes()) {
+            g.writeStartObject();
+            g.writeNumberField("start", x.start());
+            g.writeNumberField("end", x.end());
+            g.writeStringField("text", x.text());
+            g.writeStringField("type", x.type().name());
+            g.writeStringField("value", x.value());
+            if (!x.values().isEmpty()) strings(g, "values", x.values());
+            g.writeStringField("anchor", x.anchor());
+            if (x.note() != null) g.writeStringField("note", x.note());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** A story's {@code timeline}: dated events in order, each with the spans it rests on and the other dates given for it. */
+    private static void timeline(JsonGenerator g, TimelineStage.StoryTime t) throws IOException {
+        g.writeArrayFieldStart("timeline");
+        for (TimelineStage.Event e : t.timeline()) {
+            g.writeStartObject();
+            g.writeStringField("date", e.date());
+            strings(g, "days", e.days());
+            g.writeBooleanField("disputed", !e.disputed().isEmpty());
+            g.writeArrayFieldStart("mentions");
+            for (TimelineStage.Mention m : e.mentions()) {
+                g.writeStartObject();
+                g.writeStringField("article", m.article());
+                g.writeNumberField("start", m.start());
+                g.writeNumberField("end", m.end());
+                g.writeStringField("text", m.text());
+                g.writeObjectFieldStart("context");
+                g.writeNumberField("start", m.contextStart());
+                g.writeNumberField("end", m.contextEnd());
+                g.writeStringField("text", m.context());
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("other_dates");
+            for (TimelineStage.Dispute d : e.disputed()) {
+                g.writeStartObject();
+                g.writeStringField("date", d.date());
+                strings(g, "articles", d.articles());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /**

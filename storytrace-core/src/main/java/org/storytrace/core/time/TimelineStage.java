@@ -1,0 +1,296 @@
+package org.storytrace.core.time;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.storytrace.core.cluster.UnionFind;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.Layer;
+import org.storytrace.core.doc.Layers;
+import org.storytrace.core.doc.Sentences;
+import org.storytrace.core.doc.StoryStage;
+import org.storytrace.core.doc.StoryView;
+import org.storytrace.core.model.Article;
+import org.storytrace.core.text.NameKey;
+import org.storytrace.core.text.StopWords;
+import org.storytrace.core.text.Tokens;
+
+/**
+ * The story stage that dates what a story's articles report and orders it into a timeline.
+ *
+ * <p><b>Dates for undated articles.</b> An article without a publication date is resolved again against a
+ * date inferred from its story (the median publication date of the story's dated articles: reports of one
+ * story are written within days of each other) or, when no article of the story is dated, from its own
+ * text (the latest full date it writes). {@link ArticleTime#basis()} says which, so a reader can weigh it.
+ *
+ * <p><b>Events.</b> Every expression that names a day is an event mention: the words around it in its
+ * sentence (up to {@value #WINDOW} words either side) say what happened then. Mentions from different
+ * articles whose words agree ({@link #similar}: shared content words, names compared by their
+ * romanisation key, so Kadhimi meets Kazemi) are one event when their days agree, and a <em>disputed</em>
+ * date when they do not: "visited Basra on Sunday" (the 23rd of August) against "went to Basra on Sunday,
+ * 23 September". Days agree when they overlap ("Saturday and Sunday, August 22 and 23" holds Sunday the
+ * 23rd). Only day-level dates are compared: "last week" or "a few days ago" confirm nothing and dispute
+ * nothing.
+ */
+public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> {
+    /** Words either side of a date that describe its event. */
+    static final int WINDOW = 10;
+    /** Content words two mentions must share to be about one event. */
+    static final int MIN_SHARED = 3;
+    /** Dice overlap of their content words two mentions must reach as well. */
+    static final double MIN_DICE = 0.3;
+    /** Mentions compared pairwise in one story at most (a story of thousands of articles keeps its first ones). */
+    static final int MAX_MENTIONS = 3000;
+
+    /**
+     * One article's time expressions as the story resolves them.
+     *
+     * @param article the article's id
+     * @param anchor  the date relative expressions were resolved against, or null
+     * @param basis   {@code published} (its own date), {@code story} (inferred from the story's dated articles),
+     *                {@code text} (inferred from the latest full date it writes), or {@code none}
+     * @param timexes its expressions, resolved against {@code anchor}
+     */
+    public record ArticleTime(String article, LocalDate anchor, String basis, List<Timex> timexes) {
+        public ArticleTime { timexes = List.copyOf(timexes); }
+    }
+
+    /** Where an event is reported: the date expression and the words around it. */
+    public record Mention(String article, int start, int end, String text, int contextStart, int contextEnd, String context) {}
+
+    /**
+     * One dated event of a story.
+     *
+     * @param date      its first day ({@code 2020-08-23})
+     * @param days      every day it covers
+     * @param mentions  the articles and spans it rests on
+     * @param disputed  other dates other articles give the same event (empty when none)
+     */
+    public record Event(String date, List<String> days, List<Mention> mentions, List<Dispute> disputed) {
+        public Event {
+            days = List.copyOf(days);
+            mentions = List.copyOf(mentions);
+            disputed = List.copyOf(disputed);
+        }
+    }
+
+    /** Another date given for the same event, and the articles that give it. */
+    public record Dispute(String date, List<String> articles) {
+        public Dispute { articles = List.copyOf(articles); }
+    }
+
+    /** The story's time: each article's expressions, and its timeline in date order. */
+    public record StoryTime(List<ArticleTime> articles, List<Event> timeline) {
+        public StoryTime {
+            articles = List.copyOf(articles);
+            timeline = List.copyOf(timeline);
+        }
+
+        /** The expressions of {@code article} as the story resolved them, if it is one of the story's. */
+        public java.util.Optional<ArticleTime> of(String article) {
+            return articles.stream().filter(a -> a.article().equals(article)).findFirst();
+        }
+    }
+
+    public static final Layer<StoryTime> LAYER = Layer.of("timeline", StoryTime.class);
+
+    @Override public String name() { return "timeline"; }
+    @Override public Set<Layer<?>> requires() { return Set.of(Timexes.LAYER); }
+    @Override public Layer<StoryTime> adds() { return LAYER; }
+    @Override public String describe() {
+        return "timeline: undated articles resolved against their story's dates; events by date, disputed where outlets disagree (window "
+                + WINDOW + " words, " + MIN_SHARED + " shared, dice " + MIN_DICE + ")";
+    }
+
+    @Override public StoryTime apply(StoryView story) {
+        List<LocalDate> dated = new ArrayList<>();
+        for (Document d : story.documents()) if (d.article().published() != null) dated.add(d.article().published());
+        dated.sort(null);
+        LocalDate storyDate = dated.isEmpty() ? null : dated.get((dated.size() - 1) / 2);
+        List<ArticleTime> times = new ArrayList<>();
+        for (Document d : story.documents()) times.add(articleTime(d, storyDate));
+        return new StoryTime(times, timeline(story.documents(), times));
+    }
+
+    /** The article's expressions: its own when it is dated, else resolved again against the story's date or its text's. */
+    static ArticleTime articleTime(Document d, LocalDate storyDate) {
+        Article a = d.article();
+        Timexes own = d.find(Timexes.LAYER).orElse(Timexes.NONE);
+        if (a.published() != null) return new ArticleTime(a.id(), a.published(), "published", own.list());
+        LocalDate anchor = storyDate;
+        String basis = "story";
+        if (anchor == null) {
+            for (Timex t : own.list()) {
+                if (t.relative() || t.value() == null || !t.value().matches("\\d{4}-\\d{2}-\\d{2}")) continue;
+                LocalDate v = LocalDate.parse(t.value());
+                if (anchor == null || v.isAfter(anchor)) anchor = v;
+            }
+            basis = "text";
+        }
+        if (anchor == null) return new ArticleTime(a.id(), null, "none", own.list());
+        return new ArticleTime(a.id(), anchor, basis, TimeTagger.tag(a.cleanText(), a.bodyStart(), a.bodyEnd(), anchor, "inferred"));
+    }
+
+    /** A mention's days and the content-word keys of the words around it. */
+    private record Dated(Mention mention, List<String> days, long[] keys) {}
+
+    private static List<Event> timeline(List<Document> docs, List<ArticleTime> times) {
+        List<Dated> all = new ArrayList<>();
+        for (int k = 0; k < docs.size(); k++) {
+            Document d = docs.get(k);
+            Article a = d.article();
+            String text = a.cleanText();
+            Sentences s = d.find(Layers.SENTENCES).orElse(null);
+            for (Timex t : times.get(k).timexes()) {
+                List<String> days = days(t);
+                if (days.isEmpty() || dateline(a, t)) continue;
+                int from = a.bodyStart(), to = a.bodyEnd();
+                if (s != null) {
+                    int i = s.at(t.start());
+                    if (i >= 0) { from = s.starts()[i]; to = s.ends()[i]; }
+                }
+                int cs = wordsBefore(text, t.start(), from, WINDOW), ce = wordsAfter(text, t.end(), to, WINDOW);
+                Mention m = new Mention(a.id(), t.start(), t.end(), t.text(), cs, ce, text.substring(cs, ce).strip());
+                all.add(new Dated(m, days, keys(text, cs, t.start(), t.end(), ce)));
+                if (all.size() >= MAX_MENTIONS) break;
+            }
+        }
+        int n = all.size();
+        UnionFind same = new UnionFind(n);
+        List<int[]> conflicts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                Dated x = all.get(i), y = all.get(j);
+                if (x.mention.article().equals(y.mention.article())) continue;
+                if (!similar(x.keys, y.keys)) continue;
+                if (overlap(x.days, y.days)) same.union(i, j);
+                else conflicts.add(new int[] {i, j});
+            }
+        }
+        // mentions of one day with no word in common across articles are still that day's events: join same-day mentions
+        // of one article only through the words, so two events of one day stay apart
+        Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) groups.computeIfAbsent(same.find(i), r -> new ArrayList<>()).add(i);
+        Map<Integer, Integer> eventOf = new LinkedHashMap<>();
+        List<List<Integer>> members = new ArrayList<>(groups.values());
+        for (int e = 0; e < members.size(); e++) for (int i : members.get(e)) eventOf.put(i, e);
+        List<Map<String, Set<String>>> disputes = new ArrayList<>();
+        for (int e = 0; e < members.size(); e++) disputes.add(new LinkedHashMap<>());
+        for (int[] c : conflicts) {
+            int ex = eventOf.get(c[0]), ey = eventOf.get(c[1]);
+            if (ex == ey) continue; // the same event through other mentions: their days agree elsewhere
+            disputes.get(ex).computeIfAbsent(all.get(c[1]).days.get(0), k -> new LinkedHashSet<>()).add(all.get(c[1]).mention.article());
+            disputes.get(ey).computeIfAbsent(all.get(c[0]).days.get(0), k -> new LinkedHashSet<>()).add(all.get(c[0]).mention.article());
+        }
+        List<Event> events = new ArrayList<>();
+        for (int e = 0; e < members.size(); e++) {
+            Set<String> days = new java.util.TreeSet<>();
+            List<Mention> ms = new ArrayList<>();
+            for (int i : members.get(e)) {
+                days.addAll(all.get(i).days);
+                ms.add(all.get(i).mention);
+            }
+            List<Dispute> ds = new ArrayList<>();
+            disputes.get(e).forEach((date, arts) -> ds.add(new Dispute(date, new ArrayList<>(arts))));
+            // the event's own day: the one most of its mentions name (a range's mention names all of its days)
+            String first = mostNamed(members.get(e), all);
+            events.add(new Event(first, new ArrayList<>(days), ms, ds));
+        }
+        events.sort(Comparator.comparing(Event::date).thenComparing(ev -> ev.mentions().get(0).article()).thenComparingInt(ev -> ev.mentions().get(0).start()));
+        return events;
+    }
+
+    private static String mostNamed(List<Integer> members, List<Dated> all) {
+        Map<String, Integer> count = new java.util.TreeMap<>();
+        for (int i : members) for (String d : all.get(i).days) count.merge(d, 1, Integer::sum);
+        String best = null;
+        int most = -1;
+        for (Map.Entry<String, Integer> c : count.entrySet()) if (c.getValue() > most) { most = c.getValue(); best = c.getKey(); }
+        return best;
+    }
+
+    /** The days a time expression names: its day, or the days of a range; none for weeks, months, durations. */
+    static List<String> days(Timex t) {
+        if (t.type() != TimexType.DATE && t.type() != TimexType.TIME || t.value() == null) return List.of();
+        if (!t.values().isEmpty()) return t.values();
+        String v = t.value();
+        if (v.length() >= 10 && v.substring(0, 10).matches("\\d{4}-\\d{2}-\\d{2}")) return List.of(v.substring(0, 10));
+        return List.of();
+    }
+
+    /** Whether {@code t} is the article's own dateline ("Iran, August 24, 2020—"), which dates the report, not an event. */
+    private static boolean dateline(Article a, Timex t) {
+        return a.published() != null && a.published().toString().equals(t.value()) && a.publishedEvidence() != null
+                && a.publishedEvidence().contains(t.text());
+    }
+
+    static boolean overlap(List<String> a, List<String> b) {
+        for (String x : a) if (b.contains(x)) return true;
+        return false;
+    }
+
+    /** Whether two mentions' words say they report one event. */
+    static boolean similar(long[] a, long[] b) {
+        if (a.length == 0 || b.length == 0) return false;
+        int shared = 0, i = 0, j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) { shared++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return shared >= MIN_SHARED && 2.0 * shared / (a.length + b.length) >= MIN_DICE;
+    }
+
+    /** The sorted, distinct romanisation keys of the content words in {@code [from, to)} outside the date itself. */
+    static long[] keys(String text, int from, int dateStart, int dateEnd, int to) {
+        Set<Long> out = new HashSet<>();
+        int i = from;
+        while (i < to) {
+            if (!Tokens.isWordChar(text.charAt(i))) { i++; continue; }
+            int s = i;
+            while (i < to && (Tokens.isWordChar(text.charAt(i)) || Tokens.isApostrophe(text.charAt(i)) && i + 1 < to && Tokens.isWordChar(text.charAt(i + 1))
+                    || text.charAt(i) == '-' && i + 1 < to && Tokens.isWordChar(text.charAt(i + 1)))) i++;
+            if (s >= dateStart && s < dateEnd) continue;
+            String w = text.substring(s, i);
+            if (w.length() < 3 || Character.isDigit(w.charAt(0)) || StopWords.contains(Tokens.hashOf(w)) || TIME_WORDS.contains(w.toLowerCase(java.util.Locale.ROOT))) continue;
+            // "Al-Kadhimi" and "Kazemi": the name after its particle
+            int dash = w.indexOf('-');
+            if (dash > 0 && dash <= 3) w = w.substring(dash + 1);
+            out.add(NameKey.of(w));
+        }
+        long[] k = new long[out.size()];
+        int n = 0;
+        for (long x : out) k[n++] = x;
+        Arrays.sort(k);
+        return k;
+    }
+
+    private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+            "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
+            "tomorrow", "week", "month", "year", "day", "days", "hours", "ago", "last", "earlier", "later", "said", "says", "told");
+
+    private static int wordsBefore(String text, int at, int floor, int words) {
+        int i = at, seen = 0;
+        while (i > floor) {
+            i--;
+            if (Character.isWhitespace(text.charAt(i)) && i + 1 < at && !Character.isWhitespace(text.charAt(i + 1)) && ++seen > words) return i + 1;
+        }
+        return floor;
+    }
+
+    private static int wordsAfter(String text, int at, int ceiling, int words) {
+        int i = at, seen = 0;
+        while (i < ceiling) {
+            if (Character.isWhitespace(text.charAt(i)) && i > at && !Character.isWhitespace(text.charAt(i - 1)) && ++seen > words) return i;
+            i++;
+        }
+        return ceiling;
+    }
+}

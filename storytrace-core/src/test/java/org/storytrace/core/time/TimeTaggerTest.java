@@ -1,0 +1,142 @@
+package org.storytrace.core.time;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Time expressions found and resolved against a publication date, on sentences as news writes them. */
+class TimeTaggerTest {
+    private static List<Timex> tag(String text, String published) {
+        return TimeTagger.tag(text, 0, text.length(), published == null ? null : LocalDate.parse(published), "published");
+    }
+
+    private static Timex only(String text, String published) {
+        List<Timex> t = tag(text, published);
+        assertEquals(1, t.size(), () -> "one expression in '" + text + "', got " + t);
+        return t.get(0);
+    }
+
+    @Test
+    void aWeekdayIsTheLastSuchDayBeforeTheArticleUnlessItsVerbLooksAhead() {
+        Timex sunday = only("Mustafa Al-Kadhimi visited Basra on Sunday following his return from Washington.", "2020-08-24");
+        assertEquals("Sunday", sunday.text());
+        assertEquals("2020-08-23", sunday.value());
+        assertEquals("published", sunday.anchor());
+        assertEquals("2020-08-21", only("The ministry said Friday it would appeal.", "2020-08-24").value());
+        assertEquals("2020-08-28", only("The delegation will arrive in Baghdad on Friday.", "2020-08-24").value());
+        assertEquals("2020-08-17", only("He met the family last Monday.", "2020-08-24").value());
+        assertEquals("2020-08-31", only("The talks resume next Monday.", "2020-08-24").value());
+    }
+
+    @Test
+    void coordinatedDaysKeepEveryDay() {
+        Timex t = only("protesters stormed sites in the city of Nasiriyah on Saturday and Sunday, August 22 and 23.", "2020-08-24");
+        assertEquals("Saturday and Sunday, August 22 and 23", t.text());
+        assertEquals(List.of("2020-08-22", "2020-08-23"), t.values());
+        assertNull(t.note(), "22 and 23 August 2020 are a Saturday and a Sunday");
+        assertEquals(List.of("2020-08-22", "2020-08-23"), only("Locals on Saturday and Sunday attacked several buildings.", "2020-08-24").values());
+    }
+
+    @Test
+    void aBareMonthIsTheNearestPastOneUnlessTheSentenceLooksAhead() {
+        // HeidelTime and SUTime read "January" forward: 2012-01
+        assertEquals("2011-01", only("The company posted a loss in January.", "2011-10-03").value());
+        assertEquals("2012-01", only("The company will report its results in January.", "2011-10-03").value());
+        assertEquals("2019-10", only("Last October the uprising began.", "2020-10-28").value());
+        assertEquals("2020-11", only("The vote is in November.", "2020-10-28").value(), "a month just ahead is read forward");
+    }
+
+    @Test
+    void aDayOfTheMonthWithoutAYearTakesTheYearThatPutsItNearTheArticle() {
+        assertEquals("2020-08-19", only("The Iran-backed terrorists on August 19 assassinated Dr. Reham Yacoub.", "2020-08-24").value());
+        assertEquals("1998-10-23", only("The shooting on Oct. 23 shocked the town.", "1999-05-06").value());
+        assertEquals("1990-02-01", only("Mr. Smith will succeed Mr. Davison Feb. 1.", "1989-10-26").value());
+    }
+
+    @Test
+    void aWeekdayThatDoesNotFitItsDateIsKeptAndFlagged() {
+        Timex t = only("Iraqi Prime Minister Mustafa Kazemi went to Basra on Sunday, 23 September, hours after returning.", "2020-08-24");
+        assertEquals("Sunday, 23 September", t.text());
+        assertEquals("2020-09-23", t.value());
+        assertNotNull(t.note());
+        assertTrue(t.note().contains("Wednesday"), t.note());
+    }
+
+    @Test
+    void invalidDatesAreNotDates() {
+        assertTrue(tag("The deadline was February 30, 2020.", "2020-03-01").stream().noneMatch(t -> "2020-02-30".equals(t.value())));
+        assertTrue(tag("It happened on 31 April.", "2020-05-05").stream().noneMatch(t -> t.value() != null && t.value().endsWith("-04-31")));
+        assertTrue(tag("It happened on 13/45/2019.", "2020-05-05").isEmpty());
+    }
+
+    @Test
+    void fourDigitsAreAYearOnlyWhereTheWordsSaySo() {
+        assertTrue(tag("The army sent 2000 troops to the border.", "2020-05-05").isEmpty());
+        assertTrue(tag("The house sold for $1990 last spring.", "2020-05-05").stream().noneMatch(t -> "1990".equals(t.value())));
+        assertTrue(tag("Some 1990 people signed the letter.", "2020-05-05").isEmpty());
+        assertEquals("1990", only("The war began in 1990 and ended quickly.", "2020-05-05").value());
+        assertEquals("1989", only("The company's 1989 results were weak.", "1990-02-02").value());
+        assertEquals("2019-11", only("The uprising of November 2019 toppled the government.", "2020-05-05").value());
+    }
+
+    @Test
+    void relativeExpressionsResolveAgainstThePublicationDate() {
+        assertEquals("2020-W34", only("a woman activist assassinated last week.", "2020-08-24").value());
+        assertEquals("PAST_REF", only("an activist who was assassinated a few days ago.", "2020-08-24").value());
+        assertEquals("2020-08-23", only("The statement came yesterday.", "2020-08-24").value());
+        assertEquals("2018", only("Two years ago the plant closed.", "2020-08-24").value());
+        assertEquals("2020", only("Earlier this year the plan was dropped.", "2020-08-24").value());
+        assertEquals("2019-SU", only("The fire broke out last summer.", "2020-03-01").value());
+        assertEquals("2020-Q2", only("Profit rose in the second quarter.", "2020-08-24").value());
+        assertEquals("PRESENT_REF", only("The city is now calm.", "2020-08-24").value());
+    }
+
+    @Test
+    void aYearAgoInAQuarterlyReportIsTheSameQuarterOfTheYearBefore() {
+        List<Timex> t = tag("Net income rose in the third quarter to $5 million from $4 million a year earlier.", "1989-10-26");
+        assertEquals(List.of("1989-Q3", "1988-Q3"), t.stream().map(Timex::value).toList());
+    }
+
+    @Test
+    void durationsSetsAndClockTimes() {
+        Timex d = only("Talks lasted nearly two years.", "2020-08-24");
+        assertEquals(TimexType.DURATION, d.type());
+        assertEquals("P2Y", d.value());
+        assertEquals("PT72H", only("He was held for at least 72 hours.", "2020-08-24").value());
+        assertEquals("P6M", only("a six-month truce", "2020-08-24").value());
+        Timex set = only("Protesters gather daily in the square.", "2020-08-24");
+        assertEquals(TimexType.SET, set.type());
+        assertEquals("P1D", set.value());
+        Timex clock = only("The blast came at 10:35 a.m. Tuesday.", "2020-08-26");
+        assertEquals(TimexType.TIME, clock.type());
+        assertEquals("2020-08-25T10:35", clock.value());
+        assertTrue(tag("He is a 16-year-old student.", "2020-08-24").isEmpty(), "an age is not a duration");
+    }
+
+    @Test
+    void withoutAPublicationDateRelativeExpressionsHaveNoValueButAbsoluteOnesDo() {
+        List<Timex> t = tag("On Sunday the minister, who took office on May 7, 2020, visited Basra.", null);
+        assertEquals(2, t.size(), t.toString());
+        assertNull(t.get(0).value());
+        assertEquals("published", t.get(0).anchor());
+        assertEquals("2020-05-07", t.get(1).value());
+        assertNull(t.get(1).anchor());
+    }
+
+    @Test
+    void modalMayAndTheVerbMarchAreNotMonths() {
+        assertTrue(tag("Protesters may march again.", "2020-08-24").isEmpty());
+        assertEquals("2020-05", only("The law passed in May.", "2020-08-24").value());
+    }
+
+    @Test
+    void offsetsPointAtTheWordsAndStayInsideTheRegion() {
+        String text = "HEADER 2019. Body: on Sunday, 23 September, he went. FOOTER in 2021.";
+        int from = text.indexOf("Body"), to = text.indexOf("FOOTER");
+        List<Timex> t = TimeTagger.tag(text, from, to, LocalDate.parse("2020-08-24"), "published");
+        assertEquals(1, t.size(), t.toString());
+        assertEquals("Sunday, 23 September", text.substring(t.get(0).start(), t.get(0).end()));
+    }
+}

@@ -1,0 +1,93 @@
+package org.storytrace.core.time;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.storytrace.core.TestCorpora;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.Layers;
+import org.storytrace.core.doc.SentenceSplitter;
+import org.storytrace.core.doc.StoryView;
+import org.storytrace.core.doc.TokenLayer;
+import org.storytrace.core.model.Article;
+
+/** A story's timeline on the seeds' three reports of one story (two undated), and on small made-up reports. */
+class TimelineStageTest {
+    private static Document doc(String id, String text, LocalDate published) {
+        Article a = new Article(id, id, text, null, published, published == null ? null : "test", null, null, 0, text.length(), List.of(),
+                "text", "UTF-8", null, null, "eng");
+        Document d = Document.of(a).with(Layers.TOKENS, TokenLayer.of(a));
+        d = new SentenceSplitter().apply(d);
+        return new TimeTagger().apply(d);
+    }
+
+    private static Document seed(String name, LocalDate published) throws Exception {
+        Path f = TestCorpora.root().resolve("seeds").resolve(name + ".txt");
+        return doc(name, Files.readString(f), published);
+    }
+
+    @Test
+    void theSeedsUndatedReportsTakeTheStorysDateAndTheBasraVisitIsDisputed() throws Exception {
+        List<Document> docs = List.of(seed("000_8fce433b631a5525", null), seed("002_e924190dd1f865ae", LocalDate.of(2020, 8, 24)),
+                seed("003_a823ca92ff81a94e", null));
+        TimelineStage.StoryTime t = new TimelineStage().apply(new StoryView("s1", docs));
+        TimelineStage.ArticleTime undated = t.of("003_a823ca92ff81a94e").orElseThrow();
+        assertEquals("story", undated.basis());
+        assertEquals(LocalDate.of(2020, 8, 24), undated.anchor());
+        Timex september = undated.timexes().stream().filter(x -> x.text().equals("Sunday, 23 September")).findFirst().orElseThrow();
+        assertEquals("2020-09-23", september.value());
+        assertEquals("inferred", september.anchor());
+        assertTrue(september.note().contains("Wednesday"));
+        assertEquals("2020-08-19", t.of("000_8fce433b631a5525").orElseThrow().timexes().stream()
+                .filter(x -> x.text().equals("August 19")).findFirst().orElseThrow().value());
+
+        List<TimelineStage.Event> disputed = t.timeline().stream().filter(e -> !e.disputed().isEmpty()).toList();
+        assertEquals(2, disputed.size(), "the visit's two dates, each disputed by the other: " + disputed);
+        TimelineStage.Event august = disputed.get(0), september23 = disputed.get(1);
+        assertEquals("2020-08-23", august.date());
+        assertEquals(List.of("000_8fce433b631a5525", "002_e924190dd1f865ae"), august.mentions().stream().map(TimelineStage.Mention::article).toList());
+        assertEquals("2020-09-23", august.disputed().get(0).date());
+        assertEquals(List.of("003_a823ca92ff81a94e"), august.disputed().get(0).articles());
+        assertEquals("2020-09-23", september23.date());
+        assertTrue(september23.mentions().get(0).context().contains("Basra"), september23.mentions().get(0).context());
+        // the assassination's "August 19", "last week" and "a few days ago" agree: no dispute
+        assertTrue(disputed.stream().flatMap(e -> e.mentions().stream()).noneMatch(m -> m.text().equals("August 19")));
+        // in date order
+        List<String> dates = t.timeline().stream().map(TimelineStage.Event::date).toList();
+        List<String> sorted = new ArrayList<>(dates);
+        sorted.sort(null);
+        assertEquals(sorted, dates);
+    }
+
+    @Test
+    void twoReportsOfOneDayAreOneEventAndDifferentEventsOnDifferentDaysAreNotADispute() {
+        LocalDate day = LocalDate.of(2021, 3, 10);
+        Document a = doc("a", "The central bank raised interest rates by half a point on Tuesday, surprising investors in Ankara.", day);
+        Document b = doc("b", "Investors in Ankara were surprised when the central bank raised interest rates on Tuesday.", day);
+        Document c = doc("c", "A ferry sank off the coast of Izmir on Monday with forty passengers aboard.", day);
+        TimelineStage.StoryTime t = new TimelineStage().apply(new StoryView("s", List.of(a, b, c)));
+        assertTrue(t.timeline().stream().allMatch(e -> e.disputed().isEmpty()), t.timeline().toString());
+        TimelineStage.Event rates = t.timeline().stream().filter(e -> e.date().equals("2021-03-09")).findFirst().orElseThrow();
+        assertEquals(2, rates.mentions().size(), rates.toString());
+        assertEquals(2, t.timeline().size());
+    }
+
+    @Test
+    void reportsOfOneEventOnDifferentDaysAreDisputedAndAStoryWithoutDatesInfersNone() {
+        Document a = doc("a", "The central bank raised interest rates by half a point on Tuesday, surprising investors in Ankara.", LocalDate.of(2021, 3, 10));
+        Document b = doc("b", "Investors in Ankara were surprised when the central bank raised interest rates on Thursday.", LocalDate.of(2021, 3, 12));
+        TimelineStage.StoryTime t = new TimelineStage().apply(new StoryView("s", List.of(a, b)));
+        assertEquals(2, t.timeline().stream().filter(e -> !e.disputed().isEmpty()).count(), t.timeline().toString());
+
+        Document undated = doc("u", "On Sunday the minister spoke.", null);
+        TimelineStage.StoryTime none = new TimelineStage().apply(new StoryView("s", List.of(undated)));
+        assertEquals("none", none.of("u").orElseThrow().basis());
+        assertNull(none.of("u").orElseThrow().timexes().get(0).value());
+        assertTrue(none.timeline().isEmpty());
+    }
+}

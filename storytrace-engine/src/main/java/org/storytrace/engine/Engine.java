@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.storytrace.core.doc.SentenceSplitter;
 import org.storytrace.core.doc.StagePlan;
 import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.StoryView;
+import org.storytrace.core.fact.FactStage;
 import org.storytrace.core.time.TimeTagger;
 import org.storytrace.core.time.TimelineStage;
 import org.storytrace.core.doc.TokenLayer;
@@ -187,6 +189,7 @@ public final class Engine implements AutoCloseable {
             storyStages.add(new EntityStage());
             storyStages.add(new QuoteGroupStage());
             storyStages.add(new TimelineStage());
+            storyStages.add(new FactStage());
             return this;
         }
 
@@ -372,7 +375,7 @@ public final class Engine implements AutoCloseable {
             List<StoryGrouper.Profile> profiles = profiles(n);
             StoryGrouper.Grouping g = grouper.group(ids, profiles, verified, embedder, embeddings::get, this::embeddingText);
             List<Story> stories = Story.fromLabels(ids, g.story(), g.topic());
-            Map<String, Map<Layer<?>, Object>> storyLayers = storyStages(stories);
+            Map<String, Map<Layer<?>, Object>> storyLayers = storyStages(stories, verified);
             List<Results.ScoredPair> pairs = new ArrayList<>();
             for (StoryGrouper.Pair p : grouper.lastPairs()) {
                 pairs.add(new Results.ScoredPair(ids.get(p.a()), ids.get(p.b()), p.lexical(), p.names(), p.headlines(), p.semantic(), p.reuse(), p.score()));
@@ -396,22 +399,30 @@ public final class Engine implements AutoCloseable {
         return stage.resolver().collection(byStory);
     }
 
+    private static <R> StoryView applyStage(StoryStage<R> stage, StoryView view) { return view.with(stage.adds(), stage.apply(view)); }
+
     /**
      * Runs the story stages on every story, each given a view of the story's documents read back from the
      * store, stories in parallel; returns each story's layers by story id (empty without story stages).
      */
-    private Map<String, Map<Layer<?>, Object>> storyStages(List<Story> stories) {
+    private Map<String, Map<Layer<?>, Object>> storyStages(List<Story> stories, List<Link> links) {
         if (plan.storyStages().isEmpty()) return Map.of();
+        Map<String, String> storyOf = new HashMap<>();
+        for (Story st : stories) for (String id : st.articles()) storyOf.put(id, st.id());
+        Map<String, List<Link>> linksOf = new HashMap<>();
+        for (Link l : links) {
+            String s = storyOf.get(l.a());
+            if (s != null && s.equals(storyOf.get(l.b()))) linksOf.computeIfAbsent(s, x -> new ArrayList<>()).add(l);
+        }
         @SuppressWarnings("unchecked")
         Map<Layer<?>, Object>[] made = new Map[stories.size()];
         range(stories.size()).forEach(k -> {
             Story st = stories.get(k);
             List<Document> docsOf = new ArrayList<>(st.articles().size());
             for (String id : st.articles()) docsOf.add(document(lookup(id)));
-            StoryView view = new StoryView(st.id(), docsOf);
-            Map<Layer<?>, Object> layers = new LinkedHashMap<>();
-            for (StoryStage<?> stage : plan.storyStages()) layers.put(stage.adds(), stage.apply(view));
-            made[k] = layers;
+            StoryView view = new StoryView(st.id(), docsOf, linksOf.getOrDefault(st.id(), List.of()), Map.of());
+            for (StoryStage<?> stage : plan.storyStages()) view = applyStage(stage, view);
+            made[k] = view.layers();
         });
         Map<String, Map<Layer<?>, Object>> out = new LinkedHashMap<>();
         for (int k = 0; k < stories.size(); k++) out.put(stories.get(k).id(), made[k]);

@@ -38,6 +38,7 @@ import org.storytrace.core.text.Tokens;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.time.TimeTagger;
 import org.storytrace.core.time.TimelineStage;
+import org.storytrace.core.fact.FactStage;
 import org.storytrace.core.time.Timex;
 import org.storytrace.engine.Engine;
 import org.storytrace.engine.EngineSettings;
@@ -62,13 +63,15 @@ public final class Evaluations {
     public static SeedReport seeds(Path dir, Path expectedFile, Embedder embedder) throws IOException {
         JsonNode expected = JSON.readTree(expectedFile.toFile());
         record Run(Analysis analysis, List<Entity> entities, List<QuoteRow> quotes, List<TimelineStage.ArticleTime> times,
-                   List<TimelineStage.StoryTime> timelines) {}
+                   List<TimelineStage.StoryTime> timelines, List<FactStage.StoryFacts> facts) {}
         Run run = Runner.analyzeDeep(List.of(dir.toString()), EngineSettings.defaults(), embedder, r -> {
             List<TimelineStage.ArticleTime> times = new ArrayList<>();
             for (Document d : r.documents()) r.timeOf(d).ifPresent(times::add);
             List<TimelineStage.StoryTime> timelines = new ArrayList<>();
             for (Story st : r.stories()) r.findStoryLayer(st.id(), TimelineStage.LAYER).ifPresent(timelines::add);
-            return new Run(r.toAnalysis(), r.entities(), quoteRows(r), times, timelines);
+            List<FactStage.StoryFacts> facts = new ArrayList<>();
+            for (Story st : r.stories()) r.findStoryLayer(st.id(), FactStage.LAYER).ifPresent(facts::add);
+            return new Run(r.toAnalysis(), r.entities(), quoteRows(r), times, timelines, facts);
         });
         Analysis a = run.analysis();
         Map<String, Article> byId = new HashMap<>();
@@ -158,7 +161,47 @@ public final class Evaluations {
         seedEntities(expected.get("entities"), a.articles(), run.entities(), m, failures);
         seedQuotes(expected.get("quotes"), run.entities(), run.quotes(), m, failures);
         seedDates(expected, run.times(), run.timelines(), m, failures);
+        seedDiscrepancies(expected, run.facts(), m, failures);
         return new SeedReport(m, failures);
+    }
+
+    /**
+     * Every discrepancy the analyst lists is reported (of its kind: a date, a place's country, a quote's
+     * wording), with the same articles on each side; and nothing else is reported as one.
+     */
+    static void seedDiscrepancies(JsonNode expected, List<FactStage.StoryFacts> facts, Map<String, Double> m, List<String> failures) {
+        List<FactStage.Fact> reported = new ArrayList<>();
+        for (FactStage.StoryFacts f : facts) reported.addAll(f.discrepancies());
+        Set<FactStage.Fact> matched = new HashSet<>();
+        int want = 0, found = 0;
+        for (JsonNode d : expected.path("discrepancies").path("expected")) {
+            want++;
+            String fact = d.get("fact").asText().toLowerCase(Locale.ROOT);
+            String kind = fact.startsWith("date") ? "date" : fact.contains("country") || fact.contains("place") ? "place"
+                    : fact.contains("wording") || fact.contains("quote") ? "quote" : "count";
+            Set<Set<String>> sides = new HashSet<>();
+            d.get("values").forEach(v -> {
+                Set<String> side = new HashSet<>();
+                v.forEach(x -> side.add(x.asText()));
+                sides.add(side);
+            });
+            FactStage.Fact hit = null;
+            for (FactStage.Fact f : reported) {
+                Set<Set<String>> got = new HashSet<>();
+                for (FactStage.Value v : f.values()) got.add(new HashSet<>(v.articles()));
+                if (f.kind().equals(kind) && got.equals(sides)) hit = f;
+            }
+            if (hit != null) { found++; matched.add(hit); }
+            else failures.add("discrepancy not reported: " + d.get("fact").asText() + " " + sides);
+        }
+        int extra = 0;
+        for (FactStage.Fact f : reported) {
+            if (matched.contains(f)) continue;
+            extra++;
+            failures.add("unexpected discrepancy: " + f.kind() + " " + f.fact() + " " + f.values().stream().map(v -> v.value() + " " + v.articles()).toList());
+        }
+        m.put("seeds.discrepancies.found", ratio(found, want));
+        m.put("seeds.discrepancies.unexpected", (double) extra);
     }
 
     private static final Pattern QUOTED_IN = Pattern.compile("'([^']+)' \\((\\d{3})");

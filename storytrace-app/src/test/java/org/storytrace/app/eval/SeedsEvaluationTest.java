@@ -26,5 +26,7 @@ class SeedsEvaluationTest {
         assertEquals(1.0, r.metrics().get("seeds.dates.resolved"), "every listed date, undated articles resolved against their story");
         assertEquals(1.0, r.metrics().get("seeds.dates.discrepancies_found"), "the date of Kadhimi's visit is disputed, with the right outlets on each side");
         assertEquals(0.0, r.metrics().get("seeds.dates.false_discrepancies"), "dates that agree once resolved are not disputed");
+        assertEquals(1.0, r.metrics().get("seeds.discrepancies.found"), "the date, the country of Nasiriyah and the wording of the quote");
+        assertEquals(0.0, r.metrics().get("seeds.discrepancies.unexpected"), "and nothing else");
     }
 }

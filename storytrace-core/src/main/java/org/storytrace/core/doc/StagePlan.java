@@ -52,7 +52,16 @@ public final class StagePlan {
                 if (other != null) throw new IllegalArgumentException("stages " + other + " and " + s.name() + " both add the " + add + " layer");
             }
         }
+        Map<Layer<?>, String> storyMadeBy = new LinkedHashMap<>();
         for (StoryStage<?> s : storyStages) {
+            for (Layer<?> need : s.requiresStory()) {
+                if (!storyMadeBy.containsKey(need)) {
+                    throw new IllegalArgumentException("story stage " + s.name() + " requires the story layer " + need + ", which no earlier story stage adds"
+                            + " (made before it: " + storyMadeBy.keySet() + ")");
+                }
+            }
+            String other = storyMadeBy.putIfAbsent(s.adds(), s.name());
+            if (other != null) throw new IllegalArgumentException("story stages " + other + " and " + s.name() + " both add the " + s.adds() + " layer");
             for (Layer<?> need : s.requires()) {
                 if (!madeBy.containsKey(need)) {
                     throw new IllegalArgumentException("story stage " + s.name() + " requires the " + need + " layer, which no article stage adds"

@@ -15,6 +15,9 @@ public interface StoryStage<R> {
     /** Article layers every document of the story must carry. */
     Set<Layer<?>> requires();
 
+    /** Story layers an earlier story stage must have made (read with {@link StoryView#find}); none by default. */
+    default Set<Layer<?>> requiresStory() { return Set.of(); }
+
     /** The story-level layer this stage produces. */
     Layer<R> adds();
 

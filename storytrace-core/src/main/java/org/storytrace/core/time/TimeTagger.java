@@ -355,6 +355,9 @@ public final class TimeTagger implements ArticleStage {
         return m;
     }
 
+    /** The number a count written in words or digits stands for ("twenty-four": 24), or -1 when it names none ("several"). */
+    public static double numberWord(String s) { return number(s); }
+
     /** The number a word or digit string counts, or -1 for "a few", "several", "some" (TimeML's X). */
     static double number(String s) {
         String w = s.toLowerCase(Locale.ROOT).trim().replace(',', ' ').replaceAll("\\s+", " ");

@@ -236,6 +236,12 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
         return false;
     }
 
+    /** Whether two passages' content words ({@link #contentKeys}) say they report one event: the test dates and counts share. */
+    public static boolean similarWords(long[] a, long[] b) { return similar(a, b); }
+
+    /** The sorted keys of the content words of {@code text[from, to)} outside {@code [skipStart, skipEnd)} (names by their romanisation key). */
+    public static long[] contentKeys(String text, int from, int skipStart, int skipEnd, int to) { return keys(text, from, skipStart, skipEnd, to); }
+
     /** Whether two mentions' words say they report one event. */
     static boolean similar(long[] a, long[] b) {
         if (a.length == 0 || b.length == 0) return false;

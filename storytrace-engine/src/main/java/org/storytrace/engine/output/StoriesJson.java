@@ -24,6 +24,7 @@ import org.storytrace.core.quote.QuoteGroupStage;
 import org.storytrace.core.quote.QuoteGrouper;
 import org.storytrace.engine.Provenance;
 import org.storytrace.engine.Results;
+import org.storytrace.core.fact.FactStage;
 import org.storytrace.core.time.Timex;
 import org.storytrace.core.time.TimelineStage;
 
@@ -64,6 +65,12 @@ public final class StoriesJson {
                 }
                 var time = r.findStoryLayer(s.id(), TimelineStage.LAYER);
                 if (time.isPresent()) timeline(g, time.get());
+                var facts = r.findStoryLayer(s.id(), FactStage.LAYER);
+                if (facts.isPresent()) {
+                    facts(g, "discrepancies", facts.get().discrepancies());
+                    facts(g, "updates", facts.get().updates());
+                    facts(g, "facts", facts.get().facts());
+                }
                 g.writeEndObject();
                 topics.computeIfAbsent(s.topic(), k -> new ArrayList<>()).add(s.id());
             }
@@ -204,6 +211,38 @@ public final class StoriesJson {
             if (!x.values().isEmpty()) strings(g, "values", x.values());
             g.writeStringField("anchor", x.anchor());
             if (x.note() != null) g.writeStringField("note", x.note());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** A list of facts: each with its kind, what it is about, and every value with its articles, independent sources and evidence. */
+    private static void facts(JsonGenerator g, String field, List<FactStage.Fact> facts) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (FactStage.Fact f : facts) {
+            g.writeStartObject();
+            g.writeStringField("kind", f.kind());
+            g.writeStringField("fact", f.fact());
+            g.writeArrayFieldStart("values");
+            for (FactStage.Value v : f.values()) {
+                g.writeStartObject();
+                g.writeStringField("value", v.value());
+                strings(g, "articles", v.articles());
+                g.writeNumberField("sources", v.sources());
+                g.writeArrayFieldStart("evidence");
+                for (FactStage.Evidence e : v.evidence()) {
+                    g.writeStartObject();
+                    g.writeStringField("article", e.article());
+                    g.writeNumberField("start", e.start());
+                    g.writeNumberField("end", e.end());
+                    g.writeStringField("text", e.text());
+                    if (e.implied()) g.writeBooleanField("implied", true);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeEndObject();
         }
         g.writeEndArray();

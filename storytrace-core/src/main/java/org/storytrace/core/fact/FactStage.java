@@ -1,0 +1,428 @@
+package org.storytrace.core.fact;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.storytrace.core.cluster.UnionFind;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.Layer;
+import org.storytrace.core.doc.StoryStage;
+import org.storytrace.core.doc.StoryView;
+import org.storytrace.core.entity.Entity;
+import org.storytrace.core.entity.EntityStage;
+import org.storytrace.core.entity.EntityType;
+import org.storytrace.core.entity.Mentions;
+import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Link;
+import org.storytrace.core.quote.QuoteGroupStage;
+import org.storytrace.core.quote.QuoteGrouper;
+import org.storytrace.core.quote.Quotes;
+import org.storytrace.core.time.TimelineStage;
+import org.storytrace.core.time.TimeTagger;
+
+/**
+ * The story stage that reads the facts a story turns on from each of its articles, aligns the same fact
+ * across them, and reports where their values conflict.
+ *
+ * <ul>
+ *   <li><b>When</b>: the timeline's events ({@link TimelineStage}); a disputed event is a date discrepancy.</li>
+ *   <li><b>Where</b>: the country each article puts a place in. Explicitly ("Nasiriyan, southern Iran", "Basra in
+ *       southern Iraq", "the Iraqi city of Nasiriyah"), or, where it says nothing about that place, by the country
+ *       it places things in most ("in Iraq", "Iraq's": {@link Countries#locationCues}), if one leads; a value only implied
+ *       counts when two independent sources imply it. Places are the
+ *       story's LOCATION entities, so every spelling of one place (Nasiriyah / Nasiriyan) is one place. A conflict
+ *       is reported only when some article states its value outright.</li>
+ *   <li><b>How many</b>: counts of people killed, injured, arrested ("at least 12 people were killed", "killing
+ *       three", "the death toll rose to 40"), aligned across articles by their kind and the words around them.
+ *       Counts within 10% of each other where one is approximate ("about 50", "at least", "some") agree; a larger
+ *       count in a later article is an update, shown as one, not a discrepancy.</li>
+ *   <li><b>What was said</b>: a quote reported by several outlets with words changed (not merely trimmed, or
+ *       with an editor's bracket) is a wording discrepancy ({@link QuoteGrouper}).</li>
+ * </ul>
+ *
+ * <p>Every value lists the articles that hold it and how many <em>independent</em> sources they are: articles
+ * joined by heavy reuse ({@link #COPY_SHARE} of one's body in shared passages) count once, so three reprints of
+ * one wire story are one source.
+ */
+public final class FactStage implements StoryStage<FactStage.StoryFacts> {
+    /** The share of an article's body in passages shared with another that makes it a copy of it, not a source of its own. */
+    public static final double COPY_SHARE = 0.3;
+
+    /** Where a value is written. {@code implied}: read from the article's usual country, not from words about this place. */
+    public record Evidence(String article, int start, int end, String text, boolean implied) {}
+
+    /** One value of a fact, the articles that hold it, and how many independent sources they are. */
+    public record Value(String value, List<String> articles, int sources, List<Evidence> evidence) {
+        public Value {
+            articles = List.copyOf(articles);
+            evidence = List.copyOf(evidence);
+        }
+    }
+
+    /** One fact of the story with every value its articles give: {@code kind} is {@code date}, {@code place}, {@code count} or {@code quote}. */
+    public record Fact(String kind, String fact, List<Value> values) {
+        public Fact { values = List.copyOf(values); }
+    }
+
+    /**
+     * A story's facts: those its articles agree on, those they dispute ({@code discrepancies}), and counts a
+     * later article raised ({@code updates}, values in publication order).
+     */
+    public record StoryFacts(List<Fact> facts, List<Fact> discrepancies, List<Fact> updates) {
+        public StoryFacts {
+            facts = List.copyOf(facts);
+            discrepancies = List.copyOf(discrepancies);
+            updates = List.copyOf(updates);
+        }
+    }
+
+    public static final Layer<StoryFacts> LAYER = Layer.of("facts", StoryFacts.class);
+
+    @Override public String name() { return "facts"; }
+    @Override public Set<Layer<?>> requires() { return Set.of(Mentions.LAYER, Quotes.LAYER); }
+    @Override public Set<Layer<?>> requiresStory() { return Set.of(EntityStage.LAYER, QuoteGroupStage.LAYER, TimelineStage.LAYER); }
+    @Override public Layer<StoryFacts> adds() { return LAYER; }
+    @Override public String describe() {
+        return "facts: dates, places' countries, counts and quote wordings aligned across a story's articles; discrepancies, updates, "
+                + "independent sources (copies joined at reuse share " + COPY_SHARE + ")";
+    }
+
+    @Override public StoryFacts apply(StoryView story) {
+        Sources sources = new Sources(story);
+        List<Fact> facts = new ArrayList<>(), disputes = new ArrayList<>(), updates = new ArrayList<>();
+        story.find(TimelineStage.LAYER).ifPresent(t -> dates(t, sources, facts, disputes));
+        story.find(EntityStage.LAYER).ifPresent(e -> places(story, e, sources, facts, disputes));
+        counts(story, sources, facts, disputes, updates);
+        Map<String, String> names = new HashMap<>();
+        story.find(EntityStage.LAYER).ifPresent(es -> {
+            for (Entity e : es.entities()) for (Entity.At at : e.mentions()) names.put(at.article() + "@" + at.start(), e.canonical());
+        });
+        story.find(QuoteGroupStage.LAYER).ifPresent(q -> quotes(q, names, sources, facts, disputes));
+        return new StoryFacts(facts, disputes, updates);
+    }
+
+    // ---- independent sources -----------------------------------------------------------------------------
+
+    /** Which articles of the story copy one another. */
+    static final class Sources {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final UnionFind copies;
+
+        Sources(StoryView story) {
+            for (Document d : story.documents()) index.put(d.id(), index.size());
+            copies = new UnionFind(Math.max(1, index.size()));
+            for (Link l : story.links()) {
+                Integer a = index.get(l.a()), b = index.get(l.b());
+                if (a != null && b != null && Math.max(l.reusedShareA(), l.reusedShareB()) >= COPY_SHARE) copies.union(a, b);
+            }
+        }
+
+        /** How many independent sources {@code articles} are. */
+        int count(Iterable<String> articles) {
+            Set<Integer> roots = new LinkedHashSet<>();
+            for (String a : articles) {
+                Integer i = index.get(a);
+                roots.add(i == null ? -1 - roots.size() : copies.find(i));
+            }
+            return roots.size();
+        }
+
+        Value value(String value, List<Evidence> evidence) {
+            List<String> articles = new ArrayList<>(new LinkedHashSet<>(evidence.stream().map(Evidence::article).toList()));
+            return new Value(value, articles, count(articles), evidence);
+        }
+    }
+
+    // ---- when ---------------------------------------------------------------------------------------------
+
+    private static void dates(TimelineStage.StoryTime t, Sources sources, List<Fact> facts, List<Fact> disputes) {
+        Set<Integer> done = new java.util.HashSet<>();
+        List<TimelineStage.Event> events = t.timeline();
+        for (int i = 0; i < events.size(); i++) {
+            TimelineStage.Event e = events.get(i);
+            String about = e.mentions().get(0).context();
+            if (e.disputed().isEmpty()) {
+                facts.add(new Fact("date", "date of: " + about, List.of(sources.value(e.date(), evidence(e)))));
+                continue;
+            }
+            if (!done.add(i)) continue;
+            // the event and every event that disputes it, each value once
+            Map<String, List<Evidence>> byDate = new TreeMap<>();
+            byDate.computeIfAbsent(e.date(), k -> new ArrayList<>()).addAll(evidence(e));
+            for (int j = 0; j < events.size(); j++) {
+                TimelineStage.Event o = events.get(j);
+                if (j == i || o.disputed().isEmpty()) continue;
+                boolean linked = e.disputed().stream().anyMatch(d -> d.date().equals(o.date()) && o.mentions().stream().anyMatch(m -> d.articles().contains(m.article())))
+                        && o.disputed().stream().anyMatch(d -> d.date().equals(e.date()));
+                if (!linked) continue;
+                done.add(j);
+                byDate.computeIfAbsent(o.date(), k -> new ArrayList<>()).addAll(evidence(o));
+            }
+            List<Value> values = new ArrayList<>();
+            byDate.forEach((date, ev) -> values.add(sources.value(date, ev)));
+            disputes.add(new Fact("date", "date of: " + about, values));
+        }
+    }
+
+    private static List<Evidence> evidence(TimelineStage.Event e) {
+        List<Evidence> out = new ArrayList<>();
+        for (TimelineStage.Mention m : e.mentions()) out.add(new Evidence(m.article(), m.contextStart(), m.contextEnd(), m.context(), false));
+        return out;
+    }
+
+    // ---- where --------------------------------------------------------------------------------------------
+
+    private static final String DIRECTION = "(?:(?:the\\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western"
+            + "|south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west|northeast|northwest|southeast|southwest)(?:\\s+part\\s+of)?\\s+)?";
+    /** After a place: ", southern Iraq", " in southern Iraq". */
+    private static final Pattern AFTER_PLACE = Pattern.compile("^(?:,|\\s+in)\\s+" + DIRECTION + "(" + Countries.NAME + ")");
+    /** Before a place: "the Iraqi city of ". */
+    private static final Pattern BEFORE_PLACE = Pattern.compile("\\b([A-Z][a-z]+)\\s+(?:city|town|village|port|province|capital|region|district|governorate)\\s+of\\s+$");
+
+    private static void places(StoryView story, EntityStage.StoryEntities entities, Sources sources, List<Fact> facts, List<Fact> disputes) {
+        Map<String, Document> byId = new HashMap<>();
+        for (Document d : story.documents()) byId.put(d.id(), d);
+        Map<String, String> usual = new HashMap<>();
+        for (Document d : story.documents()) usual.put(d.id(), usualCountry(d.article()));
+        for (Entity e : entities.entities()) {
+            if (e.type() != EntityType.LOCATION || Countries.byName(e.canonical()) != null) continue;
+            Map<String, List<Evidence>> stated = new LinkedHashMap<>();
+            Set<String> mentioning = new LinkedHashSet<>();
+            Map<String, Entity.At> firstMention = new LinkedHashMap<>();
+            for (Entity.At at : e.mentions()) {
+                Document d = byId.get(at.article());
+                if (d == null) continue;
+                mentioning.add(at.article());
+                firstMention.putIfAbsent(at.article(), at);
+                String text = d.article().cleanText();
+                String country = null;
+                int evStart = at.start(), evEnd = at.end();
+                Matcher after = AFTER_PLACE.matcher(text).region(at.end(), Math.min(text.length(), at.end() + 80));
+                after.useAnchoringBounds(true);
+                if (after.find()) {
+                    country = Countries.longestCountry(after.group(1));
+                    if (country != null) evEnd = after.start(1) + countryLength(after.group(1));
+                }
+                if (country == null) {
+                    Matcher before = BEFORE_PLACE.matcher(text).region(Math.max(0, at.start() - 60), at.start());
+                    if (before.find()) {
+                        country = Countries.byAdjective(before.group(1));
+                        if (country != null) evStart = before.start(1);
+                    }
+                }
+                if (country == null || country.equals(Countries.byName(at.text()))) continue;
+                stated.computeIfAbsent(country, k -> new ArrayList<>()).add(new Evidence(at.article(), evStart, evEnd, text.substring(evStart, evEnd), false));
+            }
+            if (mentioning.size() < 2) continue;
+            // each article's value: what it states about this place, else its usual country
+            Map<String, List<Evidence>> values = new TreeMap<>();
+            Set<String> explicitArticles = new LinkedHashSet<>();
+            for (Map.Entry<String, List<Evidence>> s : stated.entrySet()) {
+                for (Evidence ev : s.getValue()) explicitArticles.add(ev.article());
+                values.computeIfAbsent(s.getKey(), k -> new ArrayList<>()).addAll(s.getValue());
+            }
+            for (String a : mentioning) {
+                if (explicitArticles.contains(a) || usual.get(a) == null) continue;
+                Entity.At at = firstMention.get(a);
+                values.computeIfAbsent(usual.get(a), k -> new ArrayList<>()).add(new Evidence(a, at.start(), at.end(), at.text(), true));
+            }
+            if (values.isEmpty()) continue;
+            List<Value> vs = new ArrayList<>();
+            // a value only implied (no article says so of this place) stands only with two independent sources behind it
+            values.forEach((c, ev) -> {
+                Value v = sources.value(c, ev);
+                if (stated.containsKey(c) || v.sources() >= 2) vs.add(v);
+            });
+            vs.sort(Comparator.comparingInt((Value v) -> -v.articles().size()).thenComparing(Value::value));
+            Fact f = new Fact("place", "country of " + e.canonical(), vs);
+            if (vs.size() > 1 && !stated.isEmpty()) disputes.add(f);
+            else if (!stated.isEmpty()) facts.add(f);
+        }
+    }
+
+    private static int countryLength(String words) {
+        String[] w = words.strip().split("\\s+");
+        for (int n = Math.min(3, w.length); n >= 1; n--) {
+            String joined = String.join(" ", java.util.Arrays.copyOf(w, n));
+            String clean = joined.replaceAll("[,.;:]+$", "");
+            if (Countries.byName(clean) != null) return clean.length();
+        }
+        return words.length();
+    }
+
+    /** The country an article places things in most, when one leads the others; else null. */
+    static String usualCountry(Article a) {
+        Map<String, Integer> cues = Countries.locationCues(a.cleanText(), a.bodyStart(), a.bodyEnd());
+        String best = null;
+        int top = 0, second = 0;
+        for (Map.Entry<String, Integer> c : cues.entrySet()) {
+            if (c.getValue() > top) { second = top; top = c.getValue(); best = c.getKey(); }
+            else if (c.getValue() > second) second = c.getValue();
+        }
+        return top >= 2 && top > second ? best : null;
+    }
+
+    // ---- how many -----------------------------------------------------------------------------------------
+
+    private static final String COUNT_NUM = "(\\d{1,3}(?:,\\d{3})+|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+            + "|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|dozens|a dozen|scores)";
+    private static final String APPROX = "((?:at least|about|around|nearly|almost|some|more than|over|roughly|up to|an estimated|approximately|as many as)\\s+)?";
+    private static final String PEOPLE = "(?:(?:[a-z-]+\\s+){0,2}(?:people|persons|protesters|demonstrators|civilians|soldiers|troops|police(?:men)?|officers|activists|children"
+            + "|students|workers|passengers|residents|militants|fighters|members|migrants|villagers|others|men|women|journalists)\\s+)?";
+    private static final Pattern COUNT_BEFORE = Pattern.compile("\\b" + APPROX + COUNT_NUM + "\\s+" + PEOPLE
+            + "(?:(?:were|have been|had been|was|are|being)\\s+)?(?:reported\\s+)?(killed|dead|died|injured|wounded|hurt|arrested|detained)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern COUNT_AFTER = Pattern.compile("\\b(killed|killing|injured|injuring|wounded|wounding|arrested|arresting|detained|detaining)\\s+"
+            + APPROX + COUNT_NUM + "\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TOLL = Pattern.compile("\\b(death toll|toll)\\s+(?:(?:has\\s+)?(?:rose|risen|climbed|reached|stood|stands|is|was|hit)\\s+)?(?:to\\s+|at\\s+)?"
+            + APPROX + COUNT_NUM + "\\b", Pattern.CASE_INSENSITIVE);
+
+    /** A count read from an article: what it counts, the number, whether it is approximate, and where. */
+    private record Count(String kind, long n, boolean approx, Evidence at, long[] keys, LocalDate published) {}
+
+    private static String kindOf(String verb) {
+        String v = verb.toLowerCase(Locale.ROOT);
+        if (v.startsWith("kill") || v.equals("dead") || v.equals("died") || v.contains("toll")) return "killed";
+        if (v.startsWith("injur") || v.startsWith("wound") || v.equals("hurt")) return "injured";
+        return "arrested";
+    }
+
+    private static void counts(StoryView story, Sources sources, List<Fact> facts, List<Fact> disputes, List<Fact> updates) {
+        List<Count> all = new ArrayList<>();
+        for (Document d : story.documents()) {
+            Article a = d.article();
+            String text = a.cleanText();
+            for (Pattern p : new Pattern[] {COUNT_BEFORE, COUNT_AFTER, TOLL}) {
+                Matcher m = p.matcher(text).region(a.bodyStart(), a.bodyEnd());
+                while (m.find()) {
+                    String verb = p == COUNT_BEFORE ? m.group(3) : m.group(1);
+                    long n = number(m.group(p == COUNT_BEFORE ? 2 : 3));
+                    if (n <= 0) continue;
+                    boolean approx = m.group(p == COUNT_BEFORE ? 1 : 2) != null || m.group(p == COUNT_BEFORE ? 2 : 3).matches("(?i)hundreds|dozens|scores|a dozen");
+                    int cs = Math.max(a.bodyStart(), m.start() - 120), ce = Math.min(a.bodyEnd(), m.end() + 120);
+                    Evidence ev = new Evidence(a.id(), m.start(), m.end(), m.group(), false);
+                    all.add(new Count(kindOf(verb), n, approx, ev, TimelineStage.contentKeys(text, cs, m.start(), m.end(), ce), a.published()));
+                }
+            }
+        }
+        // one fact per kind and event: counts of one kind whose words agree, across articles
+        int n = all.size();
+        UnionFind same = new UnionFind(Math.max(1, n));
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                Count x = all.get(i), y = all.get(j);
+                if (!x.kind.equals(y.kind) || x.at.article().equals(y.at.article())) continue;
+                if (TimelineStage.similarWords(x.keys, y.keys)) same.union(i, j);
+            }
+        }
+        Map<Integer, List<Count>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) groups.computeIfAbsent(same.find(i), r -> new ArrayList<>()).add(all.get(i));
+        for (List<Count> g : groups.values()) {
+            Set<String> articles = new LinkedHashSet<>();
+            for (Count c : g) articles.add(c.at.article());
+            // an article's count for the fact: its largest (a report gives the toll, then details)
+            Map<String, Count> perArticle = new LinkedHashMap<>();
+            for (Count c : g) perArticle.merge(c.at.article(), c, (p, q) -> q.n > p.n ? q : p);
+            Map<Long, List<Evidence>> byValue = new TreeMap<>();
+            for (Count c : perArticle.values()) byValue.computeIfAbsent(c.n, k -> new ArrayList<>()).add(c.at);
+            String label = g.get(0).kind + ": " + g.get(0).at.text();
+            List<Value> values = new ArrayList<>();
+            byValue.forEach((v, ev) -> values.add(sources.value(String.valueOf(v), ev)));
+            Fact f = new Fact("count", label, values);
+            if (values.size() == 1 || articles.size() < 2) { facts.add(f); continue; }
+            if (agreeWithinRounding(perArticle.values())) { facts.add(f); continue; }
+            if (isUpdate(perArticle.values())) {
+                List<Count> inOrder = new ArrayList<>(perArticle.values());
+                inOrder.sort(Comparator.comparing((Count c) -> c.published).thenComparingLong(c -> c.n));
+                List<Value> ordered = new ArrayList<>();
+                for (Count c : inOrder) ordered.add(sources.value(String.valueOf(c.n), List.of(c.at)));
+                updates.add(new Fact("count", label, ordered));
+                continue;
+            }
+            disputes.add(f);
+        }
+    }
+
+    /** Whether every count is within 10% of the others and those that differ are approximate ("about 50" and 52). */
+    static boolean agreeWithinRounding(Iterable<Count> counts) {
+        long min = Long.MAX_VALUE, max = 0;
+        boolean anyApprox = false;
+        for (Count c : counts) { min = Math.min(min, c.n); max = Math.max(max, c.n); anyApprox |= c.approx; }
+        return anyApprox && max <= Math.ceil(min * 1.1);
+    }
+
+    /** Whether the counts rise with the articles' dates: a later report with a larger toll updates an earlier one. */
+    static boolean isUpdate(Iterable<Count> counts) {
+        List<Count> l = new ArrayList<>();
+        for (Count c : counts) {
+            if (c.published == null) return false;
+            l.add(c);
+        }
+        l.sort(Comparator.comparing((Count c) -> c.published));
+        for (int i = 1; i < l.size(); i++) {
+            Count p = l.get(i - 1), q = l.get(i);
+            if (q.n < p.n || q.n > p.n && !q.published.isAfter(p.published)) return false;
+        }
+        return true;
+    }
+
+    private static long number(String s) {
+        String w = s.toLowerCase(Locale.ROOT).replace(",", "");
+        if (w.matches("\\d+")) return Long.parseLong(w);
+        return switch (w) {
+            case "a dozen" -> 12;
+            case "dozens", "scores" -> 24;
+            case "hundreds" -> 200;
+            default -> {
+                double v = TimeTagger.numberWord(w);
+                yield v > 0 ? (long) v : -1;
+            }
+        };
+    }
+
+    // ---- what was said ------------------------------------------------------------------------------------
+
+    private static void quotes(QuoteGroupStage.StoryQuotes q, Map<String, String> names, Sources sources, List<Fact> facts, List<Fact> disputes) {
+        for (QuoteGrouper.Group g : q.groups()) {
+            QuoteGrouper.Item ref = q.items().get(g.reference());
+            // the speaker's entity, else the name any wording gives, else the words of the cue ("he")
+            String speaker = null;
+            for (int i : g.items()) {
+                QuoteGrouper.Item it = q.items().get(i);
+                String n = names.get(it.article() + "@" + it.quote().speakerMention());
+                if (n != null) { speaker = n; break; }
+            }
+            if (speaker == null) speaker = ref.quote().speaker() == null ? "an unnamed speaker" : ref.quote().speaker();
+            Map<String, List<Evidence>> wordings = new LinkedHashMap<>();
+            wordings.computeIfAbsent(ref.quote().text(), k -> new ArrayList<>()).add(evidence(ref));
+            boolean changed = false;
+            for (QuoteGrouper.Difference d : g.differences()) {
+                QuoteGrouper.Item it = q.items().get(d.item());
+                if (d.changed().isEmpty()) {
+                    // trimmed or with an editor's bracket: the same words, not another wording
+                    wordings.get(ref.quote().text()).add(evidence(it));
+                    continue;
+                }
+                changed = true;
+                wordings.computeIfAbsent(it.quote().text(), k -> new ArrayList<>()).add(evidence(it));
+            }
+            List<Value> values = new ArrayList<>();
+            wordings.forEach((w, ev) -> values.add(sources.value(w, ev)));
+            Fact f = new Fact("quote", "wording of " + speaker + "'s quote", values);
+            (changed ? disputes : facts).add(f);
+        }
+    }
+
+    private static Evidence evidence(QuoteGrouper.Item it) {
+        return new Evidence(it.article(), it.quote().start(), it.quote().end(), it.quote().text(), false);
+    }
+}

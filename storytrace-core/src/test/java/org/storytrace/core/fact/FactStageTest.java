@@ -1,0 +1,120 @@
+package org.storytrace.core.fact;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.Layers;
+import org.storytrace.core.doc.SentenceSplitter;
+import org.storytrace.core.doc.StoryView;
+import org.storytrace.core.doc.TokenLayer;
+import org.storytrace.core.entity.EntityStage;
+import org.storytrace.core.entity.EntityType;
+import org.storytrace.core.entity.Mention;
+import org.storytrace.core.entity.Mentions;
+import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Link;
+import org.storytrace.core.quote.QuoteFinder;
+import org.storytrace.core.quote.QuoteGroupStage;
+import org.storytrace.core.time.TimeTagger;
+import org.storytrace.core.time.TimelineStage;
+
+/** Facts aligned across small stories written the way outlets write them, with the differences planted in them. */
+class FactStageTest {
+    /** An article whose listed words are place names (the name finder's job, done by hand here). */
+    private static Document doc(String id, String text, LocalDate published, String... places) {
+        Article a = new Article(id, id, text, null, published, published == null ? null : "test", null, null, 0, text.length(), List.of(),
+                "text", "UTF-8", null, id.replaceAll("\\d", ""), "eng");
+        List<Mention> ms = new ArrayList<>();
+        for (String p : places) {
+            for (int i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) ms.add(new Mention(i, i + p.length(), p, EntityType.LOCATION, null));
+        }
+        ms.sort(java.util.Comparator.comparingInt(Mention::start));
+        Document d = Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)).with(Mentions.LAYER, new Mentions(ms));
+        d = new SentenceSplitter().apply(d);
+        d = new QuoteFinder().apply(d);
+        return new TimeTagger().apply(d);
+    }
+
+    private static FactStage.StoryFacts facts(List<Link> links, Document... docs) {
+        StoryView v = new StoryView("s", List.of(docs), links, Map.of());
+        v = v.with(EntityStage.LAYER, new EntityStage().apply(v));
+        v = v.with(QuoteGroupStage.LAYER, new QuoteGroupStage().apply(v));
+        v = v.with(TimelineStage.LAYER, new TimelineStage().apply(v));
+        return new FactStage().apply(v);
+    }
+
+    @Test
+    void aPlacePutInAnotherCountryByOneOutletIsADiscrepancy() {
+        Document a = doc("wire1", "Protesters stormed militia offices in Karbala, southern Iraq, on Friday. Police in Iraq said the crowd dispersed. "
+                + "Officials in Iraq called for calm.", LocalDate.of(2021, 5, 8), "Karbala");
+        Document b = doc("daily2", "Crowds stormed militia offices in Karbala on Friday, police said. The protests in Iraq spread. Leaders in Iraq met.",
+                LocalDate.of(2021, 5, 8), "Karbala");
+        Document c = doc("post3", "Protesters in the city of Karbala, western Iran, stormed militia offices on Friday.", LocalDate.of(2021, 5, 9), "Karbala");
+        FactStage.StoryFacts f = facts(List.of(), a, b, c);
+        FactStage.Fact place = f.discrepancies().stream().filter(x -> x.kind().equals("place")).findFirst().orElseThrow(() -> new AssertionError(f.toString()));
+        assertEquals("country of Karbala", place.fact());
+        assertEquals("Iraq", place.values().get(0).value());
+        assertEquals(List.of("wire1", "daily2"), place.values().get(0).articles());
+        assertEquals("Iran", place.values().get(1).value());
+        assertEquals("Karbala, western Iran", place.values().get(1).evidence().get(0).text());
+        assertFalse(place.values().get(1).evidence().get(0).implied());
+    }
+
+    @Test
+    void placesTheArticlesAgreeOnAndUnstatedOnesAreNoDiscrepancy() {
+        Document a = doc("wire1", "Flooding hit Sylhet, northeastern Bangladesh, on Monday. Rescuers in Bangladesh worked all night.", LocalDate.of(2022, 6, 21), "Sylhet");
+        Document b = doc("daily2", "Floods in Sylhet in Bangladesh displaced thousands on Monday.", LocalDate.of(2022, 6, 21), "Sylhet");
+        Document c = doc("post3", "In Sylhet, water rose on Monday. Aid groups in India and in India's east prepared supplies.", LocalDate.of(2022, 6, 22), "Sylhet");
+        FactStage.StoryFacts f = facts(List.of(), a, b, c);
+        assertTrue(f.discrepancies().stream().noneMatch(x -> x.kind().equals("place")),
+                "an article that only implies another country is no contradiction: " + f.discrepancies());
+        assertTrue(f.facts().stream().anyMatch(x -> x.fact().equals("country of Sylhet") && x.values().get(0).value().equals("Bangladesh")), f.facts().toString());
+    }
+
+    @Test
+    void countsThatConflictAreDiscrepanciesRoundingAgreesAndALaterLargerTollIsAnUpdate() {
+        LocalDate d1 = LocalDate.of(2023, 2, 6), d2 = LocalDate.of(2023, 2, 7);
+        FactStage.StoryFacts conflict = facts(List.of(),
+                doc("a1", "At least 12 people were killed when a bus fell into a ravine near the mountain town, officials said.", d1),
+                doc("b2", "Twenty people were killed when a bus fell into a ravine near the mountain town, police said.", d1));
+        assertEquals(1, conflict.discrepancies().stream().filter(x -> x.kind().equals("count")).count(), conflict.toString());
+
+        FactStage.StoryFacts rounding = facts(List.of(),
+                doc("a1", "About 50 people were injured when a bus fell into a ravine near the mountain town, officials said.", d1),
+                doc("b2", "52 people were injured when a bus fell into a ravine near the mountain town, police said.", d1));
+        assertTrue(rounding.discrepancies().isEmpty(), rounding.discrepancies().toString());
+
+        FactStage.StoryFacts update = facts(List.of(),
+                doc("a1", "The earthquake killed 1,200 people in the border region, rescuers said as they searched the rubble.", d1),
+                doc("b2", "The earthquake killed 3,400 people in the border region, rescuers said as they searched the rubble.", d2));
+        assertTrue(update.discrepancies().isEmpty(), update.discrepancies().toString());
+        assertEquals(1, update.updates().size(), update.toString());
+        assertEquals(List.of("1200", "3400"), update.updates().get(0).values().stream().map(FactStage.Value::value).toList());
+    }
+
+    @Test
+    void aQuoteWithChangedWordsIsAWordingDiscrepancyAndCopiesCountAsOneSource() {
+        LocalDate d = LocalDate.of(2020, 8, 24);
+        String body = " The minister spoke after meeting the families of the victims in the southern city.";
+        Document a = doc("a1", "He said: \u201cWe will never forget the victims, and justice will come for every family.\u201d" + body, d);
+        Document b = doc("b2", "He said: \u201cWe shall never forget the victims, and justice is coming for every family.\u201d" + body, d);
+        Document c = doc("c3", "He said: \u201cWe will never forget the victims, and justice will come for every family.\u201d" + body, d);
+        Link copy = new Link("a1", "c3", 0.9, 0.95, 0.95, null, List.of());
+        FactStage.StoryFacts f = facts(List.of(copy), a, b, c);
+        FactStage.Fact wording = f.discrepancies().stream().filter(x -> x.kind().equals("quote")).findFirst().orElseThrow(() -> new AssertionError(f.toString()));
+        assertEquals(2, wording.values().size());
+        FactStage.Value will = wording.values().stream().filter(v -> v.value().contains("will come")).findFirst().orElseThrow();
+        assertEquals(List.of("a1", "c3"), will.articles());
+        assertEquals(1, will.sources(), "a reprint is not a second source");
+
+        // trimmed, not reworded: the same words
+        Document t = doc("t4", "He said: \u201cWe will never forget the victims.\u201d" + body, d);
+        FactStage.StoryFacts trimmed = facts(List.of(), a, t);
+        assertTrue(trimmed.discrepancies().stream().noneMatch(x -> x.kind().equals("quote")), trimmed.toString());
+    }
+}

@@ -34,6 +34,9 @@ final class InputOptions {
             + "(entities, quotes). For millions of articles: the deep tier reads every sentence with a statistical model.")
     boolean fast;
 
+    @Option(names = "--summary-sentences", defaultValue = "5", description = "Sentences in each story's summary (default: ${DEFAULT-VALUE}).")
+    int summarySentences;
+
     @Option(names = "--threads", description = "Threads for every stage (default: the number of cores). The results do not depend on it.")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -44,12 +47,13 @@ final class InputOptions {
     /** An engine builder with these options' settings, embedder and tiers. */
     Engine.Builder engine() {
         Engine.Builder b = Engine.builder(settings()).embedder(noEmbeddings ? null : Runner.defaultEmbedder());
-        return fast ? b : b.deepTier();
+        return fast ? b : b.deepTier(summarySentences);
     }
 
     /** The engine's settings from the options; a bad value is refused with one line naming the option. */
     EngineSettings settings() {
         if (threads < 1) throw bad("--threads must be at least 1, was " + threads);
+        if (summarySentences < 1) throw bad("--summary-sentences must be at least 1, was " + summarySentences);
         if (maxBytes < 1) throw bad("--max-bytes must be at least 1, was " + maxBytes);
         if (timeoutSeconds < 1) throw bad("--timeout must be at least 1 second, was " + timeoutSeconds);
         return EngineSettings.builder().threads(threads).maxBytes(maxBytes).fetchTimeout(Duration.ofSeconds(timeoutSeconds)).workDir(workDir).build();

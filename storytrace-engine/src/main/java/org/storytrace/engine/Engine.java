@@ -31,6 +31,7 @@ import org.storytrace.core.doc.StagePlan;
 import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.StoryView;
 import org.storytrace.core.fact.FactStage;
+import org.storytrace.core.summary.SummaryStage;
 import org.storytrace.core.time.TimeTagger;
 import org.storytrace.core.time.TimelineStage;
 import org.storytrace.core.doc.TokenLayer;
@@ -180,9 +181,12 @@ public final class Engine implements AutoCloseable {
         /**
          * Adds the deep tier: names, direct quotes and time expressions in every article ({@link NameFinder}, {@link QuoteFinder},
          * {@link TimeTagger}), then entities per story and across the collection ({@link EntityStage}), quote groups and the
-         * story's timeline ({@link TimelineStage}). Without it the engine runs the fast tier alone (stories, reuse).
+         * story's timeline ({@link TimelineStage}), facts and discrepancies ({@link FactStage}) and summary ({@link SummaryStage}). Without it the engine runs the fast tier alone (stories, reuse).
          */
-        public Builder deepTier() {
+        public Builder deepTier() { return deepTier(SummaryStage.DEFAULT_SENTENCES); }
+
+        /** The deep tier, with summaries of at most {@code summarySentences} sentences. */
+        public Builder deepTier(int summarySentences) {
             stages.add(new NameFinder());
             stages.add(new QuoteFinder());
             stages.add(new TimeTagger());
@@ -190,6 +194,7 @@ public final class Engine implements AutoCloseable {
             storyStages.add(new QuoteGroupStage());
             storyStages.add(new TimelineStage());
             storyStages.add(new FactStage());
+            storyStages.add(new SummaryStage(summarySentences));
             return this;
         }
 

@@ -39,6 +39,7 @@ import org.storytrace.core.doc.Document;
 import org.storytrace.core.time.TimeTagger;
 import org.storytrace.core.time.TimelineStage;
 import org.storytrace.core.fact.FactStage;
+import org.storytrace.core.summary.SummaryStage;
 import org.storytrace.core.time.Timex;
 import org.storytrace.engine.Engine;
 import org.storytrace.engine.EngineSettings;
@@ -63,7 +64,7 @@ public final class Evaluations {
     public static SeedReport seeds(Path dir, Path expectedFile, Embedder embedder) throws IOException {
         JsonNode expected = JSON.readTree(expectedFile.toFile());
         record Run(Analysis analysis, List<Entity> entities, List<QuoteRow> quotes, List<TimelineStage.ArticleTime> times,
-                   List<TimelineStage.StoryTime> timelines, List<FactStage.StoryFacts> facts) {}
+                   List<TimelineStage.StoryTime> timelines, List<FactStage.StoryFacts> facts, Map<String, SummaryStage.Summary> summaries) {}
         Run run = Runner.analyzeDeep(List.of(dir.toString()), EngineSettings.defaults(), embedder, r -> {
             List<TimelineStage.ArticleTime> times = new ArrayList<>();
             for (Document d : r.documents()) r.timeOf(d).ifPresent(times::add);
@@ -71,7 +72,12 @@ public final class Evaluations {
             for (Story st : r.stories()) r.findStoryLayer(st.id(), TimelineStage.LAYER).ifPresent(timelines::add);
             List<FactStage.StoryFacts> facts = new ArrayList<>();
             for (Story st : r.stories()) r.findStoryLayer(st.id(), FactStage.LAYER).ifPresent(facts::add);
-            return new Run(r.toAnalysis(), r.entities(), quoteRows(r), times, timelines, facts);
+            Map<String, SummaryStage.Summary> summaries = new HashMap<>();
+            for (Story st : r.stories()) {
+                var sum = r.findStoryLayer(st.id(), SummaryStage.LAYER);
+                if (sum.isPresent()) for (String id : st.articles()) summaries.put(id, sum.get());
+            }
+            return new Run(r.toAnalysis(), r.entities(), quoteRows(r), times, timelines, facts, summaries);
         });
         Analysis a = run.analysis();
         Map<String, Article> byId = new HashMap<>();
@@ -162,7 +168,30 @@ public final class Evaluations {
         seedQuotes(expected.get("quotes"), run.entities(), run.quotes(), m, failures);
         seedDates(expected, run.times(), run.timelines(), m, failures);
         seedDiscrepancies(expected, run.facts(), m, failures);
+        seedSummary(expected, run.summaries(), m, failures);
         return new SeedReport(m, failures);
+    }
+
+    /**
+     * The summary of the first expected story (the story its first article is in) names everything the analyst
+     * lists ("Yacoub or Yaqoub": either), and every sentence of it cites at least its own article.
+     */
+    static void seedSummary(JsonNode expected, Map<String, SummaryStage.Summary> summaries, Map<String, Double> m, List<String> failures) {
+        JsonNode must = expected.path("summary").path("story_1_must_mention");
+        String first = expected.path("stories").path("expected").path(0).path("articles").path(0).asText();
+        SummaryStage.Summary sum = summaries.get(first);
+        String text = sum == null ? "" : String.join(" ", sum.sentences().stream().map(SummaryStage.Line::text).toList()).toLowerCase(Locale.ROOT);
+        int want = 0, found = 0;
+        for (JsonNode w : must) {
+            want++;
+            boolean ok = false;
+            for (String alt : w.asText().split(" or ")) ok |= text.contains(alt.strip().toLowerCase(Locale.ROOT));
+            if (ok) found++; else failures.add("story 1's summary does not mention " + w.asText());
+        }
+        m.put("seeds.summary.mentions", ratio(found, want));
+        boolean cited = sum != null && !sum.sentences().isEmpty() && sum.sentences().stream().allMatch(l -> !l.citations().isEmpty());
+        if (!cited) failures.add("story 1's summary is empty or has a sentence without a citation");
+        m.put("seeds.summary.cited", cited ? 1.0 : 0.0);
     }
 
     /**

@@ -28,5 +28,7 @@ class SeedsEvaluationTest {
         assertEquals(0.0, r.metrics().get("seeds.dates.false_discrepancies"), "dates that agree once resolved are not disputed");
         assertEquals(1.0, r.metrics().get("seeds.discrepancies.found"), "the date, the country of Nasiriyah and the wording of the quote");
         assertEquals(0.0, r.metrics().get("seeds.discrepancies.unexpected"), "and nothing else");
+        assertEquals(1.0, r.metrics().get("seeds.summary.mentions"), "story 1's summary names Nasiriyah, Badr, Basra, Kadhimi and Yacoub");
+        assertEquals(1.0, r.metrics().get("seeds.summary.cited"), "every summary sentence cites its sources");
     }
 }

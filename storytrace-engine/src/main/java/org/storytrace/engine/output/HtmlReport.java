@@ -24,6 +24,8 @@ import org.storytrace.core.model.Passage;
 import org.storytrace.core.model.Story;
 import org.storytrace.core.quote.QuoteGroupStage;
 import org.storytrace.core.quote.QuoteGrouper;
+import org.storytrace.core.fact.FactStage;
+import org.storytrace.core.summary.SummaryStage;
 import org.storytrace.core.time.TimelineStage;
 import org.storytrace.engine.Results;
 
@@ -174,6 +176,8 @@ public final class HtmlReport {
         if (s.story.articles().size() > s.articles.size()) {
             w.write("<p class=\"meta\">" + (s.story.articles().size() - s.articles.size()) + " more articles in stories.json.</p>");
         }
+        discrepancies(w, r.findStoryLayer(s.story.id(), FactStage.LAYER).orElse(null));
+        summary(w, r.findStoryLayer(s.story.id(), SummaryStage.LAYER).orElse(null));
         timeline(w, r.findStoryLayer(s.story.id(), TimelineStage.LAYER).orElse(null));
         entities(w, s, r.entitiesOf(s.story.id()), entityById);
         quoteGroups(w, r, r.findStoryLayer(s.story.id(), QuoteGroupStage.LAYER).orElse(null));
@@ -249,6 +253,43 @@ public final class HtmlReport {
             }
             w.write("</table>");
         }
+    }
+
+    /** Where the story's articles disagree, first on the page: each fact, each value with its outlets, sources and evidence. */
+    private static void discrepancies(Writer w, FactStage.StoryFacts f) throws IOException {
+        if (f == null || f.discrepancies().isEmpty() && f.updates().isEmpty()) return;
+        if (!f.discrepancies().isEmpty()) {
+            w.write("<h2>" + f.discrepancies().size() + " discrepancies</h2>");
+            for (FactStage.Fact x : f.discrepancies()) fact(w, x);
+        }
+        if (!f.updates().isEmpty()) {
+            w.write("<h2>" + f.updates().size() + " updated counts</h2>");
+            for (FactStage.Fact x : f.updates()) fact(w, x);
+        }
+    }
+
+    private static void fact(Writer w, FactStage.Fact x) throws IOException {
+        w.write("<h3>" + esc(x.kind()) + ": " + esc(clip(x.fact())) + "</h3><table class=\"side\"><tr><th>value</th><th>outlets</th><th>evidence</th></tr>");
+        for (FactStage.Value v : x.values()) {
+            w.write("<tr><td><b>" + esc(clip(v.value())) + "</b></td><td>" + esc(String.join(", ", v.articles())) + "<br><span class=\"meta\">" + v.sources()
+                    + (v.sources() == 1 ? " independent source" : " independent sources") + "</span></td><td>");
+            for (FactStage.Evidence e : v.evidence()) {
+                w.write("<span class=\"meta\">" + esc(e.article()) + " @" + e.start() + (e.implied() ? ", implied" : "") + "</span> “" + esc(clip(e.text())) + "”<br>");
+            }
+            w.write("</td></tr>");
+        }
+        w.write("</table>");
+    }
+
+    /** The story's summary, each sentence with the articles it is written in. */
+    private static void summary(Writer w, SummaryStage.Summary s) throws IOException {
+        if (s == null || s.sentences().isEmpty()) return;
+        w.write("<h2>Summary</h2><ol>");
+        for (SummaryStage.Line l : s.sentences()) {
+            w.write("<li>" + esc(l.text()) + " <span class=\"meta\">[" + esc(String.join(", ", l.citations().stream().map(c -> c.article() + " @" + c.start()).toList()))
+                    + "]</span></li>");
+        }
+        w.write("</ol>");
     }
 
     /**

@@ -25,6 +25,7 @@ import org.storytrace.core.quote.QuoteGrouper;
 import org.storytrace.engine.Provenance;
 import org.storytrace.engine.Results;
 import org.storytrace.core.fact.FactStage;
+import org.storytrace.core.summary.SummaryStage;
 import org.storytrace.core.time.Timex;
 import org.storytrace.core.time.TimelineStage;
 
@@ -65,6 +66,8 @@ public final class StoriesJson {
                 }
                 var time = r.findStoryLayer(s.id(), TimelineStage.LAYER);
                 if (time.isPresent()) timeline(g, time.get());
+                var summary = r.findStoryLayer(s.id(), SummaryStage.LAYER);
+                if (summary.isPresent()) summary(g, summary.get());
                 var facts = r.findStoryLayer(s.id(), FactStage.LAYER);
                 if (facts.isPresent()) {
                     facts(g, "discrepancies", facts.get().discrepancies());
@@ -214,6 +217,28 @@ public final class StoriesJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /** A story's {@code summary}: its sentences, each with the articles and spans it is written in. */
+    private static void summary(JsonGenerator g, SummaryStage.Summary s) throws IOException {
+        g.writeObjectFieldStart("summary");
+        g.writeArrayFieldStart("sentences");
+        for (SummaryStage.Line l : s.sentences()) {
+            g.writeStartObject();
+            g.writeStringField("text", l.text());
+            g.writeArrayFieldStart("citations");
+            for (SummaryStage.Citation c : l.citations()) {
+                g.writeStartObject();
+                g.writeStringField("article", c.article());
+                g.writeNumberField("start", c.start());
+                g.writeNumberField("end", c.end());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /** A list of facts: each with its kind, what it is about, and every value with its articles, independent sources and evidence. */

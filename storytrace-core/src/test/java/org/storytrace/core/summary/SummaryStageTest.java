@@ -1,0 +1,57 @@
+package org.storytrace.core.summary;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.storytrace.core.TestCorpora;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.Layers;
+import org.storytrace.core.doc.SentenceSplitter;
+import org.storytrace.core.doc.StoryView;
+import org.storytrace.core.doc.TokenLayer;
+import org.storytrace.core.model.Article;
+
+/** Extractive summaries with citations, on three reports of one strike and on the news pool. */
+class SummaryStageTest {
+    private static Document doc(String id, String text) {
+        Article a = new Article(id, id, text, null, LocalDate.of(2024, 3, 4), "test", null, null, 0, text.length(), List.of(), "text", "UTF-8", null, id, "eng");
+        return new SentenceSplitter().apply(Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)));
+    }
+
+    @Test
+    void whatEveryOutletReportsIsSaidOnceAndCitesEachOutlet() {
+        String strike = "Thousands of dockworkers walked off the job at the port of Valmora on Monday, halting the loading of grain ships.";
+        Document a = doc("wire", strike + " The union said dockworkers had waited eleven months for a pay offer from the harbour board. "
+                + "Talks between the union and the harbour board over pay broke down late on Sunday night.");
+        Document b = doc("daily", "Thousands of dockworkers walked off the job at the port of Valmora on Monday, halting grain ship loading. "
+                + "A local bakery reopened after a fire last year, its owner said with relief at the weekend.");
+        Document c = doc("radio", "Dockworkers at the port of Valmora walked off the job on Monday, halting the loading of grain ships. "
+                + "The governor urged the union and the harbour board to accept mediation over pay before the harvest.");
+        SummaryStage.Summary s = new SummaryStage(3).apply(new StoryView("s", List.of(a, b, c)));
+        assertEquals(3, s.sentences().size(), s.toString());
+        long strikes = s.sentences().stream().filter(l -> l.text().contains("walked off the job")).count();
+        assertEquals(1, strikes, "the strike is said once: " + s);
+        SummaryStage.Line first = s.sentences().stream().filter(l -> l.text().contains("walked off the job")).findFirst().orElseThrow();
+        assertEquals(3, first.citations().size(), "its sentence cites the three outlets that report it: " + first);
+        for (SummaryStage.Line l : s.sentences()) {
+            SummaryStage.Citation own = l.citations().get(0);
+            Document d = List.of(a, b, c).stream().filter(x -> x.id().equals(own.article())).findFirst().orElseThrow();
+            assertEquals(l.text(), d.article().text().substring(own.start(), own.end()).strip(), "the first citation is where the sentence is written");
+        }
+        assertTrue(s.sentences().stream().noneMatch(l -> l.text().contains("bakery")), "one outlet's aside is not the story: " + s);
+    }
+
+    @Test
+    void aSummaryOfRealNewsHasItsLengthAndNoRepeatedSentence() throws Exception {
+        List<String> texts = TestCorpora.newsPool(6);
+        List<Document> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) docs.add(doc("n" + i, texts.get(i)));
+        SummaryStage.Summary s = new SummaryStage(4).apply(new StoryView("s", docs));
+        assertEquals(4, s.sentences().size(), s.toString());
+        assertEquals(4, s.sentences().stream().map(SummaryStage.Line::text).distinct().count());
+        assertThrows(IllegalArgumentException.class, () -> new SummaryStage(0));
+        assertTrue(new SummaryStage().apply(new StoryView("e", List.of(doc("x", "Too short.")))).sentences().isEmpty());
+    }
+}

@@ -45,7 +45,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--tempeval", description = "TimeML documents (.tml, any depth) with gold TIMEX3 values (default: CORPORA/tempeval3/TBAQ-cleaned).")
     Path tempeval;
 
-    @Option(names = "--only", split = ",", description = "Run only these: seeds, pan, googlenews, polnear, ecbplus, tempeval, names, html-dates.")
+    @Option(names = "--discrepancies", description = "The discrepancy test set: one folder per story with its articles and expected.json "
+            + "(default: testdata/discrepancies in this repository).")
+    Path discrepancies;
+
+    @Option(names = "--only", split = ",", description = "Run only these: seeds, pan, googlenews, polnear, ecbplus, tempeval, discrepancies, names, html-dates.")
     java.util.List<String> only;
 
     @Override
@@ -87,6 +91,12 @@ final class EvalCommand implements Callable<Integer> {
         if (wanted("tempeval")) {
             if (Files.isDirectory(te)) print(Evaluations.tempeval(te));
             else { System.err.println("skipped tempeval3: " + te + " not found"); missing++; }
+        }
+        if (wanted("discrepancies")) {
+            Path dd = discrepancies != null ? discrepancies : Files.isDirectory(Path.of("testdata/discrepancies")) ? Path.of("testdata/discrepancies")
+                    : Path.of("../testdata/discrepancies");
+            if (Files.isDirectory(dd)) print(Evaluations.discrepancies(dd));
+            else { System.err.println("skipped discrepancies: " + dd + " not found"); missing++; }
         }
         if (wanted("names")) print(Evaluations.nameVariants());
         Path hd = htmlDates != null ? htmlDates : corpora.resolve("html-dates");

@@ -908,6 +908,82 @@ public final class Evaluations {
     }
 
     /**
+     * Discrepancy precision and recall on a test set of small multi-article stories, one folder each: the
+     * articles as {@code .txt} files and {@code expected.json} with the {@code discrepancies} (kind, and the
+     * articles on each side of it), the {@code updates} (a count's values in order) and the
+     * {@code not_discrepancies} a reader might take for one. Each folder is analysed on its own with the deep
+     * tier; a reported discrepancy is right when an expected one has its kind and the same articles on each side.
+     */
+    public static Map<String, Double> discrepancies(Path dir) throws IOException {
+        List<Path> stories;
+        try (var s = Files.list(dir)) {
+            stories = s.filter(f -> Files.isRegularFile(f.resolve("expected.json"))).sorted().toList();
+        }
+        int expectedCount = 0, predicted = 0, correct = 0, found = 0, updatesWanted = 0, updatesFound = 0, updatesPredicted = 0, split = 0;
+        Map<String, int[]> byKind = new java.util.TreeMap<>();
+        for (Path story : stories) {
+            JsonNode expected = JSON.readTree(story.resolve("expected.json").toFile());
+            List<FactStage.Fact> disc = new ArrayList<>(), upd = new ArrayList<>();
+            int parts = Runner.analyzeDeep(List.of(story.toString()), EngineSettings.defaults(), Runner.defaultEmbedder(), r -> {
+                for (Story st : r.stories()) r.findStoryLayer(st.id(), FactStage.LAYER).ifPresent(f -> { disc.addAll(f.discrepancies()); upd.addAll(f.updates()); });
+                return r.stories().size();
+            });
+            if (parts > 1) {
+                split++;
+                if (DEBUG) System.err.println("discrepancies SPLIT " + story.getFileName() + " into " + parts + " stories");
+            }
+            predicted += disc.size();
+            updatesPredicted += upd.size();
+            Set<FactStage.Fact> matched = new HashSet<>();
+            for (JsonNode d : expected.path("discrepancies")) {
+                expectedCount++;
+                String kind = d.get("kind").asText();
+                int[] k = byKind.computeIfAbsent(kind, x -> new int[2]);
+                k[0]++;
+                Set<Set<String>> sides = new HashSet<>();
+                d.get("values").forEach(v -> {
+                    Set<String> side = new HashSet<>();
+                    v.forEach(x -> side.add(x.asText()));
+                    sides.add(side);
+                });
+                FactStage.Fact hit = null;
+                for (FactStage.Fact f : disc) {
+                    if (matched.contains(f) || !f.kind().equals(kind)) continue;
+                    Set<Set<String>> got = new HashSet<>();
+                    for (FactStage.Value v : f.values()) got.add(new HashSet<>(v.articles()));
+                    if (got.equals(sides)) { hit = f; break; }
+                }
+                if (hit != null) { matched.add(hit); found++; k[1]++; }
+                else if (DEBUG) System.err.println("discrepancies MISSED " + story.getFileName() + " " + kind + " " + sides);
+            }
+            correct += matched.size();
+            if (DEBUG) for (FactStage.Fact f : disc) if (!matched.contains(f)) {
+                System.err.println("discrepancies EXTRA " + story.getFileName() + " " + f.kind() + " " + f.fact() + " "
+                        + f.values().stream().map(v -> v.value() + " " + v.articles()).toList());
+            }
+            for (JsonNode u : expected.path("updates")) {
+                updatesWanted++;
+                List<String> want = new ArrayList<>();
+                u.get("values").forEach(v -> want.add(v.asText()));
+                boolean ok = upd.stream().anyMatch(f -> f.values().stream().map(FactStage.Value::value).toList().equals(want));
+                if (ok) updatesFound++;
+                else if (DEBUG) System.err.println("discrepancies MISSED update " + story.getFileName() + " " + want + " got " + upd);
+            }
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("testset.discrepancies.stories", (double) stories.size());
+        m.put("testset.discrepancies.stories_split", (double) split);
+        m.put("testset.discrepancies.expected", (double) expectedCount);
+        m.put("testset.discrepancies.predicted", (double) predicted);
+        m.put("testset.discrepancies.precision", predicted == 0 ? 0 : (double) correct / predicted);
+        m.put("testset.discrepancies.recall", expectedCount == 0 ? 0 : (double) found / expectedCount);
+        byKind.forEach((k, v) -> m.put("testset.discrepancies.recall_" + k, v[0] == 0 ? 0 : (double) v[1] / v[0]));
+        m.put("testset.updates.recall", updatesWanted == 0 ? 0 : (double) updatesFound / updatesWanted);
+        m.put("testset.updates.predicted", (double) updatesPredicted);
+        return m;
+    }
+
+    /**
      * TempEval-3's time-expression figures over every {@code .tml} file under {@code dir} (the DCT excluded;
      * extraction by overlap and by exact span, type and value over the overlapping matches). The tagger
      * resolves against each document's DCT, as the product resolves against a publication date.

@@ -69,7 +69,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         }
     }
 
-    /** One fact of the story with every value its articles give: {@code kind} is {@code date}, {@code place}, {@code count} or {@code quote}. */
+    /** One fact of the story with every value its articles give: {@code kind} is {@code date}, {@code place}, {@code count}, {@code amount}, {@code role} or {@code quote}. */
     public record Fact(String kind, String fact, List<Value> values) {
         public Fact { values = List.copyOf(values); }
     }
@@ -90,6 +90,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
 
     @Override public String name() { return "facts"; }
     @Override public Set<Layer<?>> requires() { return Set.of(Mentions.LAYER, Quotes.LAYER); }
+
     @Override public Set<Layer<?>> requiresStory() { return Set.of(EntityStage.LAYER, QuoteGroupStage.LAYER, TimelineStage.LAYER); }
     @Override public Layer<StoryFacts> adds() { return LAYER; }
     @Override public String describe() {
@@ -103,6 +104,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         story.find(TimelineStage.LAYER).ifPresent(t -> dates(t, sources, facts, disputes));
         story.find(EntityStage.LAYER).ifPresent(e -> places(story, e, sources, facts, disputes));
         counts(story, sources, facts, disputes, updates);
+        story.find(EntityStage.LAYER).ifPresent(e -> roles(story, e, sources, facts, disputes));
         Map<String, String> names = new HashMap<>();
         story.find(EntityStage.LAYER).ifPresent(es -> {
             for (Entity e : es.entities()) for (Entity.At at : e.mentions()) names.put(at.article() + "@" + at.start(), e.canonical());
@@ -195,7 +197,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         Map<String, String> usual = new HashMap<>();
         for (Document d : story.documents()) usual.put(d.id(), usualCountry(d.article()));
         for (Entity e : entities.entities()) {
-            if (e.type() != EntityType.LOCATION || Countries.byName(e.canonical()) != null) continue;
+            // a place: a LOCATION, or a name the text itself puts in a country ("Ahrweiler, western Germany", which a name finder may call a person)
+            if (Countries.byName(e.canonical()) != null) continue;
             Map<String, List<Evidence>> stated = new LinkedHashMap<>();
             Set<String> mentioning = new LinkedHashSet<>();
             Map<String, Entity.At> firstMention = new LinkedHashMap<>();
@@ -223,7 +226,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                 if (country == null || country.equals(Countries.byName(at.text()))) continue;
                 stated.computeIfAbsent(country, k -> new ArrayList<>()).add(new Evidence(at.article(), evStart, evEnd, text.substring(evStart, evEnd), false));
             }
-            if (mentioning.size() < 2) continue;
+            if (mentioning.size() < 2 || e.type() != EntityType.LOCATION && stated.isEmpty()) continue;
             // each article's value: what it states about this place, else its usual country
             Map<String, List<Evidence>> values = new TreeMap<>();
             Set<String> explicitArticles = new LinkedHashSet<>();
@@ -272,46 +275,128 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         return top >= 2 && top > second ? best : null;
     }
 
+    // ---- who holds which role ----------------------------------------------------------------------------
+
+    /**
+     * The titles each article gives a person ("Finance Minister Carla Bruni"). Two titles conflict when they
+     * name offices of one kind (the same last word) and neither is the other with words left out: "Finance
+     * Minister" and "Foreign Minister" do, "Minister" and "Finance Minister" do not, nor "Dr." and "Prime Minister".
+     */
+    private static void roles(StoryView story, EntityStage.StoryEntities entities, Sources sources, List<Fact> facts, List<Fact> disputes) {
+        Map<String, Map<Integer, String>> roleAt = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
+        for (Document d : story.documents()) {
+            Map<Integer, String> m = new HashMap<>();
+            for (org.storytrace.core.entity.Mention x : d.find(Mentions.LAYER).orElse(Mentions.NONE).list()) if (x.role() != null) m.put(x.start(), x.role());
+            roleAt.put(d.id(), m);
+            texts.put(d.id(), d.article().cleanText());
+        }
+        for (Entity e : entities.entities()) {
+            if (e.type() != EntityType.PERSON) continue;
+            Map<String, List<Evidence>> byRole = new TreeMap<>();
+            for (Entity.At at : e.mentions()) {
+                String role = roleAt.getOrDefault(at.article(), Map.of()).get(at.start());
+                if (role == null) continue;
+                String text = texts.get(at.article());
+                int s = Math.max(0, text.lastIndexOf(role, at.start()));
+                byRole.computeIfAbsent(role, k -> new ArrayList<>()).add(new Evidence(at.article(), s, at.end(), text.substring(s, at.end()), false));
+            }
+            if (byRole.size() < 2) {
+                byRole.forEach((r, ev) -> facts.add(new Fact("role", "role of " + e.canonical(), List.of(sources.value(r, ev)))));
+                continue;
+            }
+            List<String> roles = new ArrayList<>(byRole.keySet());
+            boolean conflict = false;
+            for (int i = 0; i < roles.size() && !conflict; i++) {
+                for (int j = i + 1; j < roles.size() && !conflict; j++) conflict = rolesConflict(roles.get(i), roles.get(j));
+            }
+            List<Value> values = new ArrayList<>();
+            byRole.forEach((r, ev) -> values.add(sources.value(r, ev)));
+            Set<String> articles = new LinkedHashSet<>();
+            for (Value v : values) articles.addAll(v.articles());
+            Fact f = new Fact("role", "role of " + e.canonical(), values);
+            (conflict && articles.size() > 1 && !oneArticleHoldsBoth(values) ? disputes : facts).add(f);
+        }
+    }
+
+    static boolean rolesConflict(String a, String b) {
+        String[] x = a.toLowerCase(Locale.ROOT).replace(".", "").split("\\s+"), y = b.toLowerCase(Locale.ROOT).replace(".", "").split("\\s+");
+        if (!x[x.length - 1].equals(y[y.length - 1])) return false;
+        List<String> lx = List.of(x), ly = List.of(y);
+        return !(lx.containsAll(ly) || ly.containsAll(lx));
+    }
+
+    /** Whether some article gives both titles (a person who holds two offices, or one after the other). */
+    private static boolean oneArticleHoldsBoth(List<Value> values) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (Value v : values) for (String a : v.articles()) if (!seen.add(a)) return true;
+        return false;
+    }
+
     // ---- how many -----------------------------------------------------------------------------------------
 
-    private static final String COUNT_NUM = "(\\d{1,3}(?:,\\d{3})+|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-            + "|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|dozens|a dozen|scores)";
-    private static final String APPROX = "((?:at least|about|around|nearly|almost|some|more than|over|roughly|up to|an estimated|approximately|as many as)\\s+)?";
+    /** A count: digits, or number words ("eighty-five", "a dozen", "hundreds"); group {@code n}. */
+    private static final String COUNT_NUM = "(?<n>\\d{1,3}(?:,\\d{3})+|\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven"
+            + "|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+            + "|hundreds|dozens|a dozen|scores)";
+    /** The words that make a count approximate; group {@code approx}. */
+    private static final String APPROX = "(?<approx>(?:at least|about|around|nearly|almost|some|more than|over|roughly|up to|an estimated|approximately|as many as)\\s+)?";
     private static final String PEOPLE = "(?:(?:[a-z-]+\\s+){0,2}(?:people|persons|protesters|demonstrators|civilians|soldiers|troops|police(?:men)?|officers|activists|children"
             + "|students|workers|passengers|residents|militants|fighters|members|migrants|villagers|others|men|women|journalists)\\s+)?";
-    private static final Pattern COUNT_BEFORE = Pattern.compile("\\b" + APPROX + COUNT_NUM + "\\s+" + PEOPLE
-            + "(?:(?:were|have been|had been|was|are|being)\\s+)?(?:reported\\s+)?(killed|dead|died|injured|wounded|hurt|arrested|detained)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern COUNT_AFTER = Pattern.compile("\\b(killed|killing|injured|injuring|wounded|wounding|arrested|arresting|detained|detaining)\\s+"
-            + APPROX + COUNT_NUM + "\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TOLL = Pattern.compile("\\b(death toll|toll)\\s+(?:(?:has\\s+)?(?:rose|risen|climbed|reached|stood|stands|is|was|hit)\\s+)?(?:to\\s+|at\\s+)?"
-            + APPROX + COUNT_NUM + "\\b", Pattern.CASE_INSENSITIVE);
+    private static final String BUILDINGS = "(?:homes|houses|buildings|shops|schools|apartments|dwellings|structures|businesses)";
+    private static final String MONEY = "(?<cur>US\\$|\\$|€|£|¥)\\s?(?<amount>\\d+(?:[.,]\\d+)*)(?:\\s?(?<scale>million|billion|trillion|bn|mn|m)\\b)?";
+    /** Patterns of counts, each with groups {@code approx}, {@code n} and {@code verb} (what is counted). */
+    private static final List<Pattern> COUNTS = List.of(
+        Pattern.compile("\\b" + APPROX + COUNT_NUM + "\\s+" + PEOPLE
+            + "(?:(?:were|have been|had been|was|are|being)\\s+)?(?:reported\\s+)?(?<verb>killed|dead|died|injured|wounded|hurt|arrested|detained)\\b", Pattern.CASE_INSENSITIVE),
+        Pattern.compile("\\b(?<verb>killed|killing|injured|injuring|wounded|wounding|arrested|arresting|detained|detaining)\\s+"
+            + APPROX + COUNT_NUM + "\\b", Pattern.CASE_INSENSITIVE),
+        Pattern.compile("\\b(?<verb>death toll|toll)\\s+(?:(?:has\\s+)?(?:rose|risen|climbed|reached|stood|stands|is|was|hit)\\s+)?(?:to\\s+|at\\s+)?"
+            + APPROX + COUNT_NUM + "\\b", Pattern.CASE_INSENSITIVE),
+        Pattern.compile("\\b(?<verb>destroyed|destroying|damaged|damaging|razed|flattened)\\s+" + APPROX
+            + COUNT_NUM + "\\s+(?:[a-z-]+\\s+)?" + BUILDINGS + "\\b", Pattern.CASE_INSENSITIVE),
+        Pattern.compile("\\b" + APPROX + COUNT_NUM + "\\s+(?:[a-z-]+\\s+)?" + BUILDINGS
+            + "\\s+(?:were\\s+|have been\\s+|had been\\s+)?(?<verb>destroyed|damaged|razed|flattened)\\b", Pattern.CASE_INSENSITIVE));
+    /** Sums of money: {@code $2 billion}, {@code €350 million}, {@code US$1.2bn}. */
+    private static final Pattern AMOUNT = Pattern.compile(APPROX + MONEY, Pattern.CASE_INSENSITIVE);
 
     /** A count read from an article: what it counts, the number, whether it is approximate, and where. */
     private record Count(String kind, long n, boolean approx, Evidence at, long[] keys, LocalDate published) {}
 
     private static String kindOf(String verb) {
         String v = verb.toLowerCase(Locale.ROOT);
+        if (v.startsWith("destroy") || v.startsWith("raz") || v.startsWith("flatten")) return "buildings destroyed";
+        if (v.startsWith("damag")) return "buildings damaged";
         if (v.startsWith("kill") || v.equals("dead") || v.equals("died") || v.contains("toll")) return "killed";
         if (v.startsWith("injur") || v.startsWith("wound") || v.equals("hurt")) return "injured";
         return "arrested";
     }
 
+    /** Counts (people killed, injured, arrested; buildings destroyed or damaged) and sums of money, aligned and compared across the story. */
     private static void counts(StoryView story, Sources sources, List<Fact> facts, List<Fact> disputes, List<Fact> updates) {
         List<Count> all = new ArrayList<>();
         for (Document d : story.documents()) {
             Article a = d.article();
             String text = a.cleanText();
-            for (Pattern p : new Pattern[] {COUNT_BEFORE, COUNT_AFTER, TOLL}) {
+            for (Pattern p : COUNTS) {
                 Matcher m = p.matcher(text).region(a.bodyStart(), a.bodyEnd());
                 while (m.find()) {
-                    String verb = p == COUNT_BEFORE ? m.group(3) : m.group(1);
-                    long n = number(m.group(p == COUNT_BEFORE ? 2 : 3));
+                    long n = number(m.group("n"));
                     if (n <= 0) continue;
-                    boolean approx = m.group(p == COUNT_BEFORE ? 1 : 2) != null || m.group(p == COUNT_BEFORE ? 2 : 3).matches("(?i)hundreds|dozens|scores|a dozen");
+                    boolean approx = m.group("approx") != null || m.group("n").matches("(?i)hundreds|dozens|scores|a dozen");
                     int cs = Math.max(a.bodyStart(), m.start() - 120), ce = Math.min(a.bodyEnd(), m.end() + 120);
                     Evidence ev = new Evidence(a.id(), m.start(), m.end(), m.group(), false);
-                    all.add(new Count(kindOf(verb), n, approx, ev, TimelineStage.contentKeys(text, cs, m.start(), m.end(), ce), a.published()));
+                    all.add(new Count(kindOf(m.group("verb")), n, approx, ev, TimelineStage.contentKeys(text, cs, m.start(), m.end(), ce), a.published()));
                 }
+            }
+            Matcher m = AMOUNT.matcher(text).region(a.bodyStart(), a.bodyEnd());
+            while (m.find()) {
+                long n = money(m.group("amount"), m.group("scale"));
+                if (n <= 0) continue;
+                int cs = Math.max(a.bodyStart(), m.start() - 120), ce = Math.min(a.bodyEnd(), m.end() + 120);
+                Evidence ev = new Evidence(a.id(), m.start(), m.end(), m.group(), false);
+                String currency = m.group("cur").replace("US$", "$");
+                all.add(new Count("amount in " + currency, n, m.group("approx") != null, ev, TimelineStage.contentKeys(text, cs, m.start(), m.end(), ce), a.published()));
             }
         }
         // one fact per kind and event: counts of one kind whose words agree, across articles
@@ -335,12 +420,14 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             Map<Long, List<Evidence>> byValue = new TreeMap<>();
             for (Count c : perArticle.values()) byValue.computeIfAbsent(c.n, k -> new ArrayList<>()).add(c.at);
             String label = g.get(0).kind + ": " + g.get(0).at.text();
+            boolean money = g.get(0).kind.startsWith("amount");
             List<Value> values = new ArrayList<>();
             byValue.forEach((v, ev) -> values.add(sources.value(String.valueOf(v), ev)));
-            Fact f = new Fact("count", label, values);
+            Fact f = new Fact(money ? "amount" : "count", label, values);
             if (values.size() == 1 || articles.size() < 2) { facts.add(f); continue; }
-            if (agreeWithinRounding(perArticle.values())) { facts.add(f); continue; }
-            if (isUpdate(perArticle.values())) {
+            // sums of money are round figures: within 5% they agree
+            if (agreeWithinRounding(perArticle.values()) || money && withinShare(perArticle.values(), 0.05)) { facts.add(f); continue; }
+            if (!money && isUpdate(perArticle.values())) {
                 List<Count> inOrder = new ArrayList<>(perArticle.values());
                 inOrder.sort(Comparator.comparing((Count c) -> c.published).thenComparingLong(c -> c.n));
                 List<Value> ordered = new ArrayList<>();
@@ -358,6 +445,29 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         boolean anyApprox = false;
         for (Count c : counts) { min = Math.min(min, c.n); max = Math.max(max, c.n); anyApprox |= c.approx; }
         return anyApprox && max <= Math.ceil(min * 1.1);
+    }
+
+    private static boolean withinShare(Iterable<Count> counts, double share) {
+        long min = Long.MAX_VALUE, max = 0;
+        for (Count c : counts) { min = Math.min(min, c.n); max = Math.max(max, c.n); }
+        return max <= min * (1 + share);
+    }
+
+    /** A sum of money as a whole number of units ("2", "billion": 2,000,000,000; "1.2", "bn"), or -1. */
+    static long money(String amount, String scale) {
+        String a = amount.replace(",", "");
+        double v;
+        try {
+            v = Double.parseDouble(a);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+        double k = scale == null ? 1 : switch (scale.toLowerCase(Locale.ROOT)) {
+            case "million", "mn", "m" -> 1e6;
+            case "billion", "bn" -> 1e9;
+            default -> 1e12;
+        };
+        return Math.round(v * k);
     }
 
     /** Whether the counts rise with the articles' dates: a later report with a larger toll updates an earlier one. */

@@ -18,6 +18,8 @@ import org.storytrace.core.doc.Sentences;
 import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.StoryView;
 import org.storytrace.core.model.Article;
+import org.storytrace.core.quote.Quote;
+import org.storytrace.core.quote.Quotes;
 import org.storytrace.core.text.NameKey;
 import org.storytrace.core.text.StopWords;
 import org.storytrace.core.text.Tokens;
@@ -35,7 +37,8 @@ import org.storytrace.core.text.Tokens;
  * articles whose words agree ({@link #similar}: shared content words, names compared by their
  * romanisation key, so Kadhimi meets Kazemi) are one event when their days agree, and a <em>disputed</em>
  * date when they do not: "visited Basra on Sunday" (the 23rd of August) against "went to Basra on Sunday,
- * 23 September". Days agree when they overlap ("Saturday and Sunday, August 22 and 23" holds Sunday the
+ * 23 September". Two events do not dispute each other when one article names both (two moments of one
+ * sentence), and a date inside a direct quote dates nothing (the speaker's "tonight"). Days agree when they overlap ("Saturday and Sunday, August 22 and 23" holds Sunday the
  * 23rd). Only day-level dates are compared: "last week" or "a few days ago" confirm nothing and dispute
  * nothing.
  */
@@ -148,9 +151,10 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
             Article a = d.article();
             String text = a.cleanText();
             Sentences s = d.find(Layers.SENTENCES).orElse(null);
+            List<Quote> quotes = d.find(Quotes.LAYER).orElse(Quotes.NONE).list();
             for (Timex t : times.get(k).timexes()) {
                 List<String> days = days(t);
-                if (days.isEmpty() || dateline(a, t)) continue;
+                if (days.isEmpty() || dateline(a, t) || insideQuote(quotes, t)) continue;
                 int from = a.bodyStart(), to = a.bodyEnd();
                 if (s != null) {
                     int i = s.at(t.start());
@@ -186,6 +190,8 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
         for (int[] c : conflicts) {
             int ex = eventOf.get(c[0]), ey = eventOf.get(c[1]);
             if (ex == ey) continue; // the same event through other mentions: their days agree elsewhere
+            // articles that each name both days in these words speak of two moments ("on Saturday ... tonight"), not of one in dispute
+            if (sharesArticle(members.get(ex), members.get(ey), all)) continue;
             disputes.get(ex).computeIfAbsent(all.get(c[1]).days.get(0), k -> new LinkedHashSet<>()).add(all.get(c[1]).mention.article());
             disputes.get(ey).computeIfAbsent(all.get(c[0]).days.get(0), k -> new LinkedHashSet<>()).add(all.get(c[0]).mention.article());
         }
@@ -205,6 +211,19 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
         }
         events.sort(Comparator.comparing(Event::date).thenComparing(ev -> ev.mentions().get(0).article()).thenComparingInt(ev -> ev.mentions().get(0).start()));
         return events;
+    }
+
+    private static boolean sharesArticle(List<Integer> x, List<Integer> y, List<Dated> all) {
+        Set<String> a = new HashSet<>();
+        for (int i : x) a.add(all.get(i).mention.article());
+        for (int j : y) if (a.contains(all.get(j).mention.article())) return true;
+        return false;
+    }
+
+    /** Whether {@code t} lies inside a direct quote: its "tonight" is the speaker's, not the article's, so it dates nothing here. */
+    private static boolean insideQuote(List<Quote> quotes, Timex t) {
+        for (Quote q : quotes) if (t.start() >= q.start() && t.end() <= q.end()) return true;
+        return false;
     }
 
     private static String mostNamed(List<Integer> members, List<Dated> all) {

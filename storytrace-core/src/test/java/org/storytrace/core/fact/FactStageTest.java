@@ -98,6 +98,32 @@ class FactStageTest {
     }
 
     @Test
+    void sumsOfMoneyAndBuildingsAreCountsTooAndRoundFiguresAgree() {
+        LocalDate d = LocalDate.of(2022, 4, 21);
+        FactStage.StoryFacts money = facts(List.of(),
+                doc("a1", "The government announced a military aid package worth $2 billion on Thursday, officials said in the capital.", d),
+                doc("b2", "The government announced a military aid package worth $3 billion on Thursday, officials said in the capital.", d));
+        assertEquals(1, money.discrepancies().stream().filter(x -> x.kind().equals("amount")).count(), money.toString());
+        FactStage.StoryFacts round = facts(List.of(),
+                doc("a1", "The government announced a military aid package worth $2 billion on Thursday, officials said in the capital.", d),
+                doc("b2", "The government announced a military aid package worth $2.05 billion on Thursday, officials said in the capital.", d));
+        assertTrue(round.discrepancies().isEmpty(), round.toString());
+        FactStage.StoryFacts homes = facts(List.of(),
+                doc("a1", "The cyclone destroyed 40 homes on the island of Vanua Levu, officials said on Friday.", d),
+                doc("b2", "The cyclone destroyed 400 homes on the island of Vanua Levu, officials said on Friday.", d));
+        assertEquals("buildings destroyed: destroyed 40 homes", homes.discrepancies().get(0).fact(), homes.toString());
+    }
+
+    @Test
+    void twoOfficesOfOneKindConflictButATitleAndItsShortFormDoNot() {
+        assertTrue(FactStage.rolesConflict("Finance Minister", "Foreign Minister"));
+        assertTrue(FactStage.rolesConflict("Prime Minister", "Foreign Minister"));
+        assertFalse(FactStage.rolesConflict("Minister", "Finance Minister"));
+        assertFalse(FactStage.rolesConflict("Dr.", "Prime Minister"));
+        assertFalse(FactStage.rolesConflict("President", "President"));
+    }
+
+    @Test
     void aQuoteWithChangedWordsIsAWordingDiscrepancyAndCopiesCountAsOneSource() {
         LocalDate d = LocalDate.of(2020, 8, 24);
         String body = " The minister spoke after meeting the families of the victims in the southern city.";

@@ -45,6 +45,8 @@ public final class TextPageCleaner {
             + "Advertisement|Sponsored|Log ?in|Sign ?in|Subscribe|Share|Print|Email|Facebook|Twitter|WhatsApp|Telegram|LinkedIn|Close|Top Stories)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern BREADCRUMB = Pattern.compile("^Home(?:\\p{Lu}|\\s*[»›>/|]).*");
     private static final Pattern SEPARATED = Pattern.compile(".*\\S\\s*[»›|]\\s*\\S.*\\S\\s*[»›|]\\s*\\S.*");
+    /** A brief's bare dateline, "October 10, 2020 — ...": a date and a dash opening a paragraph (not a colon: a chronology's "March 3, 2020: ..."). */
+    private static final Pattern BARE_DATELINE = Pattern.compile("^\\s*" + Dates.WEEKDAY + "?" + Dates.DATE + "\\s*(?:[—–]|-{1,2})\\s*\\S");
     private static final Pattern DATELINE = Pattern.compile("^\\s*(\\p{Lu}[\\p{L} .'’\\-]{1,40}?),\\s+" + Dates.WEEKDAY + "?" + Dates.DATE + "\\s*(?:[—–]|-{1,2}|:)");
     private static final Pattern ANNIVERSARY = Pattern.compile("\\b(?:today|this|it)\\s+(?:is|marks)\\s+the\\s+(\\w+)\\s+anniversary\\s+of\\s+(?:the\\s+)?" + Dates.DATE, Pattern.CASE_INSENSITIVE);
     private static final Pattern TODAY = Pattern.compile("\\b[Tt]oday,?\\s+" + Dates.WEEKDAY + "?" + Dates.DATE);
@@ -174,6 +176,9 @@ public final class TextPageCleaner {
             if (m.find()) {
                 Optional<LocalDate> d = Dates.fromGroups(m, 2);
                 if (d.isPresent()) { published = d.get(); evidence = "dateline '" + m.group().trim() + "'"; }
+            } else if ((m = BARE_DATELINE.matcher(lines.get(i).text)).find()) {
+                Optional<LocalDate> d = Dates.fromGroups(m, 1);
+                if (d.isPresent()) { published = d.get(); evidence = "dateline '" + m.group().substring(0, m.group().length() - 1).trim() + "'"; }
             }
         }
         // the date proofs are rare: a plain substring test keeps their patterns off most bodies

@@ -46,6 +46,18 @@ class TextPageCleanerTest {
     }
 
     @Test
+    void aBriefsBareDatelineIsItsDateButAChronologysColonAndAHeaderDateAreNot() {
+        CleanPage brief = cleaner.clean("Two hostages freed\n\nOctober 10, 2020 — Two aid workers held for months were freed near Gao on Thursday, a source said.\n");
+        assertEquals(LocalDate.of(2020, 10, 10), brief.published(), brief.publishedEvidence());
+        assertEquals("dateline 'October 10, 2020 —'", brief.publishedEvidence());
+        CleanPage chronology = cleaner.clean("How the outbreak spread\n\nMarch 3, 2020: the first case is confirmed in the capital after a traveller returns.\n\n"
+                + "March 9, 2020: schools close across the country as cases rise.\n");
+        assertNull(chronology.published(), chronology.publishedEvidence());
+        CleanPage header = cleaner.clean("Saturday, September 23, 2023\n\nA headline here\n\nThe body of the article says nothing about its own date at all today.\n");
+        assertNull(header.published(), header.publishedEvidence());
+    }
+
+    @Test
     void authorBoxAndCommentFormEndTheArticle() throws Exception {
         String text = seed("003");
         CleanPage p = cleaner.clean(text);

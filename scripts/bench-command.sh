@@ -3,8 +3,9 @@
 #   storytrace analyze CORPUS --fast --no-embeddings   (the fast tier: ingest, passages, stories, topics, stories.json, report)
 #   Spark MLlib MinHashLSH (local[2]) and a Lucene MinHashFilter index (PeerCommand: read, shingle, near-duplicate pairs)
 # Prints each one's wall time, articles/s and peak RSS, and storytrace's speed ratio to each peer.
-# With DEEP=N, also the deep tier (names, entities, quotes): analyze with and without it on the first N
-# articles, and the deep tier's articles/s per core from the CPU time the two runs differ by.
+# With DEEP=N, also the deep tier (names, quotes, time; entities, quote groups, timeline, facts, summaries per
+# story): analyze with and without it on the first N articles, the deep tier's articles/s per core from the CPU
+# time the two runs differ by, and each stage's runs, milliseconds each and rate per core (analyze --timings).
 # Usage: [DEEP=1000] scripts/bench-command.sh CORPUS.jsonl [HEAP]   (HEAP for storytrace, default 2g; the peers get 8g)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,8 +38,11 @@ if [ -n "${DEEP:-}" ]; then
   head -n "$DEEP" "$corpus" > "$work/deep.jsonl"
   for tier in fast deep; do
     flag=""; [ "$tier" = fast ] && flag="--fast"
-    /usr/bin/time -f "%e %U %S %M" -o "$work/$tier.time" java -Xmx"$heap" -jar "$jar" analyze "$work/deep.jsonl" $flag --no-embeddings --out "$work/$tier" > /dev/null 2>&1
+    /usr/bin/time -f "%e %U %S %M" -o "$work/$tier.time" java -Xmx"$heap" -jar "$jar" analyze "$work/deep.jsonl" $flag --no-embeddings --timings \
+      --out "$work/$tier" > /dev/null 2> "$work/$tier.err"
   done
+  # each deep-tier stage: article stages per article, story stages per story (thread time, so the rate is per core)
+  sed -n 's/^timings: stage \([a-z-]*\): \([0-9]*\) runs, \([0-9.]*\) ms each, \([0-9.]*\) a second per core$/deep_stage.\1.runs \2\ndeep_stage.\1.ms_each \3\ndeep_stage.\1.per_s_per_core \4/p' "$work/deep.err"
   read -r fs fu fsys frss < "$work/fast.time"
   read -r ds du dsys drss < "$work/deep.time"
   awk -v n="$DEEP" -v fs="$fs" -v fu="$fu" -v fsys="$fsys" -v ds="$ds" -v du="$du" -v dsys="$dsys" -v drss="$drss" 'BEGIN {

@@ -318,7 +318,7 @@ public final class Engine implements AutoCloseable {
         StoryGrouper.Terms[] t = new StoryGrouper.Terms[m];
         byte[][] docBytes = new byte[m][], termBytes = new byte[m][];
         range(m).forEach(i -> {
-            d[i] = plan.apply(d[i]);
+            d[i] = plan.apply(d[i], stageClock);
             Article a = d[i].article();
             t[i] = StoryGrouper.terms(StoryGrouper.Item.of(a), d[i].expect(Layers.TOKENS));
             docBytes[i] = codec.encode(d[i]);
@@ -404,6 +404,30 @@ public final class Engine implements AutoCloseable {
         return stage.resolver().collection(byStory);
     }
 
+    /** How long one stage has taken over the documents or stories it ran on. */
+    public record StageTime(String stage, long calls, long nanos) {}
+
+    private final Map<String, java.util.concurrent.atomic.LongAdder[]> stageTimes = new ConcurrentHashMap<>();
+    private final StagePlan.Clock stageClock = (stage, nanos) -> {
+        java.util.concurrent.atomic.LongAdder[] a = stageTimes.computeIfAbsent(stage,
+                k -> new java.util.concurrent.atomic.LongAdder[] {new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()});
+        a[0].increment();
+        a[1].add(nanos);
+    };
+
+    /** The time each article and story stage has taken so far, in the plan's order (for {@code analyze --timings} and the benchmark). */
+    public List<StageTime> stageTimes() {
+        List<StageTime> out = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (var s : plan.articleStages()) names.add(s.name());
+        for (var s : plan.storyStages()) names.add(s.name());
+        for (String n : names) {
+            var a = stageTimes.get(n);
+            if (a != null) out.add(new StageTime(n, a[0].sum(), a[1].sum()));
+        }
+        return out;
+    }
+
     private static <R> StoryView applyStage(StoryStage<R> stage, StoryView view) { return view.with(stage.adds(), stage.apply(view)); }
 
     /**
@@ -426,7 +450,11 @@ public final class Engine implements AutoCloseable {
             List<Document> docsOf = new ArrayList<>(st.articles().size());
             for (String id : st.articles()) docsOf.add(document(lookup(id)));
             StoryView view = new StoryView(st.id(), docsOf, linksOf.getOrDefault(st.id(), List.of()), Map.of());
-            for (StoryStage<?> stage : plan.storyStages()) view = applyStage(stage, view);
+            for (StoryStage<?> stage : plan.storyStages()) {
+                long t0 = System.nanoTime();
+                view = applyStage(stage, view);
+                stageClock.record(stage.name(), System.nanoTime() - t0);
+            }
             made[k] = view.layers();
         });
         Map<String, Map<Layer<?>, Object>> out = new LinkedHashMap<>();

@@ -70,7 +70,7 @@ public final class TimeTagger implements ArticleStage {
     private static final String DAYPART = "(?:morning|afternoon|evening|night)";
     private static final String B = "(?<![\\w'’-])";
     private static final String E = "(?![\\w-])";
-    private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    private static final int CI = Pattern.CASE_INSENSITIVE; // ASCII folding: every word of a rule is ASCII, and Unicode folding is several times slower
 
     private enum Kind { MONTH_DAY, DAY_MONTH, ISO, NUMERIC, MONTH_YEAR, MONTH_REL_YEAR, MONTH, YEAR, DECADE, CENTURY, QUARTER, HALF, DEICTIC,
         WEEKDAY, RELATIVE, WITHIN, AGO, DURATION, DURATION_ADJ, PLURAL, REF, SET, CLOCK, SEASON, HOLIDAY, END_OF, WEEKEND, YEAR_AGO }
@@ -192,12 +192,19 @@ public final class TimeTagger implements ArticleStage {
      */
     public static List<Timex> tag(String text, int from, int to, LocalDate anchor, String anchorKind) {
         List<Hit> hits = new ArrayList<>();
+        // each rule runs only around the words that can anchor its expressions: a news text is mostly not about time
+        Map<Kind, List<int[]>> windows = windows(text, from, to);
         for (Rule r : RULES) {
-            Matcher m = r.pattern.matcher(text).region(from, to);
-            while (m.find()) {
-                if (m.end() == m.start()) continue;
-                if (!accept(r.kind, m, text)) continue;
-                hits.add(new Hit(r, m.start(), m.end(), snapshot(r, text, m)));
+            List<int[]> ws = windows.get(r.kind);
+            if (ws == null) continue;
+            Matcher m = r.pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            for (int[] w : ws) {
+                m.region(w[0], w[1]);
+                while (m.find()) {
+                    if (m.end() == m.start()) continue;
+                    if (!accept(r.kind, m, text)) continue;
+                    hits.add(new Hit(r, m.start(), m.end(), snapshot(r, text, m)));
+                }
             }
         }
         hits.sort(Comparator.comparingInt((Hit h) -> -(h.end - h.start)).thenComparingInt(h -> h.start));
@@ -216,6 +223,73 @@ public final class TimeTagger implements ArticleStage {
         for (Hit h : chosen) {
             Timex t = res.resolve(h);
             if (t != null) out.add(t);
+        }
+        return out;
+    }
+
+    /** Characters either side of a trigger word a rule's matcher looks at: longer than any expression's reach from its anchor word. */
+    static final int REACH = 90;
+
+    private static final Set<String> MONTH_WORDS = Set.of("january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+    private static final Set<String> WEEKDAY_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+    private static final Set<String> UNIT_WORDS = Set.of("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+            "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century", "centuries");
+    private static final Set<String> SEASON_WORDS = Set.of("spring", "summer", "fall", "autumn", "winter");
+
+    /** The kinds of rule a word can anchor (lower-cased; a word with a digit anchors the numeric ones). */
+    private static Set<Kind> triggered(String w) {
+        Set<Kind> k = java.util.EnumSet.noneOf(Kind.class);
+        // only what no other word of the expression anchors: "August 22" is found from "August", "two days" from "days"
+        if (Character.isDigit(w.charAt(0))) {
+            if (w.length() == 4 || w.length() == 5 && w.endsWith("s")) k.addAll(List.of(Kind.YEAR, Kind.DECADE, Kind.ISO));
+            if (w.length() <= 2) k.add(Kind.NUMERIC);
+        }
+        if (MONTH_WORDS.contains(w)) k.addAll(List.of(Kind.MONTH_DAY, Kind.DAY_MONTH, Kind.MONTH_YEAR, Kind.MONTH_REL_YEAR, Kind.MONTH));
+        if (WEEKDAY_WORDS.contains(w)) k.add(Kind.WEEKDAY);
+        if (UNIT_WORDS.contains(w)) k.addAll(List.of(Kind.DURATION, Kind.DURATION_ADJ, Kind.AGO, Kind.PLURAL, Kind.RELATIVE, Kind.WITHIN, Kind.SET,
+                Kind.QUARTER, Kind.CENTURY, Kind.END_OF, Kind.YEAR_AGO, Kind.REF));
+        if (SEASON_WORDS.contains(w)) k.addAll(List.of(Kind.SEASON, Kind.RELATIVE, Kind.SET));
+        switch (w) {
+            case "today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening", "overnight" -> k.addAll(List.of(Kind.DEICTIC, Kind.SET, Kind.WEEKDAY, Kind.CLOCK));
+            case "ago", "earlier", "later", "hence", "before", "after" -> k.addAll(List.of(Kind.AGO, Kind.WITHIN));
+            case "weekend" -> k.addAll(List.of(Kind.WEEKEND, Kind.RELATIVE, Kind.SET));
+            case "half" -> k.add(Kind.HALF);
+            case "period" -> k.add(Kind.QUARTER);
+            case "end", "beginning", "start", "middle", "turn" -> k.add(Kind.END_OF);
+            case "now", "currently", "presently", "nowadays", "present", "moment", "recently", "lately", "past", "recent", "future", "current", "soon" -> {
+                k.add(Kind.REF);
+                k.add(Kind.AGO);
+            }
+            case "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly", "semiannually", "every", "each", "once", "twice", "times",
+                 "per" -> k.add(Kind.SET);
+            case "am", "pm", "m", "noon", "midnight", "midday", "gmt", "utc" -> k.add(Kind.CLOCK);
+            case "christmas", "new", "thanksgiving", "independence", "halloween", "valentine", "labor", "memorial" -> k.add(Kind.HOLIDAY);
+            case "s" -> k.add(Kind.DECADE); // the '80s
+            default -> { }
+        }
+        return k;
+    }
+
+    /** For each kind of rule, the merged stretches of {@code text[from, to)} within {@link #REACH} of a word that can anchor it. */
+    private static Map<Kind, List<int[]>> windows(String text, int from, int to) {
+        Map<Kind, List<int[]>> out = new java.util.EnumMap<>(Kind.class);
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c)) { i++; continue; }
+            int s = i;
+            while (i < to && Character.isLetterOrDigit(text.charAt(i))) i++;
+            if (i - s > 13) continue;
+            Set<Kind> kinds = triggered(text.substring(s, i).toLowerCase(Locale.ROOT));
+            if (kinds.isEmpty()) continue;
+            int ws = Math.max(from, s - REACH), we = Math.min(to, i + REACH);
+            for (Kind k : kinds) {
+                List<int[]> l = out.computeIfAbsent(k, x -> new ArrayList<>());
+                int[] last = l.isEmpty() ? null : l.get(l.size() - 1);
+                if (last != null && ws <= last[1]) last[1] = Math.max(last[1], we);
+                else l.add(new int[] {ws, we});
+            }
         }
         return out;
     }

@@ -194,8 +194,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
     private static void places(StoryView story, EntityStage.StoryEntities entities, Sources sources, List<Fact> facts, List<Fact> disputes) {
         Map<String, Document> byId = new HashMap<>();
         for (Document d : story.documents()) byId.put(d.id(), d);
-        Map<String, String> usual = new HashMap<>();
-        for (Document d : story.documents()) usual.put(d.id(), usualCountry(d.article()));
+        Map<String, java.util.Optional<String>> usual = new HashMap<>(); // made when first needed: most places need none
         for (Entity e : entities.entities()) {
             // a place: a LOCATION, or a name the text itself puts in a country ("Ahrweiler, western Germany", which a name finder may call a person)
             if (Countries.byName(e.canonical()) != null) continue;
@@ -226,7 +225,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                 if (country == null || country.equals(Countries.byName(at.text()))) continue;
                 stated.computeIfAbsent(country, k -> new ArrayList<>()).add(new Evidence(at.article(), evStart, evEnd, text.substring(evStart, evEnd), false));
             }
-            if (mentioning.size() < 2 || e.type() != EntityType.LOCATION && stated.isEmpty()) continue;
+            if (mentioning.size() < 2 || stated.isEmpty()) continue; // nothing said outright of this place: no fact, no conflict
             // each article's value: what it states about this place, else its usual country
             Map<String, List<Evidence>> values = new TreeMap<>();
             Set<String> explicitArticles = new LinkedHashSet<>();
@@ -235,9 +234,11 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                 values.computeIfAbsent(s.getKey(), k -> new ArrayList<>()).addAll(s.getValue());
             }
             for (String a : mentioning) {
-                if (explicitArticles.contains(a) || usual.get(a) == null) continue;
+                if (explicitArticles.contains(a)) continue;
+                java.util.Optional<String> u = usual.computeIfAbsent(a, x -> java.util.Optional.ofNullable(usualCountry(byId.get(x).article())));
+                if (u.isEmpty()) continue;
                 Entity.At at = firstMention.get(a);
-                values.computeIfAbsent(usual.get(a), k -> new ArrayList<>()).add(new Evidence(a, at.start(), at.end(), at.text(), true));
+                values.computeIfAbsent(u.get(), k -> new ArrayList<>()).add(new Evidence(a, at.start(), at.end(), at.text(), true));
             }
             if (values.isEmpty()) continue;
             List<Value> vs = new ArrayList<>();
@@ -357,6 +358,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             + COUNT_NUM + "\\s+(?:[a-z-]+\\s+)?" + BUILDINGS + "\\b", Pattern.CASE_INSENSITIVE),
         Pattern.compile("\\b" + APPROX + COUNT_NUM + "\\s+(?:[a-z-]+\\s+)?" + BUILDINGS
             + "\\s+(?:were\\s+|have been\\s+|had been\\s+)?(?<verb>destroyed|damaged|razed|flattened)\\b", Pattern.CASE_INSENSITIVE));
+    private static final List<String> COUNT_STEMS = List.of("kill", "dead", "died", "injur", "wound", "hurt", "arrest", "detain", "toll", "destroy",
+            "damag", "razed", "flatten");
     /** Sums of money: {@code $2 billion}, {@code €350 million}, {@code US$1.2bn}. */
     private static final Pattern AMOUNT = Pattern.compile(APPROX + MONEY, Pattern.CASE_INSENSITIVE);
 
@@ -378,7 +381,11 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         for (Document d : story.documents()) {
             Article a = d.article();
             String text = a.cleanText();
-            for (Pattern p : COUNTS) {
+            // most articles count nothing: the patterns run only where one of their verbs is written
+            String lower = text.substring(a.bodyStart(), a.bodyEnd()).toLowerCase(Locale.ROOT);
+            boolean counts = false;
+            for (String stem : COUNT_STEMS) counts |= lower.contains(stem);
+            for (Pattern p : counts ? COUNTS : List.<Pattern>of()) {
                 Matcher m = p.matcher(text).region(a.bodyStart(), a.bodyEnd());
                 while (m.find()) {
                     long n = number(m.group("n"));
@@ -389,7 +396,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                     all.add(new Count(kindOf(m.group("verb")), n, approx, ev, TimelineStage.contentKeys(text, cs, m.start(), m.end(), ce), a.published()));
                 }
             }
-            Matcher m = AMOUNT.matcher(text).region(a.bodyStart(), a.bodyEnd());
+            boolean money = lower.indexOf('$') >= 0 || lower.indexOf('€') >= 0 || lower.indexOf('£') >= 0 || lower.indexOf('¥') >= 0;
+            Matcher m = AMOUNT.matcher(text).region(a.bodyStart(), money ? a.bodyEnd() : a.bodyStart());
             while (m.find()) {
                 long n = money(m.group("amount"), m.group("scale"));
                 if (n <= 0) continue;

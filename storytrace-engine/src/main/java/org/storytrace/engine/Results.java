@@ -126,7 +126,7 @@ public final class Results {
                 if (a.isPresent()) return a;
             }
         }
-        return d.find(Timexes.LAYER).map(x -> new TimelineStage.ArticleTime(d.id(), x.anchor(), x.anchor() == null ? "none" : "published", x.list()));
+        return d.find(Timexes.LAYER).map(x -> TimelineStage.ArticleTime.published(d.id(), x.anchor(), x.list()));
     }
 
     /** The ids of a story's entities, in order of first mention in the story. */

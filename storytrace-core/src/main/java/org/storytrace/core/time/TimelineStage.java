@@ -60,10 +60,25 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      * @param basis   {@code published} (its own date), {@code story} (inferred from the story's dated articles),
      *                {@code text} (inferred from the latest full date it writes), or {@code none}
      * @param timexes its expressions, resolved against {@code anchor}
+     * @param earliest   the earliest date it can have been written on, or null when nothing says
+     * @param latest     the latest, or null when nothing bounds it
+     * @param confidence how sure {@code anchor} is: {@code stated} (its own date), {@code high} (two or more dated
+     *                   reports of its story within {@value #CLOSE_DAYS} days of each other), {@code medium} (one dated
+     *                   report, or reports further apart), {@code low} (only the latest date its own text writes:
+     *                   it was written that day or later), or null with no anchor
      */
-    public record ArticleTime(String article, LocalDate anchor, String basis, List<Timex> timexes) {
+    public record ArticleTime(String article, LocalDate anchor, String basis, List<Timex> timexes, LocalDate earliest, LocalDate latest,
+                              String confidence) {
         public ArticleTime { timexes = List.copyOf(timexes); }
+
+        /** An article dated by itself. */
+        public static ArticleTime published(String article, LocalDate date, List<Timex> timexes) {
+            return new ArticleTime(article, date, date == null ? "none" : "published", timexes, date, date, date == null ? null : "stated");
+        }
     }
+
+    /** How close the story's dated reports must be for an undated one's inferred date to be {@code high}. */
+    static final int CLOSE_DAYS = 3;
 
     /** Where an event is reported: the date expression and the words around it. */
     public record Mention(String article, int start, int end, String text, int contextStart, int contextEnd, String context) {}
@@ -117,16 +132,18 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
         for (Document d : story.documents()) if (d.article().published() != null) dated.add(d.article().published());
         dated.sort(null);
         LocalDate storyDate = dated.isEmpty() ? null : dated.get((dated.size() - 1) / 2);
+        LocalDate first = dated.isEmpty() ? null : dated.get(0), last = dated.isEmpty() ? null : dated.get(dated.size() - 1);
+        String confidence = dated.isEmpty() ? null : dated.size() >= 2 && last.toEpochDay() - first.toEpochDay() <= CLOSE_DAYS ? "high" : "medium";
         List<ArticleTime> times = new ArrayList<>();
-        for (Document d : story.documents()) times.add(articleTime(d, storyDate));
+        for (Document d : story.documents()) times.add(articleTime(d, storyDate, first, last, confidence));
         return new StoryTime(times, timeline(story.documents(), times));
     }
 
     /** The article's expressions: its own when it is dated, else resolved again against the story's date or its text's. */
-    static ArticleTime articleTime(Document d, LocalDate storyDate) {
+    static ArticleTime articleTime(Document d, LocalDate storyDate, LocalDate first, LocalDate last, String confidence) {
         Article a = d.article();
         Timexes own = d.find(Timexes.LAYER).orElse(Timexes.NONE);
-        if (a.published() != null) return new ArticleTime(a.id(), a.published(), "published", own.list());
+        if (a.published() != null) return ArticleTime.published(a.id(), a.published(), own.list());
         LocalDate anchor = storyDate;
         String basis = "story";
         if (anchor == null) {
@@ -137,8 +154,10 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
             }
             basis = "text";
         }
-        if (anchor == null) return new ArticleTime(a.id(), null, "none", own.list());
-        return new ArticleTime(a.id(), anchor, basis, TimeTagger.tag(a.cleanText(), a.bodyStart(), a.bodyEnd(), anchor, "inferred"));
+        if (anchor == null) return new ArticleTime(a.id(), null, "none", own.list(), null, null, null);
+        List<Timex> again = TimeTagger.tag(a.cleanText(), a.bodyStart(), a.bodyEnd(), anchor, "inferred");
+        if (basis.equals("text")) return new ArticleTime(a.id(), anchor, basis, again, anchor, null, "low");
+        return new ArticleTime(a.id(), anchor, basis, again, first, last, confidence);
     }
 
     /** A mention's days and the content-word keys of the words around it. */

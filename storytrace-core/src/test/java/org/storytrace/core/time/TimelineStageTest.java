@@ -39,6 +39,8 @@ class TimelineStageTest {
         TimelineStage.ArticleTime undated = t.of("003_a823ca92ff81a94e").orElseThrow();
         assertEquals("story", undated.basis());
         assertEquals(LocalDate.of(2020, 8, 24), undated.anchor());
+        assertEquals("medium", undated.confidence(), "one dated report of the story");
+        assertEquals(LocalDate.of(2020, 8, 24), undated.earliest());
         Timex september = undated.timexes().stream().filter(x -> x.text().equals("Sunday, 23 September")).findFirst().orElseThrow();
         assertEquals("2020-09-23", september.value());
         assertEquals("inferred", september.anchor());

@@ -202,6 +202,9 @@ public final class StoriesJson {
         g.writeObjectFieldStart("time_anchor");
         g.writeStringField("date", t.anchor() == null ? null : t.anchor().toString());
         g.writeStringField("basis", t.basis());
+        g.writeStringField("earliest", t.earliest() == null ? null : t.earliest().toString());
+        g.writeStringField("latest", t.latest() == null ? null : t.latest().toString());
+        g.writeStringField("confidence", t.confidence());
         g.writeEndObject();
         g.writeArrayFieldStart("timex");
         for (Timex x : t.timexes()) {

@@ -187,14 +187,8 @@ public final class Engine implements AutoCloseable {
 
         /** The deep tier, with summaries of at most {@code summarySentences} sentences. */
         public Builder deepTier(int summarySentences) {
-            stages.add(new NameFinder());
-            stages.add(new QuoteFinder());
-            stages.add(new TimeTagger());
-            storyStages.add(new EntityStage());
-            storyStages.add(new QuoteGroupStage());
-            storyStages.add(new TimelineStage());
-            storyStages.add(new FactStage());
-            storyStages.add(new SummaryStage(summarySentences));
+            stages.addAll(DeepTier.articleStages());
+            storyStages.addAll(DeepTier.storyStages(summarySentences));
             return this;
         }
 

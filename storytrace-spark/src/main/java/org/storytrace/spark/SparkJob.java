@@ -36,8 +36,21 @@ public final class SparkJob {
     public static void main(String[] argv) {
         List<String> args = new ArrayList<>();
         SparkPipeline.Format format = null;
+        int summary = 0;
         for (String a : argv) {
-            if (a.startsWith("--format=")) {
+            if (a.equals("--deep")) {
+                summary = Math.max(summary, 5);
+            } else if (a.startsWith("--summary-sentences=")) {
+                try {
+                    summary = Integer.parseInt(a.substring(20));
+                } catch (NumberFormatException e) {
+                    summary = 0;
+                }
+                if (summary < 1) {
+                    System.err.println("SparkJob: --summary-sentences must be a whole number of at least 1, was " + a.substring(20));
+                    System.exit(2);
+                }
+            } else if (a.startsWith("--format=")) {
                 try {
                     format = SparkPipeline.Format.valueOf(a.substring(9).toUpperCase(java.util.Locale.ROOT));
                 } catch (IllegalArgumentException e) {
@@ -49,7 +62,7 @@ public final class SparkJob {
             }
         }
         if (args.size() < 2) {
-            System.err.println("usage: SparkJob INPUT OUTPUT [MASTER] [--format=jsonl|parquet|warc]");
+            System.err.println("usage: SparkJob INPUT OUTPUT [MASTER] [--format=jsonl|parquet|warc] [--deep [--summary-sentences=N]]");
             System.exit(2);
         }
         SparkSession.Builder b = SparkSession.builder().appName("storytrace").config("spark.ui.enabled", "false");
@@ -57,8 +70,9 @@ public final class SparkJob {
         else if (System.getProperty("spark.master") == null) b.master("local[2]"); // outside spark-submit: local mode
         SparkSession spark = b.getOrCreate();
         try {
-            Analysis a = SparkPipeline.run(spark, args.get(0), format != null ? format : SparkPipeline.Format.of(args.get(0)));
-            write(spark, a, args.get(1));
+            SparkPipeline.Run run = SparkPipeline.run(spark, args.get(0), format != null ? format : SparkPipeline.Format.of(args.get(0)), summary);
+            Analysis a = run.analysis();
+            write(spark, run, args.get(1));
             System.out.printf("read %d articles, rejected %d, %d duplicates, %d stories, %d links%n", a.articles().size(), a.rejections().size(),
                     a.duplicates().size(), a.stories().size(), a.links().size());
         } finally {
@@ -67,7 +81,11 @@ public final class SparkJob {
     }
 
     /** Writes the analysis as Parquet and JSON Lines under {@code out}. */
-    public static void write(SparkSession spark, Analysis a, String out) {
+    public static void write(SparkSession spark, Analysis a, String out) { write(spark, new SparkPipeline.Run(a, null, null), out); }
+
+    /** Writes a run under {@code out}; with the deep tier, stories.json and the report carry its layers as the command line's do. */
+    public static void write(SparkSession spark, SparkPipeline.Run run, String out) {
+        Analysis a = run.analysis();
         StructType art = new StructType(new StructField[] {
             f("id", DataTypes.StringType), f("path", DataTypes.StringType), f("title", DataTypes.StringType), f("published", DataTypes.StringType),
             f("source", DataTypes.StringType), f("author", DataTypes.StringType), f("url", DataTypes.StringType), f("outlet", DataTypes.StringType),
@@ -99,7 +117,7 @@ public final class SparkJob {
         if (!out.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || out.startsWith("file:")) {
             java.nio.file.Path dir = java.nio.file.Path.of(out.startsWith("file:") ? java.net.URI.create(out).getPath() : out);
             try {
-                Outputs.writeAll(Results.of(a, provenance()), OutputFolder.prepare(dir));
+                Outputs.writeAll(SparkPipeline.results(run, provenance(run.deep())), OutputFolder.prepare(dir));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("cannot write stories.json to " + dir + ": " + e.getMessage(), e);
             }
@@ -107,13 +125,21 @@ public final class SparkJob {
     }
 
     /** What made the job's results: the engine's default settings and the stages the job runs. */
-    static Provenance provenance() {
+    static Provenance provenance() { return provenance(false); }
+
+    /** The same, with the deep tier's stages when it ran. */
+    static Provenance provenance(boolean deep) {
         var settings = new java.util.LinkedHashMap<>(Provenance.describe(EngineSettings.defaults()));
         settings.remove("workDir");
         settings.remove("threads");
         settings.put("engine", "spark");
-        return new Provenance(Provenance.VERSION, settings, List.of("ingest", "link (Linker.fingerprint, verify, pruneCommon)",
-                "stories (StoryGrouper.terms, profile, score, clusterComponent)"), List.of());
+        List<String> stages = new ArrayList<>(List.of("ingest", "link (Linker.fingerprint, verify, pruneCommon)",
+                "stories (StoryGrouper.terms, profile, score, clusterComponent)"));
+        if (deep) {
+            for (var s : org.storytrace.engine.DeepTier.articleStages()) stages.add(s.describe());
+            for (var s : org.storytrace.engine.DeepTier.storyStages(5)) stages.add(s.describe());
+        }
+        return new Provenance(Provenance.VERSION, settings, stages, List.of());
     }
 
     private static void save(Dataset<Row> d, String path) {

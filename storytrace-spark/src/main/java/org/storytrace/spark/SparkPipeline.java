@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,19 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.storytrace.core.doc.ArticleStage;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.Layer;
+import org.storytrace.core.doc.Layers;
+import org.storytrace.core.doc.SentenceSplitter;
+import org.storytrace.core.doc.Sentences;
+import org.storytrace.core.doc.StagePlan;
+import org.storytrace.core.doc.StoryStage;
+import org.storytrace.core.doc.StoryView;
+import org.storytrace.core.doc.TokenLayer;
+import org.storytrace.core.entity.EntityStage;
+import org.storytrace.core.entity.Mentions;
+import org.storytrace.core.fact.FactStage;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Duplicate;
@@ -29,6 +43,14 @@ import org.storytrace.core.model.Story;
 import org.storytrace.core.pipeline.Fingerprint;
 import org.storytrace.core.pipeline.Linker;
 import org.storytrace.core.pipeline.StoryGrouper;
+import org.storytrace.core.quote.QuoteGroupStage;
+import org.storytrace.core.quote.Quotes;
+import org.storytrace.core.summary.SummaryStage;
+import org.storytrace.core.time.TimelineStage;
+import org.storytrace.core.time.Timexes;
+import org.storytrace.engine.DeepTier;
+import org.storytrace.engine.Provenance;
+import org.storytrace.engine.Results;
 import org.storytrace.ingest.Ingestor;
 import org.storytrace.ingest.PageProcessor;
 import org.storytrace.ingest.read.Input;
@@ -76,8 +98,97 @@ public final class SparkPipeline implements Serializable {
     /** Reads {@code input} (any Hadoop-compatible path or glob) in the format its name shows, and analyses it. */
     public static Analysis run(SparkSession spark, String input) { return run(spark, input, Format.of(input)); }
 
-    /** Reads {@code input} in {@code format} and analyses it. */
-    public static Analysis run(SparkSession spark, String input, Format format) {
+    /** Reads {@code input} in {@code format} and analyses it (the fast tier). */
+    public static Analysis run(SparkSession spark, String input, Format format) { return run(spark, input, format, 0).analysis(); }
+
+    /**
+     * What a run gives: the analysis, and with the deep tier each article's layers (in article order) and each
+     * story's layers (by story id), made on the executors.
+     */
+    public record Run(Analysis analysis, List<ArticleLayers> layers, Map<String, StoryLayers> storyLayers) {
+        public boolean deep() { return layers != null; }
+    }
+
+    /** The deep tier's layers of one article, as the executors ship them: the layers the engine stores. */
+    public record ArticleLayers(Sentences sentences, Mentions mentions, Quotes quotes, Timexes timexes) implements Serializable {
+        Document on(Article a) {
+            return Document.of(a).with(Layers.SENTENCES, sentences).with(Mentions.LAYER, mentions).with(Quotes.LAYER, quotes).with(Timexes.LAYER, timexes);
+        }
+    }
+
+    /** The deep tier's layers of one story. */
+    public record StoryLayers(EntityStage.StoryEntities entities, QuoteGroupStage.StoryQuotes quotes, TimelineStage.StoryTime time,
+                              FactStage.StoryFacts facts, SummaryStage.Summary summary) implements Serializable {
+        Map<Layer<?>, Object> asMap() {
+            Map<Layer<?>, Object> m = new LinkedHashMap<>();
+            if (entities != null) m.put(EntityStage.LAYER, entities);
+            if (quotes != null) m.put(QuoteGroupStage.LAYER, quotes);
+            if (time != null) m.put(TimelineStage.LAYER, time);
+            if (facts != null) m.put(FactStage.LAYER, facts);
+            if (summary != null) m.put(SummaryStage.LAYER, summary);
+            return m;
+        }
+    }
+
+    /** The results the writers take (the same as the engine's), from a run and what made it. */
+    public static Results results(Run run, Provenance provenance) {
+        Analysis a = run.analysis();
+        if (!run.deep()) return Results.of(a, provenance);
+        List<Document> docs = new ArrayList<>(a.articles().size());
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < a.articles().size(); i++) {
+            docs.add(run.layers().get(i).on(a.articles().get(i)));
+            index.put(a.articles().get(i).id(), i);
+        }
+        Map<String, Map<Layer<?>, Object>> storyLayers = new LinkedHashMap<>();
+        List<List<org.storytrace.core.entity.Entity>> byStory = new ArrayList<>();
+        for (Story st : a.stories()) {
+            StoryLayers l = run.storyLayers().get(st.id());
+            storyLayers.put(st.id(), l == null ? Map.of() : l.asMap());
+            byStory.add(l == null || l.entities() == null ? List.of() : l.entities().entities());
+        }
+        return new Results(docs.size(), docs::get, id -> index.getOrDefault(id, -1), a.stories(), a.links(), a.rejections(), a.duplicates(), provenance,
+                List.of(), storyLayers, new EntityStage().resolver().collection(byStory));
+    }
+
+    /** The deep tier's article stages, made once per executor JVM (the name model loads on first use). */
+    private static final class Deep {
+        static final StagePlan PLAN;
+        static {
+            List<ArticleStage> stages = new ArrayList<>();
+            stages.add(new SentenceSplitter());
+            stages.addAll(DeepTier.articleStages());
+            PLAN = StagePlan.of(Set.of(Layers.TOKENS), stages, List.of());
+        }
+    }
+
+    static ArticleLayers articleLayers(Article a) {
+        Document d = Deep.PLAN.apply(Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)));
+        return new ArticleLayers(d.expect(Layers.SENTENCES), d.find(Mentions.LAYER).orElse(Mentions.NONE), d.find(Quotes.LAYER).orElse(Quotes.NONE),
+                d.find(Timexes.LAYER).orElse(Timexes.NONE));
+    }
+
+    /** One story's stages, on the documents of the story in article order, as the engine runs them. */
+    static StoryLayers storyLayers(String storyId, Iterable<Tuple2<Integer, Tuple2<Article, ArticleLayers>>> members, List<Link> links, int summarySentences) {
+        List<Tuple2<Integer, Tuple2<Article, ArticleLayers>>> l = new ArrayList<>();
+        members.forEach(l::add);
+        l.sort(java.util.Comparator.comparingInt(Tuple2::_1));
+        List<Document> docs = new ArrayList<>(l.size());
+        for (Tuple2<Integer, Tuple2<Article, ArticleLayers>> t : l) docs.add(t._2()._2().on(t._2()._1()));
+        StoryView view = new StoryView(storyId, docs, links, Map.of());
+        for (StoryStage<?> stage : DeepTier.storyStages(summarySentences)) view = apply(stage, view);
+        return new StoryLayers(view.find(EntityStage.LAYER).orElse(null), view.find(QuoteGroupStage.LAYER).orElse(null),
+                view.find(TimelineStage.LAYER).orElse(null), view.find(FactStage.LAYER).orElse(null), view.find(SummaryStage.LAYER).orElse(null));
+    }
+
+    private static <R> StoryView apply(StoryStage<R> stage, StoryView view) { return view.with(stage.adds(), stage.apply(view)); }
+
+    /**
+     * Reads {@code input} in {@code format} and analyses it; with {@code summarySentences} above 0, the deep
+     * tier too: the article stages where each article lies, the story stages where each story's articles are
+     * grouped, each by the same functions as the engine ({@link DeepTier}).
+     */
+    public static Run run(SparkSession spark, String input, Format format, int summarySentences) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         // ingest: each record keyed by its place in the input, so every later step can restore input order
         JavaPairRDD<Long, Object> parsed = (switch (format) {
@@ -104,10 +215,41 @@ public final class SparkPipeline implements Serializable {
         int[][] reps = stories(jsc, numbered, n, ids, links);
         List<Story> stories = Story.fromLabels(ids, StoryGrouper.labels(reps[0]), StoryGrouper.labels(reps[1]));
         List<Article> articles = numbered.sortByKey().values().collect();
+        List<ArticleLayers> layers = null;
+        Map<String, StoryLayers> storyLayers = null;
+        if (summarySentences > 0) {
+            JavaPairRDD<Integer, ArticleLayers> layered = numbered.mapValues(SparkPipeline::articleLayers).cache();
+            Map<String, Integer> indexOf = new HashMap<>();
+            for (int i = 0; i < n; i++) indexOf.put(ids.get(i), i);
+            int[] storyOf = new int[n];
+            List<String> storyIds = new ArrayList<>();
+            for (Story st : stories) {
+                for (String id : st.articles()) storyOf[indexOf.get(id)] = storyIds.size();
+                storyIds.add(st.id());
+            }
+            HashMap<Integer, ArrayList<Link>> linksOf = new HashMap<>();
+            for (Link l : links) {
+                int sa = storyOf[indexOf.get(l.a())], sb = storyOf[indexOf.get(l.b())];
+                if (sa == sb) linksOf.computeIfAbsent(sa, k -> new ArrayList<>()).add(l);
+            }
+            Broadcast<int[]> bs = jsc.broadcast(storyOf);
+            Broadcast<List<String>> bids = jsc.broadcast(storyIds);
+            Broadcast<HashMap<Integer, ArrayList<Link>>> bl = jsc.broadcast(linksOf);
+            int length = summarySentences;
+            Map<Integer, StoryLayers> made = numbered.join(layered)
+                    .mapToPair(t -> new Tuple2<>(bs.value()[t._1()], new Tuple2<>(t._1(), t._2())))
+                    .groupByKey()
+                    .mapToPair(g -> new Tuple2<>(g._1(), storyLayers(bids.value().get(g._1()), g._2(), bl.value().getOrDefault(g._1(), new ArrayList<>()), length)))
+                    .collectAsMap();
+            layers = layered.sortByKey().values().collect();
+            storyLayers = new HashMap<>();
+            for (Map.Entry<Integer, StoryLayers> e : made.entrySet()) storyLayers.put(storyIds.get(e.getKey()), e.getValue());
+            layered.unpersist();
+        }
         parsed.unpersist();
         all.unpersist();
         numbered.unpersist();
-        return new Analysis(articles, stories, links, rejections, duplicates);
+        return new Run(new Analysis(articles, stories, links, rejections, duplicates), layers, storyLayers);
     }
 
     // ---------------------------------------------------------------- ingest

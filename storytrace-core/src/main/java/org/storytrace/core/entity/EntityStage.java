@@ -16,7 +16,7 @@ import org.storytrace.core.model.Article;
  */
 public final class EntityStage implements StoryStage<EntityStage.StoryEntities> {
     /** One story's entities, in order of first mention. */
-    public record StoryEntities(List<Entity> entities) {
+    public record StoryEntities(List<Entity> entities) implements java.io.Serializable {
         public StoryEntities { entities = List.copyOf(entities); }
     }
 

@@ -59,10 +59,10 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
     public static final double COPY_SHARE = 0.3;
 
     /** Where a value is written. {@code implied}: read from the article's usual country, not from words about this place. */
-    public record Evidence(String article, int start, int end, String text, boolean implied) {}
+    public record Evidence(String article, int start, int end, String text, boolean implied) implements java.io.Serializable {}
 
     /** One value of a fact, the articles that hold it, and how many independent sources they are. */
-    public record Value(String value, List<String> articles, int sources, List<Evidence> evidence) {
+    public record Value(String value, List<String> articles, int sources, List<Evidence> evidence) implements java.io.Serializable {
         public Value {
             articles = List.copyOf(articles);
             evidence = List.copyOf(evidence);
@@ -70,7 +70,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
     }
 
     /** One fact of the story with every value its articles give: {@code kind} is {@code date}, {@code place}, {@code count}, {@code amount}, {@code role} or {@code quote}. */
-    public record Fact(String kind, String fact, List<Value> values) {
+    public record Fact(String kind, String fact, List<Value> values) implements java.io.Serializable {
         public Fact { values = List.copyOf(values); }
     }
 
@@ -78,7 +78,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
      * A story's facts: those its articles agree on, those they dispute ({@code discrepancies}), and counts a
      * later article raised ({@code updates}, values in publication order).
      */
-    public record StoryFacts(List<Fact> facts, List<Fact> discrepancies, List<Fact> updates) {
+    public record StoryFacts(List<Fact> facts, List<Fact> discrepancies, List<Fact> updates) implements java.io.Serializable {
         public StoryFacts {
             facts = List.copyOf(facts);
             discrepancies = List.copyOf(discrepancies);

@@ -23,15 +23,15 @@ public final class QuoteGrouper {
     private QuoteGrouper() {}
 
     /** One quote of the story: its article and the quote. */
-    public record Item(String article, Quote quote) {}
+    public record Item(String article, Quote quote) implements java.io.Serializable {}
 
     /** How one wording differs from the group's most complete wording. */
-    public record Difference(int item, List<String> inserted, List<String> omitted, List<String[]> changed) {
+    public record Difference(int item, List<String> inserted, List<String> omitted, List<String[]> changed) implements java.io.Serializable {
         public boolean isEmpty() { return inserted.isEmpty() && omitted.isEmpty() && changed.isEmpty(); }
     }
 
     /** A group: its items (indexes into the story's items), the most complete one, and each other one's differences from it. */
-    public record Group(List<Integer> items, int reference, List<Difference> differences) {}
+    public record Group(List<Integer> items, int reference, List<Difference> differences) implements java.io.Serializable {}
 
     /** The groups of two or more quotes from different articles among {@code items}. */
     public static List<Group> group(List<Item> items) {

@@ -48,14 +48,14 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
     static final int PER_ARTICLE = 40, PER_STORY = 1500;
 
     /** Where a sentence of the summary is written. */
-    public record Citation(String article, int start, int end) {}
+    public record Citation(String article, int start, int end) implements java.io.Serializable {}
 
     /** One sentence of the summary, as written in its first citation, and everywhere it is written. */
-    public record Line(String text, List<Citation> citations) {
+    public record Line(String text, List<Citation> citations) implements java.io.Serializable {
         public Line { citations = List.copyOf(citations); }
     }
 
-    public record Summary(List<Line> sentences) {
+    public record Summary(List<Line> sentences) implements java.io.Serializable {
         public Summary { sentences = List.copyOf(sentences); }
     }
 

@@ -68,7 +68,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      *                   it was written that day or later), or null with no anchor
      */
     public record ArticleTime(String article, LocalDate anchor, String basis, List<Timex> timexes, LocalDate earliest, LocalDate latest,
-                              String confidence) {
+                              String confidence) implements java.io.Serializable {
         public ArticleTime { timexes = List.copyOf(timexes); }
 
         /** An article dated by itself. */
@@ -81,7 +81,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
     static final int CLOSE_DAYS = 3;
 
     /** Where an event is reported: the date expression and the words around it. */
-    public record Mention(String article, int start, int end, String text, int contextStart, int contextEnd, String context) {}
+    public record Mention(String article, int start, int end, String text, int contextStart, int contextEnd, String context) implements java.io.Serializable {}
 
     /**
      * One dated event of a story.
@@ -91,7 +91,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      * @param mentions  the articles and spans it rests on
      * @param disputed  other dates other articles give the same event (empty when none)
      */
-    public record Event(String date, List<String> days, List<Mention> mentions, List<Dispute> disputed) {
+    public record Event(String date, List<String> days, List<Mention> mentions, List<Dispute> disputed) implements java.io.Serializable {
         public Event {
             days = List.copyOf(days);
             mentions = List.copyOf(mentions);
@@ -100,12 +100,12 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
     }
 
     /** Another date given for the same event, and the articles that give it. */
-    public record Dispute(String date, List<String> articles) {
+    public record Dispute(String date, List<String> articles) implements java.io.Serializable {
         public Dispute { articles = List.copyOf(articles); }
     }
 
     /** The story's time: each article's expressions, and its timeline in date order. */
-    public record StoryTime(List<ArticleTime> articles, List<Event> timeline) {
+    public record StoryTime(List<ArticleTime> articles, List<Event> timeline) implements java.io.Serializable {
         public StoryTime {
             articles = List.copyOf(articles);
             timeline = List.copyOf(timeline);

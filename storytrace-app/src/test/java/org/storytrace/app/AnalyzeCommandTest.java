@@ -130,4 +130,23 @@ class AnalyzeCommandTest {
         JsonNode j = new ObjectMapper().readTree(out.resolve("stories.json").toFile());
         assertEquals("talks", j.get("articles").get(0).get("id").asText());
     }
+
+    @Test
+    void theSeedsStoryPageOpensWithItsDiscrepanciesAndEachValueLinksToItsWordsInItsArticle() throws Exception {
+        Path out = tmp.resolve("seeds");
+        assertEquals(0, run("analyze", org.storytrace.core.TestCorpora.root().resolve("seeds").toString(), "--no-embeddings", "--out", out.toString()));
+        JsonNode j = new ObjectMapper().readTree(out.resolve("stories.json").toFile());
+        String story = null;
+        for (JsonNode s : j.get("stories")) if (s.get("discrepancies").size() > 0) story = s.get("id").asText();
+        assertNotNull(story, "the seeds have a story with discrepancies");
+        String page = java.nio.file.Files.readString(out.resolve("stories").resolve(story + ".html"));
+        assertTrue(page.indexOf("discrepancies</h2>") < page.indexOf("<h2>Summary</h2>"), "discrepancies first, then the summary");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"#(ev-[^\"]+)\"").matcher(page);
+        int links = 0;
+        while (m.find()) {
+            links++;
+            assertTrue(page.contains("<mark id=\"" + m.group(1) + "\">"), "the evidence link " + m.group(1) + " lands on marked words");
+        }
+        assertTrue(links >= 6, "every value of the three discrepancies links to its evidence: " + links);
+    }
 }

@@ -38,7 +38,8 @@ import org.storytrace.engine.Results;
  * left out and where to find it ({@code stories.json}). Not a contract.
  */
 public final class HtmlReport {
-    static final int MAX_STORIES = 200, MAX_ARTICLES = 100, MAX_LINKS = 30, MAX_PASSAGES = 12, CONTEXT = 160, MAX_ENTITIES = 40, MAX_QUOTE_GROUPS = 20, MAX_EVENTS = 40;
+    static final int MAX_STORIES = 200, MAX_ARTICLES = 100, MAX_LINKS = 30, MAX_PASSAGES = 12, CONTEXT = 160, MAX_ENTITIES = 40, MAX_QUOTE_GROUPS = 20, MAX_EVENTS = 40,
+            MAX_EVIDENCE_ARTICLES = 30, MAX_BODY = 20_000;
 
     private HtmlReport() {}
 
@@ -176,7 +177,8 @@ public final class HtmlReport {
         if (s.story.articles().size() > s.articles.size()) {
             w.write("<p class=\"meta\">" + (s.story.articles().size() - s.articles.size()) + " more articles in stories.json.</p>");
         }
-        discrepancies(w, r.findStoryLayer(s.story.id(), FactStage.LAYER).orElse(null));
+        FactStage.StoryFacts facts = r.findStoryLayer(s.story.id(), FactStage.LAYER).orElse(null);
+        discrepancies(w, facts);
         summary(w, r.findStoryLayer(s.story.id(), SummaryStage.LAYER).orElse(null));
         timeline(w, r.findStoryLayer(s.story.id(), TimelineStage.LAYER).orElse(null));
         entities(w, s, r.entitiesOf(s.story.id()), entityById);
@@ -190,6 +192,7 @@ public final class HtmlReport {
             Article b = s.articles.containsKey(l.b()) ? s.articles.get(l.b()) : r.expectDocument(l.b()).article();
             link(w, l, a, b);
         }
+        evidence(w, r, facts);
         w.write("</body></html>");
     }
 
@@ -274,11 +277,49 @@ public final class HtmlReport {
             w.write("<tr><td><b>" + esc(clip(v.value())) + "</b></td><td>" + esc(String.join(", ", v.articles())) + "<br><span class=\"meta\">" + v.sources()
                     + (v.sources() == 1 ? " independent source" : " independent sources") + "</span></td><td>");
             for (FactStage.Evidence e : v.evidence()) {
-                w.write("<span class=\"meta\">" + esc(e.article()) + " @" + e.start() + (e.implied() ? ", implied" : "") + "</span> “" + esc(clip(e.text())) + "”<br>");
+                w.write("<a class=\"meta\" href=\"#" + anchor(e) + "\">" + esc(e.article()) + " @" + e.start() + (e.implied() ? ", implied" : "") + "</a> “"
+                        + esc(clip(e.text())) + "”<br>");
             }
             w.write("</td></tr>");
         }
         w.write("</table>");
+    }
+
+    private static String anchor(FactStage.Evidence e) { return "ev-" + e.article().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + e.start(); }
+
+    /**
+     * The articles that hold a discrepancy's or an update's evidence, each body in full with its evidence marked,
+     * so every value's link lands on its words in its article (at most {@value #MAX_EVIDENCE_ARTICLES} articles,
+     * {@value #MAX_BODY} characters each).
+     */
+    private static void evidence(Writer w, Results r, FactStage.StoryFacts f) throws IOException {
+        if (f == null || f.discrepancies().isEmpty() && f.updates().isEmpty()) return;
+        Map<String, java.util.TreeMap<Integer, FactStage.Evidence>> byArticle = new java.util.LinkedHashMap<>();
+        for (List<FactStage.Fact> list : List.of(f.discrepancies(), f.updates())) {
+            for (FactStage.Fact x : list) for (FactStage.Value v : x.values()) for (FactStage.Evidence e : v.evidence()) {
+                byArticle.computeIfAbsent(e.article(), k -> new java.util.TreeMap<>()).putIfAbsent(e.start(), e);
+            }
+        }
+        w.write("<h2>Evidence in the articles</h2>");
+        int shown = 0;
+        for (Map.Entry<String, java.util.TreeMap<Integer, FactStage.Evidence>> en : byArticle.entrySet()) {
+            if (shown++ == MAX_EVIDENCE_ARTICLES) {
+                w.write("<p class=\"meta\">" + (byArticle.size() - MAX_EVIDENCE_ARTICLES) + " more articles in stories.json.</p>");
+                break;
+            }
+            Article a = r.expectDocument(en.getKey()).article();
+            int from = a.bodyStart(), to = Math.min(a.bodyEnd(), a.bodyStart() + MAX_BODY);
+            String text = a.text();
+            w.write("<h3>" + esc(a.id()) + "</h3><p class=\"body\">");
+            int at = from;
+            for (FactStage.Evidence e : en.getValue().values()) {
+                if (e.start() < at || e.end() > to) continue; // overlapping an earlier one, or past the shown part
+                w.write(esc(text.substring(at, e.start())).replace("\n", "<br>"));
+                w.write("<mark id=\"" + anchor(e) + "\">" + esc(text.substring(e.start(), e.end())) + "</mark>");
+                at = e.end();
+            }
+            w.write(esc(text.substring(at, to)).replace("\n", "<br>") + (to < a.bodyEnd() ? "…" : "") + "</p>");
+        }
     }
 
     /** The story's summary, each sentence with the articles it is written in. */

@@ -208,18 +208,9 @@ public final class Evaluations {
             String fact = d.get("fact").asText().toLowerCase(Locale.ROOT);
             String kind = fact.startsWith("date") ? "date" : fact.contains("country") || fact.contains("place") ? "place"
                     : fact.contains("wording") || fact.contains("quote") ? "quote" : "count";
-            Set<Set<String>> sides = new HashSet<>();
-            d.get("values").forEach(v -> {
-                Set<String> side = new HashSet<>();
-                v.forEach(x -> side.add(x.asText()));
-                sides.add(side);
-            });
+            Set<Set<String>> sides = sides(d.get("values"));
             FactStage.Fact hit = null;
-            for (FactStage.Fact f : reported) {
-                Set<Set<String>> got = new HashSet<>();
-                for (FactStage.Value v : f.values()) got.add(new HashSet<>(v.articles()));
-                if (f.kind().equals(kind) && got.equals(sides)) hit = f;
-            }
+            for (FactStage.Fact f : reported) if (f.kind().equals(kind) && sides(f).equals(sides)) hit = f;
             if (hit != null) { found++; matched.add(hit); }
             else failures.add("discrepancy not reported: " + d.get("fact").asText() + " " + sides);
         }
@@ -231,6 +222,24 @@ public final class Evaluations {
         }
         m.put("seeds.discrepancies.found", ratio(found, want));
         m.put("seeds.discrepancies.unexpected", (double) extra);
+    }
+
+    /** An answer key's discrepancy as the articles on each side of it: {@code {value: [articles], ...}}. */
+    static Set<Set<String>> sides(JsonNode values) {
+        Set<Set<String>> sides = new HashSet<>();
+        values.forEach(v -> {
+            Set<String> side = new HashSet<>();
+            v.forEach(x -> side.add(x.asText()));
+            sides.add(side);
+        });
+        return sides;
+    }
+
+    /** A reported fact as the articles holding each of its values. */
+    static Set<Set<String>> sides(FactStage.Fact f) {
+        Set<Set<String>> sides = new HashSet<>();
+        for (FactStage.Value v : f.values()) sides.add(new HashSet<>(v.articles()));
+        return sides;
     }
 
     private static final Pattern QUOTED_IN = Pattern.compile("'([^']+)' \\((\\d{3})");
@@ -272,12 +281,7 @@ public final class Evaluations {
         for (JsonNode d : expected.path("discrepancies").path("expected")) {
             if (!d.get("fact").asText().startsWith("date")) continue;
             disputes++;
-            List<Set<String>> sides = new ArrayList<>();
-            d.get("values").forEach(v -> {
-                Set<String> side = new HashSet<>();
-                v.forEach(x -> side.add(x.asText()));
-                sides.add(side);
-            });
+            Set<Set<String>> sides = sides(d.get("values"));
             boolean found = false;
             for (TimelineStage.StoryTime st : timelines) {
                 for (TimelineStage.Event e : st.timeline()) {
@@ -286,7 +290,7 @@ public final class Evaluations {
                     e.mentions().forEach(x -> here.add(x.article()));
                     Set<String> there = new HashSet<>();
                     e.disputed().forEach(x -> there.addAll(x.articles()));
-                    if (sides.size() == 2 && (here.equals(sides.get(0)) && there.equals(sides.get(1)) || here.equals(sides.get(1)) && there.equals(sides.get(0)))) found = true;
+                    if (sides.size() == 2 && !here.equals(there) && sides.equals(Set.of(here, there))) found = true;
                 }
             }
             if (found) disputesOk++; else failures.add("date discrepancy not found as a disputed event: " + d.get("fact").asText() + " " + sides);
@@ -940,18 +944,10 @@ public final class Evaluations {
                 String kind = d.get("kind").asText();
                 int[] k = byKind.computeIfAbsent(kind, x -> new int[2]);
                 k[0]++;
-                Set<Set<String>> sides = new HashSet<>();
-                d.get("values").forEach(v -> {
-                    Set<String> side = new HashSet<>();
-                    v.forEach(x -> side.add(x.asText()));
-                    sides.add(side);
-                });
+                Set<Set<String>> sides = sides(d.get("values"));
                 FactStage.Fact hit = null;
                 for (FactStage.Fact f : disc) {
-                    if (matched.contains(f) || !f.kind().equals(kind)) continue;
-                    Set<Set<String>> got = new HashSet<>();
-                    for (FactStage.Value v : f.values()) got.add(new HashSet<>(v.articles()));
-                    if (got.equals(sides)) { hit = f; break; }
+                    if (!matched.contains(f) && f.kind().equals(kind) && sides(f).equals(sides)) { hit = f; break; }
                 }
                 if (hit != null) { matched.add(hit); found++; k[1]++; }
                 else if (DEBUG) System.err.println("discrepancies MISSED " + story.getFileName() + " " + kind + " " + sides);

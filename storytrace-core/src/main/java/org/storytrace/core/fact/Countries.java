@@ -73,14 +73,24 @@ public final class Countries {
     /** A country name of up to three capitalised words, as a regular expression (checked against the table by {@link #byName}). */
     static final String NAME = "(?:the\\s+)?(?:[A-Z][\\p{L}.’']*\\.?)(?:\\s+(?:and\\s+)?[A-Z][\\p{L}.’']*){0,2}";
 
-    /** The longest prefix of {@code words} (a run of capitalised words) that is a country, or null. */
-    static String longestCountry(String words) {
+    /** A country found at the start of some words, and how many characters of them name it. */
+    record Found(String country, int length) {}
+
+    /** The longest prefix of {@code words} (a run of capitalised words, trailing punctuation aside) that is a country, or null. */
+    static Found longest(String words) {
         String[] w = words.strip().split("\\s+");
         for (int n = Math.min(3, w.length); n >= 1; n--) {
-            String c = byName(String.join(" ", java.util.Arrays.copyOf(w, n)).replaceAll("[,.;:]+$", ""));
-            if (c != null) return c;
+            String name = String.join(" ", java.util.Arrays.copyOf(w, n)).replaceAll("[,.;:]+$", "");
+            String c = byName(name);
+            if (c != null) return new Found(c, name.length());
         }
         return null;
+    }
+
+    /** The country {@link #longest} finds, or null. */
+    static String longestCountry(String words) {
+        Found f = longest(words);
+        return f == null ? null : f.country();
     }
 
     private static final Pattern IN_COUNTRY = Pattern.compile("\\b(?:in|across|throughout|of)\\s+(?:the\\s+(?:[a-z]+\\s+){0,3}of\\s+)?(" + NAME + ")");

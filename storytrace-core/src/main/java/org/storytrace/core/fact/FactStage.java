@@ -212,8 +212,11 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                 Matcher after = AFTER_PLACE.matcher(text).region(at.end(), Math.min(text.length(), at.end() + 80));
                 after.useAnchoringBounds(true);
                 if (after.find()) {
-                    country = Countries.longestCountry(after.group(1));
-                    if (country != null) evEnd = after.start(1) + countryLength(after.group(1));
+                    Countries.Found found = Countries.longest(after.group(1));
+                    if (found != null) {
+                        country = found.country();
+                        evEnd = after.start(1) + found.length();
+                    }
                 }
                 if (country == null) {
                     Matcher before = BEFORE_PLACE.matcher(text).region(Math.max(0, at.start() - 60), at.start());
@@ -254,15 +257,6 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         }
     }
 
-    private static int countryLength(String words) {
-        String[] w = words.strip().split("\\s+");
-        for (int n = Math.min(3, w.length); n >= 1; n--) {
-            String joined = String.join(" ", java.util.Arrays.copyOf(w, n));
-            String clean = joined.replaceAll("[,.;:]+$", "");
-            if (Countries.byName(clean) != null) return clean.length();
-        }
-        return words.length();
-    }
 
     /** The country an article places things in most, when one leads the others; else null. */
     static String usualCountry(Article a) {

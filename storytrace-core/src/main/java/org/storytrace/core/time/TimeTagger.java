@@ -320,12 +320,7 @@ public final class TimeTagger implements ArticleStage {
             }
             case MONTH_DAY, DAY_MONTH, MONTH_YEAR, MONTH_REL_YEAR -> {
                 String mon = m.group("m");
-                if (!Character.isUpperCase(mon.charAt(0))) return false;
-                if (k == Kind.MONTH_DAY && mon.equals("May") && m.group("y") == null && m.group("wd") == null) {
-                    // "may 5" is rare as a verb before a number; keep it, it is a date
-                    return true;
-                }
-                return true;
+                return Character.isUpperCase(mon.charAt(0));
             }
             case YEAR -> {
                 if (m.group("mod") != null) return true;
@@ -353,14 +348,12 @@ public final class TimeTagger implements ArticleStage {
                 if (u.startsWith("second") && (bare.equals("a") || bare.equals("the"))) return false;
                 if (u.startsWith("quarter") && !bare.matches("\\d{1,2}|" + NUMW + "|two|three|four|several|a few")) return false;
                 if (bare.matches("(1[0-9]|20)\\d\\d") && !n.equals(bare)) return false; // "the 1988 quarter"
-                if (bare.equals("some") && n.equals("some") && !u.equals("time")) return true;
                 return true;
             }
             case REF -> {
                 String w = m.group("w").toLowerCase(Locale.ROOT);
                 String next = nextWord(text, m.end());
-                if (w.equals("now") && (next.equals("that") || next.equals("and"))) return !next.equals("that");
-                if (w.equals("once")) return false;
+                if (w.equals("now") && next.equals("that")) return false; // "now that": a conjunction
                 if (w.equals("current") || w.equals("recent") || w.equals("future")) {
                     // adjectives: only before the nouns that make them times ("the current quarter" is caught by RELATIVE)
                     return Set.of("period", "term", "session", "year", "season", "climate", "level", "levels", "situation", "administration",

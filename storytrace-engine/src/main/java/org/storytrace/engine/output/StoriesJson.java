@@ -232,9 +232,7 @@ public final class StoriesJson {
             g.writeArrayFieldStart("citations");
             for (SummaryStage.Citation c : l.citations()) {
                 g.writeStartObject();
-                g.writeStringField("article", c.article());
-                g.writeNumberField("start", c.start());
-                g.writeNumberField("end", c.end());
+                at(g, c.article(), c.start(), c.end(), null);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -260,10 +258,7 @@ public final class StoriesJson {
                 g.writeArrayFieldStart("evidence");
                 for (FactStage.Evidence e : v.evidence()) {
                     g.writeStartObject();
-                    g.writeStringField("article", e.article());
-                    g.writeNumberField("start", e.start());
-                    g.writeNumberField("end", e.end());
-                    g.writeStringField("text", e.text());
+                    at(g, e.article(), e.start(), e.end(), e.text());
                     if (e.implied()) g.writeBooleanField("implied", true);
                     g.writeEndObject();
                 }
@@ -287,10 +282,7 @@ public final class StoriesJson {
             g.writeArrayFieldStart("mentions");
             for (TimelineStage.Mention m : e.mentions()) {
                 g.writeStartObject();
-                g.writeStringField("article", m.article());
-                g.writeNumberField("start", m.start());
-                g.writeNumberField("end", m.end());
-                g.writeStringField("text", m.text());
+                at(g, m.article(), m.start(), m.end(), m.text());
                 g.writeObjectFieldStart("context");
                 g.writeNumberField("start", m.contextStart());
                 g.writeNumberField("end", m.contextEnd());
@@ -427,14 +419,19 @@ public final class StoriesJson {
         g.writeArrayFieldStart("mentions");
         for (Entity.At m : e.mentions()) {
             g.writeStartObject();
-            g.writeStringField("article", m.article());
-            g.writeNumberField("start", m.start());
-            g.writeNumberField("end", m.end());
-            g.writeStringField("text", m.text());
+            at(g, m.article(), m.start(), m.end(), m.text());
             g.writeEndObject();
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** The fields of a span of an article's text, as every list of spans in the contract writes them: article, start, end, and its text if given. */
+    private static void at(JsonGenerator g, String article, int start, int end, String text) throws IOException {
+        g.writeStringField("article", article);
+        g.writeNumberField("start", start);
+        g.writeNumberField("end", end);
+        if (text != null) g.writeStringField("text", text);
     }
 
     private static void link(JsonGenerator g, Link l) throws IOException {

@@ -101,6 +101,9 @@ public final class Engine implements AutoCloseable {
     /** Duplicates seen while reading, judged (same record read again, or not) once their batches are stored. */
     private final List<Duplicate> duplicatesToJudge = new ArrayList<>();
     private final ExecutorService stager;
+    private final java.util.function.Consumer<List<Document>> onStored;
+    /** Story layers of the last {@link #results}, by the story's articles and links: a story nothing new touched is not recomputed. */
+    private Map<StoryKey, Map<Layer<?>, Object>> storyMemo = Map.of();
     private int accepted;
     private Results cached;
     private boolean closed;
@@ -115,6 +118,7 @@ public final class Engine implements AutoCloseable {
     private Engine(Builder b) {
         this.settings = b.settings;
         this.embedder = b.embedder;
+        this.onStored = b.onStored;
         List<ArticleStage> stages = new ArrayList<>();
         if (b.sentences) stages.add(new SentenceSplitter());
         stages.addAll(b.stages);
@@ -163,6 +167,7 @@ public final class Engine implements AutoCloseable {
         private boolean sentences = true;
         private final List<ArticleStage> stages = new ArrayList<>();
         private final List<StoryStage<?>> storyStages = new ArrayList<>();
+        private java.util.function.Consumer<List<Document>> onStored = batch -> { };
 
         private Builder(EngineSettings settings) {
             if (settings == null) throw new IllegalArgumentException("settings are required");
@@ -189,6 +194,17 @@ public final class Engine implements AutoCloseable {
         public Builder deepTier(int summarySentences) {
             stages.addAll(DeepTier.articleStages());
             storyStages.addAll(DeepTier.storyStages(summarySentences));
+            return this;
+        }
+
+        /**
+         * Called with each batch of newly read articles once their article stages have run, in the order they were
+         * read, on the engine's stage thread and before the batch is linked: where a store makes them durable (and
+         * only then acknowledges them). An exception fails the call that added them. Not called for {@link #restore}d documents.
+         */
+        public Builder onStored(java.util.function.Consumer<List<Document>> sink) {
+            if (sink == null) throw new IllegalArgumentException("the sink is required");
+            onStored = sink;
             return this;
         }
 
@@ -257,12 +273,14 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Hands the pending articles to the stage thread as one batch; waits while too many are in flight. */
-    private void submitPending() {
+    private void submitPending() { submitPending(true); }
+
+    private void submitPending(boolean fresh) {
         if (pending.isEmpty()) return;
         List<Document> batch = List.copyOf(pending);
         pending.clear();
         cached = null;
-        inFlight.add(stager.submit(() -> Threads.call(pool, () -> { store(batch); return null; })));
+        inFlight.add(stager.submit(() -> Threads.call(pool, () -> { store(batch, fresh); return null; })));
         while (inFlight.size() > IN_FLIGHT) Threads.await(inFlight.poll());
     }
 
@@ -305,8 +323,46 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds documents a store kept from an earlier run (their article and stored layers, {@link #decode}d), in
+     * their order: article stages whose layers a document already carries do not run again, the reader
+     * remembers them (the same URL or body read again is a duplicate of them) and the sink of
+     * {@link Builder#onStored} is not called. Ids must be unique.
+     */
+    public synchronized void restore(List<Document> restored) {
+        ensureOpen();
+        ensureUnsealed();
+        try {
+            for (Document d : restored) {
+                ingestor.remember(d.article());
+                Document withTokens = d.has(Layers.TOKENS) ? d : d.with(Layers.TOKENS, TokenLayer.of(d.article()));
+                pending.add(withTokens);
+                accepted++;
+                if (pending.size() >= settings.batch()) submitPending(false);
+            }
+            submitPending(false);
+        } finally {
+            drain();
+        }
+    }
+
+    /** A document as the bytes a store keeps: the article and its stored layers ({@link #decode} reads them back). */
+    public byte[] encode(Document d) { return codec.encode(d); }
+
+    /**
+     * A document from the bytes of {@link #encode}. Bytes written by an engine with other stored layers (an older
+     * version, another tier) give the article alone, so that the stages run on it again.
+     */
+    public Document decode(byte[] bytes) {
+        try {
+            return codec.decode(bytes);
+        } catch (java.io.UncheckedIOException e) {
+            return Document.of(codec.decodeArticle(bytes));
+        }
+    }
+
     /** Runs the article stages, links, counts story terms and stores a batch: on the stage thread, one batch at a time, in order. */
-    private void store(List<Document> batch) {
+    private void store(List<Document> batch, boolean fresh) {
         int m = batch.size();
         Document[] d = batch.toArray(new Document[0]);
         StoryGrouper.Terms[] t = new StoryGrouper.Terms[m];
@@ -318,6 +374,7 @@ public final class Engine implements AutoCloseable {
             docBytes[i] = codec.encode(d[i]);
             termBytes[i] = DocumentCodec.encode(t[i]);
         });
+        if (fresh) onStored.accept(List.of(d));
         List<Article> articles = new ArrayList<>(m);
         List<TokenLayer> tokens = new ArrayList<>(m);
         for (Document x : d) { articles.add(x.article()); tokens.add(x.expect(Layers.TOKENS)); }
@@ -439,8 +496,13 @@ public final class Engine implements AutoCloseable {
         }
         @SuppressWarnings("unchecked")
         Map<Layer<?>, Object>[] made = new Map[stories.size()];
+        StoryKey[] keys = new StoryKey[stories.size()];
+        Map<StoryKey, Map<Layer<?>, Object>> memo = storyMemo;
         range(stories.size()).forEach(k -> {
             Story st = stories.get(k);
+            keys[k] = new StoryKey(st.articles(), linksOf.getOrDefault(st.id(), List.of()));
+            Map<Layer<?>, Object> known = memo.get(keys[k]);
+            if (known != null) { made[k] = known; return; }
             List<Document> docsOf = new ArrayList<>(st.articles().size());
             for (String id : st.articles()) docsOf.add(document(lookup(id)));
             StoryView view = new StoryView(st.id(), docsOf, linksOf.getOrDefault(st.id(), List.of()), Map.of());
@@ -450,11 +512,28 @@ public final class Engine implements AutoCloseable {
                 stageClock.record(stage.name(), System.nanoTime() - t0);
             }
             made[k] = view.layers();
+            storyRuns.increment();
         });
         Map<String, Map<Layer<?>, Object>> out = new LinkedHashMap<>();
-        for (int k = 0; k < stories.size(); k++) out.put(stories.get(k).id(), made[k]);
+        Map<StoryKey, Map<Layer<?>, Object>> next = new HashMap<>();
+        for (int k = 0; k < stories.size(); k++) {
+            out.put(stories.get(k).id(), made[k]);
+            next.put(keys[k], made[k]);
+        }
+        storyMemo = next;
         return out;
     }
+
+    /** What a story's layers depend on: its articles, in order, and the links between them (stories' ids are positions and may change). */
+    private record StoryKey(List<String> articles, List<Link> links) {}
+
+    private final java.util.concurrent.atomic.LongAdder storyRuns = new java.util.concurrent.atomic.LongAdder();
+
+    /**
+     * How many times the story stages have run on a story: a story whose articles and links are those of the
+     * previous {@link #results} keeps its layers, so adding an article recomputes only the stories it touches.
+     */
+    public long storyRuns() { return storyRuns.sum(); }
 
     /**
      * Every article's story profile, from its stored terms and the collection's document frequencies:

@@ -435,6 +435,18 @@ public final class Ingestor implements AutoCloseable {
     public static long bodyKey(Article a) { return TokenLayer.of(a).sequenceKey(); }
 
     /** {@code name}, or {@code name-2}, {@code name-3}, ... when an accepted article has it. */
+    /**
+     * Remembers an article accepted by an earlier run (restored from a store): its id is taken, and its
+     * canonical URL or body read again is a duplicate of it.
+     */
+    public void remember(Article a) {
+        int number = acceptedIds.size();
+        acceptedIds.add(a.id());
+        byId.putIfAbsent(hash(a.id()), number);
+        if (a.url() != null) byUrl.putIfAbsent(hash(a.url()), number);
+        byBody.putIfAbsent(bodyKey(a), number);
+    }
+
     private String idFor(String name) {
         if (!idTaken(name)) return name;
         int k = 2;

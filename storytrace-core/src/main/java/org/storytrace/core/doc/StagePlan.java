@@ -94,17 +94,28 @@ public final class StagePlan {
         void record(String stage, long nanos);
     }
 
-    /** Runs every article stage on {@code doc}, in order, telling {@code clock} (if not null) how long each took. Thread-safe. */
+    /**
+     * Runs every article stage on {@code doc}, in order, telling {@code clock} (if not null) how long each took.
+     * A stage whose layers the document already carries (a document a store kept from an earlier run) does not
+     * run again. Thread-safe.
+     */
     public Document apply(Document doc, Clock clock) {
         for (Layer<?> l : given) {
             if (!doc.has(l)) throw new IllegalStateException("article " + doc.id() + " lacks the " + l + " layer the plan was built to be given");
         }
         for (ArticleStage s : articleStages) {
+            if (carriesAll(doc, s.adds())) continue;
             long t = clock == null ? 0 : System.nanoTime();
             doc = s.apply(doc);
             if (clock != null) clock.record(s.name(), System.nanoTime() - t);
         }
         return doc;
+    }
+
+    private static boolean carriesAll(Document doc, Set<Layer<?>> layers) {
+        if (layers.isEmpty()) return false;
+        for (Layer<?> l : layers) if (!doc.has(l)) return false;
+        return true;
     }
 
     public List<ArticleStage> articleStages() { return articleStages; }

@@ -67,19 +67,7 @@ public final class DocumentCodec {
     public Document decode(byte[] b) {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
-            String id = str(in), path = str(in), text = str(in), title = str(in), published = str(in), evidence = str(in);
-            String source = str(in), author = str(in);
-            int bodyStart = in.readInt(), bodyEnd = in.readInt();
-            int nb = in.readInt();
-            List<Span> boilerplate = new ArrayList<>(nb);
-            for (int i = 0; i < nb; i++) {
-                int s = in.readInt(), e = in.readInt();
-                boilerplate.add(new Span(s, e, text.substring(s, e)));
-            }
-            String format = str(in), encoding = str(in), url = str(in), outlet = str(in), language = str(in);
-            Article a = new Article(id, path, text, title, published == null ? null : LocalDate.parse(published), evidence, source, author,
-                    bodyStart, bodyEnd, boilerplate, format, encoding, url, outlet, language);
-            Document d = Document.of(a);
+            Document d = Document.of(article(in));
             int nl = in.readInt();
             for (int i = 0; i < nl; i++) {
                 String name = in.readUTF();
@@ -90,6 +78,32 @@ public final class DocumentCodec {
             return d;
         } catch (IOException e) {
             throw new UncheckedIOException("a stored document cannot be read back: " + e.getMessage(), e);
+        }
+    }
+
+    /** The article of {@link #encode}'s bytes, without its layers (which need not be this codec's). */
+    public Article decodeArticle(byte[] b) {
+        try {
+            return article(new DataInputStream(new ByteArrayInputStream(b)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored document cannot be read back: " + e.getMessage(), e);
+        }
+    }
+
+    private static Article article(DataInputStream in) throws IOException {
+        {
+            String id = str(in), path = str(in), text = str(in), title = str(in), published = str(in), evidence = str(in);
+            String source = str(in), author = str(in);
+            int bodyStart = in.readInt(), bodyEnd = in.readInt();
+            int nb = in.readInt();
+            List<Span> boilerplate = new ArrayList<>(nb);
+            for (int i = 0; i < nb; i++) {
+                int s = in.readInt(), e = in.readInt();
+                boilerplate.add(new Span(s, e, text.substring(s, e)));
+            }
+            String format = str(in), encoding = str(in), url = str(in), outlet = str(in), language = str(in);
+            return new Article(id, path, text, title, published == null ? null : LocalDate.parse(published), evidence, source, author,
+                    bodyStart, bodyEnd, boilerplate, format, encoding, url, outlet, language);
         }
     }
 

@@ -1,0 +1,118 @@
+package org.storytrace.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.storytrace.core.doc.Document;
+import org.storytrace.engine.Engine;
+import org.storytrace.engine.Progress;
+import org.storytrace.engine.Results;
+import org.storytrace.engine.output.StoriesJson;
+
+/**
+ * A store with the engine that analyses it: what {@code storytrace ingest} and the server run. Opening it
+ * restores every stored article into the engine (the article stages do not run again on them); each ingest
+ * makes the new articles durable batch by batch, as the engine reads them, and {@link #analyse} recomputes
+ * links and stories and saves the analysis. Within one archive, the story stages run again only on the
+ * stories new articles touched ({@link Engine#storyRuns}).
+ */
+public final class Archive implements AutoCloseable {
+    private final Store store;
+    private final Engine engine;
+    private final long restored;
+
+    private Archive(Store store, Engine engine, long restored) {
+        this.store = store;
+        this.engine = engine;
+        this.restored = restored;
+    }
+
+    /**
+     * Opens the store at {@code location} for writing, builds the engine from {@code builder} and restores
+     * the stored articles into it.
+     *
+     * @param stored called with each batch once it is durable (an acknowledgement), on the engine's thread
+     * @throws Store.StoreException when the store cannot be opened, naming it and why
+     */
+    public static Archive open(String location, Path indexDir, Engine.Builder builder, Consumer<List<Document>> stored) {
+        AtomicReference<Store> holder = new AtomicReference<>();
+        Engine engine = builder.onStored(batch -> {
+            holder.get().addArticles(batch);
+            if (stored != null) stored.accept(batch);
+        }).build();
+        try {
+            Store store = Store.openForWriting(location, indexDir, new Store.Codec() {
+                @Override public byte[] encode(Document d) { return engine.encode(d); }
+                @Override public Document decode(byte[] bytes) { return engine.decode(bytes); }
+            });
+            holder.set(store);
+            try {
+                long[] n = {0};
+                store.forEachDocument(engine.settings().batch(), batch -> {
+                    engine.restore(batch);
+                    n[0] += batch.size();
+                });
+                return new Archive(store, engine, n[0]);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /** Articles restored from the store when it was opened. */
+    public long restored() { return restored; }
+
+    public Store store() { return store; }
+
+    public Engine engine() { return engine; }
+
+    /** Reads the inputs and stores every new article; records the rejections and duplicates met. */
+    public Engine.Batch ingest(List<String> inputs, Progress progress) {
+        Engine.Batch b = engine.ingest(inputs, progress);
+        store.addRejections(b.rejected());
+        store.addDuplicates(b.duplicates());
+        return b;
+    }
+
+    /** Whether the stored analysis covers every stored article. */
+    public boolean analysisCurrent() { return store.analysisCurrent(); }
+
+    /** Links, stories and the story stages over every article, saved to the store; the results, for whoever wants more. */
+    public Results analyse() {
+        Results r = engine.results();
+        try {
+            Path tmp = Files.createTempFile("storytrace-analysis", ".json");
+            try {
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    StoriesJson.write(r, out);
+                }
+                try (InputStream in = Files.newInputStream(tmp)) {
+                    store.saveAnalysis(in);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("store " + store.location() + ": cannot save the analysis: " + e.getMessage(), e);
+        }
+        return r;
+    }
+
+    @Override public void close() {
+        try {
+            engine.close();
+        } finally {
+            store.close();
+        }
+    }
+}

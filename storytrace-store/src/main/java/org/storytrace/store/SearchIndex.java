@@ -1,0 +1,161 @@
+package org.storytrace.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.storytrace.core.model.Article;
+
+/**
+ * The store's full-text index (Lucene): one document an article, with its title and body analysed for
+ * search, its id, outlet and publication day for filters. Derived from the database: it records in its
+ * commit the last article (by the store's sequence) it holds, and the store indexes what it lacks on open.
+ * The writer's instance adds and commits; a reader's instance only searches. Thread-safe.
+ */
+final class SearchIndex implements AutoCloseable {
+    private static final String SEQ = "storytrace.seq";
+    private final Path dir;
+    private final String store;
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private SearcherManager searchers;
+
+    SearchIndex(Path dir, String store, boolean write) {
+        this.dir = dir;
+        this.store = store;
+        try {
+            if (write) Files.createDirectories(dir);
+            this.directory = write || Files.isDirectory(dir) ? FSDirectory.open(dir) : null;
+            this.writer = write ? new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)) : null;
+            if (writer != null) searchers = new SearcherManager(writer, null);
+            else if (directory != null && DirectoryReader.indexExists(directory)) searchers = new SearcherManager(directory, null);
+        } catch (IOException e) {
+            throw new Store.StoreException("store " + store + ": its search index in " + dir + " cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /** The last article (store sequence number) of the last commit; 0 for none. */
+    long committedSeq() {
+        try {
+            if (!DirectoryReader.indexExists(directory)) return 0;
+            try (DirectoryReader r = DirectoryReader.open(directory)) {
+                String v = r.getIndexCommit().getUserData().get(SEQ);
+                return v == null ? 0 : Long.parseLong(v);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void clear() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds articles numbered {@code firstSeq}, {@code firstSeq + 1}, ... (visible to searches after {@link #commit}). */
+    void add(List<Article> articles, long firstSeq) {
+        try {
+            long seq = firstSeq;
+            for (Article a : articles) {
+                org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+                d.add(new StringField("id", a.id(), Field.Store.YES));
+                d.add(new LongPoint("seq", seq++));
+                if (a.outlet() != null) d.add(new StringField("outlet", a.outlet(), Field.Store.NO));
+                if (a.published() != null) d.add(new IntPoint("day", (int) a.published().toEpochDay()));
+                if (a.title() != null) d.add(new TextField("title", a.title(), Field.Store.NO));
+                d.add(new TextField("body", a.text().substring(a.bodyStart(), a.bodyEnd()), Field.Store.NO));
+                writer.updateDocument(new Term("id", a.id()), d);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("store " + store + ": cannot add to its search index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes what was added durable and searchable, recording {@code throughSeq} as the last article held. */
+    void commit(long throughSeq) {
+        try {
+            writer.setLiveCommitData(Map.of(SEQ, Long.toString(throughSeq)).entrySet());
+            writer.commit();
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("store " + store + ": cannot commit its search index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Ids of the articles that best match {@code text} (words, "phrases", -exclusions; empty for all), published
+     * between {@code from} and {@code to} (either may be null) by {@code outlet} (null for any), best first.
+     */
+    List<String> search(String text, LocalDate from, LocalDate to, String outlet, int limit) {
+        if (searchers == null) return List.of();
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        if (text == null || text.isBlank()) {
+            q.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        } else {
+            SimpleQueryParser parser = new SimpleQueryParser(new StandardAnalyzer(), Map.of("title", 2f, "body", 1f));
+            parser.setDefaultOperator(BooleanClause.Occur.MUST);
+            Query parsed = parser.parse(text);
+            if (parsed == null) return List.of(); // only stop words or operators
+            q.add(parsed, BooleanClause.Occur.MUST);
+        }
+        if (outlet != null) q.add(new TermQuery(new Term("outlet", outlet)), BooleanClause.Occur.FILTER);
+        if (from != null || to != null) {
+            int lo = from == null ? Integer.MIN_VALUE : (int) from.toEpochDay(), hi = to == null ? Integer.MAX_VALUE : (int) to.toEpochDay();
+            q.add(IntPoint.newRangeQuery("day", lo, hi), BooleanClause.Occur.FILTER);
+        }
+        try {
+            searchers.maybeRefresh();
+            IndexSearcher s = searchers.acquire();
+            try {
+                TopDocs top = s.search(q.build(), Math.max(1, limit));
+                List<String> ids = new ArrayList<>(top.scoreDocs.length);
+                var stored = s.storedFields();
+                for (ScoreDoc sd : top.scoreDocs) ids.add(stored.document(sd.doc).get("id"));
+                return ids;
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("store " + store + ": cannot search its index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override public void close() {
+        try {
+            if (searchers != null) searchers.close();
+            if (writer != null) writer.close();
+            if (directory != null) directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

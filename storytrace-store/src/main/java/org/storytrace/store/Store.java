@@ -1,0 +1,761 @@
+package org.storytrace.store;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Duplicate;
+import org.storytrace.core.model.Rejection;
+import org.storytrace.core.text.Tokens;
+
+/**
+ * The durable store: every accepted article (its text and the layers the article stages computed) and the
+ * latest analysis of them, in one relational database, with a Lucene index for full-text search beside it.
+ *
+ * <p>Where: a folder (the embedded default) holds {@code store.db}, a SQLite database, and {@code index/};
+ * a {@code jdbc:postgresql://} URL names a PostgreSQL database shared by a team, whose search index (derived
+ * data, rebuilt from the database when missing) lives in a local folder. The schema is the same on both and
+ * changes only through versioned Flyway migrations ({@code db/migration}), applied on open.
+ *
+ * <p>Nothing lost, nothing doubled: {@link #addArticles} writes a batch in one transaction that is durable
+ * when it returns (SQLite with {@code synchronous=FULL}, PostgreSQL's commit), and only then may a caller
+ * acknowledge those articles; article ids are unique. The analysis ({@link #saveAnalysis}) is derived: it is
+ * written in one transaction, so a reader sees the previous analysis or the next, never half of one, and a
+ * run killed before it is written recomputes it from the articles. The search index is committed after the
+ * database and records the last article it holds; on open, what it lacks is indexed again.
+ *
+ * <p>The analysis is kept as the {@code stories.json} contract element by element ({@code sections}: each
+ * article, story, link, entity, quote ...), rewritten only where an element changed, plus the tables the
+ * pages and the API filter on (stories with their dates and outlets, entities with their spellings).
+ *
+ * <p>One writer at a time ({@link #openForWriting} takes a lock: a file lock in the folder, an advisory lock
+ * on PostgreSQL); readers may open it meanwhile. Thread-safe.
+ */
+public final class Store implements AutoCloseable {
+    /** Turns the engine's documents into the bytes the store keeps and back: the engine's own codec. */
+    public interface Codec {
+        byte[] encode(Document d);
+
+        Document decode(byte[] bytes);
+    }
+
+    /** Thrown when the store cannot be opened or used: the message names the store and says what is wrong. */
+    public static final class StoreException extends RuntimeException {
+        public StoreException(String message, Throwable cause) { super(message, cause); }
+    }
+
+    private enum Dialect {
+        SQLITE("BLOB"), POSTGRESQL("BYTEA");
+
+        final String blob;
+
+        Dialect(String blob) { this.blob = blob; }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Top-level arrays of the contract whose elements the store keeps row by row. */
+    private static final String DUPLICATES = "duplicates";
+
+    private final String location;
+    private final Dialect dialect;
+    private final String url;
+    private final Path indexDir;
+    private final Codec codec;
+    private final ConnectionPool pool;
+    private final boolean writer;
+    private FileChannel lockChannel;
+    private FileLock fileLock;
+    private Connection lockConnection;
+    private SearchIndex index;
+    private long nextSeq, nextRejection, nextDuplicate;
+    private final Set<String> rejectionsSeen = new java.util.HashSet<>();
+    private final Set<String> duplicatesSeen = new java.util.HashSet<>();
+
+    private Store(String location, Path indexDir, Codec codec, boolean writer) {
+        this.location = location;
+        this.codec = codec;
+        this.writer = writer;
+        if (location.startsWith("jdbc:postgresql:")) {
+            this.dialect = Dialect.POSTGRESQL;
+            this.url = location;
+            this.indexDir = indexDir != null ? indexDir
+                    : Path.of(System.getProperty("java.io.tmpdir"), "storytrace-index-" + Long.toHexString(Tokens.hashOf(location) & Long.MAX_VALUE));
+        } else if (location.startsWith("jdbc:")) {
+            throw new StoreException("store " + location + ": only a folder or a jdbc:postgresql:// URL can hold a store", null);
+        } else {
+            Path dir = Path.of(location);
+            try {
+                if (Files.exists(dir) && !Files.isDirectory(dir)) throw new StoreException("store " + location + " is a file, not a folder", null);
+                if (writer) Files.createDirectories(dir);
+                else if (!Files.isRegularFile(dir.resolve("store.db"))) throw new StoreException("store " + location + " does not exist (no store.db in it): run storytrace ingest first", null);
+            } catch (IOException e) {
+                throw new StoreException("store " + location + " cannot be created: " + e.getMessage(), e);
+            }
+            this.dialect = Dialect.SQLITE;
+            this.url = "jdbc:sqlite:" + dir.resolve("store.db").toAbsolutePath();
+            this.indexDir = indexDir != null ? indexDir : dir.resolve("index");
+        }
+        this.pool = new ConnectionPool(this::connect, 8);
+    }
+
+    /**
+     * Opens (creating it if needed) the store at {@code location} to add articles and analyses: applies any
+     * pending migration and takes the writer's lock.
+     *
+     * @param indexDir where the search index lives; null for the default (the store's folder, or a temporary
+     *                 folder named after a PostgreSQL URL)
+     * @throws StoreException naming the store and the reason
+     */
+    public static Store openForWriting(String location, Path indexDir, Codec codec) {
+        Store s = new Store(location, indexDir, codec, true);
+        try {
+            s.lock();
+            s.migrate();
+            s.loadCounters();
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** Opens an existing store to read it (export, serve's pages); migrations are the writer's job. */
+    public static Store openForReading(String location, Path indexDir, Codec codec) {
+        Store s = new Store(location, indexDir, codec, false);
+        try {
+            s.migrate(); // refuses a store newer than this program; a no-op on a current one
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    public String location() { return location; }
+
+    private Connection connect() {
+        try {
+            Connection c;
+            if (dialect == Dialect.SQLITE) {
+                java.util.Properties p = new java.util.Properties();
+                p.setProperty("journal_mode", "WAL");
+                p.setProperty("synchronous", "FULL");
+                p.setProperty("busy_timeout", "30000");
+                c = DriverManager.getConnection(url, p);
+            } else {
+                c = DriverManager.getConnection(url);
+            }
+            return c;
+        } catch (SQLException e) {
+            throw new StoreException("store " + location + " cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    private void lock() {
+        if (dialect == Dialect.SQLITE) {
+            Path lockFile = Path.of(location).resolve("write.lock");
+            try {
+                lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                fileLock = lockChannel.tryLock();
+            } catch (IOException | OverlappingFileLockException e) {
+                fileLock = null;
+            }
+            if (fileLock == null) throw new StoreException("store " + location + " is being written by another storytrace process (ingest or serve); wait for it to end", null);
+        } else {
+            lockConnection = connect();
+            try (Statement st = lockConnection.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(7370707)")) {
+                rs.next();
+                if (!rs.getBoolean(1)) throw new StoreException("store " + location + " is being written by another storytrace process (ingest or serve); wait for it to end", null);
+            } catch (SQLException e) {
+                throw new StoreException("store " + location + ": cannot take the writer's lock: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void migrate() {
+        try {
+            Flyway.configure(Store.class.getClassLoader())
+                    .dataSource(url, null, null)
+                    .locations("classpath:db/migration")
+                    .placeholders(Map.of("blob", dialect.blob))
+                    .loggers(QuietFlywayLog.class.getName())
+                    .validateMigrationNaming(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("store " + location + ": its schema cannot be brought up to date: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "unknown error";
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    private void loadCounters() {
+        try (Connection c = pool.take(); Statement st = c.createStatement()) {
+            nextSeq = maxPlusOne(st, "SELECT MAX(seq) FROM articles");
+            nextRejection = maxPlusOne(st, "SELECT MAX(seq) FROM rejections");
+            nextDuplicate = maxPlusOne(st, "SELECT MAX(seq) FROM duplicates");
+            try (ResultSet rs = st.executeQuery("SELECT path, position, reason FROM rejections")) {
+                while (rs.next()) rejectionsSeen.add(rs.getString(1) + '\0' + rs.getString(2) + '\0' + rs.getString(3));
+            }
+            try (ResultSet rs = st.executeQuery("SELECT path, duplicate_of FROM duplicates")) {
+                while (rs.next()) duplicatesSeen.add(rs.getString(1) + '\0' + rs.getString(2));
+            }
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+    }
+
+    private static long maxPlusOne(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            long v = rs.getLong(1);
+            return rs.wasNull() ? 1 : v + 1;
+        }
+    }
+
+    private StoreException failure(String what, SQLException e) {
+        return new StoreException("store " + location + " " + what + ": " + e.getMessage(), e);
+    }
+
+    private void ensureWriter() {
+        if (!writer) throw new IllegalStateException("store " + location + " was opened for reading");
+    }
+
+    /** Articles the store holds. */
+    public long articleCount() {
+        return count("SELECT COUNT(*) FROM articles");
+    }
+
+    private long count(String sql) {
+        try (Connection c = pool.take(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+    }
+
+    /** Hands every stored document to {@code sink} in the order they were accepted, {@code batch} at a time. */
+    public void forEachDocument(int batch, Consumer<List<Document>> sink) {
+        try (Connection c = pool.take()) {
+            c.setAutoCommit(false); // PostgreSQL streams rows only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement("SELECT doc FROM articles ORDER BY seq")) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Document> out = new ArrayList<>(batch);
+                    while (rs.next()) {
+                        out.add(codec.decode(rs.getBytes(1)));
+                        if (out.size() >= batch) { sink.accept(out); out = new ArrayList<>(batch); }
+                    }
+                    if (!out.isEmpty()) sink.accept(out);
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+    }
+
+    /**
+     * Adds a batch of newly accepted articles in one transaction, durable when this returns: the caller may
+     * acknowledge them then. They are queued for the search index too (committed with the next analysis).
+     */
+    public synchronized void addArticles(List<Document> docs) {
+        ensureWriter();
+        if (docs.isEmpty()) return;
+        long first = nextSeq;
+        try (Connection c = pool.take()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO articles (seq, id, path, url, title, outlet, published, language, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                long seq = first;
+                for (Document d : docs) {
+                    Article a = d.article();
+                    ps.setLong(1, seq++);
+                    ps.setString(2, a.id());
+                    ps.setString(3, a.path());
+                    ps.setString(4, a.url());
+                    ps.setString(5, a.title());
+                    ps.setString(6, a.outlet());
+                    ps.setString(7, a.published() == null ? null : a.published().toString());
+                    ps.setString(8, a.language());
+                    ps.setBytes(9, codec.encode(d));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("could not store " + docs.size() + " articles (first " + docs.get(0).id() + ")", e);
+        }
+        nextSeq = first + docs.size();
+        List<Article> articles = new ArrayList<>(docs.size());
+        for (Document d : docs) articles.add(d.article());
+        search().add(articles, first);
+    }
+
+    /** Records rejections not recorded before (the same input rejected again in a later run is not repeated). */
+    public synchronized void addRejections(List<Rejection> rs) {
+        ensureWriter();
+        List<Rejection> fresh = new ArrayList<>();
+        for (Rejection r : rs) if (rejectionsSeen.add(r.path() + '\0' + r.position() + '\0' + r.reason())) fresh.add(r);
+        if (fresh.isEmpty()) return;
+        try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement("INSERT INTO rejections (seq, path, position, reason) VALUES (?, ?, ?, ?)")) {
+            c.setAutoCommit(false);
+            for (Rejection r : fresh) {
+                ps.setLong(1, nextRejection++);
+                ps.setString(2, r.path());
+                ps.setString(3, r.position());
+                ps.setString(4, r.reason());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.commit();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw failure("could not record rejections", e);
+        }
+    }
+
+    /** Records exact duplicates not recorded before. */
+    public synchronized void addDuplicates(List<Duplicate> ds) {
+        ensureWriter();
+        List<Duplicate> fresh = new ArrayList<>();
+        for (Duplicate d : ds) if (duplicatesSeen.add(d.path() + '\0' + d.of())) fresh.add(d);
+        if (fresh.isEmpty()) return;
+        try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement("INSERT INTO duplicates (seq, path, duplicate_of, reason) VALUES (?, ?, ?, ?)")) {
+            c.setAutoCommit(false);
+            for (Duplicate d : fresh) {
+                ps.setLong(1, nextDuplicate++);
+                ps.setString(2, d.path());
+                ps.setString(3, d.of());
+                ps.setString(4, d.reason());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.commit();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw failure("could not record duplicates", e);
+        }
+    }
+
+    /** Every rejection recorded, oldest first. */
+    public List<Rejection> rejections() {
+        List<Rejection> out = new ArrayList<>();
+        try (Connection c = pool.take(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT path, position, reason FROM rejections ORDER BY seq")) {
+            while (rs.next()) out.add(new Rejection(rs.getString(1), rs.getString(2), rs.getString(3)));
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+        return out;
+    }
+
+    /** What one {@link #saveAnalysis} rewrote. */
+    public record Saved(int elements, int changed, int removed) {}
+
+    /**
+     * Replaces the analysis with the one in {@code storiesJson} (a {@code stories.json} the engine wrote for
+     * every article of the store), in one transaction: only elements that changed are rewritten. The
+     * {@code duplicates} section is the store's own list ({@link #addDuplicates}), kept across runs.
+     */
+    public synchronized Saved saveAnalysis(InputStream storiesJson) throws IOException {
+        ensureWriter();
+        Map<String, long[]> oldHashes = new HashMap<>();
+        Map<String, String> oldStoryOf = new HashMap<>();
+        int elements = 0, changed = 0, removed = 0;
+        try (Connection c = pool.take()) {
+            try (Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("SELECT section, ord, hash FROM sections")) {
+                    Map<String, List<long[]>> rows = new HashMap<>();
+                    while (rs.next()) rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new long[] {rs.getLong(2), rs.getLong(3)});
+                    for (Map.Entry<String, List<long[]>> e : rows.entrySet()) {
+                        long max = 0;
+                        for (long[] r : e.getValue()) max = Math.max(max, r[0] + 1);
+                        long[] h = new long[(int) max];
+                        java.util.Arrays.fill(h, Long.MIN_VALUE);
+                        for (long[] r : e.getValue()) h[(int) r[0]] = r[1];
+                        oldHashes.put(e.getKey(), h);
+                    }
+                }
+                try (ResultSet rs = st.executeQuery("SELECT id, story_id FROM articles")) {
+                    while (rs.next()) oldStoryOf.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            c.setAutoCommit(false);
+            try (JsonParser p = JSON.getFactory().createParser(storiesJson);
+                 PreparedStatement upsert = c.prepareStatement("INSERT INTO sections (section, ord, item_key, hash, json) VALUES (?, ?, ?, ?, ?) "
+                         + "ON CONFLICT (section, ord) DO UPDATE SET item_key = excluded.item_key, hash = excluded.hash, json = excluded.json");
+                 PreparedStatement trim = c.prepareStatement("DELETE FROM sections WHERE section = ? AND ord >= ?")) {
+                if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a stories.json: it does not start with an object");
+                ObjectNode header = JSON.createObjectNode();
+                List<String> fields = new ArrayList<>();
+                Derived derived = new Derived();
+                Set<String> sectionsSeen = new java.util.HashSet<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    fields.add(field);
+                    JsonToken t = p.nextToken();
+                    if (t != JsonToken.START_ARRAY || field.equals(DUPLICATES)) {
+                        JsonNode v = p.readValueAsTree();
+                        if (!field.equals(DUPLICATES)) header.set(field, v);
+                        continue;
+                    }
+                    sectionsSeen.add(field);
+                    long[] old = oldHashes.getOrDefault(field, new long[0]);
+                    int ord = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        JsonNode node = p.readValueAsTree();
+                        derived.see(field, ord, node);
+                        String json = JSON.writeValueAsString(node);
+                        long hash = Tokens.hashOf(json) ^ json.length();
+                        elements++;
+                        if (ord >= old.length || old[ord] != hash) {
+                            upsert.setString(1, field);
+                            upsert.setLong(2, ord);
+                            upsert.setString(3, key(field, node));
+                            upsert.setLong(4, hash);
+                            upsert.setString(5, json);
+                            upsert.addBatch();
+                            if (++changed % 500 == 0) upsert.executeBatch();
+                        }
+                        ord++;
+                    }
+                    upsert.executeBatch();
+                    if (ord < old.length) {
+                        trim.setString(1, field);
+                        trim.setLong(2, ord);
+                        removed += trim.executeUpdate();
+                    }
+                }
+                for (String section : oldHashes.keySet()) {
+                    if (sectionsSeen.contains(section)) continue;
+                    trim.setString(1, section);
+                    trim.setLong(2, 0);
+                    removed += trim.executeUpdate();
+                }
+                putMeta(c, "header", JSON.writeValueAsString(header));
+                putMeta(c, "fields", JSON.writeValueAsString(fields));
+                putMeta(c, "analysed_seq", Long.toString(nextSeq - 1));
+                derived.write(c, oldStoryOf);
+                c.commit();
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("could not save the analysis", e);
+        }
+        search().commit(nextSeq - 1);
+        return new Saved(elements, changed, removed);
+    }
+
+    private static String key(String section, JsonNode node) {
+        if (node.has("id")) return node.get("id").asText();
+        if (node.has("a") && node.has("b")) return node.get("a").asText() + " " + node.get("b").asText();
+        return null;
+    }
+
+    private static void putMeta(Connection c, String name, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+            ps.setString(1, name);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A value of the meta table, if set. */
+    public Optional<String> meta(String name) {
+        try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+    }
+
+    /** Whether every article stored has been analysed (a run killed before it saved its analysis leaves this false). */
+    public boolean analysisCurrent() {
+        return meta("analysed_seq").map(Long::parseLong).orElse(0L) == nextSeqFromDb() - 1;
+    }
+
+    private long nextSeqFromDb() {
+        try (Connection c = pool.take(); Statement st = c.createStatement()) {
+            return maxPlusOne(st, "SELECT MAX(seq) FROM articles");
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+    }
+
+    /** The filterable tables, made from the elements of the contract as they stream past. */
+    private static final class Derived {
+        record ArticleInfo(String title, String published, String outlet) {}
+
+        final Map<String, ArticleInfo> articles = new HashMap<>();
+        final List<Object[]> stories = new ArrayList<>();
+        final List<String[]> storyOutlets = new ArrayList<>(), storyEntities = new ArrayList<>(), variants = new ArrayList<>();
+        final List<Object[]> entities = new ArrayList<>();
+        final Map<String, String> storyOf = new HashMap<>();
+
+        void see(String section, int ord, JsonNode n) {
+            switch (section) {
+                case "articles" -> articles.put(n.path("id").asText(), new ArticleInfo(text(n, "title"), text(n, "published"), text(n, "outlet")));
+                case "stories" -> {
+                    String id = n.path("id").asText();
+                    String title = null, first = null, last = null;
+                    Set<String> outlets = new TreeSet<>();
+                    int size = 0;
+                    for (JsonNode a : n.path("articles")) {
+                        size++;
+                        String aid = a.asText();
+                        storyOf.put(aid, id);
+                        ArticleInfo info = articles.get(aid);
+                        if (info == null) continue;
+                        if (title == null) title = info.title();
+                        if (info.published() != null) {
+                            if (first == null || info.published().compareTo(first) < 0) first = info.published();
+                            if (last == null || info.published().compareTo(last) > 0) last = info.published();
+                        }
+                        if (info.outlet() != null) outlets.add(info.outlet());
+                    }
+                    stories.add(new Object[] {id, ord, text(n, "topic"), title, size, first, last});
+                    for (String o : outlets) storyOutlets.add(new String[] {id, o});
+                    Set<String> ents = new LinkedHashSet<>();
+                    for (JsonNode e : n.path("entities")) ents.add(e.asText());
+                    for (String e : ents) storyEntities.add(new String[] {id, e});
+                }
+                case "entities" -> {
+                    String id = n.path("id").asText();
+                    entities.add(new Object[] {id, ord, text(n, "canonical"), text(n, "type")});
+                    Set<String> vs = new LinkedHashSet<>();
+                    for (JsonNode v : n.path("variants")) vs.add(v.path("text").asText());
+                    for (String v : vs) variants.add(new String[] {id, v});
+                }
+                default -> { }
+            }
+        }
+
+        private static String text(JsonNode n, String field) {
+            JsonNode v = n.get(field);
+            return v == null || v.isNull() ? null : v.asText();
+        }
+
+        void write(Connection c, Map<String, String> oldStoryOf) throws SQLException {
+            try (Statement st = c.createStatement()) {
+                for (String t : List.of("stories", "story_outlets", "story_entities", "entities", "entity_variants")) st.executeUpdate("DELETE FROM " + t);
+            }
+            batch(c, "INSERT INTO stories (id, ord, topic, title, size, first_published, last_published) VALUES (?, ?, ?, ?, ?, ?, ?)", stories);
+            batch(c, "INSERT INTO story_outlets (story_id, outlet) VALUES (?, ?)", storyOutlets);
+            batch(c, "INSERT INTO story_entities (story_id, entity_id) VALUES (?, ?)", storyEntities);
+            batch(c, "INSERT INTO entities (id, ord, name, type) VALUES (?, ?, ?, ?)", entities);
+            batch(c, "INSERT INTO entity_variants (entity_id, variant) VALUES (?, ?)", variants);
+            List<Object[]> moved = new ArrayList<>();
+            for (Map.Entry<String, String> e : oldStoryOf.entrySet()) {
+                String now = storyOf.get(e.getKey());
+                if (!java.util.Objects.equals(now, e.getValue())) moved.add(new Object[] {now, e.getKey()});
+            }
+            batch(c, "UPDATE articles SET story_id = ? WHERE id = ?", moved);
+        }
+
+        private static void batch(Connection c, String sql, List<? extends Object[]> rows) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int n = 0;
+                for (Object[] r : rows) {
+                    for (int i = 0; i < r.length; i++) ps.setObject(i + 1, r[i]);
+                    ps.addBatch();
+                    if (++n % 1000 == 0) ps.executeBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * Writes the analysis as the {@code stories.json} contract: the same document {@code storytrace analyze}
+     * writes for the store's articles (fields in the same order), with the duplicates of every run.
+     *
+     * @throws StoreException when the store holds no analysis yet
+     */
+    public void exportStoriesJson(OutputStream out) throws IOException {
+        String header = meta("header").orElseThrow(() -> new StoreException("store " + location + " holds no analysis yet: run storytrace ingest", null));
+        JsonNode head = JSON.readTree(header);
+        List<String> fields = new ArrayList<>();
+        for (JsonNode f : JSON.readTree(meta("fields").orElse("[]"))) fields.add(f.asText());
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            for (String f : fields) {
+                g.writeFieldName(f);
+                if (f.equals(DUPLICATES)) {
+                    writeDuplicates(g);
+                } else if (head.has(f)) {
+                    g.writeTree(head.get(f));
+                } else {
+                    g.writeStartArray();
+                    forEachElement(f, json -> {
+                        try {
+                            g.writeTree(JSON.readTree(json));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                    g.writeEndArray();
+                }
+            }
+            g.writeEndObject();
+        }
+    }
+
+    private void writeDuplicates(JsonGenerator g) throws IOException {
+        g.writeStartArray();
+        try (Connection c = pool.take(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT path, duplicate_of, reason FROM duplicates ORDER BY seq")) {
+            while (rs.next()) {
+                g.writeStartObject();
+                g.writeStringField("path", rs.getString(1));
+                g.writeStringField("duplicate_of", rs.getString(2));
+                g.writeStringField("reason", rs.getString(3));
+                g.writeEndObject();
+            }
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+        g.writeEndArray();
+    }
+
+    /** Hands each element of a section of the analysis (its JSON) to {@code sink}, in order. */
+    public void forEachElement(String section, Consumer<String> sink) {
+        try (Connection c = pool.take()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT json FROM sections WHERE section = ? ORDER BY ord")) {
+                ps.setFetchSize(1000);
+                ps.setString(1, section);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) sink.accept(rs.getString(1));
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+    }
+
+    /** The element of a section with this id ({@code stories}/{@code s1}, {@code articles}/an article's id, {@code entities}/{@code e3}). */
+    public Optional<String> element(String section, String id) {
+        try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement("SELECT json FROM sections WHERE section = ? AND item_key = ?")) {
+            ps.setString(1, section);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+    }
+
+    /** The full-text index, opened (and brought level with the database) on first use. */
+    synchronized SearchIndex search() {
+        if (index == null) {
+            index = new SearchIndex(indexDir, location, writer);
+            if (writer) catchUpIndex();
+        }
+        return index;
+    }
+
+    /** Indexes what the database holds and the index does not (a run killed between the two commits). */
+    private void catchUpIndex() {
+        long indexed = index.committedSeq();
+        long last = nextSeq - 1;
+        if (indexed == last) return;
+        if (indexed > last) { index.clear(); indexed = 0; }
+        try (Connection c = pool.take()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, doc FROM articles WHERE seq > ? ORDER BY seq")) {
+                ps.setFetchSize(1000);
+                ps.setLong(1, indexed);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Article> batch = new ArrayList<>();
+                    long first = -1;
+                    while (rs.next()) {
+                        if (first < 0) first = rs.getLong(1);
+                        batch.add(codec.decode(rs.getBytes(2)).article());
+                        if (batch.size() == 1000) { index.add(batch, first); batch = new ArrayList<>(); first = -1; }
+                    }
+                    if (!batch.isEmpty()) index.add(batch, first);
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+        index.commit(last);
+    }
+
+    @Override public synchronized void close() {
+        try {
+            if (index != null) index.close();
+        } finally {
+            pool.close();
+            try {
+                if (fileLock != null) fileLock.release();
+                if (lockChannel != null) lockChannel.close();
+            } catch (IOException ignored) {
+                // the lock goes with the process anyway
+            }
+            if (lockConnection != null) {
+                try { lockConnection.close(); } catch (SQLException ignored) { }
+            }
+        }
+    }
+}

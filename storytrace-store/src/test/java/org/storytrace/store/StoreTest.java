@@ -1,0 +1,184 @@
+package org.storytrace.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.storytrace.core.TestCorpora;
+import org.storytrace.core.model.Story;
+import org.storytrace.engine.Engine;
+import org.storytrace.engine.EngineSettings;
+import org.storytrace.engine.Results;
+import org.storytrace.engine.output.StoriesJson;
+
+/** The store on real text (the bundled example and the seeds), embedded and on PostgreSQL. */
+class StoreTest {
+    @TempDir Path tmp;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EXAMPLE = Path.of("../examples/corpus").toString();
+    private static String seeds() { return TestCorpora.root().resolve("seeds").toString(); }
+
+    static List<String> kinds() { return TestStores.kinds(); }
+
+    private static Engine.Builder fast() { return Engine.builder(EngineSettings.builder().threads(2).build()); }
+
+    private Archive open(String location, Engine.Builder b) { return Archive.open(location, tmp.resolve("index-" + location.hashCode()), b, null); }
+
+    private static JsonNode json(Results r) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StoriesJson.write(r, out);
+        return JSON.readTree(out.toByteArray());
+    }
+
+    private static JsonNode exported(Store s) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        s.exportStoriesJson(out);
+        return JSON.readTree(out.toByteArray());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void exportIsWhatAnalyzeWritesAndSurvivesReopening(String kind) throws Exception {
+        String where = TestStores.fresh(kind, tmp);
+        JsonNode first;
+        try (Archive a = open(where, fast().deepTier())) {
+            a.ingest(List.of(EXAMPLE, seeds()), null);
+            assertFalse(a.analysisCurrent(), "articles stored, analysis not yet saved");
+            first = json(a.analyse());
+            assertTrue(a.analysisCurrent());
+            assertEquals(first, exported(a.store()), "the export is the stories.json of the same articles");
+            assertEquals(10, a.store().articleCount());
+        }
+        assertFalse(first.get("entities").isEmpty(), "the deep tier ran");
+        // a new process: the articles come back with their layers, the name model does not run on them again
+        try (Archive a = open(where, fast().deepTier())) {
+            assertEquals(10, a.restored());
+            Engine.Batch again = a.ingest(List.of(EXAMPLE, seeds()), null);
+            assertEquals(0, again.added(), "nothing read twice is added twice");
+            JsonNode second = json(a.analyse());
+            assertEquals(first, second, "the same articles give the same analysis after a restart");
+            assertEquals(first, exported(a.store()));
+            for (Engine.StageTime st : a.engine().stageTimes()) {
+                if (st.stage().equals("names")) assertEquals(0, st.calls(), "restored articles keep their names layer");
+            }
+            assertEquals(10, a.store().articleCount());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void addingArticlesRecomputesOnlyTheStoriesTheyTouch(String kind) throws Exception {
+        String where = TestStores.fresh(kind, tmp);
+        try (Archive a = open(where, fast().deepTier())) {
+            a.ingest(List.of(EXAMPLE), null);
+            Results before = a.analyse();
+            long runs = a.engine().storyRuns();
+            assertEquals(before.stories().size(), runs);
+            a.ingest(List.of(seeds()), null);
+            Results after = a.analyse();
+            Set<String> exampleIds = new HashSet<>();
+            for (Story s : before.stories()) exampleIds.addAll(s.articles());
+            int touched = 0;
+            for (Story s : after.stories()) if (!exampleIds.containsAll(s.articles())) touched++;
+            assertTrue(touched > 0);
+            assertEquals(touched, a.engine().storyRuns() - runs, "only the stories holding a new article ran the story stages again");
+            // the filter tables follow: every seed article has its story, the example's stories kept theirs
+            JsonNode exported = exported(a.store());
+            assertEquals(json(after), exported);
+            assertEquals(after.stories().size(), exported.get("stories").size());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void searchFindsArticlesByWordOutletAndDate(String kind) throws Exception {
+        String where = TestStores.fresh(kind, tmp);
+        try (Archive a = open(where, fast())) {
+            a.ingest(List.of(EXAMPLE, seeds()), null);
+            Results r = a.analyse();
+            List<String> hits = a.store().search().search("Kadhimi", null, null, null, 10);
+            assertFalse(hits.isEmpty());
+            for (String id : hits) assertTrue(a.engine().document(a.engine().indexOf(id)).article().text().contains("Kadhimi"), id);
+            List<String> none = a.store().search().search("Kadhimi", LocalDate.of(1990, 1, 1), LocalDate.of(1990, 12, 31), null, 10);
+            assertTrue(none.isEmpty(), "a date range excludes what was published outside it");
+            assertTrue(a.store().search().search("\"port strike\" -Kadhimi", null, null, null, 10).stream().allMatch(id -> id.startsWith("valmora")));
+            assertEquals(r.articleCount(), a.store().search().search("", null, null, null, 100).size());
+        }
+        // the index is derived: without it, the store rebuilds it on open
+        if (kind.equals("embedded")) {
+            deleteTree(tmp.resolve("index-" + where.hashCode()));
+            try (Archive a = open(where, fast())) {
+                assertFalse(a.store().search().search("Kadhimi", null, null, null, 10).isEmpty());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void rejectionsAndDuplicatesAreKeptOnceAcrossRuns(String kind) throws Exception {
+        String where = TestStores.fresh(kind, tmp);
+        Path bad = tmp.resolve("bad.jsonl");
+        Files.writeString(bad, "{\"title\": \"no text here\"}\nnot json at all\n");
+        Path copy = tmp.resolve("copy");
+        Files.createDirectories(copy);
+        Path one = Files.list(Path.of(EXAMPLE)).sorted().findFirst().orElseThrow();
+        Files.copy(one, copy.resolve("again-" + one.getFileName()));
+        int rejected;
+        try (Archive a = open(where, fast())) {
+            Engine.Batch b = a.ingest(List.of(EXAMPLE, bad.toString()), null);
+            rejected = b.rejected().size();
+            assertTrue(rejected >= 2, "both bad records rejected: " + b.rejected());
+            a.ingest(List.of(copy.toString()), null);
+            a.analyse();
+        }
+        try (Archive a = open(where, fast())) {
+            a.ingest(List.of(bad.toString()), null);
+            a.analyse();
+            assertEquals(rejected, a.store().rejections().size(), "a rejection seen again is recorded once");
+            JsonNode dups = exported(a.store()).get("duplicates");
+            assertEquals(1, dups.size(), "the copy read in the first run is still listed: " + dups);
+        }
+    }
+
+    @Test
+    void aSecondWriterIsRefusedWithOneLine() throws Exception {
+        String where = TestStores.fresh("embedded", tmp);
+        try (Archive a = open(where, fast())) {
+            Store.StoreException e = assertThrows(Store.StoreException.class, () -> open(where, fast()));
+            assertTrue(e.getMessage().contains(where) && e.getMessage().contains("another storytrace process"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"));
+        }
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "x");
+        Store.StoreException e = assertThrows(Store.StoreException.class, () -> open(file.toString(), fast()));
+        assertTrue(e.getMessage().contains("is a file"), e.getMessage());
+        e = assertThrows(Store.StoreException.class, () -> Store.openForReading(tmp.resolve("nothing").toString(), null, null));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    private static void deleteTree(Path p) throws Exception {
+        if (!Files.exists(p)) return;
+        try (var s = Files.walk(p)) {
+            List<Path> all = new ArrayList<>(s.toList());
+            java.util.Collections.reverse(all);
+            for (Path x : all) Files.delete(x);
+        }
+    }
+
+}

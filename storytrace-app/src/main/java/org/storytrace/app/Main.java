@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "storytrace", mixinStandardHelpOptions = true, version = "storytrace 0.1.0",
         description = "Finds the stories in a news collection and the passages outlets copied from each other.",
-        subcommands = {AnalyzeCommand.class, WatchCommand.class, EvalCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, WatchCommand.class, IngestCommand.class, ExportCommand.class, EvalCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code when the run finished but some inputs were rejected. */
     public static final int EXIT_REJECTED = 3;
@@ -53,6 +53,10 @@ public final class Main implements Runnable {
             String name = c.getCommandSpec().qualifiedName();
             if (ex instanceof OutputFolder.Unusable u) {
                 err.println(name + ": --out: " + u.getMessage());
+                return EXIT_USAGE;
+            }
+            if (ex instanceof org.storytrace.store.Store.StoreException se) {
+                err.println(name + ": --store: " + se.getMessage());
                 return EXIT_USAGE;
             }
             if (ex instanceof CommandLine.ParameterException pe) {

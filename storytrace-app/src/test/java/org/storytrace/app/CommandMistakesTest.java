@@ -73,6 +73,36 @@ class CommandMistakesTest {
         assertTrue(r.out().contains("read 5 articles"), r.out());
     }
 
+    @Test
+    void storeMistakesGetOneLineNamingTheStore() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Path missing = tmp.resolve("no-store");
+        for (String[] args : new String[][] {
+                {"ingest", "../examples/corpus", "--store", file.toString(), "--fast", "--no-embeddings"},
+                {"ingest", "../examples/corpus", "--store", "jdbc:mysql://localhost/x", "--fast"},
+                {"ingest", "../examples/corpus", "--store", "jdbc:postgresql://127.0.0.1:1/nothing", "--fast"},
+                {"export", "--store", missing.toString(), "--out", tmp.resolve("out").toString()},
+                {"ingest", "../examples/corpus"}}) {
+            Run r = run(args);
+            assertEquals(Main.EXIT_USAGE, r.code(), String.join(" ", args) + " -> " + r.err());
+            assertEquals(1, r.errLines().size(), String.join(" ", args) + " -> " + r.err());
+            assertTrue(r.err().startsWith("storytrace " + args[0] + ": "), r.err());
+            assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+        }
+        assertFalse(Files.exists(missing), "export does not create a store");
+        // a store with articles and no analysis yet (a run killed before it saved one) says so
+        Path store = tmp.resolve("store");
+        Run ok = run("ingest", "../examples/corpus", "--store", store.toString(), "--fast", "--no-embeddings");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("added 5 articles"), ok.out());
+        Run again = run("ingest", "../examples/corpus", "--store", store.toString(), "--fast", "--no-embeddings");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("nothing new: 5 articles"), again.out());
+        Run export = run("export", "--store", store.toString(), "--out", tmp.resolve("exported").toString());
+        assertEquals(0, export.code(), export.err());
+        assertEquals(5, Files.readAllLines(tmp.resolve("exported/articles.jsonl")).size());
+    }
+
     /** A run that outgrows its heap ends with a line saying which setting to raise, not a hang. */
     @Test
     void runningOutOfMemoryEndsTheProcessWithAMessage() throws Exception {

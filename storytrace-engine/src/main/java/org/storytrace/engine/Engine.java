@@ -101,7 +101,7 @@ public final class Engine implements AutoCloseable {
     /** Duplicates seen while reading, judged (same record read again, or not) once their batches are stored. */
     private final List<Duplicate> duplicatesToJudge = new ArrayList<>();
     private final ExecutorService stager;
-    private final java.util.function.Consumer<List<Document>> onStored;
+    private final java.util.function.Consumer<Stored> onStored;
     /** Story layers of the last {@link #results}, by the story's articles and links: a story nothing new touched is not recomputed. */
     private Map<StoryKey, Map<Layer<?>, Object>> storyMemo = Map.of();
     private int accepted;
@@ -167,7 +167,7 @@ public final class Engine implements AutoCloseable {
         private boolean sentences = true;
         private final List<ArticleStage> stages = new ArrayList<>();
         private final List<StoryStage<?>> storyStages = new ArrayList<>();
-        private java.util.function.Consumer<List<Document>> onStored = batch -> { };
+        private java.util.function.Consumer<Stored> onStored = batch -> { };
 
         private Builder(EngineSettings settings) {
             if (settings == null) throw new IllegalArgumentException("settings are required");
@@ -202,7 +202,7 @@ public final class Engine implements AutoCloseable {
          * read, on the engine's stage thread and before the batch is linked: where a store makes them durable (and
          * only then acknowledges them). An exception fails the call that added them. Not called for {@link #restore}d documents.
          */
-        public Builder onStored(java.util.function.Consumer<List<Document>> sink) {
+        public Builder onStored(java.util.function.Consumer<Stored> sink) {
             if (sink == null) throw new IllegalArgumentException("the sink is required");
             onStored = sink;
             return this;
@@ -217,6 +217,13 @@ public final class Engine implements AutoCloseable {
          * @throws IllegalArgumentException when the stages are in an order that cannot work
          */
         public Engine build() { return new Engine(this); }
+    }
+
+    /** A batch of newly read documents after their article stages, each with its {@link #encode}d bytes, for {@link Builder#onStored}. */
+    public record Stored(List<Document> documents, List<byte[]> encoded) {
+        public Stored {
+            if (documents.size() != encoded.size()) throw new IllegalArgumentException("one encoding a document");
+        }
     }
 
     /** What one call to {@link #ingest} added. */
@@ -374,7 +381,7 @@ public final class Engine implements AutoCloseable {
             docBytes[i] = codec.encode(d[i]);
             termBytes[i] = DocumentCodec.encode(t[i]);
         });
-        if (fresh) onStored.accept(List.of(d));
+        if (fresh) onStored.accept(new Stored(List.of(d), List.of(docBytes)));
         List<Article> articles = new ArrayList<>(m);
         List<TokenLayer> tokens = new ArrayList<>(m);
         for (Document x : d) { articles.add(x.article()); tokens.add(x.expect(Layers.TOKENS)); }

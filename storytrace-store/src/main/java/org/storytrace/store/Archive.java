@@ -43,8 +43,8 @@ public final class Archive implements AutoCloseable {
     public static Archive open(String location, Path indexDir, Engine.Builder builder, Consumer<List<Document>> stored) {
         AtomicReference<Store> holder = new AtomicReference<>();
         Engine engine = builder.onStored(batch -> {
-            holder.get().addArticles(batch);
-            if (stored != null) stored.accept(batch);
+            holder.get().addArticles(batch.documents(), batch.encoded());
+            if (stored != null) stored.accept(batch.documents());
         }).build();
         try {
             Store store = Store.openForWriting(location, indexDir, new Store.Codec() {
@@ -89,7 +89,10 @@ public final class Archive implements AutoCloseable {
 
     /** Links, stories and the story stages over every article, saved to the store; the results, for whoever wants more. */
     public Results analyse() {
+        long t0 = System.nanoTime();
         Results r = engine.results();
+        long t1 = System.nanoTime();
+        resultsNanos += t1 - t0;
         try {
             Path tmp = Files.createTempFile("storytrace-analysis", ".json");
             try {
@@ -105,8 +108,14 @@ public final class Archive implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("store " + store.location() + ": cannot save the analysis: " + e.getMessage(), e);
         }
+        saveNanos += System.nanoTime() - t1;
         return r;
     }
+
+    private long resultsNanos, saveNanos;
+
+    /** Seconds spent so far computing analyses (links verified, stories, story stages) and saving them. */
+    public double[] analysisSeconds() { return new double[] {resultsNanos / 1e9, saveNanos / 1e9}; }
 
     @Override public void close() {
         try {

@@ -45,6 +45,13 @@ final class SearchIndex implements AutoCloseable {
     private final FSDirectory directory;
     private final IndexWriter writer;
     private SearcherManager searchers;
+    /** Indexing runs beside the caller (the engine's stage thread), one batch after another; commit waits for it. */
+    private final java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "storytrace-search-index");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.ArrayDeque<java.util.concurrent.Future<?>> pending = new java.util.ArrayDeque<>();
 
     SearchIndex(Path dir, String store, boolean write) {
         this.dir = dir;
@@ -52,7 +59,8 @@ final class SearchIndex implements AutoCloseable {
         try {
             if (write) Files.createDirectories(dir);
             this.directory = write || Files.isDirectory(dir) ? FSDirectory.open(dir) : null;
-            this.writer = write ? new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)) : null;
+            this.writer = write ? new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(64)) : null;
             if (writer != null) searchers = new SearcherManager(writer, null);
             else if (directory != null && DirectoryReader.indexExists(directory)) searchers = new SearcherManager(directory, null);
         } catch (IOException e) {
@@ -73,7 +81,7 @@ final class SearchIndex implements AutoCloseable {
         }
     }
 
-    void clear() {
+    synchronized void clear() {
         try {
             writer.deleteAll();
         } catch (IOException e) {
@@ -81,8 +89,25 @@ final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Adds articles numbered {@code firstSeq}, {@code firstSeq + 1}, ... (visible to searches after {@link #commit}). */
-    void add(List<Article> articles, long firstSeq) {
+    /** Adds articles numbered {@code firstSeq}, {@code firstSeq + 1}, ... (visible to searches after {@link #commit}); returns at once. */
+    synchronized void add(List<Article> articles, long firstSeq) {
+        while (pending.size() > 2) await(pending.poll());
+        pending.add(indexer.submit(() -> addNow(articles, firstSeq)));
+    }
+
+    private static void await(java.util.concurrent.Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while indexing", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void addNow(List<Article> articles, long firstSeq) {
         try {
             long seq = firstSeq;
             for (Article a : articles) {
@@ -93,7 +118,7 @@ final class SearchIndex implements AutoCloseable {
                 if (a.published() != null) d.add(new IntPoint("day", (int) a.published().toEpochDay()));
                 if (a.title() != null) d.add(new TextField("title", a.title(), Field.Store.NO));
                 d.add(new TextField("body", a.text().substring(a.bodyStart(), a.bodyEnd()), Field.Store.NO));
-                writer.updateDocument(new Term("id", a.id()), d);
+                writer.addDocument(d); // each article once: the store numbers them, and a batch lost with a killed run was never committed
             }
         } catch (IOException e) {
             throw new UncheckedIOException("store " + store + ": cannot add to its search index in " + dir + ": " + e.getMessage(), e);
@@ -101,7 +126,8 @@ final class SearchIndex implements AutoCloseable {
     }
 
     /** Makes what was added durable and searchable, recording {@code throughSeq} as the last article held. */
-    void commit(long throughSeq) {
+    synchronized void commit(long throughSeq) {
+        while (!pending.isEmpty()) await(pending.poll());
         try {
             writer.setLiveCommitData(Map.of(SEQ, Long.toString(throughSeq)).entrySet());
             writer.commit();
@@ -149,7 +175,13 @@ final class SearchIndex implements AutoCloseable {
         }
     }
 
-    @Override public void close() {
+    @Override public synchronized void close() {
+        indexer.shutdown();
+        try {
+            indexer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             if (searchers != null) searchers.close();
             if (writer != null) writer.close();

@@ -144,6 +144,7 @@ public final class Store implements AutoCloseable {
             s.lock();
             s.migrate();
             s.loadCounters();
+            s.search(); // brought level with the database before anything is added
             return s;
         } catch (RuntimeException e) {
             s.close();
@@ -298,7 +299,14 @@ public final class Store implements AutoCloseable {
      * Adds a batch of newly accepted articles in one transaction, durable when this returns: the caller may
      * acknowledge them then. They are queued for the search index too (committed with the next analysis).
      */
-    public synchronized void addArticles(List<Document> docs) {
+    public void addArticles(List<Document> docs) {
+        List<byte[]> encoded = new ArrayList<>(docs.size());
+        for (Document d : docs) encoded.add(codec.encode(d));
+        addArticles(docs, encoded);
+    }
+
+    /** {@link #addArticles(List)} with each document's bytes already made by the codec. */
+    public synchronized void addArticles(List<Document> docs, List<byte[]> encoded) {
         ensureWriter();
         if (docs.isEmpty()) return;
         long first = nextSeq;
@@ -307,7 +315,8 @@ public final class Store implements AutoCloseable {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO articles (seq, id, path, url, title, outlet, published, language, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 long seq = first;
-                for (Document d : docs) {
+                for (int k = 0; k < docs.size(); k++) {
+                    Document d = docs.get(k);
                     Article a = d.article();
                     ps.setLong(1, seq++);
                     ps.setString(2, a.id());
@@ -317,7 +326,7 @@ public final class Store implements AutoCloseable {
                     ps.setString(6, a.outlet());
                     ps.setString(7, a.published() == null ? null : a.published().toString());
                     ps.setString(8, a.language());
-                    ps.setBytes(9, codec.encode(d));
+                    ps.setBytes(9, encoded.get(k));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -700,6 +709,14 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("cannot be read", e);
         }
+    }
+
+    /**
+     * Ids of the articles that best match {@code text} (words, "phrases", -exclusions; blank for every article),
+     * published between {@code from} and {@code to} (either may be null), by {@code outlet} (null for any), best first.
+     */
+    public List<String> searchArticles(String text, java.time.LocalDate from, java.time.LocalDate to, String outlet, int limit) {
+        return search().search(text, from, to, outlet, limit);
     }
 
     /** The full-text index, opened (and brought level with the database) on first use. */

@@ -1,0 +1,161 @@
+package org.storytrace.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.storytrace.bench.gen.CorpusGenerator;
+import org.storytrace.bench.NewsPool;
+
+/**
+ * Nothing lost, nothing doubled: {@code storytrace ingest} runs as a real process on a generated corpus, is
+ * killed with SIGKILL at random points and started again until it finishes; every article it acknowledged
+ * before a kill is in the store exactly once, and the store's articles, links and stories are those of an
+ * uninterrupted run. Kills right after the start land in the schema migration of a fresh store.
+ * {@code -Dstorytrace.kills=N} sets how many kills (default 4; the long profile runs 100) and the test
+ * prints how many it survived.
+ */
+class IngestKillIT {
+    @TempDir static Path tmp;
+    static Path corpus;
+    static JsonNode reference;
+    static long referenceMillis;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern STORED = Pattern.compile("^stored (\\d+) articles \\((\\d+) new");
+
+    @BeforeAll
+    static void corpusAndUninterruptedRun() throws Exception {
+        corpus = tmp.resolve("corpus.jsonl");
+        try (BufferedWriter c = Files.newBufferedWriter(corpus, StandardCharsets.UTF_8);
+             BufferedWriter t = Files.newBufferedWriter(tmp.resolve("truth.jsonl"), StandardCharsets.UTF_8)) {
+            new CorpusGenerator(NewsPool.texts(Integer.MAX_VALUE)).generate(CorpusGenerator.Settings.of(1500, 7), c, t);
+        }
+        Path store = tmp.resolve("reference");
+        long t0 = System.nanoTime();
+        Run r = ingest(store, -1);
+        referenceMillis = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(0, r.exit, r.output);
+        reference = export(store);
+        assertEquals(1500, reference.get("articles").size() + reference.get("duplicates").size(), "every record an article or a listed duplicate");
+    }
+
+    @Test
+    void everyAcknowledgedArticleSurvivesSigkillOnceAndTheAnalysisEqualsAnUninterruptedRun() throws Exception {
+        int kills = Integer.getInteger("storytrace.kills", 4);
+        Random random = new Random(Long.getLong("storytrace.killSeed", System.nanoTime()));
+        Path store = tmp.resolve("killed");
+        int survived = 0, endedBeforeKill = 0;
+        long acknowledged = 0;
+        for (int k = 0; k < kills; k++) {
+            // a third of the kills come in the first half second (start-up, the migration of a fresh store)
+            long delay = k % 3 == 0 ? random.nextInt(500) : 300 + random.nextLong(Math.max(1, referenceMillis));
+            Run r = ingest(store, delay);
+            if (!r.killed) {
+                endedBeforeKill++;
+                assertEquals(0, r.exit, r.output);
+            }
+            acknowledged += r.acknowledged;
+            Set<String> ids = storedIds(store);
+            assertTrue(ids.size() >= acknowledged, "kill " + k + ": " + acknowledged + " articles acknowledged, " + ids.size() + " stored");
+            survived++;
+            if (!r.killed) break;
+        }
+        Run last = ingest(store, -1);
+        assertEquals(0, last.exit, last.output);
+        JsonNode after = export(store);
+        List<String> want = ids(reference.get("articles")), got = ids(after.get("articles"));
+        assertEquals(want.size(), new HashSet<>(got).size(), "no article doubled");
+        assertEquals(want, got, "the same articles, in the same order");
+        assertEquals(reference.get("links"), after.get("links"));
+        assertEquals(reference.get("stories"), after.get("stories"));
+        assertEquals(reference.get("duplicates"), after.get("duplicates"));
+        try (org.storytrace.store.Store s = org.storytrace.store.Store.openForReading(store.toString(), null, null)) {
+            List<String> indexed = s.searchArticles("", null, null, null, want.size() + 100);
+            assertEquals(want.size(), indexed.size(), "the search index holds every article once");
+            assertEquals(new HashSet<>(want), new HashSet<>(indexed));
+        }
+        System.out.printf("ingest-kill: survived %d of %d SIGKILLs (%d runs ended before their kill), %d articles acknowledged before kills; "
+                + "articles, links and stories equal an uninterrupted run (%d ms)%n", survived, kills, endedBeforeKill, acknowledged, referenceMillis);
+    }
+
+    private static List<String> ids(JsonNode articles) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode a : articles) out.add(a.get("id").asText());
+        return out;
+    }
+
+    private record Run(int exit, boolean killed, long acknowledged, String output) {}
+
+    /** Runs ingest on the corpus into {@code store}; kills it with SIGKILL after {@code killAfterMillis} (never when negative). */
+    private static Run ingest(Path store, long killAfterMillis) throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "ingest", corpus.toString(), "--store", store.toString(), "--fast", "--no-embeddings", "--batch", "100");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        AtomicLong acked = new AtomicLong();
+        StringBuilder output = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    synchronized (output) { output.append(line).append('\n'); }
+                    Matcher m = STORED.matcher(line);
+                    if (m.find()) acked.addAndGet(Long.parseLong(m.group(1)));
+                }
+            } catch (java.io.IOException ignored) {
+                // the process was killed
+            }
+        });
+        reader.start();
+        boolean killed = false;
+        if (killAfterMillis >= 0 && !p.waitFor(killAfterMillis, TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly(); // SIGKILL on Unix
+            killed = true;
+        }
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "ingest ended");
+        reader.join(10_000);
+        synchronized (output) { return new Run(p.exitValue(), killed, acked.get(), output.toString()); }
+    }
+
+    private static Set<String> storedIds(Path store) throws Exception {
+        if (!Files.exists(store.resolve("store.db"))) return Set.of();
+        Set<String> ids = new HashSet<>();
+        int rows = 0;
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.resolve("store.db"));
+             var st = c.createStatement()) {
+            boolean hasTable;
+            try (var rs = st.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'")) { rs.next(); hasTable = rs.getInt(1) > 0; }
+            if (!hasTable) return Set.of();
+            try (var rs = st.executeQuery("SELECT id FROM articles")) {
+                while (rs.next()) { ids.add(rs.getString(1)); rows++; }
+            }
+        }
+        assertEquals(rows, ids.size(), "no article stored twice");
+        return ids;
+    }
+
+    private static JsonNode export(Path store) throws Exception {
+        Path out = Files.createTempDirectory(tmp, "export");
+        int code = Main.commandLine().execute("export", "--store", store.toString(), "--out", out.toString());
+        assertEquals(0, code);
+        return JSON.readTree(out.resolve("stories.json").toFile());
+    }
+}

@@ -436,8 +436,9 @@ public final class Store implements AutoCloseable {
             }
             c.setAutoCommit(false);
             try (JsonParser p = JSON.getFactory().createParser(storiesJson);
-                 PreparedStatement upsert = c.prepareStatement("INSERT INTO sections (section, ord, item_key, hash, json) VALUES (?, ?, ?, ?, ?) "
-                         + "ON CONFLICT (section, ord) DO UPDATE SET item_key = excluded.item_key, hash = excluded.hash, json = excluded.json");
+                 PreparedStatement upsert = c.prepareStatement("INSERT INTO sections (section, ord, item_key, hash, json, article_id, other_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                         + "ON CONFLICT (section, ord) DO UPDATE SET item_key = excluded.item_key, hash = excluded.hash, json = excluded.json, "
+                         + "article_id = excluded.article_id, other_id = excluded.other_id");
                  PreparedStatement trim = c.prepareStatement("DELETE FROM sections WHERE section = ? AND ord >= ?")) {
                 if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a stories.json: it does not start with an object");
                 ObjectNode header = JSON.createObjectNode();
@@ -468,6 +469,8 @@ public final class Store implements AutoCloseable {
                             upsert.setString(3, key(field, node));
                             upsert.setLong(4, hash);
                             upsert.setString(5, json);
+                            upsert.setString(6, articleOf(field, node));
+                            upsert.setString(7, field.equals("links") ? node.path("b").asText(null) : null);
                             upsert.addBatch();
                             if (++changed % 500 == 0) upsert.executeBatch();
                         }
@@ -502,6 +505,14 @@ public final class Store implements AutoCloseable {
         }
         search().commit(nextSeq - 1);
         return new Saved(elements, changed, removed);
+    }
+
+    private static String articleOf(String section, JsonNode node) {
+        return switch (section) {
+            case "articles" -> node.path("id").asText(null);
+            case "links" -> node.path("a").asText(null);
+            default -> node.has("article") ? node.get("article").asText(null) : null;
+        };
     }
 
     private static String key(String section, JsonNode node) {
@@ -698,6 +709,48 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * The elements of a section that belong to any of {@code articles} (an article's own element, the quotes
+     * in it, the links with it on either side), each once, in the section's order.
+     */
+    public List<String> elementsOf(String section, java.util.Collection<String> articles) {
+        if (articles.isEmpty()) return List.of();
+        java.util.TreeMap<Long, String> found = new java.util.TreeMap<>();
+        List<String> ids = new ArrayList<>(articles);
+        try (Connection c = pool.take()) {
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT ord, json FROM sections WHERE section = ? AND (article_id IN (" + marks
+                        + ") OR other_id IN (" + marks + "))")) {
+                    int k = 1;
+                    ps.setString(k++, section);
+                    for (String id : chunk) ps.setString(k++, id);
+                    for (String id : chunk) ps.setString(k++, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) found.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /** A stored article with its layers (needs the codec the store was opened with). */
+    public Optional<Document> document(String id) {
+        if (codec == null) throw new IllegalStateException("store " + location + " was opened without a codec");
+        try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement("SELECT doc FROM articles WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(codec.decode(rs.getBytes(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+    }
+
     /** The element of a section with this id ({@code stories}/{@code s1}, {@code articles}/an article's id, {@code entities}/{@code e3}). */
     public Optional<String> element(String section, String id) {
         try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement("SELECT json FROM sections WHERE section = ? AND item_key = ?")) {
@@ -717,6 +770,178 @@ public final class Store implements AutoCloseable {
      */
     public List<String> searchArticles(String text, java.time.LocalDate from, java.time.LocalDate to, String outlet, int limit) {
         return search().search(text, from, to, outlet, limit);
+    }
+
+    /** A story as the list shows it. */
+    public record StoryRow(String id, String title, int size, String firstPublished, String lastPublished, String topic, List<String> outlets) {}
+
+    /**
+     * What the story list asks for: words to search the articles for (blank for all stories), a publication
+     * range the story must overlap, an outlet among its articles', an entity it names (an id such as {@code e3},
+     * or any spelling of a name), and the page (from 0) of {@code size} rows.
+     */
+    public record StoryQuery(String text, java.time.LocalDate from, java.time.LocalDate to, String outlet, String entity, int page, int size) {
+        public StoryQuery {
+            if (page < 0) throw new IllegalArgumentException("page must be 0 or more, was " + page);
+            if (size < 1 || size > 500) throw new IllegalArgumentException("size must be between 1 and 500, was " + size);
+        }
+    }
+
+    /** One page of stories and how many match in all. */
+    public record StoryPage(long total, List<StoryRow> stories) {}
+
+    /** The stories matching {@code q}: by relevance of their best article when searching words, else the largest first. */
+    public StoryPage stories(StoryQuery q) {
+        try (Connection c = pool.take()) {
+            Set<String> entityIds = null;
+            if (q.entity() != null && !q.entity().isBlank()) entityIds = entityIds(c, q.entity().strip());
+            List<String> order;
+            if (q.text() != null && !q.text().isBlank()) {
+                List<String> hits = searchArticles(q.text(), q.from(), q.to(), q.outlet(), 5000);
+                Map<String, String> storyOf = new HashMap<>();
+                for (int from = 0; from < hits.size(); from += 500) {
+                    List<String> chunk = hits.subList(from, Math.min(hits.size(), from + 500));
+                    try (PreparedStatement ps = c.prepareStatement("SELECT id, story_id FROM articles WHERE id IN ("
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                        for (int k = 0; k < chunk.size(); k++) ps.setString(k + 1, chunk.get(k));
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) storyOf.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+                LinkedHashSet<String> stories = new LinkedHashSet<>();
+                for (String h : hits) if (storyOf.get(h) != null) stories.add(storyOf.get(h));
+                order = new ArrayList<>(stories);
+                if (entityIds != null) {
+                    Set<String> naming = storiesNaming(c, entityIds);
+                    order.removeIf(st -> !naming.contains(st));
+                }
+            } else {
+                StringBuilder sql = new StringBuilder("SELECT id FROM stories s WHERE 1 = 1");
+                List<Object> args = new ArrayList<>();
+                if (q.from() != null) { sql.append(" AND s.last_published >= ?"); args.add(q.from().toString()); }
+                if (q.to() != null) { sql.append(" AND s.first_published <= ?"); args.add(q.to().toString()); }
+                if (q.outlet() != null) { sql.append(" AND EXISTS (SELECT 1 FROM story_outlets o WHERE o.story_id = s.id AND o.outlet = ?)"); args.add(q.outlet()); }
+                if (entityIds != null) {
+                    if (entityIds.isEmpty()) return new StoryPage(0, List.of());
+                    sql.append(" AND EXISTS (SELECT 1 FROM story_entities e WHERE e.story_id = s.id AND e.entity_id IN (")
+                            .append(String.join(", ", java.util.Collections.nCopies(entityIds.size(), "?"))).append("))");
+                    args.addAll(entityIds);
+                }
+                sql.append(" ORDER BY s.size DESC, s.ord");
+                order = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                    for (int k = 0; k < args.size(); k++) ps.setObject(k + 1, args.get(k));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) order.add(rs.getString(1));
+                    }
+                }
+            }
+            int from = Math.min(order.size(), q.page() * q.size()), to = Math.min(order.size(), from + q.size());
+            List<StoryRow> rows = new ArrayList<>();
+            for (String id : order.subList(from, to)) storyRow(c, id).ifPresent(rows::add);
+            return new StoryPage(order.size(), rows);
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+    }
+
+    /** A story's row, if the story exists. */
+    public Optional<StoryRow> storyRow(String id) {
+        try (Connection c = pool.take()) {
+            return storyRow(c, id);
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+    }
+
+    private static Optional<StoryRow> storyRow(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, title, size, first_published, last_published, topic FROM stories WHERE id = ?");
+             PreparedStatement po = c.prepareStatement("SELECT outlet FROM story_outlets WHERE story_id = ? ORDER BY outlet")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                po.setString(1, id);
+                List<String> outlets = new ArrayList<>();
+                try (ResultSet ro = po.executeQuery()) {
+                    while (ro.next()) outlets.add(ro.getString(1));
+                }
+                return Optional.of(new StoryRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6), outlets));
+            }
+        }
+    }
+
+    /** The entities an id or a spelling names (case-insensitive; a whole spelling or a whole word of one). */
+    private static Set<String> entityIds(Connection c, String idOrName) throws SQLException {
+        Set<String> out = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM entities WHERE id = ?")) {
+            ps.setString(1, idOrName);
+            try (ResultSet rs = ps.executeQuery()) { while (rs.next()) out.add(rs.getString(1)); }
+        }
+        if (!out.isEmpty()) return out;
+        // a spelling, or a word of one: "Kazemi" finds "Mustafa al-Kazemi"
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT entity_id FROM entity_variants WHERE LOWER(variant) = LOWER(?) "
+                + "OR LOWER(variant) LIKE LOWER(?) ESCAPE '!' OR LOWER(variant) LIKE LOWER(?) ESCAPE '!' OR LOWER(variant) LIKE LOWER(?) ESCAPE '!'")) {
+            String like = idOrName.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            ps.setString(1, idOrName);
+            ps.setString(2, "% " + like);
+            ps.setString(3, "%-" + like);
+            ps.setString(4, like + " %");
+            try (ResultSet rs = ps.executeQuery()) { while (rs.next()) out.add(rs.getString(1)); }
+        }
+        return out;
+    }
+
+    private static Set<String> storiesNaming(Connection c, Set<String> entityIds) throws SQLException {
+        Set<String> out = new java.util.HashSet<>();
+        if (entityIds.isEmpty()) return out;
+        try (PreparedStatement ps = c.prepareStatement("SELECT story_id FROM story_entities WHERE entity_id IN ("
+                + String.join(", ", java.util.Collections.nCopies(entityIds.size(), "?")) + ")")) {
+            int k = 1;
+            for (String e : entityIds) ps.setString(k++, e);
+            try (ResultSet rs = ps.executeQuery()) { while (rs.next()) out.add(rs.getString(1)); }
+        }
+        return out;
+    }
+
+    /** The stories that name an entity, largest first. */
+    public List<String> storiesOfEntity(String entityId) {
+        try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement(
+                "SELECT s.id FROM stories s JOIN story_entities e ON e.story_id = s.id WHERE e.entity_id = ? ORDER BY s.size DESC, s.ord")) {
+            ps.setString(1, entityId);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) { while (rs.next()) out.add(rs.getString(1)); }
+            return out;
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+    }
+
+    /** Every outlet with its number of articles, most first (the list's outlet filter). */
+    public List<Map.Entry<String, Long>> outlets() {
+        try (Connection c = pool.take(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY COUNT(*) DESC, outlet")) {
+            List<Map.Entry<String, Long>> out = new ArrayList<>();
+            while (rs.next()) out.add(Map.entry(rs.getString(1), rs.getLong(2)));
+            return out;
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+    }
+
+    /** Stories in the saved analysis. */
+    public long storyCount() { return count("SELECT COUNT(*) FROM stories"); }
+
+    /** The story an article is in, per the saved analysis. */
+    public Optional<String> storyOf(String articleId) {
+        try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement("SELECT story_id FROM articles WHERE id = ?")) {
+            ps.setString(1, articleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
     }
 
     /** The full-text index, opened (and brought level with the database) on first use. */

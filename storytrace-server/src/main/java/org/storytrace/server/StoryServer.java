@@ -1,0 +1,470 @@
+package org.storytrace.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+import org.storytrace.core.doc.Document;
+import org.storytrace.engine.Engine;
+import org.storytrace.engine.Progress;
+import org.storytrace.engine.Results;
+import org.storytrace.store.Archive;
+import org.storytrace.store.Store;
+
+/**
+ * {@code storytrace serve}: the JSON API and the web pages over an {@link Archive} (a store and the engine
+ * that analyses it), on Javalin. Reads come from the store; {@code POST /articles} ingests through the same
+ * engine as {@code storytrace ingest} (one ingest at a time) and answers with each new article's story and links.
+ *
+ * <p>Safe by default: bound to 127.0.0.1; bound to another address it refuses to start without a token,
+ * and with a token every write needs {@code Authorization: Bearer TOKEN}. Request bodies are limited in
+ * size. Every page carries a Content-Security-Policy that allows no script and no inline style, and every
+ * value a page shows is escaped. Every API error is a JSON body {@code {"error": ..., "status": ...}}.
+ */
+public final class StoryServer implements AutoCloseable {
+    /** How the server listens. */
+    public record Config(String host, int port, String token, long maxBodyBytes) {
+        public Config {
+            if (host == null || host.isBlank()) throw new IllegalArgumentException("--host is empty");
+            if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535, was " + port);
+            if (maxBodyBytes < 1) throw new IllegalArgumentException("--max-body must be at least 1 byte, was " + maxBodyBytes);
+        }
+
+        public static Config local(int port) { return new Config("127.0.0.1", port, null, 64L << 20); }
+    }
+
+    /** A request the server refuses: its status and a message a person can act on. */
+    static final class ApiError extends RuntimeException {
+        final int status;
+
+        ApiError(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Archive archive;
+    private final Store store;
+    private final Config config;
+    private final Pages pages;
+    private final Javalin app;
+    private final ReentrantLock ingestLock = new ReentrantLock();
+    private final AtomicReference<String> status = new AtomicReference<>();
+    private final AtomicLong posts = new AtomicLong();
+    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
+    /** Filled by the archive's acknowledgement callback with each stored batch: the articles a post added. */
+    private final List<Document> ackSink;
+
+    private StoryServer(Archive archive, Config config, List<Document> acked) {
+        this.archive = archive;
+        this.ackSink = acked;
+        this.store = archive.store();
+        this.config = config;
+        this.pages = new Pages(store);
+        this.app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+        });
+        routes();
+    }
+
+    /**
+     * Opens the store at {@code location} with the engine of {@code builder}, brings its analysis up to date,
+     * and returns the server (not yet listening).
+     */
+    public static StoryServer open(String location, Path indexDir, Engine.Builder builder, Config config) {
+        if (!isLoopback(config.host()) && (config.token() == null || config.token().isBlank())) {
+            throw new IllegalArgumentException("--host " + config.host() + " is not a loopback address: give a --token that writes must present");
+        }
+        List<Document> acked = new ArrayList<>();
+        Archive archive = Archive.open(location, indexDir, builder, batch -> {
+            synchronized (acked) { acked.addAll(batch); }
+        });
+        try {
+            if (!archive.analysisCurrent()) archive.analyse();
+            return new StoryServer(archive, config, acked);
+        } catch (RuntimeException e) {
+            archive.close();
+            throw e;
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Starts listening; returns the port (useful with port 0). */
+    public int start() {
+        app.start(config.host(), config.port());
+        return app.port();
+    }
+
+    public int port() { return app.port(); }
+
+    @Override public void close() {
+        try {
+            app.stop();
+        } finally {
+            archive.close();
+        }
+    }
+
+    private void routes() {
+        app.before(ctx -> {
+            ctx.attribute("t0", System.nanoTime());
+            ctx.header("Content-Security-Policy", CSP);
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "no-referrer");
+            ctx.header("X-Frame-Options", "DENY");
+            if (ctx.method() == HandlerType.POST) authorise(ctx);
+        });
+        app.after(ctx -> {
+            Long t0 = ctx.attribute("t0");
+            String route = ctx.endpointHandlerPath();
+            if (route == null || route.isEmpty()) route = "unmatched";
+            String key = ctx.method() + " " + route + " " + ctx.statusCode();
+            requests.computeIfAbsent(key, k -> new LongAdder()).increment();
+            if (t0 != null) nanos.computeIfAbsent(ctx.method() + " " + route, k -> new LongAdder()).add(System.nanoTime() - t0);
+        });
+
+        // pages
+        app.get("/", ctx -> ctx.html(pages.storyList(query(ctx, 25), status.get())));
+        app.get("/stories/{id}", ctx -> ctx.html(pages.storyPage(ctx.pathParam("id"), status.get())));
+        app.get("/articles/{id}", ctx -> ctx.html(pages.articlePage(ctx.pathParam("id"), status.get())));
+        app.get("/entities/{id}", ctx -> ctx.html(pages.entityPage(ctx.pathParam("id"), status.get())));
+        app.get("/static/storytrace.css", ctx -> {
+            ctx.contentType("text/css; charset=utf-8");
+            ctx.header("Cache-Control", "max-age=3600");
+            ctx.result(resource("storytrace.css"));
+        });
+
+        // API
+        app.get("/openapi.json", ctx -> json(ctx, 200, resource("openapi.json")));
+        app.get("/health", ctx -> {
+            ObjectNode h = JSON.createObjectNode();
+            h.put("status", "ok");
+            h.put("articles", store.articleCount());
+            h.put("stories", store.storyCount());
+            h.put("analysis_current", archive.analysisCurrent());
+            h.put("ingesting", status.get());
+            json(ctx, 200, h);
+        });
+        app.get("/metrics", ctx -> {
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
+            ctx.result(metrics());
+        });
+        app.get("/api/stories", ctx -> {
+            Store.StoryQuery q = query(ctx, 20);
+            Store.StoryPage p = store.stories(q);
+            ObjectNode out = JSON.createObjectNode();
+            out.put("total", p.total());
+            out.put("page", q.page());
+            out.put("size", q.size());
+            ArrayNode rows = out.putArray("stories");
+            for (Store.StoryRow r : p.stories()) rows.add(row(r));
+            json(ctx, 200, out);
+        });
+        app.get("/api/stories/{id}", ctx -> {
+            Pages.StoryData d = pages.story(ctx.pathParam("id"));
+            ObjectNode out = JSON.createObjectNode();
+            out.set("story", d.story());
+            out.set("row", row(d.row()));
+            out.set("articles", JSON.valueToTree(new ArrayList<>(d.articles().values())));
+            out.set("links", JSON.valueToTree(d.links()));
+            out.set("entities", JSON.valueToTree(d.entities()));
+            out.set("quotes", JSON.valueToTree(d.quotes()));
+            out.set("quote_groups", JSON.valueToTree(d.quoteGroups()));
+            json(ctx, 200, out);
+        });
+        app.get("/api/articles/{id}", ctx -> {
+            String id = ctx.pathParam("id");
+            JsonNode a = JSON.readTree(store.element("articles", id).orElseThrow(() -> new ApiError(404, "no article with id " + id)));
+            ObjectNode out = JSON.createObjectNode();
+            out.set("article", a);
+            store.document(id).ifPresent(d -> out.put("text", d.article().text()));
+            out.put("story", store.storyOf(id).orElse(null));
+            ArrayNode links = out.putArray("links");
+            for (String l : store.elementsOf("links", List.of(id))) links.add(JSON.readTree(l));
+            json(ctx, 200, out);
+        });
+        app.get("/api/entities/{id}", ctx -> {
+            String id = ctx.pathParam("id");
+            JsonNode e = JSON.readTree(store.element("entities", id).orElseThrow(() -> new ApiError(404, "no entity with id " + id)));
+            ObjectNode out = JSON.createObjectNode();
+            out.set("entity", e);
+            out.set("stories", JSON.valueToTree(store.storiesOfEntity(id)));
+            json(ctx, 200, out);
+        });
+        app.post("/articles", this::postArticles);
+
+        app.exception(Pages.NotFound.class, (e, ctx) -> notFound(ctx, e.getMessage()));
+        app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "the server failed: " + e));
+        app.error(404, ctx -> {
+            if (ctx.attribute("answered") == null) notFound(ctx, "nothing at " + ctx.path());
+        });
+        app.error(413, ctx -> error(ctx, 413, "the request body is larger than the server's limit of " + config.maxBodyBytes() + " bytes"));
+    }
+
+    private void notFound(Context ctx, String message) {
+        if (ctx.path().startsWith("/api/") || ctx.method() != HandlerType.GET) {
+            error(ctx, 404, message);
+        } else {
+            ctx.attribute("answered", Boolean.TRUE);
+            ctx.status(404);
+            ctx.html(Pages.layout("Not found", status.get(), "<h1>Not found</h1><p>" + Html.text(message) + "</p><p><a href=\"/\">All stories</a></p>"));
+        }
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("error", message);
+        e.put("status", status);
+        json(ctx, status, e);
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        ctx.attribute("answered", Boolean.TRUE);
+        ctx.status(status);
+        ctx.contentType("application/json; charset=utf-8");
+        try {
+            ctx.result(body instanceof String s ? s : JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void authorise(Context ctx) {
+        if (config.token() == null || config.token().isBlank()) return;
+        String h = ctx.header("Authorization");
+        String given = h != null && h.startsWith("Bearer ") ? h.substring(7).strip() : "";
+        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), config.token().getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiError(401, "this server takes writes only with its token: send the header Authorization: Bearer TOKEN");
+        }
+    }
+
+    private static ObjectNode row(Store.StoryRow r) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", r.id());
+        o.put("title", r.title());
+        o.put("articles", r.size());
+        o.put("first_published", r.firstPublished());
+        o.put("last_published", r.lastPublished());
+        o.put("topic", r.topic());
+        o.set("outlets", JSON.valueToTree(r.outlets()));
+        return o;
+    }
+
+    private static Store.StoryQuery query(Context ctx, int defaultSize) {
+        String q = ctx.queryParam("q");
+        LocalDate from = date(ctx, "from"), to = date(ctx, "to");
+        String outlet = blankToNull(ctx.queryParam("outlet")), entity = blankToNull(ctx.queryParam("entity"));
+        int page = integer(ctx, "page", 0), size = integer(ctx, "size", defaultSize);
+        if (from != null && to != null && to.isBefore(from)) throw new ApiError(400, "to (" + to + ") is before from (" + from + ")");
+        try {
+            return new Store.StoryQuery(q, from, to, outlet, entity, page, size);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, e.getMessage());
+        }
+    }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }
+
+    private static LocalDate date(Context ctx, String name) {
+        String v = blankToNull(ctx.queryParam(name));
+        if (v == null) return null;
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new ApiError(400, name + " must be a date like 2020-08-23, was '" + v + "'");
+        }
+    }
+
+    private static int integer(Context ctx, String name, int dflt) {
+        String v = blankToNull(ctx.queryParam(name));
+        if (v == null) return dflt;
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, name + " must be a whole number, was '" + v + "'");
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = StoryServer.class.getResourceAsStream(name)) {
+            if (in == null) throw new IOException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * {@code POST /articles}: the body is JSON Lines ({@code application/x-ndjson}, one article an object),
+     * JSON (one article object, or an array of them) or WARC ({@code application/warc}); it is read by the
+     * same readers as any input (so a bad record is rejected with its reason and the rest are stored), stored
+     * durably, the analysis brought up to date, and the answer lists each new article with its story and links.
+     */
+    private void postArticles(Context ctx) throws Exception {
+        long length = ctx.contentLength();
+        if (length > config.maxBodyBytes()) throw new ApiError(413, "the request body (" + length + " bytes) is larger than the server's limit of " + config.maxBodyBytes() + " bytes");
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        String ext;
+        if (type.startsWith("application/x-ndjson") || type.startsWith("application/jsonl") || type.startsWith("application/x-jsonlines")) ext = ".jsonl";
+        else if (type.startsWith("application/json")) ext = ".json";
+        else if (type.startsWith("application/warc")) ext = ".warc";
+        else throw new ApiError(415, "send articles as application/x-ndjson (JSON Lines), application/json or application/warc, not '" + type + "'");
+        Path tmp = Files.createTempFile("storytrace-post-", ext.equals(".json") ? ".jsonl" : ext);
+        long bytes;
+        try {
+            try (InputStream in = ctx.bodyInputStream(); OutputStream out = Files.newOutputStream(tmp)) {
+                bytes = copyLimited(in, out, config.maxBodyBytes());
+            }
+            if (bytes == 0) throw new ApiError(400, "the request body is empty: send one or more articles");
+            if (ext.equals(".json")) jsonToLines(tmp);
+            Path named = tmp.resolveSibling("post-" + posts.incrementAndGet() + "-" + tmp.getFileName());
+            Files.move(tmp, named);
+            tmp = named;
+            ingestLock.lock();
+            try {
+                synchronized (ackSink) { ackSink.clear(); }
+                status.set("ingesting a posted batch");
+                Engine.Batch batch = archive.ingest(List.of(tmp.toString()), progress());
+                List<String> ids = new ArrayList<>();
+                synchronized (ackSink) {
+                    for (Document d : ackSink) ids.add(d.id());
+                    ackSink.clear();
+                }
+                status.set("analysing " + store.articleCount() + " articles");
+                Results r = batch.added() > 0 || !archive.analysisCurrent() ? archive.analyse() : null;
+                ObjectNode out = JSON.createObjectNode();
+                out.put("added", batch.added());
+                ArrayNode arts = out.putArray("articles");
+                for (String id : ids) {
+                    ObjectNode a = arts.addObject();
+                    a.put("id", id);
+                    a.put("story", store.storyOf(id).orElse(null));
+                    ArrayNode links = a.putArray("links");
+                    for (String l : store.elementsOf("links", List.of(id))) links.add(JSON.readTree(l));
+                }
+                ArrayNode rej = out.putArray("rejected");
+                for (var x : batch.rejected()) {
+                    ObjectNode o = rej.addObject();
+                    o.put("position", x.position());
+                    o.put("reason", x.reason());
+                }
+                ArrayNode dup = out.putArray("duplicates");
+                for (var x : batch.duplicates()) {
+                    ObjectNode o = dup.addObject();
+                    o.put("position", x.path().startsWith(tmp.toString()) ? x.path().substring(tmp.toString().length()).strip() : x.path());
+                    o.put("duplicate_of", x.of());
+                    o.put("reason", x.reason());
+                }
+                out.put("stories", r == null ? store.storyCount() : r.stories().size());
+                json(ctx, batch.added() == 0 && !batch.rejected().isEmpty() ? 422 : 200, out);
+            } finally {
+                status.set(null);
+                ingestLock.unlock();
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private Progress progress() {
+        return new Progress() {
+            @Override public void start(long totalBytes) { }
+            @Override public void update(long articles, long bytes) { status.set("ingesting: " + articles + " articles read"); }
+            @Override public void finish(long articles, long bytes) { status.set("ingested " + articles + " articles; analysing"); }
+        };
+    }
+
+    private static long copyLimited(InputStream in, OutputStream out, long limit) throws IOException {
+        byte[] buf = new byte[65536];
+        long n = 0;
+        for (int r; (r = in.read(buf)) > 0; ) {
+            n += r;
+            if (n > limit) throw new ApiError(413, "the request body is larger than the server's limit of " + limit + " bytes");
+            out.write(buf, 0, r);
+        }
+        return n;
+    }
+
+    /** A JSON body (one object or an array of them) as JSON Lines, for the one reader of articles. */
+    private static void jsonToLines(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ApiError(400, "the body is not JSON: " + firstLine(e.getMessage()));
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (root != null && root.isArray()) root.forEach(items::add);
+        else if (root != null && root.isObject()) items.add(root);
+        else throw new ApiError(400, "the body must be an article object or an array of them");
+        StringBuilder b = new StringBuilder();
+        for (JsonNode n : items) b.append(JSON.writeValueAsString(n)).append('\n');
+        Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** The Prometheus text format: request counts and seconds by route, and the store's sizes. */
+    private String metrics() {
+        StringBuilder b = new StringBuilder();
+        b.append("# HELP storytrace_articles Articles in the store.\n# TYPE storytrace_articles gauge\nstorytrace_articles ").append(store.articleCount()).append('\n');
+        b.append("# HELP storytrace_stories Stories in the saved analysis.\n# TYPE storytrace_stories gauge\nstorytrace_stories ").append(store.storyCount()).append('\n');
+        b.append("# HELP storytrace_story_stage_runs Times the story stages ran on a story.\n# TYPE storytrace_story_stage_runs counter\nstorytrace_story_stage_runs ")
+                .append(archive.engine().storyRuns()).append('\n');
+        b.append("# HELP storytrace_http_requests_total HTTP requests by method, route and status.\n# TYPE storytrace_http_requests_total counter\n");
+        Map<String, LongAdder> sorted = new java.util.TreeMap<>(requests);
+        for (Map.Entry<String, LongAdder> e : sorted.entrySet()) {
+            String[] k = e.getKey().split(" ", 3);
+            b.append("storytrace_http_requests_total{method=\"").append(k[0]).append("\",route=\"").append(label(k[1])).append("\",status=\"").append(k[2]).append("\"} ")
+                    .append(e.getValue().sum()).append('\n');
+        }
+        b.append("# HELP storytrace_http_request_seconds_total Time spent answering, by method and route.\n# TYPE storytrace_http_request_seconds_total counter\n");
+        for (Map.Entry<String, LongAdder> e : new java.util.TreeMap<>(nanos).entrySet()) {
+            String[] k = e.getKey().split(" ", 2);
+            b.append("storytrace_http_request_seconds_total{method=\"").append(k[0]).append("\",route=\"").append(label(k[1])).append("\"} ")
+                    .append(String.format(Locale.ROOT, "%.6f", e.getValue().sum() / 1e9)).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String label(String s) { return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"); }
+}

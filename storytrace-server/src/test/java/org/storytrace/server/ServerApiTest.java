@@ -1,0 +1,226 @@
+package org.storytrace.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.storytrace.core.TestCorpora;
+import org.storytrace.engine.Engine;
+import org.storytrace.engine.EngineSettings;
+import org.storytrace.store.Archive;
+
+/** The JSON API over a store of the bundled example and the seeds, through real HTTP. */
+class ServerApiTest {
+    @TempDir static Path tmp;
+    static StoryServer server;
+    static String base;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static Engine.Builder engine() { return Engine.builder(EngineSettings.builder().threads(2).build()).deepTier(); }
+
+    @BeforeAll
+    static void start() throws Exception {
+        String store = tmp.resolve("store").toString();
+        try (Archive a = Archive.open(store, null, engine(), null)) {
+            a.ingest(List.of("../examples/corpus", TestCorpora.root().resolve("seeds").toString()), null);
+            a.analyse();
+        }
+        server = StoryServer.open(store, null, engine(), StoryServer.Config.local(0));
+        base = "http://127.0.0.1:" + server.start();
+    }
+
+    @AfterAll
+    static void stop() { if (server != null) server.close(); }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String type, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> r) throws Exception {
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+        return JSON.readTree(r.body());
+    }
+
+    static String seedStory() throws Exception {
+        JsonNode all = json(get("/api/stories?size=100"));
+        for (JsonNode s : all.get("stories")) {
+            JsonNode d = json(get("/api/stories/" + s.get("id").asText()));
+            Set<String> ids = new HashSet<>();
+            for (JsonNode a : d.get("story").get("articles")) ids.add(a.asText());
+            if (ids.containsAll(Set.of("000_8fce433b631a5525", "002_e924190dd1f865ae", "003_a823ca92ff81a94e"))) return s.get("id").asText();
+        }
+        throw new AssertionError("no story holds the three seed reports");
+    }
+
+    @Test
+    void listSearchAndFilterStories() throws Exception {
+        JsonNode all = json(get("/api/stories"));
+        assertTrue(all.get("total").asInt() >= 5, all.toString());
+        JsonNode found = json(get("/api/stories?q=Kadhimi"));
+        assertTrue(found.get("total").asInt() >= 1);
+        String first = found.get("stories").get(0).get("id").asText();
+        assertEquals(seedStory(), first, "the story of the three reports comes first for Kadhimi");
+        assertEquals(0, json(get("/api/stories?q=Kadhimi&to=2001-01-01")).get("total").asInt(), "a date range that excludes every article");
+        JsonNode bySpelling = json(get("/api/stories?entity=Kazemi"));
+        assertTrue(bySpelling.get("total").asInt() >= 1, "an entity found by any of its spellings: " + bySpelling);
+        JsonNode port = json(get("/api/stories?q=%22port+strike%22"));
+        for (JsonNode s : port.get("stories")) assertTrue(s.get("title").asText().toLowerCase().contains("port") || s.get("articles").asInt() > 0);
+        JsonNode page = json(get("/api/stories?size=2&page=1"));
+        assertEquals(2, page.get("stories").size());
+        assertEquals(all.get("total"), page.get("total"));
+    }
+
+    @Test
+    void aStoryAnArticleAndAnEntityCarryTheAnalysis() throws Exception {
+        String id = seedStory();
+        JsonNode d = json(get("/api/stories/" + id));
+        assertTrue(d.get("articles").size() >= 3);
+        assertTrue(d.get("links").size() >= 1);
+        assertFalse(d.get("story").get("summary").get("sentences").isEmpty());
+        assertTrue(d.get("story").get("discrepancies").size() >= 2, "the date and the country: " + d.get("story").get("discrepancies"));
+        assertFalse(d.get("entities").isEmpty());
+        JsonNode a = json(get("/api/articles/000_8fce433b631a5525"));
+        assertEquals(id, a.get("story").asText());
+        assertTrue(a.get("text").asText().contains("Kadhimi"));
+        String entity = null;
+        for (JsonNode e : d.get("entities")) {
+            for (JsonNode v : e.get("variants")) if (v.get("text").asText().contains("Kazemi")) entity = e.get("id").asText();
+        }
+        assertNotNull(entity, "Kazemi is a spelling of an entity of the story");
+        JsonNode e = json(get("/api/entities/" + entity));
+        Set<String> spellings = new HashSet<>();
+        for (JsonNode v : e.get("entity").get("variants")) spellings.add(v.get("text").asText());
+        assertTrue(spellings.stream().anyMatch(s -> s.contains("Kadhimi")) && spellings.stream().anyMatch(s -> s.contains("Kazemi")), spellings.toString());
+        assertTrue(e.get("stories").toString().contains(id));
+    }
+
+    @Test
+    void errorsAreJsonWithAStatusAndAMessage() throws Exception {
+        for (String[] c : new String[][] {{"/api/stories/nope", "404"}, {"/api/articles/nope", "404"}, {"/api/entities/nope", "404"},
+                {"/api/stories?from=yesterday", "400"}, {"/api/stories?size=0", "400"}, {"/api/stories?page=x", "400"},
+                {"/api/stories?from=2020-02-01&to=2020-01-01", "400"}, {"/api/nothing-here", "404"}}) {
+            HttpResponse<String> r = get(c[0]);
+            assertEquals(Integer.parseInt(c[1]), r.statusCode(), c[0] + " " + r.body());
+            JsonNode e = json(r);
+            assertEquals(r.statusCode(), e.get("status").asInt());
+            assertFalse(e.get("error").asText().isBlank());
+            assertFalse(e.get("error").asText().contains("Exception"), e.toString());
+        }
+        HttpResponse<String> page = get("/stories/nope");
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().contains("no story nope"));
+    }
+
+    @Test
+    void postingArticlesIngestsThemAndAnswersWithTheirStoriesAndLinks() throws Exception {
+        String body = "{\"id\": \"posted-basra\", \"title\": \"Basra protesters storm militia offices\", \"outlet\": \"Posted Wire\", \"published\": \"2020-08-25\", "
+                + "\"text\": \"" + seedText() + "\"}\n{\"title\": \"no text\"}\n";
+        HttpResponse<String> r = post("/articles", "application/x-ndjson", body, null);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode out = json(r);
+        assertEquals(1, out.get("added").asInt());
+        assertEquals(1, out.get("rejected").size(), "the record without text is rejected with its reason: " + out);
+        JsonNode art = out.get("articles").get(0);
+        assertEquals("posted-basra", art.get("id").asText());
+        assertFalse(art.get("links").isEmpty(), "it shares passages with the report it copies");
+        assertEquals(seedStory(), art.get("story").asText(), "it joins the story of the report it copies");
+        // durable and analysed: the article and its story are there
+        assertEquals(200, get("/api/articles/posted-basra").statusCode());
+        // the same article again adds nothing
+        JsonNode again = json(post("/articles", "application/x-ndjson", body, null));
+        assertEquals(0, again.get("added").asInt());
+        // JSON (one object) works as JSON Lines do; bad bodies are refused with the reason
+        assertEquals(415, post("/articles", "text/plain", body, null).statusCode());
+        HttpResponse<String> notJson = post("/articles", "application/json", "{not json", null);
+        assertEquals(400, notJson.statusCode());
+        assertTrue(json(notJson).get("error").asText().contains("not JSON"));
+        assertEquals(400, post("/articles", "application/x-ndjson", "", null).statusCode());
+        HttpResponse<String> allBad = post("/articles", "application/x-ndjson", "{\"title\": \"t\"}\n", null);
+        assertEquals(422, allBad.statusCode(), allBad.body());
+    }
+
+    private static String seedText() throws Exception {
+        JsonNode a = json(get("/api/articles/002_e924190dd1f865ae"));
+        String t = a.get("text").asText();
+        int s = a.get("article").get("body_start").asInt(), e = a.get("article").get("body_end").asInt();
+        // most of the report, then words of our own: a reprint that is no exact copy
+        String body = t.substring(s, s + (e - s) * 2 / 3) + " Residents of Basra told Posted Wire that the offices stayed closed the next day.";
+        return JSON.writeValueAsString(body).replaceAll("^\"|\"$", "");
+    }
+
+    @Test
+    void healthMetricsAndTheOpenApiDocument() throws Exception {
+        JsonNode h = json(get("/health"));
+        assertEquals("ok", h.get("status").asText());
+        assertTrue(h.get("articles").asInt() >= 10);
+        get("/api/stories");
+        HttpResponse<String> m = get("/metrics");
+        assertEquals(200, m.statusCode());
+        assertTrue(m.body().contains("storytrace_articles ") && m.body().contains("storytrace_http_requests_total{method=\"GET\",route=\"/api/stories\",status=\"200\"}"),
+                m.body());
+        JsonNode api = json(get("/openapi.json"));
+        assertEquals("3.0.3", api.get("openapi").asText());
+        for (String p : List.of("/api/stories", "/api/stories/{id}", "/api/articles/{id}", "/api/entities/{id}", "/articles", "/health", "/metrics")) {
+            assertTrue(api.get("paths").has(p), p);
+        }
+    }
+
+    @Test
+    void pagesCarryTheSecurityHeadersAndEscapeWhatTheyShow() throws Exception {
+        HttpResponse<String> r = get("/");
+        assertEquals(200, r.statusCode());
+        String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("default-src 'none'") && !csp.contains("unsafe-inline"), csp);
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+        HttpResponse<String> search = get("/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        assertFalse(search.body().contains("<script>alert(1)"), "the query is escaped where the form shows it");
+        assertTrue(search.body().contains("&lt;script&gt;alert(1)"));
+    }
+
+    @Test
+    void writesNeedTheTokenAndOtherAddressesNeedOne() throws Exception {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StoryServer.open(tmp.resolve("other").toString(), null, engine(), new StoryServer.Config("0.0.0.0", 0, null, 1000)));
+        assertTrue(e.getMessage().contains("--token"), e.getMessage());
+        String store = tmp.resolve("guarded").toString();
+        try (StoryServer guarded = StoryServer.open(store, null, Engine.builder(EngineSettings.builder().threads(2).build()),
+                new StoryServer.Config("127.0.0.1", 0, "s3cret", 2000))) {
+            String url = "http://127.0.0.1:" + guarded.start() + "/articles";
+            String body = "{\"title\": \"A\", \"text\": \"Some words about a port strike in Valmora that went on for days.\"}\n";
+            HttpResponse<String> no = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, no.statusCode());
+            assertTrue(JSON.readTree(no.body()).get("error").asText().contains("Authorization: Bearer"));
+            HttpResponse<String> yes = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-ndjson")
+                    .header("Authorization", "Bearer s3cret").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, yes.statusCode(), yes.body());
+            HttpResponse<String> big = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-ndjson")
+                    .header("Authorization", "Bearer s3cret").POST(HttpRequest.BodyPublishers.ofString(body.repeat(40))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, big.statusCode(), big.body());
+            assertTrue(JSON.readTree(big.body()).get("error").asText().contains("limit"));
+        }
+    }
+}

@@ -149,7 +149,9 @@ final class Pages {
         String title = d.row().title() == null ? id : d.row().title();
         StringBuilder b = new StringBuilder();
         b.append("<h1 id=\"story-title\">").append(text(title)).append("</h1>");
-        b.append("<p class=\"meta\">").append(d.articles().size()).append(" articles from ").append(d.row().outlets().size()).append(" outlets, ")
+        Set<String> sources = new LinkedHashSet<>();
+        for (JsonNode a : d.articles().values()) sources.add(outletOf(a));
+        b.append("<p class=\"meta\">").append(d.articles().size()).append(" articles from ").append(sources.size()).append(sources.size() == 1 ? " outlet, " : " outlets, ")
                 .append(text(range(d.row().firstPublished(), d.row().lastPublished()))).append(" &middot; story ").append(text(id))
                 .append(" &middot; topic ").append(text(d.row().topic())).append("</p>");
         b.append("<nav class=\"toc\"><a href=\"#timeline\">outlets in time</a> <a href=\"#reuse\">reuse</a> <a href=\"#passages\">passages</a> "
@@ -173,9 +175,20 @@ final class Pages {
         return layout(title, status, b.toString());
     }
 
+    /** What a page calls an article's source: its outlet, else its URL's host, else its id. */
     private static String outletOf(JsonNode article) {
         JsonNode o = article.get("outlet");
-        return o == null || o.isNull() ? article.path("id").asText() : o.asText();
+        if (o != null && !o.isNull() && !o.asText().isBlank()) return o.asText();
+        JsonNode u = article.get("url");
+        if (u != null && !u.isNull()) {
+            try {
+                String host = java.net.URI.create(u.asText()).getHost();
+                if (host != null) return host.startsWith("www.") ? host.substring(4) : host;
+            } catch (IllegalArgumentException ignored) {
+                // not a URL: the id it is
+            }
+        }
+        return article.path("id").asText();
     }
 
     private static String label(StoryData d, String articleId) {
@@ -252,15 +265,18 @@ final class Pages {
         Map<String, List<String>> nodes = new LinkedHashMap<>();
         for (String id : ids) nodes.computeIfAbsent(find(root, id), k -> new ArrayList<>()).add(id);
         List<String> keys = new ArrayList<>(nodes.keySet());
-        int n = keys.size(), size = 520, cx = size / 2 + 100, cy = size / 2, r = n == 1 ? 0 : 190;
+        int n = keys.size();
+        // two or fewer sources side by side, more on a circle
+        int size = n <= 2 ? 170 : 520, cx = (n <= 2 ? 520 : size) / 2 + 100, cy = size / 2 - (n <= 2 ? 15 : 0), r = n == 1 ? 0 : n == 2 ? 200 : 190;
         Map<String, double[]> at = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            double t = 2 * Math.PI * i / n - Math.PI / 2;
+            double t = n == 2 ? Math.PI * i + Math.PI : 2 * Math.PI * i / n - Math.PI / 2;
             at.put(keys.get(i), new double[] {cx + r * Math.cos(t), cy + r * Math.sin(t)});
         }
+        int width = (n <= 2 ? 520 : size) + 200;
         b.append("<p>").append(n).append(n == 1 ? " independent source" : " independent sources").append(" among ").append(ids.size())
                 .append(" articles (articles that copy one another heavily are one source).</p>");
-        b.append("<svg class=\"reuse-graph\" viewBox=\"0 0 ").append(size + 200).append(' ').append(size)
+        b.append("<svg class=\"reuse-graph\" viewBox=\"0 0 ").append(width).append(' ').append(size)
                 .append("\" role=\"img\" aria-label=\"reuse between the story's articles\"><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
                         + "markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#884400\"/></marker></defs>");
         for (JsonNode l : d.links()) {

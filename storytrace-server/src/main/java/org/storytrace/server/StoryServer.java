@@ -30,7 +30,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.storytrace.core.doc.Document;
 import org.storytrace.engine.Engine;
 import org.storytrace.engine.Progress;
-import org.storytrace.engine.Results;
 import org.storytrace.store.Archive;
 import org.storytrace.store.Store;
 
@@ -104,17 +103,40 @@ public final class StoryServer implements AutoCloseable {
             throw new IllegalArgumentException("--host " + config.host() + " is not a loopback address: give a --token that writes must present");
         }
         List<Document> acked = new ArrayList<>();
-        Archive archive = Archive.open(location, indexDir, builder, batch -> {
+        Archive archive = Archive.openUnrestored(location, indexDir, builder, batch -> {
             synchronized (acked) { acked.addAll(batch); }
         });
-        try {
-            if (!archive.analysisCurrent()) archive.analyse();
-            return new StoryServer(archive, config, acked);
-        } catch (RuntimeException e) {
-            archive.close();
-            throw e;
-        }
+        return new StoryServer(archive, config, acked);
     }
+
+    /**
+     * Restores the store's articles into the engine in the background, then brings the analysis up to date
+     * if a run left it behind: the pages and the API answer from the store meanwhile; posts are refused
+     * with 503 until it is done.
+     */
+    private void restoreInBackground() {
+        long total = store.articleCount();
+        Thread t = new Thread(() -> {
+            ingestLock.lock();
+            try {
+                status.set("restoring " + total + " articles");
+                archive.restore(n -> status.set("restoring: " + n + " of " + total + " articles"));
+                if (!archive.analysisCurrent()) {
+                    status.set("analysing " + total + " articles");
+                    archive.analyse();
+                }
+            } catch (RuntimeException e) {
+                restoreFailure = e;
+            } finally {
+                status.set(null);
+                ingestLock.unlock();
+            }
+        }, "storytrace-restore");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private volatile RuntimeException restoreFailure;
 
     private static boolean isLoopback(String host) {
         try {
@@ -127,7 +149,16 @@ public final class StoryServer implements AutoCloseable {
     /** Starts listening; returns the port (useful with port 0). */
     public int start() {
         app.start(config.host(), config.port());
+        restoreInBackground();
         return app.port();
+    }
+
+    /** Waits until the store is restored into the engine and its analysis current (tests, and callers that must write at once). */
+    public void awaitReady() throws InterruptedException {
+        while (!archive.isRestored() || ingestLock.isLocked()) {
+            if (restoreFailure != null) throw restoreFailure;
+            Thread.sleep(20);
+        }
     }
 
     public int port() { return app.port(); }
@@ -177,6 +208,7 @@ public final class StoryServer implements AutoCloseable {
             h.put("articles", store.articleCount());
             h.put("stories", store.storyCount());
             h.put("analysis_current", archive.analysisCurrent());
+            h.put("ready_for_posts", archive.isRestored());
             h.put("ingesting", status.get());
             json(ctx, 200, h);
         });
@@ -355,49 +387,93 @@ public final class StoryServer implements AutoCloseable {
             Path named = tmp.resolveSibling("post-" + posts.incrementAndGet() + "-" + tmp.getFileName());
             Files.move(tmp, named);
             tmp = named;
+            if (restoreFailure != null) throw new ApiError(500, "the store could not be loaded into the engine: " + restoreFailure.getMessage());
+            if (!archive.isRestored()) {
+                ctx.header("Retry-After", "30");
+                throw new ApiError(503, "the server is still loading the store's articles (" + status.get() + "): posts are taken once it is done; retry shortly");
+            }
+            Engine.Batch batch;
+            List<String> ids = new ArrayList<>();
+            long generation;
             ingestLock.lock();
             try {
                 synchronized (ackSink) { ackSink.clear(); }
                 status.set("ingesting a posted batch");
-                Engine.Batch batch = archive.ingest(List.of(tmp.toString()), progress());
-                List<String> ids = new ArrayList<>();
+                batch = archive.ingest(List.of(tmp.toString()), progress());
                 synchronized (ackSink) {
                     for (Document d : ackSink) ids.add(d.id());
                     ackSink.clear();
                 }
-                status.set("analysing " + store.articleCount() + " articles");
-                Results r = batch.added() > 0 || !archive.analysisCurrent() ? archive.analyse() : null;
-                ObjectNode out = JSON.createObjectNode();
-                out.put("added", batch.added());
-                ArrayNode arts = out.putArray("articles");
-                for (String id : ids) {
-                    ObjectNode a = arts.addObject();
-                    a.put("id", id);
-                    a.put("story", store.storyOf(id).orElse(null));
-                    ArrayNode links = a.putArray("links");
-                    for (String l : store.elementsOf("links", List.of(id))) links.add(JSON.readTree(l));
-                }
-                ArrayNode rej = out.putArray("rejected");
-                for (var x : batch.rejected()) {
-                    ObjectNode o = rej.addObject();
-                    o.put("position", x.position());
-                    o.put("reason", x.reason());
-                }
-                ArrayNode dup = out.putArray("duplicates");
-                for (var x : batch.duplicates()) {
-                    ObjectNode o = dup.addObject();
-                    o.put("position", x.path().startsWith(tmp.toString()) ? x.path().substring(tmp.toString().length()).strip() : x.path());
-                    o.put("duplicate_of", x.of());
-                    o.put("reason", x.reason());
-                }
-                out.put("stories", r == null ? store.storyCount() : r.stories().size());
-                json(ctx, batch.added() == 0 && !batch.rejected().isEmpty() ? 422 : 200, out);
+                synchronized (analysis) { generation = ++ingested; }
             } finally {
                 status.set(null);
                 ingestLock.unlock();
             }
+            if (batch.added() > 0) awaitAnalysis(generation);
+            ObjectNode out = JSON.createObjectNode();
+            out.put("added", batch.added());
+            ArrayNode arts = out.putArray("articles");
+            for (String id : ids) {
+                ObjectNode a = arts.addObject();
+                a.put("id", id);
+                a.put("story", store.storyOf(id).orElse(null));
+                ArrayNode links = a.putArray("links");
+                for (String l : store.elementsOf("links", List.of(id))) links.add(JSON.readTree(l));
+            }
+            ArrayNode rej = out.putArray("rejected");
+            for (var x : batch.rejected()) {
+                ObjectNode o = rej.addObject();
+                o.put("position", x.position());
+                o.put("reason", x.reason());
+            }
+            ArrayNode dup = out.putArray("duplicates");
+            for (var x : batch.duplicates()) {
+                ObjectNode o = dup.addObject();
+                o.put("position", x.path().startsWith(tmp.toString()) ? x.path().substring(tmp.toString().length()).strip() : x.path());
+                o.put("duplicate_of", x.of());
+                o.put("reason", x.reason());
+            }
+            out.put("stories", store.storyCount());
+            json(ctx, batch.added() == 0 && !batch.rejected().isEmpty() ? 422 : 200, out);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Posts ingested so far, and how many of them the saved analysis covers: guarded by {@link #analysis}. */
+    private final Object analysis = new Object();
+    private long ingested, analysed;
+    private boolean analysing;
+
+    /**
+     * Returns once the saved analysis covers the post numbered {@code generation}. Posts that arrive while an
+     * analysis runs wait for the next one, which covers them all (a group commit): under a stream of posts
+     * the store is analysed back to back, not once a post.
+     */
+    private void awaitAnalysis(long generation) throws InterruptedException {
+        while (true) {
+            long target;
+            synchronized (analysis) {
+                while (analysed < generation && analysing) analysis.wait();
+                if (analysed >= generation) return;
+                analysing = true;
+                target = ingested;
+            }
+            boolean done = false;
+            ingestLock.lock();
+            try {
+                status.set("analysing " + store.articleCount() + " articles");
+                archive.analyse();
+                done = true;
+            } finally {
+                status.set(null);
+                ingestLock.unlock();
+                synchronized (analysis) {
+                    analysing = false;
+                    if (done) analysed = Math.max(analysed, target);
+                    analysis.notifyAll();
+                }
+            }
         }
     }
 

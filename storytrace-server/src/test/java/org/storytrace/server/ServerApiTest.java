@@ -44,6 +44,7 @@ class ServerApiTest {
         }
         server = StoryServer.open(store, null, engine(), StoryServer.Config.local(0));
         base = "http://127.0.0.1:" + server.start();
+        server.awaitReady();
     }
 
     @AfterAll
@@ -209,6 +210,7 @@ class ServerApiTest {
         try (StoryServer guarded = StoryServer.open(store, null, Engine.builder(EngineSettings.builder().threads(2).build()),
                 new StoryServer.Config("127.0.0.1", 0, "s3cret", 2000))) {
             String url = "http://127.0.0.1:" + guarded.start() + "/articles";
+            guarded.awaitReady();
             String body = "{\"title\": \"A\", \"text\": \"Some words about a port strike in Valmora that went on for days.\"}\n";
             HttpResponse<String> no = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-ndjson")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

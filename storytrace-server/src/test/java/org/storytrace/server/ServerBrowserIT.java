@@ -73,6 +73,7 @@ class ServerBrowserIT {
         }
         server = StoryServer.open(store, null, Engine.builder(EngineSettings.builder().threads(2).build()).deepTier(), StoryServer.Config.local(0));
         base = "http://127.0.0.1:" + server.start();
+        server.awaitReady();
 
         File driver = new File(System.getProperty("storytrace.chromedriver", "/usr/bin/chromedriver"));
         File chromium = new File(System.getProperty("storytrace.chromium", "/usr/bin/chromium"));

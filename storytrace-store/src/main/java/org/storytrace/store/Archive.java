@@ -25,12 +25,11 @@ import org.storytrace.engine.output.StoriesJson;
 public final class Archive implements AutoCloseable {
     private final Store store;
     private final Engine engine;
-    private final long restored;
+    private final java.util.concurrent.CompletableFuture<Long> restored = new java.util.concurrent.CompletableFuture<>();
 
-    private Archive(Store store, Engine engine, long restored) {
+    private Archive(Store store, Engine engine) {
         this.store = store;
         this.engine = engine;
-        this.restored = restored;
     }
 
     /**
@@ -41,6 +40,22 @@ public final class Archive implements AutoCloseable {
      * @throws Store.StoreException when the store cannot be opened, naming it and why
      */
     public static Archive open(String location, Path indexDir, Engine.Builder builder, Consumer<List<Document>> stored) {
+        Archive a = openUnrestored(location, indexDir, builder, stored);
+        try {
+            a.restore(null);
+            return a;
+        } catch (RuntimeException e) {
+            a.close();
+            throw e;
+        }
+    }
+
+    /**
+     * As {@link #open}, without restoring the stored articles into the engine yet: the store can be read at
+     * once (the server answers from it) while {@link #restore} runs; {@link #ingest} and {@link #analyse}
+     * wait for it.
+     */
+    public static Archive openUnrestored(String location, Path indexDir, Engine.Builder builder, Consumer<List<Document>> stored) {
         AtomicReference<Store> holder = new AtomicReference<>();
         Engine engine = builder.onStored(batch -> {
             holder.get().addArticles(batch.documents(), batch.encoded());
@@ -52,25 +67,48 @@ public final class Archive implements AutoCloseable {
                 @Override public Document decode(byte[] bytes) { return engine.decode(bytes); }
             });
             holder.set(store);
-            try {
-                long[] n = {0};
-                store.forEachDocument(engine.settings().batch(), batch -> {
-                    engine.restore(batch);
-                    n[0] += batch.size();
-                });
-                return new Archive(store, engine, n[0]);
-            } catch (RuntimeException e) {
-                store.close();
-                throw e;
-            }
+            return new Archive(store, engine);
         } catch (RuntimeException e) {
             engine.close();
             throw e;
         }
     }
 
-    /** Articles restored from the store when it was opened. */
-    public long restored() { return restored; }
+    /**
+     * Restores every stored article into the engine (their stored layers kept: the article stages do not run
+     * again), telling {@code progress} (if not null) how many so far; returns how many. Once.
+     */
+    public long restore(java.util.function.LongConsumer progress) {
+        if (restored.isDone()) return restored();
+        try {
+            long[] n = {0};
+            store.forEachDocument(engine.settings().batch(), batch -> {
+                engine.restore(batch);
+                n[0] += batch.size();
+                if (progress != null) progress.accept(n[0]);
+            });
+            restored.complete(n[0]);
+            return n[0];
+        } catch (RuntimeException e) {
+            restored.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** Whether the stored articles are in the engine (ingest and analyse are possible without waiting). */
+    public boolean isRestored() { return restored.isDone() && !restored.isCompletedExceptionally(); }
+
+    /** Articles restored from the store (waits for {@link #restore}). */
+    public long restored() {
+        try {
+            return restored.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the store was being restored", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
 
     public Store store() { return store; }
 
@@ -78,6 +116,7 @@ public final class Archive implements AutoCloseable {
 
     /** Reads the inputs and stores every new article; records the rejections and duplicates met. */
     public Engine.Batch ingest(List<String> inputs, Progress progress) {
+        restored();
         Engine.Batch b = engine.ingest(inputs, progress);
         store.addRejections(b.rejected());
         store.addDuplicates(b.duplicates());
@@ -89,6 +128,7 @@ public final class Archive implements AutoCloseable {
 
     /** Links, stories and the story stages over every article, saved to the store; the results, for whoever wants more. */
     public Results analyse() {
+        restored();
         long t0 = System.nanoTime();
         Results r = engine.results();
         long t1 = System.nanoTime();

@@ -24,12 +24,13 @@ fi
 STORYTRACE_JAVA_OPTS="-Xmx$xmx" "$st" serve --store "$store" --port "$port" --fast --no-embeddings > "$work/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-for i in $(seq 1 600); do
-  curl -fs "http://127.0.0.1:$port/health" > /dev/null 2>&1 && break
+# wait until it is ready for posts (the store restored into its engine), so the load measures a server at rest
+for i in $(seq 1 3600); do
+  curl -fs "http://127.0.0.1:$port/health" 2>/dev/null | grep -q '"ready_for_posts":true' && break
   kill -0 $pid 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
   sleep 1
 done
-echo "load-bench: server up after ${i} s" >&2
+echo "load-bench: server ready after ${i} s" >&2
 args=(--url "http://127.0.0.1:$port" --clients "${CLIENTS:-50}" --seconds "${DURATION:-60}" --reads "${READS:-0.6}" --searches "${SEARCHES:-0.3}")
 [ "$(python3 -c "print(1 if ${READS:-0.6} + ${SEARCHES:-0.3} < 1 else 0)")" = 1 ] && args+=(--posts "$posts")
 "$st" load "${args[@]}"

@@ -38,6 +38,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", defaultValue = "67108864", description = "Largest request body in bytes (default: ${DEFAULT-VALUE}).")
     long maxBody;
 
+    @Option(names = "--post-wait", defaultValue = "30", description = "Seconds a POST waits for the analysis to cover its articles before it answers "
+            + "202 (stored, analysis pending) instead of 200 with their stories and links (default: ${DEFAULT-VALUE}).")
+    int postWait;
+
     @Mixin
     EngineOptions engineOptions;
 
@@ -46,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         if (token == null) token = System.getenv("STORYTRACE_TOKEN");
         StoryServer.Config config;
         try {
-            config = new StoryServer.Config(host, port, token, maxBody);
+            config = new StoryServer.Config(host, port, token, maxBody, java.time.Duration.ofSeconds(postWait));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

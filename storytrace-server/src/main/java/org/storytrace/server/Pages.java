@@ -113,7 +113,11 @@ final class Pages {
     record StoryData(JsonNode story, Store.StoryRow row, Map<String, JsonNode> articles, Map<String, Article> texts, List<JsonNode> links,
                      List<JsonNode> quotes, List<JsonNode> quoteGroups, List<JsonNode> entities) {}
 
-    StoryData story(String id) {
+    /** The story without its articles' texts (what the API sends). */
+    StoryData story(String id) { return story(id, false); }
+
+    /** The story; with {@code texts}, its articles' texts too (the page shows the passages in them). */
+    StoryData story(String id, boolean withTexts) {
         JsonNode s = parse(store.element("stories", id).orElseThrow(() -> new NotFound("no story " + id)));
         Store.StoryRow row = store.storyRow(id).orElseThrow(() -> new NotFound("no story " + id));
         List<String> ids = new ArrayList<>();
@@ -123,7 +127,7 @@ final class Pages {
         Map<String, Article> texts = new LinkedHashMap<>();
         for (String a : ids) {
             store.element("articles", a).ifPresent(j -> articles.put(a, parse(j)));
-            store.document(a).ifPresent(d -> texts.put(a, d.article()));
+            if (withTexts) store.document(a).ifPresent(d -> texts.put(a, d.article()));
         }
         List<JsonNode> links = new ArrayList<>();
         for (String j : store.elementsOf("links", ids)) {
@@ -145,7 +149,7 @@ final class Pages {
     }
 
     String storyPage(String id, String status) {
-        StoryData d = story(id);
+        StoryData d = story(id, true);
         String title = d.row().title() == null ? id : d.row().title();
         StringBuilder b = new StringBuilder();
         b.append("<h1 id=\"story-title\">").append(text(title)).append("</h1>");

@@ -45,12 +45,15 @@ import org.storytrace.store.Store;
  */
 public final class StoryServer implements AutoCloseable {
     /** How the server listens. */
-    public record Config(String host, int port, String token, long maxBodyBytes) {
+    public record Config(String host, int port, String token, long maxBodyBytes, java.time.Duration postWait) {
         public Config {
+            if (postWait == null || postWait.isNegative()) throw new IllegalArgumentException("--post-wait must be 0 or more");
             if (host == null || host.isBlank()) throw new IllegalArgumentException("--host is empty");
             if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535, was " + port);
             if (maxBodyBytes < 1) throw new IllegalArgumentException("--max-body must be at least 1 byte, was " + maxBodyBytes);
         }
+
+        public Config(String host, int port, String token, long maxBodyBytes) { this(host, port, token, maxBodyBytes, java.time.Duration.ofSeconds(30)); }
 
         public static Config local(int port) { return new Config("127.0.0.1", port, null, 64L << 20); }
     }
@@ -166,6 +169,16 @@ public final class StoryServer implements AutoCloseable {
     @Override public void close() {
         try {
             app.stop();
+            // never interrupt the analyser: an interrupt in the middle of file I/O closes the index's files
+            synchronized (analysis) {
+                closing = true;
+                analysis.notifyAll();
+            }
+            try {
+                if (ingestLock.tryLock(120, java.util.concurrent.TimeUnit.SECONDS)) ingestLock.unlock();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         } finally {
             archive.close();
         }
@@ -409,16 +422,19 @@ public final class StoryServer implements AutoCloseable {
                 status.set(null);
                 ingestLock.unlock();
             }
-            if (batch.added() > 0) awaitAnalysis(generation);
+            boolean analysed = batch.added() == 0 || awaitAnalysis(generation, config.postWait().toNanos());
             ObjectNode out = JSON.createObjectNode();
             out.put("added", batch.added());
+            // stored either way; when the analysis takes longer than --post-wait, the answer says so (202) and
+            // the articles' stories and links appear in the API once it lands
+            out.put("analysis", analysed ? "done" : "pending");
             ArrayNode arts = out.putArray("articles");
             for (String id : ids) {
                 ObjectNode a = arts.addObject();
                 a.put("id", id);
-                a.put("story", store.storyOf(id).orElse(null));
+                a.put("story", analysed ? store.storyOf(id).orElse(null) : null);
                 ArrayNode links = a.putArray("links");
-                for (String l : store.elementsOf("links", List.of(id))) links.add(JSON.readTree(l));
+                if (analysed) for (String l : store.elementsOf("links", List.of(id))) links.add(JSON.readTree(l));
             }
             ArrayNode rej = out.putArray("rejected");
             for (var x : batch.rejected()) {
@@ -434,7 +450,7 @@ public final class StoryServer implements AutoCloseable {
                 o.put("reason", x.reason());
             }
             out.put("stories", store.storyCount());
-            json(ctx, batch.added() == 0 && !batch.rejected().isEmpty() ? 422 : 200, out);
+            json(ctx, batch.added() == 0 && !batch.rejected().isEmpty() ? 422 : analysed ? 200 : 202, out);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -443,39 +459,77 @@ public final class StoryServer implements AutoCloseable {
     /** Posts ingested so far, and how many of them the saved analysis covers: guarded by {@link #analysis}. */
     private final Object analysis = new Object();
     private long ingested, analysed;
-    private boolean analysing;
 
     /**
-     * Returns once the saved analysis covers the post numbered {@code generation}. Posts that arrive while an
-     * analysis runs wait for the next one, which covers them all (a group commit): under a stream of posts
-     * the store is analysed back to back, not once a post.
+     * Waits (at most {@code waitNanos}) until the saved analysis covers the post numbered {@code generation};
+     * whether it does. Posts that arrive while an analysis runs are covered by the next one (a group commit),
+     * run by a background thread that leaves at least as long idle as its last analysis took, so that under
+     * a stream of posts reads keep half the machine.
      */
-    private void awaitAnalysis(long generation) throws InterruptedException {
+    private boolean awaitAnalysis(long generation, long waitNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + waitNanos;
+        synchronized (analysis) {
+            wanted = Math.max(wanted, generation);
+            if (analyser == null) {
+                analyser = new Thread(this::analyseWhileWanted, "storytrace-analysis");
+                analyser.setDaemon(true);
+                analyser.start();
+            }
+            analysis.notifyAll();
+            while (analysed < generation) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return false;
+                analysis.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
+    private long wanted;
+    private Thread analyser;
+
+    private boolean closing;
+
+    private void analyseWhileWanted() {
+        long lastNanos = 0, lastEnd = 0;
         while (true) {
             long target;
             synchronized (analysis) {
-                while (analysed < generation && analysing) analysis.wait();
-                if (analysed >= generation) return;
-                analysing = true;
+                try {
+                    while (!closing && wanted <= analysed) analysis.wait();
+                    // idle as long as the last analysis ran
+                    long idleUntil = lastEnd + lastNanos;
+                    while (!closing && System.nanoTime() < idleUntil) analysis.wait(Math.max(1, (idleUntil - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (closing) return;
                 target = ingested;
             }
-            boolean done = false;
+            long t0 = System.nanoTime();
             ingestLock.lock();
             try {
                 status.set("analysing " + store.articleCount() + " articles");
                 archive.analyse();
-                done = true;
+                synchronized (analysis) {
+                    analysed = Math.max(analysed, target);
+                    analysis.notifyAll();
+                }
+            } catch (RuntimeException e) {
+                analysisFailures.increment();
+                System.err.println("storytrace serve: the analysis failed (the articles are stored; the next post tries again): " + e.getMessage());
             } finally {
                 status.set(null);
                 ingestLock.unlock();
-                synchronized (analysis) {
-                    analysing = false;
-                    if (done) analysed = Math.max(analysed, target);
-                    analysis.notifyAll();
-                }
             }
+            lastEnd = System.nanoTime();
+            lastNanos = lastEnd - t0;
+            analyses.increment();
+            analysisNanos.add(lastNanos);
         }
     }
+
+    private final LongAdder analyses = new LongAdder(), analysisNanos = new LongAdder(), analysisFailures = new LongAdder();
 
     private Progress progress() {
         return new Progress() {
@@ -526,6 +580,10 @@ public final class StoryServer implements AutoCloseable {
         b.append("# HELP storytrace_stories Stories in the saved analysis.\n# TYPE storytrace_stories gauge\nstorytrace_stories ").append(store.storyCount()).append('\n');
         b.append("# HELP storytrace_story_stage_runs Times the story stages ran on a story.\n# TYPE storytrace_story_stage_runs counter\nstorytrace_story_stage_runs ")
                 .append(archive.engine().storyRuns()).append('\n');
+        b.append("# HELP storytrace_analyses_total Analyses run for posts.\n# TYPE storytrace_analyses_total counter\nstorytrace_analyses_total ").append(analyses.sum()).append('\n');
+        b.append("# HELP storytrace_analysis_seconds_total Time those analyses took.\n# TYPE storytrace_analysis_seconds_total counter\nstorytrace_analysis_seconds_total ")
+                .append(String.format(Locale.ROOT, "%.3f", analysisNanos.sum() / 1e9)).append('\n');
+        b.append("# HELP storytrace_analysis_failures_total Analyses that failed.\n# TYPE storytrace_analysis_failures_total counter\nstorytrace_analysis_failures_total ").append(analysisFailures.sum()).append('\n');
         b.append("# HELP storytrace_http_requests_total HTTP requests by method, route and status.\n# TYPE storytrace_http_requests_total counter\n");
         Map<String, LongAdder> sorted = new java.util.TreeMap<>(requests);
         for (Map.Entry<String, LongAdder> e : sorted.entrySet()) {

@@ -202,6 +202,29 @@ class ServerApiTest {
     }
 
     @Test
+    void aPostThatOutwaitsItsAnalysisIsAcceptedAndItsStoryComesLater() throws Exception {
+        try (StoryServer quick = StoryServer.open(tmp.resolve("quick").toString(), null, Engine.builder(EngineSettings.builder().threads(2).build()),
+                new StoryServer.Config("127.0.0.1", 0, null, 1 << 20, java.time.Duration.ZERO))) {
+            String url = "http://127.0.0.1:" + quick.start();
+            quick.awaitReady();
+            String body = "{\"id\": \"later\", \"title\": \"A\", \"text\": \"Some words about a port strike in Valmora that went on for days and days.\"}\n";
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/articles")).header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode out = JSON.readTree(r.body());
+            assertEquals(1, out.get("added").asInt(), r.body());
+            if (r.statusCode() == 202) assertEquals("pending", out.get("analysis").asText());
+            else assertEquals(200, r.statusCode(), r.body());
+            String story = null;
+            for (int i = 0; i < 500 && story == null; i++) {
+                HttpResponse<String> a = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/articles/later")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (a.statusCode() == 200 && !JSON.readTree(a.body()).get("story").isNull()) story = JSON.readTree(a.body()).get("story").asText();
+                else Thread.sleep(20);
+            }
+            assertNotNull(story, "the analysis lands and gives the article its story");
+        }
+    }
+
+    @Test
     void writesNeedTheTokenAndOtherAddressesNeedOne() throws Exception {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StoryServer.open(tmp.resolve("other").toString(), null, engine(), new StoryServer.Config("0.0.0.0", 0, null, 1000)));

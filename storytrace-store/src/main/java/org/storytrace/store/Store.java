@@ -127,7 +127,7 @@ public final class Store implements AutoCloseable {
             this.url = "jdbc:sqlite:" + dir.resolve("store.db").toAbsolutePath();
             this.indexDir = indexDir != null ? indexDir : dir.resolve("index");
         }
-        this.pool = new ConnectionPool(this::connect, 8);
+        this.pool = new ConnectionPool(this::connect, 64); // a server answers many readers at once: each keeps its connection
     }
 
     /**
@@ -721,14 +721,15 @@ public final class Store implements AutoCloseable {
             for (int from = 0; from < ids.size(); from += 500) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
                 String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement ps = c.prepareStatement("SELECT ord, json FROM sections WHERE section = ? AND (article_id IN (" + marks
-                        + ") OR other_id IN (" + marks + "))")) {
-                    int k = 1;
-                    ps.setString(k++, section);
-                    for (String id : chunk) ps.setString(k++, id);
-                    for (String id : chunk) ps.setString(k++, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) found.put(rs.getLong(1), rs.getString(2));
+                // one query a column, each on its own index (an OR of the two makes SQLite scan the section)
+                for (String column : section.equals("links") ? new String[] {"article_id", "other_id"} : new String[] {"article_id"}) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT ord, json FROM sections WHERE section = ? AND " + column + " IN (" + marks + ")")) {
+                        int k = 1;
+                        ps.setString(k++, section);
+                        for (String id : chunk) ps.setString(k++, id);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) found.put(rs.getLong(1), rs.getString(2));
+                        }
                     }
                 }
             }
@@ -797,7 +798,8 @@ public final class Store implements AutoCloseable {
             if (q.entity() != null && !q.entity().isBlank()) entityIds = entityIds(c, q.entity().strip());
             List<String> order;
             if (q.text() != null && !q.text().isBlank()) {
-                List<String> hits = searchArticles(q.text(), q.from(), q.to(), q.outlet(), 5000);
+                // enough best articles for this page and a few after it; reading every hit's id is what a search costs
+                List<String> hits = searchArticles(q.text(), q.from(), q.to(), q.outlet(), (int) Math.min(2000, (q.page() + 1L) * q.size() * 5));
                 Map<String, String> storyOf = new HashMap<>();
                 for (int from = 0; from < hits.size(); from += 500) {
                     List<String> chunk = hits.subList(from, Math.min(hits.size(), from + 500));
@@ -828,14 +830,26 @@ public final class Store implements AutoCloseable {
                             .append(String.join(", ", java.util.Collections.nCopies(entityIds.size(), "?"))).append("))");
                     args.addAll(entityIds);
                 }
-                sql.append(" ORDER BY s.size DESC, s.ord");
-                order = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                // the database pages: a count, then one page of ids
+                long total;
+                try (PreparedStatement ps = c.prepareStatement(sql.toString().replace("SELECT id FROM", "SELECT COUNT(*) FROM"))) {
                     for (int k = 0; k < args.size(); k++) ps.setObject(k + 1, args.get(k));
+                    try (ResultSet rs = ps.executeQuery()) { rs.next(); total = rs.getLong(1); }
+                }
+                sql.append(" ORDER BY s.size DESC, s.ord LIMIT ? OFFSET ?");
+                List<StoryRow> rows = new ArrayList<>();
+                List<String> ids = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                    int k = 1;
+                    for (Object a : args) ps.setObject(k++, a);
+                    ps.setInt(k++, q.size());
+                    ps.setLong(k, (long) q.page() * q.size());
                     try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) order.add(rs.getString(1));
+                        while (rs.next()) ids.add(rs.getString(1));
                     }
                 }
+                for (String id : ids) storyRow(c, id).ifPresent(rows::add);
+                return new StoryPage(total, rows);
             }
             int from = Math.min(order.size(), q.page() * q.size()), to = Math.min(order.size(), from + q.size());
             List<StoryRow> rows = new ArrayList<>();

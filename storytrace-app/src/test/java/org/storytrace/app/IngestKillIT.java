@@ -98,6 +98,38 @@ class IngestKillIT {
                 + "articles, links and stories equal an uninterrupted run (%d ms)%n", survived, kills, endedBeforeKill, acknowledged, referenceMillis);
     }
 
+    /**
+     * A kill while a fresh store is being created and migrated: whatever was applied is whole (each
+     * migration is one transaction, recorded as a success), and the next run opens the store, finishes the
+     * migrations and ingests.
+     */
+    @Test
+    void aKillDuringTheMigrationOfAFreshStoreLeavesAStoreTheNextRunCompletes() throws Exception {
+        Random random = new Random(Long.getLong("storytrace.killSeed", System.nanoTime()));
+        int kills = Integer.getInteger("storytrace.migrationKills", 4), killedBeforeDone = 0;
+        for (int k = 0; k < kills; k++) {
+            Path store = tmp.resolve("migrating-" + k);
+            Run r = ingest(store, 150 + random.nextInt(1200));
+            if (r.killed) killedBeforeDone++;
+            if (Files.exists(store.resolve("store.db"))) {
+                try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.resolve("store.db")); var st = c.createStatement()) {
+                    boolean history;
+                    try (var rs = st.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) { rs.next(); history = rs.getInt(1) > 0; }
+                    if (history) {
+                        try (var rs = st.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0")) {
+                            rs.next();
+                            assertEquals(0, rs.getInt(1), "no migration recorded as failed or half-applied after kill " + k);
+                        }
+                    }
+                }
+            }
+            Run again = ingest(store, -1);
+            assertEquals(0, again.exit, "the next run completes the store: " + again.output);
+            assertEquals(reference.get("articles").size(), storedIds(store).size());
+        }
+        System.out.printf("ingest-kill: %d of %d kills came during start-up and migration; every store was completed by the next run%n", killedBeforeDone, kills);
+    }
+
     private static List<String> ids(JsonNode articles) {
         List<String> out = new ArrayList<>();
         for (JsonNode a : articles) out.add(a.get("id").asText());

@@ -360,22 +360,64 @@ final class Pages {
     record Span(int start, int end, String kind, String id) {}
 
     /** The article's body, escaped, with the spans marked ({@code <mark class=KIND data-id=ID>}); overlapping spans are clipped. */
-    static String marked(Article a, List<Span> spans) {
+    static String marked(Article a, List<Span> spans) { return marked(a, spans, new int[0]); }
+
+    /**
+     * As {@link #marked(Article, List)}, with an empty anchor {@code <span id="at-N">} at each of {@code anchors}
+     * (sentence starts: where the summary's citations and the quotes link to) outside the marks.
+     */
+    static String marked(Article a, List<Span> spans, int[] anchors) {
         String t = a.text();
         int from = a.bodyStart(), to = a.bodyEnd();
         List<Span> sorted = new ArrayList<>(spans);
         sorted.sort(Comparator.comparingInt(Span::start));
+        int[] an = anchors.clone();
+        java.util.Arrays.sort(an);
+        int ai = 0;
         StringBuilder b = new StringBuilder();
         int at = from;
         for (Span s : sorted) {
             int st = Math.max(Math.max(s.start(), at), from), en = Math.min(s.end(), to);
             if (en <= st) continue;
+            while (ai < an.length && an[ai] < en) {
+                if (an[ai] >= at) {
+                    // an anchor inside the mark goes just before it
+                    int p = Math.min(an[ai], st);
+                    b.append(text(t.substring(at, p))).append("<span id=\"at-").append(an[ai]).append("\"></span>");
+                    at = p;
+                }
+                ai++;
+            }
             b.append(text(t.substring(at, st)));
             b.append("<mark class=\"").append(attr(s.kind())).append("\" data-id=\"").append(attr(s.id())).append("\">").append(text(t.substring(st, en))).append("</mark>");
             at = en;
         }
+        while (ai < an.length) {
+            if (an[ai] >= at && an[ai] < to) {
+                b.append(text(t.substring(at, an[ai]))).append("<span id=\"at-").append(an[ai]).append("\"></span>");
+                at = an[ai];
+            }
+            ai++;
+        }
         if (at < to) b.append(text(t.substring(at, to)));
         return b.toString();
+    }
+
+    /** The start of the sentence of {@code article} that holds {@code offset} (the anchor a link to that place goes to), or -1. */
+    static int sentenceAt(JsonNode article, int offset) {
+        int best = -1;
+        if (article == null) return best;
+        for (JsonNode s : article.path("sentences")) {
+            int st = s.path(0).asInt(), en = s.path(1).asInt();
+            if (st <= offset && offset < en) return st;
+            if (st <= offset) best = st;
+        }
+        return best;
+    }
+
+    private static String at(StoryData d, String article, int offset) {
+        int s = sentenceAt(d.articles().get(article), offset);
+        return s < 0 ? "" : "#at-" + s;
     }
 
     private static void discrepancies(StringBuilder b, StoryData d) {
@@ -421,7 +463,7 @@ final class Pages {
             int i = 0;
             for (JsonNode c : s.path("citations")) {
                 b.append(i++ == 0 ? " <span class=\"cites\">" : " ").append("<a class=\"cite\" href=\"/articles/").append(segment(c.path("article").asText()))
-                        .append("\">[").append(text(label(d, c.path("article").asText()))).append("]</a>");
+                        .append(at(d, c.path("article").asText(), c.path("start").asInt())).append("\">[").append(text(label(d, c.path("article").asText()))).append("]</a>");
             }
             if (i > 0) b.append("</span>");
             b.append("</li>");
@@ -480,7 +522,7 @@ final class Pages {
                 JsonNode q = byId.get(qid.asText());
                 if (q == null) continue;
                 b.append("<blockquote><p>").append(text(q.path("text").asText())).append("</p><footer><a href=\"/articles/").append(segment(q.path("article").asText()))
-                        .append("\">").append(text(label(d, q.path("article").asText()))).append("</a>");
+                        .append(at(d, q.path("article").asText(), q.path("start").asInt())).append("\">").append(text(label(d, q.path("article").asText()))).append("</a>");
                 JsonNode df = diffs.get(qid.asText());
                 if (df != null) {
                     List<String> parts = new ArrayList<>();
@@ -534,7 +576,9 @@ final class Pages {
             }
             b.append(" (marked below).</p>");
         }
-        b.append("<div class=\"text article-text\">").append(marked(art, spans)).append("</div>");
+        int[] starts = new int[a.path("sentences").size()];
+        for (int i = 0; i < starts.length; i++) starts[i] = a.path("sentences").get(i).path(0).asInt();
+        b.append("<div class=\"text article-text\">").append(marked(art, spans, starts)).append("</div>");
         return layout(art.title() == null ? id : art.title(), status, b.toString());
     }
 

@@ -152,6 +152,12 @@ class ServerBrowserIT {
             String bg = side.findElement(By.cssSelector("mark.reuse")).getCssValue("background-color");
             assertFalse(bg.contains("rgba(0, 0, 0, 0)") || bg.equals("transparent"), bg);
         }
+        // a citation of the summary lands on its sentence in the article
+        String cite = browser.findElement(By.cssSelector("#summary a.cite")).getAttribute("href");
+        assertTrue(cite.contains("#at-"), cite);
+        browser.get(cite);
+        assertFalse(browser.findElements(By.id(cite.substring(cite.indexOf('#') + 1))).isEmpty(), "the anchor " + cite + " exists");
+        browser.get(base + "/stories/" + storyId);
         // an entity of the story, with its spellings
         WebElement entity = browser.findElement(By.cssSelector("#entities a[href^='/entities/']"));
         String name = entity.getText();

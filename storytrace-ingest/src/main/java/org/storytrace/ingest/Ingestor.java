@@ -330,11 +330,7 @@ public final class Ingestor implements AutoCloseable {
             }
             String id = idFor(page.name());
             if (!id.equals(a.id())) a = a.withId(id);
-            int number = acceptedIds.size();
-            acceptedIds.add(a.id());
-            byId.putIfAbsent(hash(a.id()), number);
-            if (a.url() != null) byUrl.putIfAbsent(hash(a.url()), number);
-            byBody.putIfAbsent(done.bodyKey(), number);
+            register(a, done.bodyKey());
             listener.accepted(a, done.tokens());
         }
 
@@ -439,12 +435,15 @@ public final class Ingestor implements AutoCloseable {
      * Remembers an article accepted by an earlier run (restored from a store): its id is taken, and its
      * canonical URL or body read again is a duplicate of it.
      */
-    public void remember(Article a) {
+    public void remember(Article a) { register(a, bodyKey(a)); }
+
+    /** Takes the article's id, and makes its canonical URL and body known, for the duplicate check. */
+    private void register(Article a, long bodyKey) {
         int number = acceptedIds.size();
         acceptedIds.add(a.id());
         byId.putIfAbsent(hash(a.id()), number);
         if (a.url() != null) byUrl.putIfAbsent(hash(a.url()), number);
-        byBody.putIfAbsent(bodyKey(a), number);
+        byBody.putIfAbsent(bodyKey, number);
     }
 
     private String idFor(String name) {

@@ -351,22 +351,8 @@ public final class Store implements AutoCloseable {
         ensureWriter();
         List<Rejection> fresh = new ArrayList<>();
         for (Rejection r : rs) if (rejectionsSeen.add(r.path() + '\0' + r.position() + '\0' + r.reason())) fresh.add(r);
-        if (fresh.isEmpty()) return;
-        try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement("INSERT INTO rejections (seq, path, position, reason) VALUES (?, ?, ?, ?)")) {
-            c.setAutoCommit(false);
-            for (Rejection r : fresh) {
-                ps.setLong(1, nextRejection++);
-                ps.setString(2, r.path());
-                ps.setString(3, r.position());
-                ps.setString(4, r.reason());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-            c.commit();
-            c.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw failure("could not record rejections", e);
-        }
+        nextRejection = insertRows("INSERT INTO rejections (seq, path, position, reason) VALUES (?, ?, ?, ?)", nextRejection, fresh,
+                r -> new Object[] {r.path(), r.position(), r.reason()}, "rejections");
     }
 
     /** Records exact duplicates not recorded before. */
@@ -374,21 +360,28 @@ public final class Store implements AutoCloseable {
         ensureWriter();
         List<Duplicate> fresh = new ArrayList<>();
         for (Duplicate d : ds) if (duplicatesSeen.add(d.path() + '\0' + d.of())) fresh.add(d);
-        if (fresh.isEmpty()) return;
-        try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement("INSERT INTO duplicates (seq, path, duplicate_of, reason) VALUES (?, ?, ?, ?)")) {
+        nextDuplicate = insertRows("INSERT INTO duplicates (seq, path, duplicate_of, reason) VALUES (?, ?, ?, ?)", nextDuplicate, fresh,
+                d -> new Object[] {d.path(), d.of(), d.reason()}, "duplicates");
+    }
+
+    /** Inserts rows numbered from {@code seq} in one transaction; returns the next number. */
+    private <T> long insertRows(String sql, long seq, List<T> rows, java.util.function.Function<T, Object[]> columns, String what) {
+        if (rows.isEmpty()) return seq;
+        try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement(sql)) {
             c.setAutoCommit(false);
-            for (Duplicate d : fresh) {
-                ps.setLong(1, nextDuplicate++);
-                ps.setString(2, d.path());
-                ps.setString(3, d.of());
-                ps.setString(4, d.reason());
+            long next = seq;
+            for (T row : rows) {
+                ps.setLong(1, next++);
+                Object[] v = columns.apply(row);
+                for (int i = 0; i < v.length; i++) ps.setObject(i + 2, v[i]);
                 ps.addBatch();
             }
             ps.executeBatch();
             c.commit();
             c.setAutoCommit(true);
+            return next;
         } catch (SQLException e) {
-            throw failure("could not record duplicates", e);
+            throw failure("could not record " + what, e);
         }
     }
 

@@ -51,6 +51,7 @@ import org.storytrace.core.pipeline.Embedder;
 import org.storytrace.core.pipeline.FingerprintStore;
 import org.storytrace.core.pipeline.Linker;
 import org.storytrace.core.pipeline.StoryGrouper;
+import org.storytrace.core.pipeline.StoryPlacement;
 import org.storytrace.core.pipeline.Threads;
 import org.storytrace.core.text.Tokens;
 import org.storytrace.engine.internal.DocumentCodec;
@@ -427,17 +428,22 @@ public final class Engine implements AutoCloseable {
      */
     public synchronized Results results() {
         ensureOpen();
-        if (cached != null) return cached;
+        if (cached != null && !cachedPlaced) return cached;
         submitPending();
         drain();
         return Threads.call(pool, () -> {
             linker.compact();
             List<Link> verified = Link.inOutputOrder(linker.pruneCommon(links));
+            verifiedLinks = verified;
+            linksVerified = links.size();
             if (sealed) linker.seal();
             int n = ids.size();
             List<StoryGrouper.Profile> profiles = profiles(n);
             StoryGrouper.Grouping g = grouper.group(ids, profiles, verified, embedder, embeddings::get, this::embeddingText);
+            placement = sealed ? null : new StoryPlacement(grouper, g.story(), g.topic(), profiles::get);
+            cachedPlaced = false;
             List<Story> stories = Story.fromLabels(ids, g.story(), g.topic());
+            lastStories = stories;
             Map<String, Map<Layer<?>, Object>> storyLayers = storyStages(stories, verified);
             List<Results.ScoredPair> pairs = new ArrayList<>();
             for (StoryGrouper.Pair p : grouper.lastPairs()) {
@@ -448,6 +454,145 @@ public final class Engine implements AutoCloseable {
             return cached;
         });
     }
+
+    /**
+     * What {@link #update} did.
+     *
+     * @param results   the results over every article added so far
+     * @param regrouped whether every article was grouped again ({@link #results}); else the articles numbered from
+     *                  {@code firstPlaced} on were placed into the stories of the grouping before
+     * @param stories   when placed: the labels (story {@code "s" + (label + 1)}) of the stories placed articles went to
+     * @param topics    when placed: the labels of their topics
+     * @param links     when placed: the positions in {@code results.links()} of the links the placed articles brought
+     * @param topicCount how many topics there are
+     */
+    public record Update(Results results, boolean regrouped, int firstPlaced, int[] stories, int[] topics, int[] links, int topicCount) {}
+
+    /**
+     * The results with the articles added since the last {@link #results} or {@code update} placed into the existing
+     * stories ({@link StoryPlacement}: scored against their candidates, each joining a story or starting one) rather
+     * than grouping everything again: milliseconds where a grouping of a large collection takes seconds, so a
+     * server can answer every post. Links are verified as in {@link #results}; the story stages run on the touched
+     * stories only. Groups everything ({@link #results}) when nothing was grouped yet. Grouping again from time to
+     * time is the caller's choice: {@link #placedSinceGrouping} says how far the placements have gone.
+     */
+    public synchronized Update update() {
+        ensureOpen();
+        if (cached != null) return new Update(cached, false, ids.size(), new int[0], new int[0], new int[0], topicCount(cached));
+        if (placement == null) {
+            Results r = results();
+            return new Update(r, true, 0, new int[0], new int[0], new int[0], topicCount(r));
+        }
+        submitPending();
+        drain();
+        return Threads.call(pool, () -> {
+            // only the new links are judged for common talk; the others as the last grouping judged them
+            List<Link> fresh = linker.pruneCommon(links.subList(linksVerified, links.size()));
+            List<Link> verified = new ArrayList<>(verifiedLinks);
+            verified.addAll(fresh);
+            verified = Link.inOutputOrder(verified);
+            verifiedLinks = verified;
+            linksVerified = links.size();
+            int n = ids.size(), first = placement.size();
+            // each placed article's reuse partners among the articles before it: new links are those of new articles
+            List<List<double[]>> reuse = new ArrayList<>(n - first);
+            for (int i = first; i < n; i++) reuse.add(new ArrayList<>());
+            for (Link l : fresh) {
+                int a = lookup(l.a()), b = lookup(l.b());
+                int hi = Math.max(a, b), lo = Math.min(a, b);
+                if (lo < 0 || hi < first || lo == hi) continue;
+                reuse.get(hi - first).add(new double[] {lo, Math.max(l.reusedShareA(), l.reusedShareB())});
+            }
+            List<StoryPlacement.Placed> placed = new ArrayList<>(n - first);
+            List<Story> stories = new ArrayList<>(lastStories);
+            for (int i = first; i < n; i++) {
+                List<double[]> r = reuse.get(i - first);
+                int[] partners = new int[r.size()];
+                double[] shares = new double[r.size()];
+                for (int k = 0; k < r.size(); k++) { partners[k] = (int) r.get(k)[0]; shares[k] = r.get(k)[1]; }
+                StoryGrouper.Profile p = grouper.profile(DocumentCodec.decodeTerms(terms.read(i)), date(i), df, n);
+                StoryPlacement.Placed at = placement.place(p, partners, shares);
+                placed.add(at);
+                // a story's articles in order: a placed article is the latest
+                String sid = "s" + (at.story() + 1), tid = "t" + (at.topic() + 1);
+                if (at.newStory()) {
+                    stories.add(new Story(sid, List.of(ids.get(i)), tid));
+                } else {
+                    List<String> members = new ArrayList<>(stories.get(at.story()).articles());
+                    members.add(ids.get(i));
+                    stories.set(at.story(), new Story(sid, members, tid));
+                }
+            }
+            lastStories = stories;
+            Map<String, Map<Layer<?>, Object>> storyLayers = storyStages(stories, verified);
+            cached = new Results(n, this::document, this::indexOf, stories, verified, rejections, duplicates, provenance(), List.of(), storyLayers,
+                    entities(stories, storyLayers));
+            cachedPlaced = true;
+            java.util.Set<Link> added = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            added.addAll(fresh);
+            int[] positions = new int[fresh.size()];
+            int k = 0;
+            for (int x = 0; x < verified.size() && k < positions.length; x++) if (added.contains(verified.get(x))) positions[k++] = x;
+            return new Update(cached, false, first, StoryPlacement.touched(placed, false), StoryPlacement.touched(placed, true),
+                    Arrays.copyOf(positions, k), placement.topics());
+        });
+    }
+
+    /** The stories of the last {@link #results} or {@link #update}, in label order. */
+    private List<Story> lastStories = List.of();
+
+    private static int topicCount(Results r) {
+        Set<String> t = new HashSet<>();
+        for (Story s : r.stories()) t.add(s.topic());
+        return t.size();
+    }
+
+    /**
+     * Takes a grouping made before (a store's saved analysis of exactly these articles) as this engine's own, so that
+     * {@link #update} places new articles into it without grouping everything first: each article's story and topic
+     * label, numbered from 0 in order of first article as {@link #results} numbers them.
+     *
+     * @throws IllegalArgumentException when the labels do not cover every article or are not numbered that way
+     */
+    public synchronized void adoptGrouping(int[] story, int[] topic) {
+        ensureOpen();
+        submitPending();
+        drain();
+        int n = ids.size();
+        if (story.length != n || topic.length != n) throw new IllegalArgumentException("a grouping of " + story.length + " articles for " + n);
+        int stories = 0, topics = 0;
+        for (int i = 0; i < n; i++) {
+            if (story[i] < 0 || story[i] > stories || topic[i] < 0 || topic[i] > topics) {
+                throw new IllegalArgumentException("the labels are not numbered in order of first article (article " + i + ")");
+            }
+            if (story[i] == stories) stories++;
+            if (topic[i] == topics) topics++;
+        }
+        List<StoryGrouper.Profile> profiles = Threads.call(pool, () -> {
+            linker.compact();
+            verifiedLinks = Link.inOutputOrder(linker.pruneCommon(links));
+            linksVerified = links.size();
+            return profiles(n);
+        });
+        placement = new StoryPlacement(grouper, story, topic, profiles::get);
+        lastStories = Story.fromLabels(ids, story, topic);
+        cached = null;
+    }
+
+    /** Whether this engine has grouped its articles (a {@link #results}) that {@link #update} can place new ones into. */
+    public synchronized boolean grouped() { return placement != null; }
+
+    /** Articles placed by {@link #update} since the last grouping ({@link #results}); 0 when none or never grouped. */
+    public synchronized int placedSinceGrouping() {
+        return placement == null ? 0 : ids.size() - placement.grouped();
+    }
+
+    private StoryPlacement placement;
+    /** The links as the last {@link #results} or {@link #update} verified them, and how many of {@link #links} that covered. */
+    private List<Link> verifiedLinks = List.of();
+    private int linksVerified;
+    /** Whether {@link #cached} came from {@link #update} (placed, not grouped): {@link #results} groups again then. */
+    private boolean cachedPlaced;
 
     /** The stories' entities joined across the collection, when an entity stage ran. */
     private EntityResolver.Collection entities(List<Story> stories, Map<String, Map<Layer<?>, Object>> storyLayers) {

@@ -76,6 +76,9 @@ public final class Results {
         this.entitiesByStory = byStory;
     }
 
+    /** Whether any story stage ran (the stories then carry layers). */
+    public boolean hasStoryLayers() { return !storyLayers.isEmpty(); }
+
     /** Whether the entity stages ran (the outputs then carry entities). */
     public boolean hasEntities() { return !entities.idsByStory().isEmpty(); }
 
@@ -118,7 +121,7 @@ public final class Results {
      * dates), when the timeline stage ran; else those of its own layer, resolved against its own date.
      */
     public Optional<TimelineStage.ArticleTime> timeOf(Document d) {
-        String story = storyOf(d.id());
+        String story = storyLayers.isEmpty() ? null : storyOf(d.id());
         if (story != null) {
             Optional<TimelineStage.StoryTime> t = findStoryLayer(story, TimelineStage.LAYER);
             if (t.isPresent()) {

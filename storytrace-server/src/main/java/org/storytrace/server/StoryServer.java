@@ -127,6 +127,9 @@ public final class StoryServer implements AutoCloseable {
                 if (!archive.analysisCurrent()) {
                     status.set("analysing " + total + " articles");
                     archive.analyse();
+                } else {
+                    status.set("reading the stored stories of " + total + " articles");
+                    archive.adoptStoredGrouping();
                 }
             } catch (RuntimeException e) {
                 restoreFailure = e;
@@ -510,7 +513,7 @@ public final class StoryServer implements AutoCloseable {
             ingestLock.lock();
             try {
                 status.set("analysing " + store.articleCount() + " articles");
-                archive.analyse();
+                if (archive.update(REGROUP_SHARE, REGROUP_MIN).regrouped()) regroupings.increment();
                 synchronized (analysis) {
                     analysed = Math.max(analysed, target);
                     analysis.notifyAll();
@@ -529,7 +532,16 @@ public final class StoryServer implements AutoCloseable {
         }
     }
 
-    private final LongAdder analyses = new LongAdder(), analysisNanos = new LongAdder(), analysisFailures = new LongAdder();
+    private final LongAdder analyses = new LongAdder(), analysisNanos = new LongAdder(), analysisFailures = new LongAdder(), regroupings = new LongAdder();
+
+    /**
+     * Posted articles are placed into the existing stories (milliseconds) rather than grouped with every article
+     * again (seconds to minutes for a large store); everything is grouped again once the articles placed since the
+     * last grouping reach this share of the store, and at least {@link #REGROUP_MIN} of them, since placement never
+     * merges or splits a story.
+     */
+    static final double REGROUP_SHARE = 0.05;
+    static final int REGROUP_MIN = 1000;
 
     private Progress progress() {
         return new Progress() {
@@ -583,6 +595,8 @@ public final class StoryServer implements AutoCloseable {
         b.append("# HELP storytrace_analyses_total Analyses run for posts.\n# TYPE storytrace_analyses_total counter\nstorytrace_analyses_total ").append(analyses.sum()).append('\n');
         b.append("# HELP storytrace_analysis_seconds_total Time those analyses took.\n# TYPE storytrace_analysis_seconds_total counter\nstorytrace_analysis_seconds_total ")
                 .append(String.format(Locale.ROOT, "%.3f", analysisNanos.sum() / 1e9)).append('\n');
+        b.append("# HELP storytrace_regroupings_total Analyses for posts that grouped every article again (the others placed the new ones).\n"
+                + "# TYPE storytrace_regroupings_total counter\nstorytrace_regroupings_total ").append(regroupings.sum()).append('\n');
         b.append("# HELP storytrace_analysis_failures_total Analyses that failed.\n# TYPE storytrace_analysis_failures_total counter\nstorytrace_analysis_failures_total ").append(analysisFailures.sum()).append('\n');
         b.append("# HELP storytrace_http_requests_total HTTP requests by method, route and status.\n# TYPE storytrace_http_requests_total counter\n");
         Map<String, LongAdder> sorted = new java.util.TreeMap<>(requests);

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.storytrace.core.doc.Document;
@@ -133,6 +134,13 @@ public final class Archive implements AutoCloseable {
         Results r = engine.results();
         long t1 = System.nanoTime();
         resultsNanos += t1 - t0;
+        save(r);
+        saveNanos += System.nanoTime() - t1;
+        return r;
+    }
+
+    /** Saves results over every stored article, whole (only changed elements are rewritten). */
+    private void save(Results r) {
         try {
             Path tmp = Files.createTempFile("storytrace-analysis", ".json");
             try {
@@ -148,8 +156,109 @@ public final class Archive implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("store " + store.location() + ": cannot save the analysis: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Lets the engine place new articles into the stored analysis ({@link Engine#adoptGrouping}) instead of grouping
+     * every article first: when the analysis is current and its labels are those a grouping numbers. Returns whether
+     * it did.
+     */
+    public boolean adoptStoredGrouping() {
+        restored();
+        if (!store.analysisCurrent()) return false;
+        int n = engine.size();
+        int[] story = new int[n], topic = new int[n];
+        java.util.Arrays.fill(story, -1);
+        for (Store.Placement p : store.placements()) {
+            int i = engine.indexOf(p.article());
+            if (i < 0 || p.story() < 0 || p.topic() < 0) return false;
+            story[i] = p.story();
+            topic[i] = p.topic();
+        }
+        try {
+            engine.adoptGrouping(story, topic);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** What {@link #update} did: its results, whether it grouped everything again, and what it saved. */
+    public record Updated(Results results, boolean regrouped, Store.Saved saved) {}
+
+    /**
+     * Brings the stored analysis level with the stored articles at the cost of what changed: the articles added
+     * since the last analysis are placed into its stories ({@link Engine#update}) and only the elements that moved
+     * are saved (the new articles, the stories and topics they joined or started with their articles, the new
+     * links). Groups everything again ({@link #analyse}) when nothing was grouped in this process yet, or once the
+     * articles placed since the last grouping reach {@code regroupShare} of the collection (and at least
+     * {@code regroupMin}): placement never merges or splits existing stories, a grouping does.
+     *
+     * <p>Links added by updates are listed after the others until the next grouping, which puts them back in the
+     * order {@code analyze} writes.
+     */
+    public Updated update(double regroupShare, int regroupMin) {
+        restored();
+        int n = engine.size(), placed = engine.placedSinceGrouping();
+        if (!engine.grouped() || placed >= Math.max(regroupMin, regroupShare * n)) {
+            Results r = analyse();
+            return new Updated(r, true, null);
+        }
+        long t0 = System.nanoTime();
+        Engine.Update u = engine.update();
+        long t1 = System.nanoTime();
+        resultsNanos += t1 - t0;
+        if (u.regrouped()) {
+            save(u.results());
+            saveNanos += System.nanoTime() - t1;
+            return new Updated(u.results(), true, null);
+        }
+        Results r = u.results();
+        int first = u.firstPlaced();
+        java.util.BitSet articles = new java.util.BitSet(), stories = new java.util.BitSet(), topics = new java.util.BitSet();
+        articles.set(first, r.articleCount());
+        for (int label : u.stories()) {
+            stories.set(label);
+            for (String id : r.stories().get(label).articles()) articles.set(r.indexOf(id));
+        }
+        for (int label : u.topics()) topics.set(label);
+        java.util.BitSet links = new java.util.BitSet();
+        for (int k : u.links()) links.set(k);
+        int linkBase = store.sectionSize("links");
+        List<Store.Element> elements = new java.util.ArrayList<>();
+        int[] nextLink = {linkBase};
+        boolean wholeOthers = r.hasEntities() || !r.stories().isEmpty() && hasQuotes(r);
+        // entity ids are numbered across the collection, so with entities any story may name others now: all are
+        // rendered and those that changed saved
+        boolean storiesWhole = r.hasEntities();
+        try {
+            StoriesJson.elements(r, new StoriesJson.Selection(articles::get, storiesWhole ? k -> true : stories::get, topics::get, links::get, wholeOthers),
+                    (section, ord, json) -> elements.add(new Store.Element(section, section.equals("links") ? nextLink[0]++ : ord, json)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("store " + store.location() + ": cannot render the analysis: " + e.getMessage(), e);
+        }
+        Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+        sizes.put("articles", r.articleCount());
+        sizes.put("stories", r.stories().size());
+        sizes.put("topics", u.topicCount());
+        sizes.put("links", nextLink[0]);
+        java.util.Set<String> whole = new java.util.HashSet<>();
+        if (wholeOthers) {
+            for (Store.Element e : elements) if (!sizes.containsKey(e.section())) whole.add(e.section());
+            if (r.hasEntities()) whole.add("entities");
+        }
+        if (storiesWhole) whole.add("stories");
+        Store.Saved saved = store.saveUpdate(elements, sizes, whole);
         saveNanos += System.nanoTime() - t1;
-        return r;
+        return new Updated(r, false, saved);
+    }
+
+    private static boolean hasQuotes(Results r) {
+        if (!r.hasStoryLayers()) return false;
+        for (org.storytrace.core.model.Story s : r.stories()) {
+            if (r.findStoryLayer(s.id(), org.storytrace.core.quote.QuoteGroupStage.LAYER).isPresent()) return true;
+        }
+        return false;
     }
 
     private long resultsNanos, saveNanos;

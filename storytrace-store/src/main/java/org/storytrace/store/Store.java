@@ -500,6 +500,130 @@ public final class Store implements AutoCloseable {
         return new Saved(elements, changed, removed);
     }
 
+    /** One element of the contract's arrays as the store keeps it: its array, its position there, its compact JSON. */
+    public record Element(String section, int ord, String json) {}
+
+    /**
+     * Saves an update of the analysis ({@code Engine.update}: new articles placed into existing stories) in one
+     * transaction, touching only what changed: each element given replaces the one at its position; the arrays in
+     * {@code sizes} are cut to that size; an array in {@code whole} was given whole, so its unchanged elements are
+     * left as they are and the rest removed. The filter tables are rewritten for the stories given, whose
+     * articles' elements must be given too; the entities' tables when {@code entities} is given whole.
+     */
+    public synchronized Saved saveUpdate(List<Element> elements, Map<String, Integer> sizes, Set<String> whole) {
+        ensureWriter();
+        int changed = 0, removed = 0;
+        try (Connection c = pool.take()) {
+            Map<String, long[]> oldHashes = new HashMap<>();
+            for (String section : whole) oldHashes.put(section, hashes(c, section));
+            c.setAutoCommit(false);
+            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO sections (section, ord, item_key, hash, json, article_id, other_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                         + "ON CONFLICT (section, ord) DO UPDATE SET item_key = excluded.item_key, hash = excluded.hash, json = excluded.json, "
+                         + "article_id = excluded.article_id, other_id = excluded.other_id");
+                 PreparedStatement trim = c.prepareStatement("DELETE FROM sections WHERE section = ? AND ord >= ?")) {
+                Derived derived = new Derived();
+                Map<String, Integer> given = new HashMap<>(sizes);
+                Set<String> stories = new LinkedHashSet<>();
+                // articles first: the stories' rows are made from their articles' elements
+                List<Element> ordered = new ArrayList<>(elements);
+                ordered.sort(java.util.Comparator.comparingInt(e -> e.section().equals("articles") ? 0 : 1));
+                for (Element e : ordered) {
+                    if (whole.contains(e.section())) given.merge(e.section(), e.ord() + 1, Math::max);
+                    long hash = Tokens.hashOf(e.json()) ^ e.json().length();
+                    long[] old = oldHashes.get(e.section());
+                    if (old != null && e.ord() < old.length && old[e.ord()] == hash) continue;
+                    JsonNode node = JSON.readTree(e.json());
+                    derived.see(e.section(), e.ord(), node);
+                    if (e.section().equals("stories")) stories.add(node.path("id").asText());
+                    upsert.setString(1, e.section());
+                    upsert.setLong(2, e.ord());
+                    upsert.setString(3, key(e.section(), node));
+                    upsert.setLong(4, hash);
+                    upsert.setString(5, e.json());
+                    upsert.setString(6, articleOf(e.section(), node));
+                    upsert.setString(7, e.section().equals("links") ? node.path("b").asText(null) : null);
+                    upsert.addBatch();
+                    if (++changed % 500 == 0) upsert.executeBatch();
+                }
+                upsert.executeBatch();
+                for (String section : whole) given.putIfAbsent(section, 0);
+                for (Map.Entry<String, Integer> e : given.entrySet()) {
+                    trim.setString(1, e.getKey());
+                    trim.setLong(2, e.getValue());
+                    removed += trim.executeUpdate();
+                }
+                derived.writeStories(c, stories, given.getOrDefault("stories", Integer.MAX_VALUE), whole.contains("entities"));
+                putMeta(c, "analysed_seq", Long.toString(nextSeq - 1));
+                c.commit();
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("could not save the analysis", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("store " + location + ": an element of the analysis is not JSON: " + e.getMessage(), e);
+        }
+        search().commit(nextSeq - 1);
+        return new Saved(elements.size(), changed, removed);
+    }
+
+    /** An article's place in the stored analysis: story and topic labels ({@code s3} and {@code t2} are 2 and 1), -1 when none. */
+    public record Placement(String article, int story, int topic) {}
+
+    /** Every stored article's story and topic in the stored analysis. */
+    public List<Placement> placements() {
+        List<Placement> out = new ArrayList<>();
+        try (Connection c = pool.take(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT a.id, a.story_id, s.topic FROM articles a LEFT JOIN stories s ON s.id = a.story_id ORDER BY a.seq")) {
+            while (rs.next()) out.add(new Placement(rs.getString(1), label(rs.getString(2), 's'), label(rs.getString(3), 't')));
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+        return out;
+    }
+
+    /** {@code s12} as 11 (for prefix {@code s}); -1 for anything else. */
+    private static int label(String id, char prefix) {
+        if (id == null || id.length() < 2 || id.charAt(0) != prefix) return -1;
+        try {
+            return Integer.parseInt(id, 1, id.length(), 10) - 1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** How many elements the stored analysis holds in one of the contract's arrays. */
+    public int sectionSize(String section) {
+        try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sections WHERE section = ?")) {
+            ps.setString(1, section);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+    }
+
+    /** The hashes of a section's elements by position (Long.MIN_VALUE where none). */
+    private static long[] hashes(Connection c, String section) throws SQLException {
+        List<long[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ord, hash FROM sections WHERE section = ?")) {
+            ps.setString(1, section);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) rows.add(new long[] {rs.getLong(1), rs.getLong(2)});
+            }
+        }
+        long max = 0;
+        for (long[] r : rows) max = Math.max(max, r[0] + 1);
+        long[] h = new long[(int) max];
+        java.util.Arrays.fill(h, Long.MIN_VALUE);
+        for (long[] r : rows) h[(int) r[0]] = r[1];
+        return h;
+    }
+
     private static String articleOf(String section, JsonNode node) {
         return switch (section) {
             case "articles" -> node.path("id").asText(null);
@@ -556,6 +680,8 @@ public final class Store implements AutoCloseable {
         final List<String[]> storyOutlets = new ArrayList<>(), storyEntities = new ArrayList<>(), variants = new ArrayList<>();
         final List<Object[]> entities = new ArrayList<>();
         final Map<String, String> storyOf = new HashMap<>();
+        /** The stories whose rows were made (every article of theirs seen). */
+        final Set<String> rowsMade = new LinkedHashSet<>();
 
         void see(String section, int ord, JsonNode n) {
             switch (section) {
@@ -565,12 +691,13 @@ public final class Store implements AutoCloseable {
                     String title = null, first = null, last = null;
                     Set<String> outlets = new TreeSet<>();
                     int size = 0;
+                    boolean complete = true;
                     for (JsonNode a : n.path("articles")) {
                         size++;
                         String aid = a.asText();
-                        storyOf.put(aid, id);
                         ArticleInfo info = articles.get(aid);
-                        if (info == null) continue;
+                        if (info == null) { complete = false; continue; }
+                        storyOf.put(aid, id);
                         if (title == null) title = info.title();
                         if (info.published() != null) {
                             if (first == null || info.published().compareTo(first) < 0) first = info.published();
@@ -578,8 +705,12 @@ public final class Store implements AutoCloseable {
                         }
                         if (info.outlet() != null) outlets.add(info.outlet());
                     }
-                    stories.add(new Object[] {id, ord, text(n, "topic"), title, size, first, last});
-                    for (String o : outlets) storyOutlets.add(new String[] {id, o});
+                    // a story seen without its articles (an update that renumbered its entities) keeps its row
+                    if (complete) {
+                        stories.add(new Object[] {id, ord, text(n, "topic"), title, size, first, last});
+                        for (String o : outlets) storyOutlets.add(new String[] {id, o});
+                        rowsMade.add(id);
+                    }
                     Set<String> ents = new LinkedHashSet<>();
                     for (JsonNode e : n.path("entities")) ents.add(e.asText());
                     for (String e : ents) storyEntities.add(new String[] {id, e});
@@ -614,6 +745,37 @@ public final class Store implements AutoCloseable {
                 String now = storyOf.get(e.getKey());
                 if (!java.util.Objects.equals(now, e.getValue())) moved.add(new Object[] {now, e.getKey()});
             }
+            batch(c, "UPDATE articles SET story_id = ? WHERE id = ?", moved);
+        }
+
+        /**
+         * The rows of the stories seen (ids {@code ids}, whose rows are replaced), stories from position {@code size}
+         * on removed, each seen article's story set; the entities' tables replaced when {@code entities}.
+         */
+        void writeStories(Connection c, Set<String> ids, int size, boolean entities) throws SQLException {
+            List<Object[]> gone = new ArrayList<>(), remade = new ArrayList<>();
+            for (String id : ids) gone.add(new Object[] {id});
+            for (String id : rowsMade) remade.add(new Object[] {id});
+            batch(c, "DELETE FROM stories WHERE id = ?", remade);
+            batch(c, "DELETE FROM story_outlets WHERE story_id = ?", remade);
+            batch(c, "DELETE FROM story_entities WHERE story_id = ?", gone);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM stories WHERE ord >= ?")) {
+                ps.setLong(1, size);
+                ps.executeUpdate();
+            }
+            batch(c, "INSERT INTO stories (id, ord, topic, title, size, first_published, last_published) VALUES (?, ?, ?, ?, ?, ?, ?)", stories);
+            batch(c, "INSERT INTO story_outlets (story_id, outlet) VALUES (?, ?)", storyOutlets);
+            batch(c, "INSERT INTO story_entities (story_id, entity_id) VALUES (?, ?)", storyEntities);
+            if (entities) {
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate("DELETE FROM entities");
+                    st.executeUpdate("DELETE FROM entity_variants");
+                }
+                batch(c, "INSERT INTO entities (id, ord, name, type) VALUES (?, ?, ?, ?)", this.entities);
+                batch(c, "INSERT INTO entity_variants (entity_id, variant) VALUES (?, ?)", variants);
+            }
+            List<Object[]> moved = new ArrayList<>();
+            for (Map.Entry<String, String> e : storyOf.entrySet()) moved.add(new Object[] {e.getValue(), e.getKey()});
             batch(c, "UPDATE articles SET story_id = ? WHERE id = ?", moved);
         }
 

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layers;
 import org.storytrace.core.doc.Sentences;
@@ -55,38 +57,12 @@ public final class StoriesJson {
             g.writeArrayFieldStart("stories");
             Map<String, List<String>> topics = new LinkedHashMap<>();
             for (Story s : r.stories()) {
-                g.writeStartObject();
-                g.writeStringField("id", s.id());
-                g.writeArrayFieldStart("articles");
-                for (String id : s.articles()) g.writeString(id);
-                g.writeEndArray();
-                g.writeStringField("topic", s.topic());
-                if (r.hasEntities()) {
-                    strings(g, "entities", r.entitiesOf(s.id()));
-                }
-                var time = r.findStoryLayer(s.id(), TimelineStage.LAYER);
-                if (time.isPresent()) timeline(g, time.get());
-                var summary = r.findStoryLayer(s.id(), SummaryStage.LAYER);
-                if (summary.isPresent()) summary(g, summary.get());
-                var facts = r.findStoryLayer(s.id(), FactStage.LAYER);
-                if (facts.isPresent()) {
-                    facts(g, "discrepancies", facts.get().discrepancies());
-                    facts(g, "updates", facts.get().updates());
-                    facts(g, "facts", facts.get().facts());
-                }
-                g.writeEndObject();
+                story(g, s, r);
                 topics.computeIfAbsent(s.topic(), k -> new ArrayList<>()).add(s.id());
             }
             g.writeEndArray();
             g.writeArrayFieldStart("topics");
-            for (Map.Entry<String, List<String>> t : topics.entrySet()) {
-                g.writeStartObject();
-                g.writeStringField("id", t.getKey());
-                g.writeArrayFieldStart("stories");
-                for (String id : t.getValue()) g.writeString(id);
-                g.writeEndArray();
-                g.writeEndObject();
-            }
+            for (Map.Entry<String, List<String>> t : topics.entrySet()) topic(g, t.getKey(), t.getValue());
             g.writeEndArray();
             g.writeArrayFieldStart("duplicates");
             for (Duplicate d : r.duplicates()) {
@@ -105,9 +81,145 @@ public final class StoriesJson {
                 for (Entity e : r.entities()) entity(g, e);
                 g.writeEndArray();
             }
-            quotes(g, r);
+            quotes(r, new QuoteOut() {
+                @Override public void begin(String section) throws IOException { g.writeArrayFieldStart(section); }
+
+                @Override public JsonGenerator element(String section) { return g; }
+
+                @Override public void done(String section, JsonGenerator element) { }
+
+                @Override public void end(String section) throws IOException { g.writeEndArray(); }
+            });
             g.writeEndObject();
         }
+    }
+
+    private static void story(JsonGenerator g, Story s, Results r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", s.id());
+        g.writeArrayFieldStart("articles");
+        for (String id : s.articles()) g.writeString(id);
+        g.writeEndArray();
+        g.writeStringField("topic", s.topic());
+        if (r.hasEntities()) {
+            strings(g, "entities", r.entitiesOf(s.id()));
+        }
+        var time = r.findStoryLayer(s.id(), TimelineStage.LAYER);
+        if (time.isPresent()) timeline(g, time.get());
+        var summary = r.findStoryLayer(s.id(), SummaryStage.LAYER);
+        if (summary.isPresent()) summary(g, summary.get());
+        var facts = r.findStoryLayer(s.id(), FactStage.LAYER);
+        if (facts.isPresent()) {
+            facts(g, "discrepancies", facts.get().discrepancies());
+            facts(g, "updates", facts.get().updates());
+            facts(g, "facts", facts.get().facts());
+        }
+        g.writeEndObject();
+    }
+
+    private static void topic(JsonGenerator g, String id, List<String> stories) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", id);
+        g.writeArrayFieldStart("stories");
+        for (String s : stories) g.writeString(s);
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** Receives elements of the contract's arrays one at a time, each as compact JSON, with its position in its array. */
+    public interface ElementSink {
+        void element(String section, int ord, String json) throws IOException;
+    }
+
+    /**
+     * Which elements {@link #elements} renders: by position in the {@code articles}, {@code stories}, {@code topics}
+     * and {@code links} arrays; the other arrays (entities, quotes, quote groups: their ids are numbered across the
+     * collection, so one new article may renumber them) whole or not at all.
+     */
+    public record Selection(IntPredicate articles, IntPredicate stories, IntPredicate topics, IntPredicate links, boolean others) {}
+
+    /**
+     * The elements {@code which} selects, each rendered as {@link #write} renders it (compact), in the order of the
+     * document: what a store that keeps the contract element by element rewrites after an update. How many elements
+     * the selectable arrays hold is {@link #sizes}.
+     */
+    public static void elements(Results r, Selection which, ElementSink sink) throws IOException {
+        for (int i = 0; i < r.articleCount(); i++) {
+            if (!which.articles().test(i)) continue;
+            Document d = r.document(i);
+            int k = i;
+            render(sink, "articles", k, g -> article(g, d, r));
+        }
+        List<Story> stories = r.stories();
+        // topics are numbered in order of first story, as the document lists them: t1 is the first, at position 0
+        Map<Integer, List<String>> topics = new java.util.TreeMap<>();
+        for (int k = 0; k < stories.size(); k++) {
+            Story s = stories.get(k);
+            int t = topicPosition(s.topic());
+            if (which.topics().test(t)) topics.computeIfAbsent(t, x -> new ArrayList<>()).add(s.id());
+            if (which.stories().test(k)) render(sink, "stories", k, g -> story(g, s, r));
+        }
+        for (Map.Entry<Integer, List<String>> e : topics.entrySet()) render(sink, "topics", e.getKey(), g -> topic(g, "t" + (e.getKey() + 1), e.getValue()));
+        List<Link> links = r.links();
+        for (int k = 0; k < links.size(); k++) {
+            Link l = links.get(k);
+            if (which.links().test(k)) render(sink, "links", k, g -> link(g, l));
+        }
+        if (!which.others()) return;
+        if (r.hasEntities()) {
+            List<Entity> entities = r.entities();
+            for (int k = 0; k < entities.size(); k++) {
+                Entity e = entities.get(k);
+                render(sink, "entities", k, g -> entity(g, e));
+            }
+        }
+        quotes(r, new QuoteOut() {
+            private final Map<String, Integer> next = new HashMap<>();
+            private java.io.StringWriter out;
+
+            @Override public void begin(String section) { }
+
+            @Override public JsonGenerator element(String section) throws IOException {
+                out = new java.io.StringWriter(256);
+                return JSON.createGenerator(out);
+            }
+
+            @Override public void done(String section, JsonGenerator g) throws IOException {
+                g.close();
+                sink.element(section, next.merge(section, 1, Integer::sum) - 1, out.toString());
+            }
+
+            @Override public void end(String section) { }
+        });
+    }
+
+    /** The position of topic {@code t12} in the document's topics (11). */
+    private static int topicPosition(String id) {
+        if (id.length() < 2 || id.charAt(0) != 't') throw new IllegalArgumentException("not a topic id: " + id);
+        return Integer.parseInt(id, 1, id.length(), 10) - 1;
+    }
+
+    private interface Render {
+        void to(JsonGenerator g) throws IOException;
+    }
+
+    private static void render(ElementSink sink, String section, int ord, Render what) throws IOException {
+        java.io.StringWriter out = new java.io.StringWriter(512);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            what.to(g);
+        }
+        sink.element(section, ord, out.toString());
+    }
+
+    /** Where {@link #quotes} writes: each array begun and ended, each element on a generator it asks for and says it is done with. */
+    private interface QuoteOut {
+        void begin(String section) throws IOException;
+
+        JsonGenerator element(String section) throws IOException;
+
+        void done(String section, JsonGenerator element) throws IOException;
+
+        void end(String section) throws IOException;
     }
 
     private static void provenance(JsonGenerator g, Provenance p) throws IOException {
@@ -308,15 +420,15 @@ public final class StoriesJson {
      * {@code quotes} and {@code quote_groups}, when the quote stages ran: quotes numbered in story order, then
      * article order, then text order; each speaker linked to the entity of its mention.
      */
-    private static void quotes(JsonGenerator g, Results r) throws IOException {
+    private static void quotes(Results r, QuoteOut out) throws IOException {
         boolean any = false;
         for (Story s : r.stories()) if (r.findStoryLayer(s.id(), QuoteGroupStage.LAYER).isPresent()) { any = true; break; }
         if (!any) return;
         List<String[]> groupRows = new ArrayList<>(); // written after the quotes: id, speaker, quote ids
         List<List<QuoteGrouper.Difference>> groupDiffs = new ArrayList<>();
         List<List<String>> groupQuoteIds = new ArrayList<>();
-        g.writeArrayFieldStart("quotes");
         int next = 1;
+        out.begin("quotes");
         for (Story s : r.stories()) {
             var sq = r.findStoryLayer(s.id(), QuoteGroupStage.LAYER).orElse(null);
             if (sq == null) continue;
@@ -335,6 +447,7 @@ public final class StoriesJson {
             for (int i = 0; i < sq.items().size(); i++) {
                 QuoteGrouper.Item it = sq.items().get(i);
                 Quote q = it.quote();
+                JsonGenerator g = out.element("quotes");
                 g.writeStartObject();
                 g.writeStringField("id", "q" + next++);
                 g.writeStringField("article", it.article());
@@ -352,11 +465,13 @@ public final class StoriesJson {
                 else g.writeNullField("cue");
                 g.writeStringField("group", groupOf[i]);
                 g.writeEndObject();
+                out.done("quotes", g);
             }
         }
-        g.writeEndArray();
-        g.writeArrayFieldStart("quote_groups");
+        out.end("quotes");
+        out.begin("quote_groups");
         for (int k = 0; k < groupRows.size(); k++) {
+            JsonGenerator g = out.element("quote_groups");
             g.writeStartObject();
             g.writeStringField("id", groupRows.get(k)[0]);
             g.writeStringField("speaker", groupRows.get(k)[1]);
@@ -379,8 +494,9 @@ public final class StoriesJson {
             }
             g.writeEndArray();
             g.writeEndObject();
+            out.done("quote_groups", g);
         }
-        g.writeEndArray();
+        out.end("quote_groups");
     }
 
     /** A run of words as {@code field: {["entity": id,] "text", "start", "end"}} (the entity field only when {@code withEntity}). */

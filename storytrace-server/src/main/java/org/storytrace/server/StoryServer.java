@@ -243,18 +243,7 @@ public final class StoryServer implements AutoCloseable {
             for (Store.StoryRow r : p.stories()) rows.add(row(r));
             json(ctx, 200, out);
         });
-        app.get("/api/stories/{id}", ctx -> {
-            Pages.StoryData d = pages.story(ctx.pathParam("id"));
-            ObjectNode out = JSON.createObjectNode();
-            out.set("story", d.story());
-            out.set("row", row(d.row()));
-            out.set("articles", JSON.valueToTree(new ArrayList<>(d.articles().values())));
-            out.set("links", JSON.valueToTree(d.links()));
-            out.set("entities", JSON.valueToTree(d.entities()));
-            out.set("quotes", JSON.valueToTree(d.quotes()));
-            out.set("quote_groups", JSON.valueToTree(d.quoteGroups()));
-            json(ctx, 200, out);
-        });
+        app.get("/api/stories/{id}", ctx -> json(ctx, 200, storyJson(ctx.pathParam("id"))));
         app.get("/api/articles/{id}", ctx -> {
             String id = ctx.pathParam("id");
             JsonNode a = JSON.readTree(store.element("articles", id).orElseThrow(() -> new ApiError(404, "no article with id " + id)));
@@ -321,6 +310,56 @@ public final class StoryServer implements AutoCloseable {
         if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), config.token().getBytes(StandardCharsets.UTF_8))) {
             throw new ApiError(401, "this server takes writes only with its token: send the header Authorization: Bearer TOKEN");
         }
+    }
+
+    /**
+     * A story with everything the analysis has on it, as the API sends it: the stored elements are copied into the
+     * answer as they are, never parsed and written again (a story read is most of a server's work).
+     */
+    private String storyJson(String id) throws IOException {
+        String story = store.element("stories", id).orElseThrow(() -> new Pages.NotFound("no story " + id));
+        Store.StoryRow row = store.storyRow(id).orElseThrow(() -> new Pages.NotFound("no story " + id));
+        List<String> articles = new ArrayList<>(), entities = new ArrayList<>();
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(story)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) throw new IOException("story " + id + " is not an object");
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                List<String> into = field.equals("articles") ? articles : field.equals("entities") ? entities : null;
+                if (into != null && t == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) into.add(p.getText());
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        List<String> quotes = store.elementsOf("quotes", articles);
+        java.util.Set<String> groups = new java.util.LinkedHashSet<>();
+        for (String q : quotes) {
+            JsonNode g = JSON.readTree(q).get("group");
+            if (g != null && !g.isNull()) groups.add(g.asText());
+        }
+        java.io.StringWriter out = new java.io.StringWriter(4096);
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeFieldName("story");
+            g.writeRawValue(story);
+            g.writeFieldName("row");
+            g.writeTree(row(row));
+            raw(g, "articles", store.elements("articles", articles));
+            raw(g, "links", store.linksWithin(articles));
+            raw(g, "entities", store.elements("entities", entities));
+            raw(g, "quotes", quotes);
+            raw(g, "quote_groups", store.elements("quote_groups", new ArrayList<>(groups)));
+            g.writeEndObject();
+        }
+        return out.toString();
+    }
+
+    private static void raw(com.fasterxml.jackson.core.JsonGenerator g, String field, List<String> elements) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String e : elements) g.writeRawValue(e);
+        g.writeEndArray();
     }
 
     private static ObjectNode row(Store.StoryRow r) {

@@ -103,6 +103,16 @@ class ServerApiTest {
         assertFalse(d.get("story").get("summary").get("sentences").isEmpty());
         assertTrue(d.get("story").get("discrepancies").size() >= 2, "the date and the country: " + d.get("story").get("discrepancies"));
         assertFalse(d.get("entities").isEmpty());
+        Set<String> members = new HashSet<>();
+        for (JsonNode m : d.get("story").get("articles")) members.add(m.asText());
+        for (JsonNode l : d.get("links")) assertTrue(members.contains(l.get("a").asText()) && members.contains(l.get("b").asText()), "a link inside the story: " + l);
+        Set<String> groups = new HashSet<>();
+        for (JsonNode g : d.get("quote_groups")) groups.add(g.get("id").asText());
+        assertFalse(groups.isEmpty(), "the quote worded two ways is a group");
+        for (JsonNode q : d.get("quotes")) {
+            assertTrue(members.contains(q.get("article").asText()));
+            if (!q.get("group").isNull()) assertTrue(groups.contains(q.get("group").asText()), "each quote's group is sent with it: " + q);
+        }
         JsonNode a = json(get("/api/articles/000_8fce433b631a5525"));
         assertEquals(id, a.get("story").asText());
         assertTrue(a.get("text").asText().contains("Kadhimi"));

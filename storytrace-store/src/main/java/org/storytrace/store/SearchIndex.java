@@ -113,6 +113,7 @@ final class SearchIndex implements AutoCloseable {
             for (Article a : articles) {
                 org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
                 d.add(new StringField("id", a.id(), Field.Store.YES));
+                d.add(new org.apache.lucene.document.SortedDocValuesField("id", new org.apache.lucene.util.BytesRef(a.id())));
                 d.add(new LongPoint("seq", seq++));
                 if (a.outlet() != null) d.add(new StringField("outlet", a.outlet(), Field.Store.NO));
                 if (a.published() != null) d.add(new IntPoint("day", (int) a.published().toEpochDay()));
@@ -141,13 +142,16 @@ final class SearchIndex implements AutoCloseable {
      * Ids of the articles that best match {@code text} (words, "phrases", -exclusions; empty for all), published
      * between {@code from} and {@code to} (either may be null) by {@code outlet} (null for any), best first.
      */
+    /** The analyzer of the queries, shared: analyzers are thread-safe and keep their token streams per thread. */
+    private static final StandardAnalyzer QUERY_ANALYZER = new StandardAnalyzer();
+
     List<String> search(String text, LocalDate from, LocalDate to, String outlet, int limit) {
         if (searchers == null) return List.of();
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         if (text == null || text.isBlank()) {
             q.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
         } else {
-            SimpleQueryParser parser = new SimpleQueryParser(new StandardAnalyzer(), Map.of("title", 2f, "body", 1f));
+            SimpleQueryParser parser = new SimpleQueryParser(QUERY_ANALYZER, Map.of("title", 2f, "body", 1f));
             parser.setDefaultOperator(BooleanClause.Occur.MUST);
             Query parsed = parser.parse(text);
             if (parsed == null) return List.of(); // only stop words or operators
@@ -159,20 +163,41 @@ final class SearchIndex implements AutoCloseable {
             q.add(IntPoint.newRangeQuery("day", lo, hi), BooleanClause.Occur.FILTER);
         }
         try {
-            searchers.maybeRefresh();
+            // the writer's commit refreshes its searchers, so a search never pays for opening the segments that posts
+            // add; a store opened only to read looks for another process's commits
+            if (writer == null) searchers.maybeRefresh();
             IndexSearcher s = searchers.acquire();
             try {
                 TopDocs top = s.search(q.build(), Math.max(1, limit));
-                List<String> ids = new ArrayList<>(top.scoreDocs.length);
-                var stored = s.storedFields();
-                for (ScoreDoc sd : top.scoreDocs) ids.add(stored.document(sd.doc).get("id"));
-                return ids;
+                return ids(s, top.scoreDocs);
             } finally {
                 searchers.release(s);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("store " + store + ": cannot search its index in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The ids of hits, from the id's doc values: reading them costs a look-up, where the stored field costs the
+     * decompression of a block of stored documents for every hit (most of a search, measured under load). Segments
+     * written before the doc values existed are read from the stored field.
+     */
+    private static List<String> ids(IndexSearcher s, ScoreDoc[] hits) throws IOException {
+        List<String> ids = new ArrayList<>(hits.length);
+        List<org.apache.lucene.index.LeafReaderContext> leaves = s.getIndexReader().leaves();
+        org.apache.lucene.index.StoredFields stored = null;
+        for (ScoreDoc sd : hits) {
+            org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
+            org.apache.lucene.index.SortedDocValues dv = leaf.reader().getSortedDocValues("id");
+            if (dv != null && dv.advanceExact(sd.doc - leaf.docBase)) {
+                ids.add(dv.lookupOrd(dv.ordValue()).utf8ToString());
+            } else {
+                if (stored == null) stored = s.storedFields();
+                ids.add(stored.document(sd.doc).get("id"));
+            }
+        }
+        return ids;
     }
 
     @Override public synchronized void close() {

@@ -894,6 +894,54 @@ public final class Store implements AutoCloseable {
         return new ArrayList<>(found.values());
     }
 
+    /** The elements of a section with the given ids ({@code item_key}), as stored, in the order asked (missing ones left out). */
+    public List<String> elements(String section, List<String> keys) {
+        if (keys.isEmpty()) return List.of();
+        Map<String, String> found = new HashMap<>();
+        try (Connection c = pool.take()) {
+            for (int from = 0; from < keys.size(); from += 500) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT item_key, json FROM sections WHERE section = ? AND item_key IN (" + marks + ")")) {
+                    int k = 1;
+                    ps.setString(k++, section);
+                    for (String id : chunk) ps.setString(k++, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) found.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+        List<String> out = new ArrayList<>(keys.size());
+        for (String k : keys) if (found.containsKey(k)) out.add(found.get(k));
+        return out;
+    }
+
+    /** The links whose two articles are both among {@code articles}, as stored, in the order of the contract. */
+    public List<String> linksWithin(List<String> articles) {
+        if (articles.isEmpty()) return List.of();
+        Set<String> in = new java.util.HashSet<>(articles);
+        java.util.TreeMap<Long, String> found = new java.util.TreeMap<>();
+        try (Connection c = pool.take()) {
+            for (int from = 0; from < articles.size(); from += 500) {
+                List<String> chunk = articles.subList(from, Math.min(articles.size(), from + 500));
+                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT ord, json, other_id FROM sections WHERE section = 'links' AND article_id IN (" + marks + ")")) {
+                    int k = 1;
+                    for (String id : chunk) ps.setString(k++, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) if (in.contains(rs.getString(3))) found.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("cannot be read", e);
+        }
+        return new ArrayList<>(found.values());
+    }
+
     /** A stored article with its layers (needs the codec the store was opened with). */
     public Optional<Document> document(String id) {
         if (codec == null) throw new IllegalStateException("store " + location + " was opened without a codec");
@@ -1003,13 +1051,11 @@ public final class Store implements AutoCloseable {
                         while (rs.next()) ids.add(rs.getString(1));
                     }
                 }
-                for (String id : ids) storyRow(c, id).ifPresent(rows::add);
+                rows.addAll(storyRows(c, ids));
                 return new StoryPage(total, rows);
             }
             int from = Math.min(order.size(), q.page() * q.size()), to = Math.min(order.size(), from + q.size());
-            List<StoryRow> rows = new ArrayList<>();
-            for (String id : order.subList(from, to)) storyRow(c, id).ifPresent(rows::add);
-            return new StoryPage(order.size(), rows);
+            return new StoryPage(order.size(), storyRows(c, order.subList(from, to)));
         } catch (SQLException e) {
             throw failure("cannot be read", e);
         }
@@ -1022,6 +1068,32 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("cannot be read", e);
         }
+    }
+
+    /** The rows of stories, in the order asked (missing ones left out): two queries, however many rows. */
+    private static List<StoryRow> storyRows(Connection c, List<String> ids) throws SQLException {
+        if (ids.isEmpty()) return List.of();
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        Map<String, List<String>> outlets = new HashMap<>();
+        try (PreparedStatement po = c.prepareStatement("SELECT story_id, outlet FROM story_outlets WHERE story_id IN (" + marks + ") ORDER BY story_id, outlet")) {
+            for (int k = 0; k < ids.size(); k++) po.setString(k + 1, ids.get(k));
+            try (ResultSet ro = po.executeQuery()) {
+                while (ro.next()) outlets.computeIfAbsent(ro.getString(1), x -> new ArrayList<>()).add(ro.getString(2));
+            }
+        }
+        Map<String, StoryRow> found = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, title, size, first_published, last_published, topic FROM stories WHERE id IN (" + marks + ")")) {
+            for (int k = 0; k < ids.size(); k++) ps.setString(k + 1, ids.get(k));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    found.put(id, new StoryRow(id, rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6), outlets.getOrDefault(id, List.of())));
+                }
+            }
+        }
+        List<StoryRow> rows = new ArrayList<>(ids.size());
+        for (String id : ids) if (found.containsKey(id)) rows.add(found.get(id));
+        return rows;
     }
 
     private static Optional<StoryRow> storyRow(Connection c, String id) throws SQLException {

@@ -488,9 +488,7 @@ public final class Engine implements AutoCloseable {
         return Threads.call(pool, () -> {
             // only the new links are judged for common talk; the others as the last grouping judged them
             List<Link> fresh = linker.pruneCommon(links.subList(linksVerified, links.size()));
-            List<Link> verified = new ArrayList<>(verifiedLinks);
-            verified.addAll(fresh);
-            verified = Link.inOutputOrder(verified);
+            List<Link> verified = Link.mergedInOutputOrder(verifiedLinks, fresh);
             verifiedLinks = verified;
             linksVerified = links.size();
             int n = ids.size(), first = placement.size();

@@ -232,7 +232,7 @@ public final class Archive implements AutoCloseable {
         // rendered and those that changed saved
         boolean storiesWhole = r.hasEntities();
         try {
-            StoriesJson.elements(r, new StoriesJson.Selection(articles::get, storiesWhole ? k -> true : stories::get, topics::get, links::get, wholeOthers),
+            StoriesJson.elements(r, new StoriesJson.Selection(articles, storiesWhole ? StoriesJson.Selection.ALL : stories, topics, links, wholeOthers),
                     (section, ord, json) -> elements.add(new Store.Element(section, section.equals("links") ? nextLink[0]++ : ord, json)));
         } catch (IOException e) {
             throw new UncheckedIOException("store " + store.location() + ": cannot render the analysis: " + e.getMessage(), e);

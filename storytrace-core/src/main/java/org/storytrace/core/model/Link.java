@@ -39,7 +39,21 @@ public record Link(String a, String b, double similarity, double reusedShareA, d
     /** Links in the fixed order of the outputs: by first article id, then second. */
     public static List<Link> inOutputOrder(List<Link> links) {
         List<Link> sorted = new java.util.ArrayList<>(links);
-        sorted.sort((x, y) -> x.a().equals(y.a()) ? x.b().compareTo(y.b()) : x.a().compareTo(y.a()));
+        sorted.sort(OUTPUT_ORDER);
         return sorted;
+    }
+
+    /** The order of the outputs: by the first article's id, then the second's. */
+    public static final java.util.Comparator<Link> OUTPUT_ORDER = (x, y) -> x.a().equals(y.a()) ? x.b().compareTo(y.b()) : x.a().compareTo(y.a());
+
+    /** {@code sorted} (in output order) with {@code more} put in their places: a few links added to many without sorting them all. */
+    public static List<Link> mergedInOutputOrder(List<Link> sorted, List<Link> more) {
+        List<Link> out = new java.util.ArrayList<>(sorted.size() + more.size());
+        out.addAll(sorted);
+        for (Link l : inOutputOrder(more)) {
+            int i = java.util.Collections.binarySearch(out, l, OUTPUT_ORDER);
+            out.add(i < 0 ? -i - 1 : i + 1, l);
+        }
+        return out;
     }
 }

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntPredicate;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layers;
 import org.storytrace.core.doc.Sentences;
@@ -133,10 +132,13 @@ public final class StoriesJson {
 
     /**
      * Which elements {@link #elements} renders: by position in the {@code articles}, {@code stories}, {@code topics}
-     * and {@code links} arrays; the other arrays (entities, quotes, quote groups: their ids are numbered across the
+     * and {@code links} arrays ({@link #ALL}, null, for every one); the other arrays (entities, quotes, quote groups: their ids are numbered across the
      * collection, so one new article may renumber them) whole or not at all.
      */
-    public record Selection(IntPredicate articles, IntPredicate stories, IntPredicate topics, IntPredicate links, boolean others) {}
+    public record Selection(java.util.BitSet articles, java.util.BitSet stories, java.util.BitSet topics, java.util.BitSet links, boolean others) {
+        /** Every position: for an array given whole. */
+        public static final java.util.BitSet ALL = null;
+    }
 
     /**
      * The elements {@code which} selects, each rendered as {@link #write} renders it (compact), in the order of the
@@ -144,26 +146,32 @@ public final class StoriesJson {
      * the selectable arrays hold is {@link #sizes}.
      */
     public static void elements(Results r, Selection which, ElementSink sink) throws IOException {
-        for (int i = 0; i < r.articleCount(); i++) {
-            if (!which.articles().test(i)) continue;
+        // only the positions asked are visited: an update touches a few elements of large arrays
+        for (int i : positions(which.articles(), r.articleCount())) {
             Document d = r.document(i);
-            int k = i;
-            render(sink, "articles", k, g -> article(g, d, r));
+            render(sink, "articles", i, g -> article(g, d, r));
         }
         List<Story> stories = r.stories();
-        // topics are numbered in order of first story, as the document lists them: t1 is the first, at position 0
-        Map<Integer, List<String>> topics = new java.util.TreeMap<>();
-        for (int k = 0; k < stories.size(); k++) {
+        for (int k : positions(which.stories(), stories.size())) {
             Story s = stories.get(k);
-            int t = topicPosition(s.topic());
-            if (which.topics().test(t)) topics.computeIfAbsent(t, x -> new ArrayList<>()).add(s.id());
-            if (which.stories().test(k)) render(sink, "stories", k, g -> story(g, s, r));
+            render(sink, "stories", k, g -> story(g, s, r));
         }
-        for (Map.Entry<Integer, List<String>> e : topics.entrySet()) render(sink, "topics", e.getKey(), g -> topic(g, "t" + (e.getKey() + 1), e.getValue()));
+        // topics are numbered in order of first story, as the document lists them: t1 is the first, at position 0
+        Map<String, List<String>> topics = new LinkedHashMap<>();
+        if (which.topics() != null) for (int t : positions(which.topics(), Integer.MAX_VALUE)) topics.put("t" + (t + 1), new ArrayList<>());
+        for (Story s : stories) {
+            List<String> of = which.topics() == null ? topics.computeIfAbsent(s.topic(), x -> new ArrayList<>()) : topics.get(s.topic());
+            if (of != null) of.add(s.id());
+        }
+        int t = 0;
+        for (Map.Entry<String, List<String>> e : topics.entrySet()) {
+            int ord = which.topics() == null ? t++ : topicPosition(e.getKey());
+            if (!e.getValue().isEmpty()) render(sink, "topics", ord, g -> topic(g, e.getKey(), e.getValue()));
+        }
         List<Link> links = r.links();
-        for (int k = 0; k < links.size(); k++) {
+        for (int k : positions(which.links(), links.size())) {
             Link l = links.get(k);
-            if (which.links().test(k)) render(sink, "links", k, g -> link(g, l));
+            render(sink, "links", k, g -> link(g, l));
         }
         if (!which.others()) return;
         if (r.hasEntities()) {
@@ -191,6 +199,12 @@ public final class StoriesJson {
 
             @Override public void end(String section) { }
         });
+    }
+
+    /** The set positions below {@code size} (every one when {@code bits} is null), ascending. */
+    private static int[] positions(java.util.BitSet bits, int size) {
+        if (bits == null) return java.util.stream.IntStream.range(0, size).toArray();
+        return bits.stream().filter(i -> i < size).toArray();
     }
 
     /** The position of topic {@code t12} in the document's topics (11). */

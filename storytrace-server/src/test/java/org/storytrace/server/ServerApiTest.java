@@ -160,6 +160,15 @@ class ServerApiTest {
         assertEquals(seedStory(), art.get("story").asText(), "it joins the story of the report it copies");
         // durable and analysed: the article and its story are there
         assertEquals(200, get("/api/articles/posted-basra").statusCode());
+        // placed into the stored stories, not grouped again; the story's element and its row both count it
+        assertTrue(get("/metrics").body().contains("storytrace_regroupings_total 0"), "a post is placed, not regrouped");
+        JsonNode story = json(get("/api/stories/" + seedStory()));
+        List<String> members = new java.util.ArrayList<>();
+        for (JsonNode m : story.get("story").get("articles")) members.add(m.asText());
+        assertTrue(members.contains("posted-basra"), members.toString());
+        assertEquals(members.size(), story.get("row").get("articles").asInt(), "the filter row follows the element");
+        assertTrue(story.get("row").get("outlets").toString().contains("Posted Wire") || story.get("row").get("outlets").toString().contains("posted"),
+                "the new outlet is listed: " + story.get("row"));
         // the same article again adds nothing
         JsonNode again = json(post("/articles", "application/x-ndjson", body, null));
         assertEquals(0, again.get("added").asInt());

@@ -68,6 +68,19 @@ final class SearchIndex implements AutoCloseable {
         }
     }
 
+    static final long COMMIT_EVERY_MS = 5_000;
+    private long lastCommit = System.nanoTime();
+
+    /** Removes the articles numbered above {@code seq} (a catch-up then adds them again, once). */
+    synchronized void deleteAfter(long seq) {
+        while (!pending.isEmpty()) await(pending.poll());
+        try {
+            writer.deleteDocuments(LongPoint.newRangeQuery("seq", seq + 1, Long.MAX_VALUE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("store " + store + ": cannot update its search index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The last article (store sequence number) of the last commit; 0 for none. */
     long committedSeq() {
         try {
@@ -127,11 +140,24 @@ final class SearchIndex implements AutoCloseable {
     }
 
     /** Makes what was added durable and searchable, recording {@code throughSeq} as the last article held. */
-    synchronized void commit(long throughSeq) {
+    synchronized void commit(long throughSeq) { commit(throughSeq, true); }
+
+    /**
+     * Makes what was added searchable, recording {@code throughSeq} as the last article held; durable now when
+     * {@code durable}, else at the latest {@value #COMMIT_EVERY_MS} ms after the last durable commit or on close. A
+     * server that saves an update for every few posts would otherwise write and sync a new commit point (and merge
+     * the tiny segments it leaves) several times a second; the database holds the articles durably, and an index
+     * left behind by a crash is brought level on the next open.
+     */
+    synchronized void commit(long throughSeq, boolean durable) {
         while (!pending.isEmpty()) await(pending.poll());
         try {
             writer.setLiveCommitData(Map.of(SEQ, Long.toString(throughSeq)).entrySet());
-            writer.commit();
+            long now = System.nanoTime();
+            if (durable || now - lastCommit >= COMMIT_EVERY_MS * 1_000_000L) {
+                writer.commit();
+                lastCommit = now;
+            }
             searchers.maybeRefresh();
         } catch (IOException e) {
             throw new UncheckedIOException("store " + store + ": cannot commit its search index in " + dir + ": " + e.getMessage(), e);

@@ -566,7 +566,7 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("store " + location + ": an element of the analysis is not JSON: " + e.getMessage(), e);
         }
-        search().commit(nextSeq - 1);
+        search().commit(nextSeq - 1, false);
         return new Saved(elements.size(), changed, removed);
     }
 
@@ -1200,6 +1200,8 @@ public final class Store implements AutoCloseable {
         long last = nextSeq - 1;
         if (indexed == last) return;
         if (indexed > last) { index.clear(); indexed = 0; }
+        // a commit point may hold articles past the number it records (added after it was recorded): none twice
+        index.deleteAfter(indexed);
         try (Connection c = pool.take()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("SELECT seq, doc FROM articles WHERE seq > ? ORDER BY seq")) {

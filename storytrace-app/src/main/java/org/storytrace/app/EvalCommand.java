@@ -49,6 +49,10 @@ final class EvalCommand implements Callable<Integer> {
             + "(default: testdata/discrepancies in this repository).")
     Path discrepancies;
 
+    @Option(names = "--discrepancies-heldout", description = "A second discrepancy set, written after the code it scores and never tuned on, "
+            + "printed as heldout.* (default: testdata/discrepancies-heldout in this repository).")
+    Path discrepanciesHeldout;
+
     @Option(names = "--only", split = ",", description = "Run only these: seeds, pan, googlenews, polnear, ecbplus, tempeval, discrepancies, names, html-dates.")
     java.util.List<String> only;
 
@@ -97,6 +101,10 @@ final class EvalCommand implements Callable<Integer> {
                     : Path.of("../testdata/discrepancies");
             if (Files.isDirectory(dd)) print(Evaluations.discrepancies(dd));
             else { System.err.println("skipped discrepancies: " + dd + " not found"); missing++; }
+            Path dh = discrepanciesHeldout != null ? discrepanciesHeldout : Files.isDirectory(Path.of("testdata/discrepancies-heldout"))
+                    ? Path.of("testdata/discrepancies-heldout") : Path.of("../testdata/discrepancies-heldout");
+            if (Files.isDirectory(dh)) print(Evaluations.discrepancies(dh, "heldout"));
+            else { System.err.println("skipped held-out discrepancies: " + dh + " not found"); missing++; }
         }
         if (wanted("names")) print(Evaluations.nameVariants());
         Path hd = htmlDates != null ? htmlDates : corpora.resolve("html-dates");

@@ -918,7 +918,10 @@ public final class Evaluations {
      * {@code not_discrepancies} a reader might take for one. Each folder is analysed on its own with the deep
      * tier; a reported discrepancy is right when an expected one has its kind and the same articles on each side.
      */
-    public static Map<String, Double> discrepancies(Path dir) throws IOException {
+    public static Map<String, Double> discrepancies(Path dir) throws IOException { return discrepancies(dir, "testset"); }
+
+    /** The same on another set of stories, its figures named {@code prefix.discrepancies.*} and {@code prefix.updates.*}. */
+    public static Map<String, Double> discrepancies(Path dir, String prefix) throws IOException {
         List<Path> stories;
         try (var s = Files.list(dir)) {
             stories = s.filter(f -> Files.isRegularFile(f.resolve("expected.json"))).sorted().toList();
@@ -967,15 +970,15 @@ public final class Evaluations {
             }
         }
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("testset.discrepancies.stories", (double) stories.size());
-        m.put("testset.discrepancies.stories_split", (double) split);
-        m.put("testset.discrepancies.expected", (double) expectedCount);
-        m.put("testset.discrepancies.predicted", (double) predicted);
-        m.put("testset.discrepancies.precision", predicted == 0 ? 0 : (double) correct / predicted);
-        m.put("testset.discrepancies.recall", expectedCount == 0 ? 0 : (double) found / expectedCount);
-        byKind.forEach((k, v) -> m.put("testset.discrepancies.recall_" + k, v[0] == 0 ? 0 : (double) v[1] / v[0]));
-        m.put("testset.updates.recall", updatesWanted == 0 ? 0 : (double) updatesFound / updatesWanted);
-        m.put("testset.updates.predicted", (double) updatesPredicted);
+        m.put(prefix + ".discrepancies.stories", (double) stories.size());
+        m.put(prefix + ".discrepancies.stories_split", (double) split);
+        m.put(prefix + ".discrepancies.expected", (double) expectedCount);
+        m.put(prefix + ".discrepancies.predicted", (double) predicted);
+        m.put(prefix + ".discrepancies.precision", predicted == 0 ? 0 : (double) correct / predicted);
+        m.put(prefix + ".discrepancies.recall", expectedCount == 0 ? 0 : (double) found / expectedCount);
+        byKind.forEach((k, v) -> m.put(prefix + ".discrepancies.recall_" + k, v[0] == 0 ? 0 : (double) v[1] / v[0]));
+        m.put(prefix + ".updates.recall", updatesWanted == 0 ? 0 : (double) updatesFound / updatesWanted);
+        m.put(prefix + ".updates.predicted", (double) updatesPredicted);
         return m;
     }
 

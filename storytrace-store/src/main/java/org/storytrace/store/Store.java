@@ -595,12 +595,15 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** How many elements the stored analysis holds in one of the contract's arrays. */
+    /** How many elements the stored analysis holds in one of the contract's arrays (positions run from 0 without gaps). */
     public int sectionSize(String section) {
-        try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sections WHERE section = ?")) {
+        // the largest position, found on the key's index, where a count would read every row of a large section
+        try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement("SELECT MAX(ord) FROM sections WHERE section = ?")) {
             ps.setString(1, section);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : 0;
+                if (!rs.next()) return 0;
+                long max = rs.getLong(1);
+                return rs.wasNull() ? 0 : (int) max + 1;
             }
         } catch (SQLException e) {
             throw failure("cannot be read", e);

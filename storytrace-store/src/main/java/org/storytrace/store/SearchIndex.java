@@ -69,6 +69,10 @@ final class SearchIndex implements AutoCloseable {
     }
 
     static final long COMMIT_EVERY_MS = 5_000;
+    /** The article id as doc values, read for each hit. */
+    private static final String ID_VALUES = "id_value";
+    /** The first article of a batch that failed to be indexed: no commit records an article from it on (the next open indexes them). */
+    private volatile long failedFrom = Long.MAX_VALUE;
     private long lastCommit = System.nanoTime();
 
     /** Removes the articles numbered above {@code seq} (a catch-up then adds them again, once). */
@@ -121,12 +125,15 @@ final class SearchIndex implements AutoCloseable {
     }
 
     private void addNow(List<Article> articles, long firstSeq) {
+        if (firstSeq >= failedFrom) return; // behind already: the next open catches up from there
         try {
             long seq = firstSeq;
             for (Article a : articles) {
                 org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
                 d.add(new StringField("id", a.id(), Field.Store.YES));
-                d.add(new org.apache.lucene.document.SortedDocValuesField("id", new org.apache.lucene.util.BytesRef(a.id())));
+                // a field of its own: an index written before it existed has "id" without doc values, and Lucene refuses
+                // to give a field doc values it did not have
+                d.add(new org.apache.lucene.document.SortedDocValuesField(ID_VALUES, new org.apache.lucene.util.BytesRef(a.id())));
                 d.add(new LongPoint("seq", seq++));
                 if (a.outlet() != null) d.add(new StringField("outlet", a.outlet(), Field.Store.NO));
                 if (a.published() != null) d.add(new IntPoint("day", (int) a.published().toEpochDay()));
@@ -134,10 +141,18 @@ final class SearchIndex implements AutoCloseable {
                 d.add(new TextField("body", a.text().substring(a.bodyStart(), a.bodyEnd()), Field.Store.NO));
                 writer.addDocument(d); // each article once: the store numbers them, and a batch lost with a killed run was never committed
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("store " + store + ": cannot add to its search index in " + dir + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // the articles are in the database already: searching lags behind until the next open indexes them again
+            if (failedFrom == Long.MAX_VALUE) {
+                System.err.println("storytrace: store " + store + ": cannot add to its search index in " + dir + " (searches miss the articles from number "
+                        + firstSeq + " on until the store is opened again): " + e.getMessage());
+            }
+            failedFrom = Math.min(failedFrom, firstSeq);
         }
     }
+
+    /** Whether every article added was indexed (else searches miss some until the store is opened again). */
+    boolean complete() { return failedFrom == Long.MAX_VALUE; }
 
     /** Makes what was added durable and searchable, recording {@code throughSeq} as the last article held. */
     synchronized void commit(long throughSeq) { commit(throughSeq, true); }
@@ -152,7 +167,8 @@ final class SearchIndex implements AutoCloseable {
     synchronized void commit(long throughSeq, boolean durable) {
         while (!pending.isEmpty()) await(pending.poll());
         try {
-            writer.setLiveCommitData(Map.of(SEQ, Long.toString(throughSeq)).entrySet());
+            // never past a batch that failed: the index would claim articles it lacks
+            writer.setLiveCommitData(Map.of(SEQ, Long.toString(Math.min(throughSeq, failedFrom - 1))).entrySet());
             long now = System.nanoTime();
             if (durable || now - lastCommit >= COMMIT_EVERY_MS * 1_000_000L) {
                 writer.commit();
@@ -215,7 +231,7 @@ final class SearchIndex implements AutoCloseable {
         org.apache.lucene.index.StoredFields stored = null;
         for (ScoreDoc sd : hits) {
             org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
-            org.apache.lucene.index.SortedDocValues dv = leaf.reader().getSortedDocValues("id");
+            org.apache.lucene.index.SortedDocValues dv = leaf.reader().getSortedDocValues(ID_VALUES);
             if (dv != null && dv.advanceExact(sd.doc - leaf.docBase)) {
                 ids.add(dv.lookupOrd(dv.ordValue()).utf8ToString());
             } else {

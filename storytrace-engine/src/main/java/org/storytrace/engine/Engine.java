@@ -150,9 +150,10 @@ public final class Engine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        java.util.concurrent.atomic.AtomicInteger workers = new java.util.concurrent.atomic.AtomicInteger();
         this.pool = new ForkJoinPool(settings.threads(), p -> {
             var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName("storytrace-engine-" + t.getPoolIndex());
+            t.setName("storytrace-engine-" + workers.getAndIncrement()); // the pool index is not set before the thread registers
             t.setDaemon(true);
             return t;
         }, null, false);

@@ -59,6 +59,9 @@ import org.storytrace.engine.internal.RecordFile;
 import org.storytrace.ingest.Ingestor;
 import org.storytrace.ingest.read.Input;
 import org.storytrace.nlp.ner.NameFinder;
+import java.util.IdentityHashMap;
+import java.util.Collections;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one engine every entry point runs (the command line, the benchmark, the evaluations, the server):
@@ -150,7 +153,7 @@ public final class Engine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        java.util.concurrent.atomic.AtomicInteger workers = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger workers = new AtomicInteger();
         this.pool = new ForkJoinPool(settings.threads(), p -> {
             var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
             t.setName("storytrace-engine-" + workers.getAndIncrement()); // the pool index is not set before the thread registers
@@ -466,8 +469,10 @@ public final class Engine implements AutoCloseable {
      * @param topics    when placed: the labels of their topics
      * @param links     when placed: the positions in {@code results.links()} of the links the placed articles brought
      * @param topicCount how many topics there are
+     * @param topicStories when placed: the ids of each touched topic's stories, by the topic's label
      */
-    public record Update(Results results, boolean regrouped, int firstPlaced, int[] stories, int[] topics, int[] links, int topicCount) {}
+    public record Update(Results results, boolean regrouped, int firstPlaced, int[] stories, int[] topics, int[] links, int topicCount,
+                         Map<Integer, List<String>> topicStories) {}
 
     /**
      * The results with the articles added since the last {@link #results} or {@code update} placed into the existing
@@ -479,16 +484,16 @@ public final class Engine implements AutoCloseable {
      */
     public synchronized Update update() {
         ensureOpen();
-        if (cached != null) return new Update(cached, false, ids.size(), new int[0], new int[0], new int[0], topicCount(cached));
+        if (cached != null) return new Update(cached, false, ids.size(), new int[0], new int[0], new int[0], topicCount(cached), Map.of());
         if (placement == null) {
             Results r = results();
-            return new Update(r, true, 0, new int[0], new int[0], new int[0], topicCount(r));
+            return new Update(r, true, 0, new int[0], new int[0], new int[0], topicCount(r), Map.of());
         }
         submitPending();
         drain();
         return Threads.call(pool, () -> {
             // only the new links are judged for common talk; the others as the last grouping judged them
-            List<Link> fresh = linker.pruneCommon(links.subList(linksVerified, links.size()));
+            List<Link> fresh = linker.pruneCommon(links.subList(linksVerified, links.size()), this::lookup);
             List<Link> verified = Link.mergedInOutputOrder(verifiedLinks, fresh);
             verifiedLinks = verified;
             linksVerified = links.size();
@@ -524,16 +529,24 @@ public final class Engine implements AutoCloseable {
             }
             lastStories = stories;
             Map<String, Map<Layer<?>, Object>> storyLayers = storyStages(stories, verified);
-            cached = new Results(n, this::document, this::indexOf, stories, verified, rejections, duplicates, provenance(), List.of(), storyLayers,
-                    entities(stories, storyLayers));
+            // both lists are this update's own (the next one copies them before changing anything): no copy
+            cached = new Results(n, this::document, this::indexOf, new Results.Owned<>(stories), new Results.Owned<>(verified), rejections, duplicates,
+                    provenance(), List.of(), storyLayers, entities(stories, storyLayers));
             cachedPlaced = true;
-            java.util.Set<Link> added = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            java.util.Set<Link> added = Collections.newSetFromMap(new IdentityHashMap<>());
             added.addAll(fresh);
             int[] positions = new int[fresh.size()];
             int k = 0;
             for (int x = 0; x < verified.size() && k < positions.length; x++) if (added.contains(verified.get(x))) positions[k++] = x;
-            return new Update(cached, false, first, StoryPlacement.touched(placed, false), StoryPlacement.touched(placed, true),
-                    Arrays.copyOf(positions, k), placement.topics());
+            int[] touchedTopics = StoryPlacement.touched(placed, true);
+            Map<Integer, List<String>> topicStories = new LinkedHashMap<>();
+            for (int t : touchedTopics) {
+                List<String> of = new ArrayList<>();
+                for (int st : placement.storiesOfTopic(t)) of.add("s" + (st + 1));
+                topicStories.put(t, of);
+            }
+            return new Update(cached, false, first, StoryPlacement.touched(placed, false), touchedTopics, Arrays.copyOf(positions, k),
+                    placement.topics(), topicStories);
         });
     }
 
@@ -558,7 +571,9 @@ public final class Engine implements AutoCloseable {
         submitPending();
         drain();
         int n = ids.size();
-        if (story.length != n || topic.length != n) throw new IllegalArgumentException("a grouping of " + story.length + " articles for " + n);
+        if (story.length != n || topic.length != n) {
+            throw new IllegalArgumentException("a grouping of " + story.length + " articles for " + n);
+        }
         int stories = 0, topics = 0;
         for (int i = 0; i < n; i++) {
             if (story[i] < 0 || story[i] > stories || topic[i] < 0 || topic[i] > topics) {
@@ -576,6 +591,14 @@ public final class Engine implements AutoCloseable {
         placement = new StoryPlacement(grouper, story, topic, profiles::get);
         lastStories = Story.fromLabels(ids, story, topic);
         cached = null;
+    }
+
+    /**
+     * Readies the placement of new articles now rather than at the first {@link #update} (it indexes every grouped
+     * article's top terms: seconds at a million): for a server, after it adopted or made a grouping.
+     */
+    public synchronized void preparePlacement() {
+        if (placement != null) Threads.call(pool, () -> { placement.prepare(); return null; });
     }
 
     /** Whether this engine has grouped its articles (a {@link #results}) that {@link #update} can place new ones into. */

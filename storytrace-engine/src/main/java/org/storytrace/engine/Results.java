@@ -61,8 +61,8 @@ public final class Results {
         this.articleCount = articleCount;
         this.documents = documents;
         this.indexOf = indexOf;
-        this.stories = List.copyOf(stories);
-        this.links = List.copyOf(links);
+        this.stories = owned(stories);
+        this.links = owned(links);
         this.rejections = List.copyOf(rejections);
         this.duplicates = List.copyOf(duplicates);
         this.provenance = provenance;
@@ -74,6 +74,26 @@ public final class Results {
             for (int i = 0; i < this.stories.size(); i++) byStory.put(this.stories.get(i).id(), entities.idsByStory().get(i));
         }
         this.entitiesByStory = byStory;
+    }
+
+    /**
+     * A list the engine made for these results alone and never changes again, kept as it is behind a read-only
+     * view ({@link Engine#update} makes one for each post, and copying hundreds of thousands of stories and links
+     * each time was most of what an update cost at a million articles); any other list is copied.
+     */
+    private static <T> List<T> owned(List<T> list) {
+        return list instanceof Owned<T> o ? java.util.Collections.unmodifiableList(o.list) : List.copyOf(list);
+    }
+
+    /** Marks a list as the engine's own for one {@code Results}: taken without a copy. */
+    static final class Owned<T> extends java.util.AbstractList<T> implements java.util.RandomAccess {
+        final List<T> list;
+
+        Owned(List<T> list) { this.list = list; }
+
+        @Override public T get(int i) { return list.get(i); }
+
+        @Override public int size() { return list.size(); }
     }
 
     /** Whether any story stage ran (the stories then carry layers). */

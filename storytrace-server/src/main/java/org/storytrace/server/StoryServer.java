@@ -32,6 +32,11 @@ import org.storytrace.engine.Engine;
 import org.storytrace.engine.Progress;
 import org.storytrace.store.Archive;
 import org.storytrace.store.Store;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.StringWriter;
+import java.util.LinkedHashSet;
 
 /**
  * {@code storytrace serve}: the JSON API and the web pages over an {@link Archive} (a store and the engine
@@ -189,7 +194,9 @@ public final class StoryServer implements AutoCloseable {
 
     private void routes() {
         app.before(ctx -> {
-            ctx.attribute("t0", System.nanoTime());
+            long now = System.nanoTime();
+            ctx.attribute("t0", now);
+            if (ctx.method() == HandlerType.GET) lastRead = now;
             ctx.header("Content-Security-Policy", CSP);
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
@@ -320,27 +327,27 @@ public final class StoryServer implements AutoCloseable {
         String story = store.element("stories", id).orElseThrow(() -> new Pages.NotFound("no story " + id));
         Store.StoryRow row = store.storyRow(id).orElseThrow(() -> new Pages.NotFound("no story " + id));
         List<String> articles = new ArrayList<>(), entities = new ArrayList<>();
-        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(story)) {
-            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) throw new IOException("story " + id + " is not an object");
-            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        try (JsonParser p = JSON.getFactory().createParser(story)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("story " + id + " is not an object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
-                com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                JsonToken t = p.nextToken();
                 List<String> into = field.equals("articles") ? articles : field.equals("entities") ? entities : null;
-                if (into != null && t == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-                    while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) into.add(p.getText());
+                if (into != null && t == JsonToken.START_ARRAY) {
+                    while (p.nextToken() != JsonToken.END_ARRAY) into.add(p.getText());
                 } else {
                     p.skipChildren();
                 }
             }
         }
         List<String> quotes = store.elementsOf("quotes", articles);
-        java.util.Set<String> groups = new java.util.LinkedHashSet<>();
+        java.util.Set<String> groups = new LinkedHashSet<>();
         for (String q : quotes) {
             JsonNode g = JSON.readTree(q).get("group");
             if (g != null && !g.isNull()) groups.add(g.asText());
         }
-        java.io.StringWriter out = new java.io.StringWriter(4096);
-        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+        StringWriter out = new StringWriter(4096);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeFieldName("story");
             g.writeRawValue(story);
@@ -356,7 +363,7 @@ public final class StoryServer implements AutoCloseable {
         return out.toString();
     }
 
-    private static void raw(com.fasterxml.jackson.core.JsonGenerator g, String field, List<String> elements) throws IOException {
+    private static void raw(JsonGenerator g, String field, List<String> elements) throws IOException {
         g.writeArrayFieldStart(field);
         for (String e : elements) g.writeRawValue(e);
         g.writeEndArray();
@@ -529,19 +536,24 @@ public final class StoryServer implements AutoCloseable {
 
     private long wanted;
     private Thread analyser;
+    /** When the last read arrived (System.nanoTime()), for the analyser's pacing. */
+    private volatile long lastRead = System.nanoTime();
 
     private boolean closing;
 
     private void analyseWhileWanted() {
-        long lastNanos = 0, lastEnd = 0;
+        long lastNanos = 0, lastEnd = System.nanoTime();
         while (true) {
             long target;
             synchronized (analysis) {
                 try {
                     while (!closing && wanted <= analysed) analysis.wait();
-                    // idle as long as the last analysis ran
+                    // idle as long as the last analysis ran, while readers are about: a stream of posts leaves them half
+                    // the machine; with none (only posts, or one post now and then) the next analysis starts at once
                     long idleUntil = lastEnd + lastNanos;
-                    while (!closing && System.nanoTime() < idleUntil) analysis.wait(Math.max(1, (idleUntil - System.nanoTime()) / 1_000_000));
+                    while (!closing && System.nanoTime() - idleUntil < 0 && lastRead - lastEnd > 0) {
+                        analysis.wait(Math.max(1, (idleUntil - System.nanoTime()) / 1_000_000));
+                    }
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -571,7 +583,8 @@ public final class StoryServer implements AutoCloseable {
         }
     }
 
-    private final LongAdder analyses = new LongAdder(), analysisNanos = new LongAdder(), analysisFailures = new LongAdder(), regroupings = new LongAdder();
+    private final LongAdder analyses = new LongAdder(), analysisNanos = new LongAdder(), analysisFailures = new LongAdder();
+    private final LongAdder regroupings = new LongAdder();
 
     /**
      * Posted articles are placed into the existing stories (milliseconds) rather than grouped with every article
@@ -634,7 +647,7 @@ public final class StoryServer implements AutoCloseable {
         b.append("# HELP storytrace_analyses_total Analyses run for posts.\n# TYPE storytrace_analyses_total counter\nstorytrace_analyses_total ").append(analyses.sum()).append('\n');
         b.append("# HELP storytrace_analysis_seconds_total Time those analyses took.\n# TYPE storytrace_analysis_seconds_total counter\nstorytrace_analysis_seconds_total ")
                 .append(String.format(Locale.ROOT, "%.3f", analysisNanos.sum() / 1e9)).append('\n');
-        b.append("# HELP storytrace_regroupings_total Analyses for posts that grouped every article again (the others placed the new ones).\n"
+        b.append("# HELP storytrace_regroupings_total Analyses for posts that grouped every article again (the rest placed them).\n"
                 + "# TYPE storytrace_regroupings_total counter\nstorytrace_regroupings_total ").append(regroupings.sum()).append('\n');
         b.append("# HELP storytrace_analysis_failures_total Analyses that failed.\n# TYPE storytrace_analysis_failures_total counter\nstorytrace_analysis_failures_total ").append(analysisFailures.sum()).append('\n');
         b.append("# HELP storytrace_http_requests_total HTTP requests by method, route and status.\n# TYPE storytrace_http_requests_total counter\n");

@@ -15,6 +15,14 @@ import org.storytrace.engine.Engine;
 import org.storytrace.engine.Progress;
 import org.storytrace.engine.Results;
 import org.storytrace.engine.output.StoriesJson;
+import java.util.BitSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.Set;
+import org.storytrace.core.model.Story;
+import org.storytrace.core.quote.QuoteGroupStage;
+import java.util.Arrays;
 
 /**
  * A store with the engine that analyses it: what {@code storytrace ingest} and the server run. Opening it
@@ -168,7 +176,7 @@ public final class Archive implements AutoCloseable {
         if (!store.analysisCurrent()) return false;
         int n = engine.size();
         int[] story = new int[n], topic = new int[n];
-        java.util.Arrays.fill(story, -1);
+        Arrays.fill(story, -1);
         for (Store.Placement p : store.placements()) {
             int i = engine.indexOf(p.article());
             if (i < 0 || p.story() < 0 || p.topic() < 0) return false;
@@ -177,6 +185,7 @@ public final class Archive implements AutoCloseable {
         }
         try {
             engine.adoptGrouping(story, topic);
+            engine.preparePlacement();
             return true;
         } catch (IllegalArgumentException e) {
             return false;
@@ -202,6 +211,7 @@ public final class Archive implements AutoCloseable {
         int n = engine.size(), placed = engine.placedSinceGrouping();
         if (!engine.grouped() || placed >= Math.max(regroupMin, regroupShare * n)) {
             Results r = analyse();
+            engine.preparePlacement(); // the next post places at once
             return new Updated(r, true, null);
         }
         long t0 = System.nanoTime();
@@ -215,34 +225,36 @@ public final class Archive implements AutoCloseable {
         }
         Results r = u.results();
         int first = u.firstPlaced();
-        java.util.BitSet articles = new java.util.BitSet(), stories = new java.util.BitSet(), topics = new java.util.BitSet();
+        BitSet articles = new BitSet(), stories = new BitSet(), topics = new BitSet();
         articles.set(first, r.articleCount());
         for (int label : u.stories()) {
             stories.set(label);
             for (String id : r.stories().get(label).articles()) articles.set(r.indexOf(id));
         }
         for (int label : u.topics()) topics.set(label);
-        java.util.BitSet links = new java.util.BitSet();
+        BitSet links = new BitSet();
         for (int k : u.links()) links.set(k);
         int linkBase = store.sectionSize("links");
-        List<Store.Element> elements = new java.util.ArrayList<>();
+        List<Store.Element> elements = new ArrayList<>();
         int[] nextLink = {linkBase};
         boolean wholeOthers = r.hasEntities() || !r.stories().isEmpty() && hasQuotes(r);
         // entity ids are numbered across the collection, so with entities any story may name others now: all are
         // rendered and those that changed saved
         boolean storiesWhole = r.hasEntities();
         try {
-            StoriesJson.elements(r, new StoriesJson.Selection(articles, storiesWhole ? StoriesJson.Selection.ALL : stories, topics, links, wholeOthers),
+            BitSet storySelection = storiesWhole ? StoriesJson.Selection.ALL : stories;
+            StoriesJson.Selection which = new StoriesJson.Selection(articles, storySelection, topics, links, wholeOthers, u.topicStories());
+            StoriesJson.elements(r, which,
                     (section, ord, json) -> elements.add(new Store.Element(section, section.equals("links") ? nextLink[0]++ : ord, json)));
         } catch (IOException e) {
             throw new UncheckedIOException("store " + store.location() + ": cannot render the analysis: " + e.getMessage(), e);
         }
-        Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+        Map<String, Integer> sizes = new LinkedHashMap<>();
         sizes.put("articles", r.articleCount());
         sizes.put("stories", r.stories().size());
         sizes.put("topics", u.topicCount());
         sizes.put("links", nextLink[0]);
-        java.util.Set<String> whole = new java.util.HashSet<>();
+        Set<String> whole = new HashSet<>();
         if (wholeOthers) {
             for (Store.Element e : elements) if (!sizes.containsKey(e.section())) whole.add(e.section());
             if (r.hasEntities()) whole.add("entities");
@@ -255,8 +267,8 @@ public final class Archive implements AutoCloseable {
 
     private static boolean hasQuotes(Results r) {
         if (!r.hasStoryLayers()) return false;
-        for (org.storytrace.core.model.Story s : r.stories()) {
-            if (r.findStoryLayer(s.id(), org.storytrace.core.quote.QuoteGroupStage.LAYER).isPresent()) return true;
+        for (Story s : r.stories()) {
+            if (r.findStoryLayer(s.id(), QuoteGroupStage.LAYER).isPresent()) return true;
         }
         return false;
     }

@@ -31,6 +31,12 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.storytrace.core.model.Article;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 
 /**
  * The store's full-text index (Lucene): one document an article, with its title and body analysed for
@@ -133,7 +139,7 @@ final class SearchIndex implements AutoCloseable {
                 d.add(new StringField("id", a.id(), Field.Store.YES));
                 // a field of its own: an index written before it existed has "id" without doc values, and Lucene refuses
                 // to give a field doc values it did not have
-                d.add(new org.apache.lucene.document.SortedDocValuesField(ID_VALUES, new org.apache.lucene.util.BytesRef(a.id())));
+                d.add(new SortedDocValuesField(ID_VALUES, new BytesRef(a.id())));
                 d.add(new LongPoint("seq", seq++));
                 if (a.outlet() != null) d.add(new StringField("outlet", a.outlet(), Field.Store.NO));
                 if (a.published() != null) d.add(new IntPoint("day", (int) a.published().toEpochDay()));
@@ -144,8 +150,9 @@ final class SearchIndex implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // the articles are in the database already: searching lags behind until the next open indexes them again
             if (failedFrom == Long.MAX_VALUE) {
-                System.err.println("storytrace: store " + store + ": cannot add to its search index in " + dir + " (searches miss the articles from number "
-                        + firstSeq + " on until the store is opened again): " + e.getMessage());
+                System.err.println("storytrace: store " + store + ": cannot add to its search index in " + dir
+                        + " (searches miss the articles from number " + firstSeq + " on until the store is opened again): "
+                        + e.getMessage());
             }
             failedFrom = Math.min(failedFrom, firstSeq);
         }
@@ -227,11 +234,11 @@ final class SearchIndex implements AutoCloseable {
      */
     private static List<String> ids(IndexSearcher s, ScoreDoc[] hits) throws IOException {
         List<String> ids = new ArrayList<>(hits.length);
-        List<org.apache.lucene.index.LeafReaderContext> leaves = s.getIndexReader().leaves();
-        org.apache.lucene.index.StoredFields stored = null;
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        StoredFields stored = null;
         for (ScoreDoc sd : hits) {
-            org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
-            org.apache.lucene.index.SortedDocValues dv = leaf.reader().getSortedDocValues(ID_VALUES);
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+            SortedDocValues dv = leaf.reader().getSortedDocValues(ID_VALUES);
             if (dv != null && dv.advanceExact(sd.doc - leaf.docBase)) {
                 ids.add(dv.lookupOrd(dv.ordValue()).utf8ToString());
             } else {

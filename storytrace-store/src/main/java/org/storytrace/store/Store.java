@@ -577,7 +577,8 @@ public final class Store implements AutoCloseable {
     public List<Placement> placements() {
         List<Placement> out = new ArrayList<>();
         try (Connection c = pool.take(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT a.id, a.story_id, s.topic FROM articles a LEFT JOIN stories s ON s.id = a.story_id ORDER BY a.seq")) {
+             ResultSet rs = st.executeQuery("SELECT a.id, a.story_id, s.topic FROM articles a LEFT JOIN stories s ON s.id = a.story_id "
+                     + "ORDER BY a.seq")) {
             while (rs.next()) out.add(new Placement(rs.getString(1), label(rs.getString(2), 's'), label(rs.getString(3), 't')));
         } catch (SQLException e) {
             throw failure("cannot be read", e);

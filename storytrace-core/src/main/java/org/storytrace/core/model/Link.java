@@ -1,6 +1,7 @@
 package org.storytrace.core.model;
 
 import java.util.List;
+import java.util.Comparator;
 
 /**
  * Verified reuse between two articles.
@@ -44,7 +45,8 @@ public record Link(String a, String b, double similarity, double reusedShareA, d
     }
 
     /** The order of the outputs: by the first article's id, then the second's. */
-    public static final java.util.Comparator<Link> OUTPUT_ORDER = (x, y) -> x.a().equals(y.a()) ? x.b().compareTo(y.b()) : x.a().compareTo(y.a());
+    public static final Comparator<Link> OUTPUT_ORDER =
+            (x, y) -> x.a().equals(y.a()) ? x.b().compareTo(y.b()) : x.a().compareTo(y.a());
 
     /** {@code sorted} (in output order) with {@code more} put in their places: a few links added to many without sorting them all. */
     public static List<Link> mergedInOutputOrder(List<Link> sorted, List<Link> more) {

@@ -275,6 +275,23 @@ public final class Linker implements AutoCloseable {
      * many articles: a site's standard disclaimer, a stock formula) and the links left with none. Links
      * found early, before the corpus showed a phrase to be common, are judged again here.
      */
+    /**
+     * {@link #pruneCommon(List)} for a few links among many documents: {@code docOf} gives a document's number in
+     * this linker (the order documents were added; -1 if unknown), so the documents are not looked for among all.
+     */
+    public List<Link> pruneCommon(List<Link> links, java.util.function.ToIntFunction<String> docOf) {
+        List<Link> out = new ArrayList<>(links.size());
+        for (Link l : links) {
+            int a = docOf.applyAsInt(l.a()), b = docOf.applyAsInt(l.b());
+            if (a >= fingerprints.size() || a >= 0 && !ids[a].equals(l.a()) || b >= fingerprints.size() || b >= 0 && !ids[b].equals(l.b())) {
+                return pruneCommon(links); // numbered otherwise: look them up
+            }
+            Link kept = pruneCommon(l, a < 0 ? null : fingerprints.get(a), b < 0 ? null : fingerprints.get(b), anchorIndex::docFreq, fingerprints.size());
+            if (kept != null) out.add(kept);
+        }
+        return out;
+    }
+
     public List<Link> pruneCommon(List<Link> links) {
         // the documents the links name, and only those, by id
         java.util.Map<String, Integer> byId = new java.util.HashMap<>();

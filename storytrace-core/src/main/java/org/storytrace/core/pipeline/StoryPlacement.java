@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 import org.storytrace.core.index.LongIntMap;
+import java.util.ArrayList;
 
 /**
  * Places articles added after a grouping into its stories and topics without grouping again: what keeps a
@@ -30,7 +31,7 @@ public final class StoryPlacement {
     private final StoryGrouper grouper;
     private final IntFunction<StoryGrouper.Profile> groupedProfiles;
     private final int grouped;
-    private final java.util.ArrayList<StoryGrouper.Profile> placedProfiles = new java.util.ArrayList<>();
+    private final ArrayList<StoryGrouper.Profile> placedProfiles = new ArrayList<>();
     private int n;
     private int[] story;
     private int[] topicOfStory, storySize, topicSize;
@@ -98,7 +99,7 @@ public final class StoryPlacement {
      * reuse partners are {@code reusePartners} (earlier items) with the reused shares {@code reuseShares}.
      */
     public Placed place(StoryGrouper.Profile profile, int[] reusePartners, double[] reuseShares) {
-        if (termIds == null) indexGroupedTerms();
+        prepare();
         int d = n;
         StoryGrouper.Settings st = grouper.settings();
         // candidates: the rule of TermVectors.CandidateIndex.partners (the item itself counted among a term's holders)
@@ -112,7 +113,8 @@ public final class StoryPlacement {
             for (int k = 0; k < holderCount[id]; k++) shared.merge(h[k], add, Integer::sum);
         }
         TreeSet<Integer> partners = new TreeSet<>();
-        if (d < StoryGrouper.EXHAUSTIVE) for (int o = 0; o < d; o++) partners.add(o); // small collections score every pair, as the grouping does
+        // small collections score every pair, as the grouping does
+        if (d < StoryGrouper.EXHAUSTIVE) for (int o = 0; o < d; o++) partners.add(o);
         for (Map.Entry<Integer, Integer> e : shared.entrySet()) if (e.getValue() >= st.candidateMinShared()) partners.add(e.getKey());
         Map<Integer, Double> reuse = new HashMap<>();
         for (int i = 0; i < reusePartners.length; i++) {
@@ -132,7 +134,10 @@ public final class StoryPlacement {
         double bestAverage = 0;
         for (Map.Entry<Integer, Double> e : byStory.entrySet()) {
             double avg = e.getValue() / storySize[e.getKey()];
-            if (avg > bestAverage || avg == bestAverage && best >= 0 && e.getKey() < best) { best = e.getKey(); bestAverage = avg; }
+            if (avg > bestAverage || avg == bestAverage && best >= 0 && e.getKey() < best) {
+                best = e.getKey();
+                bestAverage = avg;
+            }
         }
         boolean newStory = !(best >= 0 && bestAverage >= st.storyThreshold()), newTopic = false;
         int topic;
@@ -143,7 +148,10 @@ public final class StoryPlacement {
             double bestTopicAverage = 0;
             for (Map.Entry<Integer, Double> e : byTopic.entrySet()) {
                 double avg = e.getValue() / topicSize[e.getKey()];
-                if (avg > bestTopicAverage || avg == bestTopicAverage && bestTopic >= 0 && e.getKey() < bestTopic) { bestTopic = e.getKey(); bestTopicAverage = avg; }
+                if (avg > bestTopicAverage || avg == bestTopicAverage && bestTopic >= 0 && e.getKey() < bestTopic) {
+                    bestTopic = e.getKey();
+                    bestTopicAverage = avg;
+                }
             }
             newTopic = !(bestTopic >= 0 && bestTopicAverage >= st.topicThreshold());
             if (newTopic) {
@@ -158,6 +166,7 @@ public final class StoryPlacement {
             }
             best = stories++;
             topicOfStory[best] = topic;
+            addTopicStory(topic, best);
         }
         if (n == story.length) story = Arrays.copyOf(story, n * 2);
         story[n++] = best;
@@ -169,6 +178,36 @@ public final class StoryPlacement {
     }
 
     private StoryGrouper.Profile profileOf(int i) { return i < grouped ? groupedProfiles.apply(i) : placedProfiles.get(i - grouped); }
+
+    /** Indexes the grouped items' top terms, which the first placement does otherwise; once. */
+    public void prepare() {
+        if (termIds != null) return;
+        indexGroupedTerms();
+        topicStories = new int[Math.max(16, topics)][];
+        topicStoryCount = new int[topicStories.length];
+        for (int st = 0; st < stories; st++) addTopicStory(topicOfStory[st], st);
+    }
+
+    // each topic's stories, ascending: what a topic's element lists
+    private int[][] topicStories;
+    private int[] topicStoryCount;
+
+    private void addTopicStory(int topic, int story) {
+        if (topic >= topicStories.length) {
+            topicStories = Arrays.copyOf(topicStories, Math.max(topic + 1, topicStories.length * 2));
+            topicStoryCount = Arrays.copyOf(topicStoryCount, topicStories.length);
+        }
+        int[] s = topicStories[topic];
+        if (s == null) topicStories[topic] = s = new int[2];
+        if (topicStoryCount[topic] == s.length) topicStories[topic] = s = Arrays.copyOf(s, s.length * 2);
+        s[topicStoryCount[topic]++] = story;
+    }
+
+    /** The labels of a topic's stories, ascending. */
+    public int[] storiesOfTopic(int topic) {
+        prepare();
+        return topic < topicStories.length && topicStories[topic] != null ? Arrays.copyOf(topicStories[topic], topicStoryCount[topic]) : new int[0];
+    }
 
     /** The grouped items' top terms, indexed once, at the first placement. */
     private void indexGroupedTerms() {

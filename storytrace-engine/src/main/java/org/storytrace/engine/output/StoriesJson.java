@@ -29,6 +29,9 @@ import org.storytrace.core.fact.FactStage;
 import org.storytrace.core.summary.SummaryStage;
 import org.storytrace.core.time.Timex;
 import org.storytrace.core.time.TimelineStage;
+import java.util.BitSet;
+import java.util.stream.IntStream;
+import java.io.StringWriter;
 
 /**
  * Writes the public {@code stories.json} contract (docs/stories-json.md) as a stream: one article at a
@@ -132,12 +135,18 @@ public final class StoriesJson {
 
     /**
      * Which elements {@link #elements} renders: by position in the {@code articles}, {@code stories}, {@code topics}
-     * and {@code links} arrays ({@link #ALL}, null, for every one); the other arrays (entities, quotes, quote groups: their ids are numbered across the
+     * and {@code links} arrays ({@link #ALL}, null, for every one);
+     * the other arrays (entities, quotes, quote groups: their ids are numbered across the
      * collection, so one new article may renumber them) whole or not at all.
      */
-    public record Selection(java.util.BitSet articles, java.util.BitSet stories, java.util.BitSet topics, java.util.BitSet links, boolean others) {
+    public record Selection(BitSet articles, BitSet stories, BitSet topics, BitSet links, boolean others, Map<Integer, List<String>> topicStories) {
+        /** With each selected topic's stories found among all stories. */
+        public Selection(BitSet articles, BitSet stories, BitSet topics, BitSet links, boolean others) {
+            this(articles, stories, topics, links, others, null);
+        }
+
         /** Every position: for an array given whole. */
-        public static final java.util.BitSet ALL = null;
+        public static final BitSet ALL = null;
     }
 
     /**
@@ -159,9 +168,17 @@ public final class StoriesJson {
         // topics are numbered in order of first story, as the document lists them: t1 is the first, at position 0
         Map<String, List<String>> topics = new LinkedHashMap<>();
         if (which.topics() != null) for (int t : positions(which.topics(), Integer.MAX_VALUE)) topics.put("t" + (t + 1), new ArrayList<>());
-        for (Story s : stories) {
-            List<String> of = which.topics() == null ? topics.computeIfAbsent(s.topic(), x -> new ArrayList<>()) : topics.get(s.topic());
-            if (of != null) of.add(s.id());
+        if (which.topics() != null && which.topicStories() != null) {
+            // the caller knows each selected topic's stories: no scan of every story
+            for (Map.Entry<Integer, List<String>> e : which.topicStories().entrySet()) {
+                List<String> of = topics.get("t" + (e.getKey() + 1));
+                if (of != null) of.addAll(e.getValue());
+            }
+        } else {
+            for (Story s : stories) {
+                List<String> of = which.topics() == null ? topics.computeIfAbsent(s.topic(), x -> new ArrayList<>()) : topics.get(s.topic());
+                if (of != null) of.add(s.id());
+            }
         }
         int t = 0;
         for (Map.Entry<String, List<String>> e : topics.entrySet()) {
@@ -183,12 +200,12 @@ public final class StoriesJson {
         }
         quotes(r, new QuoteOut() {
             private final Map<String, Integer> next = new HashMap<>();
-            private java.io.StringWriter out;
+            private StringWriter out;
 
             @Override public void begin(String section) { }
 
             @Override public JsonGenerator element(String section) throws IOException {
-                out = new java.io.StringWriter(256);
+                out = new StringWriter(256);
                 return JSON.createGenerator(out);
             }
 
@@ -202,8 +219,8 @@ public final class StoriesJson {
     }
 
     /** The set positions below {@code size} (every one when {@code bits} is null), ascending. */
-    private static int[] positions(java.util.BitSet bits, int size) {
-        if (bits == null) return java.util.stream.IntStream.range(0, size).toArray();
+    private static int[] positions(BitSet bits, int size) {
+        if (bits == null) return IntStream.range(0, size).toArray();
         return bits.stream().filter(i -> i < size).toArray();
     }
 
@@ -218,7 +235,7 @@ public final class StoriesJson {
     }
 
     private static void render(ElementSink sink, String section, int ord, Render what) throws IOException {
-        java.io.StringWriter out = new java.io.StringWriter(512);
+        StringWriter out = new StringWriter(512);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             what.to(g);
         }

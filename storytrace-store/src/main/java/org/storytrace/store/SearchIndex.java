@@ -37,6 +37,8 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * The store's full-text index (Lucene): one document an article, with its title and body analysed for
@@ -233,21 +235,34 @@ final class SearchIndex implements AutoCloseable {
      * written before the doc values existed are read from the stored field.
      */
     private static List<String> ids(IndexSearcher s, ScoreDoc[] hits) throws IOException {
-        List<String> ids = new ArrayList<>(hits.length);
+        String[] ids = new String[hits.length];
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        // hits by segment, then by document: one doc-values iterator a segment, moved forward only
+        Integer[] order = new Integer[hits.length];
+        for (int k = 0; k < hits.length; k++) order[k] = k;
+        Arrays.sort(order, Comparator.comparingInt(k -> hits[k].doc));
         StoredFields stored = null;
-        for (ScoreDoc sd : hits) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-            SortedDocValues dv = leaf.reader().getSortedDocValues(ID_VALUES);
-            if (dv != null && dv.advanceExact(sd.doc - leaf.docBase)) {
-                ids.add(dv.lookupOrd(dv.ordValue()).utf8ToString());
+        int leafIndex = -1;
+        SortedDocValues dv = null;
+        LeafReaderContext leaf = null;
+        for (int k : order) {
+            int doc = hits[k].doc;
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                leaf = leaves.get(li);
+                dv = leaf.reader().getSortedDocValues(ID_VALUES);
+            }
+            if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
+                ids[k] = dv.lookupOrd(dv.ordValue()).utf8ToString();
             } else {
                 if (stored == null) stored = s.storedFields();
-                ids.add(stored.document(sd.doc).get("id"));
+                ids[k] = stored.document(doc).get("id");
             }
         }
-        return ids;
+        return new ArrayList<>(Arrays.asList(ids));
     }
+
 
     @Override public synchronized void close() {
         indexer.shutdown();

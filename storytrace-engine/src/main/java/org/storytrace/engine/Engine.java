@@ -466,12 +466,11 @@ public final class Engine implements AutoCloseable {
      * @param regrouped whether every article was grouped again ({@link #results}); else the articles numbered from
      *                  {@code firstPlaced} on were placed into the stories of the grouping before
      * @param stories   when placed: the labels (story {@code "s" + (label + 1)}) of the stories placed articles went to
-     * @param topics    when placed: the labels of their topics
      * @param links     when placed: the positions in {@code results.links()} of the links the placed articles brought
      * @param topicCount how many topics there are
-     * @param topicStories when placed: the ids of each touched topic's stories, by the topic's label
+     * @param topicStories when placed: the topics placed articles went to, by label, each with the ids of its stories
      */
-    public record Update(Results results, boolean regrouped, int firstPlaced, int[] stories, int[] topics, int[] links, int topicCount,
+    public record Update(Results results, boolean regrouped, int firstPlaced, int[] stories, int[] links, int topicCount,
                          Map<Integer, List<String>> topicStories) {}
 
     /**
@@ -484,10 +483,10 @@ public final class Engine implements AutoCloseable {
      */
     public synchronized Update update() {
         ensureOpen();
-        if (cached != null) return new Update(cached, false, ids.size(), new int[0], new int[0], new int[0], topicCount(cached), Map.of());
+        if (cached != null) return new Update(cached, false, ids.size(), new int[0], new int[0], topicCount(cached), Map.of());
         if (placement == null) {
             Results r = results();
-            return new Update(r, true, 0, new int[0], new int[0], new int[0], topicCount(r), Map.of());
+            return new Update(r, true, 0, new int[0], new int[0], topicCount(r), Map.of());
         }
         submitPending();
         drain();
@@ -538,15 +537,14 @@ public final class Engine implements AutoCloseable {
             int[] positions = new int[fresh.size()];
             int k = 0;
             for (int x = 0; x < verified.size() && k < positions.length; x++) if (added.contains(verified.get(x))) positions[k++] = x;
-            int[] touchedTopics = StoryPlacement.touched(placed, true);
             Map<Integer, List<String>> topicStories = new LinkedHashMap<>();
-            for (int t : touchedTopics) {
+            for (int t : StoryPlacement.touched(placed, true)) {
                 List<String> of = new ArrayList<>();
                 for (int st : placement.storiesOfTopic(t)) of.add("s" + (st + 1));
                 topicStories.put(t, of);
             }
-            return new Update(cached, false, first, StoryPlacement.touched(placed, false), touchedTopics, Arrays.copyOf(positions, k),
-                    placement.topics(), topicStories);
+            return new Update(cached, false, first, StoryPlacement.touched(placed, false), Arrays.copyOf(positions, k), placement.topics(),
+                    topicStories);
         });
     }
 

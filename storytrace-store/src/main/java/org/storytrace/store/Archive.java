@@ -231,7 +231,7 @@ public final class Archive implements AutoCloseable {
             stories.set(label);
             for (String id : r.stories().get(label).articles()) articles.set(r.indexOf(id));
         }
-        for (int label : u.topics()) topics.set(label);
+        for (int label : u.topicStories().keySet()) topics.set(label);
         BitSet links = new BitSet();
         for (int k : u.links()) links.set(k);
         int linkBase = store.sectionSize("links");

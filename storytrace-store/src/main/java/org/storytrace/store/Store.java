@@ -877,20 +877,10 @@ public final class Store implements AutoCloseable {
         java.util.TreeMap<Long, String> found = new java.util.TreeMap<>();
         List<String> ids = new ArrayList<>(articles);
         try (Connection c = pool.take()) {
-            for (int from = 0; from < ids.size(); from += 500) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-                // one query a column, each on its own index (an OR of the two makes SQLite scan the section)
-                for (String column : section.equals("links") ? new String[] {"article_id", "other_id"} : new String[] {"article_id"}) {
-                    try (PreparedStatement ps = c.prepareStatement("SELECT ord, json FROM sections WHERE section = ? AND " + column + " IN (" + marks + ")")) {
-                        int k = 1;
-                        ps.setString(k++, section);
-                        for (String id : chunk) ps.setString(k++, id);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) found.put(rs.getLong(1), rs.getString(2));
-                        }
-                    }
-                }
+            // one query a column, each on its own index (an OR of the two makes SQLite scan the section)
+            for (String column : section.equals("links") ? new String[] {"article_id", "other_id"} : new String[] {"article_id"}) {
+                inChunks(c, "SELECT ord, json FROM sections WHERE section = ? AND " + column + " IN (" + KEYS + ")", List.of(section), ids,
+                        rs -> found.put(rs.getLong(1), rs.getString(2)));
             }
         } catch (SQLException e) {
             throw failure("cannot be read", e);
@@ -903,18 +893,8 @@ public final class Store implements AutoCloseable {
         if (keys.isEmpty()) return List.of();
         Map<String, String> found = new HashMap<>();
         try (Connection c = pool.take()) {
-            for (int from = 0; from < keys.size(); from += 500) {
-                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
-                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement ps = c.prepareStatement("SELECT item_key, json FROM sections WHERE section = ? AND item_key IN (" + marks + ")")) {
-                    int k = 1;
-                    ps.setString(k++, section);
-                    for (String id : chunk) ps.setString(k++, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) found.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-            }
+            inChunks(c, "SELECT item_key, json FROM sections WHERE section = ? AND item_key IN (" + KEYS + ")", List.of(section), keys,
+                    rs -> found.put(rs.getString(1), rs.getString(2)));
         } catch (SQLException e) {
             throw failure("cannot be read", e);
         }
@@ -929,21 +909,38 @@ public final class Store implements AutoCloseable {
         Set<String> in = new java.util.HashSet<>(articles);
         java.util.TreeMap<Long, String> found = new java.util.TreeMap<>();
         try (Connection c = pool.take()) {
-            for (int from = 0; from < articles.size(); from += 500) {
-                List<String> chunk = articles.subList(from, Math.min(articles.size(), from + 500));
-                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement ps = c.prepareStatement("SELECT ord, json, other_id FROM sections WHERE section = 'links' AND article_id IN (" + marks + ")")) {
-                    int k = 1;
-                    for (String id : chunk) ps.setString(k++, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) if (in.contains(rs.getString(3))) found.put(rs.getLong(1), rs.getString(2));
-                    }
-                }
-            }
+            inChunks(c, "SELECT ord, json, other_id FROM sections WHERE section = 'links' AND article_id IN (" + KEYS + ")", List.of(), articles, rs -> {
+                if (in.contains(rs.getString(3))) found.put(rs.getLong(1), rs.getString(2));
+            });
         } catch (SQLException e) {
             throw failure("cannot be read", e);
         }
         return new ArrayList<>(found.values());
+    }
+
+    /** Where {@link #inChunks} puts the placeholders of one chunk of keys. */
+    private static final String KEYS = "?*";
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql} once for every 500 of {@code keys} (a long IN list is what the drivers refuse), its {@link #KEYS}
+     * replaced by that many placeholders, {@code leading} bound before the keys; hands each row to {@code row}.
+     */
+    private static void inChunks(Connection c, String sql, List<String> leading, List<String> keys, RowReader row) throws SQLException {
+        for (int from = 0; from < keys.size(); from += 500) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+            try (PreparedStatement ps = c.prepareStatement(sql.replace(KEYS, String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))))) {
+                int k = 1;
+                for (String v : leading) ps.setString(k++, v);
+                for (String id : chunk) ps.setString(k++, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) row.read(rs);
+                }
+            }
+        }
     }
 
     /** A stored article with its layers (needs the codec the store was opened with). */
@@ -1008,16 +1005,8 @@ public final class Store implements AutoCloseable {
                 // enough best articles for this page and a few after it; reading every hit's id is what a search costs
                 List<String> hits = searchArticles(q.text(), q.from(), q.to(), q.outlet(), (int) Math.min(2000, (q.page() + 1L) * q.size() * 5));
                 Map<String, String> storyOf = new HashMap<>();
-                for (int from = 0; from < hits.size(); from += 500) {
-                    List<String> chunk = hits.subList(from, Math.min(hits.size(), from + 500));
-                    try (PreparedStatement ps = c.prepareStatement("SELECT id, story_id FROM articles WHERE id IN ("
-                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
-                        for (int k = 0; k < chunk.size(); k++) ps.setString(k + 1, chunk.get(k));
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) storyOf.put(rs.getString(1), rs.getString(2));
-                        }
-                    }
-                }
+                inChunks(c, "SELECT id, story_id FROM articles WHERE id IN (" + KEYS + ")", List.of(), hits,
+                        rs -> storyOf.put(rs.getString(1), rs.getString(2)));
                 LinkedHashSet<String> stories = new LinkedHashSet<>();
                 for (String h : hits) if (storyOf.get(h) != null) stories.add(storyOf.get(h));
                 order = new ArrayList<>(stories);
@@ -1068,7 +1057,7 @@ public final class Store implements AutoCloseable {
     /** A story's row, if the story exists. */
     public Optional<StoryRow> storyRow(String id) {
         try (Connection c = pool.take()) {
-            return storyRow(c, id);
+            return storyRows(c, List.of(id)).stream().findFirst();
         } catch (SQLException e) {
             throw failure("cannot be read", e);
         }
@@ -1077,43 +1066,18 @@ public final class Store implements AutoCloseable {
     /** The rows of stories, in the order asked (missing ones left out): two queries, however many rows. */
     private static List<StoryRow> storyRows(Connection c, List<String> ids) throws SQLException {
         if (ids.isEmpty()) return List.of();
-        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
         Map<String, List<String>> outlets = new HashMap<>();
-        try (PreparedStatement po = c.prepareStatement("SELECT story_id, outlet FROM story_outlets WHERE story_id IN (" + marks + ") ORDER BY story_id, outlet")) {
-            for (int k = 0; k < ids.size(); k++) po.setString(k + 1, ids.get(k));
-            try (ResultSet ro = po.executeQuery()) {
-                while (ro.next()) outlets.computeIfAbsent(ro.getString(1), x -> new ArrayList<>()).add(ro.getString(2));
-            }
-        }
+        inChunks(c, "SELECT story_id, outlet FROM story_outlets WHERE story_id IN (" + KEYS + ") ORDER BY story_id, outlet", List.of(), ids,
+                rs -> outlets.computeIfAbsent(rs.getString(1), x -> new ArrayList<>()).add(rs.getString(2)));
         Map<String, StoryRow> found = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, title, size, first_published, last_published, topic FROM stories WHERE id IN (" + marks + ")")) {
-            for (int k = 0; k < ids.size(); k++) ps.setString(k + 1, ids.get(k));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String id = rs.getString(1);
-                    found.put(id, new StoryRow(id, rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6), outlets.getOrDefault(id, List.of())));
-                }
-            }
-        }
+        inChunks(c, "SELECT id, title, size, first_published, last_published, topic FROM stories WHERE id IN (" + KEYS + ")", List.of(), ids, rs -> {
+            String id = rs.getString(1);
+            found.put(id, new StoryRow(id, rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                    outlets.getOrDefault(id, List.of())));
+        });
         List<StoryRow> rows = new ArrayList<>(ids.size());
         for (String id : ids) if (found.containsKey(id)) rows.add(found.get(id));
         return rows;
-    }
-
-    private static Optional<StoryRow> storyRow(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, title, size, first_published, last_published, topic FROM stories WHERE id = ?");
-             PreparedStatement po = c.prepareStatement("SELECT outlet FROM story_outlets WHERE story_id = ? ORDER BY outlet")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return Optional.empty();
-                po.setString(1, id);
-                List<String> outlets = new ArrayList<>();
-                try (ResultSet ro = po.executeQuery()) {
-                    while (ro.next()) outlets.add(ro.getString(1));
-                }
-                return Optional.of(new StoryRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6), outlets));
-            }
-        }
     }
 
     /** The entities an id or a spelling names (case-insensitive; a whole spelling or a whole word of one). */

@@ -130,30 +130,14 @@ public final class StoryPlacement {
             byStory.merge(story[o], s, Double::sum);
             byTopic.merge(topicOfStory[story[o]], s, Double::sum);
         }
-        int best = -1;
-        double bestAverage = 0;
-        for (Map.Entry<Integer, Double> e : byStory.entrySet()) {
-            double avg = e.getValue() / storySize[e.getKey()];
-            if (avg > bestAverage || avg == bestAverage && best >= 0 && e.getKey() < best) {
-                best = e.getKey();
-                bestAverage = avg;
-            }
-        }
-        boolean newStory = !(best >= 0 && bestAverage >= st.storyThreshold()), newTopic = false;
+        int best = best(byStory, storySize, st.storyThreshold());
+        boolean newStory = best < 0, newTopic = false;
         int topic;
         if (!newStory) {
             topic = topicOfStory[best];
         } else {
-            int bestTopic = -1;
-            double bestTopicAverage = 0;
-            for (Map.Entry<Integer, Double> e : byTopic.entrySet()) {
-                double avg = e.getValue() / topicSize[e.getKey()];
-                if (avg > bestTopicAverage || avg == bestTopicAverage && bestTopic >= 0 && e.getKey() < bestTopic) {
-                    bestTopic = e.getKey();
-                    bestTopicAverage = avg;
-                }
-            }
-            newTopic = !(bestTopic >= 0 && bestTopicAverage >= st.topicThreshold());
+            int bestTopic = best(byTopic, topicSize, st.topicThreshold());
+            newTopic = bestTopic < 0;
             if (newTopic) {
                 if (topics == topicSize.length) topicSize = Arrays.copyOf(topicSize, topics * 2);
                 topic = topics++;
@@ -175,6 +159,23 @@ public final class StoryPlacement {
         placedProfiles.add(profile);
         for (long term : top) addHolder(term, d);
         return new Placed(best, topic, newStory, newTopic);
+    }
+
+    /**
+     * The cluster whose average score (its sum over its size) is highest and at least {@code threshold}, ties to the
+     * lower label; -1 for none.
+     */
+    private static int best(Map<Integer, Double> sums, int[] sizes, double threshold) {
+        int best = -1;
+        double bestAverage = 0;
+        for (Map.Entry<Integer, Double> e : sums.entrySet()) {
+            double avg = e.getValue() / sizes[e.getKey()];
+            if (avg > bestAverage || avg == bestAverage && best >= 0 && e.getKey() < best) {
+                best = e.getKey();
+                bestAverage = avg;
+            }
+        }
+        return best >= 0 && bestAverage >= threshold ? best : -1;
     }
 
     private StoryGrouper.Profile profileOf(int i) { return i < grouped ? groupedProfiles.apply(i) : placedProfiles.get(i - grouped); }

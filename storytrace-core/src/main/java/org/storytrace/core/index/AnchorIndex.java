@@ -81,21 +81,38 @@ public final class AnchorIndex {
 
     /** Documents sharing at least {@code minShared} usable anchors with {@code anchors}; returns the count. */
     public int query(long[] anchors, int exclude, IntBuffer out) {
+        CompactPostings.Keys keys = CompactPostings.keys(anchors);
+        IntBuffer hits = new IntBuffer();
+        for (int s = 0; s < CompactPostings.SHARDS; s++) collect(keys, s, hits);
         out.clear();
         if (++stamp == Integer.MAX_VALUE) { Arrays.fill(tallyStamp, 0); stamp = 1; }
-        for (long a : anchors) {
-            if (table.count(a) > maxDocFreq) continue;
-            table.forEach(a, d -> {
-                if (d == exclude) return;
-                if (d >= tally.length) {
-                    int n = Math.max(d + 1, tally.length * 2);
-                    tally = Arrays.copyOf(tally, n);
-                    tallyStamp = Arrays.copyOf(tallyStamp, n);
-                }
-                if (tallyStamp[d] != stamp) { tallyStamp[d] = stamp; tally[d] = 0; }
-                if (++tally[d] == minShared) out.add(d);
-            });
+        for (int i = 0; i < hits.size(); i++) {
+            int d = hits.get(i);
+            if (d == exclude) continue;
+            if (d >= tally.length) {
+                int n = Math.max(d + 1, tally.length * 2);
+                tally = Arrays.copyOf(tally, n);
+                tallyStamp = Arrays.copyOf(tallyStamp, n);
+            }
+            if (tallyStamp[d] != stamp) { tallyStamp[d] = stamp; tally[d] = 0; }
+            if (++tally[d] == minShared) out.add(d);
         }
         return out.size();
     }
+
+    /** Anchors reduced and grouped by shard ({@link CompactPostings#keys}), for the shard-at-a-time methods. Thread-safe. */
+    public static CompactPostings.Keys keys(long[] anchors) { return CompactPostings.keys(anchors); }
+
+    /**
+     * The documents holding each usable anchor (held by at most {@code maxDocFreq} documents) of {@code anchors}
+     * in {@code shard}, a document once per anchor, appended to {@code hits}: a document is a candidate when it
+     * appears {@code minShared} times over all shards. Calls on different shards may run at once.
+     */
+    public void collect(CompactPostings.Keys anchors, int shard, IntBuffer hits) { table.collect(anchors, shard, maxDocFreq, hits); }
+
+    /** Adds {@code doc} with its anchors in {@code shard}. Calls on different shards may run at once. */
+    public void add(int doc, CompactPostings.Keys anchors, int shard) { table.add(anchors, shard, doc); }
+
+    /** Anchors two documents must share to be candidates. */
+    public int minShared() { return minShared; }
 }

@@ -3,156 +3,384 @@ package org.storytrace.core.index;
 import java.util.Arrays;
 
 /**
- * Postings lists keyed by 64-bit hashes in about 6 bytes a posting: the store behind {@link LshIndex} and
- * {@link AnchorIndex}.
+ * Postings lists keyed by 64-bit hashes in about 6 bytes a posting, in {@value #SHARDS} independent shards:
+ * the store behind {@link LshIndex} and {@link AnchorIndex}.
  *
- * <p>Each key is reduced to a 32-bit hash. Most postings live in a frozen run sorted by (hash, document):
- * the hash's top 16 bits pick one of 65,536 buckets (an offsets array), the low 16 bits are kept per
- * posting as a {@code short} beside its document number. New postings go to a small open-addressing table;
- * when it holds an eighth as many postings as the run (at least {@value #MIN_MERGE}, at most
- * {@value #MAX_RECENT}), its postings are sorted and merged into the run in one linear pass from the back,
- * in place, so a merge needs no second copy of the run. The run lives in chunks of 2^18 postings that are
- * added as it grows, never copied: a single array grown by copying would need the old and the new array at
- * once (a million articles' anchors are 80 million postings, and that copy was what ran a 2 GB heap out of
- * memory). A look-up binary-searches the bucket and checks the table.
+ * <p>Each key is reduced to a 64-bit hash whose top {@value #SHARD_BITS} bits pick its shard, the next 18 its
+ * bucket and the 14 after those its <em>rest</em>: 35 bits say which key a posting belongs to. Within a shard,
+ * most postings live in a frozen run sorted by (bucket, rest, document): an offsets array finds the bucket
+ * (a few dozen postings at a million articles, one or two cache lines), and each posting keeps only its rest
+ * (a {@code short}) and its document (an {@code int}). New postings go to a small open-addressing table
+ * (about 28 bytes a posting); when it holds an eighth as many postings as the run (within
+ * [{@value #MIN_MERGE}, {@value #MAX_RECENT}] a shard), they are radix-sorted and merged into the run from the
+ * back, in place, bucket by bucket. The run lives in chunks of 2^16 postings added as it grows and never copied
+ * whole: a single array grown by copying would need the old and the new array at once (a million articles'
+ * anchors are 75 million postings). Documents are added in ascending order (the order articles arrive).
  *
- * <p>Two keys whose 32-bit hashes agree share a posting list: for a look-up among {@code m} distinct keys
- * that happens with probability about {@code m / 2^32}, and costs at most one extra candidate (which
- * alignment then rejects) or a frequency counted too high. Not thread-safe for writes.
+ * <p>Why shards (session 9): a million articles make about 110 million postings, and the linker must look up
+ * and add each article's keys in arrival order. With one run the look-ups binary-searched buckets of about a
+ * thousand postings, and every merge rewrote the whole run (a million postings added, 75 million moved); that
+ * serial work was a third of {@code analyze}'s CPU time at a million articles and kept one core waiting.
+ * Eight shards have eight times the buckets (a look-up reads a few cache lines), merge an eighth of the run at
+ * a time, and let a batch of articles be looked up and added one shard per thread with exactly the result of
+ * doing it one article at a time ({@code Linker.addAll}).
+ *
+ * <p>Two keys whose reduced hashes agree in their 35 bits share a posting list: for a look-up among {@code m}
+ * distinct keys that happens with probability about {@code m / 2^35}, and costs at most one extra candidate
+ * (which alignment then rejects) or a frequency counted too high.
+ *
+ * <p>Not thread-safe, except that calls naming different shards ({@link #collect(Keys, int, int, IntBuffer)},
+ * {@link #add(Keys, int, int)}) may run at once on different threads.
  */
 public final class CompactPostings {
-    static final int MIN_MERGE = 1 << 16;
-    /** The recent table costs about 40 bytes a posting: it is merged before it holds more than this. */
-    static final int MAX_RECENT = 1 << 20;
-    private static final int BUCKETS = 1 << 16;
+    public static final int SHARD_BITS = 3, SHARDS = 1 << SHARD_BITS;
+    /** A shard's buckets: the top bits of a key's 32 bits after the shard's; the rest of them is kept per posting. */
+    private static final int BUCKET_BITS = 18, BUCKETS = 1 << BUCKET_BITS, REST_BITS = 32 - BUCKET_BITS, REST_MASK = (1 << REST_BITS) - 1;
+    /** Recent postings a shard keeps at least (unless finished) and at most before it merges them into its run. */
+    static final int MIN_MERGE = 1 << 13, MAX_RECENT = 1 << 19;
+    private static final int CHUNK_BITS = 16, CHUNK = 1 << CHUNK_BITS, CHUNK_MASK = CHUNK - 1;
 
-    // frozen run: rests ascending (unsigned) within each bucket, documents ascending within a hash
-    private int[] offsets = new int[BUCKETS + 1];
-    private static final int CHUNK_BITS = 18, CHUNK = 1 << CHUNK_BITS, CHUNK_MASK = CHUNK - 1;
-    private short[][] rests = new short[0][];
-    private int[][] docs = new int[0][];
-    private int frozen; // postings in the run; the chunks may hold more
-    // recent postings, in insertion order, with an open-addressing table from hash to chain
-    private final PostingsTable recent = new PostingsTable();
-    private int[] recentHash = new int[1024];
-    private int[] recentDoc = new int[1024];
-    private int recentSize;
+    private final Shard[] shards = new Shard[SHARDS];
 
-    /** The 32-bit hash the store keeps of a key. */
-    static int reduce(long key) {
+    public CompactPostings() {
+        for (int s = 0; s < SHARDS; s++) shards[s] = new Shard();
+    }
+
+    /** The 64-bit hash the store keeps 35 bits of; its top bits are the shard. */
+    static long reduce(long key) {
         long h = key * 0x9E3779B97F4A7C15L;
-        return (int) ((h ^ (h >>> 29)) >>> 32);
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        return h ^ (h >>> 32);
+    }
+
+    private static int shardOf(long reduced) { return (int) (reduced >>> (64 - SHARD_BITS)); }
+
+    /** The 32 bits after the shard bits: bucket (high 16) and rest (low 16). */
+    private static int ident(long reduced) { return (int) (reduced >>> (32 - SHARD_BITS)); }
+
+    /**
+     * Keys reduced and grouped by shard, for the shard-at-a-time methods: shard {@code s}'s keys are
+     * {@code idents[start[s] .. start[s + 1])}, in the order they were given.
+     */
+    public record Keys(int[] idents, int[] start) {
+        public int size() { return idents.length; }
+    }
+
+    /** {@code keys} reduced and grouped by shard. Thread-safe. */
+    public static Keys keys(long[] keys) {
+        int n = keys.length;
+        byte[] shard = new byte[n];
+        int[] idents = new int[n], start = new int[SHARDS + 1];
+        for (int i = 0; i < n; i++) {
+            long r = reduce(keys[i]);
+            shard[i] = (byte) shardOf(r);
+            start[shard[i] + 1]++;
+        }
+        for (int s = 0; s < SHARDS; s++) start[s + 1] += start[s];
+        int[] fill = Arrays.copyOf(start, SHARDS);
+        for (int i = 0; i < n; i++) idents[fill[shard[i]]++] = ident(reduce(keys[i]));
+        return new Keys(idents, start);
     }
 
     /** Appends {@code doc} to the postings of {@code key}. */
     public void add(long key, int doc) {
+        checkDoc(doc);
+        long r = reduce(key);
+        shards[shardOf(r)].add(ident(r), doc);
+    }
+
+    /** Appends {@code doc} to the postings of each of {@code keys} that falls in {@code shard}. */
+    public void add(Keys keys, int shard, int doc) {
+        checkDoc(doc);
+        Shard s = shards[shard];
+        for (int i = keys.start[shard]; i < keys.start[shard + 1]; i++) s.add(keys.idents[i], doc);
+    }
+
+    private static void checkDoc(int doc) {
         if (doc < 0) throw new IllegalArgumentException("document numbers must be >= 0, was " + doc);
-        int h = reduce(key);
-        recent.add(h, doc);
-        if (recentSize == recentHash.length) {
-            recentHash = Arrays.copyOf(recentHash, recentSize * 2);
-            recentDoc = Arrays.copyOf(recentDoc, recentSize * 2);
-        }
-        recentHash[recentSize] = h;
-        recentDoc[recentSize++] = doc;
-        if (recentSize >= Math.min(MAX_RECENT, Math.max(MIN_MERGE, frozen / 8))) merge();
     }
 
     /** Calls {@code f} with every document in {@code key}'s postings. */
     public void forEach(long key, java.util.function.IntConsumer f) {
-        int h = reduce(key);
-        for (int i = first(h), end = offsets[(h >>> 16) + 1]; i < end && rest(i) == (short) h; i++) f.accept(doc(i));
-        int slot = recent.find(h);
-        if (slot >= 0) for (int p = recent.head(slot); p >= 0; p = recent.next(p)) f.accept(recent.doc(p));
+        long r = reduce(key);
+        IntBuffer out = new IntBuffer();
+        shards[shardOf(r)].collect(ident(r), Integer.MAX_VALUE, out);
+        for (int i = 0; i < out.size(); i++) f.accept(out.get(i));
     }
 
     /** How many postings {@code key} has. */
     public int count(long key) {
-        int h = reduce(key);
-        int c = 0;
-        for (int i = first(h), end = offsets[(h >>> 16) + 1]; i < end && rest(i) == (short) h; i++) c++;
-        int slot = recent.find(h);
-        return c + (slot < 0 ? 0 : recent.count(slot));
+        long r = reduce(key);
+        return shards[shardOf(r)].count(ident(r));
     }
 
-    /** The first index of the frozen run whose rest is not below {@code h}'s, within its bucket. */
-    private int first(int h) {
-        int b = h >>> 16, r = h & 0xffff;
-        int lo = offsets[b], hi = offsets[b + 1];
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if ((rest(mid) & 0xffff) < r) lo = mid + 1; else hi = mid;
-        }
-        return lo;
+    /**
+     * For each of {@code keys} in {@code shard} that has at most {@code max} postings, appends its documents
+     * to {@code out} (a document once per key it shares).
+     */
+    public void collect(Keys keys, int shard, int max, IntBuffer out) {
+        Shard s = shards[shard];
+        for (int i = keys.start[shard]; i < keys.start[shard + 1]; i++) s.collect(keys.idents[i], max, out);
     }
 
     /** Lets go of every posting: the store is empty again and its arrays are garbage. */
     public void clear() {
-        offsets = new int[BUCKETS + 1];
-        rests = new short[0][];
-        docs = new int[0][];
-        frozen = 0;
-        recent.clear();
-        recentHash = new int[1024];
-        recentDoc = new int[1024];
-        recentSize = 0;
+        for (int s = 0; s < SHARDS; s++) shards[s] = new Shard();
     }
 
-    /** Folds the recent postings into the frozen run now (at the end of a bulk load: the table's slack goes). */
-    public void compact() { if (recentSize > 0) merge(); }
+    /** Folds the recent postings into the frozen runs now (at the end of a bulk load: the tables' slack goes). */
+    public void compact() {
+        for (Shard s : shards) if (s.recent > 0) s.merge();
+    }
 
     /** All postings. */
-    public long size() { return frozen + (long) recentSize; }
+    public long size() {
+        long n = 0;
+        for (Shard s : shards) n += s.frozen + (long) s.recent;
+        return n;
+    }
 
     /** Heap bytes held. */
     public long memoryBytes() {
-        return offsets.length * 4L + docs.length * (long) CHUNK * 6L + recent.memoryBytes() + recentHash.length * 8L;
+        long b = 0;
+        for (Shard s : shards) b += s.memoryBytes();
+        return b;
     }
 
-    private short rest(int i) { return rests[i >>> CHUNK_BITS][i & CHUNK_MASK]; }
-    private int doc(int i) { return docs[i >>> CHUNK_BITS][i & CHUNK_MASK]; }
+    /** One shard: a frozen run in chunks, bucket offsets, and the recent table. */
+    private static final class Shard {
+        private int[] offsets; // null until the first merge
+        private short[][] rests = new short[0][];
+        private int[][] docs = new int[0][];
+        private int frozen;
+        // recent postings: open addressing from ident to the newest posting of its chain (-1: empty slot)
+        private int[] slotKey = new int[64], slotHead = filled(64);
+        private int used;
+        private int[] postDoc = new int[64], postNext = new int[64], postIdent = new int[64];
+        private int recent;
+        private int lastDoc;
 
-    /** Adds chunks until the run can hold {@code total} postings. */
-    private void ensureCapacity(int total) {
-        int need = (int) (((long) total + CHUNK - 1) >>> CHUNK_BITS);
-        if (need <= docs.length) return;
-        int had = docs.length;
-        rests = Arrays.copyOf(rests, need);
-        docs = Arrays.copyOf(docs, need);
-        for (int c = had; c < need; c++) { rests[c] = new short[CHUNK]; docs[c] = new int[CHUNK]; }
-    }
-
-    /** (hash, doc) as a long whose signed order is the unsigned order of the hash, then the document. */
-    private static long encode(int h, int doc) { return (((h & 0xffffffffL) << 32) | doc) ^ Long.MIN_VALUE; }
-
-    /** Merges the recent postings into the frozen run in one pass from the back, in place. */
-    private void merge() {
-        long[] fresh = new long[recentSize];
-        for (int i = 0; i < recentSize; i++) fresh[i] = encode(recentHash[i], recentDoc[i]);
-        Arrays.sort(fresh);
-        int old = frozen, total = old + recentSize;
-        ensureCapacity(total);
-        int[] counts = new int[BUCKETS];
-        int i = old - 1, j = fresh.length - 1, b = BUCKETS - 1;
-        for (int k = total - 1; k >= 0; k--) {
-            while (b > 0 && i >= 0 && i < offsets[b]) b--;
-            long run = i >= 0 ? encode((b << 16) | (rest(i) & 0xffff), doc(i)) : Long.MIN_VALUE;
-            long next;
-            if (j >= 0 && (i < 0 || fresh[j] > run)) next = fresh[j--];
-            else { next = run; i--; }
-            next ^= Long.MIN_VALUE;
-            int h = (int) (next >>> 32);
-            rests[k >>> CHUNK_BITS][k & CHUNK_MASK] = (short) h;
-            docs[k >>> CHUNK_BITS][k & CHUNK_MASK] = (int) next;
-            counts[h >>> 16]++;
+        private static int[] filled(int n) {
+            int[] a = new int[n];
+            Arrays.fill(a, -1);
+            return a;
         }
-        int[] off = offsets;
-        off[0] = 0;
-        for (int x = 0; x < BUCKETS; x++) off[x + 1] = off[x] + counts[x];
-        frozen = total;
-        recent.clear();
-        recentSize = 0;
-        recentHash = new int[1024];
-        recentDoc = new int[1024];
+
+        long memoryBytes() {
+            return (offsets == null ? 0 : offsets.length * 4L) + docs.length * (long) CHUNK * 6L + slotKey.length * 8L + postDoc.length * 12L;
+        }
+
+        private static int home(int ident, int mask) { return (ident * 0x9E3779B1) >>> 7 & mask; }
+
+        private int slot(int ident) {
+            int mask = slotKey.length - 1;
+            for (int i = home(ident, mask); ; i = (i + 1) & mask) {
+                if (slotHead[i] < 0) return -1;
+                if (slotKey[i] == ident) return i;
+            }
+        }
+
+        void add(int ident, int doc) {
+            if (doc < lastDoc) throw new IllegalArgumentException("documents must be added in order: " + doc + " after " + lastDoc);
+            lastDoc = doc;
+            if (recent == postDoc.length) {
+                postDoc = Arrays.copyOf(postDoc, recent * 2);
+                postNext = Arrays.copyOf(postNext, recent * 2);
+                postIdent = Arrays.copyOf(postIdent, recent * 2);
+            }
+            int mask = slotKey.length - 1;
+            int i = home(ident, mask);
+            while (slotHead[i] >= 0 && slotKey[i] != ident) i = (i + 1) & mask;
+            if (slotHead[i] < 0) {
+                slotKey[i] = ident;
+                used++;
+            }
+            postDoc[recent] = doc;
+            postIdent[recent] = ident;
+            postNext[recent] = slotHead[i];
+            slotHead[i] = recent++;
+            if (used * 2 > slotKey.length) growSlots();
+            if (recent >= Math.min(MAX_RECENT, Math.max(MIN_MERGE, frozen / 8))) merge();
+        }
+
+        private void growSlots() {
+            int[] ok = slotKey, oh = slotHead;
+            slotKey = new int[ok.length * 2];
+            slotHead = filled(ok.length * 2);
+            int mask = slotKey.length - 1;
+            for (int j = 0; j < ok.length; j++) {
+                if (oh[j] < 0) continue;
+                int i = home(ok[j], mask);
+                while (slotHead[i] >= 0) i = (i + 1) & mask;
+                slotKey[i] = ok[j];
+                slotHead[i] = oh[j];
+            }
+        }
+
+        private short rest(int i) { return rests[i >>> CHUNK_BITS][i & CHUNK_MASK]; }
+        private int doc(int i) { return docs[i >>> CHUNK_BITS][i & CHUNK_MASK]; }
+
+        /** The first index of the frozen run whose rest is not below {@code ident}'s, within its bucket. */
+        private int first(int ident) {
+            int b = ident >>> REST_BITS, r = ident & REST_MASK;
+            int lo = offsets[b], hi = offsets[b + 1];
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (rest(mid) < r) lo = mid + 1; else hi = mid;
+            }
+            return lo;
+        }
+
+        /** The end of the frozen run's postings of {@code ident}, which start at {@code from}. */
+        private int end(int ident, int from) {
+            int end = offsets[(ident >>> REST_BITS) + 1];
+            short r = (short) (ident & REST_MASK);
+            int i = from;
+            while (i < end && rest(i) == r) i++;
+            return i;
+        }
+
+        int count(int ident) {
+            int c = 0;
+            if (offsets != null) {
+                int lo = first(ident);
+                c = end(ident, lo) - lo;
+            }
+            int slot = slot(ident);
+            if (slot >= 0) for (int p = slotHead[slot]; p >= 0; p = postNext[p]) c++;
+            return c;
+        }
+
+        void collect(int ident, int max, IntBuffer out) {
+            int lo = 0, hi = 0;
+            if (offsets != null) {
+                lo = first(ident);
+                hi = end(ident, lo);
+            }
+            int slot = slot(ident);
+            int head = slot < 0 ? -1 : slotHead[slot];
+            int c = hi - lo;
+            for (int p = head; p >= 0 && c <= max; p = postNext[p]) c++;
+            if (c > max) return;
+            for (int i = lo; i < hi; i++) out.add(doc(i));
+            for (int p = head; p >= 0; p = postNext[p]) out.add(postDoc[p]);
+        }
+
+        /** Adds chunks until the run can hold {@code total} postings. */
+        private void ensureCapacity(int total) {
+            int need = (int) (((long) total + CHUNK - 1) >>> CHUNK_BITS);
+            if (need <= docs.length) return;
+            int had = docs.length;
+            rests = Arrays.copyOf(rests, need);
+            docs = Arrays.copyOf(docs, need);
+            for (int c = had; c < need; c++) { rests[c] = new short[CHUNK]; docs[c] = new int[CHUNK]; }
+        }
+
+        /**
+         * Merges the recent postings into the frozen run from the back, in place, a bucket at a time: a bucket's
+         * postings only ever move towards the end, so a bucket without new postings is moved in one block, and one
+         * with new postings is read out, merged with them and written back where it now starts.
+         */
+        void merge() {
+            // the recent postings in the order they came, which is document order, sorted stably by (bucket, rest):
+            // two passes of a radix sort, so a key's documents stay in order
+            int n = recent;
+            int[] identA = Arrays.copyOf(postIdent, n), docA = Arrays.copyOf(postDoc, n);
+            int[] identB = new int[n], docB = new int[n];
+            radixPass(identA, docA, identB, docB, n, 0);
+            radixPass(identB, docB, identA, docA, n, 16);
+            if (offsets == null) offsets = new int[BUCKETS + 1];
+            int total = frozen + n;
+            ensureCapacity(total);
+            short[] bufRest = new short[256];
+            int[] bufDoc = new int[256];
+            int dst = total; // the buckets above b already sit at [dst, total)
+            int j = n - 1;
+            for (int b = BUCKETS - 1; b >= 0; b--) {
+                int ob = offsets[b], no = offsets[b + 1] - ob;
+                int fe = j;
+                while (j >= 0 && identA[j] >>> REST_BITS == b) j--;
+                int nf = fe - j, m = no + nf;
+                dst -= m;
+                if (nf == 0) {
+                    if (dst != ob) moveRun(ob, dst, no);
+                } else {
+                    if (bufRest.length < m) {
+                        bufRest = new short[Math.max(m, bufRest.length * 2)];
+                        bufDoc = new int[bufRest.length];
+                    }
+                    copyRun(ob, bufRest, bufDoc, no, true);
+                    // merged from the back into the same buffer: the write position never passes the old postings unread;
+                    // a key's old documents all come before its new ones
+                    int io = no - 1, jf = fe;
+                    for (int w = m - 1; w >= 0; w--) {
+                        if (jf > j && (io < 0 || (identA[jf] & REST_MASK) >= bufRest[io])) {
+                            bufRest[w] = (short) (identA[jf] & REST_MASK);
+                            bufDoc[w] = docA[jf];
+                            jf--;
+                        } else {
+                            bufRest[w] = bufRest[io];
+                            bufDoc[w] = bufDoc[io];
+                            io--;
+                        }
+                    }
+                    copyRun(dst, bufRest, bufDoc, m, false);
+                }
+                offsets[b + 1] = dst + m;
+            }
+            offsets[0] = 0;
+            frozen = total;
+            slotKey = new int[64];
+            slotHead = filled(64);
+            used = 0;
+            postDoc = new int[64];
+            postNext = new int[64];
+            postIdent = new int[64];
+            recent = 0;
+        }
+
+        /** One stable pass of a radix sort of (ident, doc) by the 16 bits of ident at {@code shift}, unsigned. */
+        private static void radixPass(int[] ident, int[] doc, int[] identOut, int[] docOut, int n, int shift) {
+            int[] count = new int[1 << 16];
+            for (int i = 0; i < n; i++) count[(ident[i] >>> shift) & 0xffff]++;
+            int sum = 0;
+            for (int k = 0; k < count.length; k++) { int c = count[k]; count[k] = sum; sum += c; }
+            for (int i = 0; i < n; i++) {
+                int at = count[(ident[i] >>> shift) & 0xffff]++;
+                identOut[at] = ident[i];
+                docOut[at] = doc[i];
+            }
+        }
+
+        /** Moves {@code len} postings from {@code src} to {@code dst > src}, from the end, a piece within one chunk at a time. */
+        private void moveRun(int src, int dst, int len) {
+            int s = src + len, d = dst + len;
+            while (len > 0) {
+                int piece = Math.min(len, Math.min((s - 1) & CHUNK_MASK, (d - 1) & CHUNK_MASK) + 1);
+                s -= piece;
+                d -= piece;
+                len -= piece;
+                System.arraycopy(rests[s >>> CHUNK_BITS], s & CHUNK_MASK, rests[d >>> CHUNK_BITS], d & CHUNK_MASK, piece);
+                System.arraycopy(docs[s >>> CHUNK_BITS], s & CHUNK_MASK, docs[d >>> CHUNK_BITS], d & CHUNK_MASK, piece);
+            }
+        }
+
+        /** Copies {@code len} postings of the run at {@code at} into the buffers ({@code out}) or back from them. */
+        private void copyRun(int at, short[] bufRest, int[] bufDoc, int len, boolean out) {
+            int done = 0;
+            while (done < len) {
+                int i = at + done, c = i >>> CHUNK_BITS, o = i & CHUNK_MASK;
+                int piece = Math.min(len - done, CHUNK - o);
+                if (out) {
+                    System.arraycopy(rests[c], o, bufRest, done, piece);
+                    System.arraycopy(docs[c], o, bufDoc, done, piece);
+                } else {
+                    System.arraycopy(bufRest, done, rests[c], o, piece);
+                    System.arraycopy(bufDoc, done, docs[c], o, piece);
+                }
+                done += piece;
+            }
+        }
     }
 }

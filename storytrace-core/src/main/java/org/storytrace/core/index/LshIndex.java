@@ -55,22 +55,40 @@ public final class LshIndex {
         for (int b = 0; b < bands; b++) table.add(bandKey(sig, b), doc);
     }
 
+    /** The band keys of a signature, grouped by shard for the shard-at-a-time methods. Thread-safe. */
+    public CompactPostings.Keys keys(int[] sig) {
+        checkSignature(sig);
+        long[] k = new long[bands];
+        for (int b = 0; b < bands; b++) k[b] = bandKey(sig, b);
+        return CompactPostings.keys(k);
+    }
+
+    /**
+     * The documents sharing each band of {@code bandKeys} in {@code shard}, appended to {@code hits} (a document
+     * once per band it shares). Calls on different shards may run at once.
+     */
+    public void collect(CompactPostings.Keys bandKeys, int shard, IntBuffer hits) { table.collect(bandKeys, shard, Integer.MAX_VALUE, hits); }
+
+    /** Adds {@code doc} with its band keys in {@code shard}. Calls on different shards may run at once. */
+    public void add(int doc, CompactPostings.Keys bandKeys, int shard) { table.add(bandKeys, shard, doc); }
+
     /**
      * The documents sharing at least one band with {@code sig}, each once, in no fixed order, written into
      * {@code out} (grown as needed); returns the count. Documents listed in {@code exclude} are skipped.
      */
     public int query(int[] sig, int exclude, IntBuffer out) {
-        checkSignature(sig);
+        CompactPostings.Keys keys = keys(sig);
+        IntBuffer hits = new IntBuffer();
+        for (int s = 0; s < CompactPostings.SHARDS; s++) collect(keys, s, hits);
         out.clear();
         if (++stamp == Integer.MAX_VALUE) { Arrays.fill(seen, 0); stamp = 1; }
-        for (int b = 0; b < bands; b++) {
-            table.forEach(bandKey(sig, b), d -> {
-                if (d == exclude) return;
-                if (d >= seen.length) seen = Arrays.copyOf(seen, Math.max(d + 1, seen.length * 2));
-                if (seen[d] == stamp) return;
-                seen[d] = stamp;
-                out.add(d);
-            });
+        for (int i = 0; i < hits.size(); i++) {
+            int d = hits.get(i);
+            if (d == exclude) continue;
+            if (d >= seen.length) seen = Arrays.copyOf(seen, Math.max(d + 1, seen.length * 2));
+            if (seen[d] == stamp) continue;
+            seen[d] = stamp;
+            out.add(d);
         }
         return out.size();
     }

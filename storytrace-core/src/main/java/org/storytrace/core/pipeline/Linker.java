@@ -5,6 +5,7 @@ import java.util.List;
 import org.storytrace.core.align.Aligner;
 import org.storytrace.core.fingerprint.MinHasher;
 import org.storytrace.core.index.AnchorIndex;
+import org.storytrace.core.index.CompactPostings;
 import org.storytrace.core.index.IntBuffer;
 import org.storytrace.core.index.LshIndex;
 import org.storytrace.core.model.Article;
@@ -88,7 +89,6 @@ public final class Linker implements AutoCloseable {
     private int[] days = new int[1024]; // publication dates as epoch days, NO_DATE when unknown
     private static final int NO_DATE = Integer.MIN_VALUE;
     private final FingerprintStore fingerprints;
-    private final IntBuffer found = new IntBuffer();
     private int candidatesChecked;
 
     public Linker(Settings settings) { this(settings, FingerprintStore.inMemory()); }
@@ -126,17 +126,7 @@ public final class Linker implements AutoCloseable {
     }
 
     /** Indexes {@code a} and returns its verified links to the articles added before it. */
-    public List<Link> add(Article a) {
-        ensureOpen();
-        Fingerprint fp = fingerprint(a);
-        int[] candidates = candidatesAndIndex(a, fp);
-        List<Link> links = new ArrayList<>();
-        for (int c : candidates) {
-            Link l = verify(ids[c], date(c), fingerprints.get(c), a.id(), a.published(), fp);
-            if (l != null) links.add(l);
-        }
-        return links;
-    }
+    public List<Link> add(Article a) { return addAll(List.of(a), false); }
 
     /**
      * Adds a batch of articles, as {@link #add} called on each in order would, and returns their links in
@@ -144,26 +134,67 @@ public final class Linker implements AutoCloseable {
      * while candidates are looked up and indexed in arrival order on the calling thread, so the result is
      * the same whatever the number of threads.
      */
-    public List<Link> addAll(List<Article> batch, boolean parallel) { return addAll(batch, null, parallel); }
+    public List<Link> addAll(List<Article> batch, boolean parallel) { return addAll(batch, (List<TokenLayer>) null, parallel); }
 
     /**
      * As {@link #addAll(List, boolean)}, with the tokens of each article's body already made
      * ({@code tokens.get(i)} for {@code batch.get(i)}; null to tokenise here).
      */
     public List<Link> addAll(List<Article> batch, List<TokenLayer> tokens, boolean parallel) {
-        ensureOpen();
+        return addAll(batch, prepare(batch, tokens, parallel), parallel);
+    }
+
+    /**
+     * What linking a batch needs of each article that depends on the article alone (its fingerprint, its band
+     * and anchor keys by shard), made by {@link #prepare} on any thread, before or while earlier batches link.
+     */
+    public record Prepared(Fingerprint[] fingerprints, CompactPostings.Keys[] bandKeys, CompactPostings.Keys[] anchorKeys) {}
+
+    /** Fingerprints and keys of a batch ({@code tokens.get(i)} for {@code batch.get(i)}; null to tokenise here). Thread-safe. */
+    public Prepared prepare(List<Article> batch, List<TokenLayer> tokens, boolean parallel) {
         int m = batch.size();
         Fingerprint[] fps = new Fingerprint[m];
-        range(m, parallel).forEach(i -> fps[i] = tokens == null ? fingerprint(batch.get(i)) : fingerprint(batch.get(i), tokens.get(i)));
+        CompactPostings.Keys[] bandKeys = new CompactPostings.Keys[m], anchorKeys = new CompactPostings.Keys[m];
+        range(m, parallel).forEach(i -> {
+            fps[i] = tokens == null ? fingerprint(batch.get(i)) : fingerprint(batch.get(i), tokens.get(i));
+            bandKeys[i] = lsh.keys(fps[i].signature());
+            anchorKeys[i] = AnchorIndex.keys(fps[i].anchors());
+        });
+        return new Prepared(fps, bandKeys, anchorKeys);
+    }
+
+    /** Adds a batch {@link #prepare}d before, as {@link #addAll(List, List, boolean)} would. */
+    public List<Link> addAll(List<Article> batch, Prepared prepared, boolean parallel) {
+        ensureOpen();
+        int m = batch.size();
+        if (prepared.fingerprints().length != m) throw new IllegalArgumentException("the batch was prepared with " + prepared.fingerprints().length + " articles, not " + m);
+        Fingerprint[] fps = prepared.fingerprints();
+        CompactPostings.Keys[] bandKeys = prepared.bandKeys(), anchorKeys = prepared.anchorKeys();
+        // each shard of both indexes looks the batch up and indexes it in arrival order, so article i meets exactly
+        // the articles before it, as one article at a time would; the shards run at once
+        int base = fingerprints.size(), shards = CompactPostings.SHARDS;
+        int[][] lshHits = new int[shards][], anchorHits = new int[shards][];
+        int[][] lshEnd = new int[shards][m], anchorEnd = new int[shards][m];
+        range(shards, parallel).forEach(s -> {
+            IntBuffer lh = new IntBuffer(), ah = new IntBuffer();
+            for (int i = 0; i < m; i++) {
+                lsh.collect(bandKeys[i], s, lh);
+                anchorIndex.collect(anchorKeys[i], s, ah);
+                lshEnd[s][i] = lh.size();
+                anchorEnd[s][i] = ah.size();
+                lsh.add(base + i, bandKeys[i], s);
+                anchorIndex.add(base + i, anchorKeys[i], s);
+            }
+            lshHits[s] = lh.toArray();
+            anchorHits[s] = ah.toArray();
+        });
+        for (int i = 0; i < m; i++) register(base + i, batch.get(i), fps[i]);
         int[][] candidates = new int[m][];
-        int[] docOf = new int[m];
-        for (int i = 0; i < m; i++) {
-            docOf[i] = fingerprints.size();
-            candidates[i] = candidatesAndIndex(batch.get(i), fps[i]);
-        }
+        range(m, parallel).forEach(i -> candidates[i] = candidates(i, lshHits, lshEnd, anchorHits, anchorEnd, fps[i]));
         // every (article, candidate) pair, verified independently
         int total = 0;
         for (int[] c : candidates) total += c.length;
+        candidatesChecked += total;
         int[] pairArticle = new int[total], pairCandidate = new int[total];
         int k = 0;
         for (int i = 0; i < m; i++) for (int c : candidates[i]) { pairArticle[k] = i; pairCandidate[k++] = c; }
@@ -184,50 +215,60 @@ public final class Linker implements AutoCloseable {
     }
 
     /**
-     * The documents to verify {@code a} against (ascending, at most {@code maxCandidates}, the most similar
-     * kept), then {@code a} indexed after them.
+     * The documents to verify the batch's article {@code i} against, from its hits in every shard: those sharing
+     * a band, and those sharing at least {@code anchorMinShared} usable anchors; ascending, at most
+     * {@code maxCandidates}, the most similar kept.
      */
-    private int[] candidatesAndIndex(Article a, Fingerprint fp) {
-        int doc = fingerprints.size();
-        // the union of both indexes' hits, ascending and distinct, in primitive arrays
-        lsh.query(fp.signature(), -1, found);
-        int[] all = new int[found.size()];
-        for (int i = 0; i < all.length; i++) all[i] = found.get(i);
-        anchorIndex.query(fp.anchors(), -1, found);
-        int k = all.length;
-        all = java.util.Arrays.copyOf(all, k + found.size());
-        for (int i = 0; i < found.size(); i++) all[k + i] = found.get(i);
-        java.util.Arrays.sort(all);
-        int distinct = 0;
-        for (int i = 0; i < all.length; i++) if (i == 0 || all[i] != all[i - 1]) all[distinct++] = all[i];
-        int[] unique = java.util.Arrays.copyOf(all, distinct);
-        List<Integer> candidates;
-        if (unique.length <= settings.maxCandidates()) {
-            candidatesChecked += unique.length;
-            index(doc, a, fp);
-            return unique;
+    private int[] candidates(int i, int[][] lshHits, int[][] lshEnd, int[][] anchorHits, int[][] anchorEnd, Fingerprint fp) {
+        int[] bands = gather(i, lshHits, lshEnd), anchors = gather(i, anchorHits, anchorEnd);
+        java.util.Arrays.sort(bands);
+        java.util.Arrays.sort(anchors);
+        int minShared = anchorIndex.minShared();
+        int[] all = new int[bands.length + anchors.length];
+        int n = 0;
+        for (int x = 0; x < bands.length; x++) if (x == 0 || bands[x] != bands[x - 1]) all[n++] = bands[x];
+        for (int x = 0; x < anchors.length; ) {
+            int y = x;
+            while (y < anchors.length && anchors[y] == anchors[x]) y++;
+            if (y - x >= minShared) all[n++] = anchors[x];
+            x = y;
         }
-        candidates = new ArrayList<>(unique.length);
-        for (int c : unique) candidates.add(c);
+        java.util.Arrays.sort(all, 0, n);
+        int distinct = 0;
+        for (int x = 0; x < n; x++) if (x == 0 || all[x] != all[x - 1]) all[distinct++] = all[x];
+        int[] unique = java.util.Arrays.copyOf(all, distinct);
+        if (unique.length <= settings.maxCandidates()) return unique;
+        List<Integer> kept = new ArrayList<>(unique.length);
+        for (int c : unique) kept.add(c);
         // keep the most similar; ties by arrival order, so the choice is reproducible
-        candidates.sort((x, y) -> {
+        kept.sort((x, y) -> {
             int c = Double.compare(MinHasher.similarity(fingerprints.get(y).signature(), fp.signature()),
                     MinHasher.similarity(fingerprints.get(x).signature(), fp.signature()));
             return c != 0 ? c : Integer.compare(x, y);
         });
-        candidates = candidates.subList(0, settings.maxCandidates());
-        candidatesChecked += candidates.size();
-        index(doc, a, fp);
-        int[] out = candidates.stream().mapToInt(Integer::intValue).toArray();
+        int[] out = kept.subList(0, settings.maxCandidates()).stream().mapToInt(Integer::intValue).toArray();
         java.util.Arrays.sort(out);
+        return out;
+    }
+
+    /** The batch's article {@code i}'s hits over every shard. */
+    private static int[] gather(int i, int[][] hits, int[][] end) {
+        int n = 0;
+        for (int s = 0; s < hits.length; s++) n += end[s][i] - (i == 0 ? 0 : end[s][i - 1]);
+        int[] out = new int[n];
+        int k = 0;
+        for (int s = 0; s < hits.length; s++) {
+            int from = i == 0 ? 0 : end[s][i - 1], len = end[s][i] - from;
+            System.arraycopy(hits[s], from, out, k, len);
+            k += len;
+        }
         return out;
     }
 
     private java.time.LocalDate date(int doc) { return days[doc] == NO_DATE ? null : java.time.LocalDate.ofEpochDay(days[doc]); }
 
-    private void index(int doc, Article a, Fingerprint fp) {
-        lsh.add(doc, fp.signature());
-        anchorIndex.add(doc, fp.anchors());
+    /** What verification needs of document {@code doc} besides the indexes: its id, date and fingerprint. */
+    private void register(int doc, Article a, Fingerprint fp) {
         if (doc == ids.length) {
             ids = java.util.Arrays.copyOf(ids, doc * 2);
             days = java.util.Arrays.copyOf(days, doc * 2);

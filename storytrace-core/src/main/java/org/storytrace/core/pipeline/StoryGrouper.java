@@ -281,10 +281,11 @@ public final class StoryGrouper implements java.io.Serializable {
             partnerOf[d] = mine;
             double[] sc = new double[mine.length];
             if (mine.length > 0) {
-                Profile pd = profiles.get(d);
+                Probes probes = PROBES.get();
+                probes.load(profiles.get(d));
                 for (int i = 0; i < mine.length; i++) {
                     Profile po = profiles.get(mine[i]);
-                    sc[i] = score(lexicalEvidence(pd, po, reuseOf(d, mine[i], reuseKeys, reuseShares)), published[d], published[mine[i]]);
+                    sc[i] = score(probes.evidence(po, reuseOf(d, mine[i], reuseKeys, reuseShares)), published[d], published[mine[i]]);
                 }
             }
             scoreOf[d] = sc;
@@ -404,6 +405,26 @@ public final class StoryGrouper implements java.io.Serializable {
         int r = reuseKeys.length == 0 ? -1 : Arrays.binarySearch(reuseKeys, pairKey(a, b));
         return r >= 0 ? reuseShares[r] : 0;
     }
+
+    /** One profile held for the evidence of its pairs with many others: {@link #lexicalEvidence} by probes. One per thread. */
+    private static final class Probes {
+        private final TermVectors.Probe words = new TermVectors.Probe(), names = new TermVectors.Probe(), heads = new TermVectors.Probe();
+
+        void load(Profile a) {
+            words.load(a.words());
+            names.load(a.names());
+            heads.load(a.heads());
+        }
+
+        /** {@link #lexicalEvidence}{@code (a, b, reuse)} for the loaded {@code a}, to the last bit. */
+        Evidence evidence(Profile b, double reuse) {
+            double n = names.isEmpty() || b.names().isEmpty() ? -1 : names.dot(b.names());
+            double h = heads.isEmpty() || b.heads().isEmpty() ? -1 : heads.dot(b.heads());
+            return new Evidence(words.dot(b.words()), n, h, -1, reuse);
+        }
+    }
+
+    private static final ThreadLocal<Probes> PROBES = ThreadLocal.withInitial(Probes::new);
 
     /** The evidence of a pair without semantics: one definition for the embedded path and the Spark job. */
     private static Evidence lexicalEvidence(Profile a, Profile b, double reuse) {
@@ -584,9 +605,27 @@ public final class StoryGrouper implements java.io.Serializable {
             if (StopWords.contains(h) || isNumber(text, starts[i], ends[i])) continue;
             words.add(h, weight);
             if (Character.isUpperCase(text.charAt(starts[i])) && ends[i] - starts[i] > 2 && !opensSentence(text, starts[i])) {
-                names.add(NameKey.of(text.subSequence(starts[i], ends[i])), weight);
+                names.add(nameKey(text, starts[i], ends[i], h), weight);
             }
         }
+    }
+
+    private static final int NAME_CACHE = 1 << 12;
+    /** Per thread, the name keys of recent words by their token hash: token hash -> key, direct-mapped. */
+    private static final ThreadLocal<long[]> NAME_KEYS = ThreadLocal.withInitial(() -> new long[2 * NAME_CACHE]);
+
+    /**
+     * {@link NameKey#of} the word at {@code [start, end)}, whose token hash is {@code h}. A name key depends only on
+     * the word's folded letters, and so does its token hash: names recur, so most keys come from a small cache.
+     */
+    private static long nameKey(CharSequence text, int start, int end, long h) {
+        long[] cache = NAME_KEYS.get();
+        int slot = 2 * ((int) (h ^ (h >>> 32)) & (NAME_CACHE - 1));
+        if (cache[slot] == h && cache[slot + 1] != 0) return cache[slot + 1];
+        long key = NameKey.of(text.subSequence(start, end));
+        cache[slot] = h;
+        cache[slot + 1] = key;
+        return key;
     }
 
     /** Whether the word at {@code start} is the first of a sentence, line or quotation. */

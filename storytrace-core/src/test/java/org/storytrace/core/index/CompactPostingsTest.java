@@ -37,7 +37,55 @@ class CompactPostingsTest {
         List<Integer> none = new ArrayList<>();
         p.forEach(rnd.nextLong(), none::add);
         assertTrue(none.isEmpty());
-        // 6 bytes a frozen posting, plus the fixed bucket offsets and the recent table, which large indexes amortise
-        assertTrue(p.memoryBytes() < 400_000L * 10, "under 10 bytes a posting: " + p.memoryBytes());
+        // 6 bytes a frozen posting, plus per shard its bucket offsets and its last chunk's slack, and the recent
+        // tables, which large indexes amortise
+        long fixed = CompactPostings.SHARDS * ((1 << 18) * 4L + (1 << 16) * 6L);
+        assertTrue(p.memoryBytes() < 400_000L * 10 + fixed, "under 10 bytes a posting: " + p.memoryBytes());
+    }
+
+    @Test
+    void shardAtATimeEqualsOneAtATime() {
+        // the same keys added one document at a time, and shard by shard (as the linker does on several threads)
+        Random rnd = new Random(5);
+        CompactPostings serial = new CompactPostings(), sharded = new CompactPostings();
+        long[] pool = new long[30_000];
+        for (int i = 0; i < pool.length; i++) pool[i] = rnd.nextLong();
+        long[][] docKeys = new long[30_000][];
+        for (int d = 0; d < docKeys.length; d++) {
+            long[] k = new long[1 + rnd.nextInt(12)];
+            for (int j = 0; j < k.length; j++) k[j] = pool[rnd.nextInt(pool.length)];
+            docKeys[d] = java.util.Arrays.stream(k).distinct().toArray();
+        }
+        IntBuffer want = new IntBuffer(), got = new IntBuffer();
+        List<int[]> wantHits = new ArrayList<>(), gotHits = new ArrayList<>();
+        for (int d = 0; d < docKeys.length; d++) {
+            want.clear();
+            for (long k : docKeys[d]) if (serial.count(k) <= 7) serial.forEach(k, want::add);
+            int[] w = want.toArray();
+            java.util.Arrays.sort(w);
+            wantHits.add(w);
+            for (long k : docKeys[d]) serial.add(k, d);
+        }
+        CompactPostings.Keys[] keys = new CompactPostings.Keys[docKeys.length];
+        for (int d = 0; d < docKeys.length; d++) keys[d] = CompactPostings.keys(docKeys[d]);
+        int[][] perDoc = new int[docKeys.length][];
+        for (int d = 0; d < docKeys.length; d++) perDoc[d] = new int[0];
+        for (int s = 0; s < CompactPostings.SHARDS; s++) {
+            for (int d = 0; d < docKeys.length; d++) {
+                got.clear();
+                sharded.collect(keys[d], s, 7, got);
+                int[] g = got.toArray();
+                int[] merged = java.util.Arrays.copyOf(perDoc[d], perDoc[d].length + g.length);
+                System.arraycopy(g, 0, merged, perDoc[d].length, g.length);
+                perDoc[d] = merged;
+                sharded.add(keys[d], s, d);
+            }
+        }
+        for (int d = 0; d < docKeys.length; d++) {
+            java.util.Arrays.sort(perDoc[d]);
+            assertArrayEquals(wantHits.get(d), perDoc[d], "hits of document " + d);
+        }
+        assertEquals(serial.size(), sharded.size());
+        for (long k : pool) assertEquals(serial.count(k), sharded.count(k));
     }
 }

@@ -411,6 +411,7 @@ public final class Engine implements AutoCloseable {
         if (fresh) onStored.accept(new Stored(List.of(d), List.of(p.docBytes())));
         List<Article> articles = p.articles();
         links.addAll(linker.addAll(articles, p.linking(), settings.threads() > 1));
+        df.addAll(p.terms(), settings.threads() > 1);
         for (int i = 0; i < m; i++) {
             int n = ids.size();
             if (n == days.length) { days = Arrays.copyOf(days, n * 2); pathHashes = Arrays.copyOf(pathHashes, n * 2); }
@@ -419,7 +420,6 @@ public final class Engine implements AutoCloseable {
             pathHashes[n] = pathHash(a.path());
             idIndex.putIfAbsent(idKey(a.id()), n);
             ids.add(a.id());
-            df.add(p.terms()[i]);
             docs.append(p.docBytes()[i]);
             terms.append(p.termBytes()[i]);
         }

@@ -52,7 +52,7 @@ public final class AnchorIndex {
             if (m == scratch.length) scratch = Arrays.copyOf(scratch, m * 2);
             scratch[m++] = h;
         }
-        Arrays.sort(scratch, 0, m);
+        HashSort.sort(scratch, m);
         int d = 0;
         for (int i = 0; i < m; i++) if (d == 0 || scratch[d - 1] != scratch[i]) scratch[d++] = scratch[i];
         return Arrays.copyOf(scratch, d);

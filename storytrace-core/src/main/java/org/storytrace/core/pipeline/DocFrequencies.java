@@ -9,32 +9,64 @@ import org.storytrace.core.index.LongIntMap;
  * terms to build its profile. About 16 bytes a distinct term. Not thread-safe: add from one thread.
  */
 public final class DocFrequencies {
-    private final Counts words = new Counts(), names = new Counts(), heads = new Counts();
+    /**
+     * The counts are split by term into this many shards, so a batch of items is counted on several threads at
+     * once ({@link #addAll}): at a million articles this serial count was a tenth of the linking thread's work.
+     */
+    private static final int SHARDS = 4;
+    private final Counts[] words = counts(), names = counts(), heads = counts();
     private int items;
+
+    private static Counts[] counts() {
+        Counts[] c = new Counts[SHARDS];
+        for (int i = 0; i < SHARDS; i++) c[i] = new Counts();
+        return c;
+    }
+
+    private static int shard(long term) { return (int) ((term * 0x9E3779B97F4A7C15L) >>> 62); }
 
     /** Counts one item's terms (each key once: the keys of {@link StoryGrouper.Terms} are distinct). */
     public void add(StoryGrouper.Terms t) {
-        words.add(t.words());
-        names.add(t.names());
-        heads.add(t.heads());
+        for (int s = 0; s < SHARDS; s++) addShard(t, s);
         items++;
     }
 
+    /** Counts a batch of items, a shard of terms per thread when {@code parallel}: the same counts as adding them one by one. */
+    public void addAll(StoryGrouper.Terms[] batch, boolean parallel) {
+        java.util.stream.IntStream shards = java.util.stream.IntStream.range(0, SHARDS);
+        (parallel ? shards.parallel() : shards).forEach(s -> {
+            for (StoryGrouper.Terms t : batch) addShard(t, s);
+        });
+        items += batch.length;
+    }
+
+    private void addShard(StoryGrouper.Terms t, int s) {
+        words[s].add(t.words(), s);
+        names[s].add(t.names(), s);
+        heads[s].add(t.heads(), s);
+    }
+
     public int items() { return items; }
-    public int words(long term) { return words.df(term); }
-    public int names(long term) { return names.df(term); }
-    public int heads(long term) { return heads.df(term); }
+    public int words(long term) { return words[shard(term)].df(term); }
+    public int names(long term) { return names[shard(term)].df(term); }
+    public int heads(long term) { return heads[shard(term)].df(term); }
 
     /** Heap bytes held (the maps' arrays). */
-    public long memoryBytes() { return words.bytes() + names.bytes() + heads.bytes(); }
+    public long memoryBytes() {
+        long b = 0;
+        for (int s = 0; s < SHARDS; s++) b += words[s].bytes() + names[s].bytes() + heads[s].bytes();
+        return b;
+    }
 
     private static final class Counts {
-        private LongIntMap ids = new LongIntMap(1024);
-        private int[] dfs = new int[1024];
+        private final LongIntMap ids = new LongIntMap(256);
+        private int[] dfs = new int[256];
         private int terms;
 
-        void add(long[] keys) {
+        /** Counts the keys that fall in shard {@code s}. */
+        void add(long[] keys, int s) {
             for (long h : keys) {
+                if (shard(h) != s) continue;
                 int id = ids.putIfAbsent(h, terms);
                 if (id == terms && ++terms > dfs.length) dfs = Arrays.copyOf(dfs, dfs.length * 2);
                 dfs[id]++;

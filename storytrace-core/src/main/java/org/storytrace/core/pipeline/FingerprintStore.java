@@ -80,14 +80,25 @@ public abstract class FingerprintStore implements AutoCloseable {
             if (size == offsets.length) offsets = Arrays.copyOf(offsets, size * 2);
             offsets[size] = pendingStart + pending.position();
             pending.putInt(id.length).put(id).putInt(f.bodyChars()).putInt(n);
-            for (long t : f.tokens()) pending.putLong(t);
-            for (int s : f.starts()) pending.putInt(s);
-            for (int e : f.ends()) pending.putInt(e);
+            // bulk copies through views: a putLong per token was most of the time an append took
+            putLongs(f.tokens());
+            putInts(f.starts());
+            putInts(f.ends());
             pending.putInt(f.signature().length);
-            for (int s : f.signature()) pending.putInt(s);
+            putInts(f.signature());
             pending.putInt(f.anchors().length);
-            for (long a : f.anchors()) pending.putLong(a);
+            putLongs(f.anchors());
             return size++;
+        }
+
+        private void putLongs(long[] a) {
+            pending.asLongBuffer().put(a);
+            pending.position(pending.position() + a.length * 8);
+        }
+
+        private void putInts(int[] a) {
+            pending.asIntBuffer().put(a);
+            pending.position(pending.position() + a.length * 4);
         }
 
         private void flush() {
@@ -102,48 +113,44 @@ public abstract class FingerprintStore implements AutoCloseable {
         }
 
         @Override public Fingerprint get(int i) {
-            if (i < 0 || i >= size) throw new IndexOutOfBoundsException("fingerprint " + i + " of " + size);
-            long from = offsets[i];
+            long from, to;
             synchronized (this) {
-                if (from >= pendingStart) flush(); // still in the write buffer
+                if (i < 0 || i >= size) throw new IndexOutOfBoundsException("fingerprint " + i + " of " + size);
+                from = offsets[i];
+                to = i + 1 < size ? offsets[i + 1] : pendingStart + pending.position();
+                if (to > pendingStart) flush(); // still in the write buffer
             }
             try {
-                ByteBuffer head = ByteBuffer.allocate(4);
-                readFully(head, from);
-                int idLen = head.flip().getInt();
-                ByteBuffer rest = ByteBuffer.allocate(idLen + 8);
-                readFully(rest, from + 4);
-                rest.flip();
-                byte[] id = new byte[idLen];
-                rest.get(id);
-                int bodyChars = rest.getInt(), n = rest.getInt();
-                long at = from + 4 + idLen + 8;
-                ByteBuffer body = ByteBuffer.allocate(n * 16 + 4);
-                readFully(body, at);
-                body.flip();
+                // the whole record in one read, then bulk copies out of it
+                ByteBuffer b = ByteBuffer.allocate((int) (to - from));
+                readFully(b, from);
+                b.flip();
+                byte[] id = new byte[b.getInt()];
+                b.get(id);
+                int bodyChars = b.getInt(), n = b.getInt();
                 long[] tokens = new long[n];
                 int[] starts = new int[n], ends = new int[n];
-                for (int k = 0; k < n; k++) tokens[k] = body.getLong();
-                for (int k = 0; k < n; k++) starts[k] = body.getInt();
-                for (int k = 0; k < n; k++) ends[k] = body.getInt();
-                int sigLen = body.getInt();
-                at += n * 16L + 4;
-                ByteBuffer sig = ByteBuffer.allocate(sigLen * 4 + 4);
-                readFully(sig, at);
-                sig.flip();
-                int[] signature = new int[sigLen];
-                for (int k = 0; k < sigLen; k++) signature[k] = sig.getInt();
-                int anchorLen = sig.getInt();
-                at += sigLen * 4L + 4;
-                ByteBuffer anc = ByteBuffer.allocate(anchorLen * 8);
-                readFully(anc, at);
-                anc.flip();
-                long[] anchors = new long[anchorLen];
-                for (int k = 0; k < anchorLen; k++) anchors[k] = anc.getLong();
+                getLongs(b, tokens);
+                getInts(b, starts);
+                getInts(b, ends);
+                int[] signature = new int[b.getInt()];
+                getInts(b, signature);
+                long[] anchors = new long[b.getInt()];
+                getLongs(b, anchors);
                 return new Fingerprint(new String(id, StandardCharsets.UTF_8), bodyChars, tokens, starts, ends, signature, anchors);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read fingerprint " + i + " from " + file + ": " + e.getMessage(), e);
             }
+        }
+
+        private static void getLongs(ByteBuffer b, long[] a) {
+            b.asLongBuffer().get(a);
+            b.position(b.position() + a.length * 8);
+        }
+
+        private static void getInts(ByteBuffer b, int[] a) {
+            b.asIntBuffer().get(a);
+            b.position(b.position() + a.length * 4);
         }
 
         private void readFully(ByteBuffer b, long at) throws IOException {

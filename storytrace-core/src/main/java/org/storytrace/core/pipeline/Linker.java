@@ -338,12 +338,15 @@ public final class Linker implements AutoCloseable {
         java.util.Map<String, Integer> byId = new java.util.HashMap<>();
         for (Link l : links) { byId.put(l.a(), -1); byId.put(l.b(), -1); }
         for (int i = 0; i < fingerprints.size(); i++) if (byId.containsKey(ids[i])) byId.put(ids[i], i);
-        List<Link> out = new ArrayList<>(links.size());
-        for (Link l : links) {
+        // each link judged on its own (the indexes are only read here), on as many threads as the caller's pool has
+        Link[] kept = new Link[links.size()];
+        range(kept.length, kept.length > 256).forEach(i -> {
+            Link l = links.get(i);
             int a = byId.get(l.a()), b = byId.get(l.b());
-            Link kept = pruneCommon(l, a < 0 ? null : fingerprints.get(a), b < 0 ? null : fingerprints.get(b), anchorIndex::docFreq, fingerprints.size());
-            if (kept != null) out.add(kept);
-        }
+            kept[i] = pruneCommon(l, a < 0 ? null : fingerprints.get(a), b < 0 ? null : fingerprints.get(b), anchorIndex::docFreq, fingerprints.size());
+        });
+        List<Link> out = new ArrayList<>(links.size());
+        for (Link l : kept) if (l != null) out.add(l);
         return out;
     }
 

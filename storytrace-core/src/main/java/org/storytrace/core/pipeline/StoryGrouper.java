@@ -669,7 +669,7 @@ public final class StoryGrouper implements java.io.Serializable {
         long[] keys() {
             long[] k = new long[size];
             for (int i = 0; i < size; i++) k[i] = keys[used[i]];
-            Arrays.sort(k);
+            org.storytrace.core.index.HashSort.sort(k, size);
             return k;
         }
 

@@ -213,9 +213,10 @@ public final class TermVectors {
             for (int x : topIds[d]) {
                 // a term this rare is specific enough alone: it counts as many shared terms as are needed
                 int add = start[x + 1] - start[x] <= rareDocs ? minShared : 1;
-                for (int p = start[x]; p < start[x + 1]; p++) {
+                // postings are in document order: only those after d
+                int from = Arrays.binarySearch(post, start[x], start[x + 1], d + 1);
+                for (int p = from < 0 ? -from - 1 : from; p < start[x + 1]; p++) {
                     int o = post[p];
-                    if (o <= d) continue;
                     if (seen[o] != d) { seen[o] = d; shared[o] = 0; }
                     int before = shared[o];
                     shared[o] = before + add;

@@ -36,7 +36,7 @@ public final class DocumentCodec {
 
     public byte[] encode(Document d) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(d.article().text().length() + 512);
+            Bytes bytes = new Bytes(d.article().text().length() + 512);
             DataOutputStream out = new DataOutputStream(bytes);
             Article a = d.article();
             str(out, a.id()); str(out, a.path()); str(out, a.text()); str(out, a.title());
@@ -54,10 +54,32 @@ public final class DocumentCodec {
                 writeLayer(out, d, l);
             }
             out.flush();
-            return bytes.toByteArray();
+            return bytes.array();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A byte buffer without {@link ByteArrayOutputStream}'s lock on every write: {@link DataOutputStream} writes an
+     * int as four single bytes, and the sentence layer alone is hundreds of ints an article.
+     */
+    private static final class Bytes extends ByteArrayOutputStream {
+        Bytes(int size) { super(size); }
+
+        @Override public void write(int b) {
+            if (count == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2 + 16);
+            buf[count++] = (byte) b;
+        }
+
+        @Override public void write(byte[] b, int off, int len) {
+            if (count + len > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(count + len, buf.length * 2));
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        /** The bytes written, in an array of exactly their length. */
+        byte[] array() { return count == buf.length ? buf : java.util.Arrays.copyOf(buf, count); }
     }
 
     private static <T> void writeLayer(DataOutputStream out, Document d, Layer<T> l) throws IOException {

@@ -173,10 +173,10 @@ public final class TextPageCleaner {
             if (kind[i] != Kind.BODY && kind[i] != Kind.DECK) continue;
             paragraphs++; // a dateline opens one of the first paragraphs (a deck may come first)
             Matcher m = DATELINE.matcher(lines.get(i).text);
-            if (m.find()) {
+            if (m.lookingAt()) { // the pattern is anchored at the start: find() would try every position in vain
                 Optional<LocalDate> d = Dates.fromGroups(m, 2);
                 if (d.isPresent()) { published = d.get(); evidence = "dateline '" + m.group().trim() + "'"; }
-            } else if ((m = BARE_DATELINE.matcher(lines.get(i).text)).find()) {
+            } else if ((m = BARE_DATELINE.matcher(lines.get(i).text)).lookingAt()) {
                 Optional<LocalDate> d = Dates.fromGroups(m, 1);
                 if (d.isPresent()) { published = d.get(); evidence = "dateline '" + m.group().substring(0, m.group().length() - 1).trim() + "'"; }
             }
@@ -191,14 +191,29 @@ public final class TextPageCleaner {
             }
         }
         if (published == null && body.contains("oday")) {
-            Matcher m = TODAY.matcher(body);
-            if (m.find()) {
+            Matcher m = firstToday(body);
+            if (m != null) {
                 Optional<LocalDate> d = Dates.fromGroups(m, 1);
                 if (d.isPresent()) { published = d.get(); evidence = "'" + m.group() + "'"; }
             }
         }
         if (published == null && bylineDate != null) { published = bylineDate; evidence = "date line under the headline"; }
         return new CleanPage(title, published, evidence, source, author, bodyStart, bodyEnd, boilerplate, tags);
+    }
+
+    /**
+     * {@code TODAY.matcher(body)} after its first successful {@code find()}, or null. A match starts at a "T" or "t"
+     * right before "oday", so the pattern is tried only there, leftmost first, as find() would (it tried every
+     * position of every body that says "today" anywhere: the most expensive line of the cleaner).
+     */
+    private static Matcher firstToday(String body) {
+        Matcher m = TODAY.matcher(body).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int k = body.indexOf("oday", 1); k > 0; k = body.indexOf("oday", k + 1)) {
+            char t = body.charAt(k - 1);
+            if (t != 'T' && t != 't') continue;
+            if (m.region(k - 1, body.length()).lookingAt()) return m;
+        }
+        return null;
     }
 
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<!\\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|Jr|Sr|Inc|Co|Corp|No|vs|v|[A-Z]))[.!?][”\"’']?\\s+\\p{Lu}");
@@ -295,9 +310,12 @@ public final class TextPageCleaner {
     private static List<Line> lines(String text) {
         List<Line> out = new ArrayList<>();
         int i = 0, n = text.length();
+        int nextNl = text.indexOf('\n'), nextCr = text.indexOf('\r');
         while (i < n) {
-            int e = i;
-            while (e < n && text.charAt(e) != '\n' && text.charAt(e) != '\r') e++;
+            // the next line break, by the string's own (vectorised) search rather than a character at a time
+            if (nextNl >= 0 && nextNl < i) nextNl = text.indexOf('\n', i);
+            if (nextCr >= 0 && nextCr < i) nextCr = text.indexOf('\r', i);
+            int e = nextNl < 0 ? (nextCr < 0 ? n : nextCr) : nextCr < 0 ? nextNl : Math.min(nextNl, nextCr);
             int s = i, t = e;
             while (s < t && Character.isWhitespace(text.charAt(s))) s++;
             while (t > s && Character.isWhitespace(text.charAt(t - 1))) t--;

@@ -597,15 +597,26 @@ public final class StoryGrouper implements java.io.Serializable {
         count(tok.text(), tok.hashes(), tok.startsArray(), tok.endsArray(), tok.size(), words, names, baseWeight, leadTokens);
     }
 
+    private static final ThreadLocal<char[][]> CHARS = ThreadLocal.withInitial(() -> new char[][] {new char[8192]});
+
     private static void count(CharSequence text, long[] hashes, int[] starts, int[] ends, int size, Counter words, Counter names,
                               float baseWeight, int leadTokens) {
+        if (size == 0) return;
+        // the text up to the last token in a reused array: a character at a time through CharSequence cost more than the copy
+        int upto = ends[size - 1];
+        char[][] holder = CHARS.get();
+        if (holder[0].length < upto) holder[0] = new char[Math.max(upto, holder[0].length * 2)];
+        char[] c = holder[0];
+        if (text instanceof String str) str.getChars(0, upto, c, 0);
+        else for (int k = 0; k < upto; k++) c[k] = text.charAt(k);
         for (int i = 0; i < size; i++) {
             long h = hashes[i];
             float weight = i < leadTokens ? LEAD_WEIGHT : baseWeight;
-            if (StopWords.contains(h) || isNumber(text, starts[i], ends[i])) continue;
+            int start = starts[i], end = ends[i];
+            if (StopWords.contains(h) || isNumber(c[start], start, end)) continue;
             words.add(h, weight);
-            if (Character.isUpperCase(text.charAt(starts[i])) && ends[i] - starts[i] > 2 && !opensSentence(text, starts[i])) {
-                names.add(nameKey(text, starts[i], ends[i], h), weight);
+            if (Character.isUpperCase(c[start]) && end - start > 2 && !opensSentence(c, start)) {
+                names.add(nameKey(text, start, end, h), weight);
             }
         }
     }
@@ -629,17 +640,16 @@ public final class StoryGrouper implements java.io.Serializable {
     }
 
     /** Whether the word at {@code start} is the first of a sentence, line or quotation. */
-    private static boolean opensSentence(CharSequence text, int start) {
+    private static boolean opensSentence(char[] text, int start) {
         int i = start - 1;
-        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i--;
+        while (i >= 0 && (text[i] == ' ' || text[i] == '\t')) i--;
         if (i < 0) return true;
-        char c = text.charAt(i);
+        char c = text[i];
         return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == '“' || c == '"' || c == ':' || c == '—';
     }
 
-    private static boolean isNumber(CharSequence text, int start, int end) {
-        char c = text.charAt(start);
-        return c >= '0' && c <= '9' && end - start < 5;
+    private static boolean isNumber(char first, int start, int end) {
+        return first >= '0' && first <= '9' && end - start < 5;
     }
 
     private static long pairKey(int a, int b) { return ((long) a << 32) | (b & 0xffffffffL); }

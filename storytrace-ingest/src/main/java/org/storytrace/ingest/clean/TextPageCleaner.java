@@ -126,14 +126,14 @@ public final class TextPageCleaner {
         for (int i = headerEnd; i < tail; i++) {
             String t = lines.get(i).text;
             Matcher m;
-            if ((m = SOURCE_ARROW.matcher(t)).matches()) {
+            if (opens(t, SOURCE_WORDS) && (m = SOURCE_ARROW.matcher(t)).matches()) {
                 kind[i] = Kind.FURNITURE;
                 if (source == null) source = m.group(1).trim();
-            } else if ((m = CREDIT_LINE.matcher(t)).matches()) {
+            } else if (opens(t, CREDIT_WORDS) && (m = CREDIT_LINE.matcher(t)).matches()) {
                 kind[i] = Kind.FURNITURE;
                 String who = m.group(1).trim();
                 if (looksLikePerson(who)) { if (author == null) author = who; } else if (source == null) source = who;
-            } else if (FURNITURE.matcher(t).matches()) {
+            } else if (t.length() <= FURNITURE_LONGEST && FURNITURE.matcher(t).matches()) {
                 kind[i] = Kind.FURNITURE;
             } else {
                 kind[i] = Kind.BODY;
@@ -258,12 +258,37 @@ public final class TextPageCleaner {
     }
 
     static boolean isTailMarker(String t) {
-        return TAIL_MARKER.matcher(t).matches() || SOURCE_ARROW.matcher(t).matches() || AUTHOR_BOX.matcher(t).matches();
+        return mayOpenTailMarker(t.charAt(0)) && TAIL_MARKER.matcher(t).matches()
+                || opens(t, SOURCE_WORDS) && SOURCE_ARROW.matcher(t).matches()
+                || t.startsWith("About") && AUTHOR_BOX.matcher(t).matches();
+    }
+
+    /*
+     * Cheap tests that a line cannot match a pattern, tried first because every line of every page meets the
+     * patterns: each is implied by its pattern (which matches whole lines, ASCII case-insensitively), so the
+     * result is the pattern's own.
+     */
+    private static final String[] SOURCE_WORDS = {"source", "via"};
+    private static final String[] CREDIT_WORDS = {"report", "written", "compiled", "edited", "posted", "additional"};
+    /** The longest line {@link #FURNITURE} matches ("Skip to main content"). */
+    private static final int FURNITURE_LONGEST = 20;
+
+    /** Whether {@code t} starts with one of {@code words}, ignoring ASCII case. */
+    private static boolean opens(String t, String[] words) {
+        for (String w : words) if (t.regionMatches(true, 0, w, 0, w.length())) return true;
+        return false;
+    }
+
+    /** Whether a line starting with {@code c} may be a {@link #TAIL_MARKER}: its alternatives start with these. */
+    private static boolean mayOpenTailMarker(char c) {
+        char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        return "lpacrymstfn\u00a9".indexOf(l) >= 0 || c >= '0' && c <= '9';
     }
 
     /** A line of running text: a dozen words or more, or six or more ending like a sentence. */
     static boolean isProse(Line l) {
-        if (isTailMarker(l.text) || isTagList(l.text) || Dates.dateOnlyLine(l.text).isPresent()) return false;
+        // a date alone on a line is at most four words (weekday, month, day, year)
+        if (isTailMarker(l.text) || isTagList(l.text) || l.words <= 4 && Dates.dateOnlyLine(l.text).isPresent()) return false;
         if (l.words >= 14) return true;
         if (l.words < 6) return false;
         char last = l.text.charAt(l.text.length() - 1);
@@ -298,7 +323,7 @@ public final class TextPageCleaner {
         boolean in = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            if (c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c)) {
                 if (!in) { n++; in = true; }
             } else if (!(in && (c == '\'' || c == '’' || c == '-' || c == '.' || c == '/'))) {
                 in = false;

@@ -31,14 +31,33 @@ public final class DocFrequencies {
         items++;
     }
 
-    /** Counts a batch of items, a shard of terms per thread when {@code parallel}: the same counts as adding them one by one. */
+    /**
+     * Counts a batch of items, a shard of terms per thread when {@code parallel}: the same counts as adding them
+     * one by one. Each shard's terms of the whole batch are sorted and counted first, so a term the batch holds in
+     * many items updates the map once: the map is far larger than the caches, and a random update costs a miss.
+     */
     public void addAll(StoryGrouper.Terms[] batch, boolean parallel) {
-        java.util.stream.IntStream shards = java.util.stream.IntStream.range(0, SHARDS);
-        (parallel ? shards.parallel() : shards).forEach(s -> {
-            for (StoryGrouper.Terms t : batch) addShard(t, s);
+        java.util.stream.IntStream shards = java.util.stream.IntStream.range(0, SHARDS * 3);
+        (parallel ? shards.parallel() : shards).forEach(task -> {
+            int s = task % SHARDS, kind = task / SHARDS;
+            Counts c = (kind == 0 ? words : kind == 1 ? names : heads)[s];
+            int n = 0;
+            for (StoryGrouper.Terms t : batch) n += keysOf(t, kind).length;
+            long[] all = new long[n];
+            n = 0;
+            for (StoryGrouper.Terms t : batch) for (long h : keysOf(t, kind)) if (shard(h) == s) all[n++] = h;
+            org.storytrace.core.index.HashSort.sort(all, n);
+            for (int i = 0; i < n; ) {
+                int j = i + 1;
+                while (j < n && all[j] == all[i]) j++;
+                c.add(all[i], j - i);
+                i = j;
+            }
         });
         items += batch.length;
     }
+
+    private static long[] keysOf(StoryGrouper.Terms t, int kind) { return kind == 0 ? t.words() : kind == 1 ? t.names() : t.heads(); }
 
     private void addShard(StoryGrouper.Terms t, int s) {
         words[s].add(t.words(), s);
@@ -71,6 +90,13 @@ public final class DocFrequencies {
                 if (id == terms && ++terms > dfs.length) dfs = Arrays.copyOf(dfs, dfs.length * 2);
                 dfs[id]++;
             }
+        }
+
+        /** Adds {@code count} items to {@code term}'s frequency. */
+        void add(long term, int count) {
+            int id = ids.putIfAbsent(term, terms);
+            if (id == terms && ++terms > dfs.length) dfs = Arrays.copyOf(dfs, dfs.length * 2);
+            dfs[id] += count;
         }
 
         int df(long term) {

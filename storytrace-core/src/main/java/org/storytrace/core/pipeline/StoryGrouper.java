@@ -1,7 +1,6 @@
 package org.storytrace.core.pipeline;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -239,11 +238,13 @@ public final class StoryGrouper implements java.io.Serializable {
         for (int i = 0; i < n; i++) index.put(ids.get(i), i);
         // each profile read once here (they may be read back from disk), the dates kept for the rescoring
         LocalDate[] published = new LocalDate[n];
+        long[] day = new long[n];
         boolean everyPair = scoresEveryPair(n);
         long[][] top = everyPair ? null : new long[n][];
         for (int i = 0; i < n; i++) {
             Profile p = profiles.get(i);
             published[i] = p.published();
+            day[i] = published[i] == null ? NO_DAY : published[i].toEpochDay();
             if (top != null) top[i] = p.candidateTerms();
         }
         TermVectors.CandidateIndex candidates = top == null ? null : new TermVectors.CandidateIndex(top);
@@ -285,7 +286,7 @@ public final class StoryGrouper implements java.io.Serializable {
                 probes.load(profiles.get(d));
                 for (int i = 0; i < mine.length; i++) {
                     Profile po = profiles.get(mine[i]);
-                    sc[i] = score(probes.evidence(po, reuseOf(d, mine[i], reuseKeys, reuseShares)), published[d], published[mine[i]]);
+                    sc[i] = score(probes.evidence(po, reuseOf(d, mine[i], reuseKeys, reuseShares)), day[d], day[mine[i]]);
                 }
             }
             scoreOf[d] = sc;
@@ -562,6 +563,14 @@ public final class StoryGrouper implements java.io.Serializable {
      * Dates, where both are known, fade the result beyond the window.
      */
     public double score(Evidence e, LocalDate da, LocalDate db) {
+        return score(e, da == null ? NO_DAY : da.toEpochDay(), db == null ? NO_DAY : db.toEpochDay());
+    }
+
+    /** No publication date, for {@link #score(Evidence, long, long)}. */
+    private static final long NO_DAY = Long.MIN_VALUE;
+
+    /** {@link #score(Evidence, LocalDate, LocalDate)} with the dates as epoch days ({@link #NO_DAY} for none): the pair loop's form. */
+    private double score(Evidence e, long da, long db) {
         double lex = e.names() < -0.5 ? e.lexical() : (e.lexical() + e.names()) / 2;
         double s;
         if (e.semantic() < -0.5) {
@@ -575,8 +584,8 @@ public final class StoryGrouper implements java.io.Serializable {
         }
         if (e.headlines() >= HEADLINE_MATCH) s = Math.max(s, e.headlines());
         if (e.reuse() >= settings.linkShare) s = Math.max(s, Math.min(1, 0.6 + e.reuse()));
-        if (da != null && db != null) {
-            long days = Math.abs(ChronoUnit.DAYS.between(da, db));
+        if (da != NO_DAY && db != NO_DAY) {
+            long days = Math.abs(db - da);
             if (days > settings.dateWindowDays) s *= Math.exp(-(days - settings.dateWindowDays) / Math.max(1.0, settings.dateWindowDays));
         }
         return s;

@@ -129,10 +129,39 @@ public final class TermVectors {
         }
         long[] order = new long[m];
         for (int i = 0; i < m; i++) order[i] = ((long) (Integer.MAX_VALUE - Float.floatToRawIntBits(Math.max(0f, w[i]))) << 32) | i;
-        Arrays.sort(order);
+        // the max smallest keys, then only those sorted: a full sort of every term was most of a profile's cost
+        selectSmallest(order, m, max);
+        Arrays.sort(order, 0, max);
         int[] out = new int[max];
         for (int i = 0; i < max; i++) out[i] = (int) order[i];
         return out;
+    }
+
+    /**
+     * Moves the {@code k} smallest of {@code a[0, n)} (distinct values) to {@code a[0, k)}, in no order: quickselect
+     * with a median-of-three pivot, so the same input always gives the same arrangement.
+     */
+    static void selectSmallest(long[] a, int n, int k) {
+        int lo = 0, hi = n - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            long x = a[lo], y = a[mid], z = a[hi];
+            long pivot = x < y ? (y < z ? y : Math.max(x, z)) : (x < z ? x : Math.max(y, z));
+            int i = lo, j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i <= j) {
+                    long t = a[i]; a[i] = a[j]; a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            // [lo, j] <= pivot <= [i, hi]
+            if (k - 1 <= j) hi = j;
+            else if (k - 1 >= i) lo = i;
+            else return;
+        }
     }
 
     /**

@@ -23,7 +23,8 @@ public final class DocFrequencies {
         return c;
     }
 
-    private static int shard(long term) { return (int) ((term * 0x9E3779B97F4A7C15L) >>> 62); }
+    /** A term's shard: the top bits of its hash in unsigned order, so the shards are ranges of the terms sorted. */
+    private static int shard(long term) { return (int) ((term ^ Long.MIN_VALUE) >>> 62); }
 
     /** Counts one item's terms (each key once: the keys of {@link StoryGrouper.Terms} are distinct). */
     public void add(StoryGrouper.Terms t) {
@@ -32,29 +33,55 @@ public final class DocFrequencies {
     }
 
     /**
-     * Counts a batch of items, a shard of terms per thread when {@code parallel}: the same counts as adding them
-     * one by one. Each shard's terms of the whole batch are sorted and counted first, so a term the batch holds in
-     * many items updates the map once: the map is far larger than the caches, and a random update costs a miss.
+     * Counts a batch of items on several threads when {@code parallel}: the same counts as adding them one by
+     * one. Each kind's terms of the whole batch are sorted first (shards are ranges of that order), so a term the
+     * batch holds in many items updates its map once: the maps are far larger than the caches, and a random update
+     * costs a miss.
      */
     public void addAll(StoryGrouper.Terms[] batch, boolean parallel) {
-        java.util.stream.IntStream shards = java.util.stream.IntStream.range(0, SHARDS * 3);
-        (parallel ? shards.parallel() : shards).forEach(task -> {
-            int s = task % SHARDS, kind = task / SHARDS;
-            Counts c = (kind == 0 ? words : kind == 1 ? names : heads)[s];
+        long[][] sorted = new long[3][];
+        range(3, parallel).forEach(kind -> {
             int n = 0;
             for (StoryGrouper.Terms t : batch) n += keysOf(t, kind).length;
             long[] all = new long[n];
             n = 0;
-            for (StoryGrouper.Terms t : batch) for (long h : keysOf(t, kind)) if (shard(h) == s) all[n++] = h;
+            for (StoryGrouper.Terms t : batch) {
+                long[] k = keysOf(t, kind);
+                System.arraycopy(k, 0, all, n, k.length);
+                n += k.length;
+            }
             org.storytrace.core.index.HashSort.sort(all, n);
-            for (int i = 0; i < n; ) {
+            sorted[kind] = all;
+        });
+        range(3 * SHARDS, parallel).forEach(task -> {
+            int kind = task / SHARDS, s = task % SHARDS;
+            long[] all = sorted[kind];
+            Counts c = (kind == 0 ? words : kind == 1 ? names : heads)[s];
+            int i = firstOfShard(all, s), end = firstOfShard(all, s + 1);
+            while (i < end) {
                 int j = i + 1;
-                while (j < n && all[j] == all[i]) j++;
+                while (j < end && all[j] == all[i]) j++;
                 c.add(all[i], j - i);
                 i = j;
             }
         });
         items += batch.length;
+    }
+
+    private static java.util.stream.IntStream range(int n, boolean parallel) {
+        java.util.stream.IntStream r = java.util.stream.IntStream.range(0, n);
+        return parallel ? r.parallel() : r;
+    }
+
+    /** The first index of a sorted array whose term falls in shard {@code s} or a later one. */
+    private static int firstOfShard(long[] sorted, int s) {
+        if (s >= SHARDS) return sorted.length;
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (shard(sorted[mid]) < s) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     private static long[] keysOf(StoryGrouper.Terms t, int kind) { return kind == 0 ? t.words() : kind == 1 ? t.names() : t.heads(); }

@@ -51,6 +51,7 @@ public final class TextPageCleaner {
     private static final Pattern ANNIVERSARY = Pattern.compile("\\b(?:today|this|it)\\s+(?:is|marks)\\s+the\\s+(\\w+)\\s+anniversary\\s+of\\s+(?:the\\s+)?" + Dates.DATE, Pattern.CASE_INSENSITIVE);
     private static final Pattern TODAY = Pattern.compile("\\b[Tt]oday,?\\s+" + Dates.WEEKDAY + "?" + Dates.DATE);
 
+    /** A non-blank line, trimmed; {@code words} counted up to {@link #WORDS_ENOUGH}. */
     private record Line(int start, int end, String text, int words) {}
 
     private enum Kind { TITLE, DECK, BODY, FURNITURE }
@@ -318,13 +319,25 @@ public final class TextPageCleaner {
     }
 
     /** Words as {@link #WORD} defines them (a letter or digit, then letters, digits, ' ’ - . /), counted by hand: it runs on every line. */
-    static int countWords(String s) {
+    static int countWords(String s) { return countWords(s, Integer.MAX_VALUE); }
+
+    /**
+     * No rule of the cleaner asks whether a line has more than 25 words (headline: at most 25; prose: a dozen or
+     * more), so lines are counted only that far: a paragraph is not read to its end to learn it is long.
+     */
+    private static final int WORDS_ENOUGH = 26;
+
+    /** {@link #countWords(String)}, but at most {@code cap}: counting stops there. */
+    static int countWords(String s, int cap) {
         int n = 0;
         boolean in = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c)) {
-                if (!in) { n++; in = true; }
+                if (!in) {
+                    if (++n >= cap) return n;
+                    in = true;
+                }
             } else if (!(in && (c == '\'' || c == '’' || c == '-' || c == '.' || c == '/'))) {
                 in = false;
             }
@@ -346,7 +359,7 @@ public final class TextPageCleaner {
             while (t > s && Character.isWhitespace(text.charAt(t - 1))) t--;
             if (t > s) {
                 String line = text.substring(s, t);
-                out.add(new Line(s, t, line, countWords(line)));
+                out.add(new Line(s, t, line, countWords(line, WORDS_ENOUGH)));
             }
             i = e + 1;
             if (e < n && text.charAt(e) == '\r' && e + 1 < n && text.charAt(e + 1) == '\n') i++;

@@ -88,7 +88,7 @@ public final class Engine implements AutoCloseable {
     private final DocumentCodec codec;
     private final Path workDir;
     private final boolean ownWorkDir;
-    private final RecordFile docs, terms;
+    private final RecordFile docs, terms, outlines;
     private final DocFrequencies df = new DocFrequencies();
     private final List<String> ids = new ArrayList<>();
     private final LongIntMap idIndex = new LongIntMap(1024);
@@ -149,6 +149,7 @@ public final class Engine implements AutoCloseable {
         }
         this.docs = new RecordFile(workDir.resolve("documents.bin"));
         this.terms = new RecordFile(workDir.resolve("terms.bin"));
+        this.outlines = new RecordFile(workDir.resolve("outlines.bin"));
         this.linker = new Linker(settings.linker(), FingerprintStore.onDisk(workDir.resolve("fingerprints.bin")));
         this.ingestor = new Ingestor(settings.ingest());
         this.stager = Executors.newSingleThreadExecutor(r -> {
@@ -383,25 +384,26 @@ public final class Engine implements AutoCloseable {
 
     /** A batch after what depends on each article alone: article stages, story terms, encodings, fingerprints and keys. */
     private record Prepared(Document[] documents, StoryGrouper.Terms[] terms, byte[][] docBytes, byte[][] termBytes,
-                            List<Article> articles, Linker.Prepared linking) {}
+                            byte[][] outlineBytes, List<Article> articles, Linker.Prepared linking) {}
 
     /** Runs the article stages, counts story terms, encodes and fingerprints a batch: any thread, any order. */
     private Prepared prepare(List<Document> batch) {
         int m = batch.size();
         Document[] d = batch.toArray(new Document[0]);
         StoryGrouper.Terms[] t = new StoryGrouper.Terms[m];
-        byte[][] docBytes = new byte[m][], termBytes = new byte[m][];
+        byte[][] docBytes = new byte[m][], termBytes = new byte[m][], outlineBytes = new byte[m][];
         range(m).forEach(i -> {
             d[i] = plan.apply(d[i], stageClock);
             Article a = d[i].article();
             t[i] = StoryGrouper.terms(StoryGrouper.Item.of(a), d[i].expect(Layers.TOKENS));
             docBytes[i] = codec.encode(d[i]);
+            outlineBytes[i] = codec.encodeOutline(d[i]);
             termBytes[i] = DocumentCodec.encode(t[i]);
         });
         List<Article> articles = new ArrayList<>(m);
         List<TokenLayer> tokens = new ArrayList<>(m);
         for (Document x : d) { articles.add(x.article()); tokens.add(x.expect(Layers.TOKENS)); }
-        return new Prepared(d, t, docBytes, termBytes, articles, linker.prepare(articles, tokens, settings.threads() > 1));
+        return new Prepared(d, t, docBytes, termBytes, outlineBytes, articles, linker.prepare(articles, tokens, settings.threads() > 1));
     }
 
     /** Stores, links and counts a prepared batch: on the stage thread, one batch at a time, in order. */
@@ -422,6 +424,7 @@ public final class Engine implements AutoCloseable {
             ids.add(a.id());
             docs.append(p.docBytes()[i]);
             terms.append(p.termBytes()[i]);
+            outlines.append(p.outlineBytes()[i]);
         }
     }
 
@@ -473,7 +476,7 @@ public final class Engine implements AutoCloseable {
             for (StoryGrouper.Pair p : grouper.lastPairs()) {
                 pairs.add(new Results.ScoredPair(ids.get(p.a()), ids.get(p.b()), p.lexical(), p.names(), p.headlines(), p.semantic(), p.reuse(), p.score()));
             }
-            cached = new Results(n, this::document, this::indexOf, stories, verified, rejections, duplicates, provenance(), pairs, storyLayers,
+            cached = new Results(n, documentSource, this::indexOf, stories, verified, rejections, duplicates, provenance(), pairs, storyLayers,
                     entities(stories, storyLayers));
             return cached;
         });
@@ -549,7 +552,7 @@ public final class Engine implements AutoCloseable {
             lastStories = stories;
             Map<String, Map<Layer<?>, Object>> storyLayers = storyStages(stories, verified);
             // both lists are this update's own (the next one copies them before changing anything): no copy
-            cached = new Results(n, this::document, this::indexOf, new Results.Owned<>(stories), new Results.Owned<>(verified), rejections, duplicates,
+            cached = new Results(n, documentSource, this::indexOf, new Results.Owned<>(stories), new Results.Owned<>(verified), rejections, duplicates,
                     provenance(), List.of(), storyLayers, entities(stories, storyLayers));
             cachedPlaced = true;
             java.util.Set<Link> added = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -777,6 +780,12 @@ public final class Engine implements AutoCloseable {
     /** The stored document numbered {@code i}: its article and stored layers, read back from the work file. */
     public Document document(int i) { return codec.decode(docs.read(i)); }
 
+    /** The stored documents and their outlines (every field and layer, no text: what listing the articles reads). */
+    private final Results.Outlined documentSource = new Results.Outlined() {
+        @Override public Document apply(int i) { return document(i); }
+        @Override public Document outline(int i) { return codec.decodeOutline(outlines.read(i)); }
+    };
+
     /** Articles added so far. */
     public synchronized int size() { return accepted; }
 
@@ -814,6 +823,7 @@ public final class Engine implements AutoCloseable {
         try {
             docs.close();
             terms.close();
+            outlines.close();
             if (profileFile != null) profileFile.close();
             linker.close();
         } finally {

@@ -182,6 +182,31 @@ public final class Results {
         return document(i);
     }
 
+    /**
+     * A source of documents that can also give a document's <em>outline</em>: every field and stored layer, its
+     * text blank but for its furniture spans (see {@link #outlines}). The engine's documents are one.
+     */
+    public interface Outlined extends IntFunction<Document> {
+        Document outline(int i);
+    }
+
+    /**
+     * Every document in reading order without its text (blank but for the furniture spans; every other field and
+     * stored layer as in {@link #documents}), for listing the articles: a few hundred bytes each to read back
+     * where the text is kilobytes. The documents themselves when their source keeps no outlines.
+     */
+    public Iterable<Document> outlines() {
+        IntFunction<Document> source = documents instanceof Outlined o ? o::outline : documents;
+        return () -> new Iterator<>() {
+            private int next;
+            @Override public boolean hasNext() { return next < articleCount; }
+            @Override public Document next() {
+                if (next >= articleCount) throw new NoSuchElementException();
+                return source.apply(next++);
+            }
+        };
+    }
+
     /** Every document in reading order, read back one at a time. */
     public Iterable<Document> documents() {
         return () -> new Iterator<>() {

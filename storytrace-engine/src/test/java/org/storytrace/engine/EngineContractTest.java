@@ -65,6 +65,40 @@ class EngineContractTest {
     }
 
     @Test
+    void articlesAreListedFromTheirOutlinesExactlyAsFromTheDocuments() throws Exception {
+        // the deep tier's stored layers (sentences, names, quotes, time) ride in the outlines too
+        try (Engine e = Engine.builder(EngineSettings.builder().threads(2).batch(3).build()).deepTier().build()) {
+            e.ingest(inputs(), null);
+            Results r = e.results();
+            List<String> fromDocuments = new ArrayList<>();
+            StoriesJson.elements(r, new StoriesJson.Selection(StoriesJson.Selection.ALL, new java.util.BitSet(), new java.util.BitSet(),
+                    new java.util.BitSet(), false), (section, ord, json) -> { if (section.equals("articles")) fromDocuments.add(json); });
+            com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            StoriesJson.write(r, out);
+            List<String> fromOutlines = new ArrayList<>();
+            for (var a : om.readTree(out.toByteArray()).get("articles")) fromOutlines.add(om.writeValueAsString(a));
+            List<String> expected = new ArrayList<>();
+            for (String j : fromDocuments) expected.add(om.writeValueAsString(om.readTree(j)));
+            assertEquals(10, expected.size());
+            assertEquals(expected, fromOutlines);
+            assertTrue(expected.stream().anyMatch(j -> j.contains("\"timex\"")), "time expressions are listed");
+            // an outline keeps every offset and furniture span, and no words of the text outside them
+            int i = 0;
+            for (Document o : r.outlines()) {
+                Article full = r.document(i++).article(), a = o.article();
+                assertEquals(full.text().length(), a.text().length());
+                assertEquals(full.boilerplate(), a.boilerplate());
+                boolean[] furniture = new boolean[a.text().length()];
+                for (var span : a.boilerplate()) for (int k = span.start(); k < span.end(); k++) furniture[k] = true;
+                for (int k = 0; k < furniture.length; k++) {
+                    if (!furniture[k]) assertEquals(' ', a.text().charAt(k), "outline text at " + k + " of " + a.id());
+                }
+            }
+        }
+    }
+
+    @Test
     void aSealedEngineGivesWhatAnOpenOneGivesAndRefusesMore() throws Exception {
         String open = run(2, List.of(inputs()));
         try (Engine e = Engine.builder(EngineSettings.builder().threads(2).batch(3).build()).build()) {

@@ -54,7 +54,7 @@ public final class StoriesJson {
             g.writeStringField("storytrace", VERSION);
             provenance(g, r.provenance());
             g.writeArrayFieldStart("articles");
-            for (Document d : r.documents()) article(g, d, r);
+            for (Document d : r.outlines()) article(g, d, r); // the listing needs no texts
             g.writeEndArray();
             g.writeArrayFieldStart("stories");
             Map<String, List<String>> topics = new LinkedHashMap<>();

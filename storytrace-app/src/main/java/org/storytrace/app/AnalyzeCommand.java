@@ -15,15 +15,18 @@ import picocli.CommandLine.Option;
 
 /** {@code storytrace analyze PATH... [--out DIR]}. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Reads news pages (text, HTML, WARC/WET, RSS/Atom, JSON Lines; gzipped or not) and writes stories.json, report.html and rejected.jsonl to --out.")
+        description = "Reads news pages (text, HTML, WARC/WET, RSS/Atom, JSON Lines; gzipped or not) and writes stories.json, "
+                + "report.html and rejected.jsonl to --out.")
 final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     InputOptions io;
 
-    @Option(names = "--explain", description = "Print the evidence behind every scored pair of articles (lexical, semantic, reuse, score) to standard error.")
+    @Option(names = "--explain",
+            description = "Print the evidence behind every scored pair of articles (lexical, semantic, reuse, score) to standard error.")
     boolean explain;
 
-    @Option(names = "--timings", description = "Print how long each phase took (read and link, stories, writing), and each article and story stage "
+    @Option(names = "--timings",
+            description = "Print how long each phase took (read and link, stories, writing), and each article and story stage "
             + "(runs, milliseconds each, runs a second per core), to standard error.")
     boolean timings;
 
@@ -44,14 +47,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             Outputs.writeAll(r, out);
             long t3 = System.nanoTime();
             if (timings) {
-                err.printf(Locale.ROOT, "timings: read and link %.2f s, stories %.2f s, write %.2f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+                err.printf(Locale.ROOT, "timings: read and link %.2f s, stories %.2f s, write %.2f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                        (t3 - t2) / 1e9);
                 // per stage: thread time summed over the documents or stories it ran on, so a rate is per core
                 for (Engine.StageTime st : engine.stageTimes()) {
                     err.printf(Locale.ROOT, "timings: stage %s: %d runs, %.1f ms each, %.1f a second per core%n", st.stage(), st.calls(),
                             st.nanos() / 1e6 / Math.max(1, st.calls()), st.nanos() == 0 ? 0.0 : st.calls() / (st.nanos() / 1e9));
                 }
             }
-            System.out.printf("read %d articles, rejected %d, %d duplicates, %d stories, %d links%n", r.articleCount(), r.rejections().size(),
+            System.out.printf("read %d articles, rejected %d, %d duplicates, %d stories, %d links%n", r.articleCount(), r.rejections()
+                    .size(),
                     r.duplicates().size(), r.stories().size(), r.links().size());
             System.out.println("report: " + out.dir().resolve("report.html").toAbsolutePath().normalize());
             System.out.println("data:   " + out.dir().resolve("stories.json").toAbsolutePath().normalize());
@@ -60,7 +65,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     static void printRejections(List<Rejection> rs, PrintStream err) {
-        for (Rejection r : rs) err.println("rejected " + r.path() + (r.position() == null ? "" : " at " + r.position()) + ": " + r.reason());
+        for (Rejection r : rs) err.println("rejected " + r.path() + (r.position() == null ? "" : " at " + r.position()) + ": "
+                + r.reason());
     }
 
     static void explain(Results r, PrintStream err) {

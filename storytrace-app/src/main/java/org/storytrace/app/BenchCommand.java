@@ -17,7 +17,8 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CORPUS", description = "A corpus from storytrace generate (its truth file beside it).")
     Path corpus;
 
-    @Option(names = "--sample", defaultValue = "2000", description = "Articles compared all-pairs for exact-Jaccard recall (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sample", defaultValue = "2000",
+            description = "Articles compared all-pairs for exact-Jaccard recall (default: ${DEFAULT-VALUE}).")
     int sample;
 
     @Option(names = "--threads", description = "Threads for every stage (default: the number of cores, ${DEFAULT-VALUE} here).")
@@ -33,7 +34,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--store", description = "With --scale: keep the fingerprints in a file under this folder instead of on the heap.")
     Path store;
 
-    @Option(names = "--tail", defaultValue = "1000", description = "With --scale: articles added one at a time at the end (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tail", defaultValue = "1000",
+            description = "With --scale: articles added one at a time at the end (default: ${DEFAULT-VALUE}).")
     int tail;
 
     @Option(names = "--peers", description = "Run the peers (Spark MLlib MinHashLSH, Lucene MinHashFilter) on the same corpus: "
@@ -43,7 +45,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (peers) {
-            System.err.println("bench --peers needs Spark and Lucene, which live in the Spark module: run ./storytrace bench " + corpus + " --peers");
+            System.err.println("bench --peers needs Spark and Lucene, which live in the Spark module: run ./storytrace bench " + corpus
+                    + " --peers");
             return 2;
         }
         if (scale) {

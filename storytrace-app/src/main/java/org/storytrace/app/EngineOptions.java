@@ -13,7 +13,8 @@ final class EngineOptions {
     @Spec(Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--max-bytes", defaultValue = "10485760", description = "Reject documents larger than this (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-bytes", defaultValue = "10485760",
+            description = "Reject documents larger than this (default: ${DEFAULT-VALUE}).")
     long maxBytes;
 
     @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for a feed URL (default: ${DEFAULT-VALUE}).")
@@ -26,13 +27,15 @@ final class EngineOptions {
             + "(entities, quotes). For millions of articles: the deep tier reads every sentence with a statistical model.")
     boolean fast;
 
-    @Option(names = "--summary-sentences", defaultValue = "5", description = "Sentences in each story's summary (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--summary-sentences", defaultValue = "5",
+            description = "Sentences in each story's summary (default: ${DEFAULT-VALUE}).")
     int summarySentences;
 
     @Option(names = "--threads", description = "Threads for every stage (default: the number of cores). The results do not depend on it.")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--batch", defaultValue = "2048", description = "Articles read, processed and linked at a time (and, for ingest, made durable and "
+    @Option(names = "--batch", defaultValue = "2048",
+            description = "Articles read, processed and linked at a time (and, for ingest, made durable and "
             + "acknowledged at a time; default: ${DEFAULT-VALUE}). The results do not depend on it.")
     int batch;
 
@@ -53,7 +56,8 @@ final class EngineOptions {
         if (maxBytes < 1) throw bad("--max-bytes must be at least 1, was " + maxBytes);
         if (batch < 1) throw bad("--batch must be at least 1, was " + batch);
         if (timeoutSeconds < 1) throw bad("--timeout must be at least 1 second, was " + timeoutSeconds);
-        return EngineSettings.builder().threads(threads).maxBytes(maxBytes).fetchTimeout(Duration.ofSeconds(timeoutSeconds)).batch(batch).workDir(workDir).build();
+        return EngineSettings.builder().threads(threads).maxBytes(maxBytes).fetchTimeout(Duration.ofSeconds(timeoutSeconds)).batch(batch)
+                .workDir(workDir).build();
     }
 
     private CommandLine.ParameterException bad(String message) {

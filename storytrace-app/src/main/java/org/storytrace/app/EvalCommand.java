@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Runs the evaluations on the labelled corpora and prints one line per metric (name value).")
 final class EvalCommand implements Callable<Integer> {
-    @Option(names = "--corpora", defaultValue = "../shared/corpora", description = "Folder holding the corpora below (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--corpora", defaultValue = "../shared/corpora",
+            description = "Folder holding the corpora below (default: ${DEFAULT-VALUE}).")
     Path corpora;
 
     @Option(names = "--seeds", description = "Seed pages (default: CORPORA/seeds).")
@@ -24,7 +25,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seeds-expected", description = "The analyst's reading of the seeds (default: CORPORA/seeds.expected.json).")
     Path seedsExpected;
 
-    @Option(names = "--pan", description = "PAN text-alignment corpus with pairs, susp/, src/, gold/ (default: CORPORA/pan13-text-alignment).")
+    @Option(names = "--pan",
+            description = "PAN text-alignment corpus with pairs, susp/, src/, gold/ (default: CORPORA/pan13-text-alignment).")
     Path pan;
 
     @Option(names = "--googlenews", description = "Titles and labels, one a line (default: CORPORA/googlenews-titles).")
@@ -33,27 +35,32 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--polnear", description = "PolNeAR with metadata.tsv and SPLIT/text/ (default: CORPORA/polnear).")
     Path polnear;
 
-    @Option(names = "--html-dates", description = "HTML pages with dates.tsv (file<TAB>YYYY-MM-DD) to score publication dates on (default: CORPORA/html-dates, when present).")
+    @Option(names = "--html-dates", description = "HTML pages with dates.tsv (file<TAB>YYYY-MM-DD) to score publication dates "
+            + "on (default: CORPORA/html-dates, when present).")
     Path htmlDates;
 
-    @Option(names = "--polnear-split", defaultValue = "dev", description = "PolNeAR split the quote figures are measured on (default: ${DEFAULT-VALUE}; develop on train).")
+    @Option(names = "--polnear-split", defaultValue = "dev",
+            description = "PolNeAR split the quote figures are measured on (default: ${DEFAULT-VALUE}; develop on train).")
     String polnearSplit;
 
     @Option(names = "--ecbplus", description = "ECB+ articles with stories, topics and entity chains (default: CORPORA/ecbplus-dev).")
     Path ecbplus;
 
-    @Option(names = "--tempeval", description = "TimeML documents (.tml, any depth) with gold TIMEX3 values (default: CORPORA/tempeval3/TBAQ-cleaned).")
+    @Option(names = "--tempeval",
+            description = "TimeML documents (.tml, any depth) with gold TIMEX3 values (default: CORPORA/tempeval3/TBAQ-cleaned).")
     Path tempeval;
 
     @Option(names = "--discrepancies", description = "The discrepancy test set: one folder per story with its articles and expected.json "
             + "(default: testdata/discrepancies in this repository).")
     Path discrepancies;
 
-    @Option(names = "--discrepancies-heldout", description = "A second discrepancy set, written after the code it scores and never tuned on, "
+    @Option(names = "--discrepancies-heldout",
+            description = "A second discrepancy set, written after the code it scores and never tuned on, "
             + "printed as heldout.* (default: testdata/discrepancies-heldout in this repository).")
     Path discrepanciesHeldout;
 
-    @Option(names = "--only", split = ",", description = "Run only these: seeds, pan, googlenews, polnear, ecbplus, tempeval, discrepancies, names, html-dates.")
+    @Option(names = "--only", split = ",",
+            description = "Run only these: seeds, pan, googlenews, polnear, ecbplus, tempeval, discrepancies, names, html-dates.")
     java.util.List<String> only;
 
     @Override
@@ -83,7 +90,8 @@ final class EvalCommand implements Callable<Integer> {
         if (wanted("polnear")) {
             if (Files.isRegularFile(pn.resolve("metadata.tsv"))) {
                 print(Evaluations.polnearTitles(pn));
-                if (Files.isDirectory(pn.resolve("dev").resolve("attributions"))) print(Evaluations.polnearQuotes(pn.resolve(polnearSplit), Runner.defaultEmbedder()));
+                if (Files.isDirectory(pn.resolve("dev").resolve("attributions"))) print(Evaluations.polnearQuotes(pn.resolve(polnearSplit),
+                        Runner.defaultEmbedder()));
             }
             else { System.err.println("skipped polnear: " + pn + " not found"); missing++; }
         }
@@ -97,7 +105,8 @@ final class EvalCommand implements Callable<Integer> {
             else { System.err.println("skipped tempeval3: " + te + " not found"); missing++; }
         }
         if (wanted("discrepancies")) {
-            Path dd = discrepancies != null ? discrepancies : Files.isDirectory(Path.of("testdata/discrepancies")) ? Path.of("testdata/discrepancies")
+            Path dd = discrepancies != null ? discrepancies : Files.isDirectory(Path.of("testdata/discrepancies"))
+                    ? Path.of("testdata/discrepancies")
                     : Path.of("../testdata/discrepancies");
             if (Files.isDirectory(dd)) print(Evaluations.discrepancies(dd));
             else { System.err.println("skipped discrepancies: " + dd + " not found"); missing++; }
@@ -110,7 +119,8 @@ final class EvalCommand implements Callable<Integer> {
         Path hd = htmlDates != null ? htmlDates : corpora.resolve("html-dates");
         if (wanted("html-dates")) {
             if (Files.isRegularFile(hd.resolve("dates.tsv"))) print(Evaluations.htmlDates(hd));
-            else if (htmlDates != null || only != null) { System.err.println("skipped html-dates: " + hd.resolve("dates.tsv") + " not found"); missing++; }
+            else if (htmlDates != null || only != null) { System.err.println("skipped html-dates: " + hd.resolve("dates.tsv")
+                    + " not found"); missing++; }
             else System.err.println("html-dates: no labelled HTML pages at " + hd + " (give --html-dates DIR)");
         }
         return missing == 0 ? 0 : 1;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code storytrace export --store DIR --out DIR}: the store's analysis as the stories.json contract, JSON Lines and Parquet. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Writes the analysis a store holds to --out: stories.json (the contract analyze writes, for every article of the store), "
+        description = "Writes the analysis a store holds to --out: stories.json (the contract analyze writes, for every article "
+                + "of the store), "
                 + "articles.jsonl, stories.jsonl, links.jsonl and entities.jsonl (one element of stories.json a line) and rejected.jsonl, "
                 + "and the same five as Parquet files (articles.parquet, ...; see docs/stories-json.md).")
 final class ExportCommand implements Callable<Integer> {
@@ -37,19 +38,22 @@ final class ExportCommand implements Callable<Integer> {
         // reading the analysis needs no codec: it is kept as JSON
         try (Store s = Store.openForReading(store, null, null)) {
             folder.write("stories.json", s::exportStoriesJson);
-            for (String section : new String[] {"articles", "stories", "links", "entities"}) folder.write(section + ".jsonl", o -> lines(s, section, o));
+            for (String section : new String[] {"articles", "stories", "links", "entities"}) folder.write(section + ".jsonl", o -> lines(s,
+                    section, o));
             folder.write("rejected.jsonl", o -> RejectionsJsonl.write(s.rejections(), o));
             if (!noParquet) {
                 try {
                     ParquetExport.write(folder.dir());
                 } catch (ParquetExport.Failed e) {
                     // the JSON files are written and stay: say what is missing, in one line, and fail
-                    System.err.println("export: " + e.getMessage() + " (the JSON and JSON Lines files are written; --no-parquet leaves Parquet out)");
+                    System.err.println("export: " + e.getMessage()
+                            + " (the JSON and JSON Lines files are written; --no-parquet leaves Parquet out)");
                     return Main.EXIT_FAILURE;
                 }
             }
             JsonNode head = JSON.readTree(s.meta("header").orElse("{}"));
-            System.out.printf("exported %s: %d articles, %s stories (contract %s)%n", store, s.articleCount(), s.meta("fields").isPresent() ? count(s, "stories") : "0",
+            System.out.printf("exported %s: %d articles, %s stories (contract %s)%n", store, s.articleCount(), s.meta("fields").isPresent()
+                    ? count(s, "stories") : "0",
                     head.path("storytrace").asText("?"));
             System.out.println("data: " + folder.dir().resolve("stories.json").toAbsolutePath().normalize());
         }

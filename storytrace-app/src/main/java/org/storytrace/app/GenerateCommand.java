@@ -12,12 +12,14 @@ import picocli.CommandLine.Option;
 
 /** {@code storytrace generate --articles N --seed S --out corpus.jsonl}. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Builds a news corpus with known truth (stories, reprints with their reused spans, rewrites, follow-ups) from the real newswire pool.")
+        description = "Builds a news corpus with known truth (stories, reprints with their reused spans, rewrites, follow-ups) "
+                + "from the real newswire pool.")
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--articles", required = true, description = "How many articles.")
     int articles;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed; the same seed gives the same corpus (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Random seed; the same seed gives the same corpus (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", required = true, description = "The corpus, as JSON Lines; the truth goes beside it as NAME.truth.jsonl.")
@@ -32,7 +34,8 @@ final class GenerateCommand implements Callable<Integer> {
         CorpusGenerator g = new CorpusGenerator(NewsPool.texts(Integer.MAX_VALUE));
         Path truth = truthPath(out);
         if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
-        try (BufferedWriter c = Files.newBufferedWriter(out, StandardCharsets.UTF_8); BufferedWriter t = Files.newBufferedWriter(truth, StandardCharsets.UTF_8)) {
+        try (BufferedWriter c = Files.newBufferedWriter(out, StandardCharsets.UTF_8); BufferedWriter t = Files.newBufferedWriter(truth,
+                StandardCharsets.UTF_8)) {
             g.generate(CorpusGenerator.Settings.of(articles, seed), c, t);
         }
         System.out.println("corpus: " + out.toAbsolutePath().normalize());

@@ -15,24 +15,30 @@ import picocli.CommandLine.Parameters;
 
 /** {@code storytrace ingest INPUT... --store DIR}: adds articles to a persistent store and brings its analysis up to date. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Adds the articles of the inputs to a persistent store (a folder, created if needed, or a jdbc:postgresql:// URL) and updates "
-                + "links, stories and the analysis. Each batch of articles is durable before it is acknowledged (a line 'stored N articles'); "
+        description = {"Adds the articles of the inputs to a persistent store (a folder, created if needed, or a "
+                + "jdbc:postgresql:// URL) and updates "
+                + "links, stories and the analysis. Each batch of articles is durable before it is acknowledged (a line 'stored "
+                        + "N articles'); "
                 + "an interrupted run loses nothing acknowledged, and rerunning it adds only what is missing.",
                 "Write the results out with storytrace export, browse them with storytrace serve."})
 final class IngestCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Files, folders, globs, http(s) feed URLs, or - for standard input (none: only bring the analysis up to date).")
+    @Parameters(arity = "0..*", paramLabel = "INPUT",
+            description = "Files, folders, globs, http(s) feed URLs, or - for standard input (none: only bring the analysis up to date).")
     List<String> inputs = List.of();
 
-    @Option(names = "--store", required = true, description = "The store: a folder (SQLite and a search index in it) or a jdbc:postgresql://host/db?user=... URL.")
+    @Option(names = "--store", required = true,
+            description = "The store: a folder (SQLite and a search index in it) or a jdbc:postgresql://host/db?user=... URL.")
     String store;
 
-    @Option(names = "--index", description = "Folder for the search index (default: the store's folder; for PostgreSQL a folder in the temporary folder named after the URL).")
+    @Option(names = "--index", description = "Folder for the search index (default: the store's folder; for PostgreSQL a folder "
+            + "in the temporary folder named after the URL).")
     Path index;
 
     @Mixin
     EngineOptions engineOptions;
 
-    @Option(names = "--timings", description = "Print how long each phase took (open and restore, read and store, analysis, saving it) to standard error.")
+    @Option(names = "--timings",
+            description = "Print how long each phase took (open and restore, read and store, analysis, saving it) to standard error.")
     boolean timings;
 
     @Override
@@ -43,7 +49,8 @@ final class IngestCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (Archive archive = Archive.open(store, index, builder, batch -> {
             long total = stored.addAndGet(batch.size());
-            out.println("stored " + batch.size() + " articles (" + total + " new, first " + batch.get(0).id() + ", last " + batch.get(batch.size() - 1).id() + ")");
+            out.println("stored " + batch.size() + " articles (" + total + " new, first " + batch.get(0).id() + ", last "
+                    + batch.get(batch.size() - 1).id() + ")");
             out.flush();
         })) {
             long before = archive.restored();
@@ -53,7 +60,8 @@ final class IngestCommand implements Callable<Integer> {
             long t2 = System.nanoTime();
             AnalyzeCommand.printRejections(batch.rejected(), err);
             if (batch.added() == 0 && archive.analysisCurrent()) {
-                out.printf("nothing new: %d articles in the store, rejected %d, %d duplicates%n", before, batch.rejected().size(), batch.duplicates().size());
+                out.printf("nothing new: %d articles in the store, rejected %d, %d duplicates%n", before, batch.rejected().size(),
+                        batch.duplicates().size());
                 return batch.rejected().isEmpty() ? 0 : Main.EXIT_REJECTED;
             }
             Results r = archive.analyse();
@@ -62,7 +70,8 @@ final class IngestCommand implements Callable<Integer> {
                 err.printf(java.util.Locale.ROOT, "timings: open and restore %.2f s, read and store %.2f s, analysis %.2f s, save %.2f s%n",
                         (t1 - t0) / 1e9, (t2 - t1) / 1e9, a[0], a[1]);
             }
-            out.printf("added %d articles (%d in the store), rejected %d, %d duplicates; %d stories, %d links; analysis saved%n", batch.added(), r.articleCount(),
+            out.printf("added %d articles (%d in the store), rejected %d, %d duplicates; %d stories, %d links; analysis saved%n",
+                    batch.added(), r.articleCount(),
                     batch.rejected().size(), batch.duplicates().size(), r.stories().size(), r.links().size());
             return batch.rejected().isEmpty() ? 0 : Main.EXIT_REJECTED;
         }

@@ -12,8 +12,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code storytrace load --url http://127.0.0.1:7070}: a load benchmark against a running server (scripts/load-bench.sh sets one up). */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = "Concurrent clients mixing story reads, searches and article posts against a running storytrace serve; prints each kind's "
-                + "count, rate, p50 and p99 latency and errors. A benchmark, not a test: scripts/load-bench.sh builds a store and starts the server.")
+        description = "Concurrent clients mixing story reads, searches and article posts against a running storytrace serve; "
+                + "prints each kind's "
+                + "count, rate, p50 and p99 latency and errors. A benchmark, not a test: scripts/load-bench.sh builds a store "
+                        + "and starts the server.")
 final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,7 +48,8 @@ final class LoadCommand implements Callable<Integer> {
         }
         long errors = 0;
         for (LoadBench.Figures f : LoadBench.run(s, System.err)) {
-            System.out.printf(Locale.ROOT, "load.%s.requests %d%nload.%s.per_second %.1f%nload.%s.p50_ms %.1f%nload.%s.p99_ms %.1f%nload.%s.errors %d%n",
+            System.out.printf(Locale.ROOT,
+                    "load.%s.requests %d%nload.%s.per_second %.1f%nload.%s.p50_ms %.1f%nload.%s.p99_ms %.1f%nload.%s.errors %d%n",
                     f.kind(), f.count(), f.kind(), f.perSecond(), f.kind(), f.p50Millis(), f.kind(), f.p99Millis(), f.kind(), f.errors());
             errors += f.errors();
         }

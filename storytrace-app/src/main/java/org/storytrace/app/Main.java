@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "storytrace", mixinStandardHelpOptions = true, version = "storytrace 0.1.0",
         description = "Finds the stories in a news collection and the passages outlets copied from each other.",
-        subcommands = {AnalyzeCommand.class, WatchCommand.class, IngestCommand.class, ExportCommand.class, ServeCommand.class, LoadCommand.class, EvalCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, WatchCommand.class, IngestCommand.class, ExportCommand.class, ServeCommand.class,
+                LoadCommand.class, EvalCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code when the run finished but some inputs were rejected. */
     public static final int EXIT_REJECTED = 3;

@@ -39,7 +39,8 @@ public final class Runner {
      * Reads {@code inputs} through an engine with the deep tier and hands its results, texts and entities
      * included, to {@code use} before the engine closes (for small collections: the evaluations).
      */
-    public static <T> T analyzeDeep(List<String> inputs, EngineSettings settings, Embedder embedder, java.util.function.Function<Results, T> use) {
+    public static <T> T analyzeDeep(List<String> inputs, EngineSettings settings, Embedder embedder, java.util.function.Function<Results,
+            T> use) {
         try (Engine engine = Engine.builder(settings).embedder(embedder).deepTier().build()) {
             engine.ingest(inputs, null);
             engine.seal();

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code storytrace watch INPUT... --every 10m}: polls feeds and folders and adds only what is new. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = "Polls feeds and folders every --every, adds only the articles not seen before, and rewrites the results in --out after each round that found some.")
+        description = "Polls feeds and folders every --every, adds only the articles not seen before, and rewrites the results "
+                + "in --out after each round that found some.")
 final class WatchCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,7 +40,8 @@ final class WatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (rounds < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be 0 (never stop) or more, was " + rounds);
+        if (rounds < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be 0 (never stop) or more, was "
+                + rounds);
         Engine.Builder builder = io.engine();
         OutputFolder out = OutputFolder.prepare(io.out);
         try (Engine engine = builder.build()) {

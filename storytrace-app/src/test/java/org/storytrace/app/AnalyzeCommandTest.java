@@ -32,15 +32,18 @@ class AnalyzeCommandTest {
     void theResultsDoNotDependOnTheThreadCount() throws Exception {
         // the seeds and the example together, lexical evidence only (the thread count is what varies)
         Path one = tmp.resolve("one"), four = tmp.resolve("four");
-        assertEquals(0, run("analyze", "../examples/corpus", "../../shared/corpora/seeds", "--no-embeddings", "--threads", "1", "--out", one.toString()));
-        assertEquals(0, run("analyze", "../examples/corpus", "../../shared/corpora/seeds", "--no-embeddings", "--threads", "4", "--out", four.toString()));
+        assertEquals(0, run("analyze", "../examples/corpus", "../../shared/corpora/seeds", "--no-embeddings", "--threads", "1", "--out",
+                one.toString()));
+        assertEquals(0, run("analyze", "../examples/corpus", "../../shared/corpora/seeds", "--no-embeddings", "--threads", "4", "--out",
+                four.toString()));
         ObjectMapper json = new ObjectMapper();
         JsonNode a = json.readTree(one.resolve("stories.json").toFile()), b = json.readTree(four.resolve("stories.json").toFile());
         assertEquals(10, a.get("articles").size());
         assertEquals(a.get("stories"), b.get("stories"));
         assertEquals(a.get("links"), b.get("links"));
         assertEquals(a.get("articles"), b.get("articles"));
-        assertEquals(2, run("analyze", "../examples/corpus", "--threads", "0", "--out", tmp.resolve("zero").toString()), "--threads 0 is refused");
+        assertEquals(2, run("analyze", "../examples/corpus", "--threads", "0", "--out", tmp.resolve("zero").toString()),
+                "--threads 0 is refused");
     }
 
     @Test
@@ -51,18 +54,22 @@ class AnalyzeCommandTest {
         assertEquals(5, j.get("articles").size());
         assertEquals("2.1", j.get("storytrace").asText());
         assertTrue(j.get("provenance").get("stages").get(0).asText().startsWith("sentences"), j.get("provenance").toString());
-        assertEquals(org.storytrace.core.pipeline.StoryGrouper.Settings.defaults().storyThreshold(), j.get("provenance").get("settings").get("grouper").get("story_threshold").asDouble());
+        assertEquals(org.storytrace.core.pipeline.StoryGrouper.Settings.defaults().storyThreshold(), j.get("provenance").get("settings")
+                .get("grouper").get("story_threshold").asDouble());
         for (JsonNode art : j.get("articles")) {
             JsonNode s = art.get("sentences");
             assertTrue(s.size() > 2, art.get("id") + " has sentences");
-            assertTrue(s.get(0).get(0).asInt() >= art.get("body_start").asInt() && s.get(s.size() - 1).get(1).asInt() <= art.get("body_end").asInt());
+            assertTrue(s.get(0).get(0).asInt() >= art.get("body_start").asInt() && s.get(s.size() - 1).get(1).asInt() <= art.get("body_end")
+                    .asInt());
             assertTrue(art.has("time_anchor") && art.get("timex").isArray(), art.get("id") + " has its time expressions");
             for (JsonNode t : art.get("timex")) {
-                assertTrue(t.get("start").asInt() >= art.get("body_start").asInt() && t.get("end").asInt() <= art.get("body_end").asInt(), t.toString());
+                assertTrue(t.get("start").asInt() >= art.get("body_start").asInt() && t.get("end").asInt() <= art.get("body_end").asInt(),
+                        t.toString());
             }
         }
         int dated = 0;
-        for (JsonNode art : j.get("articles")) for (JsonNode t : art.get("timex")) if (t.get("value").asText("").matches("\\d{4}-\\d{2}-\\d{2}")) dated++;
+        for (JsonNode art : j.get("articles")) for (JsonNode t : art.get("timex")) if (t.get("value").asText("")
+                .matches("\\d{4}-\\d{2}-\\d{2}")) dated++;
         assertTrue(dated > 0, "the bundled reports name days");
         assertTrue(j.get("stories").get(0).get("timeline").isArray());
         List<List<String>> stories = new ArrayList<>();
@@ -71,12 +78,14 @@ class AnalyzeCommandTest {
             s.get("articles").forEach(a -> ids.add(a.asText()));
             stories.add(ids);
         }
-        assertTrue(stories.contains(List.of("valmora-port-strike-reprint", "valmora-port-strike-rewrite", "valmora-port-strike-wire")), stories.toString());
+        assertTrue(stories.contains(List.of("valmora-port-strike-reprint", "valmora-port-strike-rewrite", "valmora-port-strike-wire")),
+                stories.toString());
         assertTrue(stories.contains(List.of("valmora-port-talks")), stories.toString());
         assertTrue(stories.contains(List.of("valmora-bridge-closure")), stories.toString());
         // the deep tier: one entity for every spelling of the union leader, one group for his quote as two outlets print it
         JsonNode haddad = null;
-        for (JsonNode e : j.get("entities")) for (JsonNode v : e.get("variants")) if (v.get("text").asText().equals("Yusuf Haddad")) haddad = e;
+        for (JsonNode e : j.get("entities")) for (JsonNode v : e.get("variants")) if (v.get("text").asText()
+                .equals("Yusuf Haddad")) haddad = e;
         assertNotNull(haddad, "the rewrite's spelling is found");
         List<String> spellings = new ArrayList<>();
         haddad.get("variants").forEach(v -> spellings.add(v.get("text").asText()));
@@ -119,7 +128,8 @@ class AnalyzeCommandTest {
         Path in = tmp.resolve("in");
         Files.createDirectories(in);
         Files.copy(Path.of("../examples/corpus/valmora-port-talks.txt"), in.resolve("talks.txt"));
-        Files.write(in.resolve("photo.html"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0});
+        Files.write(in.resolve("photo.html"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F',
+                0});
         Path out = tmp.resolve("out");
         assertEquals(Main.EXIT_REJECTED, run("analyze", in.toString(), "--out", out.toString(), "--no-embeddings"));
         List<String> rejected = Files.readAllLines(out.resolve("rejected.jsonl"));
@@ -134,7 +144,8 @@ class AnalyzeCommandTest {
     @Test
     void theSeedsStoryPageOpensWithItsDiscrepanciesAndEachValueLinksToItsWordsInItsArticle() throws Exception {
         Path out = tmp.resolve("seeds");
-        assertEquals(0, run("analyze", org.storytrace.core.TestCorpora.root().resolve("seeds").toString(), "--no-embeddings", "--out", out.toString()));
+        assertEquals(0, run("analyze", org.storytrace.core.TestCorpora.root().resolve("seeds").toString(), "--no-embeddings", "--out",
+                out.toString()));
         JsonNode j = new ObjectMapper().readTree(out.resolve("stories.json").toFile());
         String story = null;
         for (JsonNode s : j.get("stories")) if (s.get("discrepancies").size() > 0) story = s.get("id").asText();

@@ -66,7 +66,8 @@ class CommandMistakesTest {
 
     @Test
     void aMissingInputIsNamedAndTheRestIsAnalysed() throws Exception {
-        Run r = run("analyze", "../examples/corpus", tmp.resolve("nowhere").toString(), "--no-embeddings", "--out", tmp.resolve("out").toString());
+        Run r = run("analyze", "../examples/corpus", tmp.resolve("nowhere").toString(), "--no-embeddings", "--out", tmp.resolve("out")
+                .toString());
         assertEquals(Main.EXIT_REJECTED, r.code());
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().contains("nowhere") && r.err().contains("no such file"), r.err());

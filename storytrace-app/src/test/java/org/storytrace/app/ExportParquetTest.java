@@ -32,7 +32,8 @@ class ExportParquetTest {
     void everySectionIsWrittenAgainAsParquetRowForRow() throws Exception {
         Path store = tmp.resolve("store"), out = tmp.resolve("out");
         var cl = Main.commandLine();
-        assertEquals(0, cl.execute("ingest", "../examples/corpus", TestCorpora.root().resolve("seeds").toString(), "--store", store.toString(),
+        assertEquals(0, cl.execute("ingest", "../examples/corpus", TestCorpora.root().resolve("seeds").toString(), "--store",
+                store.toString(),
                 "--no-embeddings"));
         assertEquals(0, cl.execute("export", "--store", store.toString(), "--out", out.toString()));
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
@@ -48,7 +49,8 @@ class ExportParquetTest {
                     assertEquals(lines.size(), r.getLong(1), section + ": one row a line");
                 }
             }
-            List<JsonNode> articles = read(out, "articles"), stories = read(out, "stories"), links = read(out, "links"), entities = read(out, "entities");
+            List<JsonNode> articles = read(out, "articles"), stories = read(out, "stories"), links = read(out, "links"),
+                    entities = read(out, "entities");
             assertEquals(10, articles.size());
             assertFalse(links.isEmpty());
             assertFalse(entities.isEmpty(), "the deep tier ran");
@@ -80,7 +82,8 @@ class ExportParquetTest {
                 assertEquals(articles.size(), i);
             }
             // stories: members as lists, facts as JSON
-            try (ResultSet r = s.executeQuery("SELECT id, articles, CAST(discrepancies AS VARCHAR) FROM " + literal(out.resolve("stories.parquet")))) {
+            try (ResultSet r = s.executeQuery("SELECT id, articles, CAST(discrepancies AS VARCHAR) FROM "
+                    + literal(out.resolve("stories.parquet")))) {
                 int i = 0;
                 boolean anyDiscrepancy = false;
                 while (r.next()) {
@@ -106,7 +109,8 @@ class ExportParquetTest {
                     assertEquals(l.get("passages").size(), r.getInt(4));
                 }
             }
-            try (ResultSet r = s.executeQuery("SELECT canonical, CAST(variants AS VARCHAR), len(mentions) FROM " + literal(out.resolve("entities.parquet")))) {
+            try (ResultSet r = s.executeQuery("SELECT canonical, CAST(variants AS VARCHAR), len(mentions) FROM "
+                    + literal(out.resolve("entities.parquet")))) {
                 int i = 0;
                 while (r.next()) {
                     JsonNode e = entities.get(i++);

@@ -56,7 +56,8 @@ class IngestKillIT {
         referenceMillis = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(0, r.exit, r.output);
         reference = export(store);
-        assertEquals(1500, reference.get("articles").size() + reference.get("duplicates").size(), "every record an article or a listed duplicate");
+        assertEquals(1500, reference.get("articles").size() + reference.get("duplicates").size(),
+                "every record an article or a listed duplicate");
     }
 
     @Test
@@ -81,7 +82,8 @@ class IngestKillIT {
                 }
                 acknowledgedHere += r.acknowledged;
                 Set<String> ids = storedIds(store);
-                assertTrue(ids.size() >= acknowledgedHere, "kill " + survived + ": " + acknowledgedHere + " articles acknowledged, " + ids.size() + " stored");
+                assertTrue(ids.size() >= acknowledgedHere, "kill " + survived + ": " + acknowledgedHere + " articles acknowledged, "
+                        + ids.size() + " stored");
                 survived++;
             }
             acknowledged += acknowledgedHere;
@@ -89,8 +91,10 @@ class IngestKillIT {
             assertEquals(0, last.exit, last.output);
             assertEqualsReference(store);
         }
-        System.out.printf("ingest-kill: survived %d of %d SIGKILLs over %d rounds (%d runs ended before their kill), %d articles acknowledged before kills; "
-                + "every round's articles, links, stories, duplicates and search index equal an uninterrupted run (%d ms)%n", survived, kills, rounds, endedBeforeKill,
+        System.out.printf("ingest-kill: survived %d of %d SIGKILLs over %d rounds (%d runs ended before their kill), %d "
+                + "articles acknowledged before kills; "
+                + "every round's articles, links, stories, duplicates and search index equal an uninterrupted run (%d ms)%n", survived,
+                        kills, rounds, endedBeforeKill,
                 acknowledged, referenceMillis);
     }
 
@@ -123,9 +127,11 @@ class IngestKillIT {
             Run r = ingest(store, 150 + random.nextInt(1200));
             if (r.killed) killedBeforeDone++;
             if (Files.exists(store.resolve("store.db"))) {
-                try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.resolve("store.db")); var st = c.createStatement()) {
+                try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                        + store.resolve("store.db")); var st = c.createStatement()) {
                     boolean history;
-                    try (var rs = st.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) { rs.next(); history = rs.getInt(1) > 0; }
+                    try (var rs = st.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
+                            + "'flyway_schema_history'")) { rs.next(); history = rs.getInt(1) > 0; }
                     if (history) {
                         try (var rs = st.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0")) {
                             rs.next();
@@ -138,7 +144,8 @@ class IngestKillIT {
             assertEquals(0, again.exit, "the next run completes the store: " + again.output);
             assertEquals(reference.get("articles").size(), storedIds(store).size());
         }
-        System.out.printf("ingest-kill: %d of %d kills came during start-up and migration; every store was completed by the next run%n", killedBeforeDone, kills);
+        System.out.printf("ingest-kill: %d of %d kills came during start-up and migration; every store was completed by the next run%n",
+                killedBeforeDone, kills);
     }
 
     private static List<String> ids(JsonNode articles) {
@@ -151,8 +158,10 @@ class IngestKillIT {
 
     /** Runs ingest on the corpus into {@code store}; kills it with SIGKILL after {@code killAfterMillis} (never when negative). */
     private static Run ingest(Path store, long killAfterMillis) throws Exception {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "ingest", corpus.toString(), "--store", store.toString(), "--fast", "--no-embeddings", "--batch", "100");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(), "ingest", corpus.toString(), "--store", store.toString(), "--fast", "--no-embeddings", "--batch",
+                        "100");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         AtomicLong acked = new AtomicLong();
         StringBuilder output = new StringBuilder();
@@ -185,7 +194,10 @@ class IngestKillIT {
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.resolve("store.db"));
              var st = c.createStatement()) {
             boolean hasTable;
-            try (var rs = st.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'")) { rs.next(); hasTable = rs.getInt(1) > 0; }
+            try (var rs = st.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'")) {
+                rs.next();
+                hasTable = rs.getInt(1) > 0;
+            }
             if (!hasTable) return Set.of();
             try (var rs = st.executeQuery("SELECT id FROM articles")) {
                 while (rs.next()) { ids.add(rs.getString(1)); rows++; }

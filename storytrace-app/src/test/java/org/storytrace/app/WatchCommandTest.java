@@ -18,7 +18,8 @@ class WatchCommandTest {
     @TempDir Path tmp;
 
     private static String item(String title, String text) {
-        return "<item><title>" + title + "</title><link>https://news.example/" + title.replace(' ', '-') + "</link><description>" + text + "</description></item>";
+        return "<item><title>" + title + "</title><link>https://news.example/" + title.replace(' ', '-') + "</link><description>" + text
+                + "</description></item>";
     }
 
     @Test
@@ -27,9 +28,13 @@ class WatchCommandTest {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/feed", ex -> {
             int n = requests.incrementAndGet();
-            String items = item("Bridge to close", "The city council voted on Thursday to close the old bridge for two years of repairs to its cables and deck.")
-                    + (n >= 2 ? item("Port strike", "Dockworkers walked off the job at the port on Monday, halting the loading of grain ships in the harbour.") : "");
-            byte[] b = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Courier</title><link>https://news.example/</link><description>d</description>"
+            String items = item("Bridge to close",
+                    "The city council voted on Thursday to close the old bridge for two years of repairs to its cables and deck.")
+                    + (n >= 2 ? item("Port strike",
+                            "Dockworkers walked off the job at the port on Monday, halting the loading of grain ships in the harbour.")
+                            : "");
+            byte[] b = ("<?xml version=\"1.0\"?><rss "
+                    + "version=\"2.0\"><channel><title>Courier</title><link>https://news.example/</link><description>d</description>"
                     + items + "</channel></rss>").getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(200, b.length);
             try (OutputStream o = ex.getResponseBody()) { o.write(b); }
@@ -40,7 +45,8 @@ class WatchCommandTest {
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed";
-            int code = Main.commandLine().execute("watch", url, "--every", "50ms", "--rounds", "3", "--no-embeddings", "--out", tmp.toString());
+            int code = Main.commandLine().execute("watch", url, "--every", "50ms", "--rounds", "3", "--no-embeddings", "--out",
+                    tmp.toString());
             assertEquals(0, code);
         } finally {
             System.setOut(saved);
@@ -59,13 +65,15 @@ class WatchCommandTest {
     void aBadFileIsReportedOnceNotEveryRound() throws Exception {
         Path in = java.nio.file.Files.createDirectories(tmp.resolve("in"));
         java.nio.file.Files.copy(Path.of("../examples/corpus/valmora-port-talks.txt"), in.resolve("talks.txt"));
-        java.nio.file.Files.write(in.resolve("photo.html"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0});
+        java.nio.file.Files.write(in.resolve("photo.html"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F',
+                'I', 'F', 0});
         PrintStream savedOut = System.out, savedErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(0, Main.commandLine().execute("watch", in.toString(), "--every", "10ms", "--rounds", "3", "--no-embeddings", "--out",
+            assertEquals(0, Main.commandLine().execute("watch", in.toString(), "--every", "10ms", "--rounds", "3", "--no-embeddings",
+                    "--out",
                     tmp.resolve("out").toString()));
         } finally {
             System.setOut(savedOut);

@@ -35,7 +35,8 @@ public final class LoadBench {
     public record Settings(String url, int clients, Duration duration, double reads, double searches, Path posts, long seed) {
         public Settings {
             if (clients < 1) throw new IllegalArgumentException("clients must be at least 1, was " + clients);
-            if (reads < 0 || searches < 0 || reads + searches > 1) throw new IllegalArgumentException("reads and searches are shares that add up to at most 1");
+            if (reads < 0 || searches < 0 || reads
+                    + searches > 1) throw new IllegalArgumentException("reads and searches are shares that add up to at most 1");
         }
     }
 
@@ -55,14 +56,16 @@ public final class LoadBench {
             JsonNode p = get(http, s.url() + "/api/stories?size=500&page=" + page);
             for (JsonNode st : p.path("stories")) {
                 stories.add(st.path("id").asText());
-                for (String w : st.path("title").asText("").split("[^\\p{L}]+")) if (w.length() >= 5 && words.size() < 5000) words.add(w.toLowerCase(Locale.ROOT));
+                for (String w : st.path("title").asText("").split("[^\\p{L}]+")) if (w.length() >= 5
+                        && words.size() < 5000) words.add(w.toLowerCase(Locale.ROOT));
             }
             if (p.path("stories").size() < 500) break;
         }
         if (stories.isEmpty()) throw new IllegalStateException(s.url() + " serves no stories: ingest some first");
         if (words.isEmpty()) words.add("the");
         List<String> posts = s.posts() == null ? List.of() : Files.readAllLines(s.posts(), StandardCharsets.UTF_8);
-        log.printf("load: %d clients for %d s against %s (%d stories, %d search words, %d articles to post)%n", s.clients(), s.duration().toSeconds(), s.url(),
+        log.printf("load: %d clients for %d s against %s (%d stories, %d search words, %d articles to post)%n", s.clients(), s.duration()
+                .toSeconds(), s.url(),
                 stories.size(), words.size(), posts.size());
         String[] kinds = {"story", "search", "post"};
         LongList[] lat = {new LongList(), new LongList(), new LongList()};
@@ -80,10 +83,12 @@ public final class LoadBench {
                     int kind = x < s.reads() ? 0 : x < s.reads() + s.searches() ? 1 : 2;
                     HttpRequest req;
                     if (kind == 0) {
-                        req = HttpRequest.newBuilder(URI.create(s.url() + "/api/stories/" + stories.get(r.nextInt(stories.size())))).GET().build();
+                        req = HttpRequest.newBuilder(URI.create(s.url() + "/api/stories/" + stories.get(r.nextInt(stories.size())))).GET()
+                                .build();
                     } else if (kind == 1) {
                         String q = words.get(r.nextInt(words.size())) + (r.nextBoolean() ? "" : " " + words.get(r.nextInt(words.size())));
-                        req = HttpRequest.newBuilder(URI.create(s.url() + "/api/stories?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))).GET().build();
+                        req = HttpRequest.newBuilder(URI.create(s.url() + "/api/stories?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                                .GET().build();
                     } else {
                         int i = nextPost.getAndIncrement();
                         if (i >= posts.size()) continue; // nothing left to post: the others go on

@@ -16,7 +16,8 @@ public final class TestCorpora {
         String p = System.getProperty("storytrace.corpora");
         Path dir = p != null ? Path.of(p) : Path.of("../../shared/corpora");
         if (!Files.isDirectory(dir)) dir = Path.of("../shared/corpora");
-        if (!Files.isDirectory(dir)) throw new IllegalStateException("shared corpora not found at " + dir.toAbsolutePath() + " (set -Dstorytrace.corpora)");
+        if (!Files.isDirectory(dir)) throw new IllegalStateException("shared corpora not found at " + dir.toAbsolutePath()
+                + " (set -Dstorytrace.corpora)");
         return dir;
     }
 

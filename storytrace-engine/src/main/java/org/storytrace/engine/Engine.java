@@ -144,7 +144,8 @@ public final class Engine implements AutoCloseable {
                 this.ownWorkDir = true;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a work folder under " + (settings.workDir() == null ? "the temporary folder" : settings.workDir())
+            throw new UncheckedIOException("cannot create a work folder under " + (settings.workDir() == null ? "the temporary folder"
+                    : settings.workDir())
                     + ": " + e.getMessage(), e);
         }
         this.docs = new RecordFile(workDir.resolve("documents.bin"));
@@ -195,7 +196,8 @@ public final class Engine implements AutoCloseable {
         /**
          * Adds the deep tier: names, direct quotes and time expressions in every article ({@link NameFinder}, {@link QuoteFinder},
          * {@link TimeTagger}), then entities per story and across the collection ({@link EntityStage}), quote groups and the
-         * story's timeline ({@link TimelineStage}), facts and discrepancies ({@link FactStage}) and summary ({@link SummaryStage}). Without it the engine runs the fast tier alone (stories, reuse).
+         * story's timeline ({@link TimelineStage}), facts and discrepancies ({@link FactStage}) and summary ({@link SummaryStage}). Without
+         * it the engine runs the fast tier alone (stories, reuse).
          */
         public Builder deepTier() { return deepTier(SummaryStage.DEFAULT_SENTENCES); }
 
@@ -285,7 +287,8 @@ public final class Engine implements AutoCloseable {
         }
         int added = accepted - before;
         p.finish(added, ingestor.bytesRead() - bytesAtStart);
-        return new Batch(added, rejections.subList(rejectedBefore, rejections.size()), duplicates.subList(duplicatesBefore, duplicates.size()));
+        return new Batch(added, rejections.subList(rejectedBefore, rejections.size()), duplicates.subList(duplicatesBefore,
+                duplicates.size()));
     }
 
     /** Hands the pending articles to the stage thread as one batch; waits while too many are in flight. */
@@ -474,9 +477,11 @@ public final class Engine implements AutoCloseable {
             Map<String, Map<Layer<?>, Object>> storyLayers = storyStages(stories, verified);
             List<Results.ScoredPair> pairs = new ArrayList<>();
             for (StoryGrouper.Pair p : grouper.lastPairs()) {
-                pairs.add(new Results.ScoredPair(ids.get(p.a()), ids.get(p.b()), p.lexical(), p.names(), p.headlines(), p.semantic(), p.reuse(), p.score()));
+                pairs.add(new Results.ScoredPair(ids.get(p.a()), ids.get(p.b()), p.lexical(), p.names(), p.headlines(), p.semantic(),
+                        p.reuse(), p.score()));
             }
-            cached = new Results(n, documentSource, this::indexOf, stories, verified, rejections, duplicates, provenance(), pairs, storyLayers,
+            cached = new Results(n, documentSource, this::indexOf, stories, verified, rejections, duplicates, provenance(), pairs,
+                    storyLayers,
                     entities(stories, storyLayers));
             return cached;
         });
@@ -552,7 +557,8 @@ public final class Engine implements AutoCloseable {
             lastStories = stories;
             Map<String, Map<Layer<?>, Object>> storyLayers = storyStages(stories, verified);
             // both lists are this update's own (the next one copies them before changing anything): no copy
-            cached = new Results(n, documentSource, this::indexOf, new Results.Owned<>(stories), new Results.Owned<>(verified), rejections, duplicates,
+            cached = new Results(n, documentSource, this::indexOf, new Results.Owned<>(stories), new Results.Owned<>(verified), rejections,
+                    duplicates,
                     provenance(), List.of(), storyLayers, entities(stories, storyLayers));
             cachedPlaced = true;
             java.util.Set<Link> added = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -656,7 +662,8 @@ public final class Engine implements AutoCloseable {
     private final Map<String, java.util.concurrent.atomic.LongAdder[]> stageTimes = new ConcurrentHashMap<>();
     private final StagePlan.Clock stageClock = (stage, nanos) -> {
         java.util.concurrent.atomic.LongAdder[] a = stageTimes.computeIfAbsent(stage,
-                k -> new java.util.concurrent.atomic.LongAdder[] {new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()});
+                k -> new java.util.concurrent.atomic.LongAdder[] {new java.util.concurrent.atomic.LongAdder(),
+                        new java.util.concurrent.atomic.LongAdder()});
         a[0].increment();
         a[1].add(nanos);
     };
@@ -747,7 +754,8 @@ public final class Engine implements AutoCloseable {
         for (int from = 0; from < n; from += chunk) {
             int f = from, to = Math.min(n, from + chunk);
             byte[][] encoded = new byte[to - from][];
-            range(to - from).forEach(k -> encoded[k] = DocumentCodec.encode(grouper.profile(DocumentCodec.decodeTerms(terms.read(f + k)), date(f + k), df, n)));
+            range(to - from).forEach(k -> encoded[k] = DocumentCodec.encode(grouper.profile(DocumentCodec.decodeTerms(terms.read(f + k)),
+                    date(f + k), df, n)));
             for (byte[] e : encoded) profileFile.append(e);
         }
         profileFile.map();
@@ -796,7 +804,9 @@ public final class Engine implements AutoCloseable {
         return new Provenance(Provenance.VERSION, s, plan.describe(), embedder == null ? List.of() : List.of(embedder.describe()));
     }
 
-    /** Heap bytes of what grows with the collection: candidate indexes, fingerprint offsets, store offsets, ids and dates, term frequencies. */
+    /**
+     * Heap bytes of what grows with the collection: candidate indexes, fingerprint offsets, store offsets, ids and dates, term frequencies.
+     */
     public synchronized long indexMemoryBytes() {
         long idBytes = 0;
         for (String id : ids) idBytes += 40 + id.length();

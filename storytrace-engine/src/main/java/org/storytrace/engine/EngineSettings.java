@@ -39,7 +39,8 @@ public record EngineSettings(int threads, long maxBytes, Duration fetchTimeout, 
     public static Builder builder() { return new Builder(); }
 
     public Builder toBuilder() {
-        return new Builder().threads(threads).maxBytes(maxBytes).fetchTimeout(fetchTimeout).pageBudget(pageBudget).batch(batch).workDir(workDir)
+        return new Builder().threads(threads).maxBytes(maxBytes).fetchTimeout(fetchTimeout).pageBudget(pageBudget).batch(batch)
+                .workDir(workDir)
                 .linker(linker).grouper(grouper).profilesInMemory(profilesInMemory);
     }
 

@@ -43,20 +43,26 @@ public final class Results {
     private final Map<String, List<String>> entitiesByStory;
 
     /** The evidence on one scored pair of articles, for {@code --explain}. */
-    public record ScoredPair(String a, String b, double lexical, double names, double headlines, double semantic, double reuse, double score) {}
+    public record ScoredPair(String a, String b, double lexical, double names, double headlines, double semantic, double reuse,
+            double score) {}
 
     /**
      * @param documents the document numbered i, read back
      * @param indexOf   the number of the document with an id, or -1
      */
-    public Results(int articleCount, IntFunction<Document> documents, ToIntFunction<String> indexOf, List<Story> stories, List<Link> links, List<Rejection> rejections,
-                   List<Duplicate> duplicates, Provenance provenance, List<ScoredPair> pairs, Map<String, Map<Layer<?>, Object>> storyLayers) {
-        this(articleCount, documents, indexOf, stories, links, rejections, duplicates, provenance, pairs, storyLayers, EntityResolver.Collection.EMPTY);
+    public Results(int articleCount, IntFunction<Document> documents, ToIntFunction<String> indexOf, List<Story> stories, List<Link> links,
+            List<Rejection> rejections,
+                   List<Duplicate> duplicates, Provenance provenance, List<ScoredPair> pairs, Map<String, Map<Layer<?>,
+                           Object>> storyLayers) {
+        this(articleCount, documents, indexOf, stories, links, rejections, duplicates, provenance, pairs, storyLayers,
+                EntityResolver.Collection.EMPTY);
     }
 
     /** As above, with the collection's entities ({@link EntityResolver#collection}, stories in the order of {@code stories}). */
-    public Results(int articleCount, IntFunction<Document> documents, ToIntFunction<String> indexOf, List<Story> stories, List<Link> links, List<Rejection> rejections,
-                   List<Duplicate> duplicates, Provenance provenance, List<ScoredPair> pairs, Map<String, Map<Layer<?>, Object>> storyLayers,
+    public Results(int articleCount, IntFunction<Document> documents, ToIntFunction<String> indexOf, List<Story> stories, List<Link> links,
+            List<Rejection> rejections,
+                   List<Duplicate> duplicates, Provenance provenance, List<ScoredPair> pairs, Map<String, Map<Layer<?>,
+                           Object>> storyLayers,
                    EntityResolver.Collection entities) {
         this.articleCount = articleCount;
         this.documents = documents;
@@ -160,7 +166,8 @@ public final class Results {
         List<Article> articles = a.articles();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < articles.size(); i++) index.put(articles.get(i).id(), i);
-        return new Results(articles.size(), i -> Document.of(articles.get(i)), id -> index.getOrDefault(id, -1), a.stories(), a.links(), a.rejections(), a.duplicates(),
+        return new Results(articles.size(), i -> Document.of(articles.get(i)), id -> index.getOrDefault(id, -1), a.stories(), a.links(),
+                a.rejections(), a.duplicates(),
                 provenance, List.of(), Map.of());
     }
 

@@ -37,7 +37,8 @@ class EngineContractTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StoriesJson.write(r, out);
         // the provenance block names the thread count and batch size; everything else must not depend on them
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?s)\"provenance\" : \\{.*?\"models\" : \\[[^\\]]*\\]\\s*}", "");
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8)
+                .replaceAll("(?s)\"provenance\" : \\{.*?\"models\" : \\[[^\\]]*\\]\\s*}", "");
     }
 
     private static String run(int threads, List<List<String>> rounds) throws Exception {
@@ -130,7 +131,8 @@ class EngineContractTest {
         List<String> docs = TestCorpora.newsPool(150);
         for (int i = 0; i < docs.size(); i++) {
             String t = docs.get(i);
-            articles.add(new Article("n" + i, "news-pool", t, null, null, null, null, null, 0, t.length(), List.of(), "text", "UTF-8", null, null, null));
+            articles.add(new Article("n" + i, "news-pool", t, null, null, null, null, null, 0, t.length(), List.of(), "text", "UTF-8", null,
+                    null, null));
         }
         try (Engine e = Engine.builder(EngineSettings.builder().threads(2).build()).build()) {
             e.addAll(articles);
@@ -147,7 +149,8 @@ class EngineContractTest {
                             a.id() + " sentence " + i + " [" + s.starts()[i] + ", " + s.ends()[i] + ") after " + prevEnd);
                     prevEnd = s.ends()[i];
                     for (int k = s.firstToken()[i]; k < s.endToken()[i]; k++) {
-                        assertTrue(t.starts()[k] >= s.starts()[i] && t.ends()[k] <= s.ends()[i], a.id() + ": token " + k + " outside its sentence");
+                        assertTrue(t.starts()[k] >= s.starts()[i] && t.ends()[k] <= s.ends()[i], a.id() + ": token " + k
+                                + " outside its sentence");
                     }
                     if (i > 0) assertEquals(s.endToken()[i - 1], s.firstToken()[i], a.id() + ": every token in exactly one sentence");
                 }
@@ -173,10 +176,12 @@ class EngineContractTest {
         };
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Engine.builder(EngineSettings.defaults()).stage(needsMentions).build());
-        assertTrue(e.getMessage().contains("quotes") && e.getMessage().contains("mentions") && !e.getMessage().contains("sentences layer"), e.getMessage());
+        assertTrue(e.getMessage().contains("quotes") && e.getMessage().contains("mentions") && !e.getMessage().contains("sentences layer"),
+                e.getMessage());
         IllegalArgumentException noSentences = assertThrows(IllegalArgumentException.class,
                 () -> Engine.builder(EngineSettings.defaults()).withoutSentences().stage(needsMentions).build());
-        assertTrue(noSentences.getMessage().contains("sentences") && noSentences.getMessage().contains("mentions"), noSentences.getMessage());
+        assertTrue(noSentences.getMessage().contains("sentences") && noSentences.getMessage().contains("mentions"),
+                noSentences.getMessage());
     }
 
     @Test
@@ -229,7 +234,8 @@ class EngineContractTest {
             @Override public Layer<Integer> adds() { return sentences; }
             @Override public Integer apply(org.storytrace.core.doc.StoryView v) { return 0; }
         };
-        var refused = assertThrows(IllegalArgumentException.class, () -> Engine.builder(EngineSettings.defaults()).storyStage(needsTokens).build());
+        var refused = assertThrows(IllegalArgumentException.class, () -> Engine.builder(EngineSettings.defaults()).storyStage(needsTokens)
+                .build());
         assertTrue(refused.getMessage().contains("needs-tokens") && refused.getMessage().contains("not stored"), refused.getMessage());
     }
 
@@ -249,7 +255,8 @@ class EngineContractTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EngineSettings.builder().threads(0).build());
         assertTrue(e.getMessage().contains("threads"), e.getMessage());
         IllegalArgumentException g = assertThrows(IllegalArgumentException.class,
-                () -> EngineSettings.builder().grouper(org.storytrace.core.pipeline.StoryGrouper.Settings.builder().maxTerms(0).build()).build());
+                () -> EngineSettings.builder().grouper(org.storytrace.core.pipeline.StoryGrouper.Settings.builder().maxTerms(0).build())
+                        .build());
         assertTrue(g.getMessage().contains("maxTerms"), g.getMessage());
     }
 }

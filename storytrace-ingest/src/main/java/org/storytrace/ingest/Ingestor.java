@@ -57,10 +57,13 @@ public final class Ingestor implements AutoCloseable {
         public Settings {
             if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, was " + threads);
             if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be >= 1, was " + maxBytes);
-            if (fetchTimeout.isNegative() || fetchTimeout.isZero()) throw new IllegalArgumentException("fetchTimeout must be positive, was " + fetchTimeout);
-            if (pageBudget.isNegative() || pageBudget.isZero()) throw new IllegalArgumentException("pageBudget must be positive, was " + pageBudget);
+            if (fetchTimeout.isNegative() || fetchTimeout.isZero()) throw new IllegalArgumentException("fetchTimeout must be positive, was "
+                    + fetchTimeout);
+            if (pageBudget.isNegative() || pageBudget.isZero()) throw new IllegalArgumentException("pageBudget must be positive, was "
+                    + pageBudget);
         }
-        public Settings(long maxBytes, Duration fetchTimeout, Duration pageBudget) { this(maxBytes, fetchTimeout, pageBudget, Runtime.getRuntime().availableProcessors()); }
+        public Settings(long maxBytes, Duration fetchTimeout, Duration pageBudget) { this(maxBytes, fetchTimeout, pageBudget,
+                Runtime.getRuntime().availableProcessors()); }
         public Settings(long maxBytes, Duration fetchTimeout) { this(maxBytes, fetchTimeout, Duration.ofSeconds(20)); }
         public Settings withThreads(int n) { return new Settings(maxBytes, fetchTimeout, pageBudget, n); }
         public Settings(long maxBytes) { this(maxBytes, Duration.ofSeconds(30)); }
@@ -114,7 +117,8 @@ public final class Ingestor implements AutoCloseable {
             if (spec.equals("-")) { out.add(Input.stdin()); continue; }
             String lower = spec.toLowerCase(Locale.ROOT);
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
-                try { out.add(Input.url(URI.create(spec))); } catch (IllegalArgumentException e) { rejected.accept(new Rejection(spec, null, "not a valid URL: " + e.getMessage())); }
+                try { out.add(Input.url(URI.create(spec))); } catch (IllegalArgumentException e) { rejected.accept(new Rejection(spec, null,
+                        "not a valid URL: " + e.getMessage())); }
                 continue;
             }
             if (spec.indexOf('*') >= 0 || spec.indexOf('?') >= 0 || spec.indexOf('[') >= 0) {
@@ -133,16 +137,19 @@ public final class Ingestor implements AutoCloseable {
         List<Path> out = new ArrayList<>();
         if (!Files.exists(root)) { rejected.accept(new Rejection(root.toString(), null, "no such file or folder")); return out; }
         if (Files.isRegularFile(root)) { out.add(root); return out; }
-        if (!Files.isDirectory(root)) { rejected.accept(new Rejection(root.toString(), null, "not a regular file (a pipe, socket or device), not read")); return out; }
+        if (!Files.isDirectory(root)) { rejected.accept(new Rejection(root.toString(), null,
+                "not a regular file (a pipe, socket or device), not read")); return out; }
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(root) && dir.getFileName().toString().startsWith(".") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    return !dir.equals(root) && dir.getFileName().toString().startsWith(".") ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
                 }
                 @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (file.getFileName().toString().startsWith(".")) return FileVisitResult.CONTINUE;
                     if (attrs.isRegularFile()) out.add(file);
-                    else if (attrs.isSymbolicLink()) rejected.accept(new Rejection(file.toString(), null, "a link to a file that does not exist (it vanished or was never there)"));
+                    else if (attrs.isSymbolicLink()) rejected.accept(new Rejection(file.toString(), null,
+                            "a link to a file that does not exist (it vanished or was never there)"));
                     else rejected.accept(new Rejection(file.toString(), null, "not a regular file (a pipe, socket or device), not read"));
                     return FileVisitResult.CONTINUE;
                 }
@@ -232,7 +239,8 @@ public final class Ingestor implements AutoCloseable {
         } catch (java.util.zip.ZipException e) {
             sink.rejected(new Rejection(input.name(), null, "broken gzip data: " + e.getMessage()));
         } catch (IOException e) {
-            sink.rejected(new Rejection(input.name(), null, (e instanceof java.io.EOFException ? "truncated: " : "cannot be read: ") + describe(e)));
+            sink.rejected(new Rejection(input.name(), null, (e instanceof java.io.EOFException ? "truncated: " : "cannot be read: ")
+                    + describe(e)));
         }
     }
 
@@ -405,7 +413,8 @@ public final class Ingestor implements AutoCloseable {
      */
     private java.util.concurrent.ThreadPoolExecutor pool() {
         if (pool == null) {
-            pool = new java.util.concurrent.ThreadPoolExecutor(settings.threads(), Integer.MAX_VALUE, 30, java.util.concurrent.TimeUnit.SECONDS,
+            pool = new java.util.concurrent.ThreadPoolExecutor(settings.threads(), Integer.MAX_VALUE, 30,
+                    java.util.concurrent.TimeUnit.SECONDS,
                     new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
                         Thread t = new Thread(null, r, "storytrace-page", 64L << 20);
                         t.setDaemon(true);
@@ -469,7 +478,8 @@ public final class Ingestor implements AutoCloseable {
 
     private static boolean looksLikeJsonLines(Input input, String start) {
         String n = input.name().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".jsonl.gz") || n.endsWith(".ndjson.gz") || n.endsWith(".json")) return true;
+        if (n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".jsonl.gz") || n.endsWith(".ndjson.gz")
+                || n.endsWith(".json")) return true;
         int nl = start.indexOf('\n');
         String first = (nl < 0 ? start : start.substring(0, nl)).strip();
         return first.endsWith("}");
@@ -490,7 +500,8 @@ public final class Ingestor implements AutoCloseable {
     static boolean isHtml(Input input, String lowerHead) {
         String name = input.name().toLowerCase(Locale.ROOT);
         if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml")) return true;
-        return lowerHead.startsWith("<!doctype html") || lowerHead.startsWith("<html") || (lowerHead.startsWith("<") && lowerHead.contains("<body"));
+        return lowerHead.startsWith("<!doctype html") || lowerHead.startsWith("<html") || (lowerHead.startsWith("<")
+                && lowerHead.contains("<body"));
     }
 
     private static boolean isGzip(byte[] b) { return b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b; }

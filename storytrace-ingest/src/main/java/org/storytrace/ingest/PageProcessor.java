@@ -43,14 +43,17 @@ public final class PageProcessor {
         else if (Urls.pathDate(page.url()) != null) { published = Urls.pathDate(page.url()); evidence = "date in the URL path"; }
         else if (page.published() != null) { published = page.published(); evidence = "declared by the " + container(format); }
         String author = page.author() != null ? page.author() : x != null && x.author() != null ? x.author() : p.author();
-        String url = Urls.canonical(x != null && x.canonicalUrl() != null && Urls.canonical(x.canonicalUrl()) != null ? x.canonicalUrl() : page.url());
+        String url = Urls.canonical(x != null && x.canonicalUrl() != null && Urls.canonical(x.canonicalUrl()) != null ? x.canonicalUrl()
+                : page.url());
         String outlet = page.outlet() != null ? page.outlet() : x != null && x.siteName() != null ? x.siteName() : Urls.host(url);
-        Article a = new Article(id, page.origin() + (page.position() == null ? "" : " (" + page.position() + ")"), text, title, published, evidence,
+        Article a = new Article(id, page.origin() + (page.position() == null ? "" : " (" + page.position() + ")"), text, title, published,
+                evidence,
                 p.source(), author, p.bodyStart(), p.bodyEnd(), p.boilerplate(), format, page.encoding(), url, outlet, page.language());
         return a.language() != null ? a : a.withLanguage(languages.identify(a.cleanBody()));
     }
 
     private static String container(String format) {
-        return format.startsWith("feed") ? "feed" : format.startsWith("jsonl") ? "JSON Lines object" : format.startsWith("parquet") ? "Parquet row" : format;
+        return format.startsWith("feed") ? "feed" : format.startsWith("jsonl") ? "JSON Lines object" : format.startsWith("parquet")
+                ? "Parquet row" : format;
     }
 }

@@ -37,7 +37,8 @@ class FormatsTest {
     void stop() { if (server != null) server.stop(0); }
 
     private static String html(String title, String body, String extraHead) {
-        return "<!DOCTYPE html><html><head><title>" + title + "</title>" + extraHead + "</head><body><article><h1>" + title + "</h1><p>" + body
+        return "<!DOCTYPE html><html><head><title>" + title + "</title>" + extraHead + "</head><body><article><h1>" + title + "</h1><p>"
+                + body
                 + "</p><p>" + body.replace("the", "a") + "</p></article></body></html>";
     }
 
@@ -45,7 +46,8 @@ class FormatsTest {
     void jsonLinesObjectsBecomeArticlesAndBadLinesAreRejectedByLineNumber() throws Exception {
         Path f = dir.resolve("feed.jsonl");
         Files.writeString(f, String.join("\n",
-                "{\"url\":\"https://news.example/2020/08/24/bridge?utm_source=x\",\"title\":\"Bridge to close\",\"text\":\"" + STORY + "\",\"published\":\"2021-03-04\",\"outlet\":\"Valley Courier\",\"author\":\"Ana Ruiz\"}",
+                "{\"url\":\"https://news.example/2020/08/24/bridge?utm_source=x\",\"title\":\"Bridge to close\",\"text\":\"" + STORY
+                        + "\",\"published\":\"2021-03-04\",\"outlet\":\"Valley Courier\",\"author\":\"Ana Ruiz\"}",
                 "{\"url\":\"https://port.example/strike\",\"html\":\"" + html("Port strike", OTHER, "").replace("\"", "\\\"") + "\"}",
                 "{not json",
                 "{\"title\":\"no body\"}",
@@ -62,9 +64,12 @@ class FormatsTest {
         assertEquals("eng", a.language());
         assertEquals("port.example", c.articles.get(1).outlet(), "the host is the outlet of last resort");
         assertEquals("Port strike", c.articles.get(1).title());
-        assertTrue(c.rejections.stream().anyMatch(r -> "line 3".equals(r.position()) && r.reason().contains("not valid JSON")), c.rejections.toString());
-        assertTrue(c.rejections.stream().anyMatch(r -> "line 4".equals(r.position()) && r.reason().contains("neither")), c.rejections.toString());
-        assertTrue(c.rejections.stream().anyMatch(r -> "line 5".equals(r.position()) && r.reason().contains("not a JSON object")), c.rejections.toString());
+        assertTrue(c.rejections.stream().anyMatch(r -> "line 3".equals(r.position()) && r.reason().contains("not valid JSON")),
+                c.rejections.toString());
+        assertTrue(c.rejections.stream().anyMatch(r -> "line 4".equals(r.position()) && r.reason().contains("neither")),
+                c.rejections.toString());
+        assertTrue(c.rejections.stream().anyMatch(r -> "line 5".equals(r.position()) && r.reason().contains("not a JSON object")),
+                c.rejections.toString());
     }
 
     private Path writeWarc(String name, WarcCompression compression) throws IOException {
@@ -125,17 +130,22 @@ class FormatsTest {
     private String url(String path) { return "http://127.0.0.1:" + server.getAddress().getPort() + path; }
 
     static String rss() {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Valley Courier</title><link>https://news.example/</link><description>x</description>"
-                + "<item><title>Bridge to close</title><link>https://news.example/bridge</link><pubDate>Thu, 04 Mar 2021 10:00:00 GMT</pubDate>"
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Valley "
+                + "Courier</title><link>https://news.example/</link><description>x</description>"
+                + "<item><title>Bridge to close</title><link>https://news.example/bridge</link><pubDate>Thu, 04 Mar 2021 "
+                        + "10:00:00 GMT</pubDate>"
                 + "<author>ana@news.example (Ana Ruiz)</author><description><![CDATA[<p>" + STORY + "</p>]]></description></item>"
                 + "<item><title>Port strike</title><link>https://news.example/strike</link><description>" + OTHER + "</description></item>"
                 + "</channel></rss>";
     }
 
     static String atom() {
-        return "<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Harbour Gazette</title><id>urn:x</id><updated>2021-03-05T00:00:00Z</updated>"
-                + "<entry><title>Strike strands ships</title><id>urn:1</id><link href=\"https://gazette.example/strike\"/><published>2021-03-05T08:00:00Z</published>"
-                + "<updated>2021-03-05T08:00:00Z</updated><author><name>Petra Lind</name></author><content type=\"html\">&lt;p&gt;" + OTHER + " Ships lay at anchor.&lt;/p&gt;</content></entry></feed>";
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Harbour "
+                + "Gazette</title><id>urn:x</id><updated>2021-03-05T00:00:00Z</updated>"
+                + "<entry><title>Strike strands ships</title><id>urn:1</id><link "
+                        + "href=\"https://gazette.example/strike\"/><published>2021-03-05T08:00:00Z</published>"
+                + "<updated>2021-03-05T08:00:00Z</updated><author><name>Petra Lind</name></author><content type=\"html\">&lt;p&gt;" + OTHER
+                        + " Ships lay at anchor.&lt;/p&gt;</content></entry></feed>";
     }
 
     @Test
@@ -176,7 +186,8 @@ class FormatsTest {
     void entityExpansionInAFeedIsRefused() throws Exception {
         String bomb = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
                 + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>"
-                + "<rss version=\"2.0\"><channel><title>x</title><item><title>&d;</title><description>&d;</description></item></channel></rss>";
+                + "<rss version=\"2.0\"><channel><title>x</title><item><title>&d;</title><description>&d;</description></item></"
+                        + "channel></rss>";
         Path f = dir.resolve("bomb.rss");
         Files.writeString(f, bomb);
         Collected c = Collected.run(new Ingestor(), List.of(f.toString()));
@@ -198,7 +209,8 @@ class FormatsTest {
         assertEquals("fra", c.articles.get(1).language());
         InputStream saved = System.in;
         try {
-            System.setIn(new ByteArrayInputStream(("{\"title\":\"From a pipe\",\"text\":\"" + OTHER + "\"}\n").getBytes(StandardCharsets.UTF_8)));
+            System.setIn(new ByteArrayInputStream(("{\"title\":\"From a pipe\",\"text\":\"" + OTHER + "\"}\n")
+                    .getBytes(StandardCharsets.UTF_8)));
             Collected piped = Collected.run(new Ingestor(), List.of("-"));
             assertEquals(List.of("stdin-1"), piped.ids());
         } finally {
@@ -224,7 +236,8 @@ class FormatsTest {
         Files.writeString(dir.resolve("a.txt"), "Old bridge to close\n\n" + STORY + "\n");
         Files.writeString(dir.resolve("b.txt"), "Old bridge to close\n\n" + STORY.replace("'", "’").replace(" ", "  ") + "\n");
         Path jl = dir.resolve("c.jsonl");
-        Files.writeString(jl, "{\"url\":\"https://x.example/s?utm_medium=rss\",\"text\":\"" + OTHER + "\"}\n{\"url\":\"https://x.example/s#top\",\"text\":\"" + OTHER + " More.\"}\n");
+        Files.writeString(jl, "{\"url\":\"https://x.example/s?utm_medium=rss\",\"text\":\"" + OTHER
+                + "\"}\n{\"url\":\"https://x.example/s#top\",\"text\":\"" + OTHER + " More.\"}\n");
         Ingestor in = new Ingestor();
         Collected first = Collected.run(in, List.of(dir.toString()));
         assertEquals(List.of("a", "c-1"), first.ids());

@@ -22,7 +22,8 @@ final class FormatsTestWarc {
 
     Path write(String name, WarcCompression compression) throws IOException {
         Path f = dir.resolve(name);
-        try (WarcWriter w = new WarcWriter(Files.newByteChannel(f, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE), compression)) {
+        try (WarcWriter w = new WarcWriter(Files.newByteChannel(f, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE), compression)) {
             Instant t = Instant.parse("2021-05-06T10:00:00Z");
             w.write(new WarcRequest.Builder(URI.create("https://news.example/a")).date(t).build());
             w.write(response("https://news.example/a", 200, "text/html; charset=utf-8", html("Bridge to close", FormatsTest.STORY), t));
@@ -31,7 +32,8 @@ final class FormatsTestWarc {
             w.write(response("https://news.example/logo.png", 200, "image/png", "\u0089PNG", t));
             w.write(response("https://port.example/strike", 200, "text/html", html("Port strike", FormatsTest.OTHER), t));
             w.write(new WarcConversion.Builder().addHeader("WARC-Target-URI", "https://fr.example/pont").date(t)
-                    .body(MediaType.parse("text/plain"), ("Le vieux pont fermera deux ans\n\n" + FormatsTest.FRENCH + "\n").getBytes(StandardCharsets.UTF_8)).build());
+                    .body(MediaType.parse("text/plain"), ("Le vieux pont fermera deux ans\n\n" + FormatsTest.FRENCH + "\n")
+                            .getBytes(StandardCharsets.UTF_8)).build());
         }
         return f;
     }

@@ -54,7 +54,8 @@ class HostileInputTest {
             Path f = dir.resolve("cut-" + cut + ".warc.gz");
             Files.write(f, Arrays.copyOf(all, cut));
             Collected c = runWithGood(new Ingestor(), f);
-            assertTrue(c.rejections.stream().anyMatch(r -> r.path().endsWith(f.getFileName().toString())), "cut at " + cut + ": " + c.rejections);
+            assertTrue(c.rejections.stream().anyMatch(r -> r.path().endsWith(f.getFileName().toString())), "cut at " + cut + ": "
+                    + c.rejections);
         }
     }
 
@@ -70,7 +71,8 @@ class HostileInputTest {
             Path g = dir.resolve("wrong-" + wrong + ".warc");
             Files.writeString(g, s.substring(0, at) + wrong + s.substring(end), StandardCharsets.ISO_8859_1);
             Collected c = runWithGood(new Ingestor(), g);
-            assertTrue(c.rejections.stream().anyMatch(r -> r.path().endsWith(g.getFileName().toString()) && r.position() != null && r.position().startsWith("record")),
+            assertTrue(c.rejections.stream().anyMatch(r -> r.path().endsWith(g.getFileName().toString()) && r.position() != null
+                    && r.position().startsWith("record")),
                     "length " + wrong + ": " + c.rejections);
         }
     }
@@ -93,7 +95,8 @@ class HostileInputTest {
     @Test
     void htmlNestedThousandsOfLevelsDeepIsReadWithoutCrashOrStall() throws Exception {
         Path f = dir.resolve("deep.html");
-        Files.writeString(f, "<html><body>" + "<div><span>".repeat(60_000) + "<p>" + FormatsTest.OTHER + "</p>" + "</span></div>".repeat(60_000) + "</body></html>");
+        Files.writeString(f, "<html><body>" + "<div><span>".repeat(60_000) + "<p>" + FormatsTest.OTHER + "</p>"
+                + "</span></div>".repeat(60_000) + "</body></html>");
         Collected c = runWithGood(new Ingestor(), f);
         assertTrue(c.ids().contains("deep"), c.rejections.toString());
         assertTrue(c.articles.get(0).body().contains("Dockworkers walked off the job"));

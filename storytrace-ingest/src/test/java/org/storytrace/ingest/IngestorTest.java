@@ -14,7 +14,8 @@ import org.storytrace.core.model.Rejection;
 class IngestorTest {
     @TempDir Path dir;
 
-    private static final String GOOD = "Council closes old bridge for repairs\n\nThe city council voted on Thursday to close the old bridge for two years so that engineers can replace its corroded cables.\n";
+    private static final String GOOD = "Council closes old bridge for repairs\n\nThe city council voted on Thursday to close "
+            + "the old bridge for two years so that engineers can replace its corroded cables.\n";
 
     @Test
     void everyBadFileIsRejectedWithItsPathAndReasonAndTheGoodOnesAreStillRead() throws Exception {
@@ -23,7 +24,8 @@ class IngestorTest {
         Files.write(dir.resolve("c-binary.html"), new byte[] {'G', 'I', 'F', '8', '9', 'a', 0, 1, 2, 3, 0, 0});
         Files.write(dir.resolve("d-large.txt"), ("x ".repeat(600)).getBytes());
         Files.writeString(dir.resolve("e-blank.txt"), "   \n\n  \t ");
-        Files.write(dir.resolve("f-latin1.txt"), ("Café de la Paix reopens after fire\n\n" + GOOD.replace("city", "cité")).getBytes(Charset.forName("ISO-8859-1")));
+        Files.write(dir.resolve("f-latin1.txt"), ("Café de la Paix reopens after fire\n\n" + GOOD.replace("city", "cité"))
+                .getBytes(Charset.forName("ISO-8859-1")));
         Files.createSymbolicLink(dir.resolve("g-dangling.txt"), dir.resolve("nowhere.txt"));
         Files.writeString(dir.resolve("h-vanishes.txt"), GOOD);
         Ingestor in = new Ingestor(new Ingestor.Settings(1000));
@@ -46,7 +48,8 @@ class IngestorTest {
     }
 
     private static void assertReason(List<Rejection> bad, String file, String words) {
-        assertTrue(bad.stream().anyMatch(r -> r.path().endsWith(file) && r.reason().contains(words)), file + " rejected for '" + words + "' in " + bad);
+        assertTrue(bad.stream().anyMatch(r -> r.path().endsWith(file) && r.reason().contains(words)), file + " rejected for '" + words
+                + "' in " + bad);
     }
 
     @Test

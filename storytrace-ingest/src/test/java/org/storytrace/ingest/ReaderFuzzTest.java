@@ -28,7 +28,8 @@ import org.storytrace.core.model.Span;
 class ReaderFuzzTest {
     private static final Path DIR;
     private static final byte[][] SEEDS;
-    private static final String[] NAMES = {"page.txt", "page.html", "crawl.warc", "crawl.warc.gz", "feed.rss", "items.jsonl", "page.txt.gz"};
+    private static final String[] NAMES = {"page.txt", "page.html", "crawl.warc", "crawl.warc.gz", "feed.rss", "items.jsonl",
+            "page.txt.gz"};
     private static final AtomicLong INPUTS = new AtomicLong(), ARTICLES = new AtomicLong(), REJECTIONS = new AtomicLong();
 
     static {
@@ -36,14 +37,17 @@ class ReaderFuzzTest {
             DIR = Files.createTempDirectory("storytrace-fuzz");
             FormatsTestWarc w = new FormatsTestWarc(DIR);
             var gz = new java.io.ByteArrayOutputStream();
-            try (var o = new java.util.zip.GZIPOutputStream(gz)) { o.write(("Old bridge to close\n\n" + FormatsTest.STORY).getBytes(StandardCharsets.UTF_8)); }
+            try (var o = new java.util.zip.GZIPOutputStream(gz)) { o.write(("Old bridge to close\n\n" + FormatsTest.STORY)
+                    .getBytes(StandardCharsets.UTF_8)); }
             SEEDS = new byte[][] {
-                ("News Ticker\n\nOld bridge to close\n\nValmora, Bridges, Roads\n\n" + FormatsTest.STORY + "\n\nSource » courier\n").getBytes(StandardCharsets.UTF_8),
+                ("News Ticker\n\nOld bridge to close\n\nValmora, Bridges, Roads\n\n" + FormatsTest.STORY + "\n\nSource » courier\n")
+                        .getBytes(StandardCharsets.UTF_8),
                 FormatsTestWarc.html("Port strike", FormatsTest.OTHER).getBytes(StandardCharsets.UTF_8),
                 Files.readAllBytes(w.write("seed.warc", WarcCompression.NONE)),
                 Files.readAllBytes(w.write("seed.warc.gz", WarcCompression.GZIP)),
                 FormatsTest.rss().getBytes(StandardCharsets.UTF_8),
-                ("{\"url\":\"https://x.example/a\",\"title\":\"Bridge\",\"text\":\"" + FormatsTest.STORY + "\"}\n{\"html\":\"<p>" + FormatsTest.OTHER + "</p>\"}\n").getBytes(StandardCharsets.UTF_8),
+                ("{\"url\":\"https://x.example/a\",\"title\":\"Bridge\",\"text\":\"" + FormatsTest.STORY + "\"}\n{\"html\":\"<p>"
+                        + FormatsTest.OTHER + "</p>\"}\n").getBytes(StandardCharsets.UTF_8),
                 gz.toByteArray(),
             };
         } catch (IOException e) {
@@ -65,8 +69,10 @@ class ReaderFuzzTest {
                 switch (e[0]) {
                     case 0 -> b[p] = (byte) e[2];
                     case 1 -> b = java.util.Arrays.copyOf(b, p);
-                    case 2 -> { byte[] n = new byte[b.length + 1]; System.arraycopy(b, 0, n, 0, p); n[p] = (byte) e[2]; System.arraycopy(b, p, n, p + 1, b.length - p); b = n; }
-                    default -> { int len = Math.min(64, b.length - p); byte[] n = new byte[b.length + len]; System.arraycopy(b, 0, n, 0, p + len); System.arraycopy(b, p, n, p + len, b.length - p); b = n; }
+                    case 2 -> { byte[] n = new byte[b.length + 1]; System.arraycopy(b, 0, n, 0, p); n[p] = (byte) e[2]; System.arraycopy(b,
+                            p, n, p + 1, b.length - p); b = n; }
+                    default -> { int len = Math.min(64, b.length - p); byte[] n = new byte[b.length + len]; System.arraycopy(b, 0, n, 0, p
+                            + len); System.arraycopy(b, p, n, p + len, b.length - p); b = n; }
                 }
             }
             byte[] out = new byte[b.length + 1];
@@ -97,7 +103,8 @@ class ReaderFuzzTest {
         Collected c = Collected.run(in, List.of(f.toString()));
         for (Article a : c.articles) {
             assertTrue(0 <= a.bodyStart() && a.bodyStart() <= a.bodyEnd() && a.bodyEnd() <= a.text().length(), a.id());
-            for (Span s : a.boilerplate()) assertTrue(s.end() <= a.text().length() && a.text().substring(s.start(), s.end()).equals(s.text()), a.id());
+            for (Span s : a.boilerplate()) assertTrue(s.end() <= a.text().length() && a.text().substring(s.start(), s.end())
+                    .equals(s.text()), a.id());
         }
         for (var r : c.rejections) assertTrue(r.path().contains(f.getFileName().toString()) && !r.reason().isBlank(), r.toString());
         ARTICLES.addAndGet(c.articles.size());
@@ -107,6 +114,7 @@ class ReaderFuzzTest {
 
     @AfterContainer
     static void report() {
-        System.out.printf("reader fuzzing: %d inputs, %d articles, %d rejections, no exception escaped%n", INPUTS.get(), ARTICLES.get(), REJECTIONS.get());
+        System.out.printf("reader fuzzing: %d inputs, %d articles, %d rejections, no exception escaped%n", INPUTS.get(), ARTICLES.get(),
+                REJECTIONS.get());
     }
 }

@@ -51,10 +51,12 @@ final class Pages {
     }
 
     static String layout(String title, String status, String body) {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+                + "content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + text(title) + " - storytrace</title><link rel=\"stylesheet\" href=\"/static/storytrace.css\"></head><body>"
                 + "<header><a class=\"brand\" href=\"/\">storytrace</a> <a href=\"/\">stories</a> <a href=\"/openapi.json\">API</a>"
-                + (status == null ? "" : " <span class=\"status\" id=\"ingest-status\">" + text(status) + "</span>") + "</header><main>" + body
+                + (status == null ? "" : " <span class=\"status\" id=\"ingest-status\">" + text(status) + "</span>") + "</header><main>"
+                        + body
                 + "</main></body></html>";
     }
 
@@ -64,7 +66,8 @@ final class Pages {
         Store.StoryPage page = store.stories(q);
         StringBuilder b = new StringBuilder();
         b.append("<h1>Stories</h1><form class=\"filters\" method=\"get\" action=\"/\">");
-        b.append("<label>Words <input type=\"search\" name=\"q\" value=\"").append(attr(q.text())).append("\" placeholder=\"Kadhimi &quot;Basra protest&quot; -oil\"></label>");
+        b.append("<label>Words <input type=\"search\" name=\"q\" value=\"").append(attr(q.text()))
+                .append("\" placeholder=\"Kadhimi &quot;Basra protest&quot; -oil\"></label>");
         b.append("<label>From <input type=\"date\" name=\"from\" value=\"").append(q.from() == null ? "" : q.from()).append("\"></label>");
         b.append("<label>To <input type=\"date\" name=\"to\" value=\"").append(q.to() == null ? "" : q.to()).append("\"></label>");
         b.append("<label>Outlet <select name=\"outlet\"><option value=\"\">any</option>");
@@ -76,12 +79,16 @@ final class Pages {
                     .append(text(o.getKey())).append(" (").append(o.getValue()).append(")</option>");
         }
         b.append("</select></label>");
-        b.append("<label>Entity <input type=\"text\" name=\"entity\" value=\"").append(attr(q.entity())).append("\" placeholder=\"a name or e12\"></label>");
+        b.append("<label>Entity <input type=\"text\" name=\"entity\" value=\"").append(attr(q.entity()))
+                .append("\" placeholder=\"a name or e12\"></label>");
         b.append("<button type=\"submit\">Search</button></form>");
-        b.append("<p class=\"count\" id=\"story-count\">").append(page.total()).append(page.total() == 1 ? " story" : " stories").append("</p>");
-        b.append("<table class=\"stories\" id=\"stories\"><thead><tr><th>Story</th><th>Articles</th><th>Published</th><th>Outlets</th></tr></thead><tbody>");
+        b.append("<p class=\"count\" id=\"story-count\">").append(page.total()).append(page.total() == 1 ? " story" : " stories")
+                .append("</p>");
+        b.append("<table class=\"stories\" "
+                + "id=\"stories\"><thead><tr><th>Story</th><th>Articles</th><th>Published</th><th>Outlets</th></tr></thead><tbody>");
         for (Store.StoryRow r : page.stories()) {
-            b.append("<tr><td><a class=\"story-link\" href=\"/stories/").append(segment(r.id())).append("\">").append(text(r.title() == null ? r.id() : r.title()))
+            b.append("<tr><td><a class=\"story-link\" href=\"/stories/").append(segment(r.id())).append("\">").append(text(r.title() == null
+                    ? r.id() : r.title()))
                     .append("</a></td><td>").append(r.size()).append("</td><td>").append(text(range(r.firstPublished(), r.lastPublished())))
                     .append("</td><td>").append(text(String.join(", ", r.outlets()))).append("</td></tr>");
         }
@@ -155,10 +162,12 @@ final class Pages {
         b.append("<h1 id=\"story-title\">").append(text(title)).append("</h1>");
         Set<String> sources = new LinkedHashSet<>();
         for (JsonNode a : d.articles().values()) sources.add(outletOf(a));
-        b.append("<p class=\"meta\">").append(d.articles().size()).append(" articles from ").append(sources.size()).append(sources.size() == 1 ? " outlet, " : " outlets, ")
+        b.append("<p class=\"meta\">").append(d.articles().size()).append(" articles from ").append(sources.size())
+                .append(sources.size() == 1 ? " outlet, " : " outlets, ")
                 .append(text(range(d.row().firstPublished(), d.row().lastPublished()))).append(" &middot; story ").append(text(id))
                 .append(" &middot; topic ").append(text(d.row().topic())).append("</p>");
-        b.append("<nav class=\"toc\"><a href=\"#timeline\">outlets in time</a> <a href=\"#reuse\">reuse</a> <a href=\"#passages\">passages</a> "
+        b.append("<nav class=\"toc\"><a href=\"#timeline\">outlets in time</a> <a href=\"#reuse\">reuse</a> <a "
+                + "href=\"#passages\">passages</a> "
                 + "<a href=\"#discrepancies\">discrepancies</a> <a href=\"#summary\">summary</a> <a href=\"#dates\">timeline</a> "
                 + "<a href=\"#entities\">entities</a> <a href=\"#quotes\">quotes</a> <a href=\"#articles\">articles</a></nav>");
         outletTimeline(b, d);
@@ -171,7 +180,8 @@ final class Pages {
         quotes(b, d);
         b.append("<section id=\"articles\"><h2>Articles</h2><ul>");
         for (Map.Entry<String, JsonNode> a : d.articles().entrySet()) {
-            b.append("<li><a href=\"/articles/").append(segment(a.getKey())).append("\">").append(text(a.getValue().path("title").asText(a.getKey())))
+            b.append("<li><a href=\"/articles/").append(segment(a.getKey())).append("\">").append(text(a.getValue().path("title")
+                    .asText(a.getKey())))
                     .append("</a> <span class=\"outlet\">").append(text(outletOf(a.getValue()))).append("</span> ")
                     .append(text(a.getValue().path("published").asText("undated"))).append("</li>");
         }
@@ -222,8 +232,10 @@ final class Pages {
                     .append("\" role=\"img\" aria-label=\"articles by outlet and date\">");
             int y = 20;
             for (Map.Entry<String, List<String[]>> o : byOutlet.entrySet()) {
-                b.append("<text x=\"").append(left - 8).append("\" y=\"").append(y + 5).append("\" text-anchor=\"end\">").append(text(o.getKey())).append("</text>");
-                b.append("<line x1=\"").append(left).append("\" y1=\"").append(y).append("\" x2=\"").append(left + width).append("\" y2=\"").append(y)
+                b.append("<text x=\"").append(left - 8).append("\" y=\"").append(y + 5).append("\" text-anchor=\"end\">")
+                        .append(text(o.getKey())).append("</text>");
+                b.append("<line x1=\"").append(left).append("\" y1=\"").append(y).append("\" x2=\"").append(left + width).append("\" y2=\"")
+                        .append(y)
                         .append("\" stroke=\"#ddd\"/>");
                 for (String[] a : o.getValue()) {
                     long x = left + (LocalDate.parse(a[1]).toEpochDay() - min.toEpochDay()) * width / span;
@@ -233,13 +245,15 @@ final class Pages {
                 y += rowH;
             }
             b.append("<text x=\"").append(left).append("\" y=\"").append(h - 6).append("\">").append(min).append("</text>");
-            b.append("<text x=\"").append(left + width).append("\" y=\"").append(h - 6).append("\" text-anchor=\"end\">").append(max).append("</text></svg>");
+            b.append("<text x=\"").append(left + width).append("\" y=\"").append(h - 6).append("\" text-anchor=\"end\">").append(max)
+                    .append("</text></svg>");
         }
         if (!undated.isEmpty()) {
             b.append("<p>Undated: ");
             for (int i = 0; i < undated.size(); i++) {
                 if (i > 0) b.append(", ");
-                b.append("<a href=\"/articles/").append(segment(undated.get(i))).append("\">").append(text(label(d, undated.get(i)))).append("</a>");
+                b.append("<a href=\"/articles/").append(segment(undated.get(i))).append("\">").append(text(label(d, undated.get(i))))
+                        .append("</a>");
             }
             b.append("</p>");
         }
@@ -271,7 +285,8 @@ final class Pages {
         List<String> keys = new ArrayList<>(nodes.keySet());
         int n = keys.size();
         // two or fewer sources side by side, more on a circle
-        int size = n <= 2 ? 170 : 520, cx = (n <= 2 ? 520 : size) / 2 + 100, cy = size / 2 - (n <= 2 ? 15 : 0), r = n == 1 ? 0 : n == 2 ? 200 : 190;
+        int size = n <= 2 ? 170 : 520, cx = (n <= 2 ? 520 : size) / 2 + 100, cy = size / 2 - (n <= 2 ? 15 : 0), r = n == 1 ? 0 : n == 2
+                ? 200 : 190;
         Map<String, double[]> at = new HashMap<>();
         for (int i = 0; i < n; i++) {
             double t = n == 2 ? Math.PI * i + Math.PI : 2 * Math.PI * i / n - Math.PI / 2;
@@ -281,8 +296,10 @@ final class Pages {
         b.append("<p>").append(n).append(n == 1 ? " independent source" : " independent sources").append(" among ").append(ids.size())
                 .append(" articles (articles that copy one another heavily are one source).</p>");
         b.append("<svg class=\"reuse-graph\" viewBox=\"0 0 ").append(width).append(' ').append(size)
-                .append("\" role=\"img\" aria-label=\"reuse between the story's articles\"><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
-                        + "markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#884400\"/></marker></defs>");
+                .append("\" role=\"img\" aria-label=\"reuse between the story's articles\"><defs><marker id=\"arrow\" "
+                        + "viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
+                        + "markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" "
+                                + "fill=\"#884400\"/></marker></defs>");
         for (JsonNode l : d.links()) {
             String a = find(root, l.path("a").asText()), bb = find(root, l.path("b").asText());
             if (a.equals(bb)) continue;
@@ -294,28 +311,36 @@ final class Pages {
             double dx = q[0] - p[0], dy = q[1] - p[1], len = Math.max(1, Math.hypot(dx, dy));
             double x2 = q[0] - dx / len * 34, y2 = q[1] - dy / len * 34;
             double w = 1 + 6 * Math.max(l.path("reused_share_a").asDouble(), l.path("reused_share_b").asDouble());
-            b.append(String.format(Locale.ROOT, "<line class=\"reuse-edge\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#884400\" stroke-width=\"%.1f\"%s>"
+            b.append(String.format(Locale.ROOT,
+                    "<line class=\"reuse-edge\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#884400\" stroke-width=\"%.1f\"%s>"
                     + "<title>%s</title></line>", p[0], p[1], x2, y2, w, dir == null ? "" : " marker-end=\"url(#arrow)\"",
-                    text(label(d, l.path("a").asText()) + " and " + label(d, l.path("b").asText()) + " share " + l.path("passages").size() + " passages")));
+                    text(label(d, l.path("a").asText()) + " and " + label(d, l.path("b").asText()) + " share " + l.path("passages").size()
+                            + " passages")));
         }
         for (String k : keys) {
             double[] p = at.get(k);
             List<String> members = nodes.get(k);
             Set<String> outlets = new LinkedHashSet<>();
             for (String m : members) outlets.add(label(d, m));
-            b.append(String.format(Locale.ROOT, "<g class=\"reuse-node\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"30\" fill=\"#f4e6d0\" stroke=\"#884400\"/>", p[0], p[1]));
+            b.append(String.format(Locale.ROOT,
+                    "<g class=\"reuse-node\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"30\" fill=\"#f4e6d0\" stroke=\"#884400\"/>", p[0], p[1]));
             b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>", p[0], p[1] + 48,
                     text(shorten(String.join(", ", outlets), 48))));
-            if (members.size() > 1) b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%d copies</text>", p[0], p[1] + 5, members.size()));
+            if (members.size() > 1) b.append(String.format(Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%d copies</text>", p[0], p[1] + 5, members.size()));
             b.append("</g>");
         }
-        b.append("</svg><table class=\"links\"><thead><tr><th>Articles</th><th>Passages</th><th>Share of each</th><th>Direction</th></tr></thead><tbody>");
+        b.append("</svg><table class=\"links\"><thead><tr><th>Articles</th><th>Passages</th><th>Share of "
+                + "each</th><th>Direction</th></tr></thead><tbody>");
         for (JsonNode l : d.links()) {
             String a = l.path("a").asText(), bb = l.path("b").asText(), dir = l.path("direction").asText(null);
-            b.append("<tr><td><a href=\"/articles/").append(segment(a)).append("\">").append(text(label(d, a))).append("</a> and <a href=\"/articles/")
+            b.append("<tr><td><a href=\"/articles/").append(segment(a)).append("\">").append(text(label(d, a)))
+                    .append("</a> and <a href=\"/articles/")
                     .append(segment(bb)).append("\">").append(text(label(d, bb))).append("</a></td><td>").append(l.path("passages").size())
-                    .append(String.format(Locale.ROOT, "</td><td>%.0f%% / %.0f%%</td><td>", 100 * l.path("reused_share_a").asDouble(), 100 * l.path("reused_share_b").asDouble()))
-                    .append(dir == null ? "unknown" : text("a->b".equals(dir) ? label(d, a) + " first" : label(d, bb) + " first")).append("</td></tr>");
+                    .append(String.format(Locale.ROOT, "</td><td>%.0f%% / %.0f%%</td><td>", 100 * l.path("reused_share_a").asDouble(),
+                            100 * l.path("reused_share_b").asDouble()))
+                    .append(dir == null ? "unknown" : text("a->b".equals(dir) ? label(d, a) + " first" : label(d, bb) + " first"))
+                            .append("</td></tr>");
         }
         b.append("</tbody></table></section>");
     }
@@ -346,11 +371,15 @@ final class Pages {
                 sa.add(new Span(ps.path("a_start").asInt(), ps.path("a_end").asInt(), "reuse", "l" + k + "-p" + p));
                 sb.add(new Span(ps.path("b_start").asInt(), ps.path("b_end").asInt(), "reuse", "l" + k + "-p" + p));
             }
-            b.append("<div class=\"pair\" id=\"link-").append(k).append("\" data-a=\"").append(attr(a)).append("\" data-b=\"").append(attr(bb)).append("\">");
-            b.append("<h3>").append(text(label(d, a))).append(" and ").append(text(label(d, bb))).append(": ").append(p).append(" passages</h3>");
-            b.append("<div class=\"side\" data-article=\"").append(attr(a)).append("\"><h4>").append(text(label(d, a))).append("</h4><div class=\"text\">")
+            b.append("<div class=\"pair\" id=\"link-").append(k).append("\" data-a=\"").append(attr(a)).append("\" data-b=\"")
+                    .append(attr(bb)).append("\">");
+            b.append("<h3>").append(text(label(d, a))).append(" and ").append(text(label(d, bb))).append(": ").append(p)
+                    .append(" passages</h3>");
+            b.append("<div class=\"side\" data-article=\"").append(attr(a)).append("\"><h4>").append(text(label(d, a)))
+                    .append("</h4><div class=\"text\">")
                     .append(marked(ta, sa)).append("</div></div>");
-            b.append("<div class=\"side\" data-article=\"").append(attr(bb)).append("\"><h4>").append(text(label(d, bb))).append("</h4><div class=\"text\">")
+            b.append("<div class=\"side\" data-article=\"").append(attr(bb)).append("\"><h4>").append(text(label(d, bb)))
+                    .append("</h4><div class=\"text\">")
                     .append(marked(tb, sb)).append("</div></div></div>");
         }
         b.append("</section>");
@@ -389,7 +418,8 @@ final class Pages {
                 ai++;
             }
             b.append(text(t.substring(at, st)));
-            b.append("<mark class=\"").append(attr(s.kind())).append("\" data-id=\"").append(attr(s.id())).append("\">").append(text(t.substring(st, en))).append("</mark>");
+            b.append("<mark class=\"").append(attr(s.kind())).append("\" data-id=\"").append(attr(s.id())).append("\">")
+                    .append(text(t.substring(st, en))).append("</mark>");
             at = en;
         }
         while (ai < an.length) {
@@ -425,16 +455,20 @@ final class Pages {
         JsonNode ds = d.story().path("discrepancies");
         if (ds.isEmpty()) b.append("<p>No discrepancy found.</p>");
         for (JsonNode f : ds) {
-            b.append("<div class=\"discrepancy\"><h3>").append(text(f.path("kind").asText())).append(": ").append(text(f.path("fact").asText())).append("</h3><ul>");
+            b.append("<div class=\"discrepancy\"><h3>").append(text(f.path("kind").asText())).append(": ").append(text(f.path("fact")
+                    .asText())).append("</h3><ul>");
             for (JsonNode v : f.path("values")) {
                 b.append("<li><strong>").append(text(v.path("value").asText())).append("</strong>, in ");
                 int i = 0;
                 for (JsonNode a : v.path("articles")) {
                     if (i++ > 0) b.append(", ");
-                    b.append("<a href=\"/articles/").append(segment(a.asText())).append("\">").append(text(label(d, a.asText()))).append("</a>");
+                    b.append("<a href=\"/articles/").append(segment(a.asText())).append("\">").append(text(label(d, a.asText())))
+                            .append("</a>");
                 }
-                b.append(" (").append(v.path("sources").asInt()).append(v.path("sources").asInt() == 1 ? " independent source)" : " independent sources)");
-                for (JsonNode e : v.path("evidence")) b.append("<blockquote>").append(text(e.path("text").asText())).append("</blockquote>");
+                b.append(" (").append(v.path("sources").asInt()).append(v.path("sources").asInt() == 1 ? " independent source)"
+                        : " independent sources)");
+                for (JsonNode e : v.path("evidence")) b.append("<blockquote>").append(text(e.path("text").asText()))
+                        .append("</blockquote>");
                 b.append("</li>");
             }
             b.append("</ul></div>");
@@ -462,8 +496,10 @@ final class Pages {
             b.append("<li>").append(text(s.path("text").asText()));
             int i = 0;
             for (JsonNode c : s.path("citations")) {
-                b.append(i++ == 0 ? " <span class=\"cites\">" : " ").append("<a class=\"cite\" href=\"/articles/").append(segment(c.path("article").asText()))
-                        .append(at(d, c.path("article").asText(), c.path("start").asInt())).append("\">[").append(text(label(d, c.path("article").asText()))).append("]</a>");
+                b.append(i++ == 0 ? " <span class=\"cites\">" : " ").append("<a class=\"cite\" href=\"/articles/")
+                        .append(segment(c.path("article").asText()))
+                        .append(at(d, c.path("article").asText(), c.path("start").asInt())).append("\">[").append(text(label(d,
+                                c.path("article").asText()))).append("]</a>");
             }
             if (i > 0) b.append("</span>");
             b.append("</li>");
@@ -478,7 +514,8 @@ final class Pages {
         if (t.isEmpty()) b.append("<p>No dated event.</p>");
         else b.append("<table class=\"events\"><thead><tr><th>Date</th><th>What the articles say</th></tr></thead><tbody>");
         for (JsonNode e : t) {
-            b.append("<tr").append(e.path("disputed").asBoolean() ? " class=\"disputed\"" : "").append("><td>").append(text(e.path("date").asText()))
+            b.append("<tr").append(e.path("disputed").asBoolean() ? " class=\"disputed\"" : "").append("><td>").append(text(e.path("date")
+                    .asText()))
                     .append(e.path("disputed").asBoolean() ? " <strong>disputed</strong>" : "").append("</td><td>");
             for (JsonNode m : e.path("mentions")) {
                 b.append("<p><span class=\"outlet\">").append(text(label(d, m.path("article").asText()))).append("</span>: ")
@@ -495,7 +532,8 @@ final class Pages {
         if (d.entities().isEmpty()) b.append("<p>No entities (the deep tier did not run).</p>");
         else b.append("<ul class=\"entities\">");
         for (JsonNode e : d.entities()) {
-            b.append("<li><a href=\"/entities/").append(segment(e.path("id").asText())).append("\">").append(text(e.path("canonical").asText())).append("</a> <span class=\"type\">")
+            b.append("<li><a href=\"/entities/").append(segment(e.path("id").asText())).append("\">").append(text(e.path("canonical")
+                    .asText())).append("</a> <span class=\"type\">")
                     .append(text(e.path("type").asText().toLowerCase(Locale.ROOT))).append("</span>");
             if (e.path("variants").size() > 1) {
                 b.append(" <span class=\"variants\">spelt ");
@@ -521,12 +559,15 @@ final class Pages {
             for (JsonNode qid : g.path("quotes")) {
                 JsonNode q = byId.get(qid.asText());
                 if (q == null) continue;
-                b.append("<blockquote><p>").append(text(q.path("text").asText())).append("</p><footer><a href=\"/articles/").append(segment(q.path("article").asText()))
-                        .append(at(d, q.path("article").asText(), q.path("start").asInt())).append("\">").append(text(label(d, q.path("article").asText()))).append("</a>");
+                b.append("<blockquote><p>").append(text(q.path("text").asText())).append("</p><footer><a href=\"/articles/")
+                        .append(segment(q.path("article").asText()))
+                        .append(at(d, q.path("article").asText(), q.path("start").asInt())).append("\">").append(text(label(d,
+                                q.path("article").asText()))).append("</a>");
                 JsonNode df = diffs.get(qid.asText());
                 if (df != null) {
                     List<String> parts = new ArrayList<>();
-                    for (JsonNode c : df.path("changed")) parts.add("\u201c" + c.path("from").asText() + "\u201d \u2192 \u201c" + c.path("to").asText() + "\u201d");
+                    for (JsonNode c : df.path("changed")) parts.add("\u201c" + c.path("from").asText() + "\u201d \u2192 \u201c"
+                            + c.path("to").asText() + "\u201d");
                     for (JsonNode x : df.path("inserted")) parts.add("adds \u201c" + x.asText() + "\u201d");
                     for (JsonNode x : df.path("omitted")) parts.add("leaves out \u201c" + x.asText() + "\u201d");
                     if (!parts.isEmpty()) b.append(" <span class=\"difference\">").append(text(String.join("; ", parts))).append("</span>");
@@ -555,7 +596,8 @@ final class Pages {
             int p = 0;
             for (JsonNode ps : l.path("passages")) {
                 p++;
-                spans.add(new Span(ps.path(isA ? "a_start" : "b_start").asInt(), ps.path(isA ? "a_end" : "b_end").asInt(), "reuse", "l" + k + "-p" + p));
+                spans.add(new Span(ps.path(isA ? "a_start" : "b_start").asInt(), ps.path(isA ? "a_end" : "b_end").asInt(), "reuse", "l" + k
+                        + "-p" + p));
             }
         }
         StringBuilder b = new StringBuilder();
@@ -572,7 +614,8 @@ final class Pages {
             int i = 0;
             for (JsonNode l : links) {
                 String other = l.path("a").asText().equals(id) ? l.path("b").asText() : l.path("a").asText();
-                b.append(i++ > 0 ? ", " : "").append("<a href=\"/articles/").append(segment(other)).append("\">").append(text(other)).append("</a>");
+                b.append(i++ > 0 ? ", " : "").append("<a href=\"/articles/").append(segment(other)).append("\">").append(text(other))
+                        .append("</a>");
             }
             b.append(" (marked below).</p>");
         }
@@ -594,17 +637,20 @@ final class Pages {
             for (JsonNode r : e.path("roles")) roles.add(r.asText());
             b.append("<p>Roles: ").append(text(String.join("; ", roles))).append("</p>");
         }
-        b.append("<h2>Spellings</h2><table class=\"variants\" id=\"variants\"><thead><tr><th>Spelling</th><th>Mentions</th><th>Outlets</th></tr></thead><tbody>");
+        b.append("<h2>Spellings</h2><table class=\"variants\" "
+                + "id=\"variants\"><thead><tr><th>Spelling</th><th>Mentions</th><th>Outlets</th></tr></thead><tbody>");
         for (JsonNode v : e.path("variants")) {
             List<String> outlets = new ArrayList<>();
             v.path("outlets").fields().forEachRemaining(o -> outlets.add(o.getKey() + " (" + o.getValue().asInt() + ")"));
-            b.append("<tr><td>").append(text(v.path("text").asText())).append("</td><td>").append(v.path("count").asInt()).append("</td><td>")
+            b.append("<tr><td>").append(text(v.path("text").asText())).append("</td><td>").append(v.path("count").asInt())
+                    .append("</td><td>")
                     .append(text(String.join(", ", outlets))).append("</td></tr>");
         }
         b.append("</tbody></table><h2>Stories</h2><ul>");
         for (String s : store.storiesOfEntity(id)) {
             Optional<Store.StoryRow> r = store.storyRow(s);
-            b.append("<li><a href=\"/stories/").append(segment(s)).append("\">").append(text(r.map(Store.StoryRow::title).orElse(s))).append("</a></li>");
+            b.append("<li><a href=\"/stories/").append(segment(s)).append("\">").append(text(r.map(Store.StoryRow::title).orElse(s)))
+                    .append("</a></li>");
         }
         b.append("</ul><h2>Mentions</h2><ul class=\"mentions\">");
         int n = 0;

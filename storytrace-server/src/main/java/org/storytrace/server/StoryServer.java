@@ -58,7 +58,8 @@ public final class StoryServer implements AutoCloseable {
             if (maxBodyBytes < 1) throw new IllegalArgumentException("--max-body must be at least 1 byte, was " + maxBodyBytes);
         }
 
-        public Config(String host, int port, String token, long maxBodyBytes) { this(host, port, token, maxBodyBytes, java.time.Duration.ofSeconds(30)); }
+        public Config(String host, int port, String token, long maxBodyBytes) { this(host, port, token, maxBodyBytes,
+                java.time.Duration.ofSeconds(30)); }
 
         public static Config local(int port) { return new Config("127.0.0.1", port, null, 64L << 20); }
     }
@@ -73,7 +74,8 @@ public final class StoryServer implements AutoCloseable {
         }
     }
 
-    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
+            + "frame-ancestors 'none'";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Archive archive;
@@ -108,7 +110,8 @@ public final class StoryServer implements AutoCloseable {
      */
     public static StoryServer open(String location, Path indexDir, Engine.Builder builder, Config config) {
         if (!isLoopback(config.host()) && (config.token() == null || config.token().isBlank())) {
-            throw new IllegalArgumentException("--host " + config.host() + " is not a loopback address: give a --token that writes must present");
+            throw new IllegalArgumentException("--host " + config.host()
+                    + " is not a loopback address: give a --token that writes must present");
         }
         List<Document> acked = new ArrayList<>();
         Archive archive = Archive.openUnrestored(location, indexDir, builder, batch -> {
@@ -288,7 +291,8 @@ public final class StoryServer implements AutoCloseable {
         } else {
             ctx.attribute("answered", Boolean.TRUE);
             ctx.status(404);
-            ctx.html(Pages.layout("Not found", status.get(), "<h1>Not found</h1><p>" + Html.text(message) + "</p><p><a href=\"/\">All stories</a></p>"));
+            ctx.html(Pages.layout("Not found", status.get(), "<h1>Not found</h1><p>" + Html.text(message)
+                    + "</p><p><a href=\"/\">All stories</a></p>"));
         }
     }
 
@@ -431,13 +435,16 @@ public final class StoryServer implements AutoCloseable {
      */
     private void postArticles(Context ctx) throws Exception {
         long length = ctx.contentLength();
-        if (length > config.maxBodyBytes()) throw new ApiError(413, "the request body (" + length + " bytes) is larger than the server's limit of " + config.maxBodyBytes() + " bytes");
+        if (length > config.maxBodyBytes()) throw new ApiError(413, "the request body (" + length
+                + " bytes) is larger than the server's limit of " + config.maxBodyBytes() + " bytes");
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         String ext;
-        if (type.startsWith("application/x-ndjson") || type.startsWith("application/jsonl") || type.startsWith("application/x-jsonlines")) ext = ".jsonl";
+        if (type.startsWith("application/x-ndjson") || type.startsWith("application/jsonl")
+                || type.startsWith("application/x-jsonlines")) ext = ".jsonl";
         else if (type.startsWith("application/json")) ext = ".json";
         else if (type.startsWith("application/warc")) ext = ".warc";
-        else throw new ApiError(415, "send articles as application/x-ndjson (JSON Lines), application/json or application/warc, not '" + type + "'");
+        else throw new ApiError(415, "send articles as application/x-ndjson (JSON Lines), application/json or application/warc, not '"
+                + type + "'");
         Path tmp = Files.createTempFile("storytrace-post-", ext.equals(".json") ? ".jsonl" : ext);
         long bytes;
         try {
@@ -449,10 +456,12 @@ public final class StoryServer implements AutoCloseable {
             Path named = tmp.resolveSibling("post-" + posts.incrementAndGet() + "-" + tmp.getFileName());
             Files.move(tmp, named);
             tmp = named;
-            if (restoreFailure != null) throw new ApiError(500, "the store could not be loaded into the engine: " + restoreFailure.getMessage());
+            if (restoreFailure != null) throw new ApiError(500, "the store could not be loaded into the engine: "
+                    + restoreFailure.getMessage());
             if (!archive.isRestored()) {
                 ctx.header("Retry-After", "30");
-                throw new ApiError(503, "the server is still loading the store's articles (" + status.get() + "): posts are taken once it is done; retry shortly");
+                throw new ApiError(503, "the server is still loading the store's articles (" + status.get()
+                        + "): posts are taken once it is done; retry shortly");
             }
             Engine.Batch batch;
             List<String> ids = new ArrayList<>();
@@ -571,7 +580,8 @@ public final class StoryServer implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 analysisFailures.increment();
-                System.err.println("storytrace serve: the analysis failed (the articles are stored; the next post tries again): " + e.getMessage());
+                System.err.println("storytrace serve: the analysis failed (the articles are stored; the next post tries again): "
+                        + e.getMessage());
             } finally {
                 status.set(null);
                 ingestLock.unlock();
@@ -640,27 +650,37 @@ public final class StoryServer implements AutoCloseable {
     /** The Prometheus text format: request counts and seconds by route, and the store's sizes. */
     private String metrics() {
         StringBuilder b = new StringBuilder();
-        b.append("# HELP storytrace_articles Articles in the store.\n# TYPE storytrace_articles gauge\nstorytrace_articles ").append(store.articleCount()).append('\n');
-        b.append("# HELP storytrace_stories Stories in the saved analysis.\n# TYPE storytrace_stories gauge\nstorytrace_stories ").append(store.storyCount()).append('\n');
-        b.append("# HELP storytrace_story_stage_runs Times the story stages ran on a story.\n# TYPE storytrace_story_stage_runs counter\nstorytrace_story_stage_runs ")
+        b.append("# HELP storytrace_articles Articles in the store.\n# TYPE storytrace_articles gauge\nstorytrace_articles ")
+                .append(store.articleCount()).append('\n');
+        b.append("# HELP storytrace_stories Stories in the saved analysis.\n# TYPE storytrace_stories gauge\nstorytrace_stories ")
+                .append(store.storyCount()).append('\n');
+        b.append("# HELP storytrace_story_stage_runs Times the story stages ran on a story.\n# TYPE storytrace_story_stage_runs "
+                + "counter\nstorytrace_story_stage_runs ")
                 .append(archive.engine().storyRuns()).append('\n');
-        b.append("# HELP storytrace_analyses_total Analyses run for posts.\n# TYPE storytrace_analyses_total counter\nstorytrace_analyses_total ").append(analyses.sum()).append('\n');
-        b.append("# HELP storytrace_analysis_seconds_total Time those analyses took.\n# TYPE storytrace_analysis_seconds_total counter\nstorytrace_analysis_seconds_total ")
+        b.append("# HELP storytrace_analyses_total Analyses run for posts.\n# TYPE storytrace_analyses_total "
+                + "counter\nstorytrace_analyses_total ").append(analyses.sum()).append('\n');
+        b.append("# HELP storytrace_analysis_seconds_total Time those analyses took.\n# TYPE storytrace_analysis_seconds_total "
+                + "counter\nstorytrace_analysis_seconds_total ")
                 .append(String.format(Locale.ROOT, "%.3f", analysisNanos.sum() / 1e9)).append('\n');
         b.append("# HELP storytrace_regroupings_total Analyses for posts that grouped every article again (the rest placed them).\n"
                 + "# TYPE storytrace_regroupings_total counter\nstorytrace_regroupings_total ").append(regroupings.sum()).append('\n');
-        b.append("# HELP storytrace_analysis_failures_total Analyses that failed.\n# TYPE storytrace_analysis_failures_total counter\nstorytrace_analysis_failures_total ").append(analysisFailures.sum()).append('\n');
-        b.append("# HELP storytrace_http_requests_total HTTP requests by method, route and status.\n# TYPE storytrace_http_requests_total counter\n");
+        b.append("# HELP storytrace_analysis_failures_total Analyses that failed.\n# TYPE storytrace_analysis_failures_total "
+                + "counter\nstorytrace_analysis_failures_total ").append(analysisFailures.sum()).append('\n');
+        b.append("# HELP storytrace_http_requests_total HTTP requests by method, route and status.\n# TYPE "
+                + "storytrace_http_requests_total counter\n");
         Map<String, LongAdder> sorted = new java.util.TreeMap<>(requests);
         for (Map.Entry<String, LongAdder> e : sorted.entrySet()) {
             String[] k = e.getKey().split(" ", 3);
-            b.append("storytrace_http_requests_total{method=\"").append(k[0]).append("\",route=\"").append(label(k[1])).append("\",status=\"").append(k[2]).append("\"} ")
+            b.append("storytrace_http_requests_total{method=\"").append(k[0]).append("\",route=\"").append(label(k[1]))
+                    .append("\",status=\"").append(k[2]).append("\"} ")
                     .append(e.getValue().sum()).append('\n');
         }
-        b.append("# HELP storytrace_http_request_seconds_total Time spent answering, by method and route.\n# TYPE storytrace_http_request_seconds_total counter\n");
+        b.append("# HELP storytrace_http_request_seconds_total Time spent answering, by method and route.\n# TYPE "
+                + "storytrace_http_request_seconds_total counter\n");
         for (Map.Entry<String, LongAdder> e : new java.util.TreeMap<>(nanos).entrySet()) {
             String[] k = e.getKey().split(" ", 2);
-            b.append("storytrace_http_request_seconds_total{method=\"").append(k[0]).append("\",route=\"").append(label(k[1])).append("\"} ")
+            b.append("storytrace_http_request_seconds_total{method=\"").append(k[0]).append("\",route=\"").append(label(k[1]))
+                    .append("\"} ")
                     .append(String.format(Locale.ROOT, "%.6f", e.getValue().sum() / 1e9)).append('\n');
         }
         return b.toString();

@@ -11,23 +11,28 @@ import org.storytrace.core.model.Article;
 /** The pieces every page is made of: escaping, outside links, marked spans and anchors. */
 class PagesTest {
     private static Article article(String text) {
-        return new Article("a", "a.txt", text, "t", null, null, null, null, 0, text.length(), List.of(), "text", "UTF-8", null, null, "eng");
+        return new Article("a", "a.txt", text, "t", null, null, null, null, 0, text.length(), List.of(), "text", "UTF-8", null, null,
+                "eng");
     }
 
     @Test
     void markedTextIsEscapedInsideAndOutsideTheMarks() {
         String t = "Hello <b>world</b> & co. Second \"sentence\" here.";
         String html = Pages.marked(article(t), List.of(new Pages.Span(9, 18, "reuse", "l1-p1")));
-        assertEquals("Hello &lt;b&gt;<mark class=\"reuse\" data-id=\"l1-p1\">world&lt;/b&gt;</mark> &amp; co. Second &quot;sentence&quot; here.", html);
+        assertEquals("Hello &lt;b&gt;<mark class=\"reuse\" data-id=\"l1-p1\">world&lt;/b&gt;</mark> &amp; co. Second "
+                + "&quot;sentence&quot; here.", html);
     }
 
     @Test
     void anchorsSitAtSentenceStartsAndBeforeAMarkThatHoldsOne() {
         String t = "One two three. Four five six. Seven eight.";
         int second = t.indexOf("Four"), third = t.indexOf("Seven");
-        String html = Pages.marked(article(t), List.of(new Pages.Span(t.indexOf("three"), t.indexOf("five"), "reuse", "x")), new int[] {0, second, third});
+        String html = Pages.marked(article(t), List.of(new Pages.Span(t.indexOf("three"), t.indexOf("five"), "reuse", "x")), new int[] {0,
+                second, third});
         assertTrue(html.startsWith("<span id=\"at-0\"></span>One two "), html);
-        assertTrue(html.contains("<span id=\"at-" + second + "\"></span><mark class=\"reuse\" data-id=\"x\">three. Four </mark>five six. <span id=\"at-" + third + "\"></span>Seven"), html);
+        assertTrue(html.contains("<span id=\"at-" + second
+                + "\"></span><mark class=\"reuse\" data-id=\"x\">three. Four </mark>five six. <span id=\"at-" + third + "\"></span>Seven"),
+                html);
         assertEquals(t, html.replaceAll("<[^>]+>", ""), "the text itself is whole");
     }
 
@@ -41,7 +46,8 @@ class PagesTest {
     @Test
     void onlyHttpLinksLeaveThePages() {
         assertEquals("https://example.org/a?b=1&amp;c=2", Html.externalHref("https://example.org/a?b=1&c=2"));
-        for (String bad : new String[] {"javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>", "/relative", "vbscript:x", "http:/nohost", null}) {
+        for (String bad : new String[] {"javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>", "/relative", "vbscript:x",
+                "http:/nohost", null}) {
             assertNull(Html.externalHref(bad), bad);
         }
         assertEquals("&lt;script&gt;&quot;&#39;&amp;", Html.text("<script>\"'&"));

@@ -55,7 +55,8 @@ class ServerApiTest {
     }
 
     static HttpResponse<String> post(String path, String type, String body, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) b.header("Authorization", "Bearer " + token);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -71,7 +72,8 @@ class ServerApiTest {
             JsonNode d = json(get("/api/stories/" + s.get("id").asText()));
             Set<String> ids = new HashSet<>();
             for (JsonNode a : d.get("story").get("articles")) ids.add(a.asText());
-            if (ids.containsAll(Set.of("000_8fce433b631a5525", "002_e924190dd1f865ae", "003_a823ca92ff81a94e"))) return s.get("id").asText();
+            if (ids.containsAll(Set.of("000_8fce433b631a5525", "002_e924190dd1f865ae", "003_a823ca92ff81a94e"))) return s.get("id")
+                    .asText();
         }
         throw new AssertionError("no story holds the three seed reports");
     }
@@ -88,7 +90,8 @@ class ServerApiTest {
         JsonNode bySpelling = json(get("/api/stories?entity=Kazemi"));
         assertTrue(bySpelling.get("total").asInt() >= 1, "an entity found by any of its spellings: " + bySpelling);
         JsonNode port = json(get("/api/stories?q=%22port+strike%22"));
-        for (JsonNode s : port.get("stories")) assertTrue(s.get("title").asText().toLowerCase().contains("port") || s.get("articles").asInt() > 0);
+        for (JsonNode s : port.get("stories")) assertTrue(s.get("title").asText().toLowerCase().contains("port") || s.get("articles")
+                .asInt() > 0);
         JsonNode page = json(get("/api/stories?size=2&page=1"));
         assertEquals(2, page.get("stories").size());
         assertEquals(all.get("total"), page.get("total"));
@@ -105,7 +108,8 @@ class ServerApiTest {
         assertFalse(d.get("entities").isEmpty());
         Set<String> members = new HashSet<>();
         for (JsonNode m : d.get("story").get("articles")) members.add(m.asText());
-        for (JsonNode l : d.get("links")) assertTrue(members.contains(l.get("a").asText()) && members.contains(l.get("b").asText()), "a link inside the story: " + l);
+        for (JsonNode l : d.get("links")) assertTrue(members.contains(l.get("a").asText()) && members.contains(l.get("b").asText()),
+                "a link inside the story: " + l);
         Set<String> groups = new HashSet<>();
         for (JsonNode g : d.get("quote_groups")) groups.add(g.get("id").asText());
         assertFalse(groups.isEmpty(), "the quote worded two ways is a group");
@@ -124,7 +128,8 @@ class ServerApiTest {
         JsonNode e = json(get("/api/entities/" + entity));
         Set<String> spellings = new HashSet<>();
         for (JsonNode v : e.get("entity").get("variants")) spellings.add(v.get("text").asText());
-        assertTrue(spellings.stream().anyMatch(s -> s.contains("Kadhimi")) && spellings.stream().anyMatch(s -> s.contains("Kazemi")), spellings.toString());
+        assertTrue(spellings.stream().anyMatch(s -> s.contains("Kadhimi")) && spellings.stream().anyMatch(s -> s.contains("Kazemi")),
+                spellings.toString());
         assertTrue(e.get("stories").toString().contains(id));
     }
 
@@ -147,7 +152,8 @@ class ServerApiTest {
 
     @Test
     void postingArticlesIngestsThemAndAnswersWithTheirStoriesAndLinks() throws Exception {
-        String body = "{\"id\": \"posted-basra\", \"title\": \"Basra protesters storm militia offices\", \"outlet\": \"Posted Wire\", \"published\": \"2020-08-25\", "
+        String body = "{\"id\": \"posted-basra\", \"title\": \"Basra protesters storm militia offices\", \"outlet\": \"Posted "
+                + "Wire\", \"published\": \"2020-08-25\", "
                 + "\"text\": \"" + seedText() + "\"}\n{\"title\": \"no text\"}\n";
         HttpResponse<String> r = post("/articles", "application/x-ndjson", body, null);
         assertEquals(200, r.statusCode(), r.body());
@@ -167,7 +173,8 @@ class ServerApiTest {
         for (JsonNode m : story.get("story").get("articles")) members.add(m.asText());
         assertTrue(members.contains("posted-basra"), members.toString());
         assertEquals(members.size(), story.get("row").get("articles").asInt(), "the filter row follows the element");
-        assertTrue(story.get("row").get("outlets").toString().contains("Posted Wire") || story.get("row").get("outlets").toString().contains("posted"),
+        assertTrue(story.get("row").get("outlets").toString().contains("Posted Wire") || story.get("row").get("outlets").toString()
+                .contains("posted"),
                 "the new outlet is listed: " + story.get("row"));
         // the same article again adds nothing
         JsonNode again = json(post("/articles", "application/x-ndjson", body, null));
@@ -187,7 +194,8 @@ class ServerApiTest {
         String t = a.get("text").asText();
         int s = a.get("article").get("body_start").asInt(), e = a.get("article").get("body_end").asInt();
         // most of the report, then words of our own: a reprint that is no exact copy
-        String body = t.substring(s, s + (e - s) * 2 / 3) + " Residents of Basra told Posted Wire that the offices stayed closed the next day.";
+        String body = t.substring(s, s + (e - s) * 2 / 3)
+                + " Residents of Basra told Posted Wire that the offices stayed closed the next day.";
         return JSON.writeValueAsString(body).replaceAll("^\"|\"$", "");
     }
 
@@ -199,11 +207,13 @@ class ServerApiTest {
         get("/api/stories");
         HttpResponse<String> m = get("/metrics");
         assertEquals(200, m.statusCode());
-        assertTrue(m.body().contains("storytrace_articles ") && m.body().contains("storytrace_http_requests_total{method=\"GET\",route=\"/api/stories\",status=\"200\"}"),
+        assertTrue(m.body().contains("storytrace_articles ") && m.body()
+                .contains("storytrace_http_requests_total{method=\"GET\",route=\"/api/stories\",status=\"200\"}"),
                 m.body());
         JsonNode api = json(get("/openapi.json"));
         assertEquals("3.0.3", api.get("openapi").asText());
-        for (String p : List.of("/api/stories", "/api/stories/{id}", "/api/articles/{id}", "/api/entities/{id}", "/articles", "/health", "/metrics")) {
+        for (String p : List.of("/api/stories", "/api/stories/{id}", "/api/articles/{id}", "/api/entities/{id}", "/articles", "/health",
+                "/metrics")) {
             assertTrue(api.get("paths").has(p), p);
         }
     }
@@ -222,12 +232,15 @@ class ServerApiTest {
 
     @Test
     void aPostThatOutwaitsItsAnalysisIsAcceptedAndItsStoryComesLater() throws Exception {
-        try (StoryServer quick = StoryServer.open(tmp.resolve("quick").toString(), null, Engine.builder(EngineSettings.builder().threads(2).build()),
+        try (StoryServer quick = StoryServer.open(tmp.resolve("quick").toString(), null, Engine.builder(EngineSettings.builder().threads(2)
+                .build()),
                 new StoryServer.Config("127.0.0.1", 0, null, 1 << 20, java.time.Duration.ZERO))) {
             String url = "http://127.0.0.1:" + quick.start();
             quick.awaitReady();
-            String body = "{\"id\": \"later\", \"title\": \"A\", \"text\": \"Some words about a port strike in Valmora that went on for days and days.\"}\n";
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/articles")).header("Content-Type", "application/x-ndjson")
+            String body = "{\"id\": \"later\", \"title\": \"A\", \"text\": \"Some words about a port strike in Valmora that "
+                    + "went on for days and days.\"}\n";
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/articles")).header("Content-Type",
+                    "application/x-ndjson")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode out = JSON.readTree(r.body());
             assertEquals(1, out.get("added").asInt(), r.body());
@@ -235,8 +248,10 @@ class ServerApiTest {
             else assertEquals(200, r.statusCode(), r.body());
             String story = null;
             for (int i = 0; i < 500 && story == null; i++) {
-                HttpResponse<String> a = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/articles/later")).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (a.statusCode() == 200 && !JSON.readTree(a.body()).get("story").isNull()) story = JSON.readTree(a.body()).get("story").asText();
+                HttpResponse<String> a = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/articles/later")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (a.statusCode() == 200 && !JSON.readTree(a.body()).get("story").isNull()) story = JSON.readTree(a.body()).get("story")
+                        .asText();
                 else Thread.sleep(20);
             }
             assertNotNull(story, "the analysis lands and gives the article its story");
@@ -259,10 +274,12 @@ class ServerApiTest {
             assertEquals(401, no.statusCode());
             assertTrue(JSON.readTree(no.body()).get("error").asText().contains("Authorization: Bearer"));
             HttpResponse<String> yes = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-ndjson")
-                    .header("Authorization", "Bearer s3cret").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer s3cret").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, yes.statusCode(), yes.body());
             HttpResponse<String> big = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-ndjson")
-                    .header("Authorization", "Bearer s3cret").POST(HttpRequest.BodyPublishers.ofString(body.repeat(40))).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer s3cret").POST(HttpRequest.BodyPublishers.ofString(body.repeat(40))).build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(413, big.statusCode(), big.body());
             assertTrue(JSON.readTree(big.body()).get("error").asText().contains("limit"));
         }

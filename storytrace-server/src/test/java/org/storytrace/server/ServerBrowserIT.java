@@ -53,17 +53,22 @@ class ServerBrowserIT {
     static void start() throws Exception {
         Path hostile = tmp.resolve("hostile");
         Files.createDirectories(hostile);
-        Files.writeString(hostile.resolve("script-page.html"), "<html><head><title>Harbour <script>window.__pwned='title'</script> news</title></head><body><article>"
+        Files.writeString(hostile.resolve("script-page.html"),
+                "<html><head><title>Harbour <script>window.__pwned='title'</script> news</title></head><body><article>"
                 + "<h1>Harbour cranes <img src=x onerror=\"window.__pwned='onerror'\"> stand idle</h1>"
-                + "<p>Dock workers in the port of Calder stopped work on Monday, the union said, after talks with the harbour board broke down over pay.</p>"
+                + "<p>Dock workers in the port of Calder stopped work on Monday, the union said, after talks with the harbour "
+                        + "board broke down over pay.</p>"
                 + "<script>window.__pwned = 'script';</script>"
-                + "<p>The strike <a href=\"javascript:window.__pwned='href'\">spread</a> to two other terminals by the evening, and ships waited offshore.</p>"
-                + "<p onmouseover=\"window.__pwned='handler'\">Union leaders said they would meet the board again on Thursday to discuss the offer.</p>"
+                + "<p>The strike <a href=\"javascript:window.__pwned='href'\">spread</a> to two other terminals by the evening, "
+                        + "and ships waited offshore.</p>"
+                + "<p onmouseover=\"window.__pwned='handler'\">Union leaders said they would meet the board again on Thursday "
+                        + "to discuss the offer.</p>"
                 + "</article></body></html>");
         Files.writeString(hostile.resolve("feed.jsonl"), JSON.writeValueAsString(java.util.Map.of(
                 "id", "hostile-json", "title", "<script>window.__pwned='json-title'</script>Calder strike <b onclick=\"x()\">spreads</b>",
                 "url", "javascript:window.__pwned='url'", "outlet", "<img src=x onerror=\"window.__pwned='outlet'\">Evil Wire",
-                "text", "Dock workers in the port of Calder stopped work on Monday after talks over pay broke down. <script>window.__pwned='text'</script> "
+                "text", "Dock workers in the port of Calder stopped work on Monday after talks over pay broke down. "
+                        + "<script>window.__pwned='text'</script> "
                         + "The strike spread to two other terminals by the evening, and ships waited offshore for a second day.")) + "\n");
         String store = tmp.resolve("store").toString();
         Engine.Builder deep = Engine.builder(EngineSettings.builder().threads(2).build()).deepTier();
@@ -71,7 +76,8 @@ class ServerBrowserIT {
             a.ingest(List.of("../examples/corpus", TestCorpora.root().resolve("seeds").toString(), hostile.toString()), null);
             a.analyse();
         }
-        server = StoryServer.open(store, null, Engine.builder(EngineSettings.builder().threads(2).build()).deepTier(), StoryServer.Config.local(0));
+        server = StoryServer.open(store, null, Engine.builder(EngineSettings.builder().threads(2).build()).deepTier(),
+                StoryServer.Config.local(0));
         base = "http://127.0.0.1:" + server.start();
         server.awaitReady();
 
@@ -83,8 +89,10 @@ class ServerBrowserIT {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-quic", "--no-first-run", "--disable-sync", "--window-size=1280,1600", "--user-data-dir=" + tmp.resolve("chromium-profile"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-quic", "--no-first-run", "--disable-sync", "--window-size=1280,1600", "--user-data-dir="
+                        + tmp.resolve("chromium-profile"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
@@ -126,7 +134,8 @@ class ServerBrowserIT {
             JsonNode d = JSON.readTree(new java.net.URL(base + "/api/stories/" + s.get("id").asText()));
             Set<String> ids = new HashSet<>();
             for (JsonNode a : d.get("story").get("articles")) ids.add(a.asText());
-            if (ids.containsAll(Set.of("000_8fce433b631a5525", "002_e924190dd1f865ae", "003_a823ca92ff81a94e"))) storyId = s.get("id").asText();
+            if (ids.containsAll(Set.of("000_8fce433b631a5525", "002_e924190dd1f865ae", "003_a823ca92ff81a94e"))) storyId = s.get("id")
+                    .asText();
         }
         WebElement link = browser.findElement(By.cssSelector("a.story-link[href='/stories/" + storyId + "']"));
         link.click();
@@ -138,12 +147,14 @@ class ServerBrowserIT {
         JsonNode expected = JSON.readTree(TestCorpora.root().resolve("seeds.expected.json").toFile());
         List<String> passages = new ArrayList<>();
         for (JsonNode e : expected.get("reuse").get("expected")) {
-            if (e.path("pair").toString().contains("000_") && e.path("pair").toString().contains("002_")) e.path("must_include_passages").forEach(p -> passages.add(p.asText()));
+            if (e.path("pair").toString().contains("000_") && e.path("pair").toString().contains("002_")) e.path("must_include_passages")
+                    .forEach(p -> passages.add(p.asText()));
         }
         assertEquals(4, passages.size());
         for (WebElement side : sides) {
             StringBuilder marked = new StringBuilder();
-            for (WebElement m : side.findElements(By.cssSelector("mark.reuse"))) marked.append(norm(m.getAttribute("textContent"))).append(" | ");
+            for (WebElement m : side.findElements(By.cssSelector("mark.reuse"))) marked.append(norm(m.getAttribute("textContent")))
+                    .append(" | ");
             for (String p : passages) {
                 double c = covered(p, marked.toString());
                 assertTrue(c >= 0.8, "highlighted on " + side.getAttribute("data-article") + ": " + p + " (" + c + ")");
@@ -177,7 +188,8 @@ class ServerBrowserIT {
                 if (lum < 300) dark++;
             }
         }
-        assertTrue(colours.size() > 20 && dark > 200, "the screenshot shows a page: " + colours.size() + " colours, " + dark + " dark samples");
+        assertTrue(colours.size() > 20 && dark > 200, "the screenshot shows a page: " + colours.size() + " colours, " + dark
+                + " dark samples");
     }
 
     @Test
@@ -189,9 +201,11 @@ class ServerBrowserIT {
         for (String p : pages) {
             browser.get(base + p);
             assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert(), p);
-            Object pwned = ((JavascriptExecutor) browser).executeScript("return window.__pwned === undefined ? null : String(window.__pwned)");
+            Object pwned = ((JavascriptExecutor) browser)
+                    .executeScript("return window.__pwned === undefined ? null : String(window.__pwned)");
             assertNull(pwned, "a script of the page ran on " + p);
-            assertTrue(browser.findElements(By.cssSelector("main script, main img[onerror], main [onmouseover], main [onclick], main a[href^='javascript:']")).isEmpty(),
+            assertTrue(browser.findElements(By.cssSelector("main script, main img[onerror], main [onmouseover], main [onclick], "
+                    + "main a[href^='javascript:']")).isEmpty(),
                     "no markup of an article became markup of the page on " + p);
         }
         browser.get(base + "/articles/hostile-json");

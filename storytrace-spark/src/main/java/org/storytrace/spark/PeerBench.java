@@ -27,7 +27,10 @@ import org.storytrace.ingest.Ingestor;
 public final class PeerBench {
     private PeerBench() {}
 
-    /** Candidates kept when their signature estimate reaches this: about two standard deviations (0.044 at 128 slots) under 0.5, for the estimator's noise. */
+    /**
+     * Candidates kept when their signature estimate reaches this: about two standard deviations (0.044 at 128 slots) under 0.5, for the
+     * estimator's noise.
+     */
     static final double ESTIMATE_FLOOR = 0.4;
 
     public static void main(String[] args) throws Exception {
@@ -56,7 +59,8 @@ public final class PeerBench {
             shingles.add(Shingles.sortedSet(tok.hashes(), tok.size(), 3));
         }
         Set<Long> truth = exact(shingles, Math.min(sample, n));
-        System.out.printf(Locale.ROOT, "articles %d%nexact_pairs_in_sample %d (first %d articles, Jaccard >= 0.5)%n", n, truth.size(), Math.min(sample, n));
+        System.out.printf(Locale.ROOT, "articles %d%nexact_pairs_in_sample %d (first %d articles, Jaccard >= 0.5)%n", n, truth.size(),
+                Math.min(sample, n));
 
         // storytrace: fingerprint, LSH, candidates filtered by the signature estimate
         long t0 = System.nanoTime();
@@ -71,7 +75,8 @@ public final class PeerBench {
             tok.tokenize(articles.get(i).cleanText(), articles.get(i).bodyStart(), articles.get(i).bodyEnd());
             sig[i] = hasher.signature(tok.hashes(), tok.size());
             lsh.query(sig[i], -1, out);
-            for (int k = 0; k < out.size(); k++) if (MinHasher.similarity(sig[i], sig[out.get(k)]) >= ESTIMATE_FLOOR) ours.add(key(out.get(k), i));
+            for (int k = 0; k < out.size(); k++) if (MinHasher.similarity(sig[i],
+                    sig[out.get(k)]) >= ESTIMATE_FLOOR) ours.add(key(out.get(k), i));
             lsh.add(i, sig[i]);
         }
         double tOurs = (System.nanoTime() - t0) / 1e9;
@@ -80,7 +85,8 @@ public final class PeerBench {
         // Spark MLlib MinHashLSH, on the same shingles
         long t1 = System.nanoTime();
         List<int[]> features = new ArrayList<>(n);
-        for (long[] sh : shingles) features.add(java.util.Arrays.stream(sh).mapToInt(h -> (int) ((h >>> 40) & 0xFFFFFF)).distinct().sorted().toArray());
+        for (long[] sh : shingles) features.add(java.util.Arrays.stream(sh).mapToInt(h -> (int) ((h >>> 40) & 0xFFFFFF)).distinct().sorted()
+                .toArray());
         Set<Long> sparkPairs = new HashSet<>();
         for (long[] p : PeerCommand.mllib(features)) sparkPairs.add(key((int) p[0], (int) p[1]));
         double tSpark = (System.nanoTime() - t1) / 1e9;
@@ -95,7 +101,8 @@ public final class PeerBench {
     }
 
     private static void report(String name, double secs, int n, double recall, double storytraceSpeedup) {
-        System.out.printf(Locale.ROOT, "%s.seconds %.3f%n%s.articles_per_s %.1f%n%s.recall_vs_exact %.4f%n", name, secs, name, n / secs, name, recall);
+        System.out.printf(Locale.ROOT, "%s.seconds %.3f%n%s.articles_per_s %.1f%n%s.recall_vs_exact %.4f%n", name, secs, name, n / secs,
+                name, recall);
         if (!name.equals("storytrace")) System.out.printf(Locale.ROOT, "storytrace_speedup_over_%s %.1f%n", name, storytraceSpeedup);
     }
 

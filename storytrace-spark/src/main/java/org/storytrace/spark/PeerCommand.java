@@ -142,7 +142,10 @@ public final class PeerCommand {
         }
     }
 
-    /** Pairs {@code (i < j)} found by querying a Lucene index of {@code MinHashFilter} tokens (128 hashes of word 3-shingles) with each text's own, half of them to match. */
+    /**
+     * Pairs {@code (i < j)} found by querying a Lucene index of {@code MinHashFilter} tokens (128 hashes of word 3-shingles) with each
+     * text's own, half of them to match.
+     */
     static List<long[]> lucene(List<String> texts) throws IOException {
         Analyzer analyzer = new Analyzer() {
             @Override protected TokenStreamComponents createComponents(String field) {

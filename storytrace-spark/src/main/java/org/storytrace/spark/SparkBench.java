@@ -20,7 +20,8 @@ public final class SparkBench {
         int[] threads = {2, 1, 2};
         for (int i = 0; i < threads.length; i++) {
             SparkSession spark = SparkSession.builder().master("local[" + threads[i] + "]").appName("storytrace-bench")
-                    .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", String.valueOf(4 * threads[i])).getOrCreate();
+                    .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", String.valueOf(4 * threads[i]))
+                            .getOrCreate();
             try {
                 long t0 = System.nanoTime();
                 Analysis a = SparkPipeline.run(spark, args[0]);

@@ -70,10 +70,12 @@ public final class SparkJob {
         else if (System.getProperty("spark.master") == null) b.master("local[2]"); // outside spark-submit: local mode
         SparkSession spark = b.getOrCreate();
         try {
-            SparkPipeline.Run run = SparkPipeline.run(spark, args.get(0), format != null ? format : SparkPipeline.Format.of(args.get(0)), summary);
+            SparkPipeline.Run run = SparkPipeline.run(spark, args.get(0), format != null ? format : SparkPipeline.Format.of(args.get(0)),
+                    summary);
             Analysis a = run.analysis();
             write(spark, run, args.get(1));
-            System.out.printf("read %d articles, rejected %d, %d duplicates, %d stories, %d links%n", a.articles().size(), a.rejections().size(),
+            System.out.printf("read %d articles, rejected %d, %d duplicates, %d stories, %d links%n", a.articles().size(), a.rejections()
+                    .size(),
                     a.duplicates().size(), a.stories().size(), a.links().size());
         } finally {
             spark.stop();
@@ -87,26 +89,33 @@ public final class SparkJob {
     public static void write(SparkSession spark, SparkPipeline.Run run, String out) {
         Analysis a = run.analysis();
         StructType art = new StructType(new StructField[] {
-            f("id", DataTypes.StringType), f("path", DataTypes.StringType), f("title", DataTypes.StringType), f("published", DataTypes.StringType),
-            f("source", DataTypes.StringType), f("author", DataTypes.StringType), f("url", DataTypes.StringType), f("outlet", DataTypes.StringType),
-            f("language", DataTypes.StringType), f("format", DataTypes.StringType), f("body_start", DataTypes.IntegerType), f("body_end", DataTypes.IntegerType)});
+            f("id", DataTypes.StringType), f("path", DataTypes.StringType), f("title", DataTypes.StringType), f("published",
+                    DataTypes.StringType),
+            f("source", DataTypes.StringType), f("author", DataTypes.StringType), f("url", DataTypes.StringType), f("outlet",
+                    DataTypes.StringType),
+            f("language", DataTypes.StringType), f("format", DataTypes.StringType), f("body_start", DataTypes.IntegerType), f("body_end",
+                    DataTypes.IntegerType)});
         List<Row> ar = new ArrayList<>();
         for (Article x : a.articles()) {
-            ar.add(RowFactory.create(x.id(), x.path(), x.title(), x.published() == null ? null : x.published().toString(), x.source(), x.author(),
+            ar.add(RowFactory.create(x.id(), x.path(), x.title(), x.published() == null ? null : x.published().toString(), x.source(),
+                    x.author(),
                     x.url(), x.outlet(), x.language(), x.format(), x.bodyStart(), x.bodyEnd()));
         }
         StructType passage = new StructType(new StructField[] {f("a_start", DataTypes.IntegerType), f("a_end", DataTypes.IntegerType),
             f("b_start", DataTypes.IntegerType), f("b_end", DataTypes.IntegerType)});
-        StructType lnk = new StructType(new StructField[] {f("a", DataTypes.StringType), f("b", DataTypes.StringType), f("similarity", DataTypes.DoubleType),
+        StructType lnk = new StructType(new StructField[] {f("a", DataTypes.StringType), f("b", DataTypes.StringType), f("similarity",
+                DataTypes.DoubleType),
             f("reused_share_a", DataTypes.DoubleType), f("reused_share_b", DataTypes.DoubleType), f("direction", DataTypes.StringType),
             f("passages", DataTypes.createArrayType(passage))});
         List<Row> lr = new ArrayList<>();
         for (Link l : a.links()) {
             List<Row> ps = new ArrayList<>();
             for (Passage p : l.passages()) ps.add(RowFactory.create(p.aStart(), p.aEnd(), p.bStart(), p.bEnd()));
-            lr.add(RowFactory.create(l.a(), l.b(), l.similarity(), l.reusedShareA(), l.reusedShareB(), Link.Direction.labelOf(l.direction()), ps));
+            lr.add(RowFactory.create(l.a(), l.b(), l.similarity(), l.reusedShareA(), l.reusedShareB(),
+                    Link.Direction.labelOf(l.direction()), ps));
         }
-        StructType sto = new StructType(new StructField[] {f("id", DataTypes.StringType), f("articles", DataTypes.createArrayType(DataTypes.StringType)),
+        StructType sto = new StructType(new StructField[] {f("id", DataTypes.StringType), f("articles",
+                DataTypes.createArrayType(DataTypes.StringType)),
             f("topic", DataTypes.StringType)});
         List<Row> sr = new ArrayList<>();
         for (Story s : a.stories()) sr.add(RowFactory.create(s.id(), s.articles(), s.topic()));

@@ -112,7 +112,8 @@ public final class SparkPipeline implements Serializable {
     /** The deep tier's layers of one article, as the executors ship them: the layers the engine stores. */
     public record ArticleLayers(Sentences sentences, Mentions mentions, Quotes quotes, Timexes timexes) implements Serializable {
         Document on(Article a) {
-            return Document.of(a).with(Layers.SENTENCES, sentences).with(Mentions.LAYER, mentions).with(Quotes.LAYER, quotes).with(Timexes.LAYER, timexes);
+            return Document.of(a).with(Layers.SENTENCES, sentences).with(Mentions.LAYER, mentions).with(Quotes.LAYER, quotes)
+                    .with(Timexes.LAYER, timexes);
         }
     }
 
@@ -147,7 +148,8 @@ public final class SparkPipeline implements Serializable {
             storyLayers.put(st.id(), l == null ? Map.of() : l.asMap());
             byStory.add(l == null || l.entities() == null ? List.of() : l.entities().entities());
         }
-        return new Results(docs.size(), docs::get, id -> index.getOrDefault(id, -1), a.stories(), a.links(), a.rejections(), a.duplicates(), provenance,
+        return new Results(docs.size(), docs::get, id -> index.getOrDefault(id, -1), a.stories(), a.links(), a.rejections(), a.duplicates(),
+                provenance,
                 List.of(), storyLayers, new EntityStage().resolver().collection(byStory));
     }
 
@@ -164,12 +166,14 @@ public final class SparkPipeline implements Serializable {
 
     static ArticleLayers articleLayers(Article a) {
         Document d = Deep.PLAN.apply(Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)));
-        return new ArticleLayers(d.expect(Layers.SENTENCES), d.find(Mentions.LAYER).orElse(Mentions.NONE), d.find(Quotes.LAYER).orElse(Quotes.NONE),
+        return new ArticleLayers(d.expect(Layers.SENTENCES), d.find(Mentions.LAYER).orElse(Mentions.NONE), d.find(Quotes.LAYER)
+                .orElse(Quotes.NONE),
                 d.find(Timexes.LAYER).orElse(Timexes.NONE));
     }
 
     /** One story's stages, on the documents of the story in article order, as the engine runs them. */
-    static StoryLayers storyLayers(String storyId, Iterable<Tuple2<Integer, Tuple2<Article, ArticleLayers>>> members, List<Link> links, int summarySentences) {
+    static StoryLayers storyLayers(String storyId, Iterable<Tuple2<Integer, Tuple2<Article, ArticleLayers>>> members, List<Link> links,
+            int summarySentences) {
         List<Tuple2<Integer, Tuple2<Article, ArticleLayers>>> l = new ArrayList<>();
         members.forEach(l::add);
         l.sort(java.util.Comparator.comparingInt(Tuple2::_1));
@@ -178,7 +182,8 @@ public final class SparkPipeline implements Serializable {
         StoryView view = new StoryView(storyId, docs, links, Map.of());
         for (StoryStage<?> stage : DeepTier.storyStages(summarySentences)) view = apply(stage, view);
         return new StoryLayers(view.find(EntityStage.LAYER).orElse(null), view.find(QuoteGroupStage.LAYER).orElse(null),
-                view.find(TimelineStage.LAYER).orElse(null), view.find(FactStage.LAYER).orElse(null), view.find(SummaryStage.LAYER).orElse(null));
+                view.find(TimelineStage.LAYER).orElse(null), view.find(FactStage.LAYER).orElse(null), view.find(SummaryStage.LAYER)
+                        .orElse(null));
     }
 
     private static <R> StoryView apply(StoryStage<R> stage, StoryView view) { return view.with(stage.adds(), stage.apply(view)); }
@@ -199,14 +204,17 @@ public final class SparkPipeline implements Serializable {
         List<Rejection> rejections = parsed.filter(t -> t._2() instanceof Rejection).sortByKey().values().map(r -> (Rejection) r).collect();
         JavaPairRDD<Long, Article> all = parsed.filter(t -> t._2() instanceof Article).mapValues(a -> (Article) a).cache();
         // exact duplicates: the first article with a canonical URL or a body keeps it
-        JavaPairRDD<String, Long> firstByUrl = all.filter(t -> t._2().url() != null).mapToPair(t -> new Tuple2<>(t._2().url(), t._1())).reduceByKey(Math::min);
+        JavaPairRDD<String, Long> firstByUrl = all.filter(t -> t._2().url() != null).mapToPair(t -> new Tuple2<>(t._2().url(), t._1()))
+                .reduceByKey(Math::min);
         JavaPairRDD<Long, Long> firstByBody = all.mapToPair(t -> new Tuple2<>(Ingestor.bodyKey(t._2()), t._1())).reduceByKey(Math::min);
         Broadcast<Set<Long>> bu = jsc.broadcast(new HashSet<>(firstByUrl.values().collect()));
         Broadcast<Set<Long>> bb = jsc.broadcast(new HashSet<>(firstByBody.values().collect()));
-        JavaPairRDD<Long, Article> kept = all.filter(t -> (t._2().url() == null || bu.value().contains(t._1())) && bb.value().contains(t._1()));
+        JavaPairRDD<Long, Article> kept = all.filter(t -> (t._2().url() == null || bu.value().contains(t._1())) && bb.value()
+                .contains(t._1()));
         List<Duplicate> duplicates = duplicates(jsc, all, bu, bb, firstByUrl, firstByBody);
         // articles numbered in input order
-        JavaPairRDD<Integer, Article> numbered = kept.sortByKey().values().zipWithIndex().mapToPair(t -> new Tuple2<>((int) (long) t._2(), t._1())).cache();
+        JavaPairRDD<Integer, Article> numbered = kept.sortByKey().values().zipWithIndex().mapToPair(t -> new Tuple2<>((int) (long) t._2(),
+                t._1())).cache();
         List<Tuple2<Integer, String>> idList = numbered.mapValues(Article::id).sortByKey().collect();
         int n = idList.size();
         List<String> ids = new ArrayList<>(n);
@@ -239,7 +247,8 @@ public final class SparkPipeline implements Serializable {
             Map<Integer, StoryLayers> made = numbered.join(layered)
                     .mapToPair(t -> new Tuple2<>(bs.value()[t._1()], new Tuple2<>(t._1(), t._2())))
                     .groupByKey()
-                    .mapToPair(g -> new Tuple2<>(g._1(), storyLayers(bids.value().get(g._1()), g._2(), bl.value().getOrDefault(g._1(), new ArrayList<>()), length)))
+                    .mapToPair(g -> new Tuple2<>(g._1(), storyLayers(bids.value().get(g._1()), g._2(), bl.value().getOrDefault(g._1(),
+                            new ArrayList<>()), length)))
                     .collectAsMap();
             layers = layered.sortByKey().values().collect();
             storyLayers = new HashMap<>();
@@ -325,16 +334,19 @@ public final class SparkPipeline implements Serializable {
         Page p = (Page) parsed;
         try {
             Article a = PAGES.process(p, p.name());
-            return a.bodyEnd() == a.bodyStart() ? new Rejection(p.origin(), p.position(), "no article text found (only page furniture)") : a;
+            return a.bodyEnd() == a.bodyStart() ? new Rejection(p.origin(), p.position(), "no article text found (only page furniture)")
+                    : a;
         } catch (RuntimeException | StackOverflowError e) {
             return new Rejection(p.origin(), p.position(), "could not be processed: " + e);
         }
     }
 
     /** The articles that lost to an earlier one with the same canonical URL or body, with the id they lost to. */
-    private static List<Duplicate> duplicates(JavaSparkContext jsc, JavaPairRDD<Long, Article> all, Broadcast<Set<Long>> bu, Broadcast<Set<Long>> bb,
+    private static List<Duplicate> duplicates(JavaSparkContext jsc, JavaPairRDD<Long, Article> all, Broadcast<Set<Long>> bu,
+            Broadcast<Set<Long>> bb,
                                               JavaPairRDD<String, Long> firstByUrl, JavaPairRDD<Long, Long> firstByBody) {
-        List<Tuple2<Long, Article>> lost = all.filter(t -> !((t._2().url() == null || bu.value().contains(t._1())) && bb.value().contains(t._1())))
+        List<Tuple2<Long, Article>> lost = all.filter(t -> !((t._2().url() == null || bu.value().contains(t._1())) && bb.value()
+                .contains(t._1())))
                 .sortByKey().collect();
         if (lost.isEmpty()) return List.of();
         Map<String, Long> urlFirst = new HashMap<>();
@@ -349,7 +361,8 @@ public final class SparkPipeline implements Serializable {
         Set<Long> lines = new HashSet<>(urlFirst.values());
         lines.addAll(bodyFirst.values());
         Broadcast<Set<Long>> wantLines = jsc.broadcast(lines);
-        Map<Long, String> idOfLine = new HashMap<>(all.filter(t -> wantLines.value().contains(t._1())).mapValues(Article::id).collectAsMap());
+        Map<Long, String> idOfLine = new HashMap<>(all.filter(t -> wantLines.value().contains(t._1())).mapValues(Article::id)
+                .collectAsMap());
         List<Duplicate> out = new ArrayList<>();
         for (Tuple2<Long, Article> t : lost) {
             Article a = t._2();
@@ -412,7 +425,8 @@ public final class SparkPipeline implements Serializable {
                         Tuple2<Article, Fingerprint> x = t._2()._1(), y = t._2()._2();
                         Link link = l.verify(x._1(), x._2(), y._1(), y._2());
                         if (link == null) continue;
-                        Fingerprint fa = link.a().equals(x._1().id()) ? x._2() : y._2(), fb = link.a().equals(x._1().id()) ? y._2() : x._2();
+                        Fingerprint fa = link.a().equals(x._1().id()) ? x._2() : y._2(), fb = link.a().equals(x._1().id()) ? y._2()
+                                : x._2();
                         Link kept = l.pruneCommon(link, fa, fb, h -> c.contains(h) ? Integer.MAX_VALUE : 0, n);
                         if (kept != null) out.add(kept);
                     }
@@ -448,7 +462,8 @@ public final class SparkPipeline implements Serializable {
      * Story and topic representatives (smallest member) per article, computed on the executors: the same
      * decisions as {@link StoryGrouper#group} without embeddings.
      */
-    private static int[][] stories(JavaSparkContext jsc, JavaPairRDD<Integer, Article> numbered, int n, List<String> ids, List<Link> links) {
+    private static int[][] stories(JavaSparkContext jsc, JavaPairRDD<Integer, Article> numbered, int n, List<String> ids,
+            List<Link> links) {
         StoryGrouper grouper = new StoryGrouper();
         JavaPairRDD<Integer, Tuple2<StoryGrouper.Terms, LocalDate>> terms = numbered.mapValues(a -> new Tuple2<>(StoryGrouper.terms(
                 StoryGrouper.Item.of(a)), a.published())).cache();
@@ -497,7 +512,8 @@ public final class SparkPipeline implements Serializable {
         JavaPairRDD<Long, Double> reuseByPair = jsc.parallelizePairs(reuse).reduceByKey(Math::max);
         JavaPairRDD<Long, Double> candidates = keywordPairs.mapToPair(k -> new Tuple2<>(k, 0.0)).union(reuseByPair).reduceByKey(Math::max);
         // scores where the pairs lie
-        JavaPairRDD<Integer, Tuple2<Integer, Double>> byFirst = candidates.mapToPair(t -> new Tuple2<>((int) (t._1() >>> 32), new Tuple2<>((int) (long) t._1(), t._2())));
+        JavaPairRDD<Integer, Tuple2<Integer, Double>> byFirst = candidates.mapToPair(t -> new Tuple2<>((int) (t._1() >>> 32),
+                new Tuple2<>((int) (long) t._1(), t._2())));
         JavaRDD<Tuple2<Long, Double>> edges = byFirst.join(profiles)
                 .mapToPair(t -> new Tuple2<>(t._2()._1()._1(), new Tuple2<>(new Tuple2<>(t._1(), t._2()._1()._2()), t._2()._2())))
                 .join(profiles)
@@ -537,7 +553,8 @@ public final class SparkPipeline implements Serializable {
                     .union(label).reduceByKey(parts, Math::min);
             // ... then the label of its label (pointer jumping), which shortens long chains
             JavaPairRDD<Integer, Integer> byLabel = hop.mapToPair(t -> new Tuple2<>(t._2(), t._1()));
-            JavaPairRDD<Integer, Integer> next = byLabel.join(hop, parts).mapToPair(t -> new Tuple2<>(t._2()._1(), Math.min(t._1(), t._2()._2())))
+            JavaPairRDD<Integer, Integer> next = byLabel.join(hop, parts).mapToPair(t -> new Tuple2<>(t._2()._1(), Math.min(t._1(), t._2()
+                    ._2())))
                     .reduceByKey(parts, Math::min).cache();
             if (round % 8 == 0) next.rdd().localCheckpoint(); // cut the lineage of long propagations
             long changed = next.join(label, parts).filter(t -> !t._2()._1().equals(t._2()._2())).count();
@@ -595,7 +612,8 @@ public final class SparkPipeline implements Serializable {
 
     static String stemOf(String input) {
         String n = input.replaceAll("/+$", "").replaceAll(".*/", "");
-        for (String ext : new String[] {".gz", ".jsonl", ".ndjson", ".json", ".parquet", ".warc", ".wet"}) if (n.endsWith(ext)) n = n.substring(0, n.length() - ext.length());
+        for (String ext : new String[] {".gz", ".jsonl", ".ndjson", ".json", ".parquet", ".warc",
+                ".wet"}) if (n.endsWith(ext)) n = n.substring(0, n.length() - ext.length());
         return n.isEmpty() ? "input" : n;
     }
 }

@@ -23,7 +23,8 @@ final class Compare {
 
     /** The embedded path's analysis of {@code input}, through the engine as the command line runs it. */
     static org.storytrace.core.model.Analysis embedded(java.nio.file.Path input) {
-        try (org.storytrace.engine.Engine e = org.storytrace.engine.Engine.builder(org.storytrace.engine.EngineSettings.defaults()).build()) {
+        try (org.storytrace.engine.Engine e = org.storytrace.engine.Engine.builder(org.storytrace.engine.EngineSettings.defaults())
+                .build()) {
             e.ingest(java.util.List.of(input.toString()), null);
             return e.results().toAnalysis();
         }

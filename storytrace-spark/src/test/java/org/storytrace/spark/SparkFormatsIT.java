@@ -69,16 +69,20 @@ class SparkFormatsIT {
         List<String> lines = Files.readAllLines(corpus, StandardCharsets.UTF_8).subList(0, 200);
         for (int part = 0; part < 2; part++) {
             Path f = crawl.resolve("part-" + part + ".warc.gz");
-            try (WarcWriter w = new WarcWriter(Files.newByteChannel(f, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE), WarcCompression.GZIP)) {
+            try (WarcWriter w = new WarcWriter(Files.newByteChannel(f, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE), WarcCompression.GZIP)) {
                 for (int i = part * 100; i < part * 100 + 100; i++) {
                     JsonNode a = json.readTree(lines.get(i));
-                    StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><title>" + a.get("title").asText() + "</title></head><body><article><h1>"
+                    StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><title>" + a.get("title").asText()
+                            + "</title></head><body><article><h1>"
                             + a.get("title").asText() + "</h1>");
-                    for (String para : a.get("text").asText().split("\n+")) html.append("<p>").append(para.replace("<", "&lt;")).append("</p>");
+                    for (String para : a.get("text").asText().split("\n+")) html.append("<p>").append(para.replace("<", "&lt;"))
+                            .append("</p>");
                     html.append("</article></body></html>");
                     HttpResponse http = new HttpResponse.Builder(200, "OK").addHeader("Content-Type", "text/html; charset=utf-8")
                             .body(MediaType.parse("text/html"), html.toString().getBytes(StandardCharsets.UTF_8)).build();
-                    w.write(new WarcResponse.Builder(URI.create(a.get("url").asText())).date(Instant.parse("2020-05-08T10:00:00Z")).body(http).build());
+                    w.write(new WarcResponse.Builder(URI.create(a.get("url").asText())).date(Instant.parse("2020-05-08T10:00:00Z"))
+                            .body(http).build());
                 }
             }
         }

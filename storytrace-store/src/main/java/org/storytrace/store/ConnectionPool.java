@@ -27,7 +27,8 @@ final class ConnectionPool implements AutoCloseable {
         if (c == null) c = open.get();
         Connection lent = c;
         java.util.concurrent.atomic.AtomicBoolean given = new java.util.concurrent.atomic.AtomicBoolean();
-        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, m, args) -> {
             if (m.getName().equals("close") && m.getParameterCount() == 0) {
                 if (given.compareAndSet(false, true)) giveBack(lent);
                 return null;

@@ -67,7 +67,8 @@ final class SearchIndex implements AutoCloseable {
         try {
             if (write) Files.createDirectories(dir);
             this.directory = write || Files.isDirectory(dir) ? FSDirectory.open(dir) : null;
-            this.writer = write ? new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+            this.writer = write ? new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(64)) : null;
             if (writer != null) searchers = new SearcherManager(writer, null);
             else if (directory != null && DirectoryReader.indexExists(directory)) searchers = new SearcherManager(directory, null);
@@ -210,7 +211,8 @@ final class SearchIndex implements AutoCloseable {
         }
         if (outlet != null) q.add(new TermQuery(new Term("outlet", outlet)), BooleanClause.Occur.FILTER);
         if (from != null || to != null) {
-            int lo = from == null ? Integer.MIN_VALUE : (int) from.toEpochDay(), hi = to == null ? Integer.MAX_VALUE : (int) to.toEpochDay();
+            int lo = from == null ? Integer.MIN_VALUE : (int) from.toEpochDay(), hi = to == null ? Integer.MAX_VALUE
+                    : (int) to.toEpochDay();
             q.add(IntPoint.newRangeQuery("day", lo, hi), BooleanClause.Occur.FILTER);
         }
         try {

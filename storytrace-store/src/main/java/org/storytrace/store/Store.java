@@ -111,15 +111,18 @@ public final class Store implements AutoCloseable {
             this.dialect = Dialect.POSTGRESQL;
             this.url = location;
             this.indexDir = indexDir != null ? indexDir
-                    : Path.of(System.getProperty("java.io.tmpdir"), "storytrace-index-" + Long.toHexString(Tokens.hashOf(location) & Long.MAX_VALUE));
+                    : Path.of(System.getProperty("java.io.tmpdir"), "storytrace-index-"
+                            + Long.toHexString(Tokens.hashOf(location) & Long.MAX_VALUE));
         } else if (location.startsWith("jdbc:")) {
             throw new StoreException("store " + location + ": only a folder or a jdbc:postgresql:// URL can hold a store", null);
         } else {
             Path dir = Path.of(location);
             try {
-                if (Files.exists(dir) && !Files.isDirectory(dir)) throw new StoreException("store " + location + " is a file, not a folder", null);
+                if (Files.exists(dir) && !Files.isDirectory(dir)) throw new StoreException("store " + location + " is a file, not a folder",
+                        null);
                 if (writer) Files.createDirectories(dir);
-                else if (!Files.isRegularFile(dir.resolve("store.db"))) throw new StoreException("store " + location + " does not exist (no store.db in it): run storytrace ingest first", null);
+                else if (!Files.isRegularFile(dir.resolve("store.db"))) throw new StoreException("store " + location
+                        + " does not exist (no store.db in it): run storytrace ingest first", null);
             } catch (IOException e) {
                 throw new StoreException("store " + location + " cannot be created: " + e.getMessage(), e);
             }
@@ -193,12 +196,14 @@ public final class Store implements AutoCloseable {
             } catch (IOException | OverlappingFileLockException e) {
                 fileLock = null;
             }
-            if (fileLock == null) throw new StoreException("store " + location + " is being written by another storytrace process (ingest or serve); wait for it to end", null);
+            if (fileLock == null) throw new StoreException("store " + location
+                    + " is being written by another storytrace process (ingest or serve); wait for it to end", null);
         } else {
             lockConnection = connect();
             try (Statement st = lockConnection.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(7370707)")) {
                 rs.next();
-                if (!rs.getBoolean(1)) throw new StoreException("store " + location + " is being written by another storytrace process (ingest or serve); wait for it to end", null);
+                if (!rs.getBoolean(1)) throw new StoreException("store " + location
+                        + " is being written by another storytrace process (ingest or serve); wait for it to end", null);
             } catch (SQLException e) {
                 throw new StoreException("store " + location + ": cannot take the writer's lock: " + e.getMessage(), e);
             }
@@ -313,7 +318,8 @@ public final class Store implements AutoCloseable {
         try (Connection c = pool.take()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO articles (seq, id, path, url, title, outlet, published, language, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO articles (seq, id, path, url, title, outlet, published, language, doc) VALUES (?, ?, ?, ?, ?, "
+                            + "?, ?, ?, ?)")) {
                 long seq = first;
                 for (int k = 0; k < docs.size(); k++) {
                     Document d = docs.get(k);
@@ -388,7 +394,8 @@ public final class Store implements AutoCloseable {
     /** Every rejection recorded, oldest first. */
     public List<Rejection> rejections() {
         List<Rejection> out = new ArrayList<>();
-        try (Connection c = pool.take(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT path, position, reason FROM rejections ORDER BY seq")) {
+        try (Connection c = pool.take(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT path, "
+                + "position, reason FROM rejections ORDER BY seq")) {
             while (rs.next()) out.add(new Rejection(rs.getString(1), rs.getString(2), rs.getString(3)));
         } catch (SQLException e) {
             throw failure("cannot be read", e);
@@ -413,7 +420,8 @@ public final class Store implements AutoCloseable {
             try (Statement st = c.createStatement()) {
                 try (ResultSet rs = st.executeQuery("SELECT section, ord, hash FROM sections")) {
                     Map<String, List<long[]>> rows = new HashMap<>();
-                    while (rs.next()) rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new long[] {rs.getLong(2), rs.getLong(3)});
+                    while (rs.next()) rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new long[] {rs.getLong(2),
+                            rs.getLong(3)});
                     for (Map.Entry<String, List<long[]>> e : rows.entrySet()) {
                         long max = 0;
                         for (long[] r : e.getValue()) max = Math.max(max, r[0] + 1);
@@ -429,8 +437,10 @@ public final class Store implements AutoCloseable {
             }
             c.setAutoCommit(false);
             try (JsonParser p = JSON.getFactory().createParser(storiesJson);
-                 PreparedStatement upsert = c.prepareStatement("INSERT INTO sections (section, ord, item_key, hash, json, article_id, other_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                         + "ON CONFLICT (section, ord) DO UPDATE SET item_key = excluded.item_key, hash = excluded.hash, json = excluded.json, "
+                 PreparedStatement upsert = c.prepareStatement("INSERT INTO sections (section, ord, item_key, hash, json, "
+                         + "article_id, other_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                         + "ON CONFLICT (section, ord) DO UPDATE SET item_key = excluded.item_key, hash = excluded.hash, json = "
+                                 + "excluded.json, "
                          + "article_id = excluded.article_id, other_id = excluded.other_id");
                  PreparedStatement trim = c.prepareStatement("DELETE FROM sections WHERE section = ? AND ord >= ?")) {
                 if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a stories.json: it does not start with an object");
@@ -517,8 +527,10 @@ public final class Store implements AutoCloseable {
             Map<String, long[]> oldHashes = new HashMap<>();
             for (String section : whole) oldHashes.put(section, hashes(c, section));
             c.setAutoCommit(false);
-            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO sections (section, ord, item_key, hash, json, article_id, other_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                         + "ON CONFLICT (section, ord) DO UPDATE SET item_key = excluded.item_key, hash = excluded.hash, json = excluded.json, "
+            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO sections (section, ord, item_key, hash, json, "
+                    + "article_id, other_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                         + "ON CONFLICT (section, ord) DO UPDATE SET item_key = excluded.item_key, hash = excluded.hash, json = "
+                                 + "excluded.json, "
                          + "article_id = excluded.article_id, other_id = excluded.other_id");
                  PreparedStatement trim = c.prepareStatement("DELETE FROM sections WHERE section = ? AND ord >= ?")) {
                 Derived derived = new Derived();
@@ -643,7 +655,8 @@ public final class Store implements AutoCloseable {
     }
 
     private static void putMeta(Connection c, String name, String value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO "
+                + "UPDATE SET value = excluded.value")) {
             ps.setString(1, name);
             ps.setString(2, value);
             ps.executeUpdate();
@@ -689,7 +702,8 @@ public final class Store implements AutoCloseable {
 
         void see(String section, int ord, JsonNode n) {
             switch (section) {
-                case "articles" -> articles.put(n.path("id").asText(), new ArticleInfo(text(n, "title"), text(n, "published"), text(n, "outlet")));
+                case "articles" -> articles.put(n.path("id").asText(), new ArticleInfo(text(n, "title"), text(n, "published"), text(n,
+                        "outlet")));
                 case "stories" -> {
                     String id = n.path("id").asText();
                     String title = null, first = null, last = null;
@@ -737,9 +751,11 @@ public final class Store implements AutoCloseable {
 
         void write(Connection c, Map<String, String> oldStoryOf) throws SQLException {
             try (Statement st = c.createStatement()) {
-                for (String t : List.of("stories", "story_outlets", "story_entities", "entities", "entity_variants")) st.executeUpdate("DELETE FROM " + t);
+                for (String t : List.of("stories", "story_outlets", "story_entities", "entities",
+                        "entity_variants")) st.executeUpdate("DELETE FROM " + t);
             }
-            batch(c, "INSERT INTO stories (id, ord, topic, title, size, first_published, last_published) VALUES (?, ?, ?, ?, ?, ?, ?)", stories);
+            batch(c, "INSERT INTO stories (id, ord, topic, title, size, first_published, last_published) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    stories);
             batch(c, "INSERT INTO story_outlets (story_id, outlet) VALUES (?, ?)", storyOutlets);
             batch(c, "INSERT INTO story_entities (story_id, entity_id) VALUES (?, ?)", storyEntities);
             batch(c, "INSERT INTO entities (id, ord, name, type) VALUES (?, ?, ?, ?)", entities);
@@ -767,7 +783,8 @@ public final class Store implements AutoCloseable {
                 ps.setLong(1, size);
                 ps.executeUpdate();
             }
-            batch(c, "INSERT INTO stories (id, ord, topic, title, size, first_published, last_published) VALUES (?, ?, ?, ?, ?, ?, ?)", stories);
+            batch(c, "INSERT INTO stories (id, ord, topic, title, size, first_published, last_published) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    stories);
             batch(c, "INSERT INTO story_outlets (story_id, outlet) VALUES (?, ?)", storyOutlets);
             batch(c, "INSERT INTO story_entities (story_id, entity_id) VALUES (?, ?)", storyEntities);
             if (entities) {
@@ -803,7 +820,8 @@ public final class Store implements AutoCloseable {
      * @throws StoreException when the store holds no analysis yet
      */
     public void exportStoriesJson(OutputStream out) throws IOException {
-        String header = meta("header").orElseThrow(() -> new StoreException("store " + location + " holds no analysis yet: run storytrace ingest", null));
+        String header = meta("header").orElseThrow(() -> new StoreException("store " + location
+                + " holds no analysis yet: run storytrace ingest", null));
         JsonNode head = JSON.readTree(header);
         List<String> fields = new ArrayList<>();
         for (JsonNode f : JSON.readTree(meta("fields").orElse("[]"))) fields.add(f.asText());
@@ -835,7 +853,8 @@ public final class Store implements AutoCloseable {
 
     private void writeDuplicates(JsonGenerator g) throws IOException {
         g.writeStartArray();
-        try (Connection c = pool.take(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT path, duplicate_of, reason FROM duplicates ORDER BY seq")) {
+        try (Connection c = pool.take(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT path, "
+                + "duplicate_of, reason FROM duplicates ORDER BY seq")) {
             while (rs.next()) {
                 g.writeStartObject();
                 g.writeStringField("path", rs.getString(1));
@@ -909,7 +928,8 @@ public final class Store implements AutoCloseable {
         Set<String> in = new java.util.HashSet<>(articles);
         java.util.TreeMap<Long, String> found = new java.util.TreeMap<>();
         try (Connection c = pool.take()) {
-            inChunks(c, "SELECT ord, json, other_id FROM sections WHERE section = 'links' AND article_id IN (" + KEYS + ")", List.of(), articles, rs -> {
+            inChunks(c, "SELECT ord, json, other_id FROM sections WHERE section = 'links' AND article_id IN (" + KEYS + ")", List.of(),
+                    articles, rs -> {
                 if (in.contains(rs.getString(3))) found.put(rs.getLong(1), rs.getString(2));
             });
         } catch (SQLException e) {
@@ -932,7 +952,8 @@ public final class Store implements AutoCloseable {
     private static void inChunks(Connection c, String sql, List<String> leading, List<String> keys, RowReader row) throws SQLException {
         for (int from = 0; from < keys.size(); from += 500) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
-            try (PreparedStatement ps = c.prepareStatement(sql.replace(KEYS, String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))))) {
+            try (PreparedStatement ps = c.prepareStatement(sql.replace(KEYS, String.join(", ", java.util.Collections.nCopies(chunk.size(),
+                    "?"))))) {
                 int k = 1;
                 for (String v : leading) ps.setString(k++, v);
                 for (String id : chunk) ps.setString(k++, id);
@@ -956,9 +977,12 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** The element of a section with this id ({@code stories}/{@code s1}, {@code articles}/an article's id, {@code entities}/{@code e3}). */
+    /**
+     * The element of a section with this id ({@code stories}/{@code s1}, {@code articles}/an article's id, {@code entities}/{@code e3}).
+     */
     public Optional<String> element(String section, String id) {
-        try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement("SELECT json FROM sections WHERE section = ? AND item_key = ?")) {
+        try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement("SELECT json FROM sections WHERE section = ? "
+                + "AND item_key = ?")) {
             ps.setString(1, section);
             ps.setString(2, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -978,14 +1002,16 @@ public final class Store implements AutoCloseable {
     }
 
     /** A story as the list shows it. */
-    public record StoryRow(String id, String title, int size, String firstPublished, String lastPublished, String topic, List<String> outlets) {}
+    public record StoryRow(String id, String title, int size, String firstPublished, String lastPublished, String topic,
+            List<String> outlets) {}
 
     /**
      * What the story list asks for: words to search the articles for (blank for all stories), a publication
      * range the story must overlap, an outlet among its articles', an entity it names (an id such as {@code e3},
      * or any spelling of a name), and the page (from 0) of {@code size} rows.
      */
-    public record StoryQuery(String text, java.time.LocalDate from, java.time.LocalDate to, String outlet, String entity, int page, int size) {
+    public record StoryQuery(String text, java.time.LocalDate from, java.time.LocalDate to, String outlet, String entity, int page,
+            int size) {
         public StoryQuery {
             if (page < 0) throw new IllegalArgumentException("page must be 0 or more, was " + page);
             if (size < 1 || size > 500) throw new IllegalArgumentException("size must be between 1 and 500, was " + size);
@@ -1003,7 +1029,8 @@ public final class Store implements AutoCloseable {
             List<String> order;
             if (q.text() != null && !q.text().isBlank()) {
                 // enough best articles for this page and a few after it; reading every hit's id is what a search costs
-                List<String> hits = searchArticles(q.text(), q.from(), q.to(), q.outlet(), (int) Math.min(2000, (q.page() + 1L) * q.size() * 5));
+                List<String> hits = searchArticles(q.text(), q.from(), q.to(), q.outlet(), (int) Math.min(2000, (q.page()
+                        + 1L) * q.size() * 5));
                 Map<String, String> storyOf = new HashMap<>();
                 inChunks(c, "SELECT id, story_id FROM articles WHERE id IN (" + KEYS + ")", List.of(), hits,
                         rs -> storyOf.put(rs.getString(1), rs.getString(2)));
@@ -1019,7 +1046,8 @@ public final class Store implements AutoCloseable {
                 List<Object> args = new ArrayList<>();
                 if (q.from() != null) { sql.append(" AND s.last_published >= ?"); args.add(q.from().toString()); }
                 if (q.to() != null) { sql.append(" AND s.first_published <= ?"); args.add(q.to().toString()); }
-                if (q.outlet() != null) { sql.append(" AND EXISTS (SELECT 1 FROM story_outlets o WHERE o.story_id = s.id AND o.outlet = ?)"); args.add(q.outlet()); }
+                if (q.outlet() != null) { sql.append(" AND EXISTS (SELECT 1 FROM story_outlets o WHERE o.story_id = s.id AND "
+                        + "o.outlet = ?)"); args.add(q.outlet()); }
                 if (entityIds != null) {
                     if (entityIds.isEmpty()) return new StoryPage(0, List.of());
                     sql.append(" AND EXISTS (SELECT 1 FROM story_entities e WHERE e.story_id = s.id AND e.entity_id IN (")
@@ -1070,7 +1098,8 @@ public final class Store implements AutoCloseable {
         inChunks(c, "SELECT story_id, outlet FROM story_outlets WHERE story_id IN (" + KEYS + ") ORDER BY story_id, outlet", List.of(), ids,
                 rs -> outlets.computeIfAbsent(rs.getString(1), x -> new ArrayList<>()).add(rs.getString(2)));
         Map<String, StoryRow> found = new HashMap<>();
-        inChunks(c, "SELECT id, title, size, first_published, last_published, topic FROM stories WHERE id IN (" + KEYS + ")", List.of(), ids, rs -> {
+        inChunks(c, "SELECT id, title, size, first_published, last_published, topic FROM stories WHERE id IN (" + KEYS + ")", List.of(),
+                ids, rs -> {
             String id = rs.getString(1);
             found.put(id, new StoryRow(id, rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
                     outlets.getOrDefault(id, List.of())));
@@ -1090,7 +1119,8 @@ public final class Store implements AutoCloseable {
         if (!out.isEmpty()) return out;
         // a spelling, or a word of one: "Kazemi" finds "Mustafa al-Kazemi"
         try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT entity_id FROM entity_variants WHERE LOWER(variant) = LOWER(?) "
-                + "OR LOWER(variant) LIKE LOWER(?) ESCAPE '!' OR LOWER(variant) LIKE LOWER(?) ESCAPE '!' OR LOWER(variant) LIKE LOWER(?) ESCAPE '!'")) {
+                + "OR LOWER(variant) LIKE LOWER(?) ESCAPE '!' OR LOWER(variant) LIKE LOWER(?) ESCAPE '!' OR LOWER(variant) LIKE "
+                        + "LOWER(?) ESCAPE '!'")) {
             String like = idOrName.replace("!", "!!").replace("%", "!%").replace("_", "!_");
             ps.setString(1, idOrName);
             ps.setString(2, "% " + like);
@@ -1116,7 +1146,8 @@ public final class Store implements AutoCloseable {
     /** The stories that name an entity, largest first. */
     public List<String> storiesOfEntity(String entityId) {
         try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement(
-                "SELECT s.id FROM stories s JOIN story_entities e ON e.story_id = s.id WHERE e.entity_id = ? ORDER BY s.size DESC, s.ord")) {
+                "SELECT s.id FROM stories s JOIN story_entities e ON e.story_id = s.id WHERE e.entity_id = ? ORDER BY s.size "
+                        + "DESC, s.ord")) {
             ps.setString(1, entityId);
             List<String> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) { while (rs.next()) out.add(rs.getString(1)); }

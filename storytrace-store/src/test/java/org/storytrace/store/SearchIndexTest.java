@@ -24,7 +24,8 @@ class SearchIndexTest {
     @TempDir Path tmp;
 
     private static Article article(String id, String text) {
-        return new Article(id, id, text, null, LocalDate.of(2024, 3, 4), null, null, null, 0, text.length(), List.of(), "text", "UTF-8", null, null, "eng");
+        return new Article(id, id, text, null, LocalDate.of(2024, 3, 4), null, null, null, 0, text.length(), List.of(), "text", "UTF-8",
+                null, null, "eng");
     }
 
     @Test

@@ -38,7 +38,8 @@ class StoreTest {
 
     private static Engine.Builder fast() { return Engine.builder(EngineSettings.builder().threads(2).build()); }
 
-    private Archive open(String location, Engine.Builder b) { return Archive.open(location, tmp.resolve("index-" + location.hashCode()), b, null); }
+    private Archive open(String location, Engine.Builder b) { return Archive.open(location, tmp.resolve("index-" + location.hashCode()), b,
+            null); }
 
     private static JsonNode json(Results r) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -183,7 +184,8 @@ class StoreTest {
         }
         assertEquals(elements(updated, "links"), elements(exported, "links"));
         assertEquals(3, row.size(), "the story's row counts its three reports");
-        assertEquals(List.of(fullRow.title(), fullRow.size(), String.valueOf(fullRow.firstPublished()), String.valueOf(fullRow.lastPublished()), fullRow.outlets()),
+        assertEquals(List.of(fullRow.title(), fullRow.size(), String.valueOf(fullRow.firstPublished()),
+                String.valueOf(fullRow.lastPublished()), fullRow.outlets()),
                 List.of(row.title(), row.size(), String.valueOf(row.firstPublished()), String.valueOf(row.lastPublished()), row.outlets()),
                 "the filter tables say what a full analysis's say");
     }
@@ -200,7 +202,8 @@ class StoreTest {
             for (String id : hits) assertTrue(a.engine().document(a.engine().indexOf(id)).article().text().contains("Kadhimi"), id);
             List<String> none = a.store().search().search("Kadhimi", LocalDate.of(1990, 1, 1), LocalDate.of(1990, 12, 31), null, 10);
             assertTrue(none.isEmpty(), "a date range excludes what was published outside it");
-            assertTrue(a.store().search().search("\"port strike\" -Kadhimi", null, null, null, 10).stream().allMatch(id -> id.startsWith("valmora")));
+            assertTrue(a.store().search().search("\"port strike\" -Kadhimi", null, null, null, 10).stream()
+                    .allMatch(id -> id.startsWith("valmora")));
             assertEquals(r.articleCount(), a.store().search().search("", null, null, null, 100).size());
         }
         // the index is derived: without it, the store rebuilds it on open

@@ -64,7 +64,8 @@ public final class Evaluations {
     public static SeedReport seeds(Path dir, Path expectedFile, Embedder embedder) throws IOException {
         JsonNode expected = JSON.readTree(expectedFile.toFile());
         record Run(Analysis analysis, List<Entity> entities, List<QuoteRow> quotes, List<TimelineStage.ArticleTime> times,
-                   List<TimelineStage.StoryTime> timelines, List<FactStage.StoryFacts> facts, Map<String, SummaryStage.Summary> summaries) {}
+                   List<TimelineStage.StoryTime> timelines, List<FactStage.StoryFacts> facts, Map<String,
+                           SummaryStage.Summary> summaries) {}
         Run run = Runner.analyzeDeep(List.of(dir.toString()), EngineSettings.defaults(), embedder, r -> {
             List<TimelineStage.ArticleTime> times = new ArrayList<>();
             for (Document d : r.documents()) r.timeOf(d).ifPresent(times::add);
@@ -99,7 +100,8 @@ public final class Evaluations {
                     case "source" -> art.source();
                     default -> art.author();
                 };
-                if (java.util.Objects.equals(w, got)) fieldsOk++; else failures.add(e.getKey() + "." + f + ": expected " + w + ", got " + got);
+                if (java.util.Objects.equals(w, got)) fieldsOk++; else failures.add(e.getKey() + "." + f + ": expected " + w + ", got "
+                        + got);
             }
             for (JsonNode l : want.path("boilerplate_lines")) {
                 lines++;
@@ -134,7 +136,8 @@ public final class Evaluations {
                 boolean same = truth.get(x).equals(truth.get(y));
                 if (same != java.util.Objects.equals(storyOf.get(x), storyOf.get(y))) {
                     storiesExact = false;
-                    if (x.compareTo(y) < 0) failures.add("stories: " + x + " and " + y + (same ? " should share a story" : " should be in different stories"));
+                    if (x.compareTo(y) < 0) failures.add("stories: " + x + " and " + y + (same ? " should share a story"
+                            : " should be in different stories"));
                 }
             }
         }
@@ -153,7 +156,8 @@ public final class Evaluations {
             for (JsonNode p : r.path("must_include_passages")) {
                 passages++;
                 String want = p.asText();
-                Link l = a.links().stream().filter(z -> (z.a() + "|" + z.b()).equals(x + "|" + y) || (z.a() + "|" + z.b()).equals(y + "|" + x)).findFirst().orElse(null);
+                Link l = a.links().stream().filter(z -> (z.a() + "|" + z.b()).equals(x + "|" + y) || (z.a() + "|" + z.b()).equals(y + "|"
+                        + x)).findFirst().orElse(null);
                 boolean ok = l != null && covered(l, byId.get(l.a()), byId.get(l.b()), want);
                 if (ok) passagesOk++; else failures.add("passage not found on both sides of " + x + "/" + y + ": " + want);
             }
@@ -180,7 +184,8 @@ public final class Evaluations {
         JsonNode must = expected.path("summary").path("story_1_must_mention");
         String first = expected.path("stories").path("expected").path(0).path("articles").path(0).asText();
         SummaryStage.Summary sum = summaries.get(first);
-        String text = sum == null ? "" : String.join(" ", sum.sentences().stream().map(SummaryStage.Line::text).toList()).toLowerCase(Locale.ROOT);
+        String text = sum == null ? "" : String.join(" ", sum.sentences().stream().map(SummaryStage.Line::text).toList())
+                .toLowerCase(Locale.ROOT);
         int want = 0, found = 0;
         for (JsonNode w : must) {
             want++;
@@ -218,7 +223,8 @@ public final class Evaluations {
         for (FactStage.Fact f : reported) {
             if (matched.contains(f)) continue;
             extra++;
-            failures.add("unexpected discrepancy: " + f.kind() + " " + f.fact() + " " + f.values().stream().map(v -> v.value() + " " + v.articles()).toList());
+            failures.add("unexpected discrepancy: " + f.kind() + " " + f.fact() + " " + f.values().stream().map(v -> v.value() + " "
+                    + v.articles()).toList());
         }
         m.put("seeds.discrepancies.found", ratio(found, want));
         m.put("seeds.discrepancies.unexpected", (double) extra);
@@ -293,7 +299,8 @@ public final class Evaluations {
                     if (sides.size() == 2 && !here.equals(there) && sides.equals(Set.of(here, there))) found = true;
                 }
             }
-            if (found) disputesOk++; else failures.add("date discrepancy not found as a disputed event: " + d.get("fact").asText() + " " + sides);
+            if (found) disputesOk++; else failures.add("date discrepancy not found as a disputed event: " + d.get("fact").asText() + " "
+                    + sides);
         }
         m.put("seeds.dates.discrepancies_found", ratio(disputesOk, disputes));
         // the non-discrepancy: none of the expressions it quotes is on either side of a disputed event
@@ -307,7 +314,8 @@ public final class Evaluations {
                     for (TimelineStage.Mention x : e.mentions()) {
                         if (x.article().startsWith(prefix) && x.text().toLowerCase(Locale.ROOT).equals(text)) {
                             wrong++;
-                            failures.add("'" + q.group(1) + "' (" + x.article() + ") is reported as a disputed date, but it agrees with the others");
+                            failures.add("'" + q.group(1) + "' (" + x.article()
+                                    + ") is reported as a disputed date, but it agrees with the others");
                         }
                     }
                 }
@@ -321,9 +329,11 @@ public final class Evaluations {
      * spellings that an article body contains (a title before it aside) belongs to one and the same entity;
      * spellings found only in tag lines are not required.
      */
-    static void seedEntities(JsonNode expected, List<Article> articles, List<Entity> entities, Map<String, Double> m, List<String> failures) {
+    static void seedEntities(JsonNode expected, List<Article> articles, List<Entity> entities, Map<String, Double> m,
+            List<String> failures) {
         Map<String, Set<String>> entitiesOfSpelling = new HashMap<>();
-        for (Entity e : entities) for (Entity.Variant v : e.variants()) entitiesOfSpelling.computeIfAbsent(v.text(), x -> new HashSet<>()).add(e.id());
+        for (Entity e : entities) for (Entity.Variant v : e.variants()) entitiesOfSpelling.computeIfAbsent(v.text(), x -> new HashSet<>())
+                .add(e.id());
         int groups = 0, groupsOk = 0;
         for (JsonNode g : expected.get("expected")) {
             Set<String> ids = new HashSet<>();
@@ -342,17 +352,20 @@ public final class Evaluations {
             if (required == 0) continue;
             groups++;
             if (missing.isEmpty() && ids.size() == 1) groupsOk++;
-            else failures.add("entity " + g.get("canonical").asText() + ": " + (missing.isEmpty() ? "" : "not found " + missing + "; ") + "spread over " + ids.size() + " entities");
+            else failures.add("entity " + g.get("canonical").asText() + ": " + (missing.isEmpty() ? "" : "not found " + missing + "; ")
+                    + "spread over " + ids.size() + " entities");
         }
         m.put("seeds.entities.groups", ratio(groupsOk, groups));
         int pairs = 0, apart = 0;
         for (JsonNode p : expected.get("must_stay_apart")) {
-            Set<String> a = entitiesOfSpelling.getOrDefault(p.get(0).asText(), Set.of()), b = entitiesOfSpelling.getOrDefault(p.get(1).asText(), Set.of());
+            Set<String> a = entitiesOfSpelling.getOrDefault(p.get(0).asText(), Set.of()), b = entitiesOfSpelling.getOrDefault(p.get(1)
+                    .asText(), Set.of());
             if (a.isEmpty() || b.isEmpty()) continue;
             pairs++;
             Set<String> both = new HashSet<>(a);
             both.retainAll(b);
-            if (both.isEmpty()) apart++; else failures.add("entities: " + p.get(0).asText() + " and " + p.get(1).asText() + " should stay apart");
+            if (both.isEmpty()) apart++; else failures.add("entities: " + p.get(0).asText() + " and " + p.get(1).asText()
+                    + " should stay apart");
         }
         m.put("seeds.entities.apart", ratio(apart, pairs));
     }
@@ -371,7 +384,8 @@ public final class Evaluations {
             for (int i = 0; i < sq.items().size(); i++) {
                 var it = sq.items().get(i);
                 Entity e = r.entityAt(it.article(), it.quote().speakerMention());
-                out.add(new QuoteRow(it.article(), it.quote().text(), r.speakerName(it.article(), it.quote()), e == null ? null : e.id(), group[i]));
+                out.add(new QuoteRow(it.article(), it.quote().text(), r.speakerName(it.article(), it.quote()), e == null ? null : e.id(),
+                        group[i]));
             }
         }
         return out;
@@ -400,7 +414,8 @@ public final class Evaluations {
                 }
                 boolean ok = hit != null && sameSpeaker(hit, speaker, entities);
                 if (ok) { found++; groupIds.add(hit.group()); } else allFound = false;
-                if (!ok) failures.add("quote " + starts.get(0) + "... in " + art.asText() + ": " + (hit == null ? "not found" : "speaker " + hit.speakerName() + ", expected " + speaker));
+                if (!ok) failures.add("quote " + starts.get(0) + "... in " + art.asText() + ": " + (hit == null ? "not found" : "speaker "
+                        + hit.speakerName() + ", expected " + speaker));
             }
             if (q.get("in").size() > 1) {
                 groups++;
@@ -426,7 +441,8 @@ public final class Evaluations {
         if (row.speakerName().equalsIgnoreCase(expected) || speakerMatches(row.speakerName(), expected)) return true;
         for (Entity e : entities) {
             if (!e.id().equals(row.speakerEntity())) continue;
-            for (Entity.Variant v : e.variants()) if (v.text().equalsIgnoreCase(expected) || speakerMatches(v.text(), expected)) return true;
+            for (Entity.Variant v : e.variants()) if (v.text().equalsIgnoreCase(expected) || speakerMatches(v.text(),
+                    expected)) return true;
         }
         return false;
     }
@@ -502,7 +518,8 @@ public final class Evaluations {
             for (Aligner.Match mt : aligner.align(ta.hashes(), ta.size(), tb.hashes(), tb.size())) {
                 found.add(new PanMetrics.Span(ta.start(mt.aStart()), ta.end(mt.aEnd() - 1), tb.start(mt.bStart()), tb.end(mt.bEnd() - 1)));
             }
-            String gold = Files.readString(dir.resolve("gold").resolve(pr[0].replace(".txt", "") + "-" + pr[1].replace(".txt", "") + ".xml"));
+            String gold = Files.readString(dir.resolve("gold").resolve(pr[0].replace(".txt", "") + "-" + pr[1].replace(".txt", "")
+                    + ".xml"));
             List<PanMetrics.Span> cases = new ArrayList<>();
             Matcher f = Pattern.compile("<feature[^>]*/>").matcher(gold);
             while (f.find()) {
@@ -559,11 +576,13 @@ public final class Evaluations {
         List<Article> articles = new ArrayList<>(titles.size());
         for (int i = 0; i < titles.size(); i++) {
             String t = titles.get(i).strip();
-            articles.add(new Article("t" + i, "titles.txt (line " + (i + 1) + ")", t, null, null, null, null, null, 0, t.length(), List.of(),
+            articles.add(new Article("t" + i, "titles.txt (line " + (i + 1) + ")", t, null, null, null, null, null, 0, t.length(),
+                    List.of(),
                     "text", "UTF-8", null, null, null));
         }
         int[] predicted = new int[titles.size()];
-        try (Engine engine = Engine.builder(EngineSettings.builder().grouper(settings).build()).embedder(embedder).withoutSentences().build()) {
+        try (Engine engine = Engine.builder(EngineSettings.builder().grouper(settings).build()).embedder(embedder).withoutSentences()
+                .build()) {
             engine.addAll(articles);
             Results r = engine.results();
             for (int s = 0; s < r.stories().size(); s++) {
@@ -580,7 +599,8 @@ public final class Evaluations {
     }
 
     /** The ECB+ mention types scored as entities: persons, organisations, places. */
-    static final Set<String> ECB_ENTITY_TYPES = Set.of("HUMAN_PART_PER", "HUMAN_PART_ORG", "HUMAN_PART_GPE", "LOC_GEO", "LOC_FAC", "LOC_OTHER");
+    static final Set<String> ECB_ENTITY_TYPES = Set.of("HUMAN_PART_PER", "HUMAN_PART_ORG", "HUMAN_PART_GPE", "LOC_GEO", "LOC_FAC",
+            "LOC_OTHER");
 
     /**
      * ECB+ (the articles of {@code dir/text}, labelled by {@code labels.tsv} and {@code mentions.jsonl}):
@@ -601,7 +621,8 @@ public final class Evaluations {
             if (line.isBlank()) continue;
             JsonNode g = JSON.readTree(line);
             String text = g.get("text").asText();
-            if (!ECB_ENTITY_TYPES.contains(g.get("type").asText()) || text.isEmpty() || !Character.isUpperCase(text.codePointAt(0))) continue;
+            if (!ECB_ENTITY_TYPES.contains(g.get("type").asText()) || text.isEmpty()
+                    || !Character.isUpperCase(text.codePointAt(0))) continue;
             gold.add(new Gold(g.get("doc").asText(), g.get("start").asInt(), g.get("end").asInt(), text, g.get("chain").asText()));
         }
         return Runner.analyzeDeep(List.of(dir.resolve("text").toString()), EngineSettings.defaults(), embedder, r -> {
@@ -638,7 +659,8 @@ public final class Evaluations {
             Map<String, List<Pred>> predicted = new HashMap<>();
             List<Entity> entities = r.entities();
             for (int e = 0; e < entities.size(); e++) {
-                for (Entity.At at : entities.get(e).mentions()) predicted.computeIfAbsent(at.article(), x -> new ArrayList<>()).add(new Pred(at.start(), at.end(), e));
+                for (Entity.At at : entities.get(e).mentions()) predicted.computeIfAbsent(at.article(), x -> new ArrayList<>())
+                        .add(new Pred(at.start(), at.end(), e));
             }
             int n = gold.size(), found = 0, misplaced = 0;
             int[] key = new int[n], response = new int[n];
@@ -717,7 +739,8 @@ public final class Evaluations {
                         if (overlap * 2 >= longer && overlap > bestOverlap) { best = k; bestOverlap = overlap; }
                     }
                     if (best < 0) {
-                        if (DEBUG && i >= 0) System.err.println("missed " + g.getKey() + ": " + r.document(i).article().text().substring(gq.start(), gq.end()).replace('\n', ' '));
+                        if (DEBUG && i >= 0) System.err.println("missed " + g.getKey() + ": " + r.document(i).article().text()
+                                .substring(gq.start(), gq.end()).replace('\n', ' '));
                         continue;
                     }
                     used[best] = true;
@@ -729,10 +752,12 @@ public final class Evaluations {
                     Entity speakerEntity = r.entityAt(g.getKey(), q.speakerMention());
                     String entity = speakerEntity == null ? null : speakerEntity.canonical();
                     if (speakerMatches(q.speaker(), gq.source()) || speakerMatches(entity, gq.source())) speakerOk++;
-                    else if (DEBUG) System.err.println("speaker " + g.getKey() + ": predicted " + q.speaker() + " / " + entity + ", gold " + gq.source()
+                    else if (DEBUG) System.err.println("speaker " + g.getKey() + ": predicted " + q.speaker() + " / " + entity + ", gold "
+                            + gq.source()
                             + " | " + q.text().substring(0, Math.min(60, q.text().length())));
                 }
-                if (DEBUG) for (int k = 0; k < qs.size(); k++) if (!used[k]) System.err.println("extra " + g.getKey() + " [" + qs.get(k).speaker() + " | " + qs.get(k).cue() + "]: "
+                if (DEBUG) for (int k = 0; k < qs.size(); k++) if (!used[k]) System.err.println("extra " + g.getKey() + " [" + qs.get(k)
+                        .speaker() + " | " + qs.get(k).cue() + "]: "
                         + qs.get(k).text().replace('\n', ' '));
             }
             Map<String, Double> m = new LinkedHashMap<>();
@@ -762,7 +787,8 @@ public final class Evaluations {
                 String[] parts = kindAndSpans[1].split(";");
                 for (int k = 0; k < parts.length; k++) {
                     String[] se = parts[k].trim().split(" ");
-                    spans.put(f[0] + (k == 0 ? "" : "#" + k), new Span(kindAndSpans[0], Integer.parseInt(se[0]), Math.min(Integer.parseInt(se[se.length - 1]), text.length())));
+                    spans.put(f[0] + (k == 0 ? "" : "#" + k), new Span(kindAndSpans[0], Integer.parseInt(se[0]),
+                            Math.min(Integer.parseInt(se[se.length - 1]), text.length())));
                 }
             }
         }
@@ -777,7 +803,8 @@ public final class Evaluations {
             Span src = spans.get(roles.get("Source"));
             for (int k = 0; spans.containsKey(roles.get("Content") + (k == 0 ? "" : "#" + k)); k++) {
                 GoldQuote q = goldQuote(text, spans.get(roles.get("Content") + (k == 0 ? "" : "#" + k)).start(),
-                        spans.get(roles.get("Content") + (k == 0 ? "" : "#" + k)).end(), src == null ? null : text.substring(src.start(), src.end()));
+                        spans.get(roles.get("Content") + (k == 0 ? "" : "#" + k)).end(), src == null ? null : text.substring(src.start(),
+                                src.end()));
                 if (q != null) out.add(q);
             }
         }
@@ -861,7 +888,8 @@ public final class Evaluations {
                 if (want == null) continue;
                 n++;
                 Article a = read.get(id);
-                String title = a == null ? null : a.title(), published = a == null || a.published() == null ? null : a.published().toString();
+                String title = a == null ? null : a.title(), published = a == null || a.published() == null ? null : a.published()
+                        .toString();
                 if (title != null && title.strip().equals(want)) ok++;
                 if (published != null) { dated++; if (published.equals(dates.get(id))) datedOk++; }
             }
@@ -932,7 +960,8 @@ public final class Evaluations {
             JsonNode expected = JSON.readTree(story.resolve("expected.json").toFile());
             List<FactStage.Fact> disc = new ArrayList<>(), upd = new ArrayList<>();
             int parts = Runner.analyzeDeep(List.of(story.toString()), EngineSettings.defaults(), Runner.defaultEmbedder(), r -> {
-                for (Story st : r.stories()) r.findStoryLayer(st.id(), FactStage.LAYER).ifPresent(f -> { disc.addAll(f.discrepancies()); upd.addAll(f.updates()); });
+                for (Story st : r.stories()) r.findStoryLayer(st.id(), FactStage.LAYER)
+                        .ifPresent(f -> { disc.addAll(f.discrepancies()); upd.addAll(f.updates()); });
                 return r.stories().size();
             });
             if (parts > 1) {
@@ -1003,7 +1032,8 @@ public final class Evaluations {
                 continue;
             }
             documents++;
-            List<TimexMetrics.Item> gold = doc.gold().stream().map(g -> new TimexMetrics.Item(g.start(), g.end(), g.type(), g.value())).toList();
+            List<TimexMetrics.Item> gold = doc.gold().stream().map(g -> new TimexMetrics.Item(g.start(), g.end(), g.type(), g.value()))
+                    .toList();
             List<Timex> found = TimeTagger.tag(doc.text(), 0, doc.text().length(), doc.dct(), "published");
             List<TimexMetrics.Item> predicted = found.stream()
                     .map(t -> new TimexMetrics.Item(t.start(), t.end(), t.type().name(), t.value())).toList();
@@ -1012,23 +1042,28 @@ public final class Evaluations {
                 Set<Integer> matched = new HashSet<>();
                 for (int p = 0; p < match.length; p++) {
                     TimexMetrics.Item x = predicted.get(p);
-                    String ctx = doc.text().substring(Math.max(0, x.start() - 40), Math.min(doc.text().length(), x.end() + 40)).replace('\n', ' ');
-                    if (match[p] < 0) { System.err.println("tempeval3 EXTRA " + f.getFileName() + " [" + x.text(doc) + "] " + x.type() + " " + x.value() + " | " + ctx); continue; }
+                    String ctx = doc.text().substring(Math.max(0, x.start() - 40), Math.min(doc.text().length(), x.end() + 40))
+                            .replace('\n', ' ');
+                    if (match[p] < 0) { System.err.println("tempeval3 EXTRA " + f.getFileName() + " [" + x.text(doc) + "] " + x.type() + " "
+                            + x.value() + " | " + ctx); continue; }
                     matched.add(match[p]);
                     TimexMetrics.Item y = gold.get(match[p]);
                     if (x.start() != y.start() || x.end() != y.end()) {
                         System.err.println("tempeval3 SPAN " + f.getFileName() + " [" + x.text(doc) + "] gold [" + y.text(doc) + "]");
                     }
                     if (!String.valueOf(x.value()).equals(y.value()) || !x.type().equals(y.type())) {
-                        System.err.println("tempeval3 VALUE " + f.getFileName() + " dct " + doc.dct() + " [" + x.text(doc) + "] " + x.type() + " " + x.value()
+                        System.err.println("tempeval3 VALUE " + f.getFileName() + " dct " + doc.dct() + " [" + x.text(doc) + "] " + x.type()
+                                + " " + x.value()
                                 + " gold " + y.type() + " " + y.value() + " | " + ctx);
                     }
                 }
                 for (int g = 0; g < gold.size(); g++) {
                     if (matched.contains(g)) continue;
                     TimexMetrics.Item y = gold.get(g);
-                    String ctx = doc.text().substring(Math.max(0, y.start() - 40), Math.min(doc.text().length(), y.end() + 40)).replace('\n', ' ');
-                    System.err.println("tempeval3 MISSED " + f.getFileName() + " [" + y.text(doc) + "] " + y.type() + " " + y.value() + " | " + ctx);
+                    String ctx = doc.text().substring(Math.max(0, y.start() - 40), Math.min(doc.text().length(), y.end() + 40))
+                            .replace('\n', ' ');
+                    System.err.println("tempeval3 MISSED " + f.getFileName() + " [" + y.text(doc) + "] " + y.type() + " " + y.value()
+                            + " | " + ctx);
                 }
             }
         }

@@ -12,7 +12,8 @@ import org.storytrace.core.pipeline.StoryGrouper;
 class GoogleNewsEvaluationIT {
     @Test
     void titleClusteringMeetsItsFloor() throws Exception {
-        Map<String, Double> m = Evaluations.googleNews(TestCorpora.root().resolve("googlenews-titles"), Runner.defaultEmbedder(), StoryGrouper.Settings.shortTexts());
+        Map<String, Double> m = Evaluations.googleNews(TestCorpora.root().resolve("googlenews-titles"), Runner.defaultEmbedder(),
+                StoryGrouper.Settings.shortTexts());
         assertTrue(m.get("googlenews.nmi") >= 0.80, m.toString());
         assertTrue(m.get("googlenews.ari") >= 0.60, m.toString());
     }

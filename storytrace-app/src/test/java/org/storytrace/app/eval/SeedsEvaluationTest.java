@@ -10,7 +10,8 @@ import org.storytrace.core.TestCorpora;
 class SeedsEvaluationTest {
     @Test
     void everyExpectedFieldStoryAndPassageHolds() throws Exception {
-        Evaluations.SeedReport r = Evaluations.seeds(TestCorpora.root().resolve("seeds"), TestCorpora.root().resolve("seeds.expected.json"), Runner.defaultEmbedder());
+        Evaluations.SeedReport r = Evaluations.seeds(TestCorpora.root().resolve("seeds"), TestCorpora.root().resolve("seeds.expected.json"),
+                Runner.defaultEmbedder());
         assertEquals(java.util.List.of(), r.failures());
         assertEquals(1.0, r.metrics().get("seeds.articles.fields_correct"));
         assertEquals(1.0, r.metrics().get("seeds.articles.boilerplate_separated"));
@@ -24,7 +25,8 @@ class SeedsEvaluationTest {
         assertEquals(1.0, r.metrics().get("seeds.quotes.grouped"), "a quote reported by two outlets is one group");
         assertEquals(1.0, r.metrics().get("seeds.quotes.not_quotes_left_out"), "scare quotes and titles are not quotes");
         assertEquals(1.0, r.metrics().get("seeds.dates.resolved"), "every listed date, undated articles resolved against their story");
-        assertEquals(1.0, r.metrics().get("seeds.dates.discrepancies_found"), "the date of Kadhimi's visit is disputed, with the right outlets on each side");
+        assertEquals(1.0, r.metrics().get("seeds.dates.discrepancies_found"),
+                "the date of Kadhimi's visit is disputed, with the right outlets on each side");
         assertEquals(0.0, r.metrics().get("seeds.dates.false_discrepancies"), "dates that agree once resolved are not disputed");
         assertEquals(1.0, r.metrics().get("seeds.discrepancies.found"), "the date, the country of Nasiriyah and the wording of the quote");
         assertEquals(0.0, r.metrics().get("seeds.discrepancies.unexpected"), "and nothing else");

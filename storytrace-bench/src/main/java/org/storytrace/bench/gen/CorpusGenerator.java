@@ -36,7 +36,8 @@ public final class CorpusGenerator {
 
     private static final String[] OUTLETS = {"valley-courier", "harbour-gazette", "northern-ledger", "daily-meridian", "city-wire",
         "coastal-times", "plains-herald", "river-post", "metro-sentinel", "capital-observer", "island-record", "summit-news"};
-    private static final String[] SYLLABLES = {"ka", "ro", "vel", "mi", "dan", "sor", "te", "lu", "bra", "zin", "ost", "gar", "el", "nu", "pha", "rik"};
+    private static final String[] SYLLABLES = {"ka", "ro", "vel", "mi", "dan", "sor", "te", "lu", "bra", "zin", "ost", "gar", "el", "nu",
+            "pha", "rik"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WordModel model;
@@ -78,15 +79,18 @@ public final class CorpusGenerator {
         out.add(new Made(originalId, title, original, date, outlet(r), storyId, "original", null, List.of()));
         if (out.size() < room && r.nextDouble() < s.reprintStories()) {
             int k = 1 + r.nextInt(3);
-            for (int i = 0; i < k && out.size() < room; i++) out.add(reprint(r, storyId, storyId + "-r" + (i + 1), title, paras, originalId, date));
+            for (int i = 0; i < k && out.size() < room; i++) out.add(reprint(r, storyId, storyId + "-r" + (i + 1), title, paras, originalId,
+                    date));
         }
         if (out.size() < room && r.nextDouble() < s.rewriteStories()) {
             String t = model.sentence(r, 6, 11, cast, 0.6).replaceAll("[.]$", "");
-            out.add(new Made(storyId + "-w1", t, join(paragraphs(r, cast, 4 + r.nextInt(5))), date.plusDays(r.nextInt(2)), outlet(r), storyId, "rewrite", null, List.of()));
+            out.add(new Made(storyId + "-w1", t, join(paragraphs(r, cast, 4 + r.nextInt(5))), date.plusDays(r.nextInt(2)), outlet(r),
+                    storyId, "rewrite", null, List.of()));
         }
         if (out.size() < room && r.nextDouble() < s.followUpStories()) {
             String t = model.sentence(r, 6, 11, cast, 0.6).replaceAll("[.]$", "");
-            out.add(new Made(storyId + "-f1", t, join(paragraphs(r, cast, 4 + r.nextInt(5))), date.plusDays(1 + r.nextInt(3)), outlet(r), storyId, "follow-up", null, List.of()));
+            out.add(new Made(storyId + "-f1", t, join(paragraphs(r, cast, 4 + r.nextInt(5))), date.plusDays(1 + r.nextInt(3)), outlet(r),
+                    storyId, "follow-up", null, List.of()));
         }
         return out;
     }
@@ -122,7 +126,8 @@ public final class CorpusGenerator {
         String outlet = outlet(r);
         // the page-header date of a scraped page: the day it was viewed, months later
         LocalDate viewed = date.plusDays(200 + r.nextInt(200));
-        text.append(viewed.format(java.time.format.DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", java.util.Locale.ENGLISH))).append("\n\n");
+        text.append(viewed.format(java.time.format.DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", java.util.Locale.ENGLISH)))
+                .append("\n\n");
         String newTitle = r.nextBoolean() ? title : edit(r, title, 0.2);
         text.append(newTitle).append("\n\n");
         List<int[]> spans = new ArrayList<>();

@@ -60,7 +60,8 @@ final class WordModel {
         int n = 0;
         while (true) {
             String s = words.get(w);
-            if (n > 0 && Character.isUpperCase(s.charAt(0)) && !cast.isEmpty() && r.nextDouble() < castRate) s = cast.get(r.nextInt(cast.size()));
+            if (n > 0 && Character.isUpperCase(s.charAt(0)) && !cast.isEmpty()
+                    && r.nextDouble() < castRate) s = cast.get(r.nextInt(cast.size()));
             boolean punct = s.length() == 1 && ".,;:?!".indexOf(s.charAt(0)) >= 0;
             if (punct && (s.equals(".") || s.equals("?") || s.equals("!"))) {
                 if (n >= min) { b.append(s); break; }

@@ -186,7 +186,8 @@ public final class Bench {
     public static Map<String, Double> scale(Path corpus, int threads, Path workDir, int tail) throws IOException {
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("threads", (double) threads);
-        Path out = Files.createTempDirectory(workDir == null ? Path.of(System.getProperty("java.io.tmpdir")) : Files.createDirectories(workDir), "out");
+        Path out = Files.createTempDirectory(workDir == null ? Path.of(System.getProperty("java.io.tmpdir"))
+                : Files.createDirectories(workDir), "out");
         EngineSettings settings = EngineSettings.builder().threads(threads).workDir(workDir).build();
         try (Engine engine = Engine.builder(settings).build()) {
             long t0 = System.nanoTime();
@@ -279,7 +280,8 @@ public final class Bench {
     private static boolean overlapInSource(JsonNode x, JsonNode y) {
         for (JsonNode a : x.get("spans")) {
             for (JsonNode b : y.get("spans")) {
-                int lo = Math.max(a.get("a_start").asInt(), b.get("a_start").asInt()), hi = Math.min(a.get("a_end").asInt(), b.get("a_end").asInt());
+                int lo = Math.max(a.get("a_start").asInt(), b.get("a_start").asInt()), hi = Math.min(a.get("a_end").asInt(), b.get("a_end")
+                        .asInt());
                 if (hi - lo >= 100) return true;
             }
         }
@@ -308,7 +310,8 @@ public final class Bench {
     private static double secs(long from, long to) { return Math.max(1e-9, (to - from) / 1e9); }
 
     private static void gc() {
-        for (int i = 0; i < 3; i++) { System.gc(); try { Thread.sleep(50); } catch (InterruptedException e) { Thread.currentThread().interrupt(); } }
+        for (int i = 0; i < 3; i++) { System.gc(); try { Thread.sleep(50); } catch (InterruptedException e) { Thread.currentThread()
+                .interrupt(); } }
     }
 
     /** VmHWM from /proc/self/status in bytes, or -1 where that file does not exist. */

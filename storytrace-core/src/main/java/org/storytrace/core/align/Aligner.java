@@ -23,12 +23,14 @@ import org.storytrace.core.text.StopWords;
  */
 public final class Aligner {
     /** Tunables, checked when built. */
-    public record Settings(int seed, int minRun, int minTokens, int minContentTokens, int baseGap, double gapRatio, int maxGap, int maxChain) {
+    public record Settings(int seed, int minRun, int minTokens, int minContentTokens, int baseGap, double gapRatio, int maxGap,
+            int maxChain) {
         public Settings {
             if (seed < 1) throw new IllegalArgumentException("seed must be >= 1, was " + seed);
             if (minRun < seed) throw new IllegalArgumentException("minRun must be >= seed (" + seed + "), was " + minRun);
             if (minTokens < 1) throw new IllegalArgumentException("minTokens must be >= 1, was " + minTokens);
-            if (baseGap < 0 || maxGap < baseGap) throw new IllegalArgumentException("need 0 <= baseGap <= maxGap, was " + baseGap + ", " + maxGap);
+            if (baseGap < 0 || maxGap < baseGap) throw new IllegalArgumentException("need 0 <= baseGap <= maxGap, was " + baseGap + ", "
+                    + maxGap);
             if (gapRatio < 0) throw new IllegalArgumentException("gapRatio must be >= 0, was " + gapRatio);
             if (maxChain < 1) throw new IllegalArgumentException("maxChain must be >= 1, was " + maxChain);
         }

@@ -34,7 +34,8 @@ public final class Document {
     /** The layer's value; throws naming the layer and the article when it is missing. */
     public <T> T expect(Layer<T> layer) {
         Object v = layers.get(layer);
-        if (v == null) throw new IllegalStateException("article " + article.id() + " has no " + layer + " layer (the layers it has: " + layers.keySet() + ")");
+        if (v == null) throw new IllegalStateException("article " + article.id() + " has no " + layer + " layer (the layers it has: "
+                + layers.keySet() + ")");
         return layer.cast(v);
     }
 

@@ -32,7 +32,8 @@ public final class SentenceSplitter implements ArticleStage {
     @Override public String describe() { return "sentences: rule-based, over tokens (line breaks, terminators, abbreviations, initials)"; }
 
     @Override public Document apply(Document doc) {
-        return doc.with(Layers.SENTENCES, split(doc.article().cleanText(), doc.article().bodyStart(), doc.article().bodyEnd(), doc.expect(Layers.TOKENS)));
+        return doc.with(Layers.SENTENCES, split(doc.article().cleanText(), doc.article().bodyStart(), doc.article().bodyEnd(),
+                doc.expect(Layers.TOKENS)));
     }
 
     private static final ThreadLocal<char[][]> BUFFER = ThreadLocal.withInitial(() -> new char[][] {new char[8192]});
@@ -83,7 +84,8 @@ public final class SentenceSplitter implements ArticleStage {
             sentenceStart = nextStart;
             firstToken = i + 1;
         }
-        return new Sentences(Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), Arrays.copyOf(first, count), Arrays.copyOf(last, count));
+        return new Sentences(Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), Arrays.copyOf(first, count), Arrays.copyOf(last,
+                count));
     }
 
     /** Whether the gap after token {@code i} (no line break in it) ends a sentence. */

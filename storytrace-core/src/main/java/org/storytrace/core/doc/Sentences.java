@@ -9,9 +9,11 @@ package org.storytrace.core.doc;
 public record Sentences(int[] starts, int[] ends, int[] firstToken, int[] endToken) implements java.io.Serializable {
     public Sentences {
         int n = starts.length;
-        if (ends.length != n || firstToken.length != n || endToken.length != n) throw new IllegalArgumentException("sentence arrays differ in length");
+        if (ends.length != n || firstToken.length != n
+                || endToken.length != n) throw new IllegalArgumentException("sentence arrays differ in length");
         for (int i = 0; i < n; i++) {
-            if (ends[i] <= starts[i]) throw new IllegalArgumentException("sentence " + i + " is empty: [" + starts[i] + ", " + ends[i] + ")");
+            if (ends[i] <= starts[i]) throw new IllegalArgumentException("sentence " + i + " is empty: [" + starts[i] + ", " + ends[i]
+                    + ")");
             if (i > 0 && starts[i] < ends[i - 1]) throw new IllegalArgumentException("sentence " + i + " overlaps the one before");
         }
     }

@@ -49,22 +49,26 @@ public final class StagePlan {
             }
             for (Layer<?> add : s.adds()) {
                 String other = madeBy.putIfAbsent(add, s.name());
-                if (other != null) throw new IllegalArgumentException("stages " + other + " and " + s.name() + " both add the " + add + " layer");
+                if (other != null) throw new IllegalArgumentException("stages " + other + " and " + s.name() + " both add the " + add
+                        + " layer");
             }
         }
         Map<Layer<?>, String> storyMadeBy = new LinkedHashMap<>();
         for (StoryStage<?> s : storyStages) {
             for (Layer<?> need : s.requiresStory()) {
                 if (!storyMadeBy.containsKey(need)) {
-                    throw new IllegalArgumentException("story stage " + s.name() + " requires the story layer " + need + ", which no earlier story stage adds"
+                    throw new IllegalArgumentException("story stage " + s.name() + " requires the story layer " + need
+                            + ", which no earlier story stage adds"
                             + " (made before it: " + storyMadeBy.keySet() + ")");
                 }
             }
             String other = storyMadeBy.putIfAbsent(s.adds(), s.name());
-            if (other != null) throw new IllegalArgumentException("story stages " + other + " and " + s.name() + " both add the " + s.adds() + " layer");
+            if (other != null) throw new IllegalArgumentException("story stages " + other + " and " + s.name() + " both add the " + s.adds()
+                    + " layer");
             for (Layer<?> need : s.requires()) {
                 if (!madeBy.containsKey(need)) {
-                    throw new IllegalArgumentException("story stage " + s.name() + " requires the " + need + " layer, which no article stage adds"
+                    throw new IllegalArgumentException("story stage " + s.name() + " requires the " + need
+                            + " layer, which no article stage adds"
                             + " (present: " + madeBy.keySet() + ")");
                 }
                 if (need.codec().isEmpty()) {
@@ -101,7 +105,8 @@ public final class StagePlan {
      */
     public Document apply(Document doc, Clock clock) {
         for (Layer<?> l : given) {
-            if (!doc.has(l)) throw new IllegalStateException("article " + doc.id() + " lacks the " + l + " layer the plan was built to be given");
+            if (!doc.has(l)) throw new IllegalStateException("article " + doc.id() + " lacks the " + l
+                    + " layer the plan was built to be given");
         }
         for (ArticleStage s : articleStages) {
             if (carriesAll(doc, s.adds())) continue;

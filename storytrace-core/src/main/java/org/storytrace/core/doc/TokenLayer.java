@@ -12,7 +12,8 @@ import org.storytrace.core.text.Tokens;
  */
 public record TokenLayer(long[] hashes, int[] starts, int[] ends) implements java.io.Serializable {
     public TokenLayer {
-        if (hashes.length != starts.length || hashes.length != ends.length) throw new IllegalArgumentException("token arrays differ in length");
+        if (hashes.length != starts.length
+                || hashes.length != ends.length) throw new IllegalArgumentException("token arrays differ in length");
     }
 
     private static final ThreadLocal<Tokens> TOKENS = ThreadLocal.withInitial(Tokens::new);

@@ -60,7 +60,8 @@ public final class EntityResolver {
         }
         Map<String, String> definitions = definitions(docs); // acronym -> the full name it follows in parentheses
         Map<String, Integer> spellingCounts = new HashMap<>();
-        for (Map.Entry<String, List<Occ>> e : bySpelling.entrySet()) spellingCounts.merge(names.get(e.getKey()).text, e.getValue().size(), Integer::sum);
+        for (Map.Entry<String, List<Occ>> e : bySpelling.entrySet()) spellingCounts.merge(names.get(e.getKey()).text, e.getValue().size(),
+                Integer::sum);
         List<String> order = new ArrayList<>(bySpelling.keySet());
         order.sort(Comparator.comparing((String k) -> names.get(k).isAcronym() ? 1 : 0)
                 .thenComparing(k -> -names.get(k).completeness())
@@ -169,13 +170,15 @@ public final class EntityResolver {
         if (n.type == EntityType.ORGANIZATION && n.parts.size() == 1 && h.parts.size() >= 2 && Romanization.same(n.first(), h.first())
                 && counts.getOrDefault(n.text, 0) <= countOf(c, counts)) return true;
         // one place, one letter apart at the end of a long name (Nasiriyah, Nasiriyan)
-        return n.type == EntityType.LOCATION && n.parts.size() == 1 && h.parts.size() == 1 && nearPlace(n.first().folded(), h.first().folded());
+        return n.type == EntityType.LOCATION && n.parts.size() == 1 && h.parts.size() == 1 && nearPlace(n.first().folded(), h.first()
+                .folded());
     }
 
     private static boolean endsWith(Name longer, Name shorter) {
         int off = longer.parts.size() - shorter.parts.size();
         if (off <= 0) return false;
-        for (int i = 0; i < shorter.parts.size(); i++) if (!Romanization.same(longer.parts.get(off + i), shorter.parts.get(i))) return false;
+        for (int i = 0; i < shorter.parts.size(); i++) if (!Romanization.same(longer.parts.get(off + i),
+                shorter.parts.get(i))) return false;
         return true;
     }
 
@@ -190,7 +193,8 @@ public final class EntityResolver {
 
     /** Whether a person's spelling fits an entity whose fullest spelling is {@code h}. */
     static boolean personFits(Name n, Name h) {
-        if (n.parts.size() == 1) return Romanization.same(n.first(), h.last()) && (h.parts.size() > 1 || n.first().skeleton().length() >= 2);
+        if (n.parts.size() == 1) return Romanization.same(n.first(), h.last()) && (h.parts.size() > 1 || n.first().skeleton()
+                .length() >= 2);
         if (h.parts.size() < n.parts.size()) return false;
         // the first part against the first (or, with the same surname, a middle name: Joseph Comeaux, Arcade
         // Joseph Comeaux), the rest in order against the rest
@@ -264,7 +268,8 @@ public final class EntityResolver {
      * An entity from its tallies: the canonical spelling (the most complete, then the most frequent; names read
      * as {@code nameType}, parsed once each through {@code names}), variants and roles most frequent first.
      */
-    private static Entity assemble(EntityType type, EntityType nameType, Map<String, Integer> count, Map<String, Map<String, Integer>> outlets,
+    private static Entity assemble(EntityType type, EntityType nameType, Map<String, Integer> count, Map<String, Map<String,
+            Integer>> outlets,
                                    Map<String, Integer> roles, List<Entity.At> mentions, Map<String, Name> names) {
         String canonical = null;
         Name best = null;
@@ -273,7 +278,8 @@ public final class EntityResolver {
             if (canonical == null || better(n, count.get(s), best, count.get(canonical))) { canonical = s; best = n; }
         }
         List<Entity.Variant> variants = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : count.entrySet()) variants.add(new Entity.Variant(e.getKey(), e.getValue(), outlets.get(e.getKey())));
+        for (Map.Entry<String, Integer> e : count.entrySet()) variants.add(new Entity.Variant(e.getKey(), e.getValue(),
+                outlets.get(e.getKey())));
         variants.sort(Comparator.comparing((Entity.Variant v) -> -v.count()));
         List<String> roleList = new ArrayList<>(roles.keySet());
         roleList.sort(Comparator.comparing((String r) -> -roles.get(r)));
@@ -332,7 +338,8 @@ public final class EntityResolver {
                 StringBuilder k = new StringBuilder();
                 for (int p = drop; p < canon[i].parts.size(); p++) k.append(canon[i].parts.get(p).folded()).append(' ');
                 java.util.Set<Integer> holders = new java.util.TreeSet<>();
-                for (int j : bySpelling.getOrDefault(k.toString().strip(), java.util.Set.of())) if (sets.find(j) != sets.find(i)) holders.add(sets.find(j));
+                for (int j : bySpelling.getOrDefault(k.toString().strip(),
+                        java.util.Set.of())) if (sets.find(j) != sets.find(i)) holders.add(sets.find(j));
                 if (holders.size() == 1) { sets.union(i, holders.iterator().next()); break; }
             }
         }

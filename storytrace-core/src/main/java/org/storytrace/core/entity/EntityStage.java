@@ -33,7 +33,8 @@ public final class EntityStage implements StoryStage<EntityStage.StoryEntities> 
     @Override public String name() { return "entities"; }
     @Override public Set<Layer<?>> requires() { return Set.of(Mentions.LAYER); }
     @Override public Layer<StoryEntities> adds() { return LAYER; }
-    @Override public String describe() { return "entities: romanisation-aware names within a story, full names across stories, built-in aliases"; }
+    @Override public String describe() { return "entities: romanisation-aware names within a story, full names across stories, "
+            + "built-in aliases"; }
 
     @Override public StoryEntities apply(StoryView story) {
         List<EntityResolver.Source> sources = new ArrayList<>();

@@ -8,7 +8,8 @@ package org.storytrace.core.entity;
 public record Mention(int start, int end, String text, EntityType type, String role) implements java.io.Serializable {
     public Mention {
         if (start < 0 || end <= start) throw new IllegalArgumentException("mention [" + start + ", " + end + ") is empty or negative");
-        if (text == null || text.length() != end - start) throw new IllegalArgumentException("mention text does not span [" + start + ", " + end + ")");
+        if (text == null || text.length() != end - start) throw new IllegalArgumentException("mention text does not span [" + start + ", "
+                + end + ")");
         if (type == null) throw new IllegalArgumentException("a mention needs a type");
     }
 }

@@ -13,7 +13,8 @@ public record Mentions(List<Mention> list) implements java.io.Serializable {
     public Mentions {
         list = List.copyOf(list);
         for (int i = 1; i < list.size(); i++) {
-            if (list.get(i).start() < list.get(i - 1).end()) throw new IllegalArgumentException("mention " + i + " overlaps or precedes the one before");
+            if (list.get(i).start() < list.get(i - 1).end()) throw new IllegalArgumentException("mention " + i
+                    + " overlaps or precedes the one before");
         }
     }
 

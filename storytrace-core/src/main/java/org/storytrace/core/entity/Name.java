@@ -48,13 +48,16 @@ final class Name {
         }
         for (String w : words) {
             if (w.isEmpty()) continue;
-            if (allAcronyms) for (String piece : w.split("/")) if (!piece.isEmpty()) acr.add(piece.replace(".", "").toUpperCase(Locale.ROOT));
-            if (!FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT)) && Character.isUpperCase(w.codePointAt(0))) ini.appendCodePoint(w.codePointAt(0));
+            if (allAcronyms) for (String piece : w.split("/")) if (!piece.isEmpty()) acr.add(piece.replace(".", "")
+                    .toUpperCase(Locale.ROOT));
+            if (!FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT))
+                    && Character.isUpperCase(w.codePointAt(0))) ini.appendCodePoint(w.codePointAt(0));
             for (String piece : w.split("[-\u2010\u2011\u2013/]")) {
                 if (piece.isEmpty()) continue;
                 if (Romanization.isParticle(piece)) { particleCount++; continue; }
                 if (type == EntityType.PERSON && Titles.isTitleWord(piece) && ps.isEmpty() && words.length > 1) continue;
-                if (type == EntityType.PERSON && !ps.isEmpty() && GENERATION.contains(piece.replace(".", "").toLowerCase(Locale.ROOT))) continue;
+                if (type == EntityType.PERSON && !ps.isEmpty() && GENERATION.contains(piece.replace(".", "")
+                        .toLowerCase(Locale.ROOT))) continue;
                 Romanization.Part p = Romanization.part(piece);
                 if (!p.folded().isEmpty()) ps.add(p);
             }

@@ -38,7 +38,8 @@ public final class NameVariants {
                 List<String> names = new ArrayList<>(new LinkedHashSet<>(List.of(f).subList(1, f.length).stream().map(String::strip)
                         .filter(s -> !s.isEmpty()).toList()));
                 if (f[0].equals("=")) {
-                    for (int i = 0; i < names.size(); i++) for (int j = i + 1; j < names.size(); j++) out.add(new Pair(names.get(i), names.get(j), true, source));
+                    for (int i = 0; i < names.size(); i++) for (int j = i + 1; j < names.size(); j++) out.add(new Pair(names.get(i),
+                            names.get(j), true, source));
                 } else if (f[0].equals("!") && names.size() == 2) {
                     out.add(new Pair(names.get(0), names.get(1), false, source));
                 } else {

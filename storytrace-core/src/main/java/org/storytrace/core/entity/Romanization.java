@@ -46,7 +46,8 @@ public final class Romanization {
         @Override public String toString() { return folded + "/" + skeleton; }
     }
 
-    private static final ThreadLocal<Transliterator> TO_LATIN = ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
+    private static final ThreadLocal<Transliterator> TO_LATIN =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
 
     /** The part's letters in lower-case ASCII, apostrophes kept as {@code '} (they separate vowels), all else dropped. */
     public static String fold(CharSequence word) {
@@ -211,6 +212,7 @@ public final class Romanization {
     /** Whether {@code word} is one of the particles romanisations write before a name (al-, el-, ul-). */
     public static boolean isParticle(String word) {
         String f = fold(word);
-        return f.equals("al") || f.equals("el") || f.equals("ul") || f.equals("ad") || f.equals("ar") || f.equals("as") || f.equals("at") || f.equals("az");
+        return f.equals("al") || f.equals("el") || f.equals("ul") || f.equals("ad") || f.equals("ar") || f.equals("as") || f.equals("at")
+                || f.equals("az");
     }
 }

@@ -16,7 +16,8 @@ public final class Titles {
             "Ayatollah", "Imam", "Mullah", "Hojatoleslam", "General", "Gen.", "Lt.", "Col.", "Colonel", "Maj.", "Major", "Captain", "Capt.",
             "Sgt.", "Sergeant", "Commander", "Admiral", "Adm.", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.", "Mayor",
             "Judge", "Justice", "Ambassador", "Pope", "Cardinal", "Bishop", "Archbishop", "Rabbi", "Sir", "Dame", "Lord", "Lady", "Emir",
-            "Sultan", "Speaker", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Secretary", "Deputy", "Vice", "Chief", "Field", "Marshal",
+            "Sultan", "Speaker", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Secretary", "Deputy", "Vice", "Chief", "Field",
+                    "Marshal",
             "Supreme", "Leader", "Grand", "Foreign", "Defense", "Defence", "Interior", "Finance", "Oil", "Health", "Prime", "Former");
 
     /** Words that end a title ({@code Prime Minister}, {@code Supreme Leader}) and the single-word titles. */

@@ -33,21 +33,28 @@ public final class Countries {
             {"South Korea", "South Korea"}, {"Palestine", "Palestinian Territories"}, {"Gaza", "Palestinian Territories"},
             {"Turkey", "Turkey"}, {"Türkiye", "Turkey"}};
         for (String[] a : aliases) BY_NAME.put(a[0].toLowerCase(Locale.ROOT), a[1]);
-        String[][] adjectives = {{"Iraqi", "Iraq"}, {"Iranian", "Iran"}, {"Syrian", "Syria"}, {"Lebanese", "Lebanon"}, {"Jordanian", "Jordan"},
-            {"Saudi", "Saudi Arabia"}, {"Kuwaiti", "Kuwait"}, {"Turkish", "Turkey"}, {"Israeli", "Israel"}, {"Palestinian", "Palestinian Territories"},
+        String[][] adjectives = {{"Iraqi", "Iraq"}, {"Iranian", "Iran"}, {"Syrian", "Syria"}, {"Lebanese", "Lebanon"}, {"Jordanian",
+                "Jordan"},
+            {"Saudi", "Saudi Arabia"}, {"Kuwaiti", "Kuwait"}, {"Turkish", "Turkey"}, {"Israeli", "Israel"}, {"Palestinian",
+                    "Palestinian Territories"},
             {"Egyptian", "Egypt"}, {"Libyan", "Libya"}, {"Tunisian", "Tunisia"}, {"Algerian", "Algeria"}, {"Moroccan", "Morocco"},
             {"Yemeni", "Yemen"}, {"Omani", "Oman"}, {"Qatari", "Qatar"}, {"Emirati", "United Arab Emirates"}, {"Bahraini", "Bahrain"},
             {"Afghan", "Afghanistan"}, {"Pakistani", "Pakistan"}, {"Indian", "India"}, {"Chinese", "China"}, {"Japanese", "Japan"},
             {"Korean", "South Korea"}, {"Russian", "Russia"}, {"Ukrainian", "Ukraine"}, {"Polish", "Poland"}, {"German", "Germany"},
             {"French", "France"}, {"British", "United Kingdom"}, {"Spanish", "Spain"}, {"Italian", "Italy"}, {"Greek", "Greece"},
-            {"American", "United States"}, {"Canadian", "Canada"}, {"Mexican", "Mexico"}, {"Brazilian", "Brazil"}, {"Argentine", "Argentina"},
+            {"American", "United States"}, {"Canadian", "Canada"}, {"Mexican", "Mexico"}, {"Brazilian", "Brazil"}, {"Argentine",
+                    "Argentina"},
             {"Nigerian", "Nigeria"}, {"Kenyan", "Kenya"}, {"Ethiopian", "Ethiopia"}, {"Somali", "Somalia"}, {"Sudanese", "Sudan"},
-            {"Armenian", "Armenia"}, {"Azerbaijani", "Azerbaijan"}, {"Georgian", "Georgia"}, {"Kazakh", "Kazakhstan"}, {"Uzbek", "Uzbekistan"},
-            {"Indonesian", "Indonesia"}, {"Malaysian", "Malaysia"}, {"Filipino", "Philippines"}, {"Thai", "Thailand"}, {"Vietnamese", "Vietnam"},
-            {"Australian", "Australia"}, {"Dutch", "Netherlands"}, {"Belgian", "Belgium"}, {"Swiss", "Switzerland"}, {"Austrian", "Austria"},
+            {"Armenian", "Armenia"}, {"Azerbaijani", "Azerbaijan"}, {"Georgian", "Georgia"}, {"Kazakh", "Kazakhstan"}, {"Uzbek",
+                    "Uzbekistan"},
+            {"Indonesian", "Indonesia"}, {"Malaysian", "Malaysia"}, {"Filipino", "Philippines"}, {"Thai", "Thailand"}, {"Vietnamese",
+                    "Vietnam"},
+            {"Australian", "Australia"}, {"Dutch", "Netherlands"}, {"Belgian", "Belgium"}, {"Swiss", "Switzerland"}, {"Austrian",
+                    "Austria"},
             {"Swedish", "Sweden"}, {"Norwegian", "Norway"}, {"Danish", "Denmark"}, {"Finnish", "Finland"}, {"Irish", "Ireland"},
             {"Portuguese", "Portugal"}, {"Hungarian", "Hungary"}, {"Romanian", "Romania"}, {"Serbian", "Serbia"}, {"Croatian", "Croatia"},
-            {"Bosnian", "Bosnia & Herzegovina"}, {"Venezuelan", "Venezuela"}, {"Colombian", "Colombia"}, {"Chilean", "Chile"}, {"Peruvian", "Peru"},
+            {"Bosnian", "Bosnia & Herzegovina"}, {"Venezuelan", "Venezuela"}, {"Colombian", "Colombia"}, {"Chilean", "Chile"}, {"Peruvian",
+                    "Peru"},
             {"Cuban", "Cuba"}, {"Bangladeshi", "Bangladesh"}, {"Sri Lankan", "Sri Lanka"}, {"Nepalese", "Nepal"}};
         for (String[] a : adjectives) BY_ADJECTIVE.put(a[0].toLowerCase(Locale.ROOT), a[1]);
     }
@@ -93,7 +100,8 @@ public final class Countries {
         return f == null ? null : f.country();
     }
 
-    private static final Pattern IN_COUNTRY = Pattern.compile("\\b(?:in|across|throughout|of)\\s+(?:the\\s+(?:[a-z]+\\s+){0,3}of\\s+)?(" + NAME + ")");
+    private static final Pattern IN_COUNTRY = Pattern.compile("\\b(?:in|across|throughout|of)\\s+(?:the\\s+(?:[a-z]+\\s+){0,3}of\\s+)?("
+            + NAME + ")");
     private static final Pattern POSSESSIVE = Pattern.compile("(" + NAME + ")['’]s\\b");
 
     /**

@@ -69,7 +69,10 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         }
     }
 
-    /** One fact of the story with every value its articles give: {@code kind} is {@code date}, {@code place}, {@code count}, {@code amount}, {@code role} or {@code quote}. */
+    /**
+     * One fact of the story with every value its articles give: {@code kind} is {@code date}, {@code place}, {@code count}, {@code amount},
+     * {@code role} or {@code quote}.
+     */
     public record Fact(String kind, String fact, List<Value> values) implements java.io.Serializable {
         public Fact { values = List.copyOf(values); }
     }
@@ -164,7 +167,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             for (int j = 0; j < events.size(); j++) {
                 TimelineStage.Event o = events.get(j);
                 if (j == i || o.disputed().isEmpty()) continue;
-                boolean linked = e.disputed().stream().anyMatch(d -> d.date().equals(o.date()) && o.mentions().stream().anyMatch(m -> d.articles().contains(m.article())))
+                boolean linked = e.disputed().stream().anyMatch(d -> d.date().equals(o.date()) && o.mentions().stream()
+                        .anyMatch(m -> d.articles().contains(m.article())))
                         && o.disputed().stream().anyMatch(d -> d.date().equals(e.date()));
                 if (!linked) continue;
                 done.add(j);
@@ -178,25 +182,31 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
 
     private static List<Evidence> evidence(TimelineStage.Event e) {
         List<Evidence> out = new ArrayList<>();
-        for (TimelineStage.Mention m : e.mentions()) out.add(new Evidence(m.article(), m.contextStart(), m.contextEnd(), m.context(), false));
+        for (TimelineStage.Mention m : e.mentions()) out.add(new Evidence(m.article(), m.contextStart(), m.contextEnd(), m.context(),
+                false));
         return out;
     }
 
     // ---- where --------------------------------------------------------------------------------------------
 
-    private static final String DIRECTION = "(?:(?:the\\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western"
-            + "|south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west|northeast|northwest|southeast|southwest)(?:\\s+part\\s+of)?\\s+)?";
+    private static final String DIRECTION = "(?:(?:the\\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|"
+            + "north-?eastern|north-?western"
+            + "|south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west|northeast|northwest|southeast|"
+                    + "southwest)(?:\\s+part\\s+of)?\\s+)?";
     /** After a place: ", southern Iraq", " in southern Iraq". */
     private static final Pattern AFTER_PLACE = Pattern.compile("^(?:,|\\s+in)\\s+" + DIRECTION + "(" + Countries.NAME + ")");
     /** Before a place: "the Iraqi city of ". */
-    private static final Pattern BEFORE_PLACE = Pattern.compile("\\b([A-Z][a-z]+)\\s+(?:city|town|village|port|province|capital|region|district|governorate)\\s+of\\s+$");
+    private static final Pattern BEFORE_PLACE = Pattern.compile("\\b([A-Z][a-z]+)\\s+(?:city|town|village|port|province|capital|"
+            + "region|district|governorate)\\s+of\\s+$");
 
-    private static void places(StoryView story, EntityStage.StoryEntities entities, Sources sources, List<Fact> facts, List<Fact> disputes) {
+    private static void places(StoryView story, EntityStage.StoryEntities entities, Sources sources, List<Fact> facts,
+            List<Fact> disputes) {
         Map<String, Document> byId = new HashMap<>();
         for (Document d : story.documents()) byId.put(d.id(), d);
         Map<String, java.util.Optional<String>> usual = new HashMap<>(); // made when first needed: most places need none
         for (Entity e : entities.entities()) {
-            // a place: a LOCATION, or a name the text itself puts in a country ("Ahrweiler, western Germany", which a name finder may call a person)
+            // a place: a LOCATION, or a name the text itself puts in a country ("Ahrweiler, western Germany", which a name finder may call
+            // a person)
             if (Countries.byName(e.canonical()) != null) continue;
             Map<String, List<Evidence>> stated = new LinkedHashMap<>();
             Set<String> mentioning = new LinkedHashSet<>();
@@ -226,7 +236,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                     }
                 }
                 if (country == null || country.equals(Countries.byName(at.text()))) continue;
-                stated.computeIfAbsent(country, k -> new ArrayList<>()).add(new Evidence(at.article(), evStart, evEnd, text.substring(evStart, evEnd), false));
+                stated.computeIfAbsent(country, k -> new ArrayList<>()).add(new Evidence(at.article(), evStart, evEnd,
+                        text.substring(evStart, evEnd), false));
             }
             if (mentioning.size() < 2 || stated.isEmpty()) continue; // nothing said outright of this place: no fact, no conflict
             // each article's value: what it states about this place, else its usual country
@@ -238,7 +249,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             }
             for (String a : mentioning) {
                 if (explicitArticles.contains(a)) continue;
-                java.util.Optional<String> u = usual.computeIfAbsent(a, x -> java.util.Optional.ofNullable(usualCountry(byId.get(x).article())));
+                java.util.Optional<String> u = usual.computeIfAbsent(a, x -> java.util.Optional.ofNullable(usualCountry(byId.get(x)
+                        .article())));
                 if (u.isEmpty()) continue;
                 Entity.At at = firstMention.get(a);
                 values.computeIfAbsent(u.get(), k -> new ArrayList<>()).add(new Evidence(a, at.start(), at.end(), at.text(), true));
@@ -282,7 +294,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         Map<String, String> texts = new HashMap<>();
         for (Document d : story.documents()) {
             Map<Integer, String> m = new HashMap<>();
-            for (org.storytrace.core.entity.Mention x : d.find(Mentions.LAYER).orElse(Mentions.NONE).list()) if (x.role() != null) m.put(x.start(), x.role());
+            for (org.storytrace.core.entity.Mention x : d.find(Mentions.LAYER).orElse(Mentions.NONE)
+                    .list()) if (x.role() != null) m.put(x.start(), x.role());
             roleAt.put(d.id(), m);
             texts.put(d.id(), d.article().cleanText());
         }
@@ -294,7 +307,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                 if (role == null) continue;
                 String text = texts.get(at.article());
                 int s = Math.max(0, text.lastIndexOf(role, at.start()));
-                byRole.computeIfAbsent(role, k -> new ArrayList<>()).add(new Evidence(at.article(), s, at.end(), text.substring(s, at.end()), false));
+                byRole.computeIfAbsent(role, k -> new ArrayList<>()).add(new Evidence(at.article(), s, at.end(), text.substring(s,
+                        at.end()), false));
             }
             if (byRole.size() < 2) {
                 byRole.forEach((r, ev) -> facts.add(new Fact("role", "role of " + e.canonical(), List.of(sources.value(r, ev)))));
@@ -315,7 +329,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
     }
 
     static boolean rolesConflict(String a, String b) {
-        String[] x = a.toLowerCase(Locale.ROOT).replace(".", "").split("\\s+"), y = b.toLowerCase(Locale.ROOT).replace(".", "").split("\\s+");
+        String[] x = a.toLowerCase(Locale.ROOT).replace(".", "").split("\\s+"), y = b.toLowerCase(Locale.ROOT).replace(".", "")
+                .split("\\s+");
         if (!x[x.length - 1].equals(y[y.length - 1])) return false;
         List<String> lx = List.of(x), ly = List.of(y);
         return !(lx.containsAll(ly) || ly.containsAll(lx));
@@ -331,28 +346,37 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
     // ---- how many -----------------------------------------------------------------------------------------
 
     /** A count: digits, or number words ("eighty-five", "a dozen", "hundreds"); group {@code n}. */
-    private static final String COUNT_NUM = "(?<n>\\d{1,3}(?:,\\d{3})+|\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven"
-            + "|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    private static final String COUNT_NUM = "(?<n>\\d{1,3}(?:,\\d{3})+|\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+            + "ninety)(?:[- ](?:one|two|three|four|five|six|seven"
+            + "|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                    + "seventeen|eighteen|nineteen"
             + "|hundreds|dozens|a dozen|scores)";
     /** The words that make a count approximate; group {@code approx}. */
-    private static final String APPROX = "(?<approx>(?:at least|about|around|nearly|almost|some|more than|over|roughly|up to|an estimated|approximately|as many as)\\s+)?";
-    private static final String PEOPLE = "(?:(?:[a-z-]+\\s+){0,2}(?:people|persons|protesters|demonstrators|civilians|soldiers|troops|police(?:men)?|officers|activists|children"
+    private static final String APPROX = "(?<approx>(?:at least|about|around|nearly|almost|some|more than|over|roughly|up to|an "
+            + "estimated|approximately|as many as)\\s+)?";
+    private static final String PEOPLE = "(?:(?:[a-z-]+\\s+){0,2}(?:people|persons|protesters|demonstrators|civilians|soldiers|"
+            + "troops|police(?:men)?|officers|activists|children"
             + "|students|workers|passengers|residents|militants|fighters|members|migrants|villagers|others|men|women|journalists)\\s+)?";
     private static final String BUILDINGS = "(?:homes|houses|buildings|shops|schools|apartments|dwellings|structures|businesses)";
-    private static final String MONEY = "(?<cur>US\\$|\\$|€|£|¥)\\s?(?<amount>\\d+(?:[.,]\\d+)*)(?:\\s?(?<scale>million|billion|trillion|bn|mn|m)\\b)?";
+    private static final String MONEY = "(?<cur>US\\$|\\$|€|£|¥)\\s?(?<amount>\\d+(?:[.,]\\d+)*)(?:\\s?(?<scale>million|billion|"
+            + "trillion|bn|mn|m)\\b)?";
     /** Patterns of counts, each with groups {@code approx}, {@code n} and {@code verb} (what is counted). */
     private static final List<Pattern> COUNTS = List.of(
         Pattern.compile("\\b" + APPROX + COUNT_NUM + "\\s+" + PEOPLE
-            + "(?:(?:were|have been|had been|was|are|being)\\s+)?(?:reported\\s+)?(?<verb>killed|dead|died|injured|wounded|hurt|arrested|detained)\\b", Pattern.CASE_INSENSITIVE),
+            + "(?:(?:were|have been|had "
+                    + "been|was|are|being)\\s+)?(?:reported\\s+)?(?<verb>killed|dead|died|injured|wounded|hurt|arrested|detained)\\b",
+                    Pattern.CASE_INSENSITIVE),
         Pattern.compile("\\b(?<verb>killed|killing|injured|injuring|wounded|wounding|arrested|arresting|detained|detaining)\\s+"
             + APPROX + COUNT_NUM + "\\b", Pattern.CASE_INSENSITIVE),
-        Pattern.compile("\\b(?<verb>death toll|toll)\\s+(?:(?:has\\s+)?(?:rose|risen|climbed|reached|stood|stands|is|was|hit)\\s+)?(?:to\\s+|at\\s+)?"
+        Pattern.compile("\\b(?<verb>death "
+                + "toll|toll)\\s+(?:(?:has\\s+)?(?:rose|risen|climbed|reached|stood|stands|is|was|hit)\\s+)?(?:to\\s+|at\\s+)?"
             + APPROX + COUNT_NUM + "\\b", Pattern.CASE_INSENSITIVE),
         Pattern.compile("\\b(?<verb>destroyed|destroying|damaged|damaging|razed|flattened)\\s+" + APPROX
             + COUNT_NUM + "\\s+(?:[a-z-]+\\s+)?" + BUILDINGS + "\\b", Pattern.CASE_INSENSITIVE),
         Pattern.compile("\\b" + APPROX + COUNT_NUM + "\\s+(?:[a-z-]+\\s+)?" + BUILDINGS
             + "\\s+(?:were\\s+|have been\\s+|had been\\s+)?(?<verb>destroyed|damaged|razed|flattened)\\b", Pattern.CASE_INSENSITIVE));
-    private static final List<String> COUNT_STEMS = List.of("kill", "dead", "died", "injur", "wound", "hurt", "arrest", "detain", "toll", "destroy",
+    private static final List<String> COUNT_STEMS = List.of("kill", "dead", "died", "injur", "wound", "hurt", "arrest", "detain", "toll",
+            "destroy",
             "damag", "razed", "flatten");
     /** Sums of money: {@code $2 billion}, {@code €350 million}, {@code US$1.2bn}. */
     private static final Pattern AMOUNT = Pattern.compile(APPROX + MONEY, Pattern.CASE_INSENSITIVE);
@@ -369,7 +393,9 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         return "arrested";
     }
 
-    /** Counts (people killed, injured, arrested; buildings destroyed or damaged) and sums of money, aligned and compared across the story. */
+    /**
+     * Counts (people killed, injured, arrested; buildings destroyed or damaged) and sums of money, aligned and compared across the story.
+     */
     private static void counts(StoryView story, Sources sources, List<Fact> facts, List<Fact> disputes, List<Fact> updates) {
         List<Count> all = new ArrayList<>();
         for (Document d : story.documents()) {
@@ -387,7 +413,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                     boolean approx = m.group("approx") != null || m.group("n").matches("(?i)hundreds|dozens|scores|a dozen");
                     int cs = Math.max(a.bodyStart(), m.start() - 120), ce = Math.min(a.bodyEnd(), m.end() + 120);
                     Evidence ev = new Evidence(a.id(), m.start(), m.end(), m.group(), false);
-                    all.add(new Count(kindOf(m.group("verb")), n, approx, ev, TimelineStage.contentKeys(text, cs, m.start(), m.end(), ce), a.published()));
+                    all.add(new Count(kindOf(m.group("verb")), n, approx, ev, TimelineStage.contentKeys(text, cs, m.start(), m.end(), ce),
+                            a.published()));
                 }
             }
             boolean money = lower.indexOf('$') >= 0 || lower.indexOf('€') >= 0 || lower.indexOf('£') >= 0 || lower.indexOf('¥') >= 0;
@@ -398,7 +425,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                 int cs = Math.max(a.bodyStart(), m.start() - 120), ce = Math.min(a.bodyEnd(), m.end() + 120);
                 Evidence ev = new Evidence(a.id(), m.start(), m.end(), m.group(), false);
                 String currency = m.group("cur").replace("US$", "$");
-                all.add(new Count("amount in " + currency, n, m.group("approx") != null, ev, TimelineStage.contentKeys(text, cs, m.start(), m.end(), ce), a.published()));
+                all.add(new Count("amount in " + currency, n, m.group("approx") != null, ev, TimelineStage.contentKeys(text, cs, m.start(),
+                        m.end(), ce), a.published()));
             }
         }
         // one fact per kind and event: counts of one kind whose words agree, across articles
@@ -503,7 +531,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
 
     // ---- what was said ------------------------------------------------------------------------------------
 
-    private static void quotes(QuoteGroupStage.StoryQuotes q, Map<String, String> names, Sources sources, List<Fact> facts, List<Fact> disputes) {
+    private static void quotes(QuoteGroupStage.StoryQuotes q, Map<String, String> names, Sources sources, List<Fact> facts,
+            List<Fact> disputes) {
         for (QuoteGrouper.Group g : q.groups()) {
             QuoteGrouper.Item ref = q.items().get(g.reference());
             // the speaker's entity, else the name any wording gives, else the words of the cue ("he")

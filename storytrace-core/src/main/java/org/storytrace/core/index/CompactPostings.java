@@ -168,7 +168,8 @@ public final class CompactPostings {
         }
 
         long memoryBytes() {
-            return (offsets == null ? 0 : offsets.length * 4L) + docs.length * (long) CHUNK * 6L + slotKey.length * 8L + postDoc.length * 12L;
+            return (offsets == null ? 0 : offsets.length * 4L) + docs.length * (long) CHUNK * 6L + slotKey.length * 8L
+                    + postDoc.length * 12L;
         }
 
         private static int home(int ident, int mask) { return (ident * 0x9E3779B1) >>> 7 & mask; }

@@ -67,7 +67,8 @@ public final class LshIndex {
      * The documents sharing each band of {@code bandKeys} in {@code shard}, appended to {@code hits} (a document
      * once per band it shares). Calls on different shards may run at once.
      */
-    public void collect(CompactPostings.Keys bandKeys, int shard, IntBuffer hits) { table.collect(bandKeys, shard, Integer.MAX_VALUE, hits); }
+    public void collect(CompactPostings.Keys bandKeys, int shard, IntBuffer hits) { table.collect(bandKeys, shard, Integer.MAX_VALUE,
+            hits); }
 
     /** Adds {@code doc} with its band keys in {@code shard}. Calls on different shards may run at once. */
     public void add(int doc, CompactPostings.Keys bandKeys, int shard) { table.add(bandKeys, shard, doc); }

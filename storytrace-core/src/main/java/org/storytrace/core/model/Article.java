@@ -34,7 +34,8 @@ public record Article(String id, String path, String text, String title, LocalDa
         if (id == null || id.isBlank()) throw new IllegalArgumentException("article id must not be blank");
         if (text == null) throw new IllegalArgumentException("article " + id + ": text must not be null");
         if (bodyStart < 0 || bodyEnd < bodyStart || bodyEnd > text.length()) {
-            throw new IllegalArgumentException("article " + id + ": body [" + bodyStart + ", " + bodyEnd + ") is outside its text of length " + text.length());
+            throw new IllegalArgumentException("article " + id + ": body [" + bodyStart + ", " + bodyEnd
+                    + ") is outside its text of length " + text.length());
         }
         boilerplate = List.copyOf(boilerplate);
     }

@@ -5,7 +5,8 @@ package org.storytrace.core.pipeline;
  * MinHash signature (for LSH) and its anchors (for partial-reuse candidates). Arrays are not copied:
  * treat them as read-only.
  */
-public record Fingerprint(String id, int bodyChars, long[] tokens, int[] starts, int[] ends, int[] signature, long[] anchors) implements java.io.Serializable {
+public record Fingerprint(String id, int bodyChars, long[] tokens, int[] starts, int[] ends, int[] signature,
+        long[] anchors) implements java.io.Serializable {
     public Fingerprint {
         if (tokens.length != starts.length || tokens.length != ends.length) {
             throw new IllegalArgumentException("fingerprint " + id + ": token arrays differ in length");

@@ -73,7 +73,8 @@ public abstract class FingerprintStore implements AutoCloseable {
         OnDisk(Path file) {
             this.file = file;
             try {
-                this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.READ, StandardOpenOption.WRITE);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the fingerprint store " + file + ": " + e.getMessage(), e);
             }

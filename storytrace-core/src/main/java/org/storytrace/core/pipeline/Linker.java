@@ -38,7 +38,8 @@ public final class Linker implements AutoCloseable {
             }
             if (maxCandidates < 1) throw new IllegalArgumentException("maxCandidates must be >= 1, was " + maxCandidates);
             if (commonMinDocs < 2) throw new IllegalArgumentException("commonMinDocs must be >= 2, was " + commonMinDocs);
-            if (!(commonShare > 0 && commonShare <= 1)) throw new IllegalArgumentException("commonShare must be in (0, 1], was " + commonShare);
+            if (!(commonShare > 0 && commonShare <= 1)) throw new IllegalArgumentException("commonShare must be in (0, 1], was "
+                    + commonShare);
         }
 
         public static Settings defaults() { return builder().build(); }
@@ -47,8 +48,10 @@ public final class Linker implements AutoCloseable {
         public static Builder builder() { return new Builder(); }
 
         public Builder toBuilder() {
-            return new Builder().numHashes(numHashes).shingle(shingle).bands(bands).rows(rows).anchorShingle(anchorShingle).anchorSample(anchorSample)
-                    .anchorMinShared(anchorMinShared).anchorMaxDocFreq(anchorMaxDocFreq).maxCandidates(maxCandidates).commonMinDocs(commonMinDocs)
+            return new Builder().numHashes(numHashes).shingle(shingle).bands(bands).rows(rows).anchorShingle(anchorShingle)
+                    .anchorSample(anchorSample)
+                    .anchorMinShared(anchorMinShared).anchorMaxDocFreq(anchorMaxDocFreq).maxCandidates(maxCandidates)
+                            .commonMinDocs(commonMinDocs)
                     .commonShare(commonShare).alignment(alignment);
         }
     }
@@ -74,7 +77,8 @@ public final class Linker implements AutoCloseable {
         public Builder alignment(Aligner.Settings v) { alignment = v; return this; }
 
         public Settings build() {
-            return new Settings(numHashes, shingle, bands, rows, anchorShingle, anchorSample, anchorMinShared, anchorMaxDocFreq, maxCandidates,
+            return new Settings(numHashes, shingle, bands, rows, anchorShingle, anchorSample, anchorMinShared, anchorMaxDocFreq,
+                    maxCandidates,
                     commonMinDocs, commonShare, alignment);
         }
     }
@@ -99,7 +103,8 @@ public final class Linker implements AutoCloseable {
         this.fingerprints = store;
         this.hasher = new MinHasher(settings.numHashes(), settings.shingle());
         this.lsh = new LshIndex(settings.bands(), settings.rows());
-        this.anchorIndex = new AnchorIndex(settings.anchorShingle(), settings.anchorSample(), settings.anchorMinShared(), settings.anchorMaxDocFreq());
+        this.anchorIndex = new AnchorIndex(settings.anchorShingle(), settings.anchorSample(), settings.anchorMinShared(),
+                settings.anchorMaxDocFreq());
         this.aligner = ThreadLocal.withInitial(() -> new Aligner(settings.alignment()));
     }
 
@@ -167,7 +172,8 @@ public final class Linker implements AutoCloseable {
     public List<Link> addAll(List<Article> batch, Prepared prepared, boolean parallel) {
         ensureOpen();
         int m = batch.size();
-        if (prepared.fingerprints().length != m) throw new IllegalArgumentException("the batch was prepared with " + prepared.fingerprints().length + " articles, not " + m);
+        if (prepared.fingerprints().length != m) throw new IllegalArgumentException("the batch was prepared with " + prepared.fingerprints()
+                .length + " articles, not " + m);
         Fingerprint[] fps = prepared.fingerprints();
         CompactPostings.Keys[] bandKeys = prepared.bandKeys(), anchorKeys = prepared.anchorKeys();
         // each shard of both indexes looks the batch up and indexes it in arrival order, so article i meets exactly
@@ -324,10 +330,12 @@ public final class Linker implements AutoCloseable {
         List<Link> out = new ArrayList<>(links.size());
         for (Link l : links) {
             int a = docOf.applyAsInt(l.a()), b = docOf.applyAsInt(l.b());
-            if (a >= fingerprints.size() || a >= 0 && !ids[a].equals(l.a()) || b >= fingerprints.size() || b >= 0 && !ids[b].equals(l.b())) {
+            if (a >= fingerprints.size() || a >= 0 && !ids[a].equals(l.a()) || b >= fingerprints.size() || b >= 0
+                    && !ids[b].equals(l.b())) {
                 return pruneCommon(links); // numbered otherwise: look them up
             }
-            Link kept = pruneCommon(l, a < 0 ? null : fingerprints.get(a), b < 0 ? null : fingerprints.get(b), anchorIndex::docFreq, fingerprints.size());
+            Link kept = pruneCommon(l, a < 0 ? null : fingerprints.get(a), b < 0 ? null : fingerprints.get(b), anchorIndex::docFreq,
+                    fingerprints.size());
             if (kept != null) out.add(kept);
         }
         return out;
@@ -343,7 +351,8 @@ public final class Linker implements AutoCloseable {
         range(kept.length, kept.length > 256).forEach(i -> {
             Link l = links.get(i);
             int a = byId.get(l.a()), b = byId.get(l.b());
-            kept[i] = pruneCommon(l, a < 0 ? null : fingerprints.get(a), b < 0 ? null : fingerprints.get(b), anchorIndex::docFreq, fingerprints.size());
+            kept[i] = pruneCommon(l, a < 0 ? null : fingerprints.get(a), b < 0 ? null : fingerprints.get(b), anchorIndex::docFreq,
+                    fingerprints.size());
         });
         List<Link> out = new ArrayList<>(links.size());
         for (Link l : kept) if (l != null) out.add(l);

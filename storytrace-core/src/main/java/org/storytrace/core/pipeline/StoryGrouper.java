@@ -64,18 +64,23 @@ public final class StoryGrouper implements java.io.Serializable {
                            double semanticGate) implements java.io.Serializable {
         public Settings {
             if (!(topicThreshold > 0 && topicThreshold <= storyThreshold && storyThreshold <= 1)) {
-                throw new IllegalArgumentException("need 0 < topicThreshold <= storyThreshold <= 1, was " + topicThreshold + ", " + storyThreshold);
+                throw new IllegalArgumentException("need 0 < topicThreshold <= storyThreshold <= 1, was " + topicThreshold + ", "
+                        + storyThreshold);
             }
-            if (embeddingWeight < 0 || embeddingWeight > 1) throw new IllegalArgumentException("embeddingWeight must be in [0, 1], was " + embeddingWeight);
+            if (embeddingWeight < 0 || embeddingWeight > 1) throw new IllegalArgumentException("embeddingWeight must be in [0, 1], was "
+                    + embeddingWeight);
             if (!(embeddingCeiling > embeddingFloor)) throw new IllegalArgumentException("embeddingCeiling must exceed embeddingFloor");
             if (dateWindowDays < 0) throw new IllegalArgumentException("dateWindowDays must be >= 0, was " + dateWindowDays);
             if (!(maxDocFreq > 0 && maxDocFreq <= 1)) throw new IllegalArgumentException("maxDocFreq must be in (0, 1], was " + maxDocFreq);
-            if (candidateMinShared < 1 || candidateMinShared > TOP_TERMS) throw new IllegalArgumentException("candidateMinShared must be in [1, " + TOP_TERMS + "], was " + candidateMinShared);
+            if (candidateMinShared < 1
+                    || candidateMinShared > TOP_TERMS) throw new IllegalArgumentException("candidateMinShared must be in [1, " + TOP_TERMS
+                    + "], was " + candidateMinShared);
             if (maxTerms < 1) throw new IllegalArgumentException("maxTerms must be >= 1, was " + maxTerms);
             if (!(semanticBand >= 0)) throw new IllegalArgumentException("semanticBand must be >= 0, was " + semanticBand);
             if (maxCandidateDocs < 2) throw new IllegalArgumentException("maxCandidateDocs must be >= 2, was " + maxCandidateDocs);
             if (candidateRareDocs < 0) throw new IllegalArgumentException("candidateRareDocs must be >= 0, was " + candidateRareDocs);
-            if (!(semanticGate >= 0 && semanticGate <= 1)) throw new IllegalArgumentException("semanticGate must be in [0, 1], was " + semanticGate);
+            if (!(semanticGate >= 0 && semanticGate <= 1)) throw new IllegalArgumentException("semanticGate must be in [0, 1], was "
+                    + semanticGate);
         }
 
         /**
@@ -135,7 +140,8 @@ public final class StoryGrouper implements java.io.Serializable {
         public Builder semanticGate(double v) { semanticGate = v; return this; }
 
         public Settings build() {
-            return new Settings(storyThreshold, topicThreshold, embeddingWeight, embeddingFloor, embeddingCeiling, dateWindowDays, linkShare,
+            return new Settings(storyThreshold, topicThreshold, embeddingWeight, embeddingFloor, embeddingCeiling, dateWindowDays,
+                    linkShare,
                     maxDocFreq, candidateMinShared, maxTerms, semanticBand, maxCandidateDocs, candidateRareDocs, semanticGate);
         }
     }
@@ -264,7 +270,8 @@ public final class StoryGrouper implements java.io.Serializable {
         // candidate pairs), and the evidence is made again for the few close calls that are rescored
         int[][] partnerOf = new int[n][];
         double[][] scoreOf = new double[n][];
-        ThreadLocal<TermVectors.CandidateIndex.Scratch> scratch = candidates == null ? null : ThreadLocal.withInitial(() -> candidates.new Scratch());
+        ThreadLocal<TermVectors.CandidateIndex.Scratch> scratch = candidates == null ? null
+                : ThreadLocal.withInitial(() -> candidates.new Scratch());
         int minShared = settings.candidateMinShared;
         range(n).forEach(d -> {
             int[] found;
@@ -460,7 +467,8 @@ public final class StoryGrouper implements java.io.Serializable {
     public record Terms(long[] words, float[] wordCounts, long[] names, float[] nameCounts, long[] heads, float[] headCounts)
             implements java.io.Serializable {}
 
-    private static final ThreadLocal<Counter[]> COUNTERS = ThreadLocal.withInitial(() -> new Counter[] {new Counter(), new Counter(), new Counter(), new Counter()});
+    private static final ThreadLocal<Counter[]> COUNTERS = ThreadLocal.withInitial(() -> new Counter[] {new Counter(), new Counter(),
+            new Counter(), new Counter()});
     private static final ThreadLocal<Tokens> TOKENS = ThreadLocal.withInitial(Tokens::new);
 
     /** Counts an item's terms. Thread-safe. */
@@ -497,11 +505,13 @@ public final class StoryGrouper implements java.io.Serializable {
      * What the pair scores of an item need once the collection's document frequencies are known: its three
      * vectors and the terms that make its candidate pairs. Built where the item lies (the Spark executors).
      */
-    public record Profile(TermVectors.Vector words, TermVectors.Vector names, TermVectors.Vector heads, long[] candidateTerms, LocalDate published)
+    public record Profile(TermVectors.Vector words, TermVectors.Vector names, TermVectors.Vector heads, long[] candidateTerms,
+            LocalDate published)
             implements java.io.Serializable {}
 
     /** The profile of an item in a collection of {@code n}, from its terms and the three document-frequency functions. */
-    public Profile profile(Terms t, LocalDate published, java.util.function.LongToIntFunction wordDf, java.util.function.LongToIntFunction nameDf,
+    public Profile profile(Terms t, LocalDate published, java.util.function.LongToIntFunction wordDf,
+            java.util.function.LongToIntFunction nameDf,
                            java.util.function.LongToIntFunction headDf, int n) {
         TermVectors.Vector w = TermVectors.vector(t.words(), t.wordCounts(), wordDf, n, settings.maxTerms);
         return new Profile(w, TermVectors.vector(t.names(), t.nameCounts(), nameDf, n, Integer.MAX_VALUE),
@@ -576,7 +586,8 @@ public final class StoryGrouper implements java.io.Serializable {
         if (e.semantic() < -0.5) {
             s = lex;
         } else {
-            double sem = Math.max(0, Math.min(1, (e.semantic() - settings.embeddingFloor) / (settings.embeddingCeiling - settings.embeddingFloor)));
+            double sem = Math.max(0, Math.min(1,
+                    (e.semantic() - settings.embeddingFloor) / (settings.embeddingCeiling - settings.embeddingFloor)));
             // two reports of one theme embed close whether or not they report the same events: below the
             // gate, semantics count only in proportion to the lexical evidence they confirm
             double gate = settings.semanticGate == 0 ? 1 : Math.min(1, lex / settings.semanticGate);

@@ -207,7 +207,8 @@ public final class StoryPlacement {
     /** The labels of a topic's stories, ascending. */
     public int[] storiesOfTopic(int topic) {
         prepare();
-        return topic < topicStories.length && topicStories[topic] != null ? Arrays.copyOf(topicStories[topic], topicStoryCount[topic]) : new int[0];
+        return topic < topicStories.length && topicStories[topic] != null ? Arrays.copyOf(topicStories[topic], topicStoryCount[topic])
+                : new int[0];
     }
 
     /** The grouped items' top terms, indexed once, at the first placement. */

@@ -99,7 +99,8 @@ public final class TermVectors {
      */
     static Vector vector(long[] keys, float[] counts, LongToIntFunction df, int n, int maxTerms) {
         int m = keys.length;
-        for (int i = 1; i < m; i++) if (keys[i - 1] >= keys[i]) throw new IllegalArgumentException("term keys must be distinct and ascending");
+        for (int i = 1; i < m; i++) if (keys[i - 1] >= keys[i]) throw new IllegalArgumentException("term keys must be distinct "
+                + "and ascending");
         float[] w = new float[m];
         for (int i = 0; i < m; i++) w[i] = (float) ((1 + Math.log(counts[i])) * Math.log((n + 1.0) / df.applyAsInt(keys[i])));
         int[] keep = heaviest(w, m, maxTerms);

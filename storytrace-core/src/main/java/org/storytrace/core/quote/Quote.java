@@ -12,7 +12,8 @@ public record Quote(int start, int end, String text, int speakerStart, int speak
                     int speakerMention) implements java.io.Serializable {
     public Quote {
         if (start < 0 || end < start) throw new IllegalArgumentException("quote [" + start + ", " + end + ") is negative or reversed");
-        if (text == null || text.length() != end - start) throw new IllegalArgumentException("quote text does not span [" + start + ", " + end + ")");
+        if (text == null || text.length() != end - start) throw new IllegalArgumentException("quote text does not span [" + start + ", "
+                + end + ")");
     }
 
     public boolean hasSpeaker() { return speakerStart >= 0; }

@@ -31,12 +31,17 @@ import org.storytrace.core.entity.Mentions;
  * before takes that quote's speaker (a speech quoted over several paragraphs).
  */
 public final class QuoteFinder implements ArticleStage {
-    private static final String CUE_WORDS = "said|says|say|told|tells|added|adds|wrote|writes|stated|states|declared|declares|announced|asked|asks"
-            + "|explained|explains|noted|notes|warned|warns|claimed|claims|insisted|insists|argued|argues|continued|continues|stressed|stresses"
-            + "|emphasized|emphasised|tweeted|tweets|posted|replied|replies|responded|responds|recalled|recalls|acknowledged|admitted|admits"
+    private static final String CUE_WORDS = "said|says|say|told|tells|added|adds|wrote|writes|stated|states|declared|declares|"
+            + "announced|asked|asks"
+            + "|explained|explains|noted|notes|warned|warns|claimed|claims|insisted|insists|argued|argues|continued|continues|"
+                    + "stressed|stresses"
+            + "|emphasized|emphasised|tweeted|tweets|posted|replied|replies|responded|responds|recalled|recalls|acknowledged|"
+                    + "admitted|admits"
             + "|conceded|concluded|observed|remarked|reported|reports|read|reads|quipped|sings|sang|urged|urges|vowed|vows|pledged|promised"
-            + "|threatened|swore|shouted|chanted|whispered|suggested|suggests|predicted|complained|complains|boasted|demanded|demands|cautioned"
-            + "|answered|commented|comments|charged|alleged|announces|lamented|joked|exclaimed|mused|agreed|agrees|wondered|wonders|confirmed"
+            + "|threatened|swore|shouted|chanted|whispered|suggested|suggests|predicted|complained|complains|boasted|demanded|"
+                    + "demands|cautioned"
+            + "|answered|commented|comments|charged|alleged|announces|lamented|joked|exclaimed|mused|agreed|agrees|wondered|"
+                    + "wonders|confirmed"
             + "|confirms|denied|denies|disclosed|revealed|reveals|surmised|recounted|offered|retorted|countered|scoffed|sniffed|shot back"
             + "|cracked|gushed|marveled|marvelled|sighed|laughed|opined|estimated|texted|emailed|e-mailed|recounts|explain|insist|say|tell"
             + "|pointed out|went on|put it|testified|screamed|yelled|cried|pleaded|advised|assured|reminded|boasts|warn|predicts";
@@ -44,7 +49,8 @@ public final class QuoteFinder implements ArticleStage {
     private static final Pattern ACCORDING = Pattern.compile("\\baccording to\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "i", "we", "it", "you");
     /** Words that end a speaker phrase read backwards from a cue. */
-    private static final Set<String> STOP = Set.of("and", "but", "as", "while", "when", "that", "which", "who", "because", "so", "then", "if",
+    private static final Set<String> STOP = Set.of("and", "but", "as", "while", "when", "that", "which", "who", "because", "so", "then",
+            "if",
             "after", "before", "where", "also", "has", "had", "have", "was", "is", "later", "once", "again", "earlier", "recently");
 
     @Override public String name() { return "quotes"; }
@@ -74,14 +80,17 @@ public final class QuoteFinder implements ArticleStage {
             boolean standalone = standsAlone(text, from, s.open());
             boolean punctuated = endsWithPunctuation(inner);
             boolean fragment = startsLowercase(inner) || titleCase(inner, words);
-            boolean continues = s.continued() && previous != null && previous.end() < s.open() && sameOrNextParagraph(text, previous.end(), s.open());
+            boolean continues = s.continued() && previous != null && previous.end() < s.open() && sameOrNextParagraph(text, previous.end(),
+                    s.open());
             boolean direct = continues && words >= 1
                     || a != null && words >= 2 && (!startsLowercase(inner) || standalone)
-                    || !fragment && words >= 3 && (standalone && (punctuated || words >= 6) || punctuated && words >= 5 && !embedded(text, from, s.open()));
+                    || !fragment && words >= 3 && (standalone && (punctuated || words >= 6) || punctuated && words >= 5 && !embedded(text,
+                            from, s.open()));
             if (!direct) continue;
             if (a == null) a = subjectOfClauseIntroducing(text, from, s.open(), mentions);
             if (a == null && previous != null && sameOrNextParagraph(text, previous.end(), s.open()) && previous.hasSpeaker()) {
-                a = new Attribution(previous.speakerStart(), previous.speakerEnd(), previous.speaker(), -1, -1, null, previous.speakerMention());
+                a = new Attribution(previous.speakerStart(), previous.speakerEnd(), previous.speaker(), -1, -1, null,
+                        previous.speakerMention());
             }
             if (a == null && opensParagraph(text, from, s.open())) a = subjectOfSentenceBefore(text, from, s.open(), mentions);
             Quote q = a == null ? new Quote(s.start(), s.end(), inner, -1, -1, null, -1, -1, null, -1)
@@ -196,7 +205,8 @@ public final class QuoteFinder implements ArticleStage {
                     closing = isClose(c);
                 }
             } else {
-                opening = c == '\u2018' && i + 1 < to && Character.isLetterOrDigit(text.charAt(i + 1)) && (i == from || !Character.isLetterOrDigit(text.charAt(i - 1)));
+                opening = c == '\u2018' && i + 1 < to && Character.isLetterOrDigit(text.charAt(i + 1)) && (i == from
+                        || !Character.isLetterOrDigit(text.charAt(i - 1)));
                 closing = c == '\u2019' && open >= 0 && (i + 1 >= to || !Character.isLetterOrDigit(text.charAt(i + 1)));
             }
             if (c == '\n' && open >= 0 && i + 1 < to && text.charAt(i + 1) == '\n') {
@@ -208,7 +218,8 @@ public final class QuoteFinder implements ArticleStage {
                 open = -1;
                 depth = 0;
                 continuing = false;
-                if (j < to && (text.charAt(j) == '"' || isOpen(text.charAt(j)) || !doubles && text.charAt(j) == '\u2018')) { open = j; depth = 1; i = j; continuing = true; }
+                if (j < to && (text.charAt(j) == '"' || isOpen(text.charAt(j)) || !doubles
+                        && text.charAt(j) == '\u2018')) { open = j; depth = 1; i = j; continuing = true; }
                 continue;
             }
             if (opening && open < 0) { open = i; depth = 1; continuing = false; continue; }
@@ -304,7 +315,8 @@ public final class QuoteFinder implements ArticleStage {
         int i = dot - 1;
         while (i >= 0 && Character.isLetter(text.charAt(i))) i--;
         String w = text.substring(i + 1, dot);
-        return w.length() == 1 && Character.isUpperCase(w.charAt(0)) || Set.of("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col",
+        return w.length() == 1 && Character.isUpperCase(w.charAt(0)) || Set.of("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Sen", "Rep", "Gov",
+                "Lt", "Col",
                 "St", "Jr", "Sr", "U.S", "Mt").contains(w);
     }
 
@@ -345,7 +357,8 @@ public final class QuoteFinder implements ArticleStage {
         int w = 0;
         while (se < to && w < 6) {
             int e = se;
-            while (e < to && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '\'' || text.charAt(e) == '\u2019' || text.charAt(e) == '-')) e++;
+            while (e < to && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '\'' || text.charAt(e) == '\u2019'
+                    || text.charAt(e) == '-')) e++;
             if (e == se) break;
             se = e;
             w++;
@@ -386,7 +399,8 @@ public final class QuoteFinder implements ArticleStage {
         if (precededByConjunction(text, from, cs)) {
             int start = sentenceStart(text, from, cs, false);
             Mention subject = firstMentionIn(mentions, start, cs);
-            if (subject != null) return new Attribution(subject.start(), subject.end(), subject.text(), cs, ce, text.substring(cs, ce), subject.start());
+            if (subject != null) return new Attribution(subject.start(), subject.end(), subject.text(), cs, ce, text.substring(cs, ce),
+                    subject.start());
         }
         return speakerAfterCue(text, ce, from + tail.length(), mentions, cs, ce);
     }
@@ -405,7 +419,8 @@ public final class QuoteFinder implements ArticleStage {
         int start = sentenceStart(text, from, i);
         for (int k = i - 1; k > start; k--) {
             char c = text.charAt(k);
-            if (c == ',' || c == ';' || c == ':' || c == '\u2014' || c == '\u2013' || c == '(' || c == ')' || c == '"' || isOpen(c) || isClose(c)) {
+            if (c == ',' || c == ';' || c == ':' || c == '\u2014' || c == '\u2013' || c == '(' || c == ')' || c == '"' || isOpen(c)
+                    || isClose(c)) {
                 start = k + 1;
                 break;
             }
@@ -431,7 +446,8 @@ public final class QuoteFinder implements ArticleStage {
             int e = i;
             while (e > from && text.charAt(e - 1) == ' ') e--;
             int b = e;
-            while (b > from && (Character.isLetterOrDigit(text.charAt(b - 1)) || text.charAt(b - 1) == '\'' || text.charAt(b - 1) == '\u2019'
+            while (b > from && (Character.isLetterOrDigit(text.charAt(b - 1)) || text.charAt(b - 1) == '\''
+                    || text.charAt(b - 1) == '\u2019'
                     || text.charAt(b - 1) == '-' || text.charAt(b - 1) == '.')) b--;
             if (b == e) break;
             String word = text.substring(b, e).toLowerCase(Locale.ROOT);
@@ -504,13 +520,15 @@ public final class QuoteFinder implements ArticleStage {
         }
         if (STOP.contains(words.toLowerCase(Locale.ROOT)) || words(words) == 0) return null;
         Mention inside = null;
-        for (Mention m : mentions) if (m.start() >= ss && m.end() <= se && (inside == null || m.end() - m.start() > inside.end() - inside.start())) inside = m;
+        for (Mention m : mentions) if (m.start() >= ss && m.end() <= se && (inside == null
+                || m.end() - m.start() > inside.end() - inside.start())) inside = m;
         int ref = inside == null ? -1 : inside.start();
         if (inside == null) {
             // a title standing for the person (the Iraqi Prime Minister): the last person named before with that role
             for (Mention m : mentions) {
                 if (m.end() > ss) break;
-                if (m.type() == EntityType.PERSON && m.role() != null && words.endsWith(m.role().replace(".", "")) && m.role().length() > 3) ref = m.start();
+                if (m.type() == EntityType.PERSON && m.role() != null && words.endsWith(m.role().replace(".", "")) && m.role()
+                        .length() > 3) ref = m.start();
             }
         }
         if (inside == null && PRONOUNS.contains(words.toLowerCase(Locale.ROOT))) ref = antecedent(text, words, ss, mentions);

@@ -23,7 +23,8 @@ public final class QuoteGroupStage implements StoryStage<QuoteGroupStage.StoryQu
     @Override public String name() { return "quote-groups"; }
     @Override public Set<Layer<?>> requires() { return Set.of(Quotes.LAYER); }
     @Override public Layer<StoryQuotes> adds() { return LAYER; }
-    @Override public String describe() { return "quote-groups: the same quote across articles by word alignment (shared share " + QuoteGrouper.MIN_SHARE + ")"; }
+    @Override public String describe() { return "quote-groups: the same quote across articles by word alignment (shared share "
+            + QuoteGrouper.MIN_SHARE + ")"; }
 
     @Override public StoryQuotes apply(StoryView story) {
         List<QuoteGrouper.Item> items = new ArrayList<>();

@@ -26,7 +26,8 @@ public final class QuoteGrouper {
     public record Item(String article, Quote quote) implements java.io.Serializable {}
 
     /** How one wording differs from the group's most complete wording. */
-    public record Difference(int item, List<String> inserted, List<String> omitted, List<String[]> changed) implements java.io.Serializable {
+    public record Difference(int item, List<String> inserted, List<String> omitted,
+            List<String[]> changed) implements java.io.Serializable {
         public boolean isEmpty() { return inserted.isEmpty() && omitted.isEmpty() && changed.isEmpty(); }
     }
 
@@ -85,7 +86,8 @@ public final class QuoteGrouper {
     static Difference diff(int item, List<String> a, List<String> b) {
         int n = a.size(), m = b.size();
         int[][] t = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) for (int j = m - 1; j >= 0; j--) t[i][j] = a.get(i).equals(b.get(j)) ? t[i + 1][j + 1] + 1 : Math.max(t[i + 1][j], t[i][j + 1]);
+        for (int i = n - 1; i >= 0; i--) for (int j = m - 1; j >= 0; j--) t[i][j] = a.get(i).equals(b.get(j)) ? t[i + 1][j + 1] + 1
+                : Math.max(t[i + 1][j], t[i][j + 1]);
         List<String> inserted = new ArrayList<>(), omitted = new ArrayList<>();
         List<String[]> changed = new ArrayList<>();
         List<String> gapA = new ArrayList<>(), gapB = new ArrayList<>();

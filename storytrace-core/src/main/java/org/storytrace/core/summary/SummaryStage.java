@@ -28,7 +28,8 @@ import org.storytrace.core.time.TimelineStage;
  * the facts first) and a corroboration prior ({@code 1 + 0.5} for each other outlet, up to three, with a sentence at
  * cosine {@value #ECHO} or more, since the summary covers what the outlets report, not what one adds). A sentence under
  * {@value #MIN_SCORE} of the heaviest one's weight is an aside, and the summary stops short rather than add it. A sentence
- * stating the minority value of a disputed fact ({@link FactStage}) is left out: the dispute is reported as one. Sentences are then chosen by maximal marginal relevance (Carbonell and Goldstein 1998,
+ * stating the minority value of a disputed fact ({@link FactStage}) is left out: the dispute is reported as one. Sentences are then chosen
+ * by maximal marginal relevance (Carbonell and Goldstein 1998,
  * {@code λ} = {@value #LAMBDA}), so a fact reported by every outlet is said once, until the summary has its
  * sentences. Each chosen sentence cites its own span and the sentences of other articles that say the same
  * (cosine at least {@value #SAME}), which is where the outlets agree. Chosen sentences are given in the order
@@ -38,7 +39,10 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
     public static final int DEFAULT_SENTENCES = 5;
     static final double LAMBDA = 0.7;
     static final double SAME = 0.5;
-    /** A sentence weighing less than this share of the heaviest is no part of the story (an aside): a summary stops short rather than add it. */
+    /**
+     * A sentence weighing less than this share of the heaviest is no part of the story (an aside): a summary stops short rather than add
+     * it.
+     */
     static final double MIN_SCORE = 0.15;
     /** Cosine to a chosen sentence at which a candidate repeats it and is left out. */
     static final double REPEAT = 0.4;
@@ -74,7 +78,8 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
     @Override public String name() { return "summary"; }
     @Override public Set<Layer<?>> requires() { return Set.of(Layers.SENTENCES); }
     @Override public Layer<Summary> adds() { return LAYER; }
-    @Override public String describe() { return "summary: " + length + " sentences, LexRank centrality with a lead prior, MMR lambda " + LAMBDA + ", citations at cosine " + SAME; }
+    @Override public String describe() { return "summary: " + length + " sentences, LexRank centrality with a lead prior, MMR lambda "
+            + LAMBDA + ", citations at cosine " + SAME; }
 
     private record Candidate(String article, int articleRank, int position, int start, int end, String text, long[] keys) {}
 
@@ -117,7 +122,8 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
         double[][] sim = new double[n][n];
         for (int i = 0; i < n; i++) {
             sim[i][i] = 1;
-            for (int j = i + 1; j < n; j++) sim[i][j] = sim[j][i] = cosine(cands.get(i).keys, w[i], norm[i], cands.get(j).keys, w[j], norm[j]);
+            for (int j = i + 1; j < n; j++) sim[i][j] = sim[j][i] = cosine(cands.get(i).keys, w[i], norm[i], cands.get(j).keys, w[j],
+                    norm[j]);
         }
         double[] rank = lexRank(sim);
         double[] score = new double[n];

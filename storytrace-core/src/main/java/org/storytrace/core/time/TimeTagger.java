@@ -43,12 +43,14 @@ public final class TimeTagger implements ArticleStage {
     @Override public String name() { return "timex"; }
     @Override public Set<Layer<?>> requires() { return Set.of(); }
     @Override public Set<Layer<?>> adds() { return Set.of(Timexes.LAYER); }
-    @Override public String describe() { return "timex: rule-based time expressions resolved against the publication date (TimeML values)"; }
+    @Override public String describe() { return "timex: rule-based time expressions resolved against the publication date "
+            + "(TimeML values)"; }
 
     @Override public Document apply(Document doc) {
         LocalDate anchor = doc.article().published();
         String text = doc.article().cleanText();
-        return doc.with(Timexes.LAYER, new Timexes(tag(text, doc.article().bodyStart(), doc.article().bodyEnd(), anchor, "published"), anchor));
+        return doc.with(Timexes.LAYER, new Timexes(tag(text, doc.article().bodyStart(), doc.article().bodyEnd(), anchor, "published"),
+                anchor));
     }
 
     // ---- vocabulary -------------------------------------------------------------------------------------
@@ -58,21 +60,28 @@ public final class TimeTagger implements ArticleStage {
     private static final String WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
     private static final String NUMW = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
             + "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
-    private static final String NUM = "(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:" + NUMW + ")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-            + "(?: (?:hundred|thousand))?|a few|a couple of|a couple|several|a dozen|dozens of|hundreds of|one and a half|a|an|few|some|many)";
-    private static final String UNIT = "(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries)";
-    private static final String APPROX = "(?:(?:about|around|roughly|nearly|almost|approximately|more than|less than|fewer than|at least|at most"
+    private static final String NUM = "(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:" + NUMW
+            + ")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+            + "(?: (?:hundred|thousand))?|a few|a couple of|a couple|several|a dozen|dozens of|hundreds of|one and a "
+                    + "half|a|an|few|some|many)";
+    private static final String UNIT = "(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|"
+            + "century|centuries)";
+    private static final String APPROX = "(?:(?:about|around|roughly|nearly|almost|approximately|more than|less than|fewer "
+            + "than|at least|at most"
             + "|up to|under|no more than|no less than|just over|just under|well over|some|another|the|the past|the last|the next"
-            + "|the first|the final|the coming|the previous|the following|the same|past|last|next|first|final|coming|previous|following)\\s+)*";
+            + "|the first|the final|the coming|the previous|the following|the "
+                    + "same|past|last|next|first|final|coming|previous|following)\\s+)*";
     /** The words of {@link #APPROX} at the start of a count, so the count's own number is what is left. */
     private static final String APPROX_WORDS = "^" + APPROX;
     private static final String SEASON = "(?:spring|summer|fall|autumn|winter)";
     private static final String DAYPART = "(?:morning|afternoon|evening|night)";
     private static final String B = "(?<![\\w'’-])";
     private static final String E = "(?![\\w-])";
-    private static final int CI = Pattern.CASE_INSENSITIVE; // ASCII folding: every word of a rule is ASCII, and Unicode folding is several times slower
+    // ASCII folding: every word of a rule is ASCII, and Unicode folding is several times slower
+    private static final int CI = Pattern.CASE_INSENSITIVE;
 
-    private enum Kind { MONTH_DAY, DAY_MONTH, ISO, NUMERIC, MONTH_YEAR, MONTH_REL_YEAR, MONTH, YEAR, DECADE, CENTURY, QUARTER, HALF, DEICTIC,
+    private enum Kind { MONTH_DAY, DAY_MONTH, ISO, NUMERIC, MONTH_YEAR, MONTH_REL_YEAR, MONTH, YEAR, DECADE, CENTURY, QUARTER, HALF,
+            DEICTIC,
         WEEKDAY, RELATIVE, WITHIN, AGO, DURATION, DURATION_ADJ, PLURAL, REF, SET, CLOCK, SEASON, HOLIDAY, END_OF, WEEKEND, YEAR_AGO }
 
     private record Rule(Kind kind, Pattern pattern) {}
@@ -81,104 +90,144 @@ public final class TimeTagger implements ArticleStage {
 
     private static final List<Rule> RULES = List.of(
         // "Saturday and Sunday, August 22 and 23", "Aug. 7, 1998", "Sept. 30", "early on August 19"
-        rule(Kind.MONTH_DAY, B + "(?:(?<wd>" + WEEKDAY + ")(?:\\s+and\\s+(?<wd2>" + WEEKDAY + "))?,?\\s+(?:the\\s+)?)?(?<mod>(?:early|late|mid)\\s+)?"
+        rule(Kind.MONTH_DAY, B + "(?:(?<wd>" + WEEKDAY + ")(?:\\s+and\\s+(?<wd2>" + WEEKDAY
+                + "))?,?\\s+(?:the\\s+)?)?(?<mod>(?:early|late|mid)\\s+)?"
                 + "(?<m>" + MONTH + ")\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*(?:and|&|-|–)\\s*(?<d2>\\d{1,2})(?:st|nd|rd|th)?)?"
                 + "(?:,?\\s+(?<y>\\d{4}))?(?![\\w:%.,]\\d)" + E, CI),
         // "23 September", "Sunday, 23 September", "24 August 2020", "the 5th of May"
-        rule(Kind.DAY_MONTH, B + "(?:(?<wd>" + WEEKDAY + "),?\\s+(?:the\\s+)?)?(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*(?:and|-|–)\\s*(?<d2>\\d{1,2})(?:st|nd|rd|th)?)?"
+        rule(Kind.DAY_MONTH, B + "(?:(?<wd>" + WEEKDAY
+                + "),?\\s+(?:the\\s+)?)?(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*(?:and|-|–)\\s*(?<d2>\\d{1,2})(?:st|nd|rd|th)?)?"
                 + "\\s+(?:of\\s+)?(?<m>" + MONTH + ")(?:,?\\s+(?<y>\\d{4}))?" + E, CI),
         rule(Kind.ISO, B + "(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})(?:T(?<h>\\d{2}):(?<mi>\\d{2}))?" + E, 0),
         rule(Kind.NUMERIC, B + "(?<m>\\d{1,2})/(?<d>\\d{1,2})/(?<y>\\d{4}|\\d{2})" + E, 0),
         // "August 1988", "mid-November 2019", "the end of July 2020"
-        rule(Kind.MONTH_YEAR, B + "(?<mod>(?:early|late|mid|the end of|the beginning of|the start of|the middle of)[\\s-]+)?(?<m>" + MONTH + ")(?:\\s+of)?,?\\s+(?<y>\\d{4})" + E, CI),
+        rule(Kind.MONTH_YEAR, B + "(?<mod>(?:early|late|mid|the end of|the beginning of|the start of|the middle of)[\\s-]+)?(?<m>" + MONTH
+                + ")(?:\\s+of)?,?\\s+(?<y>\\d{4})" + E, CI),
         // "June last year", "July this year"
         rule(Kind.MONTH_REL_YEAR, B + "(?<m>" + MONTH + ")\\s+(?:of\\s+)?(?<rel>last|this|next)\\s+year" + E, CI),
         // "January", "last November", "early December", "mid-November", "late-november"
-        rule(Kind.MONTH, B + "(?<mod>(?:early|late|mid|last|next|this|this past|this coming|the end of|the beginning of|the start of|the middle of"
+        rule(Kind.MONTH, B
+                + "(?<mod>(?:early|late|mid|last|next|this|this past|this coming|the end of|the beginning of|the start of|the middle of"
                 + "|earlier in|later in)[\\s-]+)?(?<m>" + MONTH + ")" + E, CI),
         // "1990", "fiscal 1989", "mid-1996", "the year 2000"
-        rule(Kind.YEAR, B + "(?<mod>(?:fiscal|calendar|early|late|mid|the end of|the beginning of|the start of|the middle of|the year|the summer of|the spring of"
+        rule(Kind.YEAR, B + "(?<mod>(?:fiscal|calendar|early|late|mid|the end of|the beginning of|the start of|the middle "
+                + "of|the year|the summer of|the spring of"
                 + "|the fall of|the autumn of|the winter of)[\\s-]+)?(?<y>1[0-9]{3}|20[0-9]{2})" + E, CI),
         // "the 1990s", "the early 1990s", "the '80s", "the mid-1990s"
         rule(Kind.DECADE, B + "(?:(?:early|late|mid)[\\s-]+)?(?:(?<c>1[0-9]|20)(?<d>\\d)0|['’](?<s>\\d)0)['’]?s" + E, CI),
         rule(Kind.CENTURY, B + "(?:the\\s+)?(?<n>\\d{1,2})(?:st|nd|rd|th)[\\s-]+century" + E, CI),
         // "the third quarter", "third-quarter", "the fourth quarter of 1997", "the latest quarter", "the year-earlier quarter"
-        rule(Kind.QUARTER, B + "(?:the\\s+)?(?<mod>(?:(?:same|latest|last|current|recent|most recent|previous|final|fiscal|year-earlier|year-ago|comparable|"
-                + "just-ended|just-completed|September|June|March|December)[\\s-]+)*)(?:(?<y0>\\d{4})[\\s-]+)?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)?[\\s-]*(?<unit>quarter|period)"
+        rule(Kind.QUARTER, B + "(?:the\\s+)?(?<mod>(?:(?:same|latest|last|current|recent|most "
+                + "recent|previous|final|fiscal|year-earlier|year-ago|comparable|"
+                + "just-ended|just-completed|September|June|March|December)[\\s-]+)*)(?:(?<y0>\\d{4})[\\s-]+)?(?<q>first|second|"
+                        + "third|fourth|1st|2nd|3rd|4th)?[\\s-]*(?<unit>quarter|period)"
                 + "(?<of>\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?<y>\\d{4}|this year|last year|next year))?" + E, CI),
-        rule(Kind.HALF, B + "(?:the\\s+)?(?<h>first|second|last|latter)[\\s-]+half(?:\\s+of\\s+(?<y>\\d{4}|this year|last year|next year|the year))?" + E, CI),
+        rule(Kind.HALF, B
+                + "(?:the\\s+)?(?<h>first|second|last|latter)[\\s-]+half(?:\\s+of\\s+(?<y>\\d{4}|this year|last year|next year|the year))?"
+                + E, CI),
         // "today", "yesterday morning", "late yesterday", "tonight", "last night", "this morning", "the day before yesterday"
-        rule(Kind.DEICTIC, B + "(?<pre>(?:early|late|earlier|later)\\s+)?(?<w>the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight"
+        rule(Kind.DEICTIC, B + "(?<pre>(?:early|late|earlier|later)\\s+)?(?<w>the day before yesterday|the day after "
+                + "tomorrow|today|yesterday|tomorrow|tonight"
                 + "|last night|this (?:morning|afternoon|evening)|overnight)(?:\\s+(?<p>" + DAYPART + "))?" + E, CI),
         // "Friday", "last Friday", "Friday morning", "next Monday", "early Friday"
         rule(Kind.WEEKDAY, B + "(?<rel>(?:last|next|this|this past|this coming|coming|early|late|earlier|later)\\s+)?(?<wd>" + WEEKDAY + ")"
                 + "(?:\\s+(?<conj>and|or|to|through)\\s+(?<wd2>" + WEEKDAY + "))?(?:\\s+(?<p>" + DAYPART + "))?" + E, CI),
         // "last week", "this month", "earlier this year", "next year", "this summer", "the past year", "the coming week"
-        rule(Kind.RELATIVE, B + "(?<mod>(?:earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of"
-                + "|the first half of|the second half of)[\\s-]+)?(?<rel>last|this|next|the coming|the current|the past|the previous|the following|the last|coming|past"
-                + "|current|this past|this coming|the next)[\\s-]+(?<u>week|weekend|month|year|quarter|decade|century|" + SEASON + ")" + E, CI),
+        rule(Kind.RELATIVE, B + "(?<mod>(?:earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle "
+                + "of|the rest of|the remainder of"
+                + "|the first half of|the second half of)[\\s-]+)?(?<rel>last|this|next|the coming|the current|the past|the "
+                        + "previous|the following|the last|coming|past"
+                + "|current|this past|this coming|the next)[\\s-]+(?<u>week|weekend|month|year|quarter|decade|century|" + SEASON + ")" + E,
+                        CI),
         // "earlier in the year", "later this week" handled above; "earlier in the week"
         rule(Kind.WITHIN, B + "(?<mod>earlier|later|early|late)\\s+in\\s+the\\s+(?<u>week|month|year|day)" + E, CI),
         // "a year ago", "two weeks earlier", "more than four decades ago", "a week or so ago", "years ago"
-        rule(Kind.AGO, B + "(?<n>" + APPROX + "(?:" + NUM + "\\s+)?)(?<more>more\\s+)?(?<u>" + UNIT + ")(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|from now|hence|before|after)" + E, CI),
+        rule(Kind.AGO, B + "(?<n>" + APPROX + "(?:" + NUM + "\\s+)?)(?<more>more\\s+)?(?<u>" + UNIT
+                + ")(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|from now|hence|before|after)" + E, CI),
         // "two days", "the past two months", "up to 180 days", "nearly an hour", "the first nine months"
-        rule(Kind.DURATION, B + "(?<n>" + APPROX + NUM + ")\\s+(?<more>more\\s+)?(?<u>" + UNIT + ")(?<half>\\s+and\\s+a\\s+half)?(?:\\s+or\\s+(?:so|more|longer))?"
+        rule(Kind.DURATION, B + "(?<n>" + APPROX + NUM + ")\\s+(?<more>more\\s+)?(?<u>" + UNIT
+                + ")(?<half>\\s+and\\s+a\\s+half)?(?:\\s+or\\s+(?:so|more|longer))?"
                 + "(?!\\s+old|-old)" + E, CI),
         // "16-hour", "two-year", "five-year"
         rule(Kind.DURATION_ADJ, B + "(?<n>" + NUM + ")-(?<u>second|minute|hour|day|week|month|year|decade)(?!-old|\\s+old)" + E, CI),
         // "for years", "in recent years", "the coming years"
-        rule(Kind.PLURAL, "(?<=\\b(?:for|over|within|during|in)\\s)(?<rel>(?:past|last|next|coming|recent)\\s+)?(?<u>years|months|weeks|days|decades|hours|minutes)" + E, CI),
+        rule(Kind.PLURAL, "(?<=\\b(?:for|over|within|during|in)\\s)(?<rel>(?:past|last|next|coming|recent)\\s+)?(?<u>years|"
+                + "months|weeks|days|decades|hours|minutes)" + E, CI),
         // "now", "currently", "recently", "the past", "the future", "soon"
-        rule(Kind.REF, B + "(?<w>now|currently|presently|nowadays|these days|at present|at the moment|right now|the present|recently|lately|the past"
+        rule(Kind.REF, B
+                + "(?<w>now|currently|presently|nowadays|these days|at present|at the moment|right now|the present|recently|lately|the past"
                 + "|recent years|recent months|recent weeks|recent days|the future|the near future"
                 + "|the distant future|the foreseeable future|future|recent|current)" + E, CI),
         // "daily", "every day", "twice a week", "each year", "every Sunday"
         rule(Kind.SET, B + "(?<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually"
-                + "|(?:(?:once|twice|three times|four times|\\d+ times)\\s+(?:a|an|per|each|every)\\s+(?<u1>day|week|month|year|quarter|hour|minute))"
-                + "|(?:(?:every|each)\\s+(?:other\\s+)?(?:(?<k>\\d+|two|three|four|five|six|ten)\\s+)?(?<u2>days?|weeks?|months?|years?|quarters?|hours?|minutes?|morning|night|evening|afternoon"
+                + "|(?:(?:once|twice|three times|four times|\\d+ "
+                        + "times)\\s+(?:a|an|per|each|every)\\s+(?<u1>day|week|month|year|quarter|hour|minute))"
+                + "|(?:(?:every|each)\\s+(?:other\\s+)?(?:(?<k>\\d+|two|three|four|five|six|ten)\\s+)?(?<u2>days?|weeks?|"
+                        + "months?|years?|quarters?|hours?|minutes?|morning|night|evening|afternoon"
                 + "|summer|winter|spring|fall|autumn|weekend|" + WEEKDAY + ")))" + E, CI),
         // "$5 a year", "10% a month", "40 hours a week": a rate is a set
-        rule(Kind.SET, "(?<=(?:\\d|%|million|billion|dollars|cents|hours|times)\\s)(?<w>(?:a|an|per)\\s+(?<u1>day|week|month|year|quarter|hour))" + E, CI),
+        rule(Kind.SET,
+                "(?<=(?:\\d|%|million|billion|dollars|cents|hours|times)\\s)(?<w>(?:a|an|per)\\s+(?<u1>day|week|month|year|quarter|hour))"
+                + E, CI),
         // "3 p.m.", "10:35 a.m. EST", "noon", "midnight", "9 a.m. Tuesday", "0900 GMT"
-        rule(Kind.CLOCK, B + "(?:(?<h>\\d{1,2})(?:[:.](?<mi>\\d{2}))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?=[\\s,.;:)]|$)|(?<hh>[0-2]\\d)(?<mm>[0-5]\\d)\\s*(?=GMT|UTC)|(?<w>noon|midnight|midday))"
-                + "(?:\\s*(?<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|local time|ET))?(?:,?\\s+(?:on\\s+)?(?<wd>" + WEEKDAY + "|today|yesterday|tomorrow))?", CI),
+        rule(Kind.CLOCK, B + "(?:(?<h>\\d{1,2})(?:[:.](?<mi>\\d{2}))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?=[\\s,.;:)]|$)|"
+                + "(?<hh>[0-2]\\d)(?<mm>[0-5]\\d)\\s*(?=GMT|UTC)|(?<w>noon|midnight|midday))"
+                + "(?:\\s*(?<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|local time|ET))?(?:,?\\s+(?:on\\s+)?(?<wd>" + WEEKDAY
+                        + "|today|yesterday|tomorrow))?", CI),
         // "last fall", "this summer", "the spring of 2020", "summer 1999", "the early summer"
-        rule(Kind.SEASON, B + "(?<rel>(?:last|next|this|this past|this coming|early|late|mid|the|the early|the late|the coming|the past)[\\s-]+)?(?<s>" + SEASON + ")"
+        rule(Kind.SEASON, B
+                + "(?<rel>(?:last|next|this|this past|this coming|early|late|mid|the|the early|the late|the coming|the past)[\\s-]+)?(?<s>"
+                + SEASON + ")"
                 + "(?:\\s+(?:of\\s+)?(?<y>\\d{4}))?" + E, CI),
-        rule(Kind.HOLIDAY, B + "(?<rel>(?:last|next|this)\\s+)?(?<h>Christmas Day|Christmas Eve|Christmas|New Year's Day|New Year’s Day|New Year's Eve|New Year’s Eve|Thanksgiving Day"
-                + "|Thanksgiving|Independence Day|Halloween|Valentine's Day|Valentine’s Day|Labor Day|Memorial Day)(?:\\s+(?<y>\\d{4}))?" + E, 0),
+        rule(Kind.HOLIDAY, B + "(?<rel>(?:last|next|this)\\s+)?(?<h>Christmas Day|Christmas Eve|Christmas|New Year's Day|New "
+                + "Year’s Day|New Year's Eve|New Year’s Eve|Thanksgiving Day"
+                + "|Thanksgiving|Independence Day|Halloween|Valentine's Day|Valentine’s Day|Labor Day|Memorial Day)(?:\\s+(?<y>\\d{4}))?"
+                        + E, 0),
         // "the weekend", "year-earlier" and "year-ago" on their own (a quarterly report's comparison)
         rule(Kind.WEEKEND, B + "the\\s+weekend" + E, CI),
         rule(Kind.YEAR_AGO, B + "(?:the\\s+)?(?:year-earlier|year-ago|year-before)" + E, CI),
         // "the end of the year", "year-end", "the end of the month"
-        rule(Kind.END_OF, B + "(?<w>(?:the\\s+)?(?:end|beginning|start|middle|turn)\\s+of\\s+the\\s+(?<u>year|month|week|decade|century)|year-end|year's end|month-end)" + E, CI)
+        rule(Kind.END_OF, B + "(?<w>(?:the\\s+)?(?:end|beginning|start|middle|turn)\\s+of\\s+the\\s+(?<u>year|month|week|decade|"
+                + "century)|year-end|year's end|month-end)" + E, CI)
     );
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6),
-            Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+            Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec",
+                    12));
 
     /** Words before a number that make it a year ("in 1990"). */
-    private static final Set<String> YEAR_BEFORE = Set.of("in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "before",
-            "after", "and", "or", "between", "around", "circa", "early", "late", "mid", "fiscal", "year", "the", "summer", "winter", "spring",
-            "fall", "autumn", "its", "their", "his", "her", "for", "than", "that", "as", "at", "on", "into", "over", "election", "census", "season");
+    private static final Set<String> YEAR_BEFORE = Set.of("in", "since", "until", "till", "by", "of", "from", "to", "through", "during",
+            "before",
+            "after", "and", "or", "between", "around", "circa", "early", "late", "mid", "fiscal", "year", "the", "summer", "winter",
+                    "spring",
+            "fall", "autumn", "its", "their", "his", "her", "for", "than", "that", "as", "at", "on", "into", "over", "election", "census",
+                    "season");
     /** Words after a number that make it a count, not a year ("2000 troops" is caught by the noun rule; these are the short ones). */
-    private static final Set<String> COUNT_AFTER = Set.of("people", "percent", "per", "troops", "men", "women", "soldiers", "dollars", "euros",
-            "votes", "students", "miles", "kilometers", "km", "feet", "meters", "metres", "tons", "tonnes", "points", "times", "hours", "days",
+    private static final Set<String> COUNT_AFTER = Set.of("people", "percent", "per", "troops", "men", "women", "soldiers", "dollars",
+            "euros",
+            "votes", "students", "miles", "kilometers", "km", "feet", "meters", "metres", "tons", "tonnes", "points", "times", "hours",
+                    "days",
             "years", "months", "weeks", "minutes", "acres", "cases", "deaths", "units", "jobs", "workers", "members", "copies", "cars");
     /** Words that put a sentence in the future (a modal "would" and "until" are too often past: "said it would", "until Friday"). */
     private static final Pattern FUTURE = Pattern.compile("(?:\\b(?:will|won't|shall|is to|are to|going to|plans? to|planning to|scheduled|"
             + "expected to|expects to|is due|are due|upcoming|intends? to|set to|slated|hopes? to|aims? to)\\b|['’]ll\\b)", CI);
 
-    /** For months and days of the month, also the words that point a date ahead ("by February", "effective June 1", "would be paid in January"). */
-    private static final Pattern FUTURE_DATE = Pattern.compile("\\b(?:would|by|until|till|through|effective|due|next|starting|beginning|upcoming|scheduled|"
+    /**
+     * For months and days of the month, also the words that point a date ahead ("by February", "effective June 1", "would be paid in
+     * January").
+     */
+    private static final Pattern FUTURE_DATE = Pattern.compile("\\b(?:would|by|until|till|through|effective|due|next|starting|"
+            + "beginning|upcoming|scheduled|"
             + "deadline|expire|expires|matures?|maturing|payable|record)\\b", CI);
 
     /** A verb in the past right before a weekday ("said Friday", "met Tuesday"): the day is behind. */
-    private static final Pattern PAST_VERB = Pattern.compile("said|told|met|held|made|took|went|came|left|began|saw|won|lost|gave|got|found|fell|rose"
+    private static final Pattern PAST_VERB = Pattern.compile("said|told|met|held|made|took|went|came|left|began|saw|won|lost|"
+            + "gave|got|found|fell|rose"
             + "|was|were|had|did|sent|spoke|wrote|led|shot|struck|hit|put|set|paid|sold|bought|brought|thought|ran|flew|[a-z]+ed", CI);
     /** Words that put a weekday ahead when they stand within a few words of it. */
-    private static final Pattern NEAR_FUTURE = Pattern.compile("(?:\\b(?:will|would|shall|going to|plans?|planned|planning|expected|expects|scheduled"
+    private static final Pattern NEAR_FUTURE = Pattern.compile("(?:\\b(?:will|would|shall|going "
+            + "to|plans?|planned|planning|expected|expects|scheduled"
             + "|as soon as|as early as|is to|are to|is due|are due|next|upcoming|intends?|hopes?|set to)\\b|['’]ll\\b)", CI);
 
     // ---- tagging ----------------------------------------------------------------------------------------
@@ -230,11 +279,14 @@ public final class TimeTagger implements ArticleStage {
     /** Characters either side of a trigger word a rule's matcher looks at: longer than any expression's reach from its anchor word. */
     static final int REACH = 90;
 
-    private static final Set<String> MONTH_WORDS = Set.of("january", "february", "march", "april", "may", "june", "july", "august", "september",
+    private static final Set<String> MONTH_WORDS = Set.of("january", "february", "march", "april", "may", "june", "july", "august",
+            "september",
             "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
     private static final Set<String> WEEKDAY_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
-    private static final Set<String> UNIT_WORDS = Set.of("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
-            "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century", "centuries");
+    private static final Set<String> UNIT_WORDS = Set.of("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
+            "weeks",
+            "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century",
+                    "centuries");
     private static final Set<String> SEASON_WORDS = Set.of("spring", "summer", "fall", "autumn", "winter");
 
     /** The kinds of rule a word can anchor (lower-cased; a word with a digit anchors the numeric ones). */
@@ -247,21 +299,25 @@ public final class TimeTagger implements ArticleStage {
         }
         if (MONTH_WORDS.contains(w)) k.addAll(List.of(Kind.MONTH_DAY, Kind.DAY_MONTH, Kind.MONTH_YEAR, Kind.MONTH_REL_YEAR, Kind.MONTH));
         if (WEEKDAY_WORDS.contains(w)) k.add(Kind.WEEKDAY);
-        if (UNIT_WORDS.contains(w)) k.addAll(List.of(Kind.DURATION, Kind.DURATION_ADJ, Kind.AGO, Kind.PLURAL, Kind.RELATIVE, Kind.WITHIN, Kind.SET,
+        if (UNIT_WORDS.contains(w)) k.addAll(List.of(Kind.DURATION, Kind.DURATION_ADJ, Kind.AGO, Kind.PLURAL, Kind.RELATIVE, Kind.WITHIN,
+                Kind.SET,
                 Kind.QUARTER, Kind.CENTURY, Kind.END_OF, Kind.YEAR_AGO, Kind.REF));
         if (SEASON_WORDS.contains(w)) k.addAll(List.of(Kind.SEASON, Kind.RELATIVE, Kind.SET));
         switch (w) {
-            case "today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening", "overnight" -> k.addAll(List.of(Kind.DEICTIC, Kind.SET, Kind.WEEKDAY, Kind.CLOCK));
+            case "today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening",
+                    "overnight" -> k.addAll(List.of(Kind.DEICTIC, Kind.SET, Kind.WEEKDAY, Kind.CLOCK));
             case "ago", "earlier", "later", "hence", "before", "after" -> k.addAll(List.of(Kind.AGO, Kind.WITHIN));
             case "weekend" -> k.addAll(List.of(Kind.WEEKEND, Kind.RELATIVE, Kind.SET));
             case "half" -> k.add(Kind.HALF);
             case "period" -> k.add(Kind.QUARTER);
             case "end", "beginning", "start", "middle", "turn" -> k.add(Kind.END_OF);
-            case "now", "currently", "presently", "nowadays", "present", "moment", "recently", "lately", "past", "recent", "future", "current", "soon" -> {
+            case "now", "currently", "presently", "nowadays", "present", "moment", "recently", "lately", "past", "recent", "future",
+                    "current", "soon" -> {
                 k.add(Kind.REF);
                 k.add(Kind.AGO);
             }
-            case "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly", "semiannually", "every", "each", "once", "twice", "times",
+            case "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly", "semiannually", "every", "each",
+                    "once", "twice", "times",
                  "per" -> k.add(Kind.SET);
             case "am", "pm", "m", "noon", "midnight", "midday", "gmt", "utc" -> k.add(Kind.CLOCK);
             case "christmas", "new", "thanksgiving", "independence", "halloween", "valentine", "labor", "memorial" -> k.add(Kind.HOLIDAY);
@@ -307,12 +363,14 @@ public final class TimeTagger implements ArticleStage {
             case MONTH -> {
                 String mon = m.group("m");
                 if (!Character.isUpperCase(mon.charAt(0))) return false;
-                if (mon.length() <= 4 && !mon.endsWith(".") && !mon.equals("May") && !mon.equals("June") && !mon.equals("July")) return false;
+                if (mon.length() <= 4 && !mon.endsWith(".") && !mon.equals("May") && !mon.equals("June")
+                        && !mon.equals("July")) return false;
                 if (mon.equals("May") || mon.equals("March")) {
                     // the modal verb and the verb/noun: only after a word that takes a month
                     String prev = previousWord(text, m.start("m"));
                     boolean mod = m.group("mod") != null;
-                    if (!mod && !Set.of("in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "early", "late", "mid",
+                    if (!mod && !Set.of("in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "early", "late",
+                            "mid",
                             "last", "next", "this", "before", "after", "between", "and", "or", "on").contains(prev)) return false;
                     if (!mod && mon.equals("March") && Set.of("the", "a").contains(previousWord(text, m.start()))) return false;
                 }
@@ -325,18 +383,21 @@ public final class TimeTagger implements ArticleStage {
             case YEAR -> {
                 if (m.group("mod") != null) return true;
                 int s = m.start("y");
-                if (s > 0 && (text.charAt(s - 1) == '$' || text.charAt(s - 1) == '#' || text.charAt(s - 1) == '€' || text.charAt(s - 1) == '£')) return false;
+                if (s > 0 && (text.charAt(s - 1) == '$' || text.charAt(s - 1) == '#' || text.charAt(s - 1) == '€'
+                        || text.charAt(s - 1) == '£')) return false;
                 int e = m.end();
                 String next = nextWord(text, e);
                 if (COUNT_AFTER.contains(next)) return false;
-                if (e < text.length() && (text.charAt(e) == '%' || text.charAt(e) == '.' && e + 1 < text.length() && Character.isDigit(text.charAt(e + 1)))) return false;
+                if (e < text.length() && (text.charAt(e) == '%' || text.charAt(e) == '.' && e + 1 < text.length()
+                        && Character.isDigit(text.charAt(e + 1)))) return false;
                 String prev = previousWord(text, s);
                 if (YEAR_BEFORE.contains(prev) || isMonth(prev) || prev.endsWith("'s") || prev.endsWith("’s")) return true;
                 if (s > 0 && (text.charAt(s - 1) == '(' || text.charAt(s - 1) == '-')) return true;
                 // a year ends a clause or a phrase: "... in the spring, 1990." "1990's ..."
                 if (e >= text.length()) return true;
                 char c = text.charAt(e);
-                return c == ',' || c == '.' || c == ';' || c == ')' || c == ':' || c == '\'' || c == '’' || c == '-' || c == '–' || c == '\n'
+                return c == ',' || c == '.' || c == ';' || c == ')' || c == ':' || c == '\'' || c == '’' || c == '-' || c == '–'
+                        || c == '\n'
                         || next.equals("and") || next.equals("to") || next.equals("through");
             }
             case DURATION -> {
@@ -356,8 +417,10 @@ public final class TimeTagger implements ArticleStage {
                 if (w.equals("now") && next.equals("that")) return false; // "now that": a conjunction
                 if (w.equals("current") || w.equals("recent") || w.equals("future")) {
                     // adjectives: only before the nouns that make them times ("the current quarter" is caught by RELATIVE)
-                    return Set.of("period", "term", "session", "year", "season", "climate", "level", "levels", "situation", "administration",
-                            "crisis", "conditions", "environment", "generation", "generations", "trend", "trends", "government", "leadership").contains(next)
+                    return Set.of("period", "term", "session", "year", "season", "climate", "level", "levels", "situation",
+                            "administration",
+                            "crisis", "conditions", "environment", "generation", "generations", "trend", "trends", "government",
+                                    "leadership").contains(next)
                             && !w.equals("future") || w.equals("future") && Set.of("generations", "years").contains(next);
                 }
                 return true;
@@ -365,11 +428,13 @@ public final class TimeTagger implements ArticleStage {
             case SEASON -> {
                 // "fall" is also a verb and a noun: only with a determiner, a modifier or a year
                 String s = m.group("s").toLowerCase(Locale.ROOT);
-                if (m.group("rel") == null && m.group("y") == null) return !s.equals("fall") && !s.equals("spring") && Set.of("in", "this", "last", "next", "during",
+                if (m.group("rel") == null && m.group("y") == null) return !s.equals("fall") && !s.equals("spring") && Set.of("in", "this",
+                        "last", "next", "during",
                         "since", "until", "by", "over").contains(previousWord(text, m.start()));
                 if (s.equals("fall") || s.equals("spring")) {
                     String rel = m.group("rel") == null ? "" : m.group("rel").trim().toLowerCase(Locale.ROOT);
-                    if (rel.equals("the")) return Set.of("in", "during", "since", "until", "by", "over", "of", "through").contains(previousWord(text, m.start()));
+                    if (rel.equals("the")) return Set.of("in", "during", "since", "until", "by", "over", "of", "through")
+                            .contains(previousWord(text, m.start()));
                 }
                 return true;
             }
@@ -377,7 +442,8 @@ public final class TimeTagger implements ArticleStage {
             case QUARTER -> {
                 // "the period" is a quarter only when the words before it say which ("the latest period", "the year-ago period")
                 return m.group("unit").equalsIgnoreCase("quarter") || m.group("q") == null && m.group("mod") != null
-                        && m.group("mod").toLowerCase(Locale.ROOT).matches(".*(latest|year-ago|year-earlier|same|comparable|most recent).*");
+                        && m.group("mod").toLowerCase(Locale.ROOT)
+                                .matches(".*(latest|year-ago|year-earlier|same|comparable|most recent).*");
             }
             default -> { return true; }
         }
@@ -386,7 +452,8 @@ public final class TimeTagger implements ArticleStage {
     static boolean isMonth(String w) {
         if (w.length() < 3) return false;
         Integer n = MONTHS.get(w.substring(0, 3).toLowerCase(Locale.ROOT));
-        return n != null && (w.length() <= 5 || w.toLowerCase(Locale.ROOT).matches("january|february|march|april|june|july|august|september|october|november|december"));
+        return n != null && (w.length() <= 5 || w.toLowerCase(Locale.ROOT)
+                .matches("january|february|march|april|june|july|august|september|october|november|december"));
     }
 
     /** The word just before offset {@code i}, lower-cased ("" at the start). */
@@ -394,7 +461,8 @@ public final class TimeTagger implements ArticleStage {
         int e = i;
         while (e > 0 && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '\t')) e--;
         int s = e;
-        while (s > 0 && (Character.isLetterOrDigit(text.charAt(s - 1)) || text.charAt(s - 1) == '-' || text.charAt(s - 1) == '\'' || text.charAt(s - 1) == '’')) s--;
+        while (s > 0 && (Character.isLetterOrDigit(text.charAt(s - 1)) || text.charAt(s - 1) == '-' || text.charAt(s - 1) == '\''
+                || text.charAt(s - 1) == '’')) s--;
         return text.substring(s, e).toLowerCase(Locale.ROOT);
     }
 
@@ -403,7 +471,8 @@ public final class TimeTagger implements ArticleStage {
         int e = i;
         while (e > 0 && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '\t')) e--;
         int s = e;
-        while (s > 0 && (Character.isLetterOrDigit(text.charAt(s - 1)) || text.charAt(s - 1) == '-' || text.charAt(s - 1) == '\'' || text.charAt(s - 1) == '’')) s--;
+        while (s > 0 && (Character.isLetterOrDigit(text.charAt(s - 1)) || text.charAt(s - 1) == '-' || text.charAt(s - 1) == '\''
+                || text.charAt(s - 1) == '’')) s--;
         return s;
     }
 
@@ -449,7 +518,8 @@ public final class TimeTagger implements ArticleStage {
         return total;
     }
 
-    private static final List<String> WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    private static final List<String> WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven",
             "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen");
     private static final List<String> TENS = List.of("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
 
@@ -481,7 +551,8 @@ public final class TimeTagger implements ArticleStage {
             this.anchorKind = anchorKind;
         }
 
-        private Timex absolute(Hit h, TimexType t, String v) { return v == null ? null : new Timex(h.start, h.end, text.substring(h.start, h.end), t, v, List.of(), null, null); }
+        private Timex absolute(Hit h, TimexType t, String v) { return v == null ? null : new Timex(h.start, h.end, text.substring(h.start,
+                h.end), t, v, List.of(), null, null); }
 
         private Timex relative(Hit h, TimexType t, String v) {
             return new Timex(h.start, h.end, text.substring(h.start, h.end), t, anchor == null ? null : v, List.of(), anchorKind, null);
@@ -503,7 +574,8 @@ public final class TimeTagger implements ArticleStage {
                     LocalDate d = date(y, Integer.parseInt(m.group("m")), Integer.parseInt(m.group("d")));
                     return d == null ? null : absolute(h, TimexType.DATE, d.toString());
                 }
-                case MONTH_YEAR -> { return absolute(h, TimexType.DATE, String.format(Locale.ROOT, "%s-%02d", m.group("y"), month(m.group("m")))); }
+                case MONTH_YEAR -> { return absolute(h, TimexType.DATE, String.format(Locale.ROOT, "%s-%02d", m.group("y"),
+                        month(m.group("m")))); }
                 case MONTH_REL_YEAR -> {
                     if (anchor == null) return relative(h, TimexType.DATE, null);
                     String rel = m.group("rel").toLowerCase(Locale.ROOT);
@@ -526,7 +598,8 @@ public final class TimeTagger implements ArticleStage {
                     int half = w.equals("first") ? 1 : 2;
                     Integer y = yearOf(m.group("y"));
                     if (y == null) return relative(h, TimexType.DATE, anchor == null ? null : anchor.getYear() + "-H" + half);
-                    return (m.group("y").matches("\\d{4}") ? absolute(h, TimexType.DATE, y + "-H" + half) : relative(h, TimexType.DATE, y + "-H" + half));
+                    return (m.group("y").matches("\\d{4}") ? absolute(h, TimexType.DATE, y + "-H" + half) : relative(h, TimexType.DATE, y
+                            + "-H" + half));
                 }
                 case DEICTIC -> { return deictic(h, m); }
                 case WEEKDAY -> { return weekday(h, m); }
@@ -547,7 +620,8 @@ public final class TimeTagger implements ArticleStage {
                     String w = m.group("w").toLowerCase(Locale.ROOT);
                     if (w.matches("recent (months|weeks|days)")) return absolute(h, TimexType.DURATION, durationValue(-1, w.substring(7)));
                     String v = w.contains("future") || w.equals("soon") || w.equals("shortly") ? "FUTURE_REF"
-                            : w.contains("recent") || w.equals("lately") || w.equals("the past") || w.equals("previously") || w.equals("formerly") ? "PAST_REF"
+                            : w.contains("recent") || w.equals("lately") || w.equals("the past") || w.equals("previously")
+                                    || w.equals("formerly") ? "PAST_REF"
                             : "PRESENT_REF";
                     return absolute(h, TimexType.DATE, v);
                 }
@@ -608,7 +682,8 @@ public final class TimeTagger implements ArticleStage {
                     note = day + " is a " + name(day.getDayOfWeek()) + ", not a " + name(said) + " as written";
                 }
             }
-            return new Timex(h.start, h.end, text.substring(h.start, h.end), TimexType.DATE, day.toString(), values, rel ? anchorKind : null, note);
+            return new Timex(h.start, h.end, text.substring(h.start, h.end), TimexType.DATE, day.toString(), values, rel ? anchorKind
+                    : null, note);
         }
 
         /**
@@ -636,7 +711,8 @@ public final class TimeTagger implements ArticleStage {
             if (mod.startsWith("last") || mod.equals("this past")) year = mon < am ? y : y - 1;
             else if (mod.startsWith("next") || mod.equals("this coming")) year = mon > am ? y : y + 1;
             else if (mod.equals("this")) year = y;
-            else if (future(h.start, h.end) || futureDate(h.start, h.end) || mon > am && mon - am <= NEAR_AHEAD_DAYS / 30 - 1) year = mon >= am ? y : y + 1;
+            else if (future(h.start, h.end) || futureDate(h.start, h.end) || mon > am
+                    && mon - am <= NEAR_AHEAD_DAYS / 30 - 1) year = mon >= am ? y : y + 1;
             else year = mon <= am ? y : y - 1;
             return relative(h, TimexType.DATE, String.format(Locale.ROOT, "%d-%02d", year, mon));
         }
@@ -719,7 +795,8 @@ public final class TimeTagger implements ArticleStage {
                 boolean range = m.group("conj").equalsIgnoreCase("to") || m.group("conj").equalsIgnoreCase("through");
                 if (range) for (LocalDate x = d; !x.isAfter(last); x = x.plusDays(1)) days.add(x.toString());
                 else days = List.of(d.toString(), last.toString());
-                return new Timex(h.start, h.end, text.substring(h.start, h.end), TimexType.DATE, anchor == null ? null : d.toString(), days, anchorKind, null);
+                return new Timex(h.start, h.end, text.substring(h.start, h.end), TimexType.DATE, anchor == null ? null : d.toString(), days,
+                        anchorKind, null);
             }
             // "Friday night": TimeBank mostly annotates the day, as a DATE
             return relative(h, TimexType.DATE, d.toString());
@@ -730,7 +807,8 @@ public final class TimeTagger implements ArticleStage {
             String u = m.group("u").toLowerCase(Locale.ROOT);
             String mod = m.group("mod") == null ? "" : m.group("mod").trim().toLowerCase(Locale.ROOT);
             // "the past year", "the coming week": a stretch of time up to or from now
-            if (mod.isEmpty() && (rel.equals("the past") || rel.equals("the last") || rel.equals("the coming") || rel.equals("the next") || rel.equals("past"))
+            if (mod.isEmpty() && (rel.equals("the past") || rel.equals("the last") || rel.equals("the coming") || rel.equals("the next")
+                    || rel.equals("past"))
                     && !u.equals("weekend") && !isSeason(u)) {
                 return absolute(h, TimexType.DURATION, durationValue(1, u));
             }
@@ -766,7 +844,8 @@ public final class TimeTagger implements ArticleStage {
             String unitWord = singular(u);
             boolean clock = unitWord.equals("second") || unitWord.equals("minute") || unitWord.equals("hour");
             boolean shortUnit = clock || unitWord.equals("day") || unitWord.equals("week");
-            boolean length = dir.equals("before") || dir.equals("after") || dir.equals("later") || dir.equals("earlier") && (shortUnit || bare.isEmpty()
+            boolean length = dir.equals("before") || dir.equals("after") || dir.equals("later") || dir.equals("earlier") && (shortUnit
+                    || bare.isEmpty()
                     || number(bare) < 0);
             if (length) {
                 // "two days before the vote": the length, not a date (TimeML)
@@ -778,11 +857,13 @@ public final class TimeTagger implements ArticleStage {
                 return duration(d, nPart, m.group("u"), false);
             }
             double n = bare.isEmpty() ? -1 : number(bare);
-            if (n < 0 || n != Math.rint(n)) return absolute(h, TimexType.DATE, dir.equals("ago") || dir.equals("earlier") ? "PAST_REF" : "FUTURE_REF");
+            if (n < 0 || n != Math.rint(n)) return absolute(h, TimexType.DATE, dir.equals("ago") || dir.equals("earlier") ? "PAST_REF"
+                    : "FUTURE_REF");
             if (anchor == null) return relative(h, TimexType.DATE, null);
             long k = (long) n * (dir.equals("ago") || dir.equals("earlier") ? -1 : 1);
             String unit = singular(u);
-            if (unit.equals("year") && k == -1 && lastQuarter != null && dir.equals("earlier") | dir.equals("ago") && quarterContext(h.start)) {
+            if (unit.equals("year") && k == -1 && lastQuarter != null && dir.equals("earlier") | dir.equals("ago")
+                    && quarterContext(h.start)) {
                 return relative(h, TimexType.DATE, minusYear(lastQuarter));
             }
             LocalDate d = switch (unit) {
@@ -796,7 +877,8 @@ public final class TimeTagger implements ArticleStage {
                 default -> anchor.plusYears(100 * k);
             };
             if (unit.equals("quarter")) return relative(h, TimexType.DATE, d.getYear() + "-Q" + ((d.getMonthValue() - 1) / 3 + 1));
-            if (unit.equals("second") || unit.equals("minute") || unit.equals("hour")) return relative(h, TimexType.TIME, anchor.toString());
+            if (unit.equals("second") || unit.equals("minute") || unit.equals("hour")) return relative(h, TimexType.TIME,
+                    anchor.toString());
             return relative(h, TimexType.DATE, at(d, unit.equals("fortnight") ? "week" : unit));
         }
 
@@ -818,7 +900,8 @@ public final class TimeTagger implements ArticleStage {
             String v;
             switch (w) {
                 case "daily", "nightly" -> v = "P1D";
-                case "a day", "per day", "a week", "per week", "a month", "per month", "a year", "per year", "a quarter", "per quarter", "an hour", "per hour" ->
+                case "a day", "per day", "a week", "per week", "a month", "per month", "a year", "per year", "a quarter", "per quarter",
+                        "an hour", "per hour" ->
                         v = durationValue(1, w.substring(w.indexOf(' ') + 1));
                 case "weekly" -> v = "P1W";
                 case "biweekly" -> v = "P2W";
@@ -869,7 +952,8 @@ public final class TimeTagger implements ArticleStage {
                 String w = wd.toLowerCase(Locale.ROOT);
                 if (w.equals("yesterday")) d = anchor.minusDays(1);
                 else if (w.equals("tomorrow")) d = anchor.plusDays(1);
-                else if (!w.equals("today")) d = future(h.start, h.end) ? anchor.with(TemporalAdjusters.nextOrSame(dayOf(wd))) : anchor.with(TemporalAdjusters.previousOrSame(dayOf(wd)));
+                else if (!w.equals("today")) d = future(h.start, h.end) ? anchor.with(TemporalAdjusters.nextOrSame(dayOf(wd)))
+                        : anchor.with(TemporalAdjusters.previousOrSame(dayOf(wd)));
             }
             return relative(h, TimexType.TIME, d + time);
         }
@@ -1003,8 +1087,10 @@ public final class TimeTagger implements ArticleStage {
     private static String at(LocalDate d, String unit) {
         return switch (unit) {
             case "day" -> d.toString();
-            case "week" -> String.format(Locale.ROOT, "%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case "weekend" -> String.format(Locale.ROOT, "%d-W%02d-WE", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case "week" -> String.format(Locale.ROOT, "%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR),
+                    d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case "weekend" -> String.format(Locale.ROOT, "%d-W%02d-WE", d.get(IsoFields.WEEK_BASED_YEAR),
+                    d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             case "month" -> String.format(Locale.ROOT, "%d-%02d", d.getYear(), d.getMonthValue());
             case "quarter" -> d.getYear() + "-Q" + ((d.getMonthValue() - 1) / 3 + 1);
             case "decade" -> String.valueOf(d.getYear() / 10);
@@ -1043,11 +1129,17 @@ public final class TimeTagger implements ArticleStage {
     private static boolean isSeason(String u) { return u.matches("spring|summer|fall|autumn|winter"); }
 
     private static String seasonCode(String s) {
-        return switch (s.toLowerCase(Locale.ROOT)) { case "spring" -> "SP"; case "summer" -> "SU"; case "fall", "autumn" -> "FA"; default -> "WI"; };
+        return switch (s.toLowerCase(Locale.ROOT)) { case "spring" -> "SP"; case "summer" -> "SU"; case "fall",
+                "autumn" -> "FA"; default -> "WI"; };
     }
 
     private static String part(String p) {
-        return switch (p.toLowerCase(Locale.ROOT)) { case "morning" -> "MO"; case "afternoon" -> "AF"; case "evening" -> "EV"; default -> "NI"; };
+        return switch (p.toLowerCase(Locale.ROOT)) {
+            case "morning" -> "MO";
+            case "afternoon" -> "AF";
+            case "evening" -> "EV";
+            default -> "NI";
+        };
     }
 
     private static DayOfWeek dayOf(String w) { return DayOfWeek.valueOf(w.toUpperCase(Locale.ROOT)); }
@@ -1066,7 +1158,8 @@ public final class TimeTagger implements ArticleStage {
             case "independence day" -> LocalDate.of(year, 7, 4);
             case "halloween" -> LocalDate.of(year, 10, 31);
             case "valentine's day" -> LocalDate.of(year, 2, 14);
-            case "thanksgiving", "thanksgiving day" -> LocalDate.of(year, 11, 1).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
+            case "thanksgiving", "thanksgiving day" -> LocalDate.of(year, 11, 1).with(TemporalAdjusters.dayOfWeekInMonth(4,
+                    DayOfWeek.THURSDAY));
             case "labor day" -> LocalDate.of(year, 9, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
             case "memorial day" -> LocalDate.of(year, 5, 1).with(TemporalAdjusters.lastInMonth(DayOfWeek.MONDAY));
             default -> null;

@@ -38,7 +38,8 @@ import org.storytrace.core.text.Tokens;
  * romanisation key, so Kadhimi meets Kazemi) are one event when their days agree, and a <em>disputed</em>
  * date when they do not: "visited Basra on Sunday" (the 23rd of August) against "went to Basra on Sunday,
  * 23 September". Two events do not dispute each other when one article names both (two moments of one
- * sentence), and a date inside a direct quote dates nothing (the speaker's "tonight"). Days agree when they overlap ("Saturday and Sunday, August 22 and 23" holds Sunday the
+ * sentence), and a date inside a direct quote dates nothing (the speaker's "tonight"). Days agree when they overlap ("Saturday and Sunday,
+ * August 22 and 23" holds Sunday the
  * 23rd). Only day-level dates are compared: "last week" or "a few days ago" confirm nothing and dispute
  * nothing.
  */
@@ -81,7 +82,8 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
     static final int CLOSE_DAYS = 3;
 
     /** Where an event is reported: the date expression and the words around it. */
-    public record Mention(String article, int start, int end, String text, int contextStart, int contextEnd, String context) implements java.io.Serializable {}
+    public record Mention(String article, int start, int end, String text, int contextStart, int contextEnd,
+            String context) implements java.io.Serializable {}
 
     /**
      * One dated event of a story.
@@ -133,7 +135,8 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
         dated.sort(null);
         LocalDate storyDate = dated.isEmpty() ? null : dated.get((dated.size() - 1) / 2);
         LocalDate first = dated.isEmpty() ? null : dated.get(0), last = dated.isEmpty() ? null : dated.get(dated.size() - 1);
-        String confidence = dated.isEmpty() ? null : dated.size() >= 2 && last.toEpochDay() - first.toEpochDay() <= CLOSE_DAYS ? "high" : "medium";
+        String confidence = dated.isEmpty() ? null : dated.size() >= 2 && last.toEpochDay() - first.toEpochDay() <= CLOSE_DAYS ? "high"
+                : "medium";
         List<ArticleTime> times = new ArrayList<>();
         for (Document d : story.documents()) times.add(articleTime(d, storyDate, first, last, confidence));
         return new StoryTime(times, timeline(story.documents(), times));
@@ -228,7 +231,8 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
             String first = mostNamed(members.get(e), all);
             events.add(new Event(first, new ArrayList<>(days), ms, ds));
         }
-        events.sort(Comparator.comparing(Event::date).thenComparing(ev -> ev.mentions().get(0).article()).thenComparingInt(ev -> ev.mentions().get(0).start()));
+        events.sort(Comparator.comparing(Event::date).thenComparing(ev -> ev.mentions().get(0).article())
+                .thenComparingInt(ev -> ev.mentions().get(0).start()));
         return events;
     }
 
@@ -277,8 +281,12 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
     /** Whether two passages' content words ({@link #contentKeys}) say they report one event: the test dates and counts share. */
     public static boolean similarWords(long[] a, long[] b) { return similar(a, b); }
 
-    /** The sorted keys of the content words of {@code text[from, to)} outside {@code [skipStart, skipEnd)} (names by their romanisation key). */
-    public static long[] contentKeys(String text, int from, int skipStart, int skipEnd, int to) { return keys(text, from, skipStart, skipEnd, to); }
+    /**
+     * The sorted keys of the content words of {@code text[from, to)} outside {@code [skipStart, skipEnd)} (names by their romanisation
+     * key).
+     */
+    public static long[] contentKeys(String text, int from, int skipStart, int skipEnd, int to) { return keys(text, from, skipStart,
+            skipEnd, to); }
 
     /** Whether two mentions' words say they report one event. */
     static boolean similar(long[] a, long[] b) {
@@ -299,11 +307,13 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
         while (i < to) {
             if (!Tokens.isWordChar(text.charAt(i))) { i++; continue; }
             int s = i;
-            while (i < to && (Tokens.isWordChar(text.charAt(i)) || Tokens.isApostrophe(text.charAt(i)) && i + 1 < to && Tokens.isWordChar(text.charAt(i + 1))
+            while (i < to && (Tokens.isWordChar(text.charAt(i)) || Tokens.isApostrophe(text.charAt(i)) && i + 1 < to
+                    && Tokens.isWordChar(text.charAt(i + 1))
                     || text.charAt(i) == '-' && i + 1 < to && Tokens.isWordChar(text.charAt(i + 1)))) i++;
             if (s >= dateStart && s < dateEnd) continue;
             String w = text.substring(s, i);
-            if (w.length() < 3 || Character.isDigit(w.charAt(0)) || StopWords.contains(Tokens.hashOf(w)) || TIME_WORDS.contains(w.toLowerCase(java.util.Locale.ROOT))) continue;
+            if (w.length() < 3 || Character.isDigit(w.charAt(0)) || StopWords.contains(Tokens.hashOf(w))
+                    || TIME_WORDS.contains(w.toLowerCase(java.util.Locale.ROOT))) continue;
             // "Al-Kadhimi" and "Kazemi": the name after its particle
             int dash = w.indexOf('-');
             if (dash > 0 && dash <= 3) w = w.substring(dash + 1);
@@ -316,15 +326,18 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
         return k;
     }
 
-    private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-            "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
+    private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january",
+            "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
+                    "yesterday",
             "tomorrow", "week", "month", "year", "day", "days", "hours", "ago", "last", "earlier", "later", "said", "says", "told");
 
     private static int wordsBefore(String text, int at, int floor, int words) {
         int i = at, seen = 0;
         while (i > floor) {
             i--;
-            if (Character.isWhitespace(text.charAt(i)) && i + 1 < at && !Character.isWhitespace(text.charAt(i + 1)) && ++seen > words) return i + 1;
+            if (Character.isWhitespace(text.charAt(i)) && i + 1 < at && !Character.isWhitespace(text.charAt(i + 1))
+                    && ++seen > words) return i + 1;
         }
         return floor;
     }

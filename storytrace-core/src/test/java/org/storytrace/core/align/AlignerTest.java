@@ -31,14 +31,18 @@ class AlignerTest {
         int aStart = a.start(m.get(0).aStart()), aEnd = a.end(m.get(0).aEnd() - 1);
         int bStart = b.start(m.get(0).bStart()), bEnd = b.end(m.get(0).bEnd() - 1);
         // the words just outside may match by chance ("the" after both): allow one such word at the end
-        assertTrue(Math.abs(aStart - at) <= 2 && aEnd - (at + edited.length()) >= -2 && aEnd - (at + edited.length()) <= 15, "suspicious side " + aStart + "-" + aEnd + " vs " + at + "-" + (at + edited.length()) + ": " + m);
-        assertTrue(Math.abs(bStart - from) <= 2 && bEnd - to >= -2 && bEnd - to <= 15, "source side " + bStart + "-" + bEnd + " vs " + from + "-" + to);
+        assertTrue(Math.abs(aStart - at) <= 2 && aEnd - (at + edited.length()) >= -2 && aEnd - (at + edited.length()) <= 15,
+                "suspicious side " + aStart + "-" + aEnd + " vs " + at + "-" + (at + edited.length()) + ": " + m);
+        assertTrue(Math.abs(bStart - from) <= 2 && bEnd - to >= -2 && bEnd - to <= 15, "source side " + bStart + "-" + bEnd + " vs " + from
+                + "-" + to);
     }
 
     @Test
     void stockPhrasesAreNotReuse() {
-        Tokens a = new Tokens().tokenize("Officials said the regime has lost its strategic depth after 17 years of trying to occupy the country.");
-        Tokens b = new Tokens().tokenize("Analysts warn that the so-called strategic depth of Tehran, built over 17 years of trying, is gone.");
+        Tokens a = new Tokens()
+                .tokenize("Officials said the regime has lost its strategic depth after 17 years of trying to occupy the country.");
+        Tokens b = new Tokens()
+                .tokenize("Analysts warn that the so-called strategic depth of Tehran, built over 17 years of trying, is gone.");
         assertTrue(align(a, b).isEmpty());
     }
 

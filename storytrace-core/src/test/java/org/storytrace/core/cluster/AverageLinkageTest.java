@@ -19,7 +19,8 @@ class AverageLinkageTest {
         int[] u = {0, 0, 1, 3}, v = {1, 2, 2, 4};
         double[] w = {0.8, 0.7, 0.9, 0.2};
         int[] a = new AverageLinkage(0.5).cluster(5, u, v, w, null);
-        int[] b = new AverageLinkage(0.5).cluster(5, new int[] {3, 1, 0, 0}, new int[] {4, 2, 2, 1}, new double[] {0.2, 0.9, 0.7, 0.8}, null);
+        int[] b = new AverageLinkage(0.5).cluster(5, new int[] {3, 1, 0, 0}, new int[] {4, 2, 2, 1}, new double[] {0.2, 0.9, 0.7, 0.8},
+                null);
         assertArrayEquals(new int[] {0, 0, 0, 1, 2}, a);
         assertArrayEquals(a, b);
     }
@@ -82,7 +83,8 @@ class AverageLinkageTest {
         assertArrayEquals(new int[] {0, 2}, c.nodes(0));
         assertArrayEquals(new int[] {1, 2}, c.edges(0));
         assertArrayEquals(new int[] {4, 5}, c.nodes(3));
-        assertArrayEquals(new int[] {0, 0, 1, 0, 3, 3}, new int[] {c.labels()[0], c.labels()[2], c.labels()[1], c.labels()[0], c.labels()[4], c.labels()[5]});
+        assertArrayEquals(new int[] {0, 0, 1, 0, 3, 3}, new int[] {c.labels()[0], c.labels()[2], c.labels()[1], c.labels()[0],
+                c.labels()[4], c.labels()[5]});
         assertThrows(IllegalArgumentException.class, () -> Components.of(2, new int[] {0}, new int[] {2}));
     }
 

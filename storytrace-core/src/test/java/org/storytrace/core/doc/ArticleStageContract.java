@@ -34,7 +34,8 @@ public abstract class ArticleStageContract {
         List<Article> out = new ArrayList<>();
         List<String> docs = TestCorpora.newsPool(n);
         for (int i = 0; i < docs.size(); i++) out.add(article("news-" + i, docs.get(i)));
-        for (String odd : new String[] {"", " ", "...", "\u201c\u201d", "A.", "word", "Dr.\n\nMr.", "x".repeat(5000), "\u0627\u0644\u0643\u0627\u0638\u0645\u064a \u0642\u0627\u0644.",
+        for (String odd : new String[] {"", " ", "...", "\u201c\u201d", "A.", "word", "Dr.\n\nMr.", "x".repeat(5000),
+                "\u0627\u0644\u0643\u0627\u0638\u0645\u064a \u0642\u0627\u0644.",
                 "Line one\r\nLine two\r\n", "\"Quote.\" \"Another.\""}) {
             out.add(article("odd-" + out.size(), odd));
         }

@@ -19,7 +19,8 @@ class SentenceSplitterTest {
         String text = "Iraq's Prime Minister Mustafa al-Kadhimi said on Sunday that Dr. Yaqoub was shot in Basra. "
                 + "The U.S. embassy declined to comment! Was it planned? Gen. Soleimani was killed in Jan. 2020 near Baghdad airport.\n"
                 + "Protesters Gather Again\n"
-                + "\u201cWe will not stop,\u201d said one. \u201cNever.\u201d Police fired 3.5 rounds a minute, said George W. Bush's envoy.";
+                + "\u201cWe will not stop,\u201d said one. \u201cNever.\u201d Police fired 3.5 rounds a minute, said George W. "
+                        + "Bush's envoy.";
         assertEquals(List.of(
                 "Iraq's Prime Minister Mustafa al-Kadhimi said on Sunday that Dr. Yaqoub was shot in Basra.",
                 "The U.S. embassy declined to comment!",

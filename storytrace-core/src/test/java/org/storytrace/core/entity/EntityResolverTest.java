@@ -16,7 +16,11 @@ class EntityResolverTest {
         StringBuilder text = new StringBuilder();
         List<Mention> ms = new ArrayList<>();
         for (String n : names) {
-            EntityType t = switch (n.charAt(0)) { case 'P' -> EntityType.PERSON; case 'O' -> EntityType.ORGANIZATION; default -> EntityType.LOCATION; };
+            EntityType t = switch (n.charAt(0)) {
+                case 'P' -> EntityType.PERSON;
+                case 'O' -> EntityType.ORGANIZATION;
+                default -> EntityType.LOCATION;
+            };
             String name = n.substring(2);
             if (name.startsWith("(")) { // an acronym defined in parentheses right after the name before it
                 text.setLength(text.length() - 2);
@@ -49,7 +53,8 @@ class EntityResolverTest {
         Entity kadhimi = es.stream().filter(e -> e.canonical().contains("Kadhimi")).findFirst().orElseThrow();
         assertEquals("Mustafa Al-Kadhimi", kadhimi.canonical(), "the most complete spelling");
         assertEquals(3, kadhimi.mentions().size());
-        assertEquals(1, kadhimi.variants().stream().filter(v -> v.text().equals("Mustafa Kazemi")).findFirst().orElseThrow().outlets().get("y"));
+        assertEquals(1, kadhimi.variants().stream().filter(v -> v.text().equals("Mustafa Kazemi")).findFirst().orElseThrow().outlets()
+                .get("y"));
     }
 
     @Test
@@ -71,9 +76,11 @@ class EntityResolverTest {
                 doc("a", "x", "O:National Council of Resistance of Iran", "O:(NCRI)", "O:Popular Mobilization Forces"),
                 doc("b", "y", "O:NCRI", "O:PMF", "O:Hashd", "O:WXYZ")));
         assertEquals(Set.of("National Council of Resistance of Iran", "NCRI"), spellingsOf(es, "NCRI"));
-        assertEquals(Set.of("Popular Mobilization Forces", "PMF", "Hashd"), spellingsOf(es, "PMF"), "initials, and the alias table for Hashd");
+        assertEquals(Set.of("Popular Mobilization Forces", "PMF", "Hashd"), spellingsOf(es, "PMF"),
+                "initials, and the alias table for Hashd");
         assertEquals(Set.of("WXYZ"), spellingsOf(es, "WXYZ"), "an acronym nothing explains stays on its own");
-        assertEquals("National Council of Resistance of Iran", es.stream().filter(e -> spellingsOf(List.of(e), "NCRI").size() > 0).findFirst().orElseThrow().canonical());
+        assertEquals("National Council of Resistance of Iran", es.stream().filter(e -> spellingsOf(List.of(e), "NCRI").size() > 0)
+                .findFirst().orElseThrow().canonical());
     }
 
     @Test

@@ -10,7 +10,8 @@ class RomanizationTest {
     @Test
     void theSeedsSpellingsMeet() {
         for (String[] p : new String[][] {{"Kadhimi", "Kazemi"}, {"Yacoub", "Yaqoub"}, {"Yaqoub", "Yaqub"}, {"Keyhan", "Kayhan"},
-                {"Maliki", "Maleki"}, {"Nuri", "Nouri"}, {"Hekmah", "Hikmah"}, {"Asa'ib", "Asaeb"}, {"Asa’ib", "Asa'ib"}, {"Tahseen", "Tahsin"},
+                {"Maliki", "Maleki"}, {"Nuri", "Nouri"}, {"Hekmah", "Hikmah"}, {"Asa'ib", "Asaeb"}, {"Asa’ib", "Asa'ib"}, {"Tahseen",
+                        "Tahsin"},
                 {"Hashimi", "Hashemi"}, {"Mohammed", "Muhammad"}, {"Mohamad", "Mohammed"}}) {
             assertTrue(same(p[0], p[1]), p[0] + " / " + p[1]);
         }
@@ -18,7 +19,8 @@ class RomanizationTest {
 
     @Test
     void lookAlikesStayApart() {
-        for (String[] p : new String[][] {{"Hassan", "Hussein"}, {"Ali", "Alia"}, {"Iran", "Iraq"}, {"Jamal", "Jamil"}, {"Basra", "Nasiriyah"}}) {
+        for (String[] p : new String[][] {{"Hassan", "Hussein"}, {"Ali", "Alia"}, {"Iran", "Iraq"}, {"Jamal", "Jamil"}, {"Basra",
+                "Nasiriyah"}}) {
             assertFalse(same(p[0], p[1]), p[0] + " / " + p[1]);
         }
     }
@@ -41,7 +43,8 @@ class RomanizationTest {
     @Test
     void theVariantSetIsMatchedWellAndItsLookAlikesKeptApart() {
         NameVariants.Score s = NameVariants.score();
-        System.out.printf("names.variants: %d pairs, precision %.4f, recall %.4f%nmissed %s%nwrong %s%n", s.pairs(), s.precision(), s.recall(), s.missed(), s.wrong());
+        System.out.printf("names.variants: %d pairs, precision %.4f, recall %.4f%nmissed %s%nwrong %s%n", s.pairs(), s.precision(),
+                s.recall(), s.missed(), s.wrong());
         assertTrue(s.pairs() >= 300, "the set has " + s.pairs() + " pairs");
         // floors on the figures storytrace eval prints as names.variants.*
         assertTrue(s.precision() >= 0.98, "precision " + s.precision() + ", wrong: " + s.wrong());

@@ -22,7 +22,8 @@ class CorefMetricsTest {
         int[] key = {0, 0, 0, 1, 1, 1, 1};
         int[] response = {0, 0, 1, 1, 2, 3, 3};
         CorefMetrics.Scores s = CorefMetrics.score(key, response);
-        // MUC recall: (3-2 + 4-3) / (2 + 3) = 0.4; precision: (1 + 1 + 0 + 1) / (1 + 1 + 0 + 1) = 1... with c and d split: (2-1)+(2-2)+(1-1)+(2-1) / 3 = 2/3
+        // MUC recall: (3-2 + 4-3) / (2 + 3) = 0.4; precision: (1 + 1 + 0 + 1) / (1 + 1 + 0 + 1) = 1... with c and d split:
+        // (2-1)+(2-2)+(1-1)+(2-1) / 3 = 2/3
         assertEquals(0.4, s.muc().recall(), 1e-9);
         assertEquals(2.0 / 3, s.muc().precision(), 1e-9);
         // B-cubed recall: (2/3 + 2/3 + 1/3 + 1/4 + 1/4 + 2/4 + 2/4) / 7

@@ -11,9 +11,11 @@ class TimexMetricsTest {
     @Test
     void relaxedStrictTypeAndValueAreScoredAsTempEvalDoes() {
         TimexMetrics m = new TimexMetrics();
-        List<TimexMetrics.Item> gold = List.of(new TimexMetrics.Item(0, 10, "DATE", "1998-01-08"), new TimexMetrics.Item(20, 25, "DURATION", "P1W"),
+        List<TimexMetrics.Item> gold = List.of(new TimexMetrics.Item(0, 10, "DATE", "1998-01-08"), new TimexMetrics.Item(20, 25, "DURATION",
+                "P1W"),
                 new TimexMetrics.Item(40, 45, "DATE", "PRESENT_REF"));
-        List<TimexMetrics.Item> predicted = List.of(new TimexMetrics.Item(0, 10, "DATE", "1998-01-08"), new TimexMetrics.Item(22, 25, "DURATION", "P2W"),
+        List<TimexMetrics.Item> predicted = List.of(new TimexMetrics.Item(0, 10, "DATE", "1998-01-08"), new TimexMetrics.Item(22, 25,
+                "DURATION", "P2W"),
                 new TimexMetrics.Item(60, 65, "DATE", "1998"));
         int[] match = m.add(gold, predicted);
         assertArrayEquals(new int[] {0, 1, -1}, match);
@@ -27,8 +29,10 @@ class TimexMetricsTest {
 
     @Test
     void timeMlBecomesPlainTextWithGoldSpansAndTheDctApart() {
-        String xml = "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-01-08\" functionInDocument=\"CREATION_TIME\">19980108</TIMEX3></DCT>"
-                + "<TEXT>Stocks fell <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-01-07\">yesterday</TIMEX3> &amp; <EVENT eid=\"e1\">rose</EVENT>"
+        String xml = "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-01-08\" "
+                + "functionInDocument=\"CREATION_TIME\">19980108</TIMEX3></DCT>"
+                + "<TEXT>Stocks fell <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-01-07\">yesterday</TIMEX3> &amp; <EVENT "
+                        + "eid=\"e1\">rose</EVENT>"
                 + " <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"PRESENT_REF\">now</TIMEX3>.</TEXT></TimeML>";
         TimeMl doc = TimeMl.parse(xml);
         assertEquals("Stocks fell yesterday & rose now.", doc.text());

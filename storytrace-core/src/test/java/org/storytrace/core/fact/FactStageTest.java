@@ -31,7 +31,8 @@ class FactStageTest {
                 "text", "UTF-8", null, id.replaceAll("\\d", ""), "eng");
         List<Mention> ms = new ArrayList<>();
         for (String p : places) {
-            for (int i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) ms.add(new Mention(i, i + p.length(), p, EntityType.LOCATION, null));
+            for (int i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) ms.add(new Mention(i, i + p.length(), p, EntityType.LOCATION,
+                    null));
         }
         ms.sort(java.util.Comparator.comparingInt(Mention::start));
         Document d = Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)).with(Mentions.LAYER, new Mentions(ms));
@@ -50,13 +51,17 @@ class FactStageTest {
 
     @Test
     void aPlacePutInAnotherCountryByOneOutletIsADiscrepancy() {
-        Document a = doc("wire1", "Protesters stormed militia offices in Karbala, southern Iraq, on Friday. Police in Iraq said the crowd dispersed. "
+        Document a = doc("wire1",
+                "Protesters stormed militia offices in Karbala, southern Iraq, on Friday. Police in Iraq said the crowd dispersed. "
                 + "Officials in Iraq called for calm.", LocalDate.of(2021, 5, 8), "Karbala");
-        Document b = doc("daily2", "Crowds stormed militia offices in Karbala on Friday, police said. The protests in Iraq spread. Leaders in Iraq met.",
+        Document b = doc("daily2",
+                "Crowds stormed militia offices in Karbala on Friday, police said. The protests in Iraq spread. Leaders in Iraq met.",
                 LocalDate.of(2021, 5, 8), "Karbala");
-        Document c = doc("post3", "Protesters in the city of Karbala, western Iran, stormed militia offices on Friday.", LocalDate.of(2021, 5, 9), "Karbala");
+        Document c = doc("post3", "Protesters in the city of Karbala, western Iran, stormed militia offices on Friday.", LocalDate.of(2021,
+                5, 9), "Karbala");
         FactStage.StoryFacts f = facts(List.of(), a, b, c);
-        FactStage.Fact place = f.discrepancies().stream().filter(x -> x.kind().equals("place")).findFirst().orElseThrow(() -> new AssertionError(f.toString()));
+        FactStage.Fact place = f.discrepancies().stream().filter(x -> x.kind().equals("place")).findFirst()
+                .orElseThrow(() -> new AssertionError(f.toString()));
         assertEquals("country of Karbala", place.fact());
         assertEquals("Iraq", place.values().get(0).value());
         assertEquals(List.of("wire1", "daily2"), place.values().get(0).articles());
@@ -67,13 +72,16 @@ class FactStageTest {
 
     @Test
     void placesTheArticlesAgreeOnAndUnstatedOnesAreNoDiscrepancy() {
-        Document a = doc("wire1", "Flooding hit Sylhet, northeastern Bangladesh, on Monday. Rescuers in Bangladesh worked all night.", LocalDate.of(2022, 6, 21), "Sylhet");
+        Document a = doc("wire1", "Flooding hit Sylhet, northeastern Bangladesh, on Monday. Rescuers in Bangladesh worked all night.",
+                LocalDate.of(2022, 6, 21), "Sylhet");
         Document b = doc("daily2", "Floods in Sylhet in Bangladesh displaced thousands on Monday.", LocalDate.of(2022, 6, 21), "Sylhet");
-        Document c = doc("post3", "In Sylhet, water rose on Monday. Aid groups in India and in India's east prepared supplies.", LocalDate.of(2022, 6, 22), "Sylhet");
+        Document c = doc("post3", "In Sylhet, water rose on Monday. Aid groups in India and in India's east prepared supplies.",
+                LocalDate.of(2022, 6, 22), "Sylhet");
         FactStage.StoryFacts f = facts(List.of(), a, b, c);
         assertTrue(f.discrepancies().stream().noneMatch(x -> x.kind().equals("place")),
                 "an article that only implies another country is no contradiction: " + f.discrepancies());
-        assertTrue(f.facts().stream().anyMatch(x -> x.fact().equals("country of Sylhet") && x.values().get(0).value().equals("Bangladesh")), f.facts().toString());
+        assertTrue(f.facts().stream().anyMatch(x -> x.fact().equals("country of Sylhet") && x.values().get(0).value().equals("Bangladesh")),
+                f.facts().toString());
     }
 
     @Test
@@ -101,12 +109,16 @@ class FactStageTest {
     void sumsOfMoneyAndBuildingsAreCountsTooAndRoundFiguresAgree() {
         LocalDate d = LocalDate.of(2022, 4, 21);
         FactStage.StoryFacts money = facts(List.of(),
-                doc("a1", "The government announced a military aid package worth $2 billion on Thursday, officials said in the capital.", d),
-                doc("b2", "The government announced a military aid package worth $3 billion on Thursday, officials said in the capital.", d));
+                doc("a1", "The government announced a military aid package worth $2 billion on Thursday, officials said in the capital.",
+                        d),
+                doc("b2", "The government announced a military aid package worth $3 billion on Thursday, officials said in the capital.",
+                        d));
         assertEquals(1, money.discrepancies().stream().filter(x -> x.kind().equals("amount")).count(), money.toString());
         FactStage.StoryFacts round = facts(List.of(),
-                doc("a1", "The government announced a military aid package worth $2 billion on Thursday, officials said in the capital.", d),
-                doc("b2", "The government announced a military aid package worth $2.05 billion on Thursday, officials said in the capital.", d));
+                doc("a1", "The government announced a military aid package worth $2 billion on Thursday, officials said in the capital.",
+                        d),
+                doc("b2", "The government announced a military aid package worth $2.05 billion on Thursday, officials said in the capital.",
+                        d));
         assertTrue(round.discrepancies().isEmpty(), round.toString());
         FactStage.StoryFacts homes = facts(List.of(),
                 doc("a1", "The cyclone destroyed 40 homes on the island of Vanua Levu, officials said on Friday.", d),
@@ -132,7 +144,8 @@ class FactStageTest {
         Document c = doc("c3", "He said: \u201cWe will never forget the victims, and justice will come for every family.\u201d" + body, d);
         Link copy = new Link("a1", "c3", 0.9, 0.95, 0.95, null, List.of());
         FactStage.StoryFacts f = facts(List.of(copy), a, b, c);
-        FactStage.Fact wording = f.discrepancies().stream().filter(x -> x.kind().equals("quote")).findFirst().orElseThrow(() -> new AssertionError(f.toString()));
+        FactStage.Fact wording = f.discrepancies().stream().filter(x -> x.kind().equals("quote")).findFirst()
+                .orElseThrow(() -> new AssertionError(f.toString()));
         assertEquals(2, wording.values().size());
         FactStage.Value will = wording.values().stream().filter(v -> v.value().contains("will come")).findFirst().orElseThrow();
         assertEquals(List.of("a1", "c3"), will.articles());

@@ -31,7 +31,8 @@ class MinHasherTest {
         for (int i = 0; i < docs.size(); i++) {
             String a = docs.get(i);
             // a reprint that drops its second half and adds a paragraph from another article
-            String b = a.substring(0, a.length() / 2) + "\n" + docs.get((i + 1) % docs.size()).substring(0, Math.min(600, docs.get((i + 1) % docs.size()).length()));
+            String b = a.substring(0, a.length() / 2) + "\n" + docs.get((i + 1) % docs.size()).substring(0, Math.min(600, docs.get((i
+                    + 1) % docs.size()).length()));
             Set<Long> sa = shingles(a), sb = shingles(b);
             Set<Long> inter = new HashSet<>(sa);
             inter.retainAll(sb);

@@ -22,7 +22,8 @@ class ShinglesTest {
         for (double t : new double[] {0.3, 0.5, 0.8}) {
             List<Long> brute = new ArrayList<>();
             for (int i = 0; i < sets.size(); i++) {
-                for (int j = i + 1; j < sets.size(); j++) if (Shingles.jaccard(sets.get(i), sets.get(j)) >= t) brute.add(((long) i << 32) | j);
+                for (int j = i + 1; j < sets.size(); j++) if (Shingles.jaccard(sets.get(i),
+                        sets.get(j)) >= t) brute.add(((long) i << 32) | j);
             }
             long[] fast = Shingles.similarPairs(sets, sets.size(), t);
             assertEquals(brute, java.util.Arrays.stream(fast).boxed().toList(), "threshold " + t);

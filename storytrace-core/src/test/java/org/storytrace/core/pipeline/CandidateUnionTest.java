@@ -61,7 +61,8 @@ class CandidateUnionTest {
                         }
                     }
                     long[][] fresh = Arrays.stream(copy).map(long[]::clone).toArray(long[][]::new);
-                    assertArrayEquals(want.stream().mapToLong(Long::longValue).toArray(), TermVectors.candidatePairs(fresh, minShared, rareDocs),
+                    assertArrayEquals(want.stream().mapToLong(Long::longValue).toArray(), TermVectors.candidatePairs(fresh, minShared,
+                            rareDocs),
                             "minShared " + minShared + ", rareDocs " + rareDocs);
                 }
             }

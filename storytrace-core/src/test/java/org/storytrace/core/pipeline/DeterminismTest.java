@@ -75,7 +75,8 @@ class DeterminismTest {
                 assertEquals(g.id(), f.id());
                 assertEquals(g.bodyChars(), f.bodyChars());
                 // offsets of any shape come back as they went in (gaps and lengths of zero, far apart, backwards)
-                Fingerprint odd = new Fingerprint("odd-é", 9, new long[] {1, 2, 3, 4}, new int[] {0, 0, 70_000, 5}, new int[] {0, 3, 70_010, 2},
+                Fingerprint odd = new Fingerprint("odd-é", 9, new long[] {1, 2, 3, 4}, new int[] {0, 0, 70_000, 5}, new int[] {0, 3, 70_010,
+                        2},
                         new int[] {7, 8}, new long[] {9});
                 int at = disk.add(odd);
                 Fingerprint back = disk.get(at);
@@ -87,10 +88,12 @@ class DeterminismTest {
             assertFalse(java.nio.file.Files.exists(file), "the store removes its file when closed");
 
             List<StoryGrouper.Item> items = new ArrayList<>();
-            for (Article a : articles) items.add(new StoryGrouper.Item(a.id(), a.title(), a.text(), 0, a.text().length(), a.published(), null));
+            for (Article a : articles) items.add(new StoryGrouper.Item(a.id(), a.title(), a.text(), 0, a.text().length(), a.published(),
+                    null));
             final List<Link> links = sequential;
             StoryGrouper.Grouping g1 = new StoryGrouper(StoryGrouper.Settings.defaults(), false).group(items, links);
-            StoryGrouper.Grouping g4 = pool.submit(() -> new StoryGrouper(StoryGrouper.Settings.defaults(), true).group(items, links)).get();
+            StoryGrouper.Grouping g4 = pool.submit(() -> new StoryGrouper(StoryGrouper.Settings.defaults(), true).group(items, links))
+                    .get();
             assertArrayEquals(g1.story(), g4.story());
             assertArrayEquals(g1.topic(), g4.topic());
             int stories = java.util.Arrays.stream(g1.story()).max().orElse(0) + 1;

@@ -12,7 +12,8 @@ import org.storytrace.core.model.Link;
 
 class LinkerTest {
     private static Article article(String id, String text, LocalDate published) {
-        return new Article(id, id, text, null, published, null, null, null, 0, text.length(), List.of(), "text", "UTF-8", null, null, "eng");
+        return new Article(id, id, text, null, published, null, null, null, 0, text.length(), List.of(), "text", "UTF-8", null, null,
+                "eng");
     }
 
     @Test
@@ -34,7 +35,8 @@ class LinkerTest {
         assertEquals(1, fromOriginal.passages().size());
         var p = fromOriginal.passages().get(0);
         assertEquals(original.substring(p.aStart(), p.aEnd()), reprint.substring(p.bStart(), p.bEnd()));
-        assertTrue(fromOriginal.reusedShareA() > 0.25 && fromOriginal.reusedShareA() < 0.4, "a third of the original: " + fromOriginal.reusedShareA());
+        assertTrue(fromOriginal.reusedShareA() > 0.25 && fromOriginal.reusedShareA() < 0.4, "a third of the original: "
+                + fromOriginal.reusedShareA());
     }
 
     @Test
@@ -48,7 +50,8 @@ class LinkerTest {
         assertFalse(links.isEmpty(), "before the corpus shows the disclaimer to be common, it links articles");
         List<Link> pruned = linker.pruneCommon(links);
         for (Link l : pruned) {
-            assertFalse(l.passages().stream().anyMatch(p -> (docs.get(Integer.parseInt(l.a().substring(1)) - 100) + disclaimer).substring(p.aStart(), p.aEnd()).contains("written permission")),
+            assertFalse(l.passages().stream().anyMatch(p -> (docs.get(Integer.parseInt(l.a().substring(1)) - 100) + disclaimer)
+                    .substring(p.aStart(), p.aEnd()).contains("written permission")),
                     "the disclaimer is no passage of " + l);
         }
         assertTrue(pruned.size() < links.size() / 2, pruned.size() + " of " + links.size() + " links remain");

@@ -16,13 +16,15 @@ class PairScoreTest {
         StoryGrouper.Evidence theme = new StoryGrouper.Evidence(0.043, 0.157, -1, 0.709, 0);
         assertTrue(g.score(theme, null, null) < threshold, "two stories of one theme: " + g.score(theme, null, null));
         // the same words with no embedding, and the same embedding on the words of two reports of one event
-        assertTrue(g.score(theme, null, null) > g.score(new StoryGrouper.Evidence(0.043, 0.157, -1, -1, 0), null, null), "semantics still count");
+        assertTrue(g.score(theme, null, null) > g.score(new StoryGrouper.Evidence(0.043, 0.157, -1, -1, 0), null, null),
+                "semantics still count");
         StoryGrouper.Evidence oneEvent = new StoryGrouper.Evidence(0.2, 0.3, -1, 0.709, 0);
         assertTrue(g.score(oneEvent, null, null) >= threshold, "one event: " + g.score(oneEvent, null, null));
         // bare headlines: words say little, so semantics count in full
         StoryGrouper titles = new StoryGrouper(StoryGrouper.Settings.shortTexts());
         StoryGrouper.Evidence headline = new StoryGrouper.Evidence(0.05, -1, -1, 0.7, 0);
-        assertTrue(titles.score(headline, null, null) >= titles.settings().storyThreshold(), "headlines: " + titles.score(headline, null, null));
+        assertTrue(titles.score(headline, null, null) >= titles.settings().storyThreshold(), "headlines: " + titles.score(headline, null,
+                null));
     }
 
     @Test

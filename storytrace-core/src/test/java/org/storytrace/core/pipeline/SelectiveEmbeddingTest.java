@@ -54,7 +54,8 @@ class SelectiveEmbeddingTest {
             assertEquals(close, p.semantic() > -1, "pair " + p + " consulted only if a close call");
             if (close) consulted++;
         }
-        assertTrue(consulted > 0 && consulted < g.lastPairs().size() / 4, consulted + " of " + g.lastPairs().size() + " pairs are close calls");
+        assertTrue(consulted > 0 && consulted < g.lastPairs().size() / 4, consulted + " of " + g.lastPairs().size()
+                + " pairs are close calls");
         StoryGrouper.Grouping without = g.group(items, List.of());
         assertEquals(0, without.embedded());
     }

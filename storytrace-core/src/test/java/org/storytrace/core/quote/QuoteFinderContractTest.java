@@ -21,7 +21,8 @@ class QuoteFinderContractTest extends ArticleStageContract {
         for (Quote q : d.expect(Quotes.LAYER).list()) {
             assertTrue(q.start() >= prev && q.end() <= a.bodyEnd(), a.id() + ": " + q);
             assertEquals(a.text().substring(q.start(), q.end()), q.text());
-            if (q.hasSpeaker()) assertEquals(a.text().substring(q.speakerStart(), q.speakerEnd()), q.speaker(), a.id() + ": speaker offsets");
+            if (q.hasSpeaker()) assertEquals(a.text().substring(q.speakerStart(), q.speakerEnd()), q.speaker(), a.id()
+                    + ": speaker offsets");
             if (q.hasCue()) assertEquals(a.text().substring(q.cueStart(), q.cueEnd()), q.cue(), a.id() + ": cue offsets");
             prev = q.end();
         }

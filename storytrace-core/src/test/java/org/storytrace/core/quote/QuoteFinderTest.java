@@ -26,7 +26,8 @@ class QuoteFinderTest {
     @Test
     void everyMarkStyleAndCueOrderGivesTheQuoteAndItsSpeaker() {
         String text = "\u201cWe will not leave,\u201d said Ahmed Saleh.\n\n\"The port is closed today,\" Smith told reporters.\n\n"
-                + "Ahmed Saleh said: \u00abThe strike goes on until the board pays.\u00bb\n\nAccording to the union, \u201cthe talks failed last night.\u201d";
+                + "Ahmed Saleh said: \u00abThe strike goes on until the board pays.\u00bb\n\nAccording to the union, \u201cthe "
+                        + "talks failed last night.\u201d";
         List<Quote> qs = find(text, "P:Ahmed Saleh", "P:Smith", "O:union");
         assertEquals(4, qs.size(), qs.toString());
         assertEquals("We will not leave,", qs.get(0).text());
@@ -43,29 +44,35 @@ class QuoteFinderTest {
     @Test
     void aClauseIntroducingAQuoteWithAColonOrACommaGivesItsSubjectAsTheSpeaker() {
         // from PolNeAR's training texts: no cue verb next to the mark, the clause's subject is the speaker
-        String text = "As Mitchell tried to discuss the challenges, Sanders responded with a phrase that could have come from Trump himself: "
+        String text = "As Mitchell tried to discuss the challenges, Sanders responded with a phrase that could have come from "
+                + "Trump himself: "
                 + "\u201cDo not moan to me about Hillary Clinton\u2019s problems.\u201d\n\n"
-                + "Immediately after the attacks, Trump issued a statement, \u201cLast night, our nation was attacked by a radical terrorist.\u201d\n\n"
-                + "Rain fell all day. It was, for Sanders and Trump alike, a night of records: \u201cNobody has seen crowds like these.\u201d";
+                + "Immediately after the attacks, Trump issued a statement, \u201cLast night, our nation was attacked by a "
+                        + "radical terrorist.\u201d\n\n"
+                + "Rain fell all day. It was, for Sanders and Trump alike, a night of records: \u201cNobody has seen crowds "
+                        + "like these.\u201d";
         List<Quote> qs = find(text, "P:Mitchell", "P:Sanders", "P:Hillary Clinton", "P:Trump");
         assertEquals(3, qs.size(), qs.toString());
         assertEquals("Sanders", qs.get(0).speaker(), "the subject of the clause before the colon, not the name opening the sentence");
         assertFalse(qs.get(0).hasCue(), "no verb says so next to the mark");
         assertEquals("Trump", qs.get(1).speaker());
         assertEquals(text.indexOf("Trump issued"), qs.get(1).speakerMention());
-        assertNotEquals(text.indexOf("Sanders and"), qs.get(2).speakerMention(), "a name inside the clause is not its subject: " + qs.get(2));
+        assertNotEquals(text.indexOf("Sanders and"), qs.get(2).speakerMention(), "a name inside the clause is not its subject: "
+                + qs.get(2));
     }
 
     @Test
     void scareQuotesTitlesAndPartialQuotesAreNotQuotes() {
-        String text = "Tehran calls Iraq its \u201cstrategic depth\u201d and marked the \u201cOctober Revolution\u201d with a piece titled \u201cKadhimi\u2019s fruitless awaiting,\u201d "
+        String text = "Tehran calls Iraq its \u201cstrategic depth\u201d and marked the \u201cOctober Revolution\u201d with a "
+                + "piece titled \u201cKadhimi\u2019s fruitless awaiting,\u201d "
                 + "while officials vowed to \u201ckeep the details of the treatment under wraps.\u201d";
         assertEquals(List.of(), find(text));
     }
 
     @Test
     void aPronounSpeakerIsTheSubjectNamedBeforeItAndACueLessParagraphKeepsTheSpeaker() {
-        String text = "Al-Kadhimi met the family of Dr. Yaqoub. During this visit he said: \u201cThere will be no escape from justice.\u201d\n\n"
+        String text = "Al-Kadhimi met the family of Dr. Yaqoub. During this visit he said: \u201cThere will be no escape from "
+                + "justice.\u201d\n\n"
                 + "\u201cThe killers will be found and tried in a court of law.\u201d";
         List<Quote> qs = find(text, "P:Al-Kadhimi", "P:Yaqoub");
         assertEquals(2, qs.size(), qs.toString());
@@ -76,7 +83,8 @@ class QuoteFinderTest {
 
     @Test
     void aQuoteOverTwoParagraphsIsReadAsOneQuoteAParagraph() {
-        String text = "The council wrote: \u201cThe first paragraph of the statement goes on here\n\n\u201cand the second paragraph closes it now.\u201d";
+        String text = "The council wrote: \u201cThe first paragraph of the statement goes on here\n\n\u201cand the second "
+                + "paragraph closes it now.\u201d";
         List<Quote> qs = find(text, "O:council");
         assertEquals(2, qs.size(), qs.toString());
         assertTrue(qs.get(0).text().endsWith("goes on here"));
@@ -85,7 +93,8 @@ class QuoteFinderTest {
 
     @Test
     void aQuoteAfterASentenceEndingWithItsCueAndANoBreakSpaceBeforeAMarkAreAttributed() {
-        String text = "Teachers are \u201clooking to see who is on the other side,\u201d union president Lily Garcia said. \u201cThat will scare an educator.\u201d\n\n"
+        String text = "Teachers are \u201clooking to see who is on the other side,\u201d union president Lily Garcia said. "
+                + "\u201cThat will scare an educator.\u201d\n\n"
                 + "Spokesman Brian Fallon told Politico,\u00a0\u201cFrom the start, she has offered to answer any questions.\u201d\n\n"
                 + "\"People are afraid of wasting their votes,\" he surmised.";
         List<Quote> qs = find(text, "P:Lily Garcia", "P:Brian Fallon");

@@ -16,7 +16,8 @@ import org.storytrace.core.model.Article;
 /** Extractive summaries with citations, on three reports of one strike and on the news pool. */
 class SummaryStageTest {
     private static Document doc(String id, String text) {
-        Article a = new Article(id, id, text, null, LocalDate.of(2024, 3, 4), "test", null, null, 0, text.length(), List.of(), "text", "UTF-8", null, id, "eng");
+        Article a = new Article(id, id, text, null, LocalDate.of(2024, 3, 4), "test", null, null, 0, text.length(), List.of(), "text",
+                "UTF-8", null, id, "eng");
         return new SentenceSplitter().apply(Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)));
     }
 
@@ -25,7 +26,8 @@ class SummaryStageTest {
         String strike = "Thousands of dockworkers walked off the job at the port of Valmora on Monday, halting the loading of grain ships.";
         Document a = doc("wire", strike + " The union said dockworkers had waited eleven months for a pay offer from the harbour board. "
                 + "Talks between the union and the harbour board over pay broke down late on Sunday night.");
-        Document b = doc("daily", "Thousands of dockworkers walked off the job at the port of Valmora on Monday, halting grain ship loading. "
+        Document b = doc("daily",
+                "Thousands of dockworkers walked off the job at the port of Valmora on Monday, halting grain ship loading. "
                 + "A local bakery reopened after a fire last year, its owner said with relief at the weekend.");
         Document c = doc("radio", "Dockworkers at the port of Valmora walked off the job on Monday, halting the loading of grain ships. "
                 + "The governor urged the union and the harbour board to accept mediation over pay before the harvest.");
@@ -38,7 +40,8 @@ class SummaryStageTest {
         for (SummaryStage.Line l : s.sentences()) {
             SummaryStage.Citation own = l.citations().get(0);
             Document d = List.of(a, b, c).stream().filter(x -> x.id().equals(own.article())).findFirst().orElseThrow();
-            assertEquals(l.text(), d.article().text().substring(own.start(), own.end()).strip(), "the first citation is where the sentence is written");
+            assertEquals(l.text(), d.article().text().substring(own.start(), own.end()).strip(),
+                    "the first citation is where the sentence is written");
         }
         assertTrue(s.sentences().stream().noneMatch(l -> l.text().contains("bakery")), "one outlet's aside is not the story: " + s);
     }

@@ -16,7 +16,8 @@ class TokensTest {
 
     @Test
     void aTextKeyIgnoresTypographyButNotWordBoundaries() {
-        String a = "the Asa'ib Ahl al-Haq and \"strategic depth\" -- Iraq's", b = "  The Asa’ib Ahl al‑Haq and “Strategic Depth” — IRAQ’S.\n";
+        String a = "the Asa'ib Ahl al-Haq and \"strategic depth\" -- Iraq's",
+                b = "  The Asa’ib Ahl al‑Haq and “Strategic Depth” — IRAQ’S.\n";
         assertEquals(Tokens.textKey(a, 0, a.length()), Tokens.textKey(b, 0, b.length()));
         assertNotEquals(Tokens.textKey("ab c", 0, 4), Tokens.textKey("a bc", 0, 4));
         assertNotEquals(Tokens.textKey("Iran said", 0, 9), Tokens.textKey("Iraq said", 0, 9));

@@ -16,7 +16,8 @@ class TimeTaggerContractTest extends ArticleStageContract {
 
     @Override protected Document prepare(Article a) {
         // every other article dated, so both resolutions run
-        Article dated = a.id().hashCode() % 2 == 0 ? a : new Article(a.id(), a.path(), a.text(), a.title(), LocalDate.of(1998, 3, 5), "test", a.source(),
+        Article dated = a.id().hashCode() % 2 == 0 ? a : new Article(a.id(), a.path(), a.text(), a.title(), LocalDate.of(1998, 3, 5),
+                "test", a.source(),
                 a.author(), a.bodyStart(), a.bodyEnd(), a.boilerplate(), a.format(), a.encoding(), a.url(), a.outlet(), a.language());
         return Document.of(dated).with(Layers.TOKENS, TokenLayer.of(dated));
     }

@@ -36,7 +36,8 @@ class TimeTaggerTest {
         assertEquals("Saturday and Sunday, August 22 and 23", t.text());
         assertEquals(List.of("2020-08-22", "2020-08-23"), t.values());
         assertNull(t.note(), "22 and 23 August 2020 are a Saturday and a Sunday");
-        assertEquals(List.of("2020-08-22", "2020-08-23"), only("Locals on Saturday and Sunday attacked several buildings.", "2020-08-24").values());
+        assertEquals(List.of("2020-08-22", "2020-08-23"), only("Locals on Saturday and Sunday attacked several buildings.", "2020-08-24")
+                .values());
     }
 
     @Test
@@ -67,7 +68,8 @@ class TimeTaggerTest {
     @Test
     void invalidDatesAreNotDates() {
         assertTrue(tag("The deadline was February 30, 2020.", "2020-03-01").stream().noneMatch(t -> "2020-02-30".equals(t.value())));
-        assertTrue(tag("It happened on 31 April.", "2020-05-05").stream().noneMatch(t -> t.value() != null && t.value().endsWith("-04-31")));
+        assertTrue(tag("It happened on 31 April.", "2020-05-05").stream().noneMatch(t -> t.value() != null && t.value()
+                .endsWith("-04-31")));
         assertTrue(tag("It happened on 13/45/2019.", "2020-05-05").isEmpty());
     }
 

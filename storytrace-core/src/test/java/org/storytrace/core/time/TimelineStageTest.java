@@ -52,7 +52,8 @@ class TimelineStageTest {
         assertEquals(2, disputed.size(), "the visit's two dates, each disputed by the other: " + disputed);
         TimelineStage.Event august = disputed.get(0), september23 = disputed.get(1);
         assertEquals("2020-08-23", august.date());
-        assertEquals(List.of("000_8fce433b631a5525", "002_e924190dd1f865ae"), august.mentions().stream().map(TimelineStage.Mention::article).toList());
+        assertEquals(List.of("000_8fce433b631a5525", "002_e924190dd1f865ae"), august.mentions().stream().map(TimelineStage.Mention::article)
+                .toList());
         assertEquals("2020-09-23", august.disputed().get(0).date());
         assertEquals(List.of("003_a823ca92ff81a94e"), august.disputed().get(0).articles());
         assertEquals("2020-09-23", september23.date());
@@ -81,8 +82,10 @@ class TimelineStageTest {
 
     @Test
     void reportsOfOneEventOnDifferentDaysAreDisputedAndAStoryWithoutDatesInfersNone() {
-        Document a = doc("a", "The central bank raised interest rates by half a point on Tuesday, surprising investors in Ankara.", LocalDate.of(2021, 3, 10));
-        Document b = doc("b", "Investors in Ankara were surprised when the central bank raised interest rates on Thursday.", LocalDate.of(2021, 3, 12));
+        Document a = doc("a", "The central bank raised interest rates by half a point on Tuesday, surprising investors in Ankara.",
+                LocalDate.of(2021, 3, 10));
+        Document b = doc("b", "Investors in Ankara were surprised when the central bank raised interest rates on Thursday.",
+                LocalDate.of(2021, 3, 12));
         TimelineStage.StoryTime t = new TimelineStage().apply(new StoryView("s", List.of(a, b)));
         assertEquals(2, t.timeline().stream().filter(e -> !e.disputed().isEmpty()).count(), t.timeline().toString());
 

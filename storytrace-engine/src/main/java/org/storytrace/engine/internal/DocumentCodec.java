@@ -124,7 +124,8 @@ public final class DocumentCodec {
                 boilerplate.add(new Span(s, e, words));
             }
             String format = str(in), encoding = str(in), url = str(in), outlet = str(in), language = str(in);
-            Document d = Document.of(new Article(id, path, new String(text), title, published == null ? null : LocalDate.parse(published), evidence,
+            Document d = Document.of(new Article(id, path, new String(text), title, published == null ? null : LocalDate.parse(published),
+                    evidence,
                     source, author, bodyStart, bodyEnd, boilerplate, format, encoding, url, outlet, language));
             return readLayers(in, d);
         } catch (IOException e) {

@@ -38,7 +38,8 @@ import org.storytrace.engine.Results;
  * left out and where to find it ({@code stories.json}). Not a contract.
  */
 public final class HtmlReport {
-    static final int MAX_STORIES = 200, MAX_ARTICLES = 100, MAX_LINKS = 30, MAX_PASSAGES = 12, CONTEXT = 160, MAX_ENTITIES = 40, MAX_QUOTE_GROUPS = 20, MAX_EVENTS = 40,
+    static final int MAX_STORIES = 200, MAX_ARTICLES = 100, MAX_LINKS = 30, MAX_PASSAGES = 12, CONTEXT = 160, MAX_ENTITIES = 40,
+            MAX_QUOTE_GROUPS = 20, MAX_EVENTS = 40,
             MAX_EVIDENCE_ARTICLES = 30, MAX_BODY = 20_000;
 
     private HtmlReport() {}
@@ -112,7 +113,8 @@ public final class HtmlReport {
         return new Summary(s, headline, new ArrayList<>(outlets), from, to, links == null ? 0 : links.size(), reuse, articles);
     }
 
-    private static Writer writer(OutputStream out) { return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16); }
+    private static Writer writer(OutputStream out) { return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+            1 << 16); }
 
     private static final String STYLE = "body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}"
             + "h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em}.meta{color:#666;font-size:.9em}"
@@ -135,17 +137,21 @@ public final class HtmlReport {
             w.write("<p class=\"meta\">Showing the " + shown.size() + " largest of " + storyCount
                     + " stories; stories.json lists every story, article and link.</p>");
         }
-        if (crossLinks > 0) w.write("<p class=\"meta\">" + crossLinks + " links join articles of different stories; they are listed in stories.json.</p>");
-        w.write("<table><tr><th>story</th><th>headline</th><th>articles</th><th>outlets</th><th>dates</th><th>links</th><th>most reused</th></tr>");
+        if (crossLinks > 0) w.write("<p class=\"meta\">" + crossLinks
+                + " links join articles of different stories; they are listed in stories.json.</p>");
+        w.write("<table><tr><th>story</th><th>headline</th><th>articles</th><th>outlets</th><th>dates</th><th>links</th><th>most"
+                + " reused</th></tr>");
         for (Summary s : shown) {
             String id = esc(s.story.id());
-            w.write("<tr><td><a href=\"stories/" + id + ".html\">" + id + "</a> <span class=\"meta\">" + esc(s.story.topic()) + "</span></td><td>");
+            w.write("<tr><td><a href=\"stories/" + id + ".html\">" + id + "</a> <span class=\"meta\">" + esc(s.story.topic())
+                    + "</span></td><td>");
             w.write(esc(s.headline == null ? "(no headline)" : s.headline));
             w.write("</td><td>" + s.story.articles().size() + "</td><td>");
             List<String> outlets = s.outlets;
             w.write(esc(String.join(", ", outlets.subList(0, Math.min(5, outlets.size())))));
             if (outlets.size() > 5) w.write(" +" + (outlets.size() - 5));
-            w.write("</td><td>" + (s.from == null ? "undated" : s.from.equals(s.to) ? s.from : s.from + " – " + s.to) + "</td><td>" + s.links
+            w.write("</td><td>" + (s.from == null ? "undated" : s.from.equals(s.to) ? s.from : s.from + " – " + s.to) + "</td><td>"
+                    + s.links
                     + "</td><td>" + (s.links == 0 ? "" : Math.round(s.maxReuse * 100) + "%") + "</td></tr>");
         }
         w.write("</table>");
@@ -154,7 +160,8 @@ public final class HtmlReport {
             w.write("<h2>Rejected inputs</h2><ul>");
             for (int i = 0; i < max; i++) {
                 var x = r.rejections().get(i);
-                w.write("<li class=\"rej\">" + esc(x.path()) + (x.position() == null ? "" : " (" + esc(x.position()) + ")") + ": " + esc(x.reason()) + "</li>");
+                w.write("<li class=\"rej\">" + esc(x.path()) + (x.position() == null ? "" : " (" + esc(x.position()) + ")") + ": "
+                        + esc(x.reason()) + "</li>");
             }
             w.write("</ul>");
             if (max < r.rejections().size()) w.write("<p class=\"meta\">" + (r.rejections().size() - max) + " more in rejected.jsonl.</p>");
@@ -169,8 +176,10 @@ public final class HtmlReport {
                 + esc(s.story.topic()) + "</span></h1><h2>" + s.story.articles().size() + " articles</h2><ul>");
         for (Article a : s.articles.values()) {
             w.write("<li><b>" + esc(a.title() == null ? "(no headline)" : a.title()) + "</b> <span class=\"meta\">" + esc(a.id()) + " · "
-                    + (a.outlet() == null ? "outlet unknown" : esc(a.outlet())) + (a.source() == null ? "" : " · from " + esc(a.source())) + " · "
-                    + (a.published() == null ? "undated" : a.published().toString()) + (a.author() == null ? "" : " · by " + esc(a.author()))
+                    + (a.outlet() == null ? "outlet unknown" : esc(a.outlet())) + (a.source() == null ? "" : " · from " + esc(a.source()))
+                            + " · "
+                    + (a.published() == null ? "undated" : a.published().toString()) + (a.author() == null ? "" : " · by "
+                            + esc(a.author()))
                     + "</span></li>");
         }
         w.write("</ul>");
@@ -184,9 +193,11 @@ public final class HtmlReport {
         entities(w, s, r.entitiesOf(s.story.id()), entityById);
         quoteGroups(w, r, r.findStoryLayer(s.story.id(), QuoteGroupStage.LAYER).orElse(null));
         List<Link> sorted = new ArrayList<>(links);
-        sorted.sort(Comparator.comparingDouble((Link l) -> -Math.max(l.reusedShareA(), l.reusedShareB())).thenComparing(Link::a).thenComparing(Link::b));
+        sorted.sort(Comparator.comparingDouble((Link l) -> -Math.max(l.reusedShareA(), l.reusedShareB())).thenComparing(Link::a)
+                .thenComparing(Link::b));
         if (!sorted.isEmpty()) w.write("<h2>" + sorted.size() + " links</h2>");
-        if (sorted.size() > MAX_LINKS) w.write("<p class=\"meta\">Showing the " + MAX_LINKS + " with the most reuse; stories.json lists them all.</p>");
+        if (sorted.size() > MAX_LINKS) w.write("<p class=\"meta\">Showing the " + MAX_LINKS
+                + " with the most reuse; stories.json lists them all.</p>");
         for (Link l : sorted.subList(0, Math.min(MAX_LINKS, sorted.size()))) {
             Article a = s.articles.containsKey(l.a()) ? s.articles.get(l.a()) : r.expectDocument(l.a()).article();
             Article b = s.articles.containsKey(l.b()) ? s.articles.get(l.b()) : r.expectDocument(l.b()).article();
@@ -215,7 +226,8 @@ public final class HtmlReport {
         }
         es.sort(Comparator.comparingInt((Entity e) -> -here.get(e)));
         w.write("<h2>" + es.size() + " people, organisations and places</h2>");
-        if (es.size() > MAX_ENTITIES) w.write("<p class=\"meta\">Showing the " + MAX_ENTITIES + " mentioned most; stories.json lists them all.</p>");
+        if (es.size() > MAX_ENTITIES) w.write("<p class=\"meta\">Showing the " + MAX_ENTITIES
+                + " mentioned most; stories.json lists them all.</p>");
         w.write("<table class=\"entities\"><tr><th>name</th><th>type</th><th>mentions here</th><th>spellings (outlets)</th></tr>");
         for (Entity e : es.subList(0, Math.min(MAX_ENTITIES, es.size()))) {
             StringBuilder v = new StringBuilder();
@@ -223,10 +235,13 @@ public final class HtmlReport {
             for (Entity.Variant x : e.variants()) {
                 if (shown++ == 8) { v.append("…"); break; }
                 if (v.length() > 0) v.append("; ");
-                v.append(esc(x.text())).append(" <span class=\"meta\">(").append(esc(String.join(", ", new java.util.TreeSet<>(x.outlets().keySet())))).append(")</span>");
+                v.append(esc(x.text())).append(" <span class=\"meta\">(").append(esc(String.join(", ", new java.util.TreeSet<>(x.outlets()
+                        .keySet())))).append(")</span>");
             }
-            w.write("<tr><td><b>" + esc(e.canonical()) + "</b>" + (e.roles().isEmpty() ? "" : " <span class=\"meta\">" + esc(String.join(", ", e.roles())) + "</span>")
-                    + "</td><td>" + e.type().name().toLowerCase(java.util.Locale.ROOT) + "</td><td>" + here.get(e) + "</td><td>" + v + "</td></tr>");
+            w.write("<tr><td><b>" + esc(e.canonical()) + "</b>" + (e.roles().isEmpty() ? "" : " <span class=\"meta\">"
+                    + esc(String.join(", ", e.roles())) + "</span>")
+                    + "</td><td>" + e.type().name().toLowerCase(java.util.Locale.ROOT) + "</td><td>" + here.get(e) + "</td><td>" + v
+                            + "</td></tr>");
         }
         w.write("</table>");
     }
@@ -244,14 +259,16 @@ public final class HtmlReport {
             QuoteGrouper.Item ref = sq.items().get(g.reference());
             String speaker = r.speakerName(ref.article(), ref.quote());
             w.write("<h3>" + (speaker == null ? "unattributed" : esc(speaker)) + "</h3><table class=\"side\">");
-            w.write("<tr><td class=\"meta\">" + esc(ref.article()) + " (most complete)</td><td>" + esc(clip(ref.quote().text())) + "</td></tr>");
+            w.write("<tr><td class=\"meta\">" + esc(ref.article()) + " (most complete)</td><td>" + esc(clip(ref.quote().text()))
+                    + "</td></tr>");
             for (QuoteGrouper.Difference d : g.differences()) {
                 QuoteGrouper.Item it = sq.items().get(d.item());
                 StringBuilder diff = new StringBuilder();
                 for (String[] c : d.changed()) diff.append("changed “").append(esc(c[0])).append("” to “").append(esc(c[1])).append("”; ");
                 for (String x : d.inserted()) diff.append("inserted “").append(esc(clip(x))).append("”; ");
                 for (String x : d.omitted()) diff.append("left out “").append(esc(clip(x))).append("”; ");
-                w.write("<tr><td class=\"meta\">" + esc(it.article()) + "</td><td>" + esc(clip(it.quote().text())) + "<br><span class=\"meta\">"
+                w.write("<tr><td class=\"meta\">" + esc(it.article()) + "</td><td>" + esc(clip(it.quote().text()))
+                        + "<br><span class=\"meta\">"
                         + (diff.length() == 0 ? "same words" : diff) + "</span></td></tr>");
             }
             w.write("</table>");
@@ -272,12 +289,15 @@ public final class HtmlReport {
     }
 
     private static void fact(Writer w, FactStage.Fact x) throws IOException {
-        w.write("<h3>" + esc(x.kind()) + ": " + esc(clip(x.fact())) + "</h3><table class=\"side\"><tr><th>value</th><th>outlets</th><th>evidence</th></tr>");
+        w.write("<h3>" + esc(x.kind()) + ": " + esc(clip(x.fact()))
+                + "</h3><table class=\"side\"><tr><th>value</th><th>outlets</th><th>evidence</th></tr>");
         for (FactStage.Value v : x.values()) {
-            w.write("<tr><td><b>" + esc(clip(v.value())) + "</b></td><td>" + esc(String.join(", ", v.articles())) + "<br><span class=\"meta\">" + v.sources()
+            w.write("<tr><td><b>" + esc(clip(v.value())) + "</b></td><td>" + esc(String.join(", ", v.articles()))
+                    + "<br><span class=\"meta\">" + v.sources()
                     + (v.sources() == 1 ? " independent source" : " independent sources") + "</span></td><td>");
             for (FactStage.Evidence e : v.evidence()) {
-                w.write("<a class=\"meta\" href=\"#" + anchor(e) + "\">" + esc(e.article()) + " @" + e.start() + (e.implied() ? ", implied" : "") + "</a> “"
+                w.write("<a class=\"meta\" href=\"#" + anchor(e) + "\">" + esc(e.article()) + " @" + e.start() + (e.implied() ? ", implied"
+                        : "") + "</a> “"
                         + esc(clip(e.text())) + "”<br>");
             }
             w.write("</td></tr>");
@@ -327,7 +347,8 @@ public final class HtmlReport {
         if (s == null || s.sentences().isEmpty()) return;
         w.write("<h2>Summary</h2><ol>");
         for (SummaryStage.Line l : s.sentences()) {
-            w.write("<li>" + esc(l.text()) + " <span class=\"meta\">[" + esc(String.join(", ", l.citations().stream().map(c -> c.article() + " @" + c.start()).toList()))
+            w.write("<li>" + esc(l.text()) + " <span class=\"meta\">[" + esc(String.join(", ", l.citations().stream().map(c -> c.article()
+                    + " @" + c.start()).toList()))
                     + "]</span></li>");
         }
         w.write("</ol>");
@@ -341,14 +362,16 @@ public final class HtmlReport {
         if (t == null || t.timeline().isEmpty()) return;
         List<TimelineStage.Event> disputed = t.timeline().stream().filter(e -> !e.disputed().isEmpty()).toList();
         if (!disputed.isEmpty()) {
-            w.write("<h2>" + disputed.size() + " disputed dates</h2><table class=\"side\"><tr><th>date</th><th>reported by</th><th>other dates given</th></tr>");
+            w.write("<h2>" + disputed.size()
+                    + " disputed dates</h2><table class=\"side\"><tr><th>date</th><th>reported by</th><th>other dates given</th></tr>");
             for (TimelineStage.Event e : disputed) {
                 w.write("<tr><td>" + esc(e.date()) + "</td><td>");
                 for (TimelineStage.Mention m : e.mentions()) {
                     w.write("<span class=\"meta\">" + esc(m.article()) + "</span> “" + esc(clip(m.context())) + "”<br>");
                 }
                 w.write("</td><td>");
-                for (TimelineStage.Dispute d : e.disputed()) w.write(esc(d.date()) + " <span class=\"meta\">(" + esc(String.join(", ", d.articles())) + ")</span><br>");
+                for (TimelineStage.Dispute d : e.disputed()) w.write(esc(d.date()) + " <span class=\"meta\">(" + esc(String.join(", ",
+                        d.articles())) + ")</span><br>");
                 w.write("</td></tr>");
             }
             w.write("</table>");
@@ -361,8 +384,10 @@ public final class HtmlReport {
                 return;
             }
             TimelineStage.Mention m = e.mentions().get(0);
-            w.write("<tr><td>" + esc(e.date()) + (e.disputed().isEmpty() ? "" : " <b>disputed</b>") + "</td><td>“" + esc(clip(m.context())) + "” <span class=\"meta\">"
-                    + esc(String.join(", ", e.mentions().stream().map(TimelineStage.Mention::article).distinct().toList())) + "</span></td></tr>");
+            w.write("<tr><td>" + esc(e.date()) + (e.disputed().isEmpty() ? "" : " <b>disputed</b>") + "</td><td>“" + esc(clip(m.context()))
+                    + "” <span class=\"meta\">"
+                    + esc(String.join(", ", e.mentions().stream().map(TimelineStage.Mention::article).distinct().toList()))
+                            + "</span></td></tr>");
         }
         w.write("</table>");
     }
@@ -371,14 +396,17 @@ public final class HtmlReport {
 
     private static void link(Writer w, Link l, Article a, Article b) throws IOException {
         w.write("<h3>" + esc(l.a()) + " ↔ " + esc(l.b()) + "</h3><p class=\"meta\">similarity " + l.similarity() + " · reused "
-                + Math.round(l.reusedShareA() * 100) + "% of " + esc(l.a()) + ", " + Math.round(l.reusedShareB() * 100) + "% of " + esc(l.b())
+                + Math.round(l.reusedShareA() * 100) + "% of " + esc(l.a()) + ", " + Math.round(l.reusedShareB() * 100) + "% of "
+                        + esc(l.b())
                 + (l.direction() == null ? " · direction unknown"
-                        : " · copied " + (l.direction() == Link.Direction.A_TO_B ? esc(l.a()) + " → " + esc(l.b()) : esc(l.b()) + " → " + esc(l.a()))) + "</p>");
+                        : " · copied " + (l.direction() == Link.Direction.A_TO_B ? esc(l.a()) + " → " + esc(l.b()) : esc(l.b()) + " → "
+                                + esc(l.a()))) + "</p>");
         w.write("<table class=\"side\"><tr><th>" + esc(l.a()) + "</th><th>" + esc(l.b()) + "</th></tr>");
         int n = 0;
         for (Passage p : l.passages()) {
             if (n++ == MAX_PASSAGES) {
-                w.write("<tr><td colspan=\"2\" class=\"meta\">" + (l.passages().size() - MAX_PASSAGES) + " more passages in stories.json</td></tr>");
+                w.write("<tr><td colspan=\"2\" class=\"meta\">" + (l.passages().size() - MAX_PASSAGES)
+                        + " more passages in stories.json</td></tr>");
                 break;
             }
             w.write("<tr><td>");

@@ -42,7 +42,8 @@ public final class OutputFolder {
         } catch (Unusable e) {
             throw e;
         } catch (AccessDeniedException e) {
-            throw new Unusable("cannot write to " + dir + ": permission denied" + (e.getFile() != null && !e.getFile().equals(dir.toString()) ? " (" + e.getFile() + ")" : ""), e);
+            throw new Unusable("cannot write to " + dir + ": permission denied" + (e.getFile() != null && !e.getFile()
+                    .equals(dir.toString()) ? " (" + e.getFile() + ")" : ""), e);
         } catch (FileAlreadyExistsException e) {
             throw new Unusable("cannot create " + dir + ": " + e.getFile() + " exists and is not a folder", e);
         } catch (NoSuchFileException e) {

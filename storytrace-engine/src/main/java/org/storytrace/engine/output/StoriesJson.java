@@ -139,7 +139,8 @@ public final class StoriesJson {
      * the other arrays (entities, quotes, quote groups: their ids are numbered across the
      * collection, so one new article may renumber them) whole or not at all.
      */
-    public record Selection(BitSet articles, BitSet stories, BitSet topics, BitSet links, boolean others, Map<Integer, List<String>> topicStories) {
+    public record Selection(BitSet articles, BitSet stories, BitSet topics, BitSet links, boolean others, Map<Integer,
+            List<String>> topicStories) {
         /** With each selected topic's stories found among all stories. */
         public Selection(BitSet articles, BitSet stories, BitSet topics, BitSet links, boolean others) {
             this(articles, stories, topics, links, others, null);
@@ -176,7 +177,8 @@ public final class StoriesJson {
             }
         } else {
             for (Story s : stories) {
-                List<String> of = which.topics() == null ? topics.computeIfAbsent(s.topic(), x -> new ArrayList<>()) : topics.get(s.topic());
+                List<String> of = which.topics() == null ? topics.computeIfAbsent(s.topic(), x -> new ArrayList<>())
+                        : topics.get(s.topic());
                 if (of != null) of.add(s.id());
             }
         }
@@ -473,7 +475,8 @@ public final class StoriesJson {
                 List<String> ids = new ArrayList<>();
                 for (int i : grp.items()) ids.add("q" + (first + i));
                 groupQuoteIds.add(ids);
-                groupDiffs.add(grp.differences().stream().map(d -> new QuoteGrouper.Difference(first + d.item(), d.inserted(), d.omitted(), d.changed())).toList());
+                groupDiffs.add(grp.differences().stream().map(d -> new QuoteGrouper.Difference(first + d.item(), d.inserted(), d.omitted(),
+                        d.changed())).toList());
             }
             for (int i = 0; i < sq.items().size(); i++) {
                 QuoteGrouper.Item it = sq.items().get(i);
@@ -531,7 +534,8 @@ public final class StoriesJson {
     }
 
     /** A run of words as {@code field: {["entity": id,] "text", "start", "end"}} (the entity field only when {@code withEntity}). */
-    private static void words(JsonGenerator g, String field, String entity, boolean withEntity, String text, int start, int end) throws IOException {
+    private static void words(JsonGenerator g, String field, String entity, boolean withEntity, String text, int start,
+            int end) throws IOException {
         g.writeObjectFieldStart(field);
         if (withEntity) g.writeStringField("entity", entity);
         g.writeStringField("text", text);
@@ -557,7 +561,8 @@ public final class StoriesJson {
             g.writeStringField("text", v.text());
             g.writeNumberField("count", v.count());
             g.writeObjectFieldStart("outlets");
-            for (Map.Entry<String, Integer> o : new java.util.TreeMap<>(v.outlets()).entrySet()) g.writeNumberField(o.getKey(), o.getValue());
+            for (Map.Entry<String, Integer> o : new java.util.TreeMap<>(v.outlets()).entrySet()) g.writeNumberField(o.getKey(),
+                    o.getValue());
             g.writeEndObject();
             g.writeEndObject();
         }
@@ -573,7 +578,10 @@ public final class StoriesJson {
         g.writeEndObject();
     }
 
-    /** The fields of a span of an article's text, as every list of spans in the contract writes them: article, start, end, and its text if given. */
+    /**
+     * The fields of a span of an article's text, as every list of spans in the contract writes them: article, start, end, and its text if
+     * given.
+     */
     private static void at(JsonGenerator g, String article, int start, int end, String text) throws IOException {
         g.writeStringField("article", article);
         g.writeNumberField("start", start);

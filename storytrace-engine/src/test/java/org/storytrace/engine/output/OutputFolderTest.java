@@ -37,7 +37,8 @@ class OutputFolderTest {
         OutputFolder out = OutputFolder.prepare(tmp);
         out.replaceFolder("stories", d -> Files.writeString(d.resolve("s1.html"), "one"));
         out.replaceFolder("stories", d -> Files.writeString(d.resolve("s2.html"), "two"));
-        try (var s = Files.list(tmp.resolve("stories"))) { assertEquals(java.util.List.of("s2.html"), s.map(p -> p.getFileName().toString()).toList()); }
+        try (var s = Files.list(tmp.resolve("stories"))) { assertEquals(java.util.List.of("s2.html"), s.map(p -> p.getFileName().toString())
+                .toList()); }
         try (var s = Files.list(tmp)) { assertEquals(1, s.count(), "nothing else left in the folder"); }
     }
 }

@@ -14,7 +14,8 @@ public final class Dates {
 
     static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December|"
             + "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?";
-    static final String WEEKDAY = "(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\\.?,?\\s+)";
+    static final String WEEKDAY = "(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thurs|"
+            + "Fri|Sat|Sun)\\.?,?\\s+)";
     /** Month d, yyyy  |  d Month yyyy  |  yyyy-mm-dd; groups: 1 month, 2 day, 3 year | 4 day, 5 month, 6 year | 7, 8, 9 iso. */
     public static final String DATE = "(?:" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})"
             + "|(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(\\d{4})"
@@ -39,9 +40,12 @@ public final class Dates {
     /** Reads a date from a matcher of {@link #DATE}, whose groups begin at {@code g}. */
     public static Optional<LocalDate> fromGroups(Matcher m, int g) {
         try {
-            if (m.group(g) != null) return Optional.of(LocalDate.of(Integer.parseInt(m.group(g + 2)), month(m.group(g)), Integer.parseInt(m.group(g + 1))));
-            if (m.group(g + 3) != null) return Optional.of(LocalDate.of(Integer.parseInt(m.group(g + 5)), month(m.group(g + 4)), Integer.parseInt(m.group(g + 3))));
-            if (m.group(g + 6) != null) return Optional.of(LocalDate.of(Integer.parseInt(m.group(g + 6)), Integer.parseInt(m.group(g + 7)), Integer.parseInt(m.group(g + 8))));
+            if (m.group(g) != null) return Optional.of(LocalDate.of(Integer.parseInt(m.group(g + 2)), month(m.group(g)),
+                    Integer.parseInt(m.group(g + 1))));
+            if (m.group(g + 3) != null) return Optional.of(LocalDate.of(Integer.parseInt(m.group(g + 5)), month(m.group(g + 4)),
+                    Integer.parseInt(m.group(g + 3))));
+            if (m.group(g + 6) != null) return Optional.of(LocalDate.of(Integer.parseInt(m.group(g + 6)), Integer.parseInt(m.group(g + 7)),
+                    Integer.parseInt(m.group(g + 8))));
         } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -55,7 +59,8 @@ public final class Dates {
     }
 
     private static final String[] ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-        "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"};
+        "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                "twentieth"};
 
     /** 1 for "first" or "1st", ..., or -1. */
     public static int ordinal(String word) {

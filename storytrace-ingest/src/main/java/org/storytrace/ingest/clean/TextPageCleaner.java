@@ -31,24 +31,40 @@ import org.storytrace.core.model.Span;
  */
 public final class TextPageCleaner {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’\\-./]*");
-    private static final Pattern SOURCE_LINE = Pattern.compile("^(?:Source|Via|Originally published (?:at|by|in|on))\\s*(?:[»:›>|]|&raquo;)?\\s*(\\S.{0,60})$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SOURCE_ARROW = Pattern.compile("^(?:Source|Via)\\s*(?:[»:›>|]|&raquo;)\\s*(\\S.{0,60})$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CREDIT_LINE = Pattern.compile("^(?:Reporting|Reported|Written|Compiled|Edited|Posted|Additional reporting)\\s+by\\s+(\\S.{0,60})$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern BYLINE = Pattern.compile("^(?:By|Author:?)\\s+(\\p{Lu}[\\p{L}.'’\\-]+(?:\\s+\\p{Lu}[\\p{L}.'’\\-]+){0,3})(?:\\s*[,|–—-].*)?$");
-    private static final Pattern AUTHOR_BOX = Pattern.compile("^About\\s+(?:the\\s+author\\s*:?\\s*)?(\\p{Lu}[\\p{L}.'’\\-]+(?:\\s+\\p{Lu}[\\p{L}.'’\\-]+){0,3})\\s*(?:\\(\\s*\\d[\\d,]*\\s+(?:Articles?|Posts?|Stories)\\s*\\))?\\s*$");
-    private static final Pattern TAIL_MARKER = Pattern.compile("^(?:Leave a (?:Reply|Comment)|Post a Comment|Add a comment|\\d+\\s+Comments?|Comments?|Related(?: Posts| Articles| Stories| News| Content)?|"
-            + "You (?:may|might) also like|More (?:from|stories|news)\\b.*|Read (?:more|next)\\b.*|Share this(?: article| story| post)?:?|Share on\\b.*|Like this:?|"
-            + "Tags?:.*|Filed under\\b.*|Post navigation|Previous (?:article|post|story)\\b.*|Next (?:article|post|story)\\b.*|"
-            + "Your email address will not be published\\..*|Required fields are marked.*|Subscribe\\b.*|Sign up\\b.*|Follow us\\b.*|Copyright\\b.*|©.*|All rights reserved\\.?)$",
+    private static final Pattern SOURCE_LINE = Pattern.compile("^(?:Source|Via|Originally published "
+            + "(?:at|by|in|on))\\s*(?:[»:›>|]|&raquo;)?\\s*(\\S.{0,60})$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SOURCE_ARROW = Pattern.compile("^(?:Source|Via)\\s*(?:[»:›>|]|&raquo;)\\s*(\\S.{0,60})$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern FURNITURE = Pattern.compile("^(?:News Ticker|Breaking News|Breaking|Trending(?: Now)?|Latest(?: News)?|Menu|Search|Skip to (?:main )?content|Home|"
-            + "Advertisement|Sponsored|Log ?in|Sign ?in|Subscribe|Share|Print|Email|Facebook|Twitter|WhatsApp|Telegram|LinkedIn|Close|Top Stories)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREDIT_LINE = Pattern.compile("^(?:Reporting|Reported|Written|Compiled|Edited|Posted|"
+            + "Additional reporting)\\s+by\\s+(\\S.{0,60})$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BYLINE = Pattern.compile("^(?:By|Author:?)"
+            + "\\s+(\\p{Lu}[\\p{L}.'’\\-]+(?:\\s+\\p{Lu}[\\p{L}.'’\\-]+){0,3})(?:\\s*[,|–—-].*)?$");
+    private static final Pattern AUTHOR_BOX = Pattern.compile("^About\\s+(?:the\\s+author\\s*:?\\s*)" + "?(\\p{Lu}[\\p{L}.'’\\-]"
+            + "+(?:\\s+\\p{Lu}[\\p{L}.'’\\-]+){0,3})\\s*(?:\\(\\s*\\d[\\d,]*\\s+(?:Articles?|Posts?|Stories)\\s*\\))?\\s*$");
+    private static final Pattern TAIL_MARKER = Pattern.compile("^(?:Leave a (?:Reply|Comment)|Post a Comment|Add a "
+            + "comment|\\d+\\s+Comments?|Comments?|Related(?: Posts| Articles| Stories| News| Content)?|"
+            + "You (?:may|might) also like|More (?:from|stories|news)\\b.*|Read (?:more|next)\\b.*|Share this(?: article| "
+                    + "story| post)?:?|Share on\\b.*|Like this:?|"
+            + "Tags?:.*|Filed under\\b.*|Post navigation|Previous (?:article|post|story)\\b.*|Next (?:article|post|story)\\b.*|"
+            + "Your email address will not be published\\..*|Required fields are marked.*|Subscribe\\b.*|Sign up\\b.*|Follow "
+                    + "us\\b.*|Copyright\\b.*|©.*|All rights reserved\\.?)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FURNITURE = Pattern.compile("^(?:News Ticker|Breaking News|Breaking|Trending(?: "
+            + "Now)?|Latest(?: News)?|Menu|Search|Skip to (?:main )?content|Home|"
+            + "Advertisement|Sponsored|Log ?in|Sign "
+                    + "?in|Subscribe|Share|Print|Email|Facebook|Twitter|WhatsApp|Telegram|LinkedIn|Close|Top Stories)$",
+                    Pattern.CASE_INSENSITIVE);
     private static final Pattern BREADCRUMB = Pattern.compile("^Home(?:\\p{Lu}|\\s*[»›>/|]).*");
     private static final Pattern SEPARATED = Pattern.compile(".*\\S\\s*[»›|]\\s*\\S.*\\S\\s*[»›|]\\s*\\S.*");
-    /** A brief's bare dateline, "October 10, 2020 — ...": a date and a dash opening a paragraph (not a colon: a chronology's "March 3, 2020: ..."). */
+    /**
+     * A brief's bare dateline, "October 10, 2020 — ...": a date and a dash opening a paragraph (not a colon: a chronology's "March 3, 2020:
+     * ...").
+     */
     private static final Pattern BARE_DATELINE = Pattern.compile("^\\s*" + Dates.WEEKDAY + "?" + Dates.DATE + "\\s*(?:[—–]|-{1,2})\\s*\\S");
-    private static final Pattern DATELINE = Pattern.compile("^\\s*(\\p{Lu}[\\p{L} .'’\\-]{1,40}?),\\s+" + Dates.WEEKDAY + "?" + Dates.DATE + "\\s*(?:[—–]|-{1,2}|:)");
-    private static final Pattern ANNIVERSARY = Pattern.compile("\\b(?:today|this|it)\\s+(?:is|marks)\\s+the\\s+(\\w+)\\s+anniversary\\s+of\\s+(?:the\\s+)?" + Dates.DATE, Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATELINE = Pattern.compile("^\\s*(\\p{Lu}[\\p{L} .'’\\-]{1,40}?),\\s+" + Dates.WEEKDAY + "?" + Dates.DATE
+            + "\\s*(?:[—–]|-{1,2}|:)");
+    private static final Pattern ANNIVERSARY = Pattern.compile("\\b(?:today|this|it)\\s+(?:is|"
+            + "marks)\\s+the\\s+(\\w+)\\s+anniversary\\s+of\\s+(?:the\\s+)?" + Dates.DATE, Pattern.CASE_INSENSITIVE);
     private static final Pattern TODAY = Pattern.compile("\\b[Tt]oday,?\\s+" + Dates.WEEKDAY + "?" + Dates.DATE);
 
     /** A non-blank line, trimmed; {@code words} counted up to {@link #WORDS_ENOUGH}. */
@@ -179,7 +195,8 @@ public final class TextPageCleaner {
                 if (d.isPresent()) { published = d.get(); evidence = "dateline '" + m.group().trim() + "'"; }
             } else if ((m = BARE_DATELINE.matcher(lines.get(i).text)).lookingAt()) {
                 Optional<LocalDate> d = Dates.fromGroups(m, 1);
-                if (d.isPresent()) { published = d.get(); evidence = "dateline '" + m.group().substring(0, m.group().length() - 1).trim() + "'"; }
+                if (d.isPresent()) { published = d.get(); evidence = "dateline '" + m.group().substring(0, m.group().length() - 1).trim()
+                        + "'"; }
             }
         }
         // the date proofs are rare: a plain substring test keeps their patterns off most bodies
@@ -217,7 +234,8 @@ public final class TextPageCleaner {
         return null;
     }
 
-    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<!\\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|Jr|Sr|Inc|Co|Corp|No|vs|v|[A-Z]))[.!?][”\"’']?\\s+\\p{Lu}");
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<!\\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|Jr|"
+            + "Sr|Inc|Co|Corp|No|vs|v|[A-Z]))[.!?][”\"’']?\\s+\\p{Lu}");
 
     static boolean looksLikeHeadline(String text, List<Line> lines) {
         Line first = lines.get(0);
@@ -242,12 +260,14 @@ public final class TextPageCleaner {
     }
 
     /** A headline's trailing full stop, unless it ends an abbreviation ("U.S."). */
-    private static final Pattern DOTTED_ABBREVIATION = Pattern.compile("(?:^|[\\s(])(?:\\p{L}\\.){2,}$|\\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)\\.$");
+    private static final Pattern DOTTED_ABBREVIATION = Pattern.compile("(?:^|[\\s(])(?:\\p{L}\\.){2,}$|\\b(?:Jr|Sr|Inc|Co|Corp|"
+            + "Ltd|St)\\.$");
 
     static String stripFullStop(String t) {
         int n = t.length();
         if (t.endsWith(".") && n > 2 && !DOTTED_ABBREVIATION.matcher(t).find()) return t.substring(0, n - 1);
-        if (n > 3 && t.charAt(n - 2) == '.' && "”\"’'".indexOf(t.charAt(n - 1)) >= 0 && !DOTTED_ABBREVIATION.matcher(t.substring(0, n - 1)).find()) {
+        if (n > 3 && t.charAt(n - 2) == '.' && "”\"’'".indexOf(t.charAt(n - 1)) >= 0 && !DOTTED_ABBREVIATION.matcher(t.substring(0, n - 1))
+                .find()) {
             return t.substring(0, n - 2) + t.charAt(n - 1); // Nature.’ -> Nature’
         }
         return t;
@@ -312,7 +332,8 @@ public final class TextPageCleaner {
     }
 
     private static final Pattern COMMA_LIST = Pattern.compile("\\s*,\\s*");
-    private static final Pattern PERSON = Pattern.compile("(?:(?:Dr|Mr|Mrs|Ms|Prof)\\.?\\s+)?\\p{Lu}\\p{Ll}[\\p{L}'’\\-]*(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}\\p{Ll}[\\p{L}'’\\-]*|(?:al|el|de|van|von|bin)-?\\p{L}*)){1,3}");
+    private static final Pattern PERSON = Pattern.compile("(?:(?:Dr|Mr|Mrs|Ms|" + "Prof)\\.?\\s+)"
+            + "?\\p{Lu}\\p{Ll}[\\p{L}'’\\-]*(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}\\p{Ll}[\\p{L}'’\\-]*|(?:al|el|de|van|von|bin)-?\\p{L}*)){1,3}");
 
     static boolean looksLikePerson(String s) {
         return PERSON.matcher(s).matches();

@@ -32,7 +32,8 @@ public final class TextDecoder {
     public Decoded decode(byte[] bytes) throws UndecodableException {
         if (bytes.length == 0) throw new UndecodableException("the file is empty", -1);
         int bin = binaryOffset(bytes);
-        if (bin >= 0) throw new UndecodableException("binary data, not text (control byte 0x" + Integer.toHexString(bytes[bin] & 0xff) + ")", bin);
+        if (bin >= 0) throw new UndecodableException("binary data, not text (control byte 0x" + Integer.toHexString(bytes[bin] & 0xff)
+                + ")", bin);
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             return strict(bytes, 3, StandardCharsets.UTF_8);
         }
@@ -58,7 +59,8 @@ public final class TextDecoder {
                     // try the next guess
                 }
             }
-            throw new UndecodableException("not decodable: invalid UTF-8 " + notUtf8.getMessage() + ", and no other encoding fits", notUtf8.offset());
+            throw new UndecodableException("not decodable: invalid UTF-8 " + notUtf8.getMessage() + ", and no other encoding fits",
+                    notUtf8.offset());
         }
     }
 

@@ -21,7 +21,8 @@ import org.jsoup.select.Elements;
  */
 public final class HtmlExtractor {
     /** The extracted text and what the markup declared. Nullable fields were not declared. */
-    public record Extracted(String text, String title, LocalDate published, String publishedEvidence, String author, String siteName, String canonicalUrl) {}
+    public record Extracted(String text, String title, LocalDate published, String publishedEvidence, String author, String siteName,
+            String canonicalUrl) {}
 
     private static final Pattern JSONLD_DATE = Pattern.compile("\"datePublished\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2})");
     private static final Pattern ISO_DAY = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})");
@@ -31,7 +32,8 @@ public final class HtmlExtractor {
         String metaTitle = firstMeta(doc, "meta[property=og:title]", "meta[name=twitter:title]");
         LocalDate published = null;
         String evidence = null;
-        for (String q : new String[] {"meta[property=article:published_time]", "meta[name=article:published_time]", "meta[itemprop=datePublished]",
+        for (String q : new String[] {"meta[property=article:published_time]", "meta[name=article:published_time]",
+                "meta[itemprop=datePublished]",
             "meta[name=date]", "meta[name=pubdate]", "meta[name=publishdate]", "meta[name=DC.date.issued]", "meta[name=dc.date]"}) {
             Optional<LocalDate> d = isoDay(attr(doc.selectFirst(q), "content"));
             if (d.isPresent()) { published = d.get(); evidence = "HTML " + q; break; }
@@ -69,7 +71,8 @@ public final class HtmlExtractor {
         if (content == null) content = doc.body();
         appendParagraphs(content, text);
         Element canon = doc.selectFirst("link[rel=canonical][href]");
-        String canonical = canon == null ? firstMeta(doc, "meta[property=og:url]") : canon.absUrl("href").isEmpty() ? canon.attr("href") : canon.absUrl("href");
+        String canonical = canon == null ? firstMeta(doc, "meta[property=og:url]") : canon.absUrl("href").isEmpty() ? canon.attr("href")
+                : canon.absUrl("href");
         return new Extracted(text.toString(), title, published, evidence, author, site, canonical);
     }
 
@@ -106,7 +109,8 @@ public final class HtmlExtractor {
         Elements blocks = root == null ? new Elements() : root.select("p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption");
         int count = 0;
         for (Element b : blocks) {
-            if (b.parents().stream().anyMatch(p -> p.tagName().equals("p") || p.tagName().equals("li") || p.tagName().equals("blockquote"))) continue;
+            if (b.parents().stream().anyMatch(p -> p.tagName().equals("p") || p.tagName().equals("li") || p.tagName()
+                    .equals("blockquote"))) continue;
             String t = b.text().strip();
             if (t.isEmpty()) continue;
             out.append(t).append("\n\n");

@@ -21,7 +21,8 @@ public final class LanguageIdentifier {
             synchronized (LanguageIdentifier.class) {
                 if (model == null) {
                     try (InputStream in = LanguageIdentifier.class.getResourceAsStream("/langdetect-183.bin")) {
-                        if (in == null) throw new IllegalStateException("the OpenNLP language model (langdetect-183.bin) is not on the class path");
+                        if (in == null) throw new IllegalStateException("the OpenNLP language model (langdetect-183.bin) is not "
+                                + "on the class path");
                         model = new LanguageDetectorModel(in);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

@@ -50,7 +50,8 @@ public final class FeedPages {
         } catch (Limits.TooLarge e) {
             sink.rejected(new Rejection(input.name(), null, "too large: " + e.getMessage()));
         } catch (IOException e) {
-            sink.rejected(new Rejection(input.name(), null, "cannot be fetched: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+            sink.rejected(new Rejection(input.name(), null, "cannot be fetched: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             sink.rejected(new Rejection(input.name(), null, "fetch interrupted"));
@@ -81,7 +82,8 @@ public final class FeedPages {
             java.util.Date d = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
             String title = e.getTitle() == null ? null : e.getTitle().strip();
             String html = "<html><head>" + (title == null ? "" : "<title>" + escape(title) + "</title>") + "</head><body><article>"
-                    + (title == null ? "" : "<h1>" + escape(title) + "</h1>") + (body.contains("<") ? body : "<p>" + escape(body) + "</p>") + "</article></body></html>";
+                    + (title == null ? "" : "<h1>" + escape(title) + "</h1>") + (body.contains("<") ? body : "<p>" + escape(body) + "</p>")
+                            + "</article></body></html>";
             sink.page(new Page(input.name(), where, stem + "-" + n, html, "feed/html", "UTF-8", e.getLink(), title,
                     d == null ? null : d.toInstant().atZone(ZoneOffset.UTC).toLocalDate(), blank(e.getAuthor()), outlet, null));
         }

@@ -56,7 +56,8 @@ public final class JsonLinesReader {
 
     private void handle(Input input, String stem, long lineNo, StringBuilder line, boolean tooLong, Sink sink) {
         if (tooLong) {
-            sink.rejected(new Rejection(input.name(), "line " + lineNo, "the line is longer than the limit of " + maxLineBytes + " characters"));
+            sink.rejected(new Rejection(input.name(), "line " + lineNo, "the line is longer than the limit of " + maxLineBytes
+                    + " characters"));
             return;
         }
         String s = line.toString();
@@ -97,7 +98,8 @@ public final class JsonLinesReader {
     }
 
     /** The fields a JSON Lines object may carry; others are skipped. */
-    private static final java.util.Set<String> FIELDS = java.util.Set.of("text", "html", "id", "url", "title", "published", "outlet", "author",
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("text", "html", "id", "url", "title", "published", "outlet",
+            "author",
             "language");
 
     /**
@@ -108,7 +110,8 @@ public final class JsonLinesReader {
      * @param defaultId the id when the record has none
      * @param container names the format ({@code jsonl}, {@code parquet})
      */
-    public static Parsed fromFields(java.util.function.Function<String, String> field, String origin, String where, String defaultId, String container) {
+    public static Parsed fromFields(java.util.function.Function<String, String> field, String origin, String where, String defaultId,
+            String container) {
         java.util.function.Function<String, String> f = k -> { String v = field.apply(k); return v == null || v.isBlank() ? null : v; };
         String html = f.apply("html"), body = f.apply("text");
         if (html == null && body == null) return Parsed.rejected(origin, where, "has neither \"text\" nor \"html\"");

@@ -66,21 +66,25 @@ public final class WarcPages {
                     sink.rejected(new Rejection(input.name(), where, "record too large: " + e.getMessage()));
                 } catch (IOException | RuntimeException e) {
                     // a record whose body cannot be read leaves the reader out of step: end the file here
-                    sink.rejected(new Rejection(input.name(), where, "truncated or broken record, the rest of the file is skipped: " + e.getMessage()));
+                    sink.rejected(new Rejection(input.name(), where, "truncated or broken record, the rest of the file is skipped: "
+                            + e.getMessage()));
                     return;
                 }
             }
         } catch (IOException e) {
-            sink.rejected(new Rejection(input.name(), recordNo == 0 ? null : "after record " + recordNo, "not a readable WARC file: " + e.getMessage()));
+            sink.rejected(new Rejection(input.name(), recordNo == 0 ? null : "after record " + recordNo, "not a readable WARC file: "
+                    + e.getMessage()));
         } finally {
             if (reader != null) try { reader.close(); } catch (IOException ignored) { /* nothing left to save */ }
         }
     }
 
-    private void page(Input input, Sink sink, String stem, long recordNo, String where, byte[] body, String format, String uri, java.time.Instant date) {
+    private void page(Input input, Sink sink, String stem, long recordNo, String where, byte[] body, String format, String uri,
+            java.time.Instant date) {
         try {
             TextDecoder.Decoded d = decoder.decode(body);
-            sink.page(new Page(input.name(), where, stem + "-" + recordNo, d.text(), format, d.encoding(), uri, null, null, null, null, null));
+            sink.page(new Page(input.name(), where, stem + "-" + recordNo, d.text(), format, d.encoding(), uri, null, null, null, null,
+                    null));
         } catch (TextDecoder.UndecodableException e) {
             sink.rejected(new Rejection(input.name(), where, e.getMessage()));
         }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /** URL helpers: canonical form (tracking parameters and fragments dropped), host as outlet, dates in paths. */
 public final class Urls {
-    private static final Pattern TRACKING = Pattern.compile("(?i)^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|yclid|igshid|ref|ref_src|cmpid|icid|ocid|smid|share|s_cid)$");
+    private static final Pattern TRACKING = Pattern.compile("(?i)^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|yclid|"
+            + "igshid|ref|ref_src|cmpid|icid|ocid|smid|share|s_cid)$");
     private static final Pattern PATH_DATE = Pattern.compile("/((?:19|20)\\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\\d|3[01])(?:/|$)");
 
     private Urls() {}
@@ -34,7 +35,8 @@ public final class Urls {
             String scheme = u.getScheme().toLowerCase(Locale.ROOT);
             boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
             String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
-            return scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path + (kept.length() == 0 ? "" : "?" + kept);
+            return scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path + (kept.length() == 0 ? ""
+                    : "?" + kept);
         } catch (URISyntaxException e) {
             return null;
         }

@@ -32,7 +32,8 @@ class TextPageCleanerTest {
         assertTrue(isFurniture(p, "HomeIran News Now"));
         assertTrue(isFurniture(p, "Protests in southern Iraq"), "a caption after the tags is furniture");
         assertTrue(p.tags().contains("Kazemi"));
-        assertTrue(text.substring(p.bodyStart(), p.bodyEnd()).contains("The Iranian regime’s influence in Iraq and its outcome"), "a section heading stays in the body");
+        assertTrue(text.substring(p.bodyStart(), p.bodyEnd()).contains("The Iranian regime’s influence in Iraq and its outcome"),
+                "a section heading stays in the body");
     }
 
     @Test
@@ -47,13 +48,16 @@ class TextPageCleanerTest {
 
     @Test
     void aBriefsBareDatelineIsItsDateButAChronologysColonAndAHeaderDateAreNot() {
-        CleanPage brief = cleaner.clean("Two hostages freed\n\nOctober 10, 2020 — Two aid workers held for months were freed near Gao on Thursday, a source said.\n");
+        CleanPage brief = cleaner.clean("Two hostages freed\n\nOctober 10, 2020 — Two aid workers held for months were freed "
+                + "near Gao on Thursday, a source said.\n");
         assertEquals(LocalDate.of(2020, 10, 10), brief.published(), brief.publishedEvidence());
         assertEquals("dateline 'October 10, 2020 —'", brief.publishedEvidence());
-        CleanPage chronology = cleaner.clean("How the outbreak spread\n\nMarch 3, 2020: the first case is confirmed in the capital after a traveller returns.\n\n"
+        CleanPage chronology = cleaner.clean("How the outbreak spread\n\nMarch 3, 2020: the first case is confirmed in the "
+                + "capital after a traveller returns.\n\n"
                 + "March 9, 2020: schools close across the country as cases rise.\n");
         assertNull(chronology.published(), chronology.publishedEvidence());
-        CleanPage header = cleaner.clean("Saturday, September 23, 2023\n\nA headline here\n\nThe body of the article says nothing about its own date at all today.\n");
+        CleanPage header = cleaner.clean("Saturday, September 23, 2023\n\nA headline here\n\nThe body of the article says "
+                + "nothing about its own date at all today.\n");
         assertNull(header.published(), header.publishedEvidence());
     }
 
@@ -64,7 +68,8 @@ class TextPageCleanerTest {
         assertEquals("Siavosh Hosseini", p.author());
         assertEquals("Iraqi rebellious storm sites belonging to Iran-backed militias", p.title());
         assertNull(p.published());
-        for (String l : new String[] {"News Ticker", "About Siavosh Hosseini", "My background is in the visual arts", "Leave a Reply", "Your email address"}) {
+        for (String l : new String[] {"News Ticker", "About Siavosh Hosseini", "My background is in the visual arts", "Leave a Reply",
+                "Your email address"}) {
             assertTrue(isFurniture(p, l), l);
             assertFalse(text.substring(p.bodyStart(), p.bodyEnd()).contains(l), l);
         }
@@ -105,7 +110,8 @@ class TextPageCleanerTest {
     @Test
     void aHeadlineWithAnAddedFullStopIsStillTheHeadline() {
         String text = "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.\n\n"
-                + "WASHINGTON, June 10 (UPI) — Presumptive Democratic presidential nominee Hillary Clinton told a gathering in Washington that her rival would undo decades of law.\n";
+                + "WASHINGTON, June 10 (UPI) — Presumptive Democratic presidential nominee Hillary Clinton told a gathering in "
+                        + "Washington that her rival would undo decades of law.\n";
         CleanPage p = cleaner.clean(text);
         assertEquals("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade", p.title());
         assertTrue(text.substring(p.bodyStart(), p.bodyEnd()).startsWith("WASHINGTON"));

@@ -22,8 +22,10 @@ class HtmlExtractorTest {
 
     @Test
     void datesComeFromJsonLdOrTimeWhenMetaTagsAreMissing() {
-        String html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2019-11-02T10:00:00Z\"}</script></head>"
-                + "<body><article><h1>Council votes to close the bridge</h1><p>" + "The council voted on Thursday to close the bridge. ".repeat(8) + "</p></article></body></html>";
+        String html = "<html><head><script "
+                + "type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2019-11-02T10:00:00Z\"}</script></head>"
+                + "<body><article><h1>Council votes to close the bridge</h1><p>"
+                        + "The council voted on Thursday to close the bridge. ".repeat(8) + "</p></article></body></html>";
         var x = new HtmlExtractor().extract(html, null);
         assertEquals(LocalDate.of(2019, 11, 2), x.published());
         assertEquals("JSON-LD datePublished", x.publishedEvidence());

@@ -39,7 +39,8 @@ public final class NameFinder implements ArticleStage {
 
     private static volatile CRFClassifier<CoreLabel> classifier;
     private static final TokenizerFactory<CoreLabel> TOKENIZER = PTBTokenizer.factory(new CoreLabelTokenFactory(),
-            "invertible=true,ptb3Escaping=false,normalizeParentheses=false,normalizeOtherBrackets=false,untokenizable=noneDelete,tokenizeNLs=false,"
+            "invertible=true,ptb3Escaping=false,normalizeParentheses=false,normalizeOtherBrackets=false,"
+                    + "untokenizable=noneDelete,tokenizeNLs=false,"
                     + "splitForwardSlash=false");
 
     /** Longest sentence given to the CRF, in characters; longer ones (tables, lists run together) are cut. */
@@ -124,7 +125,8 @@ public final class NameFinder implements ArticleStage {
         }
         for (int[] run : runs) {
             int a = run[0];
-            if (a >= 2 && tokens.get(a - 1).word().equals("-") && isParticle(tokens.get(a - 2).word()) && touching(tokens, a - 2, a + 1)) run[0] = a - 2;
+            if (a >= 2 && tokens.get(a - 1).word().equals("-") && isParticle(tokens.get(a - 2).word()) && touching(tokens, a - 2, a
+                    + 1)) run[0] = a - 2;
         }
         designated(tokens, labelled, runs, types);
         defined(tokens, labelled, runs, types);
@@ -173,7 +175,8 @@ public final class NameFinder implements ArticleStage {
         for (int t = 1; t + 1 < tokens.size(); t++) {
             if (!DESIGNATORS.contains(tokens.get(t + 1).word())) continue;
             int a = t;
-            while (a > 0 && isCapitalised(tokens.get(a).word()) && untyped(labelled.get(a).get(CoreAnnotations.AnswerAnnotation.class))) a--;
+            while (a > 0 && isCapitalised(tokens.get(a).word()) && untyped(labelled.get(a)
+                    .get(CoreAnnotations.AnswerAnnotation.class))) a--;
             if (a == t || !isArticle(tokens.get(a).word())) continue;
             int from = a + 1, to = t + 2;
             // drop a MISC run the name was read as, then insert the organisation in order
@@ -218,7 +221,8 @@ public final class NameFinder implements ArticleStage {
 
     private static boolean untyped(String label) { return label == null || label.equals("O") || label.equals("MISC"); }
 
-    private static boolean isCapitalised(String w) { return !w.isEmpty() && Character.isUpperCase(w.charAt(0)) && w.chars().anyMatch(Character::isLowerCase); }
+    private static boolean isCapitalised(String w) { return !w.isEmpty() && Character.isUpperCase(w.charAt(0)) && w.chars()
+            .anyMatch(Character::isLowerCase); }
 
     /** Whether the tokens {@code [from, to)} between two runs make them one hyphenated name: "-", "al -", "- al". */
     private static boolean joins(String sentence, List<CoreLabel> tokens, int from, int to) {
@@ -238,7 +242,8 @@ public final class NameFinder implements ArticleStage {
 
     private static boolean isParticle(String w) {
         String l = w.toLowerCase(java.util.Locale.ROOT);
-        return l.equals("al") || l.equals("el") || l.equals("ul") || l.equals("bin") || l.equals("ibn") || l.equals("abu") || l.equals("abd");
+        return l.equals("al") || l.equals("el") || l.equals("ul") || l.equals("bin") || l.equals("ibn") || l.equals("abu")
+                || l.equals("abd");
     }
 
     private static boolean isArticle(String w) { return w.equals("the") || w.equals("The"); }

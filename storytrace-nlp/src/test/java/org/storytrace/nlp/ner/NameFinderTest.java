@@ -20,7 +20,8 @@ import org.storytrace.core.model.Article;
 /** Names in a real scraped page: hyphenated names whole, titles as roles, acronyms the text defines. */
 class NameFinderTest {
     private static List<Mention> mentions(String text) {
-        Article a = new Article("t", "t", text, null, null, null, null, null, 0, text.length(), List.of(), "text", "UTF-8", null, null, null);
+        Article a = new Article("t", "t", text, null, null, null, null, null, 0, text.length(), List.of(), "text", "UTF-8", null, null,
+                null);
         Document d = new SentenceSplitter().apply(Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)));
         return new NameFinder().apply(d).expect(Mentions.LAYER).list();
     }
@@ -35,13 +36,16 @@ class NameFinderTest {
         assertTrue(byText.containsKey("Asa'ib Ahl al-Haq"), "an organisation the CRF reads in pieces is joined: " + byText.keySet());
         assertEquals(EntityType.ORGANIZATION, byText.get("Asa'ib Ahl al-Haq").type());
         assertTrue(byText.containsKey("Hekmah group"), "the Hekmah group is an organisation: " + byText.keySet());
-        assertTrue(ms.stream().anyMatch(m -> m.text().equals("Reham Yaqoub") && "Dr.".equals(m.role())), "the title is a role, not part of the name");
-        for (Mention m : ms) assertFalse(m.text().startsWith("Dr.") || m.text().endsWith("\u2019s") || m.text().endsWith("'s"), m.toString());
+        assertTrue(ms.stream().anyMatch(m -> m.text().equals("Reham Yaqoub") && "Dr.".equals(m.role())),
+                "the title is a role, not part of the name");
+        for (Mention m : ms) assertFalse(m.text().startsWith("Dr.") || m.text().endsWith("\u2019s") || m.text().endsWith("'s"),
+                m.toString());
     }
 
     @Test
     void anAcronymInParenthesesAfterAnOrganisationIsOne() {
-        List<Mention> ms = mentions("Members of the People\u2019s Mojahedin Organization of Iran (PMOI/MEK) were killed, the council said.");
+        List<Mention> ms = mentions("Members of the People\u2019s Mojahedin Organization of Iran (PMOI/MEK) were killed, the "
+                + "council said.");
         assertTrue(ms.stream().anyMatch(m -> m.text().equals("PMOI/MEK") && m.type() == EntityType.ORGANIZATION), ms.toString());
     }
 }

@@ -649,11 +649,13 @@ public final class Engine implements AutoCloseable {
         for (StoryStage<?> s : plan.storyStages()) if (s instanceof EntityStage e) stage = e;
         if (stage == null) return EntityResolver.Collection.EMPTY;
         List<List<Entity>> byStory = new ArrayList<>(stories.size());
+        List<String> topics = new ArrayList<>(stories.size());
         for (Story s : stories) {
             Object layer = storyLayers.getOrDefault(s.id(), Map.of()).get(EntityStage.LAYER);
             byStory.add(layer == null ? List.of() : ((EntityStage.StoryEntities) layer).entities());
+            topics.add(s.topic());
         }
-        return stage.resolver().collection(byStory);
+        return stage.resolver().collection(byStory, topics);
     }
 
     /** How long one stage has taken over the documents or stories it ran on. */

@@ -143,14 +143,16 @@ public final class SparkPipeline implements Serializable {
         }
         Map<String, Map<Layer<?>, Object>> storyLayers = new LinkedHashMap<>();
         List<List<org.storytrace.core.entity.Entity>> byStory = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
         for (Story st : a.stories()) {
+            topics.add(st.topic());
             StoryLayers l = run.storyLayers().get(st.id());
             storyLayers.put(st.id(), l == null ? Map.of() : l.asMap());
             byStory.add(l == null || l.entities() == null ? List.of() : l.entities().entities());
         }
         return new Results(docs.size(), docs::get, id -> index.getOrDefault(id, -1), a.stories(), a.links(), a.rejections(), a.duplicates(),
                 provenance,
-                List.of(), storyLayers, new EntityStage().resolver().collection(byStory));
+                List.of(), storyLayers, new EntityStage().resolver().collection(byStory, topics));
     }
 
     /** The deep tier's article stages, made once per executor JVM (the name model loads on first use). */

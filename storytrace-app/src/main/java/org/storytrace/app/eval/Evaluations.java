@@ -680,6 +680,11 @@ public final class Evaluations {
                 }
                 if (best != null) found++;
                 response[i] = best == null ? -1 - i : best.entity();
+                if (DEBUG) {
+                    System.err.println("ecbplus MENTION\t" + g.doc() + "\t" + g.start() + "\t" + g.text() + "\t" + g.chain() + "\t"
+                            + (best == null ? "-" : best.entity() + "\t" + entities.get(best.entity()).canonical() + "\t"
+                            + entities.get(best.entity()).type()));
+                }
             }
             CorefMetrics.Scores sc = CorefMetrics.score(key, response);
             m.put("ecbplus.entities.gold_mentions", (double) n);

@@ -14,11 +14,12 @@ class EcbplusEvaluationIT {
         Map<String, Double> m = Evaluations.ecbplus(TestCorpora.root().resolve("ecbplus-dev"), Runner.defaultEmbedder());
         assertTrue(m.get("ecbplus.articles") >= 760, m.toString());
         assertEquals(0.0, m.get("ecbplus.entities.gold_misplaced"), "the gold offsets point at the gold words in the texts we read");
-        // floors a little under the figures measured in session 5 (stories ARI 0.849, topics ARI 0.847, CoNLL F1 0.655)
+        // floors a little under the figures measured (stories ARI 0.849, topics ARI 0.847 in session 5;
+        // CoNLL F1 0.676, B-cubed 0.762 in session 10)
         assertTrue(m.get("ecbplus.stories.ari") >= 0.82, m.toString());
         assertTrue(m.get("ecbplus.topics.ari") >= 0.82, m.toString());
         assertTrue(m.get("ecbplus.entities.mention_recall") >= 0.78, m.toString());
-        assertTrue(m.get("ecbplus.entities.conll_f1") >= 0.63, m.toString());
-        assertTrue(m.get("ecbplus.entities.bcubed_f1") >= 0.70, m.toString());
+        assertTrue(m.get("ecbplus.entities.conll_f1") >= 0.665, m.toString());
+        assertTrue(m.get("ecbplus.entities.bcubed_f1") >= 0.75, m.toString());
     }
 }

@@ -105,6 +105,12 @@ public final class EntityResolver {
         return out;
     }
 
+    /**
+     * How many times as often as any other bearer of a surname in its topic a person must be named for the bare
+     * surname to be read as that person (news names relatives and bystanders in full and the main person by surname).
+     */
+    static final int DOMINANT = 3;
+
     private static long firstAt(Cluster c, Map<String, Integer> docIndex) {
         long best = Long.MAX_VALUE;
         for (Entity.At a : c.at) best = Math.min(best, ((long) docIndex.get(a.article()) << 32) | a.start());
@@ -150,7 +156,9 @@ public final class EntityResolver {
         Name h = c.head;
         if (aliases.same(n.text, h.text)) return true;
         for (Name m : c.names) if (aliases.same(n.text, m.text)) return true;
-        if (n.type == EntityType.PERSON) return personFits(n, h);
+        // a bare given name (Lindsay, Katie) is the one person of the story whose full name begins with it
+        if (n.type == EntityType.PERSON) return personFits(n, h) || n.parts.size() == 1 && h.parts.size() > 1
+                && n.first().skeleton().length() >= 2 && n.first().folded().length() >= 3 && Romanization.same(n.first(), h.first());
         if (n.sameAs(h)) return true;
         if (n.isAcronym()) {
             for (String a : n.acronyms) {
@@ -200,17 +208,37 @@ public final class EntityResolver {
         // Joseph Comeaux), the rest in order against the rest
         boolean lastSame = Romanization.same(n.last(), h.last());
         int j = -1;
-        if (Romanization.same(n.first(), h.first()) || lastSame && Romanization.close(n.first(), h.first())) j = 1;
+        if (Romanization.same(n.first(), h.first()) || lastSame && (Romanization.close(n.first(), h.first())
+                || GivenNames.same(n.first(), h.first()))) j = 1;
         else if (lastSame) {
             for (int k = 1; k < h.parts.size() - 1 && j < 0; k++) if (Romanization.same(n.first(), h.parts.get(k))) j = k + 1;
         }
         if (j < 0) return false;
         for (int i = 1; i < n.parts.size(); i++) {
-            while (j < h.parts.size() && !Romanization.same(n.parts.get(i), h.parts.get(j))) j++;
+            Romanization.Part p = n.parts.get(i);
+            boolean middle = i < n.parts.size() - 1;
+            while (j < h.parts.size() && !Romanization.same(p, h.parts.get(j)) && !(middle && initialOf(p, h.parts.get(j)))) j++;
             if (j == h.parts.size()) return false;
             j++;
         }
         return true;
+    }
+
+    /** Whether {@code p} is an initial ({@code C.}) that {@code of} begins with ({@code Cheney}). */
+    private static boolean initialOf(Romanization.Part p, Romanization.Part of) {
+        return p.folded().length() == 1 && of.folded().length() > 1 && of.folded().charAt(0) == p.folded().charAt(0);
+    }
+
+    /** Whether {@code a} is a fuller spelling than {@code b}: more parts, or as many and more letters (Frederick, Fred). */
+    private static boolean fuller(Name a, Name b) {
+        if (a.parts.size() != b.parts.size()) return a.parts.size() > b.parts.size();
+        return letters(a) > letters(b);
+    }
+
+    private static int letters(Name n) {
+        int k = 0;
+        for (Romanization.Part p : n.parts) k += p.folded().length();
+        return k;
     }
 
     /** Acronyms defined in the texts: a name followed by its acronym in parentheses. */
@@ -297,9 +325,22 @@ public final class EntityResolver {
      * the same, a one-word person to the one full name that ends with it; ids {@code e1}, ... in order of
      * first mention (stories in the order given).
      */
-    public Collection collection(List<List<Entity>> stories) {
+    public Collection collection(List<List<Entity>> stories) { return collection(stories, null); }
+
+    /**
+     * As {@link #collection(List)}, knowing each story's topic ({@code topics.get(s)}, null or an empty list when
+     * unknown): a one-word person that ends several full names of the collection joins the one among them
+     * that a story of its own topic names (LaRue in an obituary, when Fred LaRue of the same topic and
+     * Ortiz's and Lopez's elsewhere are other people).
+     */
+    public Collection collection(List<List<Entity>> stories, List<String> topics) {
         List<Entity> all = new ArrayList<>();
-        for (List<Entity> s : stories) all.addAll(s);
+        List<String> topicOf = new ArrayList<>();
+        for (int s = 0; s < stories.size(); s++) {
+            all.addAll(stories.get(s));
+            String t = topics == null || topics.size() <= s ? null : topics.get(s);
+            for (int k = 0; k < stories.get(s).size(); k++) topicOf.add(t);
+        }
         int n = all.size();
         UnionFind sets = new UnionFind(n);
         Map<String, Integer> byKey = new HashMap<>();
@@ -352,10 +393,12 @@ public final class EntityResolver {
         }
         for (List<Integer> group : peopleByLast.values()) {
             if (group.size() < 2 || group.size() > 200) continue;
+            // fullest first, so that the fuller spellings are one before a shorter one looks for the one it fits
+            group.sort((a, b) -> fuller(canon[a], canon[b]) ? -1 : fuller(canon[b], canon[a]) ? 1 : Integer.compare(a, b));
             for (int i : group) {
                 java.util.Set<Integer> roots = new java.util.TreeSet<>();
                 for (int j : group) {
-                    if (canon[j].parts.size() > canon[i].parts.size() && personFits(canon[i], canon[j])) roots.add(sets.find(j));
+                    if (fuller(canon[j], canon[i]) && personFits(canon[i], canon[j])) roots.add(sets.find(j));
                 }
                 roots.remove(sets.find(i));
                 if (roots.size() == 1) sets.union(i, roots.iterator().next());
@@ -371,8 +414,23 @@ public final class EntityResolver {
             if (all.get(i).type() != EntityType.PERSON || canon[i].parts.size() != 1) continue;
             List<Integer> cands = fullByLast.getOrDefault(Romanization.coarse(canon[i].first().skeleton()), List.of());
             java.util.Set<Integer> roots = new java.util.TreeSet<>();
-            for (int j : cands) if (Romanization.same(canon[i].first(), canon[j].last())) roots.add(sets.find(j));
+            Map<Integer, Integer> sameTopic = new TreeMap<>(); // root -> its mentions in stories of i's topic
+            for (int j : cands) {
+                if (!Romanization.same(canon[i].first(), canon[j].last())) continue;
+                roots.add(sets.find(j));
+                if (topicOf.get(i) != null && topicOf.get(i).equals(topicOf.get(j))) {
+                    sameTopic.merge(sets.find(j), all.get(j).mentions().size(), Integer::sum);
+                }
+            }
             if (roots.size() == 1) sets.union(i, roots.iterator().next());
+            else {
+                int best = -1, first = 0, second = 0;
+                for (Map.Entry<Integer, Integer> e : sameTopic.entrySet()) {
+                    if (e.getValue() > first) { second = first; first = e.getValue(); best = e.getKey(); }
+                    else second = Math.max(second, e.getValue());
+                }
+                if (best >= 0 && first >= DOMINANT * second) sets.union(i, best);
+            }
         }
         Map<Integer, List<Entity>> groups = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) groups.computeIfAbsent(sets.find(i), x -> new ArrayList<>()).add(all.get(i));

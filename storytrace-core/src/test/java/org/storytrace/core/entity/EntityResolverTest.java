@@ -101,4 +101,40 @@ class EntityResolverTest {
         for (Entity e : c.entities()) ids.add(e.id());
         assertEquals(ids.stream().distinct().count(), ids.size());
     }
+
+    @Test
+    void aShortGivenNameAndAMiddleInitialJoinTheFullNameButNotAnotherPerson() {
+        List<Entity> s1 = RESOLVER.story(List.of(doc("a", "x", "P:Frederick Cheney LaRue", "P:William T. LaRue")));
+        List<Entity> s2 = RESOLVER.story(List.of(doc("b", "y", "P:Frederick C. LaRue")));
+        List<Entity> s3 = RESOLVER.story(List.of(doc("c", "z", "P:Fred LaRue")));
+        List<Entity> s4 = RESOLVER.story(List.of(doc("d", "z", "P:Frank LaRue")));
+        EntityResolver.Collection c = RESOLVER.collection(List.of(s1, s2, s3, s4));
+        Entity fred = c.entities().stream().filter(e -> e.canonical().equals("Frederick Cheney LaRue")).findFirst().orElseThrow();
+        Set<String> v = fred.variants().stream().map(Entity.Variant::text).collect(Collectors.toSet());
+        assertEquals(Set.of("Frederick Cheney LaRue", "Frederick C. LaRue", "Fred LaRue"), v, c.entities().toString());
+        assertEquals(3, c.entities().size(), "William T. LaRue and Frank LaRue stay apart: " + c.entities());
+    }
+
+    @Test
+    void aBareSurnameJoinsTheBearerItsTopicNamesFarMoreThanAnyOther() {
+        List<Entity> s1 = RESOLVER.story(List.of(doc("a", "x", "P:Fred LaRue", "P:Fred LaRue", "P:Fred LaRue", "P:Ike LaRue")));
+        List<Entity> s2 = RESOLVER.story(List.of(doc("b", "y", "P:LaRue", "P:LaRue")));
+        List<Entity> s3 = RESOLVER.story(List.of(doc("c", "z", "P:Ike LaRue", "P:Ike LaRue", "P:Ike LaRue", "P:Ike LaRue")));
+        // without topics, or with the two bearers as often named in the bare surname's topic, it joins neither
+        assertEquals(3, RESOLVER.collection(List.of(s1, s2, s3)).entities().size());
+        assertEquals(3, RESOLVER.collection(List.of(s1, s2, s3), List.of("t1", "t1", "t1")).entities().size());
+        EntityResolver.Collection c = RESOLVER.collection(List.of(s1, s2, s3), List.of("t1", "t1", "t2"));
+        Entity fred = c.entities().stream().filter(e -> e.canonical().equals("Fred LaRue")).findFirst().orElseThrow();
+        assertEquals(5, fred.mentions().size(), c.entities().toString());
+        assertEquals(2, c.entities().size(), c.entities().toString());
+    }
+
+    @Test
+    void aBareGivenNameJoinsTheOnePersonOfTheStoryItBegins() {
+        List<Entity> es = RESOLVER.story(List.of(doc("a", "x", "P:Lindsay Lohan", "P:Lindsay", "P:Katie Jenkin", "P:John Jenkin",
+                "P:Jenkin", "P:Katie")));
+        assertEquals(Set.of("Lindsay Lohan", "Lindsay"), spellingsOf(es, "Lindsay"));
+        assertEquals(Set.of("Katie Jenkin", "Katie"), spellingsOf(es, "Katie"));
+        assertEquals(Set.of("Jenkin"), spellingsOf(es, "Jenkin"), "the bare surname of two people joins neither");
+    }
 }

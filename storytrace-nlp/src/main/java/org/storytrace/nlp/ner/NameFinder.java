@@ -71,20 +71,113 @@ public final class NameFinder implements ArticleStage {
         String text = doc.article().text();
         Sentences s = doc.expect(Layers.SENTENCES);
         List<Mention> out = new ArrayList<>();
+        List<int[]> headlines = new ArrayList<>(); // title-cased stretches of text: [from, to)
         // the headline, where it is written in the text before the body (names there are often the story's main ones)
         String title = doc.article().title();
         int bodyStart = doc.article().bodyStart();
         if (title != null && !title.isBlank()) {
             int t = text.lastIndexOf(title, Math.max(0, bodyStart - title.length()));
-            // headline capitals mislead the CRF now and then (Harbour Board Says ...); keeping only the names the body
-            // also writes was tried and cost ECB+ 3 points of mention recall for a little tidiness, so all are kept
-            if (t >= 0 && t + title.length() <= bodyStart) find(text, t, Math.min(t + title.length(), t + MAX_SENTENCE), out);
+            if (t >= 0 && t + title.length() <= bodyStart) {
+                int to = Math.min(t + title.length(), t + MAX_SENTENCE);
+                find(text, t, to, out);
+                if (titleCased(text, t, to)) headlines.add(new int[] {t, to});
+            }
         }
         for (int i = 0; i < s.size(); i++) {
             int from = s.starts()[i], to = Math.min(s.ends()[i], from + MAX_SENTENCE);
             find(text, from, to, out);
+            if (titleCased(text, from, to)) headlines.add(new int[] {from, to});
         }
+        if (!headlines.isEmpty()) out = readHeadlines(text, out, merged(headlines));
         return doc.with(Mentions.LAYER, new Mentions(out));
+    }
+
+    /**
+     * Whether {@code text[from, to)} is written in title case (a headline: {@code Lindsay Lohan Checks Into Rehab}):
+     * of its words of four letters or more, at least three, and four in five begin with a capital.
+     */
+    static boolean titleCased(String text, int from, int to) {
+        int words = 0, capitalised = 0;
+        int i = from;
+        while (i < to) {
+            while (i < to && !Character.isLetter(text.charAt(i))) i++;
+            int w = i;
+            while (i < to && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '\'' || text.charAt(i) == '\u2019')) i++;
+            if (i - w >= 4) {
+                words++;
+                if (Character.isUpperCase(text.charAt(w))) capitalised++;
+            }
+        }
+        return words >= 3 && capitalised * 5 >= words * 4;
+    }
+
+    /**
+     * Names in title-cased lines, put right by the names the rest of the article writes. In a headline every
+     * word is capitalised, and the CRF reads verbs and nouns into names ({@code Lindsay Lohan Checks Into Rehab},
+     * {@code Hire Maurice Cheeks}) or misses a name it finds in the body ({@code Luck}). So in such a line, the
+     * names the body writes (longest first, whole words, any case) are the mentions wherever they occur, of the
+     * type the body gives them; a name the CRF found there that overlaps none of them is kept as it was (keeping
+     * only the names the body also writes was tried in session 6 and lost ECB+ three points of mention recall).
+     * An article that is all headline keeps what the CRF found.
+     */
+    static List<Mention> readHeadlines(String text, List<Mention> found, List<int[]> headlines) {
+        List<Mention> body = new ArrayList<>(), inHeadlines = new ArrayList<>();
+        for (Mention m : found) (within(headlines, m.start()) ? inHeadlines : body).add(m);
+        if (body.isEmpty()) return found;
+        // the body's names, longest first, once each (lower-cased), with the type most of their mentions have
+        java.util.Map<String, java.util.Map<EntityType, Integer>> types = new java.util.HashMap<>();
+        for (Mention m : body) types.computeIfAbsent(m.text().toLowerCase(java.util.Locale.ROOT), x -> new java.util.EnumMap<>(
+                EntityType.class)).merge(m.type(), 1, Integer::sum);
+        List<String> names = new ArrayList<>(types.keySet());
+        names.sort(java.util.Comparator.comparing((String n) -> -n.length()).thenComparing(n -> n));
+        List<Mention> out = new ArrayList<>(body);
+        for (int[] h : headlines) {
+            String line = text.substring(h[0], h[1]), lower = line.toLowerCase(java.util.Locale.ROOT);
+            boolean[] taken = new boolean[line.length()];
+            for (String n : names) {
+                if (n.length() < 2) continue;
+                for (int at = lower.indexOf(n); at >= 0; at = lower.indexOf(n, at + 1)) {
+                    int end = at + n.length();
+                    if (!wordBoundary(line, at - 1) || !wordBoundary(line, end) || anyTaken(taken, at, end)) continue;
+                    if (!Character.isUpperCase(line.charAt(at))) continue;
+                    java.util.Arrays.fill(taken, at, end, true);
+                    EntityType type = types.get(n).entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+                    out.add(new Mention(h[0] + at, h[0] + end, line.substring(at, end), type, null));
+                }
+            }
+            for (Mention m : inHeadlines) {
+                if (m.start() < h[0] || m.start() >= h[1]) continue;
+                if (!anyTaken(taken, m.start() - h[0], Math.min(m.end(), h[1]) - h[0])) out.add(m);
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
+        return out;
+    }
+
+    /** Spans sorted, overlapping ones made one. */
+    private static List<int[]> merged(List<int[]> spans) {
+        spans.sort(java.util.Comparator.comparingInt((int[] x) -> x[0]));
+        List<int[]> out = new ArrayList<>();
+        for (int[] x : spans) {
+            int[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && x[0] < last[1]) last[1] = Math.max(last[1], x[1]);
+            else out.add(x.clone());
+        }
+        return out;
+    }
+
+    private static boolean within(List<int[]> spans, int at) {
+        for (int[] s : spans) if (at >= s[0] && at < s[1]) return true;
+        return false;
+    }
+
+    private static boolean anyTaken(boolean[] taken, int from, int to) {
+        for (int i = Math.max(0, from); i < Math.min(to, taken.length); i++) if (taken[i]) return true;
+        return false;
+    }
+
+    private static boolean wordBoundary(String line, int i) {
+        return i < 0 || i >= line.length() || !Character.isLetterOrDigit(line.charAt(i));
     }
 
     /** The mentions in {@code text[from, to)}, one sentence, appended to {@code out}. */

@@ -48,4 +48,20 @@ class NameFinderTest {
                 + "council said.");
         assertTrue(ms.stream().anyMatch(m -> m.text().equals("PMOI/MEK") && m.type() == EntityType.ORGANIZATION), ms.toString());
     }
+
+    @Test
+    void aTitleCasedHeadlineTakesTheNamesItsBodyWrites() {
+        String text = "Lindsay Lohan Checks Into Betty Ford After Fleeing Other Rehab Facility\n"
+                + "Actress Lindsay Lohan has checked into the Betty Ford Center in California, her lawyer said on Friday. "
+                + "Lohan left another clinic in Malibu after a few minutes, according to the court.";
+        int body = text.indexOf('\n');
+        List<Mention> ms = mentions(text);
+        List<String> head = ms.stream().filter(m -> m.start() < body).map(Mention::text).toList();
+        assertTrue(head.contains("Lindsay Lohan"), "the body's name is the headline's mention: " + ms);
+        for (Mention m : ms) {
+            if (m.start() < body) assertFalse(m.text().contains("Checks") || m.text().contains("Fleeing"), "no verb in a name: " + m);
+        }
+        assertTrue(NameFinder.titleCased(text, 0, body));
+        assertFalse(NameFinder.titleCased(text, body + 1, text.length()));
+    }
 }

@@ -34,6 +34,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--store", description = "With --scale: keep the fingerprints in a file under this folder instead of on the heap.")
     Path store;
 
+    @Option(names = "--index-on-disk", description = "With --scale: the candidate indexes' postings in memory-mapped work files "
+            + "(analyze --index-on-disk).")
+    boolean indexOnDisk;
+
     @Option(names = "--tail", defaultValue = "1000",
             description = "With --scale: articles added one at a time at the end (default: ${DEFAULT-VALUE}).")
     int tail;
@@ -52,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
         if (scale) {
             System.out.printf("machine: %d cores, %d MiB max heap, Java %s%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-            Bench.scale(corpus, threads, store, tail).forEach((k, v) -> System.out.println(k + " " + format(v)));
+            Bench.scale(corpus, threads, store, tail, indexOnDisk).forEach((k, v) -> System.out.println(k + " " + format(v)));
             return 0;
         }
         Path truth = GenerateCommand.truthPath(corpus);

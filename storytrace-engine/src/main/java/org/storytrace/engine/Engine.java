@@ -55,6 +55,7 @@ import org.storytrace.core.pipeline.StoryPlacement;
 import org.storytrace.core.pipeline.Threads;
 import org.storytrace.core.text.Tokens;
 import org.storytrace.engine.internal.DocumentCodec;
+import org.storytrace.engine.internal.IdList;
 import org.storytrace.engine.internal.RecordFile;
 import org.storytrace.ingest.Ingestor;
 import org.storytrace.ingest.read.Input;
@@ -90,7 +91,7 @@ public final class Engine implements AutoCloseable {
     private final boolean ownWorkDir;
     private final RecordFile docs, terms, outlines;
     private final DocFrequencies df = new DocFrequencies();
-    private final List<String> ids = new ArrayList<>();
+    private final IdList ids = new IdList();
     private final LongIntMap idIndex = new LongIntMap(1024);
     private int[] days = new int[1024];
     private long[] pathHashes = new long[1024];
@@ -151,7 +152,10 @@ public final class Engine implements AutoCloseable {
         this.docs = new RecordFile(workDir.resolve("documents.bin"));
         this.terms = new RecordFile(workDir.resolve("terms.bin"));
         this.outlines = new RecordFile(workDir.resolve("outlines.bin"));
-        this.linker = new Linker(settings.linker(), FingerprintStore.onDisk(workDir.resolve("fingerprints.bin")));
+        // with indexOnDisk the candidate indexes' postings are memory-mapped work files too: the heap keeps their
+        // bucket offsets and recent postings only (about 30 MB), instead of growing by ~600 bytes an article
+        this.linker = new Linker(settings.linker(), FingerprintStore.onDisk(workDir.resolve("fingerprints.bin")),
+                settings.indexOnDisk() ? workDir.resolve("index") : null);
         this.ingestor = new Ingestor(settings.ingest());
         this.stager = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "storytrace-stages");
@@ -802,22 +806,28 @@ public final class Engine implements AutoCloseable {
     /** How this engine is set: for the provenance block of the outputs. */
     public Provenance provenance() {
         Map<String, Object> s = new LinkedHashMap<>(Provenance.describe(settings));
+        // where work files go and whether the index is mapped change how a run goes, never what it finds
         s.remove("workDir");
+        s.remove("indexOnDisk");
         return new Provenance(Provenance.VERSION, s, plan.describe(), embedder == null ? List.of() : List.of(embedder.describe()));
     }
 
     /**
-     * Heap bytes of what grows with the collection: candidate indexes, fingerprint offsets, store offsets, ids and dates, term frequencies.
+     * Heap bytes of what grows with the collection: candidate indexes, fingerprint offsets, work-file offsets, ids, their index
+     * and dates, term frequencies.
      */
     public synchronized long indexMemoryBytes() {
-        long idBytes = 0;
-        for (String id : ids) idBytes += 40 + id.length();
-        return linker.indexMemoryBytes() + linker.fingerprintMemoryBytes() + docs.memoryBytes() + terms.memoryBytes() + idBytes
+        long idBytes = ids.memoryBytes();
+        return linker.indexMemoryBytes() + linker.fingerprintMemoryBytes() + docs.memoryBytes() + terms.memoryBytes()
+                + outlines.memoryBytes() + idBytes + idIndex.memoryBytes()
                 + days.length * 4L + pathHashes.length * 8L + df.memoryBytes();
     }
 
-    /** Bytes the work files hold on disk. */
-    public synchronized long workBytes() { return docs.bytes() + terms.bytes(); }
+    /** Bytes the work files hold on disk (texts, terms, the candidate indexes' mapped postings). */
+    public synchronized long workBytes() { return docs.bytes() + terms.bytes() + linker.indexMappedBytes(); }
+
+    /** Bytes of the candidate indexes' memory-mapped postings. */
+    public synchronized long indexMappedBytes() { return linker.indexMappedBytes(); }
 
     public EngineSettings settings() { return settings; }
 

@@ -22,9 +22,12 @@ import org.storytrace.ingest.Ingestor;
  * @param grouper      the story stage's settings
  * @param profilesInMemory collections up to this many articles keep their story profiles (about 1.3 KB
  *                     each) on the heap while grouping; larger ones keep them in a work file
+ * @param indexOnDisk  whether the candidate indexes keep their postings in memory-mapped work files rather than
+ *                     on the heap (about 30 MB of heap whatever the size, instead of ~600 bytes an article; a
+ *                     million articles read about a sixth slower here, docs/benchmarks.md)
  */
 public record EngineSettings(int threads, long maxBytes, Duration fetchTimeout, Duration pageBudget, int batch, Path workDir,
-                             Linker.Settings linker, StoryGrouper.Settings grouper, int profilesInMemory) {
+                             Linker.Settings linker, StoryGrouper.Settings grouper, int profilesInMemory, boolean indexOnDisk) {
     public EngineSettings {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         if (batch < 1) throw new IllegalArgumentException("batch must be at least 1, was " + batch);
@@ -41,7 +44,7 @@ public record EngineSettings(int threads, long maxBytes, Duration fetchTimeout, 
     public Builder toBuilder() {
         return new Builder().threads(threads).maxBytes(maxBytes).fetchTimeout(fetchTimeout).pageBudget(pageBudget).batch(batch)
                 .workDir(workDir)
-                .linker(linker).grouper(grouper).profilesInMemory(profilesInMemory);
+                .linker(linker).grouper(grouper).profilesInMemory(profilesInMemory).indexOnDisk(indexOnDisk);
     }
 
     /** The ingest stage's part of these settings. */
@@ -57,6 +60,7 @@ public record EngineSettings(int threads, long maxBytes, Duration fetchTimeout, 
         private Linker.Settings linker = Linker.Settings.defaults();
         private StoryGrouper.Settings grouper = StoryGrouper.Settings.defaults();
         private int profilesInMemory = 100_000;
+        private boolean indexOnDisk;
 
         public Builder threads(int v) { threads = v; return this; }
         public Builder maxBytes(long v) { maxBytes = v; return this; }
@@ -67,9 +71,11 @@ public record EngineSettings(int threads, long maxBytes, Duration fetchTimeout, 
         public Builder linker(Linker.Settings v) { linker = v; return this; }
         public Builder grouper(StoryGrouper.Settings v) { grouper = v; return this; }
         public Builder profilesInMemory(int v) { profilesInMemory = v; return this; }
+        public Builder indexOnDisk(boolean v) { indexOnDisk = v; return this; }
 
         public EngineSettings build() {
-            return new EngineSettings(threads, maxBytes, fetchTimeout, pageBudget, batch, workDir, linker, grouper, profilesInMemory);
+            return new EngineSettings(threads, maxBytes, fetchTimeout, pageBudget, batch, workDir, linker, grouper, profilesInMemory,
+                    indexOnDisk);
         }
     }
 }

@@ -126,6 +126,28 @@ class EngineContractTest {
     }
 
     @Test
+    void anIndexOnDiskFindsWhatAnIndexOnTheHeapFinds() throws Exception {
+        List<Article> more = new ArrayList<>();
+        List<String> docs = TestCorpora.newsPool(300);
+        for (int i = 0; i < docs.size(); i++) {
+            String t = docs.get(i) + (i % 3 == 0 ? "\n\n" + docs.get((i * 7) % docs.size()) : ""); // some reuse between them
+            more.add(new Article("m" + i, "news-pool", t, null, null, null, null, null, 0, t.length(), List.of(), "text", "UTF-8", null,
+                    null, null));
+        }
+        String[] got = new String[2];
+        for (int k = 0; k < 2; k++) {
+            try (Engine e = Engine.builder(EngineSettings.builder().threads(2).indexOnDisk(k == 1).build()).build()) {
+                e.ingest(inputs(), null);
+                e.results(); // compacts the indexes: the later look-ups read the frozen runs (mapped, the second time)
+                e.addAll(more);
+                if (k == 1) assertTrue(e.indexMappedBytes() > 0, "the postings are mapped");
+                got[k] = json(e.results());
+            }
+        }
+        assertEquals(got[0], got[1]);
+    }
+
+    @Test
     void layersStayInsideTheTextAndNeverGoBackwards() throws Exception {
         List<Article> articles = new ArrayList<>();
         List<String> docs = TestCorpora.newsPool(150);

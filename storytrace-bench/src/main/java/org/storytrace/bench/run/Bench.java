@@ -87,6 +87,8 @@ public final class Bench {
             long t0 = System.nanoTime();
             engine.ingest(List.of(corpus.toString()), null);
             long t1 = System.nanoTime();
+            // measured once everything is read, before the story stage seals the linker and lets its indexes go
+            long indexHeap = engine.indexMemoryBytes(), indexMapped = engine.indexMappedBytes();
             Results r = engine.results();
             long t2 = System.nanoTime();
             Outputs.writeAll(r, OutputFolder.prepare(out));
@@ -99,7 +101,8 @@ public final class Bench {
             f.put("write.articles_per_s", n / secs(t2, t3));
             f.put("end_to_end.articles_per_s", n / secs(t0, t3));
             f.put("end_to_end.share_of_baseline", (n / secs(t0, t3)) / (n / secs(b0, b1)));
-            f.put("memory.index_bytes_per_article", (double) engine.indexMemoryBytes() / n);
+            f.put("memory.index_bytes_per_article", (double) indexHeap / n);
+            f.put("disk.index_mapped_bytes_per_article", (double) indexMapped / n);
             f.put("disk.work_bytes_per_article", (double) engine.workBytes() / n);
             links = r.links();
             stories = r.stories();
@@ -184,11 +187,16 @@ public final class Bench {
      * then the last {@code tail} articles added one at a time. Prints as it goes; returns the figures.
      */
     public static Map<String, Double> scale(Path corpus, int threads, Path workDir, int tail) throws IOException {
+        return scale(corpus, threads, workDir, tail, false);
+    }
+
+    /** As {@link #scale(Path, int, Path, int)}, with the candidate indexes' postings on disk when {@code indexOnDisk}. */
+    public static Map<String, Double> scale(Path corpus, int threads, Path workDir, int tail, boolean indexOnDisk) throws IOException {
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("threads", (double) threads);
         Path out = Files.createTempDirectory(workDir == null ? Path.of(System.getProperty("java.io.tmpdir"))
                 : Files.createDirectories(workDir), "out");
-        EngineSettings settings = EngineSettings.builder().threads(threads).workDir(workDir).build();
+        EngineSettings settings = EngineSettings.builder().threads(threads).workDir(workDir).indexOnDisk(indexOnDisk).build();
         try (Engine engine = Engine.builder(settings).build()) {
             long t0 = System.nanoTime();
             engine.ingest(List.of(corpus.toString()), new Progress() {
@@ -201,6 +209,8 @@ public final class Bench {
                 }
             });
             long t1 = System.nanoTime();
+            // measured once everything is read, before the story stage seals the linker and lets its indexes go
+            long indexHeap = engine.indexMemoryBytes(), indexMapped = engine.indexMappedBytes();
             Results r = engine.results();
             long t2 = System.nanoTime();
             Outputs.writeAll(r, OutputFolder.prepare(out));
@@ -213,7 +223,8 @@ public final class Bench {
             f.put("end_to_end.articles_per_s", n / secs(t0, t3));
             f.put("links_found", (double) r.links().size());
             f.put("stories", (double) r.stories().size());
-            f.put("memory.index_bytes_per_article", (double) engine.indexMemoryBytes() / n);
+            f.put("memory.index_bytes_per_article", (double) indexHeap / n);
+            f.put("disk.index_mapped_bytes_per_article", (double) indexMapped / n);
             f.put("disk.work_bytes_per_article", (double) engine.workBytes() / n);
             gc();
             Runtime rt = Runtime.getRuntime();

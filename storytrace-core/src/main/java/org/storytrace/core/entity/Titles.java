@@ -28,22 +28,29 @@ public final class Titles {
             "Judge", "Justice", "Ambassador", "Pope", "Cardinal", "Bishop", "Archbishop", "Rabbi", "Sir", "Dame", "Lord", "Lady", "Emir",
             "Sultan", "Speaker", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Secretary", "Leader", "Marshal");
 
+    /** Forms of address and ranks written before names, with and without the abbreviating full stop (British style). */
+    private static final Set<String> MORE = Set.of("Miss", "Mx", "Mx.", "Madam", "Madame", "Mme", "Mme.", "Coach", "Detective", "Det.",
+            "Officer", "Inspector", "Insp", "Insp.", "Superintendent", "Supt", "Supt.", "Sgt", "Lt", "Col", "Capt", "Rev.", "Reverend",
+            "Father", "Fr.", "Sister");
+
     /** How many of the first words form a title (0 if none): the longest run of title words ending on a head word. */
     public static int leadingTitle(List<String> words) {
         int best = 0;
-        for (int i = 0; i < words.size() && SINGLE.contains(words.get(i)); i++) if (HEADS.contains(words.get(i))) best = i + 1;
+        for (int i = 0; i < words.size() && isTitleWord(words.get(i)); i++) if (isHead(words.get(i))) best = i + 1;
         return best;
     }
 
     /** How many of the last words form a title that ends right before a name (0 if none). */
     public static int titleBefore(List<String> words) {
         int n = words.size();
-        if (n == 0 || !HEADS.contains(words.get(n - 1))) return 0;
+        if (n == 0 || !isHead(words.get(n - 1))) return 0;
         int k = 1;
-        while (k < n && SINGLE.contains(words.get(n - 1 - k))) k++;
+        while (k < n && isTitleWord(words.get(n - 1 - k))) k++;
         return k;
     }
 
     /** Whether {@code word} is a title word (for names whose title the name finder left inside). */
-    public static boolean isTitleWord(String word) { return SINGLE.contains(word); }
+    public static boolean isTitleWord(String word) { return SINGLE.contains(word) || MORE.contains(word); }
+
+    private static boolean isHead(String word) { return HEADS.contains(word) || MORE.contains(word); }
 }

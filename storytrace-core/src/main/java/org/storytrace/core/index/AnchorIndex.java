@@ -1,5 +1,6 @@
 package org.storytrace.core.index;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.storytrace.core.fingerprint.MinHasher;
 
@@ -20,7 +21,7 @@ public final class AnchorIndex {
     private final int sampleMask;
     private final int minShared;
     private final int maxDocFreq;
-    private final CompactPostings table = new CompactPostings();
+    private final CompactPostings table;
     private int[] tally = new int[64];
     private int[] tallyStamp = new int[64];
     private int stamp;
@@ -31,7 +32,10 @@ public final class AnchorIndex {
      * @param minShared  anchors two documents must share to be candidates
      * @param maxDocFreq anchors in more documents than this are ignored as common phrases
      */
-    public AnchorIndex(int shingle, int sample, int minShared, int maxDocFreq) {
+    public AnchorIndex(int shingle, int sample, int minShared, int maxDocFreq) { this(shingle, sample, minShared, maxDocFreq, null); }
+
+    /** As {@link #AnchorIndex(int, int, int, int)}, its postings in memory-mapped files in {@code dir} (null: on the heap). */
+    public AnchorIndex(int shingle, int sample, int minShared, int maxDocFreq, Path dir) {
         if (shingle < 1 || shingle > 8) throw new IllegalArgumentException("shingle must be in [1, 8], was " + shingle);
         if (sample < 1 || Integer.bitCount(sample) != 1) throw new IllegalArgumentException("sample must be a power of two, was " + sample);
         if (minShared < 1) throw new IllegalArgumentException("minShared must be >= 1, was " + minShared);
@@ -40,6 +44,7 @@ public final class AnchorIndex {
         this.sampleMask = sample - 1;
         this.minShared = minShared;
         this.maxDocFreq = maxDocFreq;
+        this.table = new CompactPostings(dir);
     }
 
     /** The distinct anchors of a token sequence, sorted, in a fresh array. Thread-safe. */
@@ -75,6 +80,9 @@ public final class AnchorIndex {
 
     /** Lets go of every posting (see {@link CompactPostings#clear}); frequencies read 0 afterwards. */
     public void clear() { table.clear(); }
+
+    /** Bytes of the memory-mapped postings files (0 on the heap). */
+    public long mappedBytes() { return table.mappedBytes(); }
 
     /** Heap bytes held by the index's arrays. */
     public long memoryBytes() { return table.memoryBytes() + tally.length * 8L; }

@@ -1,6 +1,11 @@
 package org.storytrace.core.index;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import org.storytrace.core.index.disk.PostingsFile;
 
 /**
  * Postings lists keyed by 64-bit hashes in about 6 bytes a posting, in {@value #SHARDS} independent shards:
@@ -32,7 +37,7 @@ import java.util.Arrays;
  * <p>Not thread-safe, except that calls naming different shards ({@link #collect(Keys, int, int, IntBuffer)},
  * {@link #add(Keys, int, int)}) may run at once on different threads.
  */
-public final class CompactPostings {
+public final class CompactPostings implements AutoCloseable {
     public static final int SHARD_BITS = 3, SHARDS = 1 << SHARD_BITS;
     /** A shard's buckets: the top bits of a key's 32 bits after the shard's; the rest of them is kept per posting. */
     private static final int BUCKET_BITS = 18, BUCKETS = 1 << BUCKET_BITS, REST_BITS = 32 - BUCKET_BITS, REST_MASK = (1 << REST_BITS) - 1;
@@ -41,9 +46,33 @@ public final class CompactPostings {
     private static final int CHUNK_BITS = 16, CHUNK = 1 << CHUNK_BITS, CHUNK_MASK = CHUNK - 1;
 
     private final Shard[] shards = new Shard[SHARDS];
+    /** Where the frozen runs live: null on the heap, else a folder of memory-mapped files (one a shard). */
+    private final Path dir;
 
-    public CompactPostings() {
-        for (int s = 0; s < SHARDS; s++) shards[s] = new Shard();
+    /** Postings held on the heap. */
+    public CompactPostings() { this(null); }
+
+    /**
+     * Postings whose frozen runs live in memory-mapped files in {@code dir} (created if missing; null: on the
+     * heap). The heap then holds only each shard's bucket offsets and recent table (about 15 MB, whatever the
+     * collection's size); the operating system keeps the runs in its page cache as memory allows, so an index
+     * larger than the heap, or than memory, still works. The files are scratch: they are deleted when the store
+     * is cleared or closed, and never read back by a later run.
+     */
+    public CompactPostings(Path dir) {
+        this.dir = dir;
+        if (dir != null) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the index folder " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        for (int s = 0; s < SHARDS; s++) shards[s] = newShard(s);
+    }
+
+    private Shard newShard(int s) {
+        return new Shard(dir == null ? new HeapRun() : new MappedRun(dir.resolve("postings-" + s + ".bin")));
     }
 
     /** The 64-bit hash the store keeps 35 bits of; its top bits are the shard. */
@@ -124,9 +153,17 @@ public final class CompactPostings {
         for (int i = keys.start[shard]; i < keys.start[shard + 1]; i++) s.collect(keys.idents[i], max, out);
     }
 
-    /** Lets go of every posting: the store is empty again and its arrays are garbage. */
+    /** Lets go of every posting: the store is empty again, its arrays are garbage and its files are deleted. */
     public void clear() {
-        for (int s = 0; s < SHARDS; s++) shards[s] = new Shard();
+        for (int s = 0; s < SHARDS; s++) {
+            shards[s].run.close();
+            shards[s] = newShard(s);
+        }
+    }
+
+    /** Lets go of every posting and deletes the files; the store must not be used afterwards. */
+    @Override public void close() {
+        for (Shard s : shards) s.run.close();
     }
 
     /** Folds the recent postings into the frozen runs now (at the end of a bulk load: the tables' slack goes). */
@@ -148,11 +185,17 @@ public final class CompactPostings {
         return b;
     }
 
+    /** Bytes of the memory-mapped files (0 on the heap). */
+    public long mappedBytes() {
+        long b = 0;
+        for (Shard s : shards) b += s.run.mappedBytes();
+        return b;
+    }
+
     /** One shard: a frozen run in chunks, bucket offsets, and the recent table. */
     private static final class Shard {
         private int[] offsets; // null until the first merge
-        private short[][] rests = new short[0][];
-        private int[][] docs = new int[0][];
+        private final Run run;
         private int frozen;
         // recent postings: open addressing from ident to the newest posting of its chain (-1: empty slot)
         private int[] slotKey = new int[64], slotHead = filled(64);
@@ -161,6 +204,8 @@ public final class CompactPostings {
         private int recent;
         private int lastDoc;
 
+        Shard(Run run) { this.run = run; }
+
         private static int[] filled(int n) {
             int[] a = new int[n];
             Arrays.fill(a, -1);
@@ -168,8 +213,7 @@ public final class CompactPostings {
         }
 
         long memoryBytes() {
-            return (offsets == null ? 0 : offsets.length * 4L) + docs.length * (long) CHUNK * 6L + slotKey.length * 8L
-                    + postDoc.length * 12L;
+            return (offsets == null ? 0 : offsets.length * 4L) + run.heapBytes() + slotKey.length * 8L + postDoc.length * 12L;
         }
 
         private static int home(int ident, int mask) { return (ident * 0x9E3779B1) >>> 7 & mask; }
@@ -219,8 +263,8 @@ public final class CompactPostings {
             }
         }
 
-        private short rest(int i) { return rests[i >>> CHUNK_BITS][i & CHUNK_MASK]; }
-        private int doc(int i) { return docs[i >>> CHUNK_BITS][i & CHUNK_MASK]; }
+        private short rest(int i) { return run.rest(i); }
+        private int doc(int i) { return run.doc(i); }
 
         /** The first index of the frozen run whose rest is not below {@code ident}'s, within its bucket. */
         private int first(int ident) {
@@ -268,16 +312,6 @@ public final class CompactPostings {
             for (int p = head; p >= 0; p = postNext[p]) out.add(postDoc[p]);
         }
 
-        /** Adds chunks until the run can hold {@code total} postings. */
-        private void ensureCapacity(int total) {
-            int need = (int) (((long) total + CHUNK - 1) >>> CHUNK_BITS);
-            if (need <= docs.length) return;
-            int had = docs.length;
-            rests = Arrays.copyOf(rests, need);
-            docs = Arrays.copyOf(docs, need);
-            for (int c = had; c < need; c++) { rests[c] = new short[CHUNK]; docs[c] = new int[CHUNK]; }
-        }
-
         /**
          * Merges the recent postings into the frozen run from the back, in place, a bucket at a time: a bucket's
          * postings only ever move towards the end, so a bucket without new postings is moved in one block, and one
@@ -293,7 +327,7 @@ public final class CompactPostings {
             radixPass(identB, docB, identA, docA, n, 16);
             if (offsets == null) offsets = new int[BUCKETS + 1];
             int total = frozen + n;
-            ensureCapacity(total);
+            run.ensureCapacity(total);
             short[] bufRest = new short[256];
             int[] bufDoc = new int[256];
             int dst = total; // the buckets above b already sit at [dst, total)
@@ -305,13 +339,13 @@ public final class CompactPostings {
                 int nf = fe - j, m = no + nf;
                 dst -= m;
                 if (nf == 0) {
-                    if (dst != ob) moveRun(ob, dst, no);
+                    if (dst != ob) run.move(ob, dst, no);
                 } else {
                     if (bufRest.length < m) {
                         bufRest = new short[Math.max(m, bufRest.length * 2)];
                         bufDoc = new int[bufRest.length];
                     }
-                    copyRun(ob, bufRest, bufDoc, no, true);
+                    run.copy(ob, bufRest, bufDoc, no, true);
                     // merged from the back into the same buffer: the write position never passes the old postings unread;
                     // a key's old documents all come before its new ones
                     int io = no - 1, jf = fe;
@@ -326,7 +360,7 @@ public final class CompactPostings {
                             io--;
                         }
                     }
-                    copyRun(dst, bufRest, bufDoc, m, false);
+                    run.copy(dst, bufRest, bufDoc, m, false);
                 }
                 offsets[b + 1] = dst + m;
             }
@@ -353,22 +387,63 @@ public final class CompactPostings {
                 docOut[at] = doc[i];
             }
         }
+    }
+
+    /**
+     * A shard's frozen run: postings (a {@code short} rest and an {@code int} document each) in chunks of
+     * {@value #CHUNK}, added as the run grows and never copied whole.
+     */
+    private abstract static class Run {
+        abstract short rest(int i);
+        abstract int doc(int i);
+        /** Adds chunks until the run can hold {@code total} postings. */
+        abstract void ensureCapacity(int total);
+        /** Copies {@code len} postings of the run at {@code at} into the buffers ({@code out}) or back from them. */
+        abstract void copy(int at, short[] bufRest, int[] bufDoc, int len, boolean out);
+        abstract long heapBytes();
+        long mappedBytes() { return 0; }
+        void close() {}
 
         /** Moves {@code len} postings from {@code src} to {@code dst > src}, from the end, a piece within one chunk at a time. */
-        private void moveRun(int src, int dst, int len) {
+        void move(int src, int dst, int len) {
             int s = src + len, d = dst + len;
             while (len > 0) {
                 int piece = Math.min(len, Math.min((s - 1) & CHUNK_MASK, (d - 1) & CHUNK_MASK) + 1);
                 s -= piece;
                 d -= piece;
                 len -= piece;
-                System.arraycopy(rests[s >>> CHUNK_BITS], s & CHUNK_MASK, rests[d >>> CHUNK_BITS], d & CHUNK_MASK, piece);
-                System.arraycopy(docs[s >>> CHUNK_BITS], s & CHUNK_MASK, docs[d >>> CHUNK_BITS], d & CHUNK_MASK, piece);
+                movePiece(s, d, piece);
             }
         }
 
-        /** Copies {@code len} postings of the run at {@code at} into the buffers ({@code out}) or back from them. */
-        private void copyRun(int at, short[] bufRest, int[] bufDoc, int len, boolean out) {
+        /** Moves {@code len} postings from {@code s} to {@code d > s}, each range within one chunk (they may overlap). */
+        abstract void movePiece(int s, int d, int len);
+    }
+
+    /** A run on the heap: arrays of {@value #CHUNK} rests and documents. */
+    private static final class HeapRun extends Run {
+        private short[][] rests = new short[0][];
+        private int[][] docs = new int[0][];
+
+        @Override short rest(int i) { return rests[i >>> CHUNK_BITS][i & CHUNK_MASK]; }
+        @Override int doc(int i) { return docs[i >>> CHUNK_BITS][i & CHUNK_MASK]; }
+        @Override long heapBytes() { return docs.length * (long) CHUNK * 6L; }
+
+        @Override void ensureCapacity(int total) {
+            int need = (int) (((long) total + CHUNK - 1) >>> CHUNK_BITS);
+            if (need <= docs.length) return;
+            int had = docs.length;
+            rests = Arrays.copyOf(rests, need);
+            docs = Arrays.copyOf(docs, need);
+            for (int c = had; c < need; c++) { rests[c] = new short[CHUNK]; docs[c] = new int[CHUNK]; }
+        }
+
+        @Override void movePiece(int s, int d, int len) {
+            System.arraycopy(rests[s >>> CHUNK_BITS], s & CHUNK_MASK, rests[d >>> CHUNK_BITS], d & CHUNK_MASK, len);
+            System.arraycopy(docs[s >>> CHUNK_BITS], s & CHUNK_MASK, docs[d >>> CHUNK_BITS], d & CHUNK_MASK, len);
+        }
+
+        @Override void copy(int at, short[] bufRest, int[] bufDoc, int len, boolean out) {
             int done = 0;
             while (done < len) {
                 int i = at + done, c = i >>> CHUNK_BITS, o = i & CHUNK_MASK;
@@ -383,5 +458,21 @@ public final class CompactPostings {
                 done += piece;
             }
         }
+    }
+
+    /** A run in a memory-mapped file ({@link PostingsFile}). */
+    private static final class MappedRun extends Run {
+        private final PostingsFile file;
+
+        MappedRun(Path path) { this.file = new PostingsFile(path, CHUNK_BITS); }
+
+        @Override short rest(int i) { return file.rest(i); }
+        @Override int doc(int i) { return file.doc(i); }
+        @Override long heapBytes() { return file.heapBytes(); }
+        @Override long mappedBytes() { return file.mappedBytes(); }
+        @Override void ensureCapacity(int total) { file.ensureCapacity(total); }
+        @Override void movePiece(int s, int d, int len) { file.movePiece(s, d, len); }
+        @Override void copy(int at, short[] bufRest, int[] bufDoc, int len, boolean out) { file.copy(at, bufRest, bufDoc, len, out); }
+        @Override void close() { file.close(); }
     }
 }

@@ -1,5 +1,6 @@
 package org.storytrace.core.index;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -15,15 +16,19 @@ import java.util.Arrays;
 public final class LshIndex {
     private final int bands;
     private final int rows;
-    private final CompactPostings table = new CompactPostings();
+    private final CompactPostings table;
     private int[] seen = new int[64];
     private int stamp;
 
-    public LshIndex(int bands, int rows) {
+    public LshIndex(int bands, int rows) { this(bands, rows, null); }
+
+    /** As {@link #LshIndex(int, int)}, its postings in memory-mapped files in {@code dir} (null: on the heap). */
+    public LshIndex(int bands, int rows, Path dir) {
         if (bands < 1) throw new IllegalArgumentException("bands must be >= 1, was " + bands);
         if (rows < 1) throw new IllegalArgumentException("rows must be >= 1, was " + rows);
         this.bands = bands;
         this.rows = rows;
+        this.table = new CompactPostings(dir);
     }
 
     public int bands() { return bands; }
@@ -99,6 +104,9 @@ public final class LshIndex {
 
     /** Lets go of every posting (see {@link CompactPostings#clear}). */
     public void clear() { table.clear(); }
+
+    /** Bytes of the memory-mapped postings files (0 on the heap). */
+    public long mappedBytes() { return table.mappedBytes(); }
 
     /** Heap bytes held by the index's arrays. */
     public long memoryBytes() {

@@ -1,5 +1,6 @@
 package org.storytrace.core.pipeline;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.storytrace.core.align.Aligner;
@@ -98,13 +99,20 @@ public final class Linker implements AutoCloseable {
     public Linker(Settings settings) { this(settings, FingerprintStore.inMemory()); }
 
     /** @param store where the fingerprints kept for alignment live (on disk for very large runs) */
-    public Linker(Settings settings, FingerprintStore store) {
+    public Linker(Settings settings, FingerprintStore store) { this(settings, store, null); }
+
+    /**
+     * @param store    where the fingerprints kept for alignment live (on disk for very large runs)
+     * @param indexDir a folder for the candidate indexes' postings, memory-mapped (null: on the heap); see
+     *                 {@link CompactPostings#CompactPostings(Path)}
+     */
+    public Linker(Settings settings, FingerprintStore store, Path indexDir) {
         this.settings = settings;
         this.fingerprints = store;
         this.hasher = new MinHasher(settings.numHashes(), settings.shingle());
-        this.lsh = new LshIndex(settings.bands(), settings.rows());
+        this.lsh = new LshIndex(settings.bands(), settings.rows(), indexDir == null ? null : indexDir.resolve("bands"));
         this.anchorIndex = new AnchorIndex(settings.anchorShingle(), settings.anchorSample(), settings.anchorMinShared(),
-                settings.anchorMaxDocFreq());
+                settings.anchorMaxDocFreq(), indexDir == null ? null : indexDir.resolve("anchors"));
         this.aligner = ThreadLocal.withInitial(() -> new Aligner(settings.alignment()));
     }
 
@@ -435,9 +443,16 @@ public final class Linker implements AutoCloseable {
 
     /** Heap bytes of the candidate indexes (LSH bands and anchors), without the fingerprints kept for alignment. */
     public long indexMemoryBytes() { return lsh.memoryBytes() + anchorIndex.memoryBytes(); }
+
+    /** Bytes of the candidate indexes' memory-mapped files (0 when they are on the heap). */
+    public long indexMappedBytes() { return lsh.mappedBytes() + anchorIndex.mappedBytes(); }
     public int candidatesChecked() { return candidatesChecked; }
 
     /** Closes the fingerprint store (deleting its file, when on disk). */
-    @Override public void close() { fingerprints.close(); }
+    @Override public void close() {
+        lsh.clear();
+        anchorIndex.clear();
+        fingerprints.close();
+    }
     public Settings settings() { return settings; }
 }

@@ -2,18 +2,44 @@ package org.storytrace.core.index;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CompactPostingsTest {
     @Test
     void agreesWithAMapAcrossManyMerges() {
+        agreesWithAMap(new CompactPostings());
+    }
+
+    @Test
+    void onDiskAgreesWithAMapAndHoldsLittleHeapAndDeletesItsFiles(@TempDir Path dir) throws Exception {
+        CompactPostings p = new CompactPostings(dir.resolve("index"));
+        long heapBefore = agreesWithAMap(p);
+        assertTrue(p.mappedBytes() >= 400_000L * 6, "the frozen postings are mapped: " + p.mappedBytes());
+        assertTrue(heapBefore < CompactPostings.SHARDS * ((1 << 18) * 4L + (1 << 16) * 6L) + 400_000L * 3,
+                "the heap holds offsets and recent postings only: " + heapBefore);
+        try (var files = Files.list(dir.resolve("index"))) {
+            assertEquals(CompactPostings.SHARDS, files.count());
+        }
+        p.clear();
+        assertEquals(0, p.size());
+        p.add(42L, 0);
+        p.close();
+        try (var files = Files.list(dir.resolve("index"))) {
+            assertEquals(0, files.count(), "closing deletes the files");
+        }
+    }
+
+    /** Adds 400,000 postings and checks every key's against a map; returns the heap bytes held. */
+    private static long agreesWithAMap(CompactPostings p) {
         Random rnd = new Random(11);
-        CompactPostings p = new CompactPostings();
         Map<Long, List<Integer>> expected = new HashMap<>();
         long[] keys = new long[40_000];
         for (int i = 0; i < keys.length; i++) keys[i] = rnd.nextLong();
@@ -41,13 +67,15 @@ class CompactPostingsTest {
         // tables, which large indexes amortise
         long fixed = CompactPostings.SHARDS * ((1 << 18) * 4L + (1 << 16) * 6L);
         assertTrue(p.memoryBytes() < 400_000L * 10 + fixed, "under 10 bytes a posting: " + p.memoryBytes());
+        return p.memoryBytes();
     }
 
     @Test
-    void shardAtATimeEqualsOneAtATime() {
-        // the same keys added one document at a time, and shard by shard (as the linker does on several threads)
+    void shardAtATimeEqualsOneAtATime(@TempDir Path dir) {
+        // the same keys added one document at a time, and shard by shard (as the linker does on several threads),
+        // the second on disk
         Random rnd = new Random(5);
-        CompactPostings serial = new CompactPostings(), sharded = new CompactPostings();
+        CompactPostings serial = new CompactPostings(), sharded = new CompactPostings(dir);
         long[] pool = new long[30_000];
         for (int i = 0; i < pool.length; i++) pool[i] = rnd.nextLong();
         long[][] docKeys = new long[30_000][];

@@ -44,8 +44,8 @@ final class EngineOptions {
     Path workDir;
 
     @Option(names = "--index-on-disk", description = "Keep the candidate indexes' postings in memory-mapped work files instead "
-            + "of on the heap: about 30 MB of heap whatever the collection's size, instead of ~600 bytes an article, for "
-            + "collections larger than the heap allows; slower (a million articles: about a sixth).")
+            + "of on the heap: about 150 bytes of heap an article instead of ~900, for collections larger than the heap allows; "
+            + "slower (a million articles read about a quarter slower).")
     boolean indexOnDisk;
 
     /** An engine builder with these options' settings, embedder and tiers. */

@@ -153,7 +153,7 @@ public final class Engine implements AutoCloseable {
         this.terms = new RecordFile(workDir.resolve("terms.bin"));
         this.outlines = new RecordFile(workDir.resolve("outlines.bin"));
         // with indexOnDisk the candidate indexes' postings are memory-mapped work files too: the heap keeps their
-        // bucket offsets and recent postings only (about 30 MB), instead of growing by ~600 bytes an article
+        // bucket offsets and recent postings only (bounded), instead of growing by ~600 bytes an article
         this.linker = new Linker(settings.linker(), FingerprintStore.onDisk(workDir.resolve("fingerprints.bin")),
                 settings.indexOnDisk() ? workDir.resolve("index") : null);
         this.ingestor = new Ingestor(settings.ingest());

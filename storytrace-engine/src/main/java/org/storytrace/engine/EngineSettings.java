@@ -23,8 +23,8 @@ import org.storytrace.ingest.Ingestor;
  * @param profilesInMemory collections up to this many articles keep their story profiles (about 1.3 KB
  *                     each) on the heap while grouping; larger ones keep them in a work file
  * @param indexOnDisk  whether the candidate indexes keep their postings in memory-mapped work files rather than
- *                     on the heap (about 30 MB of heap whatever the size, instead of ~600 bytes an article; a
- *                     million articles read about a sixth slower here, docs/benchmarks.md)
+ *                     on the heap (at a million articles the engine's heap ~907 -> ~148 bytes an article; they read
+ *                     about a quarter slower here, docs/benchmarks.md)
  */
 public record EngineSettings(int threads, long maxBytes, Duration fetchTimeout, Duration pageBudget, int batch, Path workDir,
                              Linker.Settings linker, StoryGrouper.Settings grouper, int profilesInMemory, boolean indexOnDisk) {

@@ -43,6 +43,13 @@ public final class CompactPostings implements AutoCloseable {
     private static final int BUCKET_BITS = 18, BUCKETS = 1 << BUCKET_BITS, REST_BITS = 32 - BUCKET_BITS, REST_MASK = (1 << REST_BITS) - 1;
     /** Recent postings a shard keeps at least (unless finished) and at most before it merges them into its run. */
     static final int MIN_MERGE = 1 << 13, MAX_RECENT = 1 << 19;
+    /**
+     * The same bound for a store on disk, whose point is a small heap: the recent tables (about 28 bytes a posting) are
+     * then most of what it holds, 2^19 postings a shard being ~224 bytes an article at a million. At 2^17 they are ~56
+     * (bench --scale at 1M: the engine's heap 318 -> 148 bytes an article) for more, smaller merges; on the heap the
+     * same change read a million articles 5,700/s instead of 7,400/s, so the heap keeps 2^19.
+     */
+    static final int MAX_RECENT_ON_DISK = 1 << 17;
     private static final int CHUNK_BITS = 16, CHUNK = 1 << CHUNK_BITS, CHUNK_MASK = CHUNK - 1;
 
     private final Shard[] shards = new Shard[SHARDS];
@@ -54,9 +61,10 @@ public final class CompactPostings implements AutoCloseable {
 
     /**
      * Postings whose frozen runs live in memory-mapped files in {@code dir} (created if missing; null: on the
-     * heap). The heap then holds only each shard's bucket offsets and recent table (about 15 MB, whatever the
-     * collection's size); the operating system keeps the runs in its page cache as memory allows, so an index
-     * larger than the heap, or than memory, still works. The files are scratch: they are deleted when the store
+     * heap). The heap then holds only each shard's bucket offsets and recent table (at most
+     * {@value #MAX_RECENT_ON_DISK} postings, about 4 MB a shard, whatever the collection's size); the operating
+     * system keeps the runs in its page cache as memory allows, so an index larger than the heap, or than memory,
+     * still works. The files are scratch: they are deleted when the store
      * is cleared or closed, and never read back by a later run.
      */
     public CompactPostings(Path dir) {
@@ -72,7 +80,8 @@ public final class CompactPostings implements AutoCloseable {
     }
 
     private Shard newShard(int s) {
-        return new Shard(dir == null ? new HeapRun() : new MappedRun(dir.resolve("postings-" + s + ".bin")));
+        return dir == null ? new Shard(new HeapRun(), MAX_RECENT) : new Shard(new MappedRun(dir.resolve("postings-" + s + ".bin")),
+                MAX_RECENT_ON_DISK);
     }
 
     /** The 64-bit hash the store keeps 35 bits of; its top bits are the shard. */
@@ -204,7 +213,9 @@ public final class CompactPostings implements AutoCloseable {
         private int recent;
         private int lastDoc;
 
-        Shard(Run run) { this.run = run; }
+        private final int maxRecent;
+
+        Shard(Run run, int maxRecent) { this.run = run; this.maxRecent = maxRecent; }
 
         private static int[] filled(int n) {
             int[] a = new int[n];
@@ -246,7 +257,7 @@ public final class CompactPostings implements AutoCloseable {
             postNext[recent] = slotHead[i];
             slotHead[i] = recent++;
             if (used * 2 > slotKey.length) growSlots();
-            if (recent >= Math.min(MAX_RECENT, Math.max(MIN_MERGE, frozen / 8))) merge();
+            if (recent >= Math.min(maxRecent, Math.max(MIN_MERGE, frozen / 8))) merge();
         }
 
         private void growSlots() {

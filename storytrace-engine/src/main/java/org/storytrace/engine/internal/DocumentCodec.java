@@ -34,17 +34,28 @@ public final class DocumentCodec {
         this.stored = Map.copyOf(m);
     }
 
-    public byte[] encode(Document d) {
+    public byte[] encode(Document d) { return write(d, false); }
+
+    /**
+     * The document's bytes: its article's fields, then its stored layers. An outline writes the text's length where a
+     * document writes the text, and each furniture span's words after its offsets.
+     */
+    private byte[] write(Document d, boolean outline) {
         try {
-            Bytes bytes = new Bytes(d.article().text().length() + 512);
-            DataOutputStream out = new DataOutputStream(bytes);
             Article a = d.article();
-            str(out, a.id()); str(out, a.path()); str(out, a.text()); str(out, a.title());
+            Bytes bytes = new Bytes(outline ? 512 : a.text().length() + 512);
+            DataOutputStream out = new DataOutputStream(bytes);
+            str(out, a.id()); str(out, a.path());
+            if (outline) out.writeInt(a.text().length()); else str(out, a.text());
+            str(out, a.title());
             str(out, a.published() == null ? null : a.published().toString()); str(out, a.publishedEvidence());
             str(out, a.source()); str(out, a.author());
             out.writeInt(a.bodyStart()); out.writeInt(a.bodyEnd());
             out.writeInt(a.boilerplate().size());
-            for (Span s : a.boilerplate()) { out.writeInt(s.start()); out.writeInt(s.end()); }
+            for (Span s : a.boilerplate()) {
+                out.writeInt(s.start()); out.writeInt(s.end());
+                if (outline) str(out, s.text());
+            }
             str(out, a.format()); str(out, a.encoding()); str(out, a.url()); str(out, a.outlet()); str(out, a.language());
             writeLayers(out, d);
             out.flush();
@@ -82,25 +93,7 @@ public final class DocumentCodec {
      * their words, and the stored layers. A few hundred bytes where {@link #encode} writes the whole text: at a
      * million articles, reading the texts back only to list the articles read 4.5 GB.
      */
-    public byte[] encodeOutline(Document d) {
-        try {
-            Bytes bytes = new Bytes(512);
-            DataOutputStream out = new DataOutputStream(bytes);
-            Article a = d.article();
-            str(out, a.id()); str(out, a.path()); out.writeInt(a.text().length()); str(out, a.title());
-            str(out, a.published() == null ? null : a.published().toString()); str(out, a.publishedEvidence());
-            str(out, a.source()); str(out, a.author());
-            out.writeInt(a.bodyStart()); out.writeInt(a.bodyEnd());
-            out.writeInt(a.boilerplate().size());
-            for (Span s : a.boilerplate()) { out.writeInt(s.start()); out.writeInt(s.end()); str(out, s.text()); }
-            str(out, a.format()); str(out, a.encoding()); str(out, a.url()); str(out, a.outlet()); str(out, a.language());
-            writeLayers(out, d);
-            out.flush();
-            return bytes.array();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    public byte[] encodeOutline(Document d) { return write(d, true); }
 
     /**
      * The document of {@link #encodeOutline}'s bytes: its article's text is blank (spaces) but for the furniture
@@ -109,25 +102,7 @@ public final class DocumentCodec {
     public Document decodeOutline(byte[] b) {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
-            String id = str(in), path = str(in);
-            int length = in.readInt();
-            String title = str(in), published = str(in), evidence = str(in), source = str(in), author = str(in);
-            int bodyStart = in.readInt(), bodyEnd = in.readInt();
-            int nb = in.readInt();
-            char[] text = new char[length];
-            java.util.Arrays.fill(text, ' ');
-            List<Span> boilerplate = new ArrayList<>(nb);
-            for (int i = 0; i < nb; i++) {
-                int s = in.readInt(), e = in.readInt();
-                String words = str(in);
-                words.getChars(0, Math.min(words.length(), length - s), text, s);
-                boilerplate.add(new Span(s, e, words));
-            }
-            String format = str(in), encoding = str(in), url = str(in), outlet = str(in), language = str(in);
-            Document d = Document.of(new Article(id, path, new String(text), title, published == null ? null : LocalDate.parse(published),
-                    evidence,
-                    source, author, bodyStart, bodyEnd, boilerplate, format, encoding, url, outlet, language));
-            return readLayers(in, d);
+            return readLayers(in, Document.of(article(in, true)));
         } catch (IOException e) {
             throw new UncheckedIOException("a stored document outline cannot be read back: " + e.getMessage(), e);
         }
@@ -176,21 +151,32 @@ public final class DocumentCodec {
         }
     }
 
-    private static Article article(DataInputStream in) throws IOException {
-        {
-            String id = str(in), path = str(in), text = str(in), title = str(in), published = str(in), evidence = str(in);
-            String source = str(in), author = str(in);
-            int bodyStart = in.readInt(), bodyEnd = in.readInt();
-            int nb = in.readInt();
-            List<Span> boilerplate = new ArrayList<>(nb);
-            for (int i = 0; i < nb; i++) {
-                int s = in.readInt(), e = in.readInt();
-                boilerplate.add(new Span(s, e, text.substring(s, e)));
-            }
-            String format = str(in), encoding = str(in), url = str(in), outlet = str(in), language = str(in);
-            return new Article(id, path, text, title, published == null ? null : LocalDate.parse(published), evidence, source, author,
-                    bodyStart, bodyEnd, boilerplate, format, encoding, url, outlet, language);
+    private static Article article(DataInputStream in) throws IOException { return article(in, false); }
+
+    /** The article {@link #write} wrote; an outline's text is blank (spaces) but for its furniture spans' words. */
+    private static Article article(DataInputStream in, boolean outline) throws IOException {
+        String id = str(in), path = str(in);
+        String text = outline ? null : str(in);
+        int length = outline ? in.readInt() : text.length();
+        String title = str(in), published = str(in), evidence = str(in), source = str(in), author = str(in);
+        int bodyStart = in.readInt(), bodyEnd = in.readInt();
+        int nb = in.readInt();
+        char[] blank = null;
+        if (outline) {
+            blank = new char[length];
+            java.util.Arrays.fill(blank, ' ');
         }
+        List<Span> boilerplate = new ArrayList<>(nb);
+        for (int i = 0; i < nb; i++) {
+            int s = in.readInt(), e = in.readInt();
+            String words = outline ? str(in) : text.substring(s, e);
+            if (outline) words.getChars(0, Math.min(words.length(), length - s), blank, s);
+            boilerplate.add(new Span(s, e, words));
+        }
+        if (outline) text = new String(blank);
+        String format = str(in), encoding = str(in), url = str(in), outlet = str(in), language = str(in);
+        return new Article(id, path, text, title, published == null ? null : LocalDate.parse(published), evidence, source, author,
+                bodyStart, bodyEnd, boilerplate, format, encoding, url, outlet, language);
     }
 
     private static <T> Document readLayer(DataInputStream in, Document d, Layer<T> l) throws IOException {

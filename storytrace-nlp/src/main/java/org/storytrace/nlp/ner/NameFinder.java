@@ -8,7 +8,13 @@ import edu.stanford.nlp.process.PTBTokenizer;
 import edu.stanford.nlp.process.TokenizerFactory;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.storytrace.core.doc.ArticleStage;
 import org.storytrace.core.doc.Document;
@@ -125,14 +131,14 @@ public final class NameFinder implements ArticleStage {
         for (Mention m : found) (within(headlines, m.start()) ? inHeadlines : body).add(m);
         if (body.isEmpty()) return found;
         // the body's names, longest first, once each (lower-cased), with the type most of their mentions have
-        java.util.Map<String, java.util.Map<EntityType, Integer>> types = new java.util.HashMap<>();
-        for (Mention m : body) types.computeIfAbsent(m.text().toLowerCase(java.util.Locale.ROOT), x -> new java.util.EnumMap<>(
+        Map<String, Map<EntityType, Integer>> types = new HashMap<>();
+        for (Mention m : body) types.computeIfAbsent(m.text().toLowerCase(Locale.ROOT), x -> new EnumMap<>(
                 EntityType.class)).merge(m.type(), 1, Integer::sum);
         List<String> names = new ArrayList<>(types.keySet());
-        names.sort(java.util.Comparator.comparing((String n) -> -n.length()).thenComparing(n -> n));
+        names.sort(Comparator.comparing((String n) -> -n.length()).thenComparing(n -> n));
         List<Mention> out = new ArrayList<>(body);
         for (int[] h : headlines) {
-            String line = text.substring(h[0], h[1]), lower = line.toLowerCase(java.util.Locale.ROOT);
+            String line = text.substring(h[0], h[1]), lower = line.toLowerCase(Locale.ROOT);
             boolean[] taken = new boolean[line.length()];
             for (String n : names) {
                 if (n.length() < 2) continue;
@@ -140,8 +146,8 @@ public final class NameFinder implements ArticleStage {
                     int end = at + n.length();
                     if (!wordBoundary(line, at - 1) || !wordBoundary(line, end) || anyTaken(taken, at, end)) continue;
                     if (!Character.isUpperCase(line.charAt(at))) continue;
-                    java.util.Arrays.fill(taken, at, end, true);
-                    EntityType type = types.get(n).entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+                    Arrays.fill(taken, at, end, true);
+                    EntityType type = types.get(n).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
                     out.add(new Mention(h[0] + at, h[0] + end, line.substring(at, end), type, null));
                 }
             }
@@ -150,13 +156,13 @@ public final class NameFinder implements ArticleStage {
                 if (!anyTaken(taken, m.start() - h[0], Math.min(m.end(), h[1]) - h[0])) out.add(m);
             }
         }
-        out.sort(java.util.Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
+        out.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
         return out;
     }
 
     /** Spans sorted, overlapping ones made one. */
     private static List<int[]> merged(List<int[]> spans) {
-        spans.sort(java.util.Comparator.comparingInt((int[] x) -> x[0]));
+        spans.sort(Comparator.comparingInt((int[] x) -> x[0]));
         List<int[]> out = new ArrayList<>();
         for (int[] x : spans) {
             int[] last = out.isEmpty() ? null : out.get(out.size() - 1);
@@ -334,7 +340,7 @@ public final class NameFinder implements ArticleStage {
     }
 
     private static boolean isParticle(String w) {
-        String l = w.toLowerCase(java.util.Locale.ROOT);
+        String l = w.toLowerCase(Locale.ROOT);
         return l.equals("al") || l.equals("el") || l.equals("ul") || l.equals("bin") || l.equals("ibn") || l.equals("abu")
                 || l.equals("abd");
     }

@@ -143,7 +143,7 @@ public final class SparkJob {
         settings.remove("threads");
         settings.put("engine", "spark");
         List<String> stages = new ArrayList<>(List.of("ingest", "link (Linker.fingerprint, verify, pruneCommon)",
-                "stories (StoryGrouper.terms, profile, score, clusterComponent)"));
+                "stories (StoryGrouper.terms, profile, score, storiesOfComponent, Topics.summarize, topics)"));
         if (deep) {
             for (var s : org.storytrace.engine.DeepTier.articleStages()) stages.add(s.describe());
             for (var s : org.storytrace.engine.DeepTier.storyStages(5)) stages.add(s.describe());

@@ -43,6 +43,7 @@ import org.storytrace.core.model.Story;
 import org.storytrace.core.pipeline.Fingerprint;
 import org.storytrace.core.pipeline.Linker;
 import org.storytrace.core.pipeline.StoryGrouper;
+import org.storytrace.core.pipeline.Topics;
 import org.storytrace.core.quote.QuoteGroupStage;
 import org.storytrace.core.quote.Quotes;
 import org.storytrace.core.summary.SummaryStage;
@@ -74,7 +75,9 @@ import scala.Tuple2;
  *   <li>stories: term counts per article ({@link StoryGrouper#terms}), document frequencies counted across
  *       the cluster, profiles and candidate pairs by shared keywords, pair scores, connected components
  *       of the scored pairs by label propagation, and average linkage per component
- *       ({@link StoryGrouper#clusterComponent}) on the executors.</li>
+ *       ({@link StoryGrouper#storiesOfComponent}) on the executors; then each story's summary
+ *       ({@link Topics#summarize}) where its articles lie, and the topic pass over the summaries on the driver
+ *       ({@link StoryGrouper#topics(int[], List, Topics.CrossSums)}).</li>
  * </ul>
  * The driver holds only what the output needs: the links (sparse), one pair of labels per article, and
  * the articles themselves for {@link Analysis} (the job writes from it).
@@ -223,7 +226,7 @@ public final class SparkPipeline implements Serializable {
         for (Tuple2<Integer, String> t : idList) ids.add(t._2());
         List<Link> links = Link.inOutputOrder(links(jsc, numbered, n));
         int[][] reps = stories(jsc, numbered, n, ids, links);
-        List<Story> stories = Story.fromLabels(ids, StoryGrouper.labels(reps[0]), StoryGrouper.labels(reps[1]));
+        List<Story> stories = Story.fromLabels(ids, reps[0], reps[1]);
         List<Article> articles = numbered.sortByKey().values().collect();
         List<ArticleLayers> layers = null;
         Map<String, StoryLayers> storyLayers = null;
@@ -525,12 +528,45 @@ public final class SparkPipeline implements Serializable {
                     return new Tuple2<>(((long) a << 32) | b, s);
                 })
                 .filter(t -> t._2() > 0).cache();
-        int[][] reps = new int[2][n];
-        for (int i = 0; i < n; i++) { reps[0][i] = i; reps[1][i] = i; }
-        for (Tuple2<Integer, Tuple2<Integer, Integer>> r : clusterByComponent(edges, grouper).collect()) {
-            reps[0][r._1()] = r._2()._1();
-            reps[1][r._1()] = r._2()._2();
-        }
+        int[] storyRep = new int[n];
+        for (int i = 0; i < n; i++) storyRep[i] = i;
+        for (Tuple2<Integer, Integer> r : clusterByComponent(edges, grouper).collect()) storyRep[r._1()] = r._2();
+        int[] story = StoryGrouper.labels(storyRep);
+        // topics: each story's summary made where its articles lie (members in ascending order, as the embedded
+        // path sums them), then the topic pass on the driver over the summaries and the scored pairs in pair order
+        Broadcast<int[]> storyOf = jsc.broadcast(story);
+        Map<Integer, Topics.Summary> byStory = profiles.mapToPair(t -> new Tuple2<>(storyOf.value()[t._1()], t))
+                .groupByKey()
+                .mapValues(members -> {
+                    List<Tuple2<Integer, StoryGrouper.Profile>> m = new ArrayList<>();
+                    members.forEach(m::add);
+                    m.sort((x, y) -> Integer.compare(x._1(), y._1()));
+                    return Topics.summarize(m.size(), i -> m.get(i)._2());
+                }).collectAsMap();
+        List<Topics.Summary> summaries = new ArrayList<>(byStory.size());
+        for (int s = 0; s < byStory.size(); s++) summaries.add(byStory.get(s));
+        // the scores between stories, summed per story pair in the order of the article pairs (as the embedded path sums them)
+        List<Tuple2<Long, Double>> cross = edges.filter(e -> storyOf.value()[(int) (e._1() >>> 32)] != storyOf.value()[(int) (long) e._1()])
+                .mapToPair(e -> {
+                    int a = storyOf.value()[(int) (e._1() >>> 32)], b = storyOf.value()[(int) (long) e._1()];
+                    return new Tuple2<>(((long) Math.min(a, b) << 32) | Math.max(a, b), e);
+                })
+                .groupByKey()
+                .mapValues(pairs -> {
+                    List<Tuple2<Long, Double>> p = new ArrayList<>();
+                    pairs.forEach(p::add);
+                    p.sort((x, y) -> Long.compare(x._1(), y._1()));
+                    double sum = 0;
+                    for (Tuple2<Long, Double> x : p) sum += x._2();
+                    return sum;
+                }).collect();
+        List<Tuple2<Long, Double>> sorted = new ArrayList<>(cross);
+        sorted.sort((x, y) -> Long.compare(x._1(), y._1()));
+        long[] keys = new long[sorted.size()];
+        double[] sums = new double[sorted.size()];
+        for (int i = 0; i < keys.length; i++) { keys[i] = sorted.get(i)._1(); sums[i] = sorted.get(i)._2(); }
+        int[][] reps = {story, grouper.topics(story, summaries, new Topics.CrossSums(keys, sums))};
+        storyOf.destroy();
         terms.unpersist();
         profiles.unpersist();
         edges.unpersist();
@@ -539,10 +575,10 @@ public final class SparkPipeline implements Serializable {
 
     /**
      * Connected components of the scored pairs by label propagation (each node takes the smallest label
-     * among itself and its neighbours until nothing changes), then each component's stories and topics by
-     * average linkage where the component lies. Returns (node, (story representative, topic representative)).
+     * among itself and its neighbours until nothing changes), then each component's stories by average
+     * linkage where the component lies. Returns (node, story representative) for every node with a pair.
      */
-    static JavaPairRDD<Integer, Tuple2<Integer, Integer>> clusterByComponent(JavaRDD<Tuple2<Long, Double>> edges, StoryGrouper grouper) {
+    static JavaPairRDD<Integer, Integer> clusterByComponent(JavaRDD<Tuple2<Long, Double>> edges, StoryGrouper grouper) {
         org.apache.spark.HashPartitioner parts = new org.apache.spark.HashPartitioner(Math.max(2, edges.context().defaultParallelism()));
         JavaPairRDD<Integer, Integer> neighbours = edges.flatMapToPair(e -> {
             int a = (int) (e._1() >>> 32), b = (int) (long) e._1();
@@ -564,7 +600,7 @@ public final class SparkPipeline implements Serializable {
             label = next;
             if (changed == 0) break;
         }
-        JavaPairRDD<Integer, Tuple2<Integer, Integer>> result = edges
+        JavaPairRDD<Integer, Integer> result = edges
                 .mapToPair(e -> new Tuple2<>((int) (e._1() >>> 32), e))
                 .join(label)
                 .mapToPair(t -> new Tuple2<>(t._2()._2(), t._2()._1()))
@@ -585,9 +621,9 @@ public final class SparkPipeline implements Serializable {
                         nodeSet.add(v[i]);
                     }
                     int[] nodes = nodeSet.stream().mapToInt(Integer::intValue).toArray();
-                    int[][] reps = grouper.clusterComponent(nodes, u, v, w);
-                    List<Tuple2<Integer, Tuple2<Integer, Integer>>> out = new ArrayList<>(nodes.length);
-                    for (int i = 0; i < nodes.length; i++) out.add(new Tuple2<>(nodes[i], new Tuple2<>(reps[0][i], reps[1][i])));
+                    int[] reps = grouper.storiesOfComponent(nodes, u, v, w);
+                    List<Tuple2<Integer, Integer>> out = new ArrayList<>(nodes.length);
+                    for (int i = 0; i < nodes.length; i++) out.add(new Tuple2<>(nodes[i], reps[i]));
                     return out.iterator();
                 });
         neighbours.unpersist();

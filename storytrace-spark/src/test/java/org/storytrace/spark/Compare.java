@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import org.storytrace.core.model.Link;
 import org.storytrace.core.model.Story;
 
-/** What two analyses are compared on: links with their passages, and stories as sets of article ids. */
+/** What two analyses are compared on: links with their passages, stories and topics as sets of article ids. */
 final class Compare {
     private Compare() {}
 
@@ -19,6 +19,13 @@ final class Compare {
         Set<Set<String>> s = new HashSet<>();
         for (Story st : stories) s.add(new HashSet<>(st.articles()));
         return s;
+    }
+
+    /** Topics as sets of article ids. */
+    static Set<Set<String>> topicSet(List<Story> stories) {
+        java.util.Map<String, Set<String>> byTopic = new java.util.HashMap<>();
+        for (Story st : stories) byTopic.computeIfAbsent(st.topic(), t -> new HashSet<>()).addAll(st.articles());
+        return new HashSet<>(byTopic.values());
     }
 
     /** The embedded path's analysis of {@code input}, through the engine as the command line runs it. */

@@ -11,7 +11,7 @@ import org.storytrace.bench.NewsPool;
 import org.storytrace.bench.gen.CorpusGenerator;
 import org.storytrace.core.model.Analysis;
 
-/** The Spark job in local mode on a 20,000-article generated corpus gives the same links and stories as the embedded path. */
+/** The Spark job in local mode on a 20,000-article generated corpus gives the same links, stories and topics as the embedded path. */
 class SparkEquivalenceIT {
     @TempDir Path dir;
 
@@ -38,6 +38,7 @@ class SparkEquivalenceIT {
         assertTrue(embedded.links().size() > 1000, "the corpus has reuse to find: " + embedded.links().size());
         assertEquals(Compare.linkSet(embedded.links()), Compare.linkSet(distributed.links()));
         assertEquals(Compare.storySet(embedded.stories()), Compare.storySet(distributed.stories()));
+        assertEquals(Compare.topicSet(embedded.stories()), Compare.topicSet(distributed.stories()));
         assertTrue(Files.isDirectory(dir.resolve("out/links")) && Files.isDirectory(dir.resolve("out/stories.jsonl")));
     }
 }

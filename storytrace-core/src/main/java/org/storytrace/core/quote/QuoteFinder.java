@@ -292,7 +292,8 @@ public final class QuoteFinder implements ArticleStage {
         for (int j = i; j < end; j++) {
             char c = text.charAt(j);
             if (c == '\n' || c == '"' || isOpen(c)) return j;
-            if ((c == '.' || c == '!' || c == '?') && j > i + 1) return j;
+            // a title or an initial does not end it: ," Mr. Clarke said.
+            if ((c == '.' || c == '!' || c == '?') && j > i + 1 && !(c == '.' && abbreviation(text, j))) return j;
         }
         return end;
     }

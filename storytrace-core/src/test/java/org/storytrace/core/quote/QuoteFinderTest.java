@@ -42,6 +42,20 @@ class QuoteFinderTest {
     }
 
     @Test
+    void aTitledSpeakerAfterTheQuoteIsFoundPastTheTitlesFullStop() {
+        // from PolNeAR's texts: the full stop of "Mr." and "Sen." had ended the cue's sentence before its verb
+        String text = "\"I am the guy that is trying to work from within,\" Mr. Clarke said. \"The goal is to have a big enough "
+                + "footprint.\"\n\n\"Subpoenas are not optional,\" Sen. Jason Chaffetz told the panel.";
+        List<Quote> qs = find(text, "P:Clarke", "P:Jason Chaffetz");
+        assertEquals(3, qs.size(), qs.toString());
+        assertTrue(String.valueOf(qs.get(0).speaker()).endsWith("Clarke"), qs.get(0).toString());
+        assertEquals("said", qs.get(0).cue());
+        assertTrue(String.valueOf(qs.get(1).speaker()).endsWith("Clarke"), "the paragraph's next quote keeps the speaker: " + qs.get(1));
+        assertTrue(String.valueOf(qs.get(2).speaker()).endsWith("Jason Chaffetz"), qs.get(2).toString());
+        assertEquals("told", qs.get(2).cue());
+    }
+
+    @Test
     void aClauseIntroducingAQuoteWithAColonOrACommaGivesItsSubjectAsTheSpeaker() {
         // from PolNeAR's training texts: no cue verb next to the mark, the clause's subject is the speaker
         String text = "As Mitchell tried to discuss the challenges, Sanders responded with a phrase that could have come from "

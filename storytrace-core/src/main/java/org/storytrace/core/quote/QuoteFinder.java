@@ -394,14 +394,23 @@ public final class QuoteFinder implements ArticleStage {
         if (named != null && words(text.substring(named.end(), cs)) <= 12) {
             return new Attribution(named.start(), named.end(), named.text(), cs, ce, text.substring(cs, ce), named.start());
         }
-        int ss = speakerStartBefore(text, from, cs);
-        if (ss < cs - 1) return speaker(text, ss, lastLetter(text, ss, cs), mentions, cs, ce);
+        // an adverb before the cue is not its speaker ("and repeatedly says,")
+        int before = adverbsBefore(text, from, cs);
+        int ss = speakerStartBefore(text, from, before);
+        if (ss < before - 1) return speaker(text, ss, lastLetter(text, ss, before), mentions, cs, ce);
         // "... and said:": the subject opens the sentence, before any quoted words in it
-        if (precededByConjunction(text, from, cs)) {
+        if (precededByConjunction(text, from, before)) {
             int start = sentenceStart(text, from, cs, false);
             Mention subject = firstMentionIn(mentions, start, cs);
             if (subject != null) return new Attribution(subject.start(), subject.end(), subject.text(), cs, ce, text.substring(cs, ce),
                     subject.start());
+            // or a pronoun opens it ("She then urges her husband ... and repeatedly says,"), resolved as pronoun speakers are
+            int ws = firstLetter(text, start, cs);
+            if (ws >= 0) {
+                int we = ws;
+                while (we < cs && Character.isLetter(text.charAt(we))) we++;
+                if (PRONOUNS.contains(text.substring(ws, we).toLowerCase(Locale.ROOT))) return speaker(text, ws, we, mentions, cs, ce);
+            }
         }
         return speakerAfterCue(text, ce, from + tail.length(), mentions, cs, ce);
     }
@@ -429,6 +438,19 @@ public final class QuoteFinder implements ArticleStage {
         Mention subject = firstMentionIn(mentions, start, i);
         if (subject == null || words(text.substring(start, subject.start())) > 2) return null;
         return new Attribution(subject.start(), subject.end(), subject.text(), -1, -1, null, subject.start());
+    }
+
+    /** Where a run of lower-case adverbs in -ly right before {@code cs} starts ({@code cs} when there is none). */
+    private static int adverbsBefore(String text, int from, int cs) {
+        int i = cs;
+        while (true) {
+            int e = i;
+            while (e > from && text.charAt(e - 1) == ' ') e--;
+            int b = e;
+            while (b > from && Character.isLetter(text.charAt(b - 1))) b--;
+            if (e - b < 4 || !Character.isLowerCase(text.charAt(b)) || !text.startsWith("ly", e - 2)) return i;
+            i = b;
+        }
     }
 
     private static boolean precededByConjunction(String text, int from, int cs) {

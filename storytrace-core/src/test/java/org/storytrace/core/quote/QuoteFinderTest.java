@@ -56,6 +56,17 @@ class QuoteFinderTest {
     }
 
     @Test
+    void anAdverbBeforeTheCueIsNotTheSpeaker() {
+        // from PolNeAR's texts: the speaker had been "repeatedly"
+        String text = "Rakeyia Scott can be heard yelling to the officers.\n\nShe then urges her husband to come out of the car and "
+                + "repeatedly says, \"Don't you do it, don't you do it,\" until gunshots are heard.";
+        List<Quote> qs = find(text, "P:Rakeyia Scott");
+        assertEquals(1, qs.size(), qs.toString());
+        assertEquals("She", qs.get(0).speaker(), qs.get(0).toString());
+        assertEquals("says", qs.get(0).cue());
+    }
+
+    @Test
     void aClauseIntroducingAQuoteWithAColonOrACommaGivesItsSubjectAsTheSpeaker() {
         // from PolNeAR's training texts: no cue verb next to the mark, the clause's subject is the speaker
         String text = "As Mitchell tried to discuss the challenges, Sanders responded with a phrase that could have come from "

@@ -440,7 +440,10 @@ public final class QuoteFinder implements ArticleStage {
         return new Attribution(subject.start(), subject.end(), subject.text(), -1, -1, null, subject.start());
     }
 
-    /** Where a run of lower-case adverbs in -ly right before {@code cs} starts ({@code cs} when there is none). */
+    /**
+     * Where a run of lower-case adverbs in -ly right before {@code cs} starts ({@code cs} when there is none). A word
+     * in -ly after a determiner is a noun or an adjective, not an adverb ("the family said", "the Keyhan daily wrote").
+     */
     private static int adverbsBefore(String text, int from, int cs) {
         int i = cs;
         while (true) {
@@ -449,9 +452,17 @@ public final class QuoteFinder implements ArticleStage {
             int b = e;
             while (b > from && Character.isLetter(text.charAt(b - 1))) b--;
             if (e - b < 4 || !Character.isLowerCase(text.charAt(b)) || !text.startsWith("ly", e - 2)) return i;
+            int pe = b;
+            while (pe > from && text.charAt(pe - 1) == ' ') pe--;
+            int pb = pe;
+            while (pb > from && Character.isLetter(text.charAt(pb - 1))) pb--;
+            if (DETERMINERS.contains(text.substring(pb, pe).toLowerCase(Locale.ROOT))) return i;
             i = b;
         }
     }
+
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+            "that");
 
     private static boolean precededByConjunction(String text, int from, int cs) {
         int e = cs;

@@ -64,6 +64,11 @@ class QuoteFinderTest {
         assertEquals(1, qs.size(), qs.toString());
         assertEquals("She", qs.get(0).speaker(), qs.get(0).toString());
         assertEquals("says", qs.get(0).cue());
+        // a word in -ly after a determiner is the speaker's own noun
+        String family = "Outside the court, the family said, \"We will appeal this decision in every court we can.\"";
+        List<Quote> fq = find(family);
+        assertEquals(1, fq.size(), fq.toString());
+        assertEquals("the family", fq.get(0).speaker(), fq.get(0).toString());
     }
 
     @Test

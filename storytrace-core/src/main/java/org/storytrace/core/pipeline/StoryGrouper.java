@@ -89,8 +89,8 @@ public final class StoryGrouper implements java.io.Serializable {
          * articles that scores 0.93 million pairs instead of all 200 million. Stories join at an average
          * similarity of 0.2: measured on ECB+ (stories ARI 0.85), the generated corpora (0.996 at 20k) and the
          * seeds (docs/dev-notes.md, "Story thresholds"). Topics join at a mean similarity of 0.03 between two
-         * stories ({@link Topics}): on ECB+ topics ARI 0.94, every value from 0.02 to 0.045 giving 0.90-0.94;
-         * the seeds' topic splits from 0.05.
+         * stories ({@link Topics}): on ECB+ topics ARI 0.93 (every value from 0.02 to 0.045 gave 0.90-0.94 with
+         * summaries of 256 terms); the seeds' topic splits from 0.05.
          */
         public static Settings defaults() { return builder().build(); }
 
@@ -574,16 +574,8 @@ public final class StoryGrouper implements java.io.Serializable {
 
     /**
      * The topic of each item ({@link Topics}): {@code story} the items' story labels (from 0 in order of first
-     * item), {@code profile} their profiles, {@code (u, v, w)} the scored pairs. Labels from 0 in order of first
-     * item.
-     */
-    public int[] topics(int[] story, java.util.function.IntFunction<Profile> profile, int[] u, int[] v, double[] w) {
-        return topics(story, profile, new Topics.CrossSums[] {Topics.crossSums(story, u, v, w)});
-    }
-
-    /**
-     * {@link #topics(int[], java.util.function.IntFunction, int[], int[], double[])} with the scores between stories
-     * summed already, in {@code found[0]}, which is emptied once read.
+     * item), {@code profile} their profiles, {@code found[0]} the scores between stories ({@link Topics#crossSums}),
+     * emptied once read. Labels from 0 in order of first item.
      */
     private int[] topics(int[] story, java.util.function.IntFunction<Profile> profile, Topics.CrossSums[] found) {
         int n = story.length, ns = 0;
@@ -599,9 +591,13 @@ public final class StoryGrouper implements java.io.Serializable {
         Topics.Graph graph = Topics.graph(this, Arrays.asList(summaries), found[0], parallel);
         found[0] = null;
         Arrays.fill(summaries, null); // a million articles' summaries are hundreds of megabytes: gone before the clustering
-        int[] topicOfStory = Topics.cluster(this, graph, parallel);
-        int[] topic = new int[n];
-        for (int i = 0; i < n; i++) topic[i] = topicOfStory[story[i]];
+        return itemLabels(story, Topics.cluster(this, graph, parallel));
+    }
+
+    /** Each item's topic label (from 0 in order of first item) from its story and the topic of each story. */
+    private static int[] itemLabels(int[] story, int[] topicOfStory) {
+        int[] topic = new int[story.length];
+        for (int i = 0; i < story.length; i++) topic[i] = topicOfStory[story[i]];
         return AverageLinkage.labels(topic);
     }
 
@@ -611,11 +607,7 @@ public final class StoryGrouper implements java.io.Serializable {
      * what the Spark job calls on its driver with what its executors made. Labels from 0 in order of first item.
      */
     public int[] topics(int[] story, List<Topics.Summary> summaries, Topics.CrossSums found) {
-        int n = story.length;
-        int[] topicOfStory = Topics.topicOfStory(this, summaries, found, parallel);
-        int[] topic = new int[n];
-        for (int i = 0; i < n; i++) topic[i] = topicOfStory[story[i]];
-        return AverageLinkage.labels(topic);
+        return itemLabels(story, Topics.topicOfStory(this, summaries, found, parallel));
     }
 
     /** Labels numbered from 0 in order of first item, from a representative per item. */

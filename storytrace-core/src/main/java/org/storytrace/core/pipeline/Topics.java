@@ -74,14 +74,10 @@ public final class Topics {
             names[i] = p.names();
             if (!p.names().isEmpty()) named++;
         }
-        long[][] w = sum(words, 0, size), nm = sum(names, 0, size);
-        float[] ws = floats(w[1]), ns = floats(nm[1]);
-        long[][] wc = cut(w[0], ws, SUMMARY_TERMS), nc = cut(nm[0], ns, SUMMARY_TERMS);
-        float[] wcs = floats(wc[1]), ncs = floats(nc[1]);
-        float wScale = scale(ws, wcs), nScale = scale(ns, ncs);
-        wcs = folded(wc[0], wcs);
-        ncs = folded(nc[0], ncs);
-        return new Summary(size, foldedKeys(wc[0]), wcs, wScale, named, foldedKeys(nc[0]), ncs, nScale);
+        TermVectors.Vector w = sum(words, 0, size), nm = sum(names, 0, size), wc = cut(w), nc = cut(nm);
+        Folded fw = fold(wc), fn = fold(nc);
+        return new Summary(size, fw.keys(), fw.weights(), scale(w.weights(), wc.weights()), named, fn.keys(), fn.weights(),
+                scale(nm.weights(), nc.weights()));
     }
 
     /**
@@ -91,67 +87,59 @@ public final class Topics {
      */
     static int fold(long key) { return (int) (key ^ (key >>> 32)); }
 
-    /** The folded keys of {@code k}, ascending (two that fold together are one, see {@link #folded}). */
-    private static int[] foldedKeys(long[] k) {
-        int[] f = new int[k.length];
-        for (int i = 0; i < k.length; i++) f[i] = fold(k[i]);
-        Arrays.sort(f);
-        int m = 0;
-        for (int i = 0; i < f.length; i++) if (m == 0 || f[m - 1] != f[i]) f[m++] = f[i];
-        return m == f.length ? f : Arrays.copyOf(f, m);
-    }
+    /** A vector with folded keys: ascending, each once. */
+    private record Folded(int[] keys, float[] weights) {}
 
-    /** The weights of {@code k}'s terms in the order of their folded keys, terms that fold together summed. */
-    private static float[] folded(long[] k, float[] w) {
-        long[] order = new long[k.length]; // folded key (as unsigned high bits, shifted to sort as ints do), index
+    /** {@code v} with its keys folded ({@link #fold}), terms that fold together summed. */
+    private static Folded fold(TermVectors.Vector v) {
+        long[] k = v.keys();
+        float[] w = v.weights();
+        long[] order = new long[k.length]; // folded key in the high bits (so longs sort as the ints do), then the index
         for (int i = 0; i < k.length; i++) order[i] = ((long) fold(k[i]) << 32) | i;
         Arrays.sort(order);
+        int[] keys = new int[k.length];
         float[] out = new float[k.length];
         int m = 0;
-        for (int i = 0; i < order.length; i++) {
-            float x = w[(int) order[i]];
-            if (m > 0 && (int) (order[i] >> 32) == (int) (order[i - 1] >> 32)) out[m - 1] += x;
-            else out[m++] = x;
+        for (long o : order) {
+            int key = (int) (o >> 32);
+            float x = w[(int) o];
+            if (m > 0 && keys[m - 1] == key) out[m - 1] += x;
+            else { keys[m] = key; out[m++] = x; }
         }
-        return m == out.length ? out : Arrays.copyOf(out, m);
+        return m == k.length ? new Folded(keys, out) : new Folded(Arrays.copyOf(keys, m), Arrays.copyOf(out, m));
     }
 
     /**
      * The sum of vectors {@code [from, to)}, halves summed first (the order is fixed, so the sums are the same to
-     * the bit wherever they are made): keys, and the sums' float bits.
+     * the bit wherever they are made); not normalised.
      */
-    private static long[][] sum(TermVectors.Vector[] v, int from, int to) {
-        if (to - from == 1) {
-            long[] k = v[from].keys();
-            float[] w = v[from].weights();
-            long[] bits = new long[w.length];
-            for (int i = 0; i < w.length; i++) bits[i] = Float.floatToRawIntBits(w[i]);
-            return new long[][] {k, bits};
-        }
+    private static TermVectors.Vector sum(TermVectors.Vector[] v, int from, int to) {
+        if (to - from == 1) return v[from];
         int mid = (from + to) >>> 1;
-        long[][] a = sum(v, from, mid), b = sum(v, mid, to);
-        long[] ka = a[0], kb = b[0], wa = a[1], wb = b[1];
-        long[] k = new long[ka.length + kb.length], w = new long[k.length];
+        TermVectors.Vector a = sum(v, from, mid), b = sum(v, mid, to);
+        long[] ka = a.keys(), kb = b.keys();
+        float[] wa = a.weights(), wb = b.weights();
+        long[] k = new long[ka.length + kb.length];
+        float[] w = new float[k.length];
         int i = 0, j = 0, m = 0;
         while (i < ka.length || j < kb.length) {
             if (j >= kb.length || (i < ka.length && ka[i] < kb[j])) { k[m] = ka[i]; w[m++] = wa[i++]; }
             else if (i >= ka.length || kb[j] < ka[i]) { k[m] = kb[j]; w[m++] = wb[j++]; }
-            else {
-                k[m] = ka[i];
-                w[m++] = Float.floatToRawIntBits(Float.intBitsToFloat((int) wa[i++]) + Float.intBitsToFloat((int) wb[j++]));
-            }
+            else { k[m] = ka[i]; w[m++] = wa[i++] + wb[j++]; }
         }
-        return new long[][] {Arrays.copyOf(k, m), Arrays.copyOf(w, m)};
+        return new TermVectors.Vector(Arrays.copyOf(k, m), Arrays.copyOf(w, m));
     }
 
-    /** The entries cut to the {@link #SUMMARY_TERMS} heaviest, keys ascending: keys, and the weights' float bits. */
-    private static long[][] cut(long[] k, float[] w, int max) {
-        int m = k.length;
-        int[] keep = TermVectors.heaviest(w, m, Math.min(m, max));
+    /** {@code v} cut to its {@link #SUMMARY_TERMS} heaviest terms, keys ascending. */
+    private static TermVectors.Vector cut(TermVectors.Vector v) {
+        long[] k = v.keys();
+        float[] w = v.weights();
+        int[] keep = TermVectors.heaviest(w, k.length, Math.min(k.length, SUMMARY_TERMS));
         Arrays.sort(keep);
-        long[] ok = new long[keep.length], ow = new long[keep.length];
-        for (int i = 0; i < keep.length; i++) { ok[i] = k[keep[i]]; ow[i] = Float.floatToRawIntBits(w[keep[i]]); }
-        return new long[][] {ok, ow};
+        long[] ok = new long[keep.length];
+        float[] ow = new float[keep.length];
+        for (int i = 0; i < keep.length; i++) { ok[i] = k[keep[i]]; ow[i] = w[keep[i]]; }
+        return new TermVectors.Vector(ok, ow);
     }
 
     /** The norm of a vector over the norm of its kept part (1 when nothing was cut, or nothing is left). */
@@ -161,12 +149,6 @@ public final class Topics {
         for (float x : full) f += (double) x * x;
         for (float x : kept) k += (double) x * x;
         return k > 0 ? (float) Math.sqrt(f / k) : 1f;
-    }
-
-    private static float[] floats(long[] bits) {
-        float[] f = new float[bits.length];
-        for (int i = 0; i < f.length; i++) f[i] = Float.intBitsToFloat((int) bits[i]);
-        return f;
     }
 
     /**

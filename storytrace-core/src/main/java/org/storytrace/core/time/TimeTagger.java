@@ -60,7 +60,7 @@ public final class TimeTagger implements ArticleStage {
     private static final String WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
     private static final String NUMW = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
             + "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
-    private static final String NUM = "(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:" + NUMW
+    private static final String NUM = "(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\s+1/2|\u00bd)|\\d+(?:\\.\\d+)?|(?:" + NUMW
             + ")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
             + "(?: (?:hundred|thousand))?|a few|a couple of|a couple|several|a dozen|dozens of|hundreds of|one and a "
                     + "half|a|an|few|some|many)";
@@ -82,7 +82,8 @@ public final class TimeTagger implements ArticleStage {
 
     private enum Kind { MONTH_DAY, DAY_MONTH, ISO, NUMERIC, MONTH_YEAR, MONTH_REL_YEAR, MONTH, YEAR, DECADE, CENTURY, QUARTER, HALF,
             DEICTIC,
-        WEEKDAY, RELATIVE, WITHIN, AGO, DURATION, DURATION_ADJ, PLURAL, REF, SET, CLOCK, SEASON, HOLIDAY, END_OF, WEEKEND, YEAR_AGO }
+        WEEKDAY, RELATIVE, WITHIN, AGO, DURATION, DURATION_ADJ, PLURAL, REF, SET, CLOCK, SEASON, HOLIDAY, END_OF, WEEKEND, YEAR_AGO,
+        SPOKEN_YEAR, THE_YEAR }
 
     private record Rule(Kind kind, Pattern pattern) {}
 
@@ -186,6 +187,15 @@ public final class TimeTagger implements ArticleStage {
         // "the weekend", "year-earlier" and "year-ago" on their own (a quarterly report's comparison)
         rule(Kind.WEEKEND, B + "the\\s+weekend" + E, CI),
         rule(Kind.YEAR_AGO, B + "(?:the\\s+)?(?:year-earlier|year-ago|year-before)" + E, CI),
+        // years said in words, as broadcast transcripts write them: "nineteen ninety-six", "January nineteen ninety-seven",
+        // "the year two thousand"
+        rule(Kind.SPOKEN_YEAR, B + "(?:(?<m>" + MONTH + ")\\s+|(?<pre>the\\s+year)\\s+)?(?<y>[Nn]ineteen[\\s-]+"
+                + "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
+                + "|ten|eleven|twelve|thirteen"
+                + "|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|[Tt]wo\\s+thousand(?:[\\s-]+(?:and\\s+)?(?:one|two|three|four"
+                + "|five|six|seven|eight|nine|ten|eleven|twelve))?)" + E, 0),
+        // "the year", "the full year", "the fiscal year" (a report's own year; "the year ended Sept. 30" is a year's span)
+        rule(Kind.THE_YEAR, B + "[Tt]he\\s+(?<mod>(?:full|fiscal|current|current fiscal|calendar)\\s+)?year" + E, 0),
         // "the end of the year", "year-end", "the end of the month"
         rule(Kind.END_OF, B + "(?<w>(?:the\\s+)?(?:end|beginning|start|middle|turn)\\s+of\\s+the\\s+(?<u>year|month|week|decade|"
                 + "century)|year-end|year's end|month-end)" + E, CI)
@@ -219,7 +229,7 @@ public final class TimeTagger implements ArticleStage {
      */
     private static final Pattern FUTURE_DATE = Pattern.compile("\\b(?:would|by|until|till|through|effective|due|next|starting|"
             + "beginning|upcoming|scheduled|"
-            + "deadline|expire|expires|matures?|maturing|payable|record)\\b", CI);
+            + "deadline|expire|expires|matures?|maturing|payable|of record)\\b", CI);
 
     /** A verb in the past right before a weekday ("said Friday", "met Tuesday"): the day is behind. */
     private static final Pattern PAST_VERB = Pattern.compile("said|told|met|held|made|took|went|came|left|began|saw|won|lost|"
@@ -302,6 +312,8 @@ public final class TimeTagger implements ArticleStage {
         if (UNIT_WORDS.contains(w)) k.addAll(List.of(Kind.DURATION, Kind.DURATION_ADJ, Kind.AGO, Kind.PLURAL, Kind.RELATIVE, Kind.WITHIN,
                 Kind.SET,
                 Kind.QUARTER, Kind.CENTURY, Kind.END_OF, Kind.YEAR_AGO, Kind.REF));
+        if (w.equals("year")) k.add(Kind.THE_YEAR);
+        if (w.equals("nineteen") || w.equals("thousand")) k.add(Kind.SPOKEN_YEAR);
         if (SEASON_WORDS.contains(w)) k.addAll(List.of(Kind.SEASON, Kind.RELATIVE, Kind.SET));
         switch (w) {
             case "today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening",
@@ -379,6 +391,20 @@ public final class TimeTagger implements ArticleStage {
             case MONTH_DAY, DAY_MONTH, MONTH_YEAR, MONTH_REL_YEAR -> {
                 String mon = m.group("m");
                 return Character.isUpperCase(mon.charAt(0));
+            }
+            case SPOKEN_YEAR -> {
+                // "two thousand" is a count unless the words make it a year; neither is a year before what it counts
+                if (m.group("y").toLowerCase(Locale.ROOT).startsWith("two") && m.group("pre") == null && m.group("m") == null) return false;
+                return !COUNT_AFTER.contains(nextWord(text, m.end()));
+            }
+            case THE_YEAR -> {
+                if (m.group("mod") != null) return true;
+                String next = nextWord(text, m.end());
+                if (next.equals("ended") || next.equals("ending")) return true;
+                // "for the year", "a high for the year": the report's year; "the year before", "the year that followed" are not
+                return Set.of("for", "of", "during", "throughout", "through").contains(previousWord(text, m.start()))
+                        && !Set.of("before", "after", "that", "when", "which", "earlier", "later", "following", "since", "in", "ago", "to",
+                                "award", "awards", "prize").contains(next);
             }
             case YEAR -> {
                 if (m.group("mod") != null) return true;
@@ -499,6 +525,7 @@ public final class TimeTagger implements ArticleStage {
         String w = s.toLowerCase(Locale.ROOT).trim().replace(',', ' ').replaceAll("\\s+", " ");
         if (w.matches("\\d+ \\d{3}( \\d{3})*")) return Double.parseDouble(w.replace(" ", ""));
         if (w.matches("\\d+(\\.\\d+)?")) return Double.parseDouble(w);
+        if (w.matches("\\d+ 1/2|\\d+\u00bd")) return Double.parseDouble(w.substring(0, w.length() - (w.endsWith("1/2") ? 4 : 1))) + 0.5;
         switch (w) {
             case "a", "an", "one", "another" -> { return 1; }
             case "a couple of", "a couple" -> { return 2; }
@@ -516,6 +543,14 @@ public final class TimeTagger implements ArticleStage {
             else total += v;
         }
         return total;
+    }
+
+    /** A year said in words: "nineteen ninety-six" is 1996, "two thousand and one" 2001. */
+    static int spokenYear(String words) {
+        String[] w = words.toLowerCase(Locale.ROOT).split("[\\s-]+");
+        int y = w[0].equals("two") ? 2000 : 1900;
+        for (int i = w[0].equals("two") ? 2 : 1; i < w.length; i++) if (!w[i].equals("and")) y += wordValue(w[i]);
+        return y;
     }
 
     private static final List<String> WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -584,6 +619,17 @@ public final class TimeTagger implements ArticleStage {
                 }
                 case MONTH -> { return bareMonth(h, m); }
                 case YEAR -> { return absolute(h, TimexType.DATE, m.group("y")); }
+                case SPOKEN_YEAR -> {
+                    int y = spokenYear(m.group("y"));
+                    if (m.group("m") == null) return absolute(h, TimexType.DATE, String.valueOf(y));
+                    return absolute(h, TimexType.DATE, String.format(Locale.ROOT, "%d-%02d", y, month(m.group("m"))));
+                }
+                case THE_YEAR -> {
+                    String next = nextWord(text, h.end);
+                    // "the year ended Sept. 30": a year's span, which TimeML anchors at the date that follows
+                    if (next.equals("ended") || next.equals("ending")) return absolute(h, TimexType.DURATION, "P1Y");
+                    return relative(h, TimexType.DATE, anchor == null ? null : String.valueOf(anchor.getYear()));
+                }
                 case DECADE -> {
                     if (m.group("s") != null) return absolute(h, TimexType.DATE, "19" + m.group("s"));
                     return absolute(h, TimexType.DATE, m.group("c") + m.group("d"));
@@ -659,6 +705,9 @@ public final class TimeTagger implements ArticleStage {
             if (!rel) year = Integer.parseInt(m.group("y"));
             else if (anchor == null) {
                 return new Timex(h.start, h.end, text.substring(h.start, h.end), TimexType.DATE, null, List.of(), anchorKind, null);
+            } else if (since(h.start)) {
+                LocalDate c = date(anchor.getYear(), mon, Math.min(d, 28));
+                year = c.isAfter(anchor) ? anchor.getYear() - 1 : anchor.getYear();
             } else year = yearFor(mon, d, future(h.start, h.end) || futureDate(h.start, h.end));
             LocalDate day = date(year, mon, d);
             if (day == null) return null;
@@ -711,6 +760,7 @@ public final class TimeTagger implements ArticleStage {
             if (mod.startsWith("last") || mod.equals("this past")) year = mon < am ? y : y - 1;
             else if (mod.startsWith("next") || mod.equals("this coming")) year = mon > am ? y : y + 1;
             else if (mod.equals("this")) year = y;
+            else if (since(h.start)) year = mon <= am ? y : y - 1;
             else if (future(h.start, h.end) || futureDate(h.start, h.end) || mon > am
                     && mon - am <= NEAR_AHEAD_DAYS / 30 - 1) year = mon >= am ? y : y + 1;
             else year = mon <= am ? y : y - 1;
@@ -798,7 +848,7 @@ public final class TimeTagger implements ArticleStage {
                 return new Timex(h.start, h.end, text.substring(h.start, h.end), TimexType.DATE, anchor == null ? null : d.toString(), days,
                         anchorKind, null);
             }
-            // "Friday night": TimeBank mostly annotates the day, as a DATE
+            // "Friday night": TimeBank mostly annotates the day, as a DATE (a part-of-day value was tried: value F1 -0.001)
             return relative(h, TimexType.DATE, d.toString());
         }
 
@@ -1028,6 +1078,9 @@ public final class TimeTagger implements ArticleStage {
             return NEAR_FUTURE.matcher(text).region(from, to).find();
         }
 
+        /** Whether "since" comes right before {@code s}: "since March" is behind, whatever the sentence says of the future. */
+        private boolean since(int s) { return previousWord(text, s).equals("since"); }
+
         /** Whether the words around {@code [s, e)} in its sentence speak of the future. */
         private boolean future(int s, int e) { return cue(FUTURE, s, e); }
 
@@ -1108,6 +1161,22 @@ public final class TimeTagger implements ArticleStage {
     /** P3D, PT2H, PXY; {@code n} below 0 is TimeML's X. */
     static String durationValue(double n, String unitWord) {
         String u = singular(unitWord);
+        if (n > 0 && n != Math.rint(n)) {
+            // a fraction in the unit below, as TimeML writes it: 2 1/2 years is P2Y6M, a minute and a half PT1M30S
+            long whole = (long) n;
+            double rest = n - whole;
+            String lower = switch (u) {
+                case "year" -> rest * 12 == Math.rint(rest * 12) ? (long) (rest * 12) + "M" : null;
+                case "day" -> rest * 24 == Math.rint(rest * 24) ? "T" + (long) (rest * 24) + "H" : null;
+                case "hour" -> rest * 60 == Math.rint(rest * 60) ? (long) (rest * 60) + "M" : null;
+                case "minute" -> rest * 60 == Math.rint(rest * 60) ? (long) (rest * 60) + "S" : null;
+                default -> null;
+            };
+            if (lower != null) {
+                String head = durationValue(whole, unitWord);
+                return whole == 0 ? head.substring(0, head.length() - 2) + lower : head + lower;
+            }
+        }
         String num = n < 0 ? "X" : n == Math.rint(n) ? String.valueOf((long) n) : String.valueOf(n);
         return switch (u) {
             case "second" -> "PT" + num + "S";

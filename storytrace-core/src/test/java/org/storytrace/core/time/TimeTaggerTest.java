@@ -50,6 +50,50 @@ class TimeTaggerTest {
     }
 
     @Test
+    void sinceLooksBackWhateverElseTheSentenceSays() {
+        // "scheduled" puts the sentence ahead, but "since March" lies behind the article (TimeBank WSJ900813-0157)
+        assertEquals("1990-03", tag("The carrier has been on patrol since March and was scheduled to return in the fall.", "1990-08-13")
+                .get(0).value());
+        assertEquals("2019-02-02", only("Protesters have camped in the square since Feb. 2.", "2020-01-10").value());
+        // holders "of record" date a payment ahead; a "record high" does not (TimeBank NYT19980206.0460)
+        assertEquals("1997-08-06", only("The index closed within 70 points of its record high set on Aug. 6.", "1998-02-06").value());
+    }
+
+    @Test
+    void yearsSaidInWordsAreYears() {
+        // broadcast transcripts write years as they are spoken (TimeBank PRI19980115.2000.0186, CNN19980227.2130.0067)
+        Timex t = only("In nineteen ninety-one Charles Keating was convicted in state court.", "1998-01-15");
+        assertEquals("nineteen ninety-one", t.text());
+        assertEquals("1991", t.value());
+        Timex m = only("January nineteen ninety-seven. Atlanta again.", "1998-02-27");
+        assertEquals("January nineteen ninety-seven", m.text());
+        assertEquals("1997-01", m.value());
+        assertEquals("2000", only("His promise to halve unemployment by the year two thousand has been abandoned.", "1998-02-05").value());
+        assertTrue(tag("Nineteen soldiers and two thousand civilians were evacuated.", "1998-02-05").isEmpty(), "counts are not years");
+    }
+
+    @Test
+    void theYearOfAReportIsItsOwnYearAndAYearEndedOnADateIsASpan() {
+        Timex full = only("Sales for the full year were $6.6 billion, up 13%.", "1989-11-02");
+        assertEquals("the full year", full.text());
+        assertEquals("1989", full.value());
+        List<Timex> ended = tag("For the year ended Sept. 30, Ralston earned $422.5 million.", "1989-11-02");
+        assertEquals("the year", ended.get(0).text());
+        assertEquals(TimexType.DURATION, ended.get(0).type());
+        assertEquals("P1Y", ended.get(0).value());
+        assertTrue(tag("The year before, the plant had closed.", "1989-11-02").isEmpty(), "a year other than the report's");
+        assertTrue(tag("She was named player of the Year award winner.", "1989-11-02").isEmpty());
+    }
+
+    @Test
+    void aFractionOfAUnitIsWrittenInTheUnitBelow() {
+        assertEquals("P2Y6M", only("They lived in refugee camps for 2 1/2 years.", "1998-02-27").value());
+        assertEquals("PT5H30M", only("She spends 5 1/2 hours in Nairobi.", "1998-08-17").value());
+        assertEquals("PT1M30S", only("But a minute and a half later, a pilot called.", "1998-01-14").value());
+        assertEquals("P1Y6M", only("The work took one and a half years.", "1998-01-14").value());
+    }
+
+    @Test
     void aDayOfTheMonthWithoutAYearTakesTheYearThatPutsItNearTheArticle() {
         assertEquals("2020-08-19", only("The Iran-backed terrorists on August 19 assassinated Dr. Reham Yacoub.", "2020-08-24").value());
         assertEquals("1998-10-23", only("The shooting on Oct. 23 shocked the town.", "1999-05-06").value());

@@ -173,8 +173,8 @@ public final class TimeTagger implements ArticleStage {
         // "3 p.m.", "10:35 a.m. EST", "noon", "midnight", "9 a.m. Tuesday", "0900 GMT"
         rule(Kind.CLOCK, B + "(?:(?<h>\\d{1,2})(?:[:.](?<mi>\\d{2}))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?=[\\s,.;:)]|$)|"
                 + "(?<hh>[0-2]\\d)(?<mm>[0-5]\\d)\\s*(?=GMT|UTC)|(?<w>noon|midnight|midday))"
-                + "(?:\\s*(?<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|local time|ET))?(?:,?\\s+(?:on\\s+)?(?<wd>" + WEEKDAY
-                        + "|today|yesterday|tomorrow))?", CI),
+                + "(?:\\s*(?<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|local time|ET))?(?:,?\\s+(?:on\\s+)?(?:(?<wd>" + WEEKDAY
+                        + "|today|yesterday|tomorrow)|(?<cm>" + MONTH + ")\\s+(?<cd>\\d{1,2})(?![\\d:])))?", CI),
         // "last fall", "this summer", "the spring of 2020", "summer 1999", "the early summer"
         rule(Kind.SEASON, B
                 + "(?<rel>(?:last|next|this|this past|this coming|early|late|mid|the|the early|the late|the coming|the past)[\\s-]+)?(?<s>"
@@ -219,6 +219,12 @@ public final class TimeTagger implements ArticleStage {
             "votes", "students", "miles", "kilometers", "km", "feet", "meters", "metres", "tons", "tonnes", "points", "times", "hours",
                     "days",
             "years", "months", "weeks", "minutes", "acres", "cases", "deaths", "units", "jobs", "workers", "members", "copies", "cars");
+    /** Nouns a year names the time of when it stands before them ("the 1996 campaign", "a 1971 convention"). */
+    private static final Set<String> YEAR_OF = Set.of("law", "laws", "election", "elections", "campaign", "convention", "treaty", "accord",
+            "agreement", "act", "budget", "census", "season", "olympics", "games", "war", "revolution", "uprising", "crisis", "coup",
+            "earnings", "results", "revenue", "sales", "profit", "profits", "levels", "level", "figures", "report", "survey", "study",
+            "ruling", "decision", "attack", "attacks", "bombing", "bombings", "summit", "referendum", "vote", "primary", "race",
+            "contest", "deal", "merger", "protests", "strike", "visit", "trip", "film", "movie", "book", "album", "model", "edition");
     /** Words that put a sentence in the future (a modal "would" and "until" are too often past: "said it would", "until Friday"). */
     private static final Pattern FUTURE = Pattern.compile("(?:\\b(?:will|won't|shall|is to|are to|going to|plans? to|planning to|scheduled|"
             + "expected to|expects to|is due|are due|upcoming|intends? to|set to|slated|hopes? to|aims? to)\\b|['’]ll\\b)", CI);
@@ -419,6 +425,8 @@ public final class TimeTagger implements ArticleStage {
                 String prev = previousWord(text, s);
                 if (YEAR_BEFORE.contains(prev) || isMonth(prev) || prev.endsWith("'s") || prev.endsWith("’s")) return true;
                 if (s > 0 && (text.charAt(s - 1) == '(' || text.charAt(s - 1) == '-')) return true;
+                // "a 1996 law", "his unsuccessful 1996 campaign": a year naming the event that follows it
+                if (prev.equals("a") || YEAR_OF.contains(next)) return true;
                 // a year ends a clause or a phrase: "... in the spring, 1990." "1990's ..."
                 if (e >= text.length()) return true;
                 char c = text.charAt(e);
@@ -998,7 +1006,12 @@ public final class TimeTagger implements ArticleStage {
             String time = String.format(Locale.ROOT, "T%02d:%02d", hour, minute);
             if (anchor == null) return relative(h, TimexType.TIME, null);
             LocalDate d = anchor;
-            if (wd != null) {
+            if (groupOrNull(m, "cm") != null) {
+                // "5 p.m. EST Nov. 9": the clock on that day
+                int mon = month(m.group("cm")), day = Integer.parseInt(m.group("cd"));
+                d = date(yearFor(mon, day, future(h.start, h.end) || futureDate(h.start, h.end)), mon, day);
+                if (d == null) return null;
+            } else if (wd != null) {
                 String w = wd.toLowerCase(Locale.ROOT);
                 if (w.equals("yesterday")) d = anchor.minusDays(1);
                 else if (w.equals("tomorrow")) d = anchor.plusDays(1);

@@ -86,6 +86,20 @@ class TimeTaggerTest {
     }
 
     @Test
+    void aYearBeforeTheEventItDatesIsAYear() {
+        assertEquals("1996", only("A 1996 law named for him tightened the embargo.", "2000-01-07").value());
+        assertEquals("1996", only("He lost his unsuccessful 1996 campaign for re-election.", "1998-02-13").value());
+        assertTrue(tag("The unit employs 1996 workers.", "1998-02-13").isEmpty(), "a count");
+    }
+
+    @Test
+    void aClockTimeOnADayOfTheMonthTakesThatDay() {
+        Timex t = only("The offer expires at 5 p.m. EST Nov. 9, the company said.", "1989-11-02");
+        assertEquals("5 p.m. EST Nov. 9", t.text());
+        assertEquals("1989-11-09T17:00", t.value());
+    }
+
+    @Test
     void aFractionOfAUnitIsWrittenInTheUnitBelow() {
         assertEquals("P2Y6M", only("They lived in refugee camps for 2 1/2 years.", "1998-02-27").value());
         assertEquals("PT5H30M", only("She spends 5 1/2 hours in Nairobi.", "1998-08-17").value());

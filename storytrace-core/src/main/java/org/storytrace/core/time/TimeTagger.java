@@ -805,9 +805,23 @@ public final class TimeTagger implements ArticleStage {
                 if (yearAgo) v = minusYear(lastQuarter != null && !current && !latest ? lastQuarter : v);
                 if (y != null && !yearAgo) v = y + v.substring(4);
             }
-            if (!yearAgo) lastQuarter = v;
+            // a year-ago comparison is of a quarter reported, never of one still running or forecast ("losses through the third
+            // quarter of 1990")
+            // a fiscal quarter may be over before the calendar's: "fourth quarter ended Sept. 30", "fourth-quarter earnings"
+            if (!yearAgo && (!ahead(v) || REPORTED.contains(nextWord(text, h.end)))) lastQuarter = v;
             boolean rel = yearOf(groupOrNull(m, "y")) == null && yearOf(groupOrNull(m, "y0")) == null;
             return rel ? relative(h, TimexType.DATE, v) : absolute(h, TimexType.DATE, v);
+        }
+
+        /** Words after a quarter that say it was reported. */
+        private static final Set<String> REPORTED = Set.of("ended", "earnings", "results", "profit", "profits", "loss", "losses", "net",
+                "sales", "revenue", "revenues", "income");
+
+        /** Whether quarter {@code v} ("1990-Q3") is not over by the anchor, so no report can be of it. */
+        private boolean ahead(String v) {
+            if (anchor == null || !v.matches("\\d{4}-Q[1-4]")) return false;
+            LocalDate start = LocalDate.of(Integer.parseInt(v.substring(0, 4)), 3 * (v.charAt(6) - '1') + 1, 1);
+            return start.plusMonths(3).isAfter(anchor);
         }
 
         private Timex deictic(Hit h, Matcher m) {

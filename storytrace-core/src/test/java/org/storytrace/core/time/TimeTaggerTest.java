@@ -100,6 +100,14 @@ class TimeTaggerTest {
     }
 
     @Test
+    void aYearAgoComparisonIsOfTheQuarterReportedNotOfOneForecast() {
+        List<Timex> t = tag("Bethlehem posted third-quarter earnings of $46.9 million. Analysts expect losses through the third quarter "
+                + "of 1990. In the year-ago period, Bethlehem earned $101.4 million.", "1989-10-26");
+        Timex ago = t.stream().filter(x -> x.text().equals("the year-ago period")).findFirst().orElseThrow();
+        assertEquals("1988-Q3", ago.value(), t.toString());
+    }
+
+    @Test
     void aFractionOfAUnitIsWrittenInTheUnitBelow() {
         assertEquals("P2Y6M", only("They lived in refugee camps for 2 1/2 years.", "1998-02-27").value());
         assertEquals("PT5H30M", only("She spends 5 1/2 hours in Nairobi.", "1998-08-17").value());

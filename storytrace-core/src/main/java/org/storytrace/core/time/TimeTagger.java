@@ -226,7 +226,9 @@ public final class TimeTagger implements ArticleStage {
             "ruling", "decision", "attack", "attacks", "bombing", "bombings", "summit", "referendum", "vote", "primary", "race",
             "contest", "deal", "merger", "protests", "strike", "visit", "trip", "film", "movie", "book", "album", "model", "edition");
     /** Words that put a sentence in the future (a modal "would" and "until" are too often past: "said it would", "until Friday"). */
-    private static final Pattern FUTURE = Pattern.compile("(?:\\b(?:will|won't|shall|is to|are to|going to|plans? to|planning to|scheduled|"
+    private static final Pattern FUTURE = Pattern.compile("(?:\\b(?:will|won't|shall|is to|are to|going to|planning to|scheduled|"
+            // "announced plans to acquire" names a plan, it does not put the sentence ahead
+            + "(?<!(?:announced|unveiled|disclosed|outlined|its|the|their|his|her) )plans? to|"
             + "expected to|expects to|is due|are due|upcoming|intends? to|set to|slated|hopes? to|aims? to)\\b|['’]ll\\b)", CI);
 
     /**

@@ -47,6 +47,8 @@ class TimeTaggerTest {
         assertEquals("2012-01", only("The company will report its results in January.", "2011-10-03").value());
         assertEquals("2019-10", only("Last October the uprising began.", "2020-10-28").value());
         assertEquals("2020-11", only("The vote is in November.", "2020-10-28").value(), "a month just ahead is read forward");
+        assertEquals("1989-09", only("In September, it announced plans to acquire the maker of tropical drinks.", "1989-10-30").value(),
+                "plans announced are not a future tense");
     }
 
     @Test

@@ -451,7 +451,14 @@ public final class TimeTagger implements ArticleStage {
                 String w = m.group("w").toLowerCase(Locale.ROOT);
                 String next = nextWord(text, m.end());
                 if (w.equals("now") && next.equals("that")) return false; // "now that": a conjunction
-                if (w.equals("current") || w.equals("recent") || w.equals("future")) {
+                if (w.equals("current")) {
+                    // "the current weakness", "his current wife": the present, as TimeBank marks it more often than not; "the
+                    // current account" and an electric current are not
+                    return !next.isEmpty() && Character.isLetter(next.charAt(0))
+                            && !Set.of("account", "accounts", "flows", "flow", "and", "or").contains(next)
+                            && Character.isLowerCase(text.charAt(m.start()));
+                }
+                if (w.equals("recent") || w.equals("future")) {
                     // adjectives: only before the nouns that make them times ("the current quarter" is caught by RELATIVE)
                     return Set.of("period", "term", "session", "year", "season", "climate", "level", "levels", "situation",
                             "administration",
@@ -460,6 +467,11 @@ public final class TimeTagger implements ArticleStage {
                             && !w.equals("future") || w.equals("future") && Set.of("generations", "years").contains(next);
                 }
                 return true;
+            }
+            case SET -> {
+                // "the Keyhan daily", "the Communist Party daily Granma": a newspaper, not a rate
+                if (!m.group("w").equalsIgnoreCase("daily")) return true;
+                return !capitalisedWordBefore(text, m.start()) && !Character.isUpperCase(firstLetterAfter(text, m.end()));
             }
             case SEASON -> {
                 // "fall" is also a verb and a noun: only with a determiner, a modifier or a year
@@ -483,6 +495,22 @@ public final class TimeTagger implements ArticleStage {
             }
             default -> { return true; }
         }
+    }
+
+    /** Whether the word before {@code i} is capitalised and does not open a sentence ("Keyhan daily"). */
+    private static boolean capitalisedWordBefore(String text, int i) {
+        int ws = previousWordStart(text, i);
+        if (ws >= i || ws < 0 || !Character.isUpperCase(text.charAt(ws))) return false;
+        int k = ws - 1;
+        while (k >= 0 && text.charAt(k) == ' ') k--;
+        return k >= 0 && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == ',');
+    }
+
+    /** The first character of the word after {@code i} ('\0' at the end or before punctuation). */
+    private static char firstLetterAfter(String text, int i) {
+        int k = i;
+        while (k < text.length() && text.charAt(k) == ' ') k++;
+        return k < text.length() && Character.isLetter(text.charAt(k)) ? text.charAt(k) : '\0';
     }
 
     static boolean isMonth(String w) {

@@ -110,6 +110,21 @@ class TimeTaggerTest {
     }
 
     @Test
+    void aNewspaperCalledADailyIsNotARate() {
+        assertTrue(tag("The state-run Keyhan daily, known as the mouthpiece of the Supreme Leader, wrote:", "2020-08-24").isEmpty());
+        assertTrue(tag("It was on the front page of the Communist Party daily Granma.", "2000-02-16").isEmpty());
+        Timex rate = only("Qantas plans daily flights between Sydney and Bombay.", "1998-02-13");
+        assertEquals(TimexType.SET, rate.type());
+        assertEquals("P1D", rate.value());
+    }
+
+    @Test
+    void currentBeforeANounIsThePresent() {
+        assertEquals("PRESENT_REF", only("Wall Street's plunge helped spark the current weakness in London.", "1989-10-30").value());
+        assertTrue(tag("The current account deficit widened.", "1989-10-30").isEmpty(), "economics, not time");
+    }
+
+    @Test
     void aFractionOfAUnitIsWrittenInTheUnitBelow() {
         assertEquals("P2Y6M", only("They lived in refugee camps for 2 1/2 years.", "1998-02-27").value());
         assertEquals("PT5H30M", only("She spends 5 1/2 hours in Nairobi.", "1998-08-17").value());

@@ -201,16 +201,20 @@ public final class QuoteFinder implements ArticleStage {
                     if (open < 0) { opening = openingStraight(text, from, to, i); closing = false; }
                     else { closing = true; opening = false; }
                 } else {
-                    opening = isOpen(c);
-                    closing = isClose(c);
+                    // a right mark at a line start or after a space, before a word, opens: scraped pages often turn the mark
+                    // the wrong way (”Mr. Trump embodies ...”)
+                    opening = isOpen(c) || c == '\u201d' && open < 0 && openingStraight(text, from, to, i)
+                            && Character.isLetterOrDigit(nextNonSpace(text, i + 1, to));
+                    closing = !opening && isClose(c);
                 }
             } else {
                 opening = c == '\u2018' && i + 1 < to && Character.isLetterOrDigit(text.charAt(i + 1)) && (i == from
                         || !Character.isLetterOrDigit(text.charAt(i - 1)));
                 closing = c == '\u2019' && open >= 0 && (i + 1 >= to || !Character.isLetterOrDigit(text.charAt(i + 1)));
             }
-            if (c == '\n' && open >= 0 && i + 1 < to && text.charAt(i + 1) == '\n') {
-                // a paragraph ends inside the quote: it goes on if the next paragraph reopens it
+            if (c == '\n' && open >= 0 && i + 1 < to && (text.charAt(i + 1) == '\n' || reopens(text, i + 1, to, doubles))) {
+                // a paragraph ends inside the quote: it goes on if the next paragraph reopens it (paragraphs one line each, as
+                // many pages are extracted, count when the next line reopens the quote)
                 int j = i;
                 while (j < to && Character.isWhitespace(text.charAt(j))) j++;
                 // one quote a paragraph: the next paragraph's reopening mark starts the next one, which takes this one's speaker
@@ -235,6 +239,22 @@ public final class QuoteFinder implements ArticleStage {
         return out;
     }
 
+    /** Whether the line at {@code i} starts with a mark that opens a quote. */
+    private static boolean reopens(String text, int i, int to, boolean doubles) {
+        int j = i;
+        while (j < to && (text.charAt(j) == ' ' || text.charAt(j) == '\t' || text.charAt(j) == '\u00a0')) j++;
+        if (j >= to) return false;
+        char c = text.charAt(j);
+        return doubles ? c == '"' || isOpen(c) : c == '\u2018';
+    }
+
+    /** The first character at or after {@code i} that is not a space ('\0' at the end). */
+    private static char nextNonSpace(String text, int i, int to) {
+        int j = i;
+        while (j < to && (text.charAt(j) == ' ' || text.charAt(j) == '\u00a0')) j++;
+        return j < to ? text.charAt(j) : '\0';
+    }
+
     private static int trimEnd(String text, int start, int end) {
         while (end > start && Character.isWhitespace(text.charAt(end - 1))) end--;
         return end;
@@ -252,6 +272,10 @@ public final class QuoteFinder implements ArticleStage {
     /** The cue and speaker of a quoted span: after it in its sentence, else before it in its sentence. */
     private static Attribution attribution(String text, int from, int to, Span s, List<Mention> mentions) {
         int after = s.close() >= 0 ? s.close() + 1 : s.end();
+        if (s.close() >= 0) {
+            Attribution byline = dashByline(text, after, to, mentions);
+            if (byline != null) return byline;
+        }
         int afterEnd = sentenceEnd(text, after, to);
         Attribution a = after < afterEnd ? cueAfter(text, after, afterEnd, mentions) : null;
         if (a != null) return a;
@@ -349,10 +373,58 @@ public final class QuoteFinder implements ArticleStage {
         return speaker(text, ss, se, mentions, cs, ce);
     }
 
+    /**
+     * A quote signed with a dash after its closing mark, as lists of readers' or experts' words are ({@code ” ― Sonya
+     * Herridge}, {@code " -- John Smith, a teacher}): the name after the dash, which must start with a capital.
+     */
+    private static Attribution dashByline(String text, int after, int to, List<Mention> mentions) {
+        int j = after;
+        while (j < to && (text.charAt(j) == ' ' || text.charAt(j) == '\u00a0')) j++;
+        if (j >= to) return null;
+        int cueEnd;
+        char c = text.charAt(j);
+        if (c == '\u2015' || c == '\u2014' || c == '\u2013') cueEnd = j + 1;
+        else if (text.startsWith("--", j)) cueEnd = j + 2;
+        else return null;
+        int k = cueEnd;
+        while (k < to && (text.charAt(k) == ' ' || text.charAt(k) == '\u00a0')) k++;
+        if (k >= to || !Character.isUpperCase(text.charAt(k))) return null;
+        Mention m = mentionAt(mentions, k);
+        if (m != null && m.start() == k) return new Attribution(m.start(), m.end(), m.text(), j, cueEnd, text.substring(j, cueEnd),
+                m.start());
+        // no name found there: the capitalised words (and initials) that follow, up to five
+        int e = k, words = 0;
+        while (e < to && words < 5 && Character.isUpperCase(text.charAt(e))) {
+            int w = e;
+            while (w < to && (Character.isLetter(text.charAt(w)) || text.charAt(w) == '\'' || text.charAt(w) == '\u2019'
+                    || text.charAt(w) == '-' || text.charAt(w) == '.')) w++;
+            words++;
+            int next = w;
+            while (next < to && text.charAt(next) == ' ') next++;
+            e = w;
+            if (next == w || next >= to) break;
+            e = next;
+        }
+        int se = lastLetter(text, k, e);
+        if (se <= k) return null;
+        return speaker(text, k, se, mentions, j, cueEnd);
+    }
+
     private static Attribution speakerAfterCue(String text, int ce, int to, List<Mention> mentions, int cs, int cueEnd) {
         int ss = firstLetter(text, ce, to);
         if (ss < 0) return null;
         Mention m = mentionAt(mentions, ss);
+        if (m == null) {
+            // "added Rep. Jim Clyburn": the name after a title's abbreviation
+            int w = ss;
+            while (w < to && Character.isLetter(text.charAt(w))) w++;
+            if (w < to && text.charAt(w) == '.' && abbreviation(text, w)) {
+                int k = w + 1;
+                while (k < to && text.charAt(k) == ' ') k++;
+                Mention named = mentionAt(mentions, k);
+                if (named != null && named.start() == k) m = named;
+            }
+        }
         if (m != null) return new Attribution(m.start(), m.end(), m.text(), cs, cueEnd, text.substring(cs, cueEnd), m.start());
         int se = ss;
         int w = 0;

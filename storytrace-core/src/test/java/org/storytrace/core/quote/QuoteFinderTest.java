@@ -134,4 +134,32 @@ class QuoteFinderTest {
         assertEquals("he", qs.get(2).speaker());
         assertEquals("surmised", qs.get(2).cue());
     }
+    @Test
+    void aQuoteSignedWithADashTakesTheNameAfterTheDash() {
+        // readers' words listed one after another, each signed (PolNeAR huff-post 2016-09-27); the first mark turned the wrong way
+        String text = "Getty.\n\u201dMr. Trump embodies the lasting legacy of racism in the United States. He represents our greatest "
+                + "shame.\u201d \u2015 Sonya Herridge \u201cMaybe, we can build a wall around Donald Trump.\u201d \u2015 Steve Quinlan.";
+        List<Quote> qs = find(text, "P:Sonya Herridge", "P:Donald Trump");
+        assertEquals(2, qs.size(), qs.toString());
+        assertTrue(qs.get(0).text().startsWith("Mr. Trump embodies"), "a right mark before a word at a line start opens");
+        assertEquals("Sonya Herridge", qs.get(0).speaker());
+        assertEquals(text.indexOf("Sonya"), qs.get(0).speakerMention());
+        assertEquals("Maybe, we can build a wall around Donald Trump.", qs.get(1).text());
+        assertEquals("Steve Quinlan", qs.get(1).speaker(), "a name no finder knew: the capitalised words after the dash");
+    }
+
+    @Test
+    void aQuoteLeftOpenAtTheEndOfAOneLineParagraphEndsThere() {
+        // paragraphs one line each; the first quote is never closed, the next line opens another with its own cue
+        String text = "\u201cIt is a dog whistle,\u201d Rep. Gwen Moore said Friday. \u201cIf indeed he is not legitimate, how can you "
+                + "feel "
+                + "good about yourself.\n\u201cI have been doing a lot of thinking about where we are as a country,\u201d added Rep. "
+                + "Jim Clyburn. \u201cThese are howls.\u201d";
+        List<Quote> qs = find(text, "P:Gwen Moore", "P:Jim Clyburn");
+        assertEquals(4, qs.size(), qs.toString());
+        assertEquals("If indeed he is not legitimate, how can you feel good about yourself.", qs.get(1).text());
+        assertEquals("I have been doing a lot of thinking about where we are as a country,", qs.get(2).text());
+        assertEquals("Jim Clyburn", qs.get(2).speaker());
+    }
 }
+

@@ -84,6 +84,8 @@ public final class QuoteFinder implements ArticleStage {
                     s.open());
             boolean direct = continues && words >= 1
                     || a != null && words >= 2 && (!startsLowercase(inner) || standalone)
+                    // "Absolutely," he said: one word, its cue right after the mark
+                    || a != null && words == 1 && punctuated && a.cueStart() > s.end() && cueRightAfter(text, s, a)
                     || !fragment && words >= 3 && (standalone && (punctuated || words >= 6) || punctuated && words >= 5 && !embedded(text,
                             from, s.open()));
             if (!direct) continue;
@@ -203,8 +205,7 @@ public final class QuoteFinder implements ArticleStage {
                 } else {
                     // a right mark at a line start or after a space, before a word, opens: scraped pages often turn the mark
                     // the wrong way (”Mr. Trump embodies ...”)
-                    opening = isOpen(c) || c == '\u201d' && open < 0 && openingStraight(text, from, to, i)
-                            && Character.isLetterOrDigit(nextNonSpace(text, i + 1, to));
+                    opening = isOpen(c) || c == '\u201d' && open < 0 && reversedOpening(text, from, to, i);
                     closing = !opening && isClose(c);
                 }
             } else {
@@ -236,6 +237,12 @@ public final class QuoteFinder implements ArticleStage {
             }
         }
         if (open >= 0 && to > open + 1) out.add(new Span(open, open + 1, trimEnd(text, open + 1, to), -1, continuing));
+        // the words start after any space inside the mark ("” … they")
+        out.replaceAll(x -> {
+            int st = x.start();
+            while (st < x.end() && (text.charAt(st) == ' ' || text.charAt(st) == '\u00a0')) st++;
+            return st == x.start() ? x : new Span(x.open(), st, x.end(), x.close(), x.continued());
+        });
         return out;
     }
 
@@ -246,6 +253,17 @@ public final class QuoteFinder implements ArticleStage {
         if (j >= to) return false;
         char c = text.charAt(j);
         return doubles ? c == '"' || isOpen(c) : c == '\u2018';
+    }
+
+    /**
+     * Whether the right mark at {@code i} opens a quote: at a line start or after a space, before a word, or before an
+     * ellipsis that cuts the quote's start ("” … they are so not like him,” she said").
+     */
+    private static boolean reversedOpening(String text, int from, int to, int i) {
+        boolean before = i == from || Character.isWhitespace(text.charAt(i - 1)) || "([{\u2014-:".indexOf(text.charAt(i - 1)) >= 0;
+        if (!before || i + 1 >= to) return false;
+        char next = text.charAt(i + 1);
+        return Character.isLetterOrDigit(next) || next == '\u2026' || next == ' ' && nextNonSpace(text, i + 1, to) == '\u2026';
     }
 
     /** The first character at or after {@code i} that is not a space ('\0' at the end). */
@@ -510,6 +528,16 @@ public final class QuoteFinder implements ArticleStage {
         Mention subject = firstMentionIn(mentions, start, i);
         if (subject == null || words(text.substring(start, subject.start())) > 2) return null;
         return new Attribution(subject.start(), subject.end(), subject.text(), -1, -1, null, subject.start());
+    }
+
+    /** Whether the cue of {@code a} starts right after the closing mark of {@code s}, a comma or spaces between. */
+    private static boolean cueRightAfter(String text, Span s, Attribution a) {
+        int i = s.close() + 1;
+        while (i < a.cueStart() && (text.charAt(i) == ' ' || text.charAt(i) == ',' || text.charAt(i) == '\u00a0')) i++;
+        if (i == a.cueStart()) return true;
+        // ," he said / ," Smith replied: the speaker may stand between
+        return a.speakerStart() >= s.close() && a.speakerStart() <= a.cueStart()
+                && words(text.substring(s.close() + 1, a.cueStart())) <= 3;
     }
 
     /**

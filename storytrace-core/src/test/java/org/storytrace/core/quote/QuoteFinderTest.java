@@ -161,5 +161,23 @@ class QuoteFinderTest {
         assertEquals("I have been doing a lot of thinking about where we are as a country,", qs.get(2).text());
         assertEquals("Jim Clyburn", qs.get(2).speaker());
     }
+    @Test
+    void aOneWordAnswerWithItsCueIsAQuoteAndAOneWordTitleIsNot() {
+        String text = "Asked whether the convention would be contested, \"Absolutely,\" Sanders said. Kerry Washington, star of "
+                + "\u201cScandal,\u201d thanked Obama. \u201cNo,\u201d replied Jeff Zucker.";
+        List<Quote> qs = find(text, "P:Sanders", "P:Kerry Washington", "P:Obama", "P:Jeff Zucker");
+        assertEquals(List.of("Absolutely,", "No,"), qs.stream().map(Quote::text).toList());
+        assertEquals("Sanders", qs.get(0).speaker());
+        assertEquals("Jeff Zucker", qs.get(1).speaker());
+    }
+
+    @Test
+    void aReversedMarkBeforeAnEllipsisOpensTheQuote() {
+        String text = "Davis was critical of the candidates.\n\u201d \u2026 they are so not like him,\u201d she said in December.";
+        List<Quote> qs = find(text, "P:Davis");
+        assertEquals(1, qs.size(), qs.toString());
+        assertEquals("\u2026 they are so not like him,", qs.get(0).text());
+        assertEquals("she", qs.get(0).speaker());
+    }
 }
 

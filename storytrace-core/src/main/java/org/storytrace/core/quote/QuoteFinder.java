@@ -82,8 +82,10 @@ public final class QuoteFinder implements ArticleStage {
             boolean fragment = startsLowercase(inner) || titleCase(inner, words);
             boolean continues = s.continued() && previous != null && previous.end() < s.open() && sameOrNextParagraph(text, previous.end(),
                     s.open());
+            // a short run of capitalised words is a title even with a verb near it ("on \"The Axe Files,\" he said")
+            boolean title = titleCase(inner, words) && words <= 5 && looksLikeTitle(inner);
             boolean direct = continues && words >= 1
-                    || a != null && words >= 2 && (!startsLowercase(inner) || standalone)
+                    || a != null && words >= 2 && (!startsLowercase(inner) || standalone) && !title
                     // "Absolutely," he said: one word, its cue right after the mark
                     || a != null && words == 1 && punctuated && a.cueStart() > s.end() && cueRightAfter(text, s, a)
                     || !fragment && words >= 3 && (standalone && (punctuated || words >= 6) || punctuated && words >= 5 && !embedded(text,
@@ -157,6 +159,15 @@ public final class QuoteFinder implements ArticleStage {
         int caps = 0;
         for (String w : inner.split("[^\\p{L}]+")) if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) caps++;
         return caps * 3 >= words * 2 && words >= 1;
+    }
+
+    /** Whether capitalised words read as a name of a work rather than an utterance: no "I", no "!" or "?", no comma inside. */
+    private static boolean looksLikeTitle(String inner) {
+        String t = inner.strip();
+        if (t.endsWith(",")) t = t.substring(0, t.length() - 1);
+        if (t.indexOf('!') >= 0 || t.indexOf('?') >= 0 || t.indexOf(',') >= 0) return false;
+        for (String w : t.split("[^\\p{L}]+")) if (w.equals("I")) return false;
+        return true;
     }
 
     private static boolean endsWithPunctuation(String inner) {

@@ -179,5 +179,12 @@ class QuoteFinderTest {
         assertEquals("\u2026 they are so not like him,", qs.get(0).text());
         assertEquals("she", qs.get(0).speaker());
     }
+    @Test
+    void aShortTitleNextToACueIsNotAQuoteButAShortUtteranceIs() {
+        String text = "Mary Kay Henry said on \"The Axe Files\" podcast that he could win. \"I prefer Kasich,\" Smith said. Rubio told "
+                + "\u201cThis Week,\u201d that the race was open. \u201cOh, my God,\u201d Sanders said.";
+        List<Quote> qs = find(text, "P:Mary Kay Henry", "P:Smith", "P:Rubio", "P:Sanders");
+        assertEquals(List.of("I prefer Kasich,", "Oh, my God,"), qs.stream().map(Quote::text).toList());
+    }
 }
 

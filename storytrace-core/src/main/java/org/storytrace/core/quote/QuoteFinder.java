@@ -90,6 +90,11 @@ public final class QuoteFinder implements ArticleStage {
                     || a != null && words == 1 && punctuated && a.cueStart() > s.end() && cueRightAfter(text, s, a)
                     || !fragment && words >= 3 && (standalone && (punctuated || words >= 6) || punctuated && words >= 5 && !embedded(text,
                             from, s.open()));
+            if (!direct && words >= 4 && !title && s.close() >= 0) {
+                // "Elliott said “there is no great man ...”": a cue verb right before the mark, no comma between
+                Attribution verb = cueRightBefore(text, from, s.open(), mentions);
+                if (verb != null) { a = verb; direct = true; }
+            }
             if (!direct) continue;
             if (a == null) a = subjectOfClauseIntroducing(text, from, s.open(), mentions);
             if (a == null && previous != null && sameOrNextParagraph(text, previous.end(), s.open()) && previous.hasSpeaker()) {
@@ -549,6 +554,46 @@ public final class QuoteFinder implements ArticleStage {
         // ," he said / ," Smith replied: the speaker may stand between
         return a.speakerStart() >= s.close() && a.speakerStart() <= a.cueStart()
                 && words(text.substring(s.close() + 1, a.cueStart())) <= 3;
+    }
+
+    /**
+     * A cue verb standing right before the opening mark with nothing between ({@code Elliott said “there is ...”},
+     * {@code she admitted “emails have been wonderful”}): the speaker is what stands before the verb in its clause, as for
+     * {@code X said,}.
+     */
+    private static Attribution cueRightBefore(String text, int from, int open, List<Mention> mentions) {
+        int e = open;
+        while (e > from && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '\u00a0')) e--;
+        int b = e;
+        while (b > from && Character.isLetter(text.charAt(b - 1))) b--;
+        if (b == e) return null;
+        String w = text.substring(b, e);
+        if (!CUE.matcher(w).matches() || Character.isUpperCase(w.charAt(0))) return null;
+        // "Ginsburg's comments “...”", "the notes “...”": a noun after a determiner or a possessive, not a verb
+        int pe = b;
+        while (pe > from && text.charAt(pe - 1) == ' ') pe--;
+        int pb = pe;
+        while (pb > from && (Character.isLetter(text.charAt(pb - 1)) || text.charAt(pb - 1) == '\''
+                || text.charAt(pb - 1) == '\u2019')) pb--;
+        String prev = text.substring(pb, pe).toLowerCase(Locale.ROOT);
+        if (DETERMINERS.contains(prev) || prev.endsWith("'s") || prev.endsWith("\u2019s")) return null;
+        int start = sentenceStart(text, from, b);
+        for (int k = b - 1; k > start; k--) {
+            char c = text.charAt(k);
+            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || isOpen(c) || isClose(c)) { start = k + 1; break; }
+        }
+        Mention named = null;
+        for (Mention m : mentions) {
+            if (m.start() >= b) break;
+            if (m.start() >= start && m.type() != EntityType.LOCATION) named = m;
+        }
+        if (named != null && words(text.substring(named.end(), b)) <= 3) {
+            return new Attribution(named.start(), named.end(), named.text(), b, e, w, named.start());
+        }
+        int ss = firstLetter(text, start, b), se = lastLetter(text, start, b);
+        if (ss < 0 || words(text.substring(ss, se)) > 6) return new Attribution(-1, -1, null, b, e, w, -1);
+        Attribution sp = speaker(text, ss, se, mentions, b, e);
+        return sp != null ? sp : new Attribution(-1, -1, null, b, e, w, -1);
     }
 
     /**

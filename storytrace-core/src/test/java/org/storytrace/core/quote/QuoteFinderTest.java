@@ -186,5 +186,15 @@ class QuoteFinderTest {
         List<Quote> qs = find(text, "P:Mary Kay Henry", "P:Smith", "P:Rubio", "P:Sanders");
         assertEquals(List.of("I prefer Kasich,", "Oh, my God,"), qs.stream().map(Quote::text).toList());
     }
+    @Test
+    void aCueVerbRightBeforeTheMarkIntroducesTheQuoteWithoutAComma() {
+        String text = "In his tribute, Elliott said \u201cthere is no great man that has done more for this city than Muhammad Ali.\u201d "
+                + "Ginsburg's comments \u201cshow bias to me and to many others\u201d in the view of critics.";
+        List<Quote> qs = find(text, "P:Elliott", "P:Muhammad Ali", "P:Ginsburg");
+        assertEquals("there is no great man that has done more for this city than Muhammad Ali.", qs.get(0).text());
+        assertEquals("Elliott", qs.get(0).speaker());
+        assertEquals("said", qs.get(0).cue());
+        assertEquals(1, qs.size(), "\"comments\" after a possessive is a noun, not a cue: " + qs);
+    }
 }
 

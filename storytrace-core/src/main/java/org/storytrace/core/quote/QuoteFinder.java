@@ -96,6 +96,8 @@ public final class QuoteFinder implements ArticleStage {
                 if (verb != null) { a = verb; direct = true; }
             }
             if (!direct) continue;
+            Attribution label = transcriptLabel(text, s, mentions);
+            if (label != null) a = label;
             if (a == null) a = subjectOfClauseIntroducing(text, from, s.open(), mentions);
             if (a == null && previous != null && sameOrNextParagraph(text, previous.end(), s.open()) && previous.hasSpeaker()) {
                 a = new Attribution(previous.speakerStart(), previous.speakerEnd(), previous.speaker(), -1, -1, null,
@@ -554,6 +556,22 @@ public final class QuoteFinder implements ArticleStage {
         // ," he said / ," Smith replied: the speaker may stand between
         return a.speakerStart() >= s.close() && a.speakerStart() <= a.cueStart()
                 && words(text.substring(s.close() + 1, a.cueStart())) <= 3;
+    }
+
+    private static final Pattern LABEL = Pattern.compile("\\p{Lu}[\\p{Lu}.'\u2019 -]{1,30}(?=:\\s)");
+
+    /**
+     * A transcript's turn quoted whole ({@code "WALLACE: Let's start with ...}, {@code "PENCE: Well, look, ...}): the
+     * speaker is the name in capitals before the colon, whatever cue stands outside the quote.
+     */
+    private static Attribution transcriptLabel(String text, Span s, List<Mention> mentions) {
+        Matcher m = LABEL.matcher(text).region(s.start(), Math.min(s.end(), s.start() + 40));
+        if (!m.lookingAt()) return null;
+        String name = m.group().strip();
+        if (name.length() < 2 || name.chars().filter(Character::isLetter).count() < 2) return null;
+        int ss = s.start(), se = s.start() + name.length();
+        Mention named = mentionAt(mentions, ss);
+        return new Attribution(ss, se, name, se, se + 1, ":", named != null ? named.start() : -1);
     }
 
     /**

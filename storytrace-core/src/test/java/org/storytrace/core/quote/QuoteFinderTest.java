@@ -196,5 +196,15 @@ class QuoteFinderTest {
         assertEquals("said", qs.get(0).cue());
         assertEquals(1, qs.size(), "\"comments\" after a possessive is a noun, not a cue: " + qs);
     }
+    @Test
+    void aTranscriptTurnQuotedWholeTakesTheNameBeforeItsColon() {
+        // a partial transcript quoted paragraph by paragraph (PolNeAR breitbart 2016-09-25)
+        String text = "On Fox News Sunday, Gov. Mike Pence said the tweet was a joke. Partial transcript as follows:\n\n\"WALLACE: Let's "
+                + "start with breaking news on the debate story.\n\n\"PENCE: Well, look, this is serious business, Chris.\"";
+        List<Quote> qs = find(text, "P:Mike Pence");
+        assertEquals(2, qs.size(), qs.toString());
+        assertEquals("WALLACE", qs.get(0).speaker());
+        assertEquals("PENCE", qs.get(1).speaker());
+    }
 }
 

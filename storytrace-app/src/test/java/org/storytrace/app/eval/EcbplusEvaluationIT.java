@@ -18,8 +18,8 @@ class EcbplusEvaluationIT {
         // 0.762 in session 10; topics ARI 0.928 in session 11, with the topic pass over story summaries)
         assertTrue(m.get("ecbplus.stories.ari") >= 0.82, m.toString());
         assertTrue(m.get("ecbplus.topics.ari") >= 0.91, m.toString());
-        assertTrue(m.get("ecbplus.entities.mention_recall") >= 0.78, m.toString());
-        assertTrue(m.get("ecbplus.entities.conll_f1") >= 0.665, m.toString());
+        assertTrue(m.get("ecbplus.entities.mention_recall") >= 0.80, m.toString());
+        assertTrue(m.get("ecbplus.entities.conll_f1") >= 0.675, m.toString());
         assertTrue(m.get("ecbplus.entities.bcubed_f1") >= 0.75, m.toString());
     }
 }

@@ -95,6 +95,7 @@ public final class NameFinder implements ArticleStage {
             if (titleCased(text, from, to)) headlines.add(new int[] {from, to});
         }
         if (!headlines.isEmpty()) out = readHeadlines(text, out, merged(headlines));
+        out = repeated(text, bodyStart, doc.article().bodyEnd(), out, s);
         return doc.with(Mentions.LAYER, new Mentions(out));
     }
 
@@ -158,6 +159,66 @@ public final class NameFinder implements ArticleStage {
         }
         out.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
         return out;
+    }
+
+    /**
+     * The names the article has written, found again where the CRF missed them: a person's surname standing alone
+     * ("Andrew Luck" ... "Luck threw for 300 yards"), or a name written in full again. Only capitalised whole words
+     * that no mention covers; at the start of a sentence only when the article never writes the word in lower case
+     * ("Luck was on his side" in an article that speaks of luck is left alone). Coreference sieves start with this
+     * exact-match pass; the CRF, reading one sentence at a time, cannot.
+     */
+    static List<Mention> repeated(String text, int from, int to, List<Mention> found, Sentences sentences) {
+        Map<String, EntityType> names = new HashMap<>();
+        for (Mention m : found) {
+            names.putIfAbsent(m.text(), m.type());
+            if (m.type() == EntityType.PERSON) {
+                int sp = m.text().lastIndexOf(' ');
+                String last = sp < 0 ? null : m.text().substring(sp + 1);
+                if (last != null && last.length() >= 3 && Character.isUpperCase(last.charAt(0)) && !last.endsWith(".")) {
+                    names.putIfAbsent(last, EntityType.PERSON);
+                }
+            }
+        }
+        if (names.isEmpty()) return found;
+        boolean[] taken = new boolean[text.length()];
+        for (Mention m : found) Arrays.fill(taken, m.start(), Math.min(m.end(), text.length()), true);
+        String lowerText = text.toLowerCase(Locale.ROOT);
+        Set<Integer> sentenceStarts = new java.util.HashSet<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            int k = sentences.starts()[i];
+            while (k < text.length() && !Character.isLetterOrDigit(text.charAt(k))) k++;
+            sentenceStarts.add(k);
+        }
+        List<String> ordered = new ArrayList<>(names.keySet());
+        ordered.sort(Comparator.comparing((String n) -> -n.length()).thenComparing(n -> n));
+        List<Mention> out = new ArrayList<>(found);
+        for (String n : ordered) {
+            if (n.length() < 3 || n.endsWith(".") || Titles.isTitleWord(n)) continue;
+            // a word the article also writes in lower case is a common word at a sentence's start
+            boolean common = n.indexOf(' ') < 0 && containsLowerCaseWord(text, lowerText, n.toLowerCase(Locale.ROOT));
+            for (int at = text.indexOf(n, from); at >= 0 && at < to; at = text.indexOf(n, at + 1)) {
+                int end = at + n.length();
+                if (end > to || !wordBoundary(text, at - 1) || !wordBoundary(text, end) || anyTaken(taken, at, end)) continue;
+                boolean joined = at > 0 && (text.charAt(at - 1) == '-' || text.charAt(at - 1) == '@')
+                        || end < text.length() && text.charAt(end) == '-';
+                if (joined) continue;
+                if (common && sentenceStarts.contains(at)) continue;
+                Arrays.fill(taken, at, end, true);
+                out.add(new Mention(at, end, n, names.get(n), null));
+            }
+        }
+        if (out.size() == found.size()) return found;
+        out.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
+        return out;
+    }
+
+    private static boolean containsLowerCaseWord(String text, String lower, String w) {
+        for (int at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+            int end = at + w.length();
+            if (wordBoundary(text, at - 1) && wordBoundary(text, end) && Character.isLowerCase(text.charAt(at))) return true;
+        }
+        return false;
     }
 
     /** Spans sorted, overlapping ones made one. */

@@ -64,4 +64,17 @@ class NameFinderTest {
         assertTrue(NameFinder.titleCased(text, 0, body));
         assertFalse(NameFinder.titleCased(text, body + 1, text.length()));
     }
+    @Test
+    void aSurnameTheArticleWroteInFullIsFoundAgainWhereTheCrfMissedIt() {
+        // ECB+ 3_7ecbplus-style sports copy: the CRF reads "Luck" alone as a common noun
+        String text = "Colts quarterback Andrew Luck threw three touchdown passes on Sunday. Luck finished 25 of 34 for 312 yards, "
+                + "and the coach said Luck was calm. The team's luck held in the fourth quarter.";
+        List<Mention> ms = mentions(text);
+        long lucks = ms.stream().filter(m -> m.text().equals("Luck") && m.type() == EntityType.PERSON).count();
+        assertEquals(1, lucks, "mid-sentence \"Luck\" is the quarterback; at a sentence start, in an article that writes \"luck\", "
+                + "it may be the word: " + ms);
+        assertTrue(ms.stream().anyMatch(m -> m.text().equals("Andrew Luck")), ms.toString());
+        assertFalse(ms.stream().anyMatch(m -> m.text().equals("luck")), "never a lower-case word");
+    }
 }
+

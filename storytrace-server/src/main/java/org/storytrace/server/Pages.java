@@ -82,8 +82,9 @@ final class Pages {
         b.append("<label>Entity <input type=\"text\" name=\"entity\" value=\"").append(attr(q.entity()))
                 .append("\" placeholder=\"a name or e12\"></label>");
         b.append("<button type=\"submit\">Search</button></form>");
-        b.append("<p class=\"count\" id=\"story-count\">").append(page.total()).append(page.total() == 1 ? " story" : " stories")
-                .append("</p>");
+        String plus = page.more() ? "+" : "";
+        b.append("<p class=\"count\" id=\"story-count\">").append(page.total()).append(plus)
+                .append(page.total() == 1 && !page.more() ? " story" : " stories").append("</p>");
         b.append("<table class=\"stories\" "
                 + "id=\"stories\"><thead><tr><th>Story</th><th>Articles</th><th>Published</th><th>Outlets</th></tr></thead><tbody>");
         for (Store.StoryRow r : page.stories()) {
@@ -97,8 +98,10 @@ final class Pages {
         if (pages > 1) {
             b.append("<nav class=\"pager\">");
             if (q.page() > 0) b.append("<a rel=\"prev\" href=\"").append(listHref(q, q.page() - 1)).append("\">previous</a> ");
-            b.append("page ").append(q.page() + 1).append(" of ").append(pages);
-            if (q.page() + 1 < pages) b.append(" <a rel=\"next\" href=\"").append(listHref(q, q.page() + 1)).append("\">next</a>");
+            b.append("page ").append(q.page() + 1).append(" of ").append(pages).append(plus);
+            if (q.page() + 1 < pages || page.more()) {
+                b.append(" <a rel=\"next\" href=\"").append(listHref(q, q.page() + 1)).append("\">next</a>");
+            }
             b.append("</nav>");
         }
         return layout("Stories", status, b.toString());

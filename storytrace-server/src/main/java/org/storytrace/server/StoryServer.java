@@ -247,6 +247,7 @@ public final class StoryServer implements AutoCloseable {
             Store.StoryPage p = store.stories(q);
             ObjectNode out = JSON.createObjectNode();
             out.put("total", p.total());
+            out.put("more", p.more());
             out.put("page", q.page());
             out.put("size", q.size());
             ArrayNode rows = out.putArray("stories");

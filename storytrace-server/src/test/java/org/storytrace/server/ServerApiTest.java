@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -95,6 +96,25 @@ class ServerApiTest {
         JsonNode page = json(get("/api/stories?size=2&page=1"));
         assertEquals(2, page.get("stories").size());
         assertEquals(all.get("total"), page.get("total"));
+    }
+
+    @Test
+    void aWordSearchPagedOneStoryAtATimeGivesWhatOneLargePageGives() throws Exception {
+        JsonNode whole = json(get("/api/stories?q=said&size=100"));
+        assertFalse(whole.get("more").asBoolean(), "a page large enough reads every hit: " + whole);
+        int total = whole.get("total").asInt();
+        assertTrue(total >= 3, whole.toString());
+        JsonNode first = json(get("/api/stories?q=said&size=1"));
+        assertTrue(first.get("more").asBoolean(), "one story asked for: the search stops early and says so: " + first);
+        assertTrue(first.get("total").asInt() >= 2 && first.get("total").asInt() <= total, first.toString());
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < total; page++) {
+            JsonNode p = json(get("/api/stories?q=said&size=1&page=" + page));
+            for (JsonNode st : p.get("stories")) paged.add(st.get("id").asText());
+        }
+        List<String> all = new ArrayList<>();
+        for (JsonNode st : whole.get("stories")) all.add(st.get("id").asText());
+        assertEquals(all, paged, "the same stories in the same order, none twice");
     }
 
     @Test

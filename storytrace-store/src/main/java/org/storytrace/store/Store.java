@@ -1018,8 +1018,16 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** One page of stories and how many match in all. */
-    public record StoryPage(long total, List<StoryRow> stories) {}
+    /**
+     * One page of stories and how many match in all; with {@code more}, at least {@code total}: a word search stops
+     * reading its hits once they give the page asked for and one story after it.
+     */
+    public record StoryPage(long total, boolean more, List<StoryRow> stories) {
+        public StoryPage(long total, List<StoryRow> stories) { this(total, false, stories); }
+    }
+
+    /** The most article hits a story search reads. */
+    private static final int MAX_HITS = 2000;
 
     /** The stories matching {@code q}: by relevance of their best article when searching words, else the largest first. */
     public StoryPage stories(StoryQuery q) {
@@ -1027,16 +1035,28 @@ public final class Store implements AutoCloseable {
             Set<String> entityIds = null;
             if (q.entity() != null && !q.entity().isBlank()) entityIds = entityIds(c, q.entity().strip());
             List<String> order;
+            boolean more = false;
             if (q.text() != null && !q.text().isBlank()) {
-                // enough best articles for this page and a few after it; reading every hit's id is what a search costs
-                List<String> hits = searchArticles(q.text(), q.from(), q.to(), q.outlet(), (int) Math.min(2000, (q.page()
-                        + 1L) * q.size() * 5));
-                Map<String, String> storyOf = new HashMap<>();
-                inChunks(c, "SELECT id, story_id FROM articles WHERE id IN (" + KEYS + ")", List.of(), hits,
-                        rs -> storyOf.put(rs.getString(1), rs.getString(2)));
+                // the best articles until they give this page's stories and one more: most of a search's cost is scoring,
+                // which grows with the hits asked for (top 100 scored about twice the documents of top 40), so ask for
+                // twice the page first and five times more only when the stories run short
+                long want = (q.page() + 1L) * q.size() + 1;
+                int limit = (int) Math.min(MAX_HITS, want * 2);
                 LinkedHashSet<String> stories = new LinkedHashSet<>();
-                for (String h : hits) if (storyOf.get(h) != null) stories.add(storyOf.get(h));
+                boolean cut;
+                while (true) {
+                    List<String> hits = searchArticles(q.text(), q.from(), q.to(), q.outlet(), limit);
+                    Map<String, String> storyOf = new HashMap<>();
+                    inChunks(c, "SELECT id, story_id FROM articles WHERE id IN (" + KEYS + ")", List.of(), hits,
+                            rs -> storyOf.put(rs.getString(1), rs.getString(2)));
+                    stories.clear();
+                    for (String h : hits) if (storyOf.get(h) != null) stories.add(storyOf.get(h));
+                    cut = hits.size() == limit;
+                    if (stories.size() >= want || !cut || limit >= MAX_HITS) break;
+                    limit = (int) Math.min(MAX_HITS, limit * 5L);
+                }
                 order = new ArrayList<>(stories);
+                more = cut;
                 if (entityIds != null) {
                     Set<String> naming = storiesNaming(c, entityIds);
                     order.removeIf(st -> !naming.contains(st));
@@ -1076,7 +1096,7 @@ public final class Store implements AutoCloseable {
                 return new StoryPage(total, rows);
             }
             int from = Math.min(order.size(), q.page() * q.size()), to = Math.min(order.size(), from + q.size());
-            return new StoryPage(order.size(), storyRows(c, order.subList(from, to)));
+            return new StoryPage(order.size(), more, storyRows(c, order.subList(from, to)));
         } catch (SQLException e) {
             throw failure("cannot be read", e);
         }

@@ -1037,9 +1037,9 @@ public final class Store implements AutoCloseable {
             List<String> order;
             boolean more = false;
             if (q.text() != null && !q.text().isBlank()) {
-                // the best articles until they give this page's stories and one more: most of a search's cost is scoring,
-                // which grows with the hits asked for (top 100 scored about twice the documents of top 40), so ask for
-                // twice the page first and five times more only when the stories run short
+                // the best articles until they give this page's stories and one more: most of a search's cost is scoring
+                // (JFR under the mixed load), and the bar a document must pass to enter the top k rises more slowly the
+                // larger k is, so ask for twice the page first and five times more only when the stories run short
                 long want = (q.page() + 1L) * q.size() + 1;
                 int limit = (int) Math.min(MAX_HITS, want * 2);
                 LinkedHashSet<String> stories = new LinkedHashSet<>();

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -184,7 +185,7 @@ public final class NameFinder implements ArticleStage {
         boolean[] taken = new boolean[text.length()];
         for (Mention m : found) Arrays.fill(taken, m.start(), Math.min(m.end(), text.length()), true);
         String lowerText = text.toLowerCase(Locale.ROOT);
-        Set<Integer> sentenceStarts = new java.util.HashSet<>();
+        Set<Integer> sentenceStarts = new HashSet<>();
         for (int i = 0; i < sentences.size(); i++) {
             int k = sentences.starts()[i];
             while (k < text.length() && !Character.isLetterOrDigit(text.charAt(k))) k++;

@@ -182,8 +182,8 @@ public final class TimeTagger implements ArticleStage {
                 + "(?:\\s+(?:of\\s+)?(?<y>\\d{4}))?" + E, CI),
         rule(Kind.HOLIDAY, B + "(?<rel>(?:last|next|this)\\s+)?(?<h>Christmas Day|Christmas Eve|Christmas|New Year's Day|New "
                 + "Year’s Day|New Year's Eve|New Year’s Eve|Thanksgiving Day"
-                + "|Thanksgiving|Independence Day|Halloween|Valentine's Day|Valentine’s Day|Labor Day|Memorial Day)(?:\\s+(?<y>\\d{4}))?"
-                        + E, 0),
+                + "|Thanksgiving|Independence Day|Halloween|Valentine's Day|Valentine’s Day|Labor Day|Memorial Day|Election Day)"
+                + "(?:\\s+(?<y>\\d{4}))?" + E, 0),
         // "the weekend", "year-earlier" and "year-ago" on their own (a quarterly report's comparison)
         rule(Kind.WEEKEND, B + "the\\s+weekend" + E, CI),
         rule(Kind.YEAR_AGO, B + "(?:the\\s+)?(?:year-earlier|year-ago|year-before)" + E, CI),
@@ -340,7 +340,8 @@ public final class TimeTagger implements ArticleStage {
                     "once", "twice", "times",
                  "per" -> k.add(Kind.SET);
             case "am", "pm", "m", "noon", "midnight", "midday", "gmt", "utc" -> k.add(Kind.CLOCK);
-            case "christmas", "new", "thanksgiving", "independence", "halloween", "valentine", "labor", "memorial" -> k.add(Kind.HOLIDAY);
+            case "christmas", "new", "thanksgiving", "independence", "halloween", "valentine", "labor", "memorial", "election" -> k.add(
+                    Kind.HOLIDAY);
             case "s" -> k.add(Kind.DECADE); // the '80s
             default -> { }
         }
@@ -1288,6 +1289,8 @@ public final class TimeTagger implements ArticleStage {
                     DayOfWeek.THURSDAY));
             case "labor day" -> LocalDate.of(year, 9, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
             case "memorial day" -> LocalDate.of(year, 5, 1).with(TemporalAdjusters.lastInMonth(DayOfWeek.MONDAY));
+            // the United States' general election: the Tuesday after the first Monday of November
+            case "election day" -> LocalDate.of(year, 11, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY)).plusDays(1);
             default -> null;
         };
     }

@@ -125,6 +125,12 @@ class TimeTaggerTest {
     }
 
     @Test
+    void electionDayIsTheTuesdayAfterTheFirstMondayOfNovember() {
+        assertEquals("1998-11-03", only("It will be a major theme of our campaign until Election Day.", "1998-10-26").value());
+        assertEquals("2020-11-03", only("Voters lined up on Election Day 2020 in Atlanta.", "2021-01-10").value());
+    }
+
+    @Test
     void aFractionOfAUnitIsWrittenInTheUnitBelow() {
         assertEquals("P2Y6M", only("They lived in refugee camps for 2 1/2 years.", "1998-02-27").value());
         assertEquals("PT5H30M", only("She spends 5 1/2 hours in Nairobi.", "1998-08-17").value());

@@ -119,7 +119,9 @@ public final class HtmlReport {
     private static final String STYLE = "body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}"
             + "h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em}.meta{color:#666;font-size:.9em}"
             + "table{border-collapse:collapse;width:100%}td,th{vertical-align:top;padding:.4em;border:1px solid #ddd;text-align:left}"
-            + "table.side td{width:50%}mark{background:#ffe08a}.ctx{color:#555}.rej{color:#a00}";
+            // two columns side by side share the width; wider tables (discrepancies, timeline) size to their content
+            + "table.side td:first-child:nth-last-child(2),table.side td:first-child:nth-last-child(2)~td{width:50%}"
+            + "table.timeline td:first-child{width:11em;white-space:nowrap}mark{background:#ffe08a}.ctx{color:#555}.rej{color:#a00}";
 
     private static void head(Writer w, String title) throws IOException {
         w.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" "
@@ -376,7 +378,7 @@ public final class HtmlReport {
             }
             w.write("</table>");
         }
-        w.write("<h2>Timeline</h2><table class=\"side\">");
+        w.write("<h2>Timeline</h2><table class=\"timeline\">");
         int shown = 0;
         for (TimelineStage.Event e : t.timeline()) {
             if (shown++ == MAX_EVENTS) {

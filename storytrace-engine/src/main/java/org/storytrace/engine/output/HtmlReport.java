@@ -113,6 +113,22 @@ public final class HtmlReport {
         return new Summary(s, headline, new ArrayList<>(outlets), from, to, links == null ? 0 : links.size(), reuse, articles);
     }
 
+    /** What stands for a missing headline: the article's opening words, in italics, so a reader can still tell stories apart. */
+    static String headlineless(Article a) {
+        String t = a.text();
+        int from = Math.max(0, Math.min(a.bodyStart(), t.length())), to = Math.min(Math.min(a.bodyEnd(), t.length()), from + 400);
+        String lead = t.substring(from, Math.max(from, to)).replaceAll("\\s+", " ").strip();
+        if (lead.isEmpty()) return "(no headline)";
+        if (lead.length() > LEAD_CHARS) {
+            int cut = lead.lastIndexOf(' ', LEAD_CHARS);
+            lead = lead.substring(0, cut > LEAD_CHARS / 2 ? cut : LEAD_CHARS) + "\u2026";
+        }
+        return "<i>" + esc(lead) + "</i>";
+    }
+
+    /** How many characters of an article's opening words stand for a missing headline. */
+    static final int LEAD_CHARS = 90;
+
     private static Writer writer(OutputStream out) { return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
             1 << 16); }
 
@@ -147,7 +163,7 @@ public final class HtmlReport {
             String id = esc(s.story.id());
             w.write("<tr><td><a href=\"stories/" + id + ".html\">" + id + "</a> <span class=\"meta\">" + esc(s.story.topic())
                     + "</span></td><td>");
-            w.write(esc(s.headline == null ? "(no headline)" : s.headline));
+            w.write(s.headline != null ? esc(s.headline) : headlineless(s.articles.values().iterator().next()));
             w.write("</td><td>" + s.story.articles().size() + "</td><td>");
             List<String> outlets = s.outlets;
             w.write(esc(String.join(", ", outlets.subList(0, Math.min(5, outlets.size())))));
@@ -177,7 +193,7 @@ public final class HtmlReport {
         w.write("<p><a href=\"../report.html\">all stories</a></p><h1>Story " + esc(s.story.id()) + " <span class=\"meta\">topic "
                 + esc(s.story.topic()) + "</span></h1><h2>" + s.story.articles().size() + " articles</h2><ul>");
         for (Article a : s.articles.values()) {
-            w.write("<li><b>" + esc(a.title() == null ? "(no headline)" : a.title()) + "</b> <span class=\"meta\">" + esc(a.id()) + " · "
+            w.write("<li><b>" + (a.title() == null ? headlineless(a) : esc(a.title())) + "</b> <span class=\"meta\">" + esc(a.id()) + " · "
                     + (a.outlet() == null ? "outlet unknown" : esc(a.outlet())) + (a.source() == null ? "" : " · from " + esc(a.source()))
                             + " · "
                     + (a.published() == null ? "undated" : a.published().toString()) + (a.author() == null ? "" : " · by "

@@ -83,7 +83,7 @@ public final class TimeTagger implements ArticleStage {
     private enum Kind { MONTH_DAY, DAY_MONTH, ISO, NUMERIC, MONTH_YEAR, MONTH_REL_YEAR, MONTH, YEAR, DECADE, CENTURY, QUARTER, HALF,
             DEICTIC,
         WEEKDAY, RELATIVE, WITHIN, AGO, DURATION, DURATION_ADJ, PLURAL, REF, SET, CLOCK, SEASON, HOLIDAY, END_OF, WEEKEND, YEAR_AGO,
-        SPOKEN_YEAR, THE_YEAR }
+        SPOKEN_YEAR, THE_YEAR, SPOKEN_DECADE }
 
     private record Rule(Kind kind, Pattern pattern) {}
 
@@ -194,6 +194,9 @@ public final class TimeTagger implements ArticleStage {
                 + "|ten|eleven|twelve|thirteen"
                 + "|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|[Tt]wo\\s+thousand(?:[\\s-]+(?:and\\s+)?(?:one|two|three|four"
                 + "|five|six|seven|eight|nine|ten|eleven|twelve))?)" + E, 0),
+        // "the nineties", "the late sixties": a decade of the twentieth century in words (only after "the": "in his sixties" is an age)
+        rule(Kind.SPOKEN_DECADE, B + "[Tt]he\\s+(?:(?:early|late|mid)[\\s-]+)?(?<w>twenties|thirties|forties|fifties|sixties|seventies"
+                + "|eighties|nineties)" + E, 0),
         // "the year", "the full year", "the fiscal year" (a report's own year; "the year ended Sept. 30" is a year's span)
         rule(Kind.THE_YEAR, B + "[Tt]he\\s+(?<mod>(?:full|fiscal|current|current fiscal|calendar)\\s+)?year" + E, 0),
         // "the end of the year", "year-end", "the end of the month"
@@ -322,6 +325,7 @@ public final class TimeTagger implements ArticleStage {
                 Kind.QUARTER, Kind.CENTURY, Kind.END_OF, Kind.YEAR_AGO, Kind.REF));
         if (w.equals("year")) k.add(Kind.THE_YEAR);
         if (w.equals("nineteen") || w.equals("thousand")) k.add(Kind.SPOKEN_YEAR);
+        if (w.endsWith("ties") && TENS.contains(w.substring(0, w.length() - 3) + "y")) k.add(Kind.SPOKEN_DECADE);
         if (SEASON_WORDS.contains(w)) k.addAll(List.of(Kind.SEASON, Kind.RELATIVE, Kind.SET));
         switch (w) {
             case "today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening",
@@ -662,6 +666,10 @@ public final class TimeTagger implements ArticleStage {
                     int y = spokenYear(m.group("y"));
                     if (m.group("m") == null) return absolute(h, TimexType.DATE, String.valueOf(y));
                     return absolute(h, TimexType.DATE, String.format(Locale.ROOT, "%d-%02d", y, month(m.group("m"))));
+                }
+                case SPOKEN_DECADE -> {
+                    String w = m.group("w").toLowerCase(Locale.ROOT);
+                    return absolute(h, TimexType.DATE, "19" + TENS.indexOf(w.substring(0, w.length() - 3) + "y"));
                 }
                 case THE_YEAR -> {
                     String next = nextWord(text, h.end);

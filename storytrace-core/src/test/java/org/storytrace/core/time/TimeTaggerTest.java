@@ -125,6 +125,13 @@ class TimeTaggerTest {
     }
 
     @Test
+    void aDecadeInWordsAfterTheIsADecadeAndAfterAPossessiveAnAge() {
+        assertEquals("199", only("Hate group numbers were dropping through the nineties.", "1998-03-03").value());
+        assertEquals("196", only("It was written in the late sixties.", "1998-03-03").value());
+        assertTrue(tag("The senator, in his sixties, retired.", "1998-03-03").isEmpty(), "an age");
+    }
+
+    @Test
     void electionDayIsTheTuesdayAfterTheFirstMondayOfNovember() {
         assertEquals("1998-11-03", only("It will be a major theme of our campaign until Election Day.", "1998-10-26").value());
         assertEquals("2020-11-03", only("Voters lined up on Election Day 2020 in Atlanta.", "2021-01-10").value());

@@ -201,7 +201,7 @@ public final class TimeTagger implements ArticleStage {
         rule(Kind.THE_YEAR, B + "[Tt]he\\s+(?<mod>(?:full|fiscal|current|current fiscal|calendar)\\s+)?year" + E, 0),
         // "the end of the year", "year-end", "the end of the month"
         rule(Kind.END_OF, B + "(?<w>(?:the\\s+)?(?:end|beginning|start|middle|turn)\\s+of\\s+the\\s+(?<u>year|month|week|decade|"
-                + "century)|year-end|year's end|month-end)" + E, CI)
+                + "century)|year-end|year's end|year end|month-end)" + E, CI)
     );
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(

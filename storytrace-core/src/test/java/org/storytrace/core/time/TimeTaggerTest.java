@@ -84,6 +84,8 @@ class TimeTaggerTest {
         assertEquals(TimexType.DURATION, ended.get(0).type());
         assertEquals("P1Y", ended.get(0).value());
         assertTrue(tag("The year before, the plant had closed.", "1989-11-02").isEmpty(), "a year other than the report's");
+        assertEquals("1989", only("It will cut employment by at least 6,000 people by year end.", "1989-10-26").value(),
+                "year end as year-end");
         assertTrue(tag("She was named player of the Year award winner.", "1989-11-02").isEmpty());
     }
 

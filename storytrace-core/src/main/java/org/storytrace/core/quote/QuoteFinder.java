@@ -534,15 +534,7 @@ public final class QuoteFinder implements ArticleStage {
         while (i >= from && (text.charAt(i) == ' ' || text.charAt(i) == '\u00a0')) i--;
         if (i < from || text.charAt(i) != ':' && text.charAt(i) != ',') return null;
         // the clause that runs to the mark: back to the last clause boundary of its sentence
-        int start = sentenceStart(text, from, i);
-        for (int k = i - 1; k > start; k--) {
-            char c = text.charAt(k);
-            if (c == ',' || c == ';' || c == ':' || c == '\u2014' || c == '\u2013' || c == '(' || c == ')' || c == '"' || isOpen(c)
-                    || isClose(c)) {
-                start = k + 1;
-                break;
-            }
-        }
+        int start = clauseStart(text, from, i);
         Mention subject = firstMentionIn(mentions, start, i);
         if (subject == null || words(text.substring(start, subject.start())) > 2) return null;
         return new Attribution(subject.start(), subject.end(), subject.text(), -1, -1, null, subject.start());
@@ -556,6 +548,17 @@ public final class QuoteFinder implements ArticleStage {
         // ," he said / ," Smith replied: the speaker may stand between
         return a.speakerStart() >= s.close() && a.speakerStart() <= a.cueStart()
                 && words(text.substring(s.close() + 1, a.cueStart())) <= 3;
+    }
+
+    /** Where the clause that runs to {@code i} starts: after the last comma, colon, dash, bracket or mark of its sentence. */
+    private static int clauseStart(String text, int from, int i) {
+        int start = sentenceStart(text, from, i);
+        for (int k = i - 1; k > start; k--) {
+            char c = text.charAt(k);
+            if (c == ',' || c == ';' || c == ':' || c == '\u2014' || c == '\u2013' || c == '(' || c == ')' || c == '"' || isOpen(c)
+                    || isClose(c)) return k + 1;
+        }
+        return start;
     }
 
     private static final Pattern LABEL = Pattern.compile("\\p{Lu}[\\p{Lu}.'\u2019 -]{1,30}(?=:\\s)");
@@ -595,11 +598,7 @@ public final class QuoteFinder implements ArticleStage {
                 || text.charAt(pb - 1) == '\u2019')) pb--;
         String prev = text.substring(pb, pe).toLowerCase(Locale.ROOT);
         if (DETERMINERS.contains(prev) || prev.endsWith("'s") || prev.endsWith("\u2019s")) return null;
-        int start = sentenceStart(text, from, b);
-        for (int k = b - 1; k > start; k--) {
-            char c = text.charAt(k);
-            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || isOpen(c) || isClose(c)) { start = k + 1; break; }
-        }
+        int start = clauseStart(text, from, b);
         Mention named = null;
         for (Mention m : mentions) {
             if (m.start() >= b) break;

@@ -412,8 +412,8 @@ public final class TimeTagger implements ArticleStage {
             }
             case THE_YEAR -> {
                 if (m.group("mod") != null) return true;
+                if (yearSpan(text, m.end())) return true;
                 String next = nextWord(text, m.end());
-                if (next.equals("ended") || next.equals("ending")) return true;
                 // "for the year", "a high for the year": the report's year; "the year before", "the year that followed" are not
                 return Set.of("for", "of", "during", "throughout", "through").contains(previousWord(text, m.start()))
                         && !Set.of("before", "after", "that", "when", "which", "earlier", "later", "following", "since", "in", "ago", "to",
@@ -516,6 +516,12 @@ public final class TimeTagger implements ArticleStage {
         int k = i;
         while (k < text.length() && text.charAt(k) == ' ') k++;
         return k < text.length() && Character.isLetter(text.charAt(k)) ? text.charAt(k) : '\0';
+    }
+
+    /** Whether "ended" or "ending" follows {@code end}: "the year ended Sept. 30" is a span, not a date. */
+    private static boolean yearSpan(String text, int end) {
+        String next = nextWord(text, end);
+        return next.equals("ended") || next.equals("ending");
     }
 
     static boolean isMonth(String w) {
@@ -672,9 +678,8 @@ public final class TimeTagger implements ArticleStage {
                     return absolute(h, TimexType.DATE, "19" + TENS.indexOf(w.substring(0, w.length() - 3) + "y"));
                 }
                 case THE_YEAR -> {
-                    String next = nextWord(text, h.end);
                     // "the year ended Sept. 30": a year's span, which TimeML anchors at the date that follows
-                    if (next.equals("ended") || next.equals("ending")) return absolute(h, TimexType.DURATION, "P1Y");
+                    if (yearSpan(text, h.end)) return absolute(h, TimexType.DURATION, "P1Y");
                     return relative(h, TimexType.DATE, anchor == null ? null : String.valueOf(anchor.getYear()));
                 }
                 case DECADE -> {

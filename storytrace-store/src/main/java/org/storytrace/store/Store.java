@@ -431,7 +431,7 @@ public final class Store implements AutoCloseable {
                         oldHashes.put(e.getKey(), h);
                     }
                 }
-                try (ResultSet rs = st.executeQuery("SELECT id, story_id FROM articles")) {
+                try (ResultSet rs = st.executeQuery("SELECT article_id, story_id FROM article_stories")) {
                     while (rs.next()) oldStoryOf.put(rs.getString(1), rs.getString(2));
                 }
             }
@@ -589,8 +589,8 @@ public final class Store implements AutoCloseable {
     public List<Placement> placements() {
         List<Placement> out = new ArrayList<>();
         try (Connection c = pool.take(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT a.id, a.story_id, s.topic FROM articles a LEFT JOIN stories s ON s.id = a.story_id "
-                     + "ORDER BY a.seq")) {
+             ResultSet rs = st.executeQuery("SELECT a.id, x.story_id, s.topic FROM articles a LEFT JOIN article_stories x ON "
+                     + "x.article_id = a.id LEFT JOIN stories s ON s.id = x.story_id ORDER BY a.seq")) {
             while (rs.next()) out.add(new Placement(rs.getString(1), label(rs.getString(2), 's'), label(rs.getString(3), 't')));
         } catch (SQLException e) {
             throw failure("cannot be read", e);
@@ -760,13 +760,18 @@ public final class Store implements AutoCloseable {
             batch(c, "INSERT INTO story_entities (story_id, entity_id) VALUES (?, ?)", storyEntities);
             batch(c, "INSERT INTO entities (id, ord, name, type) VALUES (?, ?, ?, ?)", entities);
             batch(c, "INSERT INTO entity_variants (entity_id, variant) VALUES (?, ?)", variants);
-            List<Object[]> moved = new ArrayList<>();
-            for (Map.Entry<String, String> e : oldStoryOf.entrySet()) {
-                String now = storyOf.get(e.getKey());
-                if (!java.util.Objects.equals(now, e.getValue())) moved.add(new Object[] {now, e.getKey()});
+            List<Object[]> moved = new ArrayList<>(), left = new ArrayList<>();
+            for (Map.Entry<String, String> e : storyOf.entrySet()) {
+                if (!e.getValue().equals(oldStoryOf.get(e.getKey()))) moved.add(new Object[] {e.getKey(), e.getValue()});
             }
-            batch(c, "UPDATE articles SET story_id = ? WHERE id = ?", moved);
+            for (String article : oldStoryOf.keySet()) if (!storyOf.containsKey(article)) left.add(new Object[] {article});
+            batch(c, "DELETE FROM article_stories WHERE article_id = ?", left);
+            batch(c, SET_STORY, moved);
         }
+
+        /** An article's story, set or changed (its own table: see migration V4). */
+        private static final String SET_STORY = "INSERT INTO article_stories (article_id, story_id) VALUES (?, ?) "
+                + "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id";
 
         /**
          * The rows of the stories seen (ids {@code ids}, whose rows are replaced), stories from position {@code size}
@@ -796,8 +801,8 @@ public final class Store implements AutoCloseable {
                 batch(c, "INSERT INTO entity_variants (entity_id, variant) VALUES (?, ?)", variants);
             }
             List<Object[]> moved = new ArrayList<>();
-            for (Map.Entry<String, String> e : storyOf.entrySet()) moved.add(new Object[] {e.getValue(), e.getKey()});
-            batch(c, "UPDATE articles SET story_id = ? WHERE id = ?", moved);
+            for (Map.Entry<String, String> e : storyOf.entrySet()) moved.add(new Object[] {e.getKey(), e.getValue()});
+            batch(c, SET_STORY, moved);
         }
 
         private static void batch(Connection c, String sql, List<? extends Object[]> rows) throws SQLException {
@@ -1047,7 +1052,7 @@ public final class Store implements AutoCloseable {
                 while (true) {
                     List<String> hits = searchArticles(q.text(), q.from(), q.to(), q.outlet(), limit);
                     Map<String, String> storyOf = new HashMap<>();
-                    inChunks(c, "SELECT id, story_id FROM articles WHERE id IN (" + KEYS + ")", List.of(), hits,
+                    inChunks(c, "SELECT article_id, story_id FROM article_stories WHERE article_id IN (" + KEYS + ")", List.of(), hits,
                             rs -> storyOf.put(rs.getString(1), rs.getString(2)));
                     stories.clear();
                     for (String h : hits) if (storyOf.get(h) != null) stories.add(storyOf.get(h));
@@ -1194,7 +1199,8 @@ public final class Store implements AutoCloseable {
 
     /** The story an article is in, per the saved analysis. */
     public Optional<String> storyOf(String articleId) {
-        try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement("SELECT story_id FROM articles WHERE id = ?")) {
+        try (Connection c = pool.take();
+             PreparedStatement ps = c.prepareStatement("SELECT story_id FROM article_stories WHERE article_id = ?")) {
             ps.setString(1, articleId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();

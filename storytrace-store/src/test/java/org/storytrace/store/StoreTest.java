@@ -267,4 +267,35 @@ class StoreTest {
         }
     }
 
+
+    /** The JDBC URL of a store location, to look at its tables as they are. */
+    private static String jdbc(String where) {
+        return where.startsWith("jdbc:") ? where : "jdbc:sqlite:" + Path.of(where).resolve("store.db").toAbsolutePath();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void aStoreWrittenBeforeArticleStoriesHadTheirTableKeepsEachArticlesStory(String kind) throws Exception {
+        String where = TestStores.fresh(kind, tmp);
+        java.util.Map<String, String> before = new java.util.TreeMap<>();
+        try (Archive a = open(where, fast())) {
+            a.ingest(List.of(EXAMPLE, seeds()), null);
+            Results r = a.analyse();
+            for (Story st : r.stories()) for (String id : st.articles()) before.put(id, st.id());
+            for (String id : before.keySet()) assertEquals(before.get(id), a.store().storyOf(id).orElseThrow());
+        }
+        // the layout of schema version 3: each article's story a column of articles, no table of its own
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbc(where)); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE articles SET story_id = (SELECT x.story_id FROM article_stories x WHERE x.article_id = articles.id)");
+            st.executeUpdate("DROP TABLE article_stories");
+            st.executeUpdate("CREATE INDEX articles_story ON articles (story_id)");
+            st.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '4'");
+        }
+        try (Archive a = open(where, fast())) {
+            assertTrue(a.analysisCurrent());
+            for (String id : before.keySet()) assertEquals(before.get(id), a.store().storyOf(id).orElseThrow(), id);
+            for (Store.Placement p : a.store().placements()) assertEquals(before.get(p.article()), "s" + (p.story() + 1), p.article());
+            assertEquals(before.size(), a.store().placements().size());
+        }
+    }
 }

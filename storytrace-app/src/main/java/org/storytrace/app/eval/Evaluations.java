@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -649,6 +650,13 @@ public final class Evaluations {
                 ps[i] = storyOf.get(ids.get(i));
                 pt[i] = topicOf.get(ids.get(i));
             }
+            if (DEBUG) {
+                // each gold story with the predicted stories its articles went to
+                Map<String, Map<Integer, Integer>> split = new TreeMap<>();
+                for (int i = 0; i < ids.size(); i++) split.computeIfAbsent(labels.get(ids.get(i))[1], x -> new TreeMap<>())
+                        .merge(ps[i], 1, Integer::sum);
+                split.forEach((g, p) -> System.err.println("ecbplus STORY\t" + g + "\t" + p));
+            }
             m.put("ecbplus.articles", (double) ids.size());
             m.put("ecbplus.stories.ari", ClusterMetrics.ari(ts, ps));
             m.put("ecbplus.stories.nmi", ClusterMetrics.nmi(ts, ps));
@@ -960,7 +968,7 @@ public final class Evaluations {
             stories = s.filter(f -> Files.isRegularFile(f.resolve("expected.json"))).sorted().toList();
         }
         int expectedCount = 0, predicted = 0, correct = 0, found = 0, updatesWanted = 0, updatesFound = 0, updatesPredicted = 0, split = 0;
-        Map<String, int[]> byKind = new java.util.TreeMap<>();
+        Map<String, int[]> byKind = new TreeMap<>();
         for (Path story : stories) {
             JsonNode expected = JSON.readTree(story.resolve("expected.json").toFile());
             List<FactStage.Fact> disc = new ArrayList<>(), upd = new ArrayList<>();

@@ -1,10 +1,9 @@
 package org.storytrace.store;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -147,22 +146,44 @@ public final class Archive implements AutoCloseable {
         return r;
     }
 
-    /** Saves results over every stored article, whole (only changed elements are rewritten). */
+    /**
+     * Saves results over every stored article, whole (only changed elements are rewritten). The contract is
+     * written on a thread of its own into a pipe that the store reads as it is written: the two overlap, and no
+     * temporary file holds the whole document (1M articles: ~1 GB).
+     */
     private void save(Results r) {
+        PipedInputStream in = new PipedInputStream(1 << 20);
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread writer;
         try {
-            Path tmp = Files.createTempFile("storytrace-analysis", ".json");
-            try {
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    StoriesJson.write(r, out);
+            PipedOutputStream out = new PipedOutputStream(in);
+            writer = new Thread(() -> {
+                try (out) {
+                    StoriesJson.write(r, out, false);
+                } catch (Throwable t) {
+                    failed.set(t); // closing the pipe ends the reader's document early: it fails and rolls back
                 }
-                try (InputStream in = Files.newInputStream(tmp)) {
-                    store.saveAnalysis(in);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            }, "storytrace-save-writer");
         } catch (IOException e) {
             throw new UncheckedIOException("store " + store.location() + ": cannot save the analysis: " + e.getMessage(), e);
+        }
+        writer.setDaemon(true);
+        writer.start();
+        try {
+            store.saveAnalysis(in);
+        } catch (IOException | RuntimeException e) {
+            Throwable cause = failed.get() != null ? failed.get() : e; // the writer's failure explains the reader's
+            throw new UncheckedIOException("store " + store.location() + ": cannot save the analysis: " + cause.getMessage(),
+                    cause instanceof IOException io ? io : new IOException(cause));
+        } finally {
+            try {
+                in.close(); // a writer still writing (the reader failed) stops at its next write
+                writer.join();
+            } catch (IOException ignored) {
+                // closing a pipe's reading end does not fail
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -1049,10 +1050,15 @@ public final class Store implements AutoCloseable {
                 int limit = (int) Math.min(MAX_HITS, want * 2);
                 LinkedHashSet<String> stories = new LinkedHashSet<>();
                 boolean cut;
+                // the stories of the hits looked up so far: a wider search returns the narrower one's hits first, so
+                // only the hits it adds are looked up
+                Map<String, String> storyOf = new HashMap<>();
+                Set<String> looked = new HashSet<>();
                 while (true) {
                     List<String> hits = searchArticles(q.text(), q.from(), q.to(), q.outlet(), limit);
-                    Map<String, String> storyOf = new HashMap<>();
-                    inChunks(c, "SELECT article_id, story_id FROM article_stories WHERE article_id IN (" + KEYS + ")", List.of(), hits,
+                    List<String> fresh = new ArrayList<>();
+                    for (String h : hits) if (looked.add(h)) fresh.add(h);
+                    inChunks(c, "SELECT article_id, story_id FROM article_stories WHERE article_id IN (" + KEYS + ")", List.of(), fresh,
                             rs -> storyOf.put(rs.getString(1), rs.getString(2)));
                     stories.clear();
                     for (String h : hits) if (storyOf.get(h) != null) stories.add(storyOf.get(h));

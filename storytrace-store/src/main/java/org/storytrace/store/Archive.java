@@ -1,8 +1,8 @@
 package org.storytrace.store;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -152,21 +152,16 @@ public final class Archive implements AutoCloseable {
      * temporary file holds the whole document (1M articles: ~1 GB).
      */
     private void save(Results r) {
-        PipedInputStream in = new PipedInputStream(1 << 20);
+        BytePipe pipe = new BytePipe();
+        InputStream in = pipe.in();
         AtomicReference<Throwable> failed = new AtomicReference<>();
-        Thread writer;
-        try {
-            PipedOutputStream out = new PipedOutputStream(in);
-            writer = new Thread(() -> {
-                try (out) {
-                    StoriesJson.write(r, out, false);
-                } catch (Throwable t) {
-                    failed.set(t); // closing the pipe ends the reader's document early: it fails and rolls back
-                }
-            }, "storytrace-save-writer");
-        } catch (IOException e) {
-            throw new UncheckedIOException("store " + store.location() + ": cannot save the analysis: " + e.getMessage(), e);
-        }
+        Thread writer = new Thread(() -> {
+            try (OutputStream out = pipe.out()) {
+                StoriesJson.write(r, out, false);
+            } catch (Throwable t) {
+                failed.set(t); // closing the pipe ends the reader's document early: it fails and rolls back
+            }
+        }, "storytrace-save-writer");
         writer.setDaemon(true);
         writer.start();
         try {

@@ -1,7 +1,6 @@
 package org.storytrace.store;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -153,7 +152,6 @@ public final class Archive implements AutoCloseable {
      */
     private void save(Results r) {
         BytePipe pipe = new BytePipe();
-        InputStream in = pipe.in();
         AtomicReference<Throwable> failed = new AtomicReference<>();
         Thread writer = new Thread(() -> {
             try (OutputStream out = pipe.out()) {
@@ -164,22 +162,27 @@ public final class Archive implements AutoCloseable {
         }, "storytrace-save-writer");
         writer.setDaemon(true);
         writer.start();
+        Exception failure = null;
         try {
-            store.saveAnalysis(in);
+            store.saveAnalysis(pipe.in());
         } catch (IOException | RuntimeException e) {
-            Throwable cause = failed.get() != null ? failed.get() : e; // the writer's failure explains the reader's
-            throw new UncheckedIOException("store " + store.location() + ": cannot save the analysis: " + cause.getMessage(),
-                    cause instanceof IOException io ? io : new IOException(cause));
+            failure = e;
         } finally {
+            pipe.closeReader(); // a writer still writing (the reader failed) stops at its next write
             try {
-                in.close(); // a writer still writing (the reader failed) stops at its next write
                 writer.join();
-            } catch (IOException ignored) {
-                // closing a pipe's reading end does not fail
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        if (failure == null) return;
+        // a writer that failed on its own (not because the reading end closed) explains the reader's failure, which
+        // then only saw the document end early; else the store's own failure stands as it is
+        Throwable w = failed.get() instanceof BytePipe.ReaderGone ? null : failed.get();
+        if (w == null && failure instanceof RuntimeException re) throw re;
+        Throwable cause = w != null ? w : failure;
+        throw new UncheckedIOException("store " + store.location() + ": cannot save the analysis: " + cause.getMessage(),
+                cause instanceof IOException io ? io : new IOException(cause));
     }
 
     /**

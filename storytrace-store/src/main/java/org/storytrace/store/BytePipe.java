@@ -91,22 +91,30 @@ final class BytePipe {
             return k;
         }
 
-        @Override public void close() {
-            readerClosed = true;
-            chunks.clear(); // a writer waiting for room sees the reader gone
-        }
+        @Override public void close() { closeReader(); }
     };
+
+    /** What a write fails with once the reading end is closed. */
+    static final class ReaderGone extends IOException {
+        ReaderGone() { super("the reading end of the pipe was closed"); }
+    }
 
     private void put(byte[] chunk) throws IOException {
         try {
             while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
-                if (readerClosed) throw new IOException("the reading end of the pipe was closed");
+                if (readerClosed) throw new ReaderGone();
             }
-            if (readerClosed) throw new IOException("the reading end of the pipe was closed");
+            if (readerClosed) throw new ReaderGone();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while writing a pipe");
         }
+    }
+
+    /** Closes the reading end (as {@code in().close()} does): the writer's next write fails with {@link ReaderGone}. */
+    void closeReader() {
+        readerClosed = true;
+        chunks.clear(); // a writer waiting for room sees the reader gone
     }
 
     OutputStream out() { return out; }

@@ -63,6 +63,6 @@ class BytePipeTest {
         in.close();
         writer.join(10_000);
         assertTrue(!writer.isAlive(), "the writer did not hang on a pipe nobody reads");
-        assertInstanceOf(IOException.class, failed.get());
+        assertInstanceOf(BytePipe.ReaderGone.class, failed.get());
     }
 }

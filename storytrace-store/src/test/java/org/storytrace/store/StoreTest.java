@@ -298,4 +298,20 @@ class StoreTest {
             assertEquals(before.size(), a.store().placements().size());
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void aSaveTheDatabaseRefusesFailsWithTheStoresOwnErrorAndKeepsTheArticles(String kind) throws Exception {
+        String where = TestStores.fresh(kind, tmp);
+        try (Archive a = open(where, fast())) {
+            a.ingest(List.of(EXAMPLE), null);
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbc(where)); java.sql.Statement st = c.createStatement()) {
+                st.executeUpdate("DROP TABLE sections"); // behind the store's back: its save cannot write the analysis
+            }
+            Store.StoreException e = assertThrows(Store.StoreException.class, a::analyse);
+            assertTrue(e.getMessage().contains("could not save the analysis"), e.getMessage());
+            assertFalse(a.analysisCurrent(), "nothing of the failed save was kept");
+            assertEquals(5, a.store().articleCount(), "the articles stay");
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.storytrace.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -61,7 +62,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--only", split = ",",
             description = "Run only these: seeds, pan, googlenews, polnear, ecbplus, tempeval, discrepancies, names, html-dates.")
-    java.util.List<String> only;
+    List<String> only;
 
     @Override
     public Integer call() throws Exception {

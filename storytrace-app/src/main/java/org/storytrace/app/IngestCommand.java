@@ -3,6 +3,7 @@ package org.storytrace.app;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.storytrace.engine.Engine;
@@ -67,7 +68,7 @@ final class IngestCommand implements Callable<Integer> {
             Results r = archive.analyse();
             if (timings) {
                 double[] a = archive.analysisSeconds();
-                err.printf(java.util.Locale.ROOT, "timings: open and restore %.2f s, read and store %.2f s, analysis %.2f s, save %.2f s%n",
+                err.printf(Locale.ROOT, "timings: open and restore %.2f s, read and store %.2f s, analysis %.2f s, save %.2f s%n",
                         (t1 - t0) / 1e9, (t2 - t1) / 1e9, a[0], a[1]);
             }
             out.printf("added %d articles (%d in the store), rejected %d, %d duplicates; %d stories, %d links; analysis saved%n",

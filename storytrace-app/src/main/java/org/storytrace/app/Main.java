@@ -3,8 +3,9 @@ package org.storytrace.app;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import org.storytrace.engine.output.OutputFolder;
-import picocli.CommandLine;
+import org.storytrace.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code storytrace} command line. Every mistake a user can make gets one line naming it and an exit
@@ -56,7 +57,7 @@ public final class Main implements Runnable {
                 err.println(name + ": --out: " + u.getMessage());
                 return EXIT_USAGE;
             }
-            if (ex instanceof org.storytrace.store.Store.StoreException se) {
+            if (ex instanceof Store.StoreException se) {
                 err.println(name + ": --store: " + se.getMessage());
                 return EXIT_USAGE;
             }

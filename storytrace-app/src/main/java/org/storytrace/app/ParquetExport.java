@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -110,7 +111,7 @@ final class ParquetExport {
     private static void deleteTree(Path dir) {
         if (!Files.exists(dir)) return;
         try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(ParquetExport::deleteQuietly);
+            s.sorted(Comparator.reverseOrder()).forEach(ParquetExport::deleteQuietly);
         } catch (IOException ignored) {
             // as above
         }

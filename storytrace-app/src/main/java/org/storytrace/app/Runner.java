@@ -1,6 +1,7 @@
 package org.storytrace.app;
 
 import java.util.List;
+import java.util.function.Function;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.pipeline.Embedder;
 import org.storytrace.engine.Engine;
@@ -39,7 +40,7 @@ public final class Runner {
      * Reads {@code inputs} through an engine with the deep tier and hands its results, texts and entities
      * included, to {@code use} before the engine closes (for small collections: the evaluations).
      */
-    public static <T> T analyzeDeep(List<String> inputs, EngineSettings settings, Embedder embedder, java.util.function.Function<Results,
+    public static <T> T analyzeDeep(List<String> inputs, EngineSettings settings, Embedder embedder, Function<Results,
             T> use) {
         try (Engine engine = Engine.builder(settings).embedder(embedder).deepTier().build()) {
             engine.ingest(inputs, null);

@@ -1,14 +1,15 @@
 package org.storytrace.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.storytrace.server.StoryServer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code storytrace serve --store DIR}: the web pages and the JSON API over a store. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -55,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
         if (token == null) token = System.getenv("STORYTRACE_TOKEN");
         StoryServer.Config config;
         try {
-            config = new StoryServer.Config(host, port, token, maxBody, java.time.Duration.ofSeconds(postWait));
+            config = new StoryServer.Config(host, port, token, maxBody, Duration.ofSeconds(postWait));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

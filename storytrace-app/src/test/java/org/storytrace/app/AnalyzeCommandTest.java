@@ -10,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.storytrace.core.TestCorpora;
+import org.storytrace.core.pipeline.StoryGrouper;
 import picocli.CommandLine;
 
 /** The analyze command end to end on the bundled example corpus, as a newcomer runs it. */
@@ -54,7 +58,7 @@ class AnalyzeCommandTest {
         assertEquals(5, j.get("articles").size());
         assertEquals("2.1", j.get("storytrace").asText());
         assertTrue(j.get("provenance").get("stages").get(0).asText().startsWith("sentences"), j.get("provenance").toString());
-        assertEquals(org.storytrace.core.pipeline.StoryGrouper.Settings.defaults().storyThreshold(), j.get("provenance").get("settings")
+        assertEquals(StoryGrouper.Settings.defaults().storyThreshold(), j.get("provenance").get("settings")
                 .get("grouper").get("story_threshold").asDouble());
         for (JsonNode art : j.get("articles")) {
             JsonNode s = art.get("sentences");
@@ -144,15 +148,15 @@ class AnalyzeCommandTest {
     @Test
     void theSeedsStoryPageOpensWithItsDiscrepanciesAndEachValueLinksToItsWordsInItsArticle() throws Exception {
         Path out = tmp.resolve("seeds");
-        assertEquals(0, run("analyze", org.storytrace.core.TestCorpora.root().resolve("seeds").toString(), "--no-embeddings", "--out",
+        assertEquals(0, run("analyze", TestCorpora.root().resolve("seeds").toString(), "--no-embeddings", "--out",
                 out.toString()));
         JsonNode j = new ObjectMapper().readTree(out.resolve("stories.json").toFile());
         String story = null;
         for (JsonNode s : j.get("stories")) if (s.get("discrepancies").size() > 0) story = s.get("id").asText();
         assertNotNull(story, "the seeds have a story with discrepancies");
-        String page = java.nio.file.Files.readString(out.resolve("stories").resolve(story + ".html"));
+        String page = Files.readString(out.resolve("stories").resolve(story + ".html"));
         assertTrue(page.indexOf("discrepancies</h2>") < page.indexOf("<h2>Summary</h2>"), "discrepancies first, then the summary");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"#(ev-[^\"]+)\"").matcher(page);
+        Matcher m = Pattern.compile("href=\"#(ev-[^\"]+)\"").matcher(page);
         int links = 0;
         while (m.find()) {
             links++;

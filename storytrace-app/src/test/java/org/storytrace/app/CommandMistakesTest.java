@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.storytrace.core.TestCorpora;
 
 /** Every mistake a user can make gets one line naming it and an exit code, never a stack trace or a hang. */
 class CommandMistakesTest {
@@ -28,7 +30,7 @@ class CommandMistakesTest {
         System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
         try {
             var cl = Main.commandLine();
-            cl.setErr(new java.io.PrintWriter(System.err, true));
+            cl.setErr(new PrintWriter(System.err, true));
             int code = cl.execute(args);
             return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
         } finally {
@@ -109,7 +111,7 @@ class CommandMistakesTest {
     void runningOutOfMemoryEndsTheProcessWithAMessage() throws Exception {
         Path corpus = tmp.resolve("big.jsonl");
         StringBuilder text = new StringBuilder();
-        for (String t : org.storytrace.core.TestCorpora.newsPool(400)) text.append(t.replace('\n', ' ')).append(' ');
+        for (String t : TestCorpora.newsPool(400)) text.append(t.replace('\n', ' ')).append(' ');
         String body = text.toString().replace("\\", "").replace("\"", "'");
         try (var w = Files.newBufferedWriter(corpus)) {
             // few articles, each far larger than the heap can hold a few of at once

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +25,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.storytrace.bench.gen.CorpusGenerator;
 import org.storytrace.bench.NewsPool;
+import org.storytrace.bench.gen.CorpusGenerator;
+import org.storytrace.store.Store;
 
 /**
  * Nothing lost, nothing doubled: {@code storytrace ingest} runs as a real process on a generated corpus, is
@@ -106,7 +109,7 @@ class IngestKillIT {
         assertEquals(reference.get("links"), after.get("links"));
         assertEquals(reference.get("stories"), after.get("stories"));
         assertEquals(reference.get("duplicates"), after.get("duplicates"));
-        try (org.storytrace.store.Store s = org.storytrace.store.Store.openForReading(store.toString(), null, null)) {
+        try (Store s = Store.openForReading(store.toString(), null, null)) {
             List<String> indexed = s.searchArticles("", null, null, null, want.size() + 100);
             assertEquals(want.size(), indexed.size(), "the search index holds every article once");
             assertEquals(new HashSet<>(want), new HashSet<>(indexed));
@@ -127,7 +130,7 @@ class IngestKillIT {
             Run r = ingest(store, 150 + random.nextInt(1200));
             if (r.killed) killedBeforeDone++;
             if (Files.exists(store.resolve("store.db"))) {
-                try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                try (var c = DriverManager.getConnection("jdbc:sqlite:"
                         + store.resolve("store.db")); var st = c.createStatement()) {
                     boolean history;
                     try (var rs = st.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
@@ -172,7 +175,7 @@ class IngestKillIT {
                     Matcher m = STORED.matcher(line);
                     if (m.find()) acked.addAndGet(Long.parseLong(m.group(1)));
                 }
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // the process was killed
             }
         });
@@ -191,7 +194,7 @@ class IngestKillIT {
         if (!Files.exists(store.resolve("store.db"))) return Set.of();
         Set<String> ids = new HashSet<>();
         int rows = 0;
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.resolve("store.db"));
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + store.resolve("store.db"));
              var st = c.createStatement()) {
             boolean hasTable;
             try (var rs = st.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'")) {

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -63,9 +64,9 @@ class WatchCommandTest {
 
     @Test
     void aBadFileIsReportedOnceNotEveryRound() throws Exception {
-        Path in = java.nio.file.Files.createDirectories(tmp.resolve("in"));
-        java.nio.file.Files.copy(Path.of("../examples/corpus/valmora-port-talks.txt"), in.resolve("talks.txt"));
-        java.nio.file.Files.write(in.resolve("photo.html"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F',
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.copy(Path.of("../examples/corpus/valmora-port-talks.txt"), in.resolve("talks.txt"));
+        Files.write(in.resolve("photo.html"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F',
                 'I', 'F', 0});
         PrintStream savedOut = System.out, savedErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
@@ -81,7 +82,7 @@ class WatchCommandTest {
         }
         String e = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, e.split("photo.html", -1).length - 1, "one line for the bad file in three rounds: " + e);
-        assertEquals(1, java.nio.file.Files.readAllLines(tmp.resolve("out/rejected.jsonl")).size());
+        assertEquals(1, Files.readAllLines(tmp.resolve("out/rejected.jsonl")).size());
     }
 
     @Test

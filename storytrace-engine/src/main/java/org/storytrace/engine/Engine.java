@@ -9,9 +9,11 @@ import java.util.AbstractList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.storytrace.core.doc.ArticleStage;
 import org.storytrace.core.doc.Document;
@@ -30,16 +35,11 @@ import org.storytrace.core.doc.SentenceSplitter;
 import org.storytrace.core.doc.StagePlan;
 import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.StoryView;
-import org.storytrace.core.fact.FactStage;
-import org.storytrace.core.summary.SummaryStage;
-import org.storytrace.core.time.TimeTagger;
-import org.storytrace.core.time.TimelineStage;
 import org.storytrace.core.doc.TokenLayer;
 import org.storytrace.core.entity.Entity;
 import org.storytrace.core.entity.EntityResolver;
 import org.storytrace.core.entity.EntityStage;
-import org.storytrace.core.quote.QuoteFinder;
-import org.storytrace.core.quote.QuoteGroupStage;
+import org.storytrace.core.fact.FactStage;
 import org.storytrace.core.index.LongIntMap;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Duplicate;
@@ -53,16 +53,18 @@ import org.storytrace.core.pipeline.Linker;
 import org.storytrace.core.pipeline.StoryGrouper;
 import org.storytrace.core.pipeline.StoryPlacement;
 import org.storytrace.core.pipeline.Threads;
+import org.storytrace.core.quote.QuoteFinder;
+import org.storytrace.core.quote.QuoteGroupStage;
+import org.storytrace.core.summary.SummaryStage;
 import org.storytrace.core.text.Tokens;
+import org.storytrace.core.time.TimeTagger;
+import org.storytrace.core.time.TimelineStage;
 import org.storytrace.engine.internal.DocumentCodec;
 import org.storytrace.engine.internal.IdList;
 import org.storytrace.engine.internal.RecordFile;
 import org.storytrace.ingest.Ingestor;
 import org.storytrace.ingest.read.Input;
 import org.storytrace.nlp.ner.NameFinder;
-import java.util.IdentityHashMap;
-import java.util.Collections;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one engine every entry point runs (the command line, the benchmark, the evaluations, the server):
@@ -106,7 +108,7 @@ public final class Engine implements AutoCloseable {
     /** Duplicates seen while reading, judged (same record read again, or not) once their batches are stored. */
     private final List<Duplicate> duplicatesToJudge = new ArrayList<>();
     private final ExecutorService stager;
-    private final java.util.function.Consumer<Stored> onStored;
+    private final Consumer<Stored> onStored;
     /** Story layers of the last {@link #results}, by the story's articles and links: a story nothing new touched is not recomputed. */
     private Map<StoryKey, Map<Layer<?>, Object>> storyMemo = Map.of();
     private int accepted;
@@ -181,7 +183,7 @@ public final class Engine implements AutoCloseable {
         private boolean sentences = true;
         private final List<ArticleStage> stages = new ArrayList<>();
         private final List<StoryStage<?>> storyStages = new ArrayList<>();
-        private java.util.function.Consumer<Stored> onStored = batch -> { };
+        private Consumer<Stored> onStored = batch -> { };
 
         private Builder(EngineSettings settings) {
             if (settings == null) throw new IllegalArgumentException("settings are required");
@@ -217,7 +219,7 @@ public final class Engine implements AutoCloseable {
          * read, on the engine's stage thread and before the batch is linked: where a store makes them durable (and
          * only then acknowledges them). An exception fails the call that added them. Not called for {@link #restore}d documents.
          */
-        public Builder onStored(java.util.function.Consumer<Stored> sink) {
+        public Builder onStored(Consumer<Stored> sink) {
             if (sink == null) throw new IllegalArgumentException("the sink is required");
             onStored = sink;
             return this;
@@ -384,7 +386,7 @@ public final class Engine implements AutoCloseable {
     public Document decode(byte[] bytes) {
         try {
             return codec.decode(bytes);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             return Document.of(codec.decodeArticle(bytes));
         }
     }
@@ -565,7 +567,7 @@ public final class Engine implements AutoCloseable {
                     duplicates,
                     provenance(), List.of(), storyLayers, entities(stories, storyLayers));
             cachedPlaced = true;
-            java.util.Set<Link> added = Collections.newSetFromMap(new IdentityHashMap<>());
+            Set<Link> added = Collections.newSetFromMap(new IdentityHashMap<>());
             added.addAll(fresh);
             int[] positions = new int[fresh.size()];
             int k = 0;
@@ -665,11 +667,11 @@ public final class Engine implements AutoCloseable {
     /** How long one stage has taken over the documents or stories it ran on. */
     public record StageTime(String stage, long calls, long nanos) {}
 
-    private final Map<String, java.util.concurrent.atomic.LongAdder[]> stageTimes = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder[]> stageTimes = new ConcurrentHashMap<>();
     private final StagePlan.Clock stageClock = (stage, nanos) -> {
-        java.util.concurrent.atomic.LongAdder[] a = stageTimes.computeIfAbsent(stage,
-                k -> new java.util.concurrent.atomic.LongAdder[] {new java.util.concurrent.atomic.LongAdder(),
-                        new java.util.concurrent.atomic.LongAdder()});
+        LongAdder[] a = stageTimes.computeIfAbsent(stage,
+                k -> new LongAdder[] {new LongAdder(),
+                        new LongAdder()});
         a[0].increment();
         a[1].add(nanos);
     };
@@ -735,7 +737,7 @@ public final class Engine implements AutoCloseable {
     /** What a story's layers depend on: its articles, in order, and the links between them (stories' ids are positions and may change). */
     private record StoryKey(List<String> articles, List<Link> links) {}
 
-    private final java.util.concurrent.atomic.LongAdder storyRuns = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder storyRuns = new LongAdder();
 
     /**
      * How many times the story stages have run on a story: a story whose articles and links are those of the

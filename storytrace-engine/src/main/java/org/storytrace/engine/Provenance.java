@@ -1,6 +1,7 @@
 package org.storytrace.engine;
 
 import java.lang.reflect.RecordComponent;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record Provenance(String version, Map<String, Object> settings, List<Stri
     public static final String VERSION = "0.1.0";
 
     public Provenance {
-        settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         stages = List.copyOf(stages);
         models = List.copyOf(models);
     }

@@ -1,25 +1,28 @@
 package org.storytrace.engine;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
-import org.storytrace.core.entity.Entity;
-import org.storytrace.core.entity.EntityResolver;
-import org.storytrace.core.quote.Quote;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layer;
+import org.storytrace.core.entity.Entity;
+import org.storytrace.core.entity.EntityResolver;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Duplicate;
 import org.storytrace.core.model.Link;
 import org.storytrace.core.model.Rejection;
 import org.storytrace.core.model.Story;
+import org.storytrace.core.quote.Quote;
 import org.storytrace.core.time.TimelineStage;
 import org.storytrace.core.time.Timexes;
 
@@ -88,11 +91,11 @@ public final class Results {
      * each time was most of what an update cost at a million articles); any other list is copied.
      */
     private static <T> List<T> owned(List<T> list) {
-        return list instanceof Owned<T> o ? java.util.Collections.unmodifiableList(o.list) : List.copyOf(list);
+        return list instanceof Owned<T> o ? Collections.unmodifiableList(o.list) : List.copyOf(list);
     }
 
     /** Marks a list as the engine's own for one {@code Results}: taken without a copy. */
-    static final class Owned<T> extends java.util.AbstractList<T> implements java.util.RandomAccess {
+    static final class Owned<T> extends AbstractList<T> implements RandomAccess {
         final List<T> list;
 
         Owned(List<T> list) { this.list = list; }

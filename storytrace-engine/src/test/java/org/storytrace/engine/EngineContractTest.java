@@ -2,23 +2,33 @@ package org.storytrace.engine;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.storytrace.core.TestCorpora;
 import org.storytrace.core.doc.ArticleStage;
+import org.storytrace.core.doc.Codec;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layer;
 import org.storytrace.core.doc.Layers;
 import org.storytrace.core.doc.Sentences;
+import org.storytrace.core.doc.StoryStage;
+import org.storytrace.core.doc.StoryView;
 import org.storytrace.core.doc.TokenLayer;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Article;
+import org.storytrace.core.pipeline.StoryGrouper;
 import org.storytrace.engine.output.StoriesJson;
 
 /**
@@ -37,7 +47,7 @@ class EngineContractTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StoriesJson.write(r, out);
         // the provenance block names the thread count and batch size; everything else must not depend on them
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8)
+        return out.toString(StandardCharsets.UTF_8)
                 .replaceAll("(?s)\"provenance\" : \\{.*?\"models\" : \\[[^\\]]*\\]\\s*}", "");
     }
 
@@ -72,9 +82,9 @@ class EngineContractTest {
             e.ingest(inputs(), null);
             Results r = e.results();
             List<String> fromDocuments = new ArrayList<>();
-            StoriesJson.elements(r, new StoriesJson.Selection(StoriesJson.Selection.ALL, new java.util.BitSet(), new java.util.BitSet(),
-                    new java.util.BitSet(), false), (section, ord, json) -> { if (section.equals("articles")) fromDocuments.add(json); });
-            com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
+            StoriesJson.elements(r, new StoriesJson.Selection(StoriesJson.Selection.ALL, new BitSet(), new BitSet(),
+                    new BitSet(), false), (section, ord, json) -> { if (section.equals("articles")) fromDocuments.add(json); });
+            ObjectMapper om = new ObjectMapper();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             StoriesJson.write(r, out);
             List<String> fromOutlines = new ArrayList<>();
@@ -208,9 +218,9 @@ class EngineContractTest {
 
     @Test
     void aStageAddsItsLayerToEveryDocument() throws Exception {
-        Layer<Integer> count = Layer.stored("sentence-count", Integer.class, new org.storytrace.core.doc.Codec<>() {
-            @Override public void write(Integer v, java.io.DataOutput out) throws java.io.IOException { out.writeInt(v); }
-            @Override public Integer read(java.io.DataInput in) throws java.io.IOException { return in.readInt(); }
+        Layer<Integer> count = Layer.stored("sentence-count", Integer.class, new Codec<>() {
+            @Override public void write(Integer v, DataOutput out) throws IOException { out.writeInt(v); }
+            @Override public Integer read(DataInput in) throws IOException { return in.readInt(); }
         });
         ArticleStage counter = new ArticleStage() {
             @Override public String name() { return "count"; }
@@ -229,11 +239,11 @@ class EngineContractTest {
     @Test
     void aStoryStageSeesEachStorysDocumentsWithTheirLayers() throws Exception {
         Layer<Integer> sentences = Layer.of("story-sentences", Integer.class);
-        org.storytrace.core.doc.StoryStage<Integer> counter = new org.storytrace.core.doc.StoryStage<>() {
+        StoryStage<Integer> counter = new StoryStage<>() {
             @Override public String name() { return "story-sentences"; }
             @Override public Set<Layer<?>> requires() { return Set.of(Layers.SENTENCES); }
             @Override public Layer<Integer> adds() { return sentences; }
-            @Override public Integer apply(org.storytrace.core.doc.StoryView v) {
+            @Override public Integer apply(StoryView v) {
                 int n = 0;
                 for (Document d : v.documents()) n += d.expect(Layers.SENTENCES).size();
                 return n;
@@ -250,11 +260,11 @@ class EngineContractTest {
             assertTrue(r.stories().stream().anyMatch(s -> s.articles().size() >= 2), "a story of several articles was seen whole");
         }
         // a story stage that needs a layer nothing stores is refused when the engine is built
-        org.storytrace.core.doc.StoryStage<Integer> needsTokens = new org.storytrace.core.doc.StoryStage<>() {
+        StoryStage<Integer> needsTokens = new StoryStage<>() {
             @Override public String name() { return "needs-tokens"; }
             @Override public Set<Layer<?>> requires() { return Set.of(Layers.TOKENS); }
             @Override public Layer<Integer> adds() { return sentences; }
-            @Override public Integer apply(org.storytrace.core.doc.StoryView v) { return 0; }
+            @Override public Integer apply(StoryView v) { return 0; }
         };
         var refused = assertThrows(IllegalArgumentException.class, () -> Engine.builder(EngineSettings.defaults()).storyStage(needsTokens)
                 .build());
@@ -277,7 +287,7 @@ class EngineContractTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EngineSettings.builder().threads(0).build());
         assertTrue(e.getMessage().contains("threads"), e.getMessage());
         IllegalArgumentException g = assertThrows(IllegalArgumentException.class,
-                () -> EngineSettings.builder().grouper(org.storytrace.core.pipeline.StoryGrouper.Settings.builder().maxTerms(0).build())
+                () -> EngineSettings.builder().grouper(StoryGrouper.Settings.builder().maxTerms(0).build())
                         .build());
         assertTrue(g.getMessage().contains("maxTerms"), g.getMessage());
     }

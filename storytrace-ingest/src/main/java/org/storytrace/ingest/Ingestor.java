@@ -1,6 +1,8 @@
 package org.storytrace.ingest;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,17 +18,30 @@ import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.storytrace.core.doc.TokenLayer;
 import org.storytrace.core.index.LongIntMap;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Duplicate;
 import org.storytrace.core.model.Rejection;
+import org.storytrace.core.text.Tokens;
 import org.storytrace.ingest.decode.TextDecoder;
 import org.storytrace.ingest.read.FeedPages;
 import org.storytrace.ingest.read.Input;
@@ -96,7 +111,7 @@ public final class Ingestor implements AutoCloseable {
     // in ten million at a million articles)
     private final List<String> acceptedIds = new ArrayList<>();
     private final LongIntMap byId = new LongIntMap(1024), byUrl = new LongIntMap(1024), byBody = new LongIntMap(1024);
-    private final Map<String, Integer> skipped = new java.util.TreeMap<>();
+    private final Map<String, Integer> skipped = new TreeMap<>();
 
     public Ingestor(Settings settings) {
         this.settings = settings;
@@ -111,7 +126,7 @@ public final class Ingestor implements AutoCloseable {
     public Map<String, Integer> skipped() { return Map.copyOf(skipped); }
 
     /** The inputs named by {@code specs}, in order (folders walked in sorted order); problems become rejections. */
-    public List<Input> resolve(List<String> specs, java.util.function.Consumer<Rejection> rejected) {
+    public List<Input> resolve(List<String> specs, Consumer<Rejection> rejected) {
         List<Input> out = new ArrayList<>();
         for (String spec : specs) {
             if (spec.equals("-")) { out.add(Input.stdin()); continue; }
@@ -133,7 +148,7 @@ public final class Ingestor implements AutoCloseable {
     }
 
     /** Files under a path: the file itself, or every non-hidden regular file below a folder. */
-    public List<Path> walk(Path root, java.util.function.Consumer<Rejection> rejected) {
+    public List<Path> walk(Path root, Consumer<Rejection> rejected) {
         List<Path> out = new ArrayList<>();
         if (!Files.exists(root)) { rejected.accept(new Rejection(root.toString(), null, "no such file or folder")); return out; }
         if (Files.isRegularFile(root)) { out.add(root); return out; }
@@ -166,7 +181,7 @@ public final class Ingestor implements AutoCloseable {
         return out;
     }
 
-    private List<Path> glob(String spec, java.util.function.Consumer<Rejection> rejected) {
+    private List<Path> glob(String spec, Consumer<Rejection> rejected) {
         int cut = 0;
         for (int i = 0; i < spec.length(); i++) {
             char c = spec.charAt(i);
@@ -236,10 +251,10 @@ public final class Ingestor implements AutoCloseable {
                 return;
             }
             readBytes(input, bytes, sink);
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             sink.rejected(new Rejection(input.name(), null, "broken gzip data: " + e.getMessage()));
         } catch (IOException e) {
-            sink.rejected(new Rejection(input.name(), null, (e instanceof java.io.EOFException ? "truncated: " : "cannot be read: ")
+            sink.rejected(new Rejection(input.name(), null, (e instanceof EOFException ? "truncated: " : "cannot be read: ")
                     + describe(e)));
         }
     }
@@ -269,14 +284,14 @@ public final class Ingestor implements AutoCloseable {
      */
     private final class Window implements Sink {
         private final Listener listener;
-        private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
+        private final ArrayDeque<Pending> pending = new ArrayDeque<>();
         private final int capacity = 16 * settings.threads();
 
         Window(Listener listener) { this.listener = listener; }
 
         @Override public void page(Page page) { later(page.origin(), page.position(), () -> page); }
 
-        @Override public void later(String origin, String position, java.util.function.Supplier<Parsed> make) {
+        @Override public void later(String origin, String position, Supplier<Parsed> make) {
             Pending p = new Pending(origin, position);
             p.future = pool().submit(() -> {
                 Parsed made = make.get();
@@ -347,9 +362,9 @@ public final class Ingestor implements AutoCloseable {
             long budget = settings.pageBudget().toNanos();
             while (true) {
                 try {
-                    Processed r = p.future.get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    Processed r = p.future.get(20, TimeUnit.MILLISECONDS);
                     return r.nanos() > budget ? null : r;
-                } catch (java.util.concurrent.TimeoutException e) {
+                } catch (TimeoutException e) {
                     long started = p.started;
                     if (started != 0 && System.nanoTime() - started > budget) {
                         p.future.cancel(true);
@@ -359,7 +374,7 @@ public final class Ingestor implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while processing " + p.origin, e);
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     Throwable c = e.getCause();
                     if (c instanceof RuntimeException re) throw re;
                     if (c instanceof Error err) throw err; // out of memory must end the run, not reject a page
@@ -369,13 +384,13 @@ public final class Ingestor implements AutoCloseable {
         }
     }
 
-    private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong bytesRead = new AtomicLong();
 
     /** Bytes read so far from files and standard input (compressed bytes for gzipped ones): what progress counts. */
     public long bytesRead() { return bytesRead.get(); }
 
     /** Counts the raw bytes read into {@link #bytesRead}. */
-    private final class Counting extends java.io.FilterInputStream {
+    private final class Counting extends FilterInputStream {
         Counting(InputStream in) { super(in); }
         @Override public int read() throws IOException {
             int b = super.read();
@@ -399,23 +414,23 @@ public final class Ingestor implements AutoCloseable {
         Pending(String origin, String position) { this.origin = origin; this.position = position; }
         volatile Page page;
         volatile long started;
-        java.util.concurrent.Future<Processed> future;
+        Future<Processed> future;
     }
 
     /** What a worker made of a record: a rejection, or the page and its article. */
     private record Processed(Page page, Rejection rejection, Article article, TokenLayer tokens, long bodyKey, long nanos) {}
 
-    private java.util.concurrent.ThreadPoolExecutor pool;
+    private ThreadPoolExecutor pool;
 
     /**
      * The processing threads: daemons with deep stacks (deeply nested markup). A thread stuck on a
      * pathological page cannot be stopped, only abandoned: {@link #writeOffStuckThread} adds one in its place.
      */
-    private java.util.concurrent.ThreadPoolExecutor pool() {
+    private ThreadPoolExecutor pool() {
         if (pool == null) {
-            pool = new java.util.concurrent.ThreadPoolExecutor(settings.threads(), Integer.MAX_VALUE, 30,
-                    java.util.concurrent.TimeUnit.SECONDS,
-                    new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+            pool = new ThreadPoolExecutor(settings.threads(), Integer.MAX_VALUE, 30,
+                    TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), r -> {
                         Thread t = new Thread(null, r, "storytrace-page", 64L << 20);
                         t.setDaemon(true);
                         return t;
@@ -473,7 +488,7 @@ public final class Ingestor implements AutoCloseable {
     private static long hash(String s) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < s.length(); i++) h = (h ^ s.charAt(i)) * 0x100000001b3L;
-        return org.storytrace.core.text.Tokens.mix(h) ^ ((long) s.hashCode() << 32);
+        return Tokens.mix(h) ^ ((long) s.hashCode() << 32);
     }
 
     private static boolean looksLikeJsonLines(Input input, String start) {

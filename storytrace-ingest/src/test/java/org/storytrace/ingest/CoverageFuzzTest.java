@@ -6,6 +6,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.storytrace.core.model.Article;
 
@@ -23,8 +25,8 @@ class CoverageFuzzTest {
         Path dir = Files.createTempDirectory("storytrace-jazzer");
         try {
             Path f = dir.resolve(NAMES[(data[0] & 0xff) % NAMES.length]);
-            Files.write(f, java.util.Arrays.copyOfRange(data, 1, data.length));
-            Ingestor in = new Ingestor(new Ingestor.Settings(1 << 20, java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(10)));
+            Files.write(f, Arrays.copyOfRange(data, 1, data.length));
+            Ingestor in = new Ingestor(new Ingestor.Settings(1 << 20, Duration.ofSeconds(2), Duration.ofSeconds(10)));
             Collected c = Collected.run(in, List.of(f.toString()));
             for (Article a : c.articles) assertTrue(0 <= a.bodyStart() && a.bodyStart() <= a.bodyEnd() && a.bodyEnd() <= a.text().length());
             Files.deleteIfExists(f);

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
@@ -22,8 +23,8 @@ final class FormatsTestWarc {
 
     Path write(String name, WarcCompression compression) throws IOException {
         Path f = dir.resolve(name);
-        try (WarcWriter w = new WarcWriter(Files.newByteChannel(f, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE), compression)) {
+        try (WarcWriter w = new WarcWriter(Files.newByteChannel(f, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE), compression)) {
             Instant t = Instant.parse("2021-05-06T10:00:00Z");
             w.write(new WarcRequest.Builder(URI.create("https://news.example/a")).date(t).build());
             w.write(response("https://news.example/a", 200, "text/html; charset=utf-8", html("Bridge to close", FormatsTest.STORY), t));

@@ -2,9 +2,11 @@ package org.storytrace.ingest;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +35,7 @@ class HostileInputTest {
     }
 
     private static byte[] gzip(byte[] b) throws IOException {
-        var bo = new java.io.ByteArrayOutputStream();
+        var bo = new ByteArrayOutputStream();
         try (OutputStream o = new GZIPOutputStream(bo)) { o.write(b); }
         return bo.toByteArray();
     }
@@ -135,6 +137,6 @@ class HostileInputTest {
         Collected c = runWithGood(new Ingestor(), dir);
         assertTrue(c.rejectedFor("pipe.txt", "not a regular file"), c.rejections.toString());
         // permission cannot be denied to root (CI runs as root): the wording is checked on the exception itself
-        assertEquals("permission denied", Ingestor.describe(new java.nio.file.AccessDeniedException("x.txt")));
+        assertEquals("permission denied", Ingestor.describe(new AccessDeniedException("x.txt")));
     }
 }

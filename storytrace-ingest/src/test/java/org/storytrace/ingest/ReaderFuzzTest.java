@@ -2,12 +2,17 @@ package org.storytrace.ingest;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -36,8 +41,8 @@ class ReaderFuzzTest {
         try {
             DIR = Files.createTempDirectory("storytrace-fuzz");
             FormatsTestWarc w = new FormatsTestWarc(DIR);
-            var gz = new java.io.ByteArrayOutputStream();
-            try (var o = new java.util.zip.GZIPOutputStream(gz)) { o.write(("Old bridge to close\n\n" + FormatsTest.STORY)
+            var gz = new ByteArrayOutputStream();
+            try (var o = new GZIPOutputStream(gz)) { o.write(("Old bridge to close\n\n" + FormatsTest.STORY)
                     .getBytes(StandardCharsets.UTF_8)); }
             SEEDS = new byte[][] {
                 ("News Ticker\n\nOld bridge to close\n\nValmora, Bridges, Roads\n\n" + FormatsTest.STORY + "\n\nSource » courier\n")
@@ -51,7 +56,7 @@ class ReaderFuzzTest {
                 gz.toByteArray(),
             };
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -68,7 +73,7 @@ class ReaderFuzzTest {
                 int p = e[1] % b.length;
                 switch (e[0]) {
                     case 0 -> b[p] = (byte) e[2];
-                    case 1 -> b = java.util.Arrays.copyOf(b, p);
+                    case 1 -> b = Arrays.copyOf(b, p);
                     case 2 -> { byte[] n = new byte[b.length + 1]; System.arraycopy(b, 0, n, 0, p); n[p] = (byte) e[2]; System.arraycopy(b,
                             p, n, p + 1, b.length - p); b = n; }
                     default -> { int len = Math.min(64, b.length - p); byte[] n = new byte[b.length + len]; System.arraycopy(b, 0, n, 0, p
@@ -84,7 +89,7 @@ class ReaderFuzzTest {
 
     @Property
     void mutatedFilesOfEveryFormatNeverBreakTheReader(@ForAll("mutated") byte[] tagged) throws IOException {
-        byte[] content = java.util.Arrays.copyOfRange(tagged, 1, tagged.length);
+        byte[] content = Arrays.copyOfRange(tagged, 1, tagged.length);
         check(NAMES[tagged[0]], content);
     }
 
@@ -99,7 +104,7 @@ class ReaderFuzzTest {
     private static void check(String name, byte[] content) throws IOException {
         Path f = DIR.resolve("in-" + INPUTS.incrementAndGet() + "-" + name);
         Files.write(f, content);
-        Ingestor in = new Ingestor(new Ingestor.Settings(1 << 20, java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(10)));
+        Ingestor in = new Ingestor(new Ingestor.Settings(1 << 20, Duration.ofSeconds(2), Duration.ofSeconds(10)));
         Collected c = Collected.run(in, List.of(f.toString()));
         for (Article a : c.articles) {
             assertTrue(0 <= a.bodyStart() && a.bodyStart() <= a.bodyEnd() && a.bodyEnd() <= a.text().length(), a.id());

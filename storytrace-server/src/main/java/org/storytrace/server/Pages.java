@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -199,7 +201,7 @@ final class Pages {
         JsonNode u = article.get("url");
         if (u != null && !u.isNull()) {
             try {
-                String host = java.net.URI.create(u.asText()).getHost();
+                String host = URI.create(u.asText()).getHost();
                 if (host != null) return host.startsWith("www.") ? host.substring(4) : host;
             } catch (IllegalArgumentException ignored) {
                 // not a URL: the id it is
@@ -404,7 +406,7 @@ final class Pages {
         List<Span> sorted = new ArrayList<>(spans);
         sorted.sort(Comparator.comparingInt(Span::start));
         int[] an = anchors.clone();
-        java.util.Arrays.sort(an);
+        Arrays.sort(an);
         int ai = 0;
         StringBuilder b = new StringBuilder();
         int at = from;

@@ -1,5 +1,8 @@
 package org.storytrace.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,19 +13,25 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -32,11 +41,6 @@ import org.storytrace.engine.Engine;
 import org.storytrace.engine.Progress;
 import org.storytrace.store.Archive;
 import org.storytrace.store.Store;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.StringWriter;
-import java.util.LinkedHashSet;
 
 /**
  * {@code storytrace serve}: the JSON API and the web pages over an {@link Archive} (a store and the engine
@@ -50,7 +54,7 @@ import java.util.LinkedHashSet;
  */
 public final class StoryServer implements AutoCloseable {
     /** How the server listens. */
-    public record Config(String host, int port, String token, long maxBodyBytes, java.time.Duration postWait) {
+    public record Config(String host, int port, String token, long maxBodyBytes, Duration postWait) {
         public Config {
             if (postWait == null || postWait.isNegative()) throw new IllegalArgumentException("--post-wait must be 0 or more");
             if (host == null || host.isBlank()) throw new IllegalArgumentException("--host is empty");
@@ -59,7 +63,7 @@ public final class StoryServer implements AutoCloseable {
         }
 
         public Config(String host, int port, String token, long maxBodyBytes) { this(host, port, token, maxBodyBytes,
-                java.time.Duration.ofSeconds(30)); }
+                Duration.ofSeconds(30)); }
 
         public static Config local(int port) { return new Config("127.0.0.1", port, null, 64L << 20); }
     }
@@ -186,7 +190,7 @@ public final class StoryServer implements AutoCloseable {
                 analysis.notifyAll();
             }
             try {
-                if (ingestLock.tryLock(120, java.util.concurrent.TimeUnit.SECONDS)) ingestLock.unlock();
+                if (ingestLock.tryLock(120, TimeUnit.SECONDS)) ingestLock.unlock();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -346,7 +350,7 @@ public final class StoryServer implements AutoCloseable {
             }
         }
         List<String> quotes = store.elementsOf("quotes", articles);
-        java.util.Set<String> groups = new LinkedHashSet<>();
+        Set<String> groups = new LinkedHashSet<>();
         for (String q : quotes) {
             JsonNode g = JSON.readTree(q).get("group");
             if (g != null && !g.isNull()) groups.add(g.asText());
@@ -669,7 +673,7 @@ public final class StoryServer implements AutoCloseable {
                 + "counter\nstorytrace_analysis_failures_total ").append(analysisFailures.sum()).append('\n');
         b.append("# HELP storytrace_http_requests_total HTTP requests by method, route and status.\n# TYPE "
                 + "storytrace_http_requests_total counter\n");
-        Map<String, LongAdder> sorted = new java.util.TreeMap<>(requests);
+        Map<String, LongAdder> sorted = new TreeMap<>(requests);
         for (Map.Entry<String, LongAdder> e : sorted.entrySet()) {
             String[] k = e.getKey().split(" ", 3);
             b.append("storytrace_http_requests_total{method=\"").append(k[0]).append("\",route=\"").append(label(k[1]))
@@ -678,7 +682,7 @@ public final class StoryServer implements AutoCloseable {
         }
         b.append("# HELP storytrace_http_request_seconds_total Time spent answering, by method and route.\n# TYPE "
                 + "storytrace_http_request_seconds_total counter\n");
-        for (Map.Entry<String, LongAdder> e : new java.util.TreeMap<>(nanos).entrySet()) {
+        for (Map.Entry<String, LongAdder> e : new TreeMap<>(nanos).entrySet()) {
             String[] k = e.getKey().split(" ", 2);
             b.append("storytrace_http_request_seconds_total{method=\"").append(k[0]).append("\",route=\"").append(label(k[1]))
                     .append("\"} ")

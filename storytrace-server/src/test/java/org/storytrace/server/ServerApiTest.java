@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -189,7 +190,7 @@ class ServerApiTest {
         // placed into the stored stories, not grouped again; the story's element and its row both count it
         assertTrue(get("/metrics").body().contains("storytrace_regroupings_total 0"), "a post is placed, not regrouped");
         JsonNode story = json(get("/api/stories/" + seedStory()));
-        List<String> members = new java.util.ArrayList<>();
+        List<String> members = new ArrayList<>();
         for (JsonNode m : story.get("story").get("articles")) members.add(m.asText());
         assertTrue(members.contains("posted-basra"), members.toString());
         assertEquals(members.size(), story.get("row").get("articles").asInt(), "the filter row follows the element");
@@ -254,7 +255,7 @@ class ServerApiTest {
     void aPostThatOutwaitsItsAnalysisIsAcceptedAndItsStoryComesLater() throws Exception {
         try (StoryServer quick = StoryServer.open(tmp.resolve("quick").toString(), null, Engine.builder(EngineSettings.builder().threads(2)
                 .build()),
-                new StoryServer.Config("127.0.0.1", 0, null, 1 << 20, java.time.Duration.ZERO))) {
+                new StoryServer.Config("127.0.0.1", 0, null, 1 << 20, Duration.ZERO))) {
             String url = "http://127.0.0.1:" + quick.start();
             quick.awaitReady();
             String body = "{\"id\": \"later\", \"title\": \"A\", \"text\": \"Some words about a port strike in Valmora that "

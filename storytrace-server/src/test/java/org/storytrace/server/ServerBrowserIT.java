@@ -11,13 +11,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +67,7 @@ class ServerBrowserIT {
                 + "<p onmouseover=\"window.__pwned='handler'\">Union leaders said they would meet the board again on Thursday "
                         + "to discuss the offer.</p>"
                 + "</article></body></html>");
-        Files.writeString(hostile.resolve("feed.jsonl"), JSON.writeValueAsString(java.util.Map.of(
+        Files.writeString(hostile.resolve("feed.jsonl"), JSON.writeValueAsString(Map.of(
                 "id", "hostile-json", "title", "<script>window.__pwned='json-title'</script>Calder strike <b onclick=\"x()\">spreads</b>",
                 "url", "javascript:window.__pwned='url'", "outlet", "<img src=x onerror=\"window.__pwned='outlet'\">Evil Wire",
                 "text", "Dock workers in the port of Calder stopped work on Monday after talks over pay broke down. "
@@ -117,7 +120,7 @@ class ServerBrowserIT {
         int n = 0, in = 0;
         for (int i = 0; i + 4 <= w.length; i++) {
             n++;
-            if (marked.contains(String.join(" ", java.util.Arrays.copyOfRange(w, i, i + 4)))) in++;
+            if (marked.contains(String.join(" ", Arrays.copyOfRange(w, i, i + 4)))) in++;
         }
         return n == 0 ? 0 : (double) in / n;
     }
@@ -129,9 +132,9 @@ class ServerBrowserIT {
         assertTrue(links.size() >= 5, "the story list lists the stories");
         // the story of the three reports, by its title in the list
         String storyId = null;
-        JsonNode all = JSON.readTree(new java.net.URL(base + "/api/stories?size=100"));
+        JsonNode all = JSON.readTree(new URL(base + "/api/stories?size=100"));
         for (JsonNode s : all.get("stories")) {
-            JsonNode d = JSON.readTree(new java.net.URL(base + "/api/stories/" + s.get("id").asText()));
+            JsonNode d = JSON.readTree(new URL(base + "/api/stories/" + s.get("id").asText()));
             Set<String> ids = new HashSet<>();
             for (JsonNode a : d.get("story").get("articles")) ids.add(a.asText());
             if (ids.containsAll(Set.of("000_8fce433b631a5525", "002_e924190dd1f865ae", "003_a823ca92ff81a94e"))) storyId = s.get("id")
@@ -194,7 +197,7 @@ class ServerBrowserIT {
 
     @Test
     void nothingInAHostilePageRunsInTheBrowser() throws Exception {
-        JsonNode found = JSON.readTree(new java.net.URL(base + "/api/stories?q=Calder"));
+        JsonNode found = JSON.readTree(new URL(base + "/api/stories?q=Calder"));
         assertTrue(found.get("total").asInt() >= 1, "the hostile pages were ingested: " + found);
         List<String> pages = new ArrayList<>(List.of("/", "/?q=Calder", "/articles/hostile-json", "/articles/script-page"));
         for (JsonNode s : found.get("stories")) pages.add("/stories/" + s.get("id").asText());

@@ -3,6 +3,7 @@ package org.storytrace.spark;
 
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,8 @@ import org.storytrace.core.fingerprint.Shingles;
 import org.storytrace.core.index.IntBuffer;
 import org.storytrace.core.index.LshIndex;
 import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Rejection;
+import org.storytrace.core.pipeline.Linker;
 import org.storytrace.core.text.Tokens;
 import org.storytrace.ingest.Ingestor;
 
@@ -40,7 +43,7 @@ public final class PeerBench {
         Ingestor in = new Ingestor();
         in.readAll(List.of(args[0]), new Ingestor.Listener() {
             @Override public void accepted(Article a) { articles.add(a); }
-            @Override public void rejected(org.storytrace.core.model.Rejection r) { }
+            @Override public void rejected(Rejection r) { }
         });
         int n = articles.size();
         // the shared input: each body's normalised tokens, joined by spaces
@@ -65,7 +68,7 @@ public final class PeerBench {
         // storytrace: fingerprint, LSH, candidates filtered by the signature estimate
         long t0 = System.nanoTime();
         // the product's own settings (Linker.Settings.defaults())
-        org.storytrace.core.pipeline.Linker.Settings ls = org.storytrace.core.pipeline.Linker.Settings.defaults();
+        Linker.Settings ls = Linker.Settings.defaults();
         MinHasher hasher = new MinHasher(ls.numHashes(), ls.shingle());
         LshIndex lsh = new LshIndex(ls.bands(), ls.rows());
         int[][] sig = new int[n][];
@@ -85,7 +88,7 @@ public final class PeerBench {
         // Spark MLlib MinHashLSH, on the same shingles
         long t1 = System.nanoTime();
         List<int[]> features = new ArrayList<>(n);
-        for (long[] sh : shingles) features.add(java.util.Arrays.stream(sh).mapToInt(h -> (int) ((h >>> 40) & 0xFFFFFF)).distinct().sorted()
+        for (long[] sh : shingles) features.add(Arrays.stream(sh).mapToInt(h -> (int) ((h >>> 40) & 0xFFFFFF)).distinct().sorted()
                 .toArray());
         Set<Long> sparkPairs = new HashSet<>();
         for (long[] p : PeerCommand.mllib(features)) sparkPairs.add(key((int) p[0], (int) p[1]));

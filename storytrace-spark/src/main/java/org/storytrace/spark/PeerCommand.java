@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -80,7 +82,7 @@ public final class PeerCommand {
             List<int[]> features = new ArrayList<>(texts.size());
             for (String t : texts) {
                 String[] w = t.split(" ");
-                java.util.TreeSet<Integer> idx = new java.util.TreeSet<>();
+                TreeSet<Integer> idx = new TreeSet<>();
                 for (int k = 0; k + 3 <= w.length; k++) idx.add((w[k] + " " + w[k + 1] + " " + w[k + 2]).hashCode() & 0xFFFFFF);
                 features.add(idx.stream().mapToInt(Integer::intValue).toArray());
             }
@@ -125,7 +127,7 @@ public final class PeerCommand {
                 int[] ix = features.get(i);
                 if (ix.length == 0) continue;
                 double[] ones = new double[ix.length];
-                java.util.Arrays.fill(ones, 1.0);
+                Arrays.fill(ones, 1.0);
                 rows.add(RowFactory.create(i, Vectors.sparse(1 << 24, ix, ones)));
             }
             StructType schema = new StructType().add("id", DataTypes.IntegerType).add("features", new VectorUDT());

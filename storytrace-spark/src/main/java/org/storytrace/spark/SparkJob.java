@@ -1,12 +1,19 @@
 package org.storytrace.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -15,6 +22,7 @@ import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Link;
 import org.storytrace.core.model.Passage;
 import org.storytrace.core.model.Story;
+import org.storytrace.engine.DeepTier;
 import org.storytrace.engine.EngineSettings;
 import org.storytrace.engine.Provenance;
 import org.storytrace.engine.Results;
@@ -52,7 +60,7 @@ public final class SparkJob {
                 }
             } else if (a.startsWith("--format=")) {
                 try {
-                    format = SparkPipeline.Format.valueOf(a.substring(9).toUpperCase(java.util.Locale.ROOT));
+                    format = SparkPipeline.Format.valueOf(a.substring(9).toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
                     System.err.println("SparkJob: --format must be jsonl, parquet or warc, was " + a.substring(9));
                     System.exit(2);
@@ -124,11 +132,11 @@ public final class SparkJob {
         save(spark.createDataFrame(sr, sto), out + "/stories");
         // the contract's own files, through the same writers as the command line (on a local or mounted path)
         if (!out.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || out.startsWith("file:")) {
-            java.nio.file.Path dir = java.nio.file.Path.of(out.startsWith("file:") ? java.net.URI.create(out).getPath() : out);
+            Path dir = Path.of(out.startsWith("file:") ? URI.create(out).getPath() : out);
             try {
                 Outputs.writeAll(SparkPipeline.results(run, provenance(run.deep())), OutputFolder.prepare(dir));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot write stories.json to " + dir + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write stories.json to " + dir + ": " + e.getMessage(), e);
             }
         }
     }
@@ -138,15 +146,15 @@ public final class SparkJob {
 
     /** The same, with the deep tier's stages when it ran. */
     static Provenance provenance(boolean deep) {
-        var settings = new java.util.LinkedHashMap<>(Provenance.describe(EngineSettings.defaults()));
+        var settings = new LinkedHashMap<>(Provenance.describe(EngineSettings.defaults()));
         settings.remove("workDir");
         settings.remove("threads");
         settings.put("engine", "spark");
         List<String> stages = new ArrayList<>(List.of("ingest", "link (Linker.fingerprint, verify, pruneCommon)",
                 "stories (StoryGrouper.terms, profile, score, storiesOfComponent, Topics.summarize, topics)"));
         if (deep) {
-            for (var s : org.storytrace.engine.DeepTier.articleStages()) stages.add(s.describe());
-            for (var s : org.storytrace.engine.DeepTier.storyStages(5)) stages.add(s.describe());
+            for (var s : DeepTier.articleStages()) stages.add(s.describe());
+            for (var s : DeepTier.storyStages(5)) stages.add(s.describe());
         }
         return new Provenance(Provenance.VERSION, settings, stages, List.of());
     }
@@ -156,5 +164,5 @@ public final class SparkJob {
         d.write().mode(SaveMode.Overwrite).json(path + ".jsonl");
     }
 
-    private static StructField f(String name, org.apache.spark.sql.types.DataType t) { return DataTypes.createStructField(name, t, true); }
+    private static StructField f(String name, DataType t) { return DataTypes.createStructField(name, t, true); }
 }

@@ -1,11 +1,16 @@
 package org.storytrace.spark;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -14,11 +19,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongToIntFunction;
+import java.util.zip.GZIPInputStream;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.storytrace.core.doc.ArticleStage;
@@ -31,6 +40,7 @@ import org.storytrace.core.doc.StagePlan;
 import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.StoryView;
 import org.storytrace.core.doc.TokenLayer;
+import org.storytrace.core.entity.Entity;
 import org.storytrace.core.entity.EntityStage;
 import org.storytrace.core.entity.Mentions;
 import org.storytrace.core.fact.FactStage;
@@ -145,7 +155,7 @@ public final class SparkPipeline implements Serializable {
             index.put(a.articles().get(i).id(), i);
         }
         Map<String, Map<Layer<?>, Object>> storyLayers = new LinkedHashMap<>();
-        List<List<org.storytrace.core.entity.Entity>> byStory = new ArrayList<>();
+        List<List<Entity>> byStory = new ArrayList<>();
         List<String> topics = new ArrayList<>();
         for (Story st : a.stories()) {
             topics.add(st.topic());
@@ -181,7 +191,7 @@ public final class SparkPipeline implements Serializable {
             int summarySentences) {
         List<Tuple2<Integer, Tuple2<Article, ArticleLayers>>> l = new ArrayList<>();
         members.forEach(l::add);
-        l.sort(java.util.Comparator.comparingInt(Tuple2::_1));
+        l.sort(Comparator.comparingInt(Tuple2::_1));
         List<Document> docs = new ArrayList<>(l.size());
         for (Tuple2<Integer, Tuple2<Article, ArticleLayers>> t : l) docs.add(t._2()._2().on(t._2()._1()));
         StoryView view = new StoryView(storyId, docs, links, Map.of());
@@ -302,7 +312,7 @@ public final class SparkPipeline implements Serializable {
 
     /** WARC/WET files: each file read whole by ingest's WARC reader where it lies; records keyed by (file, record). */
     private static JavaPairRDD<Long, Object> warc(JavaSparkContext jsc, String input) {
-        JavaPairRDD<String, org.apache.spark.input.PortableDataStream> files = jsc.binaryFiles(input);
+        JavaPairRDD<String, PortableDataStream> files = jsc.binaryFiles(input);
         List<String> paths = new ArrayList<>(files.keys().collect());
         paths.sort(null);
         Map<String, Integer> fileNo = new HashMap<>();
@@ -316,8 +326,8 @@ public final class SparkPipeline implements Serializable {
                 @Override public void rejected(Rejection r) { found.add(new Parsed.Rejected(r)); }
             };
             String name = f._1();
-            try (InputStream in = new java.io.BufferedInputStream(open(f._2(), name), 1 << 16)) {
-                new WarcPages(Ingestor.Settings.defaults().maxBytes()).read(Input.file(java.nio.file.Path.of(name)), in, sink);
+            try (InputStream in = new BufferedInputStream(open(f._2(), name), 1 << 16)) {
+                new WarcPages(Ingestor.Settings.defaults().maxBytes()).read(Input.file(Path.of(name)), in, sink);
             }
             List<Tuple2<Long, Object>> out = new ArrayList<>(found.size());
             for (int i = 0; i < found.size(); i++) out.add(new Tuple2<>((file << 32) | i, process(found.get(i))));
@@ -325,9 +335,9 @@ public final class SparkPipeline implements Serializable {
         });
     }
 
-    private static InputStream open(org.apache.spark.input.PortableDataStream s, String name) throws java.io.IOException {
+    private static InputStream open(PortableDataStream s, String name) throws IOException {
         InputStream raw = s.open();
-        return name.toLowerCase(Locale.ROOT).endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw;
+        return name.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
     }
 
     /** Stateless and thread-safe: one per executor JVM, not one per record. */
@@ -579,7 +589,7 @@ public final class SparkPipeline implements Serializable {
      * linkage where the component lies. Returns (node, story representative) for every node with a pair.
      */
     static JavaPairRDD<Integer, Integer> clusterByComponent(JavaRDD<Tuple2<Long, Double>> edges, StoryGrouper grouper) {
-        org.apache.spark.HashPartitioner parts = new org.apache.spark.HashPartitioner(Math.max(2, edges.context().defaultParallelism()));
+        HashPartitioner parts = new HashPartitioner(Math.max(2, edges.context().defaultParallelism()));
         JavaPairRDD<Integer, Integer> neighbours = edges.flatMapToPair(e -> {
             int a = (int) (e._1() >>> 32), b = (int) (long) e._1();
             return List.of(new Tuple2<>(a, b), new Tuple2<>(b, a)).iterator();
@@ -612,7 +622,7 @@ public final class SparkPipeline implements Serializable {
                     int m = es.size();
                     int[] u = new int[m], v = new int[m];
                     double[] w = new double[m];
-                    java.util.TreeSet<Integer> nodeSet = new java.util.TreeSet<>();
+                    TreeSet<Integer> nodeSet = new TreeSet<>();
                     for (int i = 0; i < m; i++) {
                         u[i] = (int) (es.get(i)._1() >>> 32);
                         v[i] = (int) (long) es.get(i)._1();
@@ -640,7 +650,7 @@ public final class SparkPipeline implements Serializable {
      */
     private static Iterator<Tuple2<Long, Long>> pairs(Iterable<Integer> docs, int max, int minShared, int rareDocs) {
         List<Integer> d = new ArrayList<>();
-        for (Integer x : docs) { d.add(x); if (d.size() > max) return java.util.Collections.emptyIterator(); }
+        for (Integer x : docs) { d.add(x); if (d.size() > max) return Collections.emptyIterator(); }
         int[] a = d.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
         long counts = a.length <= rareDocs ? minShared : 1;
         List<Tuple2<Long, Long>> out = new ArrayList<>();

@@ -1,11 +1,17 @@
 package org.storytrace.spark;
 
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Link;
 import org.storytrace.core.model.Story;
+import org.storytrace.engine.Engine;
+import org.storytrace.engine.EngineSettings;
 
 /** What two analyses are compared on: links with their passages, stories and topics as sets of article ids. */
 final class Compare {
@@ -23,16 +29,16 @@ final class Compare {
 
     /** Topics as sets of article ids. */
     static Set<Set<String>> topicSet(List<Story> stories) {
-        java.util.Map<String, Set<String>> byTopic = new java.util.HashMap<>();
+        Map<String, Set<String>> byTopic = new HashMap<>();
         for (Story st : stories) byTopic.computeIfAbsent(st.topic(), t -> new HashSet<>()).addAll(st.articles());
         return new HashSet<>(byTopic.values());
     }
 
     /** The embedded path's analysis of {@code input}, through the engine as the command line runs it. */
-    static org.storytrace.core.model.Analysis embedded(java.nio.file.Path input) {
-        try (org.storytrace.engine.Engine e = org.storytrace.engine.Engine.builder(org.storytrace.engine.EngineSettings.defaults())
+    static Analysis embedded(Path input) {
+        try (Engine e = Engine.builder(EngineSettings.defaults())
                 .build()) {
-            e.ingest(java.util.List.of(input.toString()), null);
+            e.ingest(List.of(input.toString()), null);
             return e.results().toAnalysis();
         }
     }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -69,8 +70,8 @@ class SparkFormatsIT {
         List<String> lines = Files.readAllLines(corpus, StandardCharsets.UTF_8).subList(0, 200);
         for (int part = 0; part < 2; part++) {
             Path f = crawl.resolve("part-" + part + ".warc.gz");
-            try (WarcWriter w = new WarcWriter(Files.newByteChannel(f, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.WRITE), WarcCompression.GZIP)) {
+            try (WarcWriter w = new WarcWriter(Files.newByteChannel(f, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE), WarcCompression.GZIP)) {
                 for (int i = part * 100; i < part * 100 + 100; i++) {
                     JsonNode a = json.readTree(lines.get(i));
                     StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><title>" + a.get("title").asText()

@@ -4,23 +4,26 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.storytrace.core.doc.Document;
+import org.storytrace.core.model.Story;
+import org.storytrace.core.quote.QuoteGroupStage;
 import org.storytrace.engine.Engine;
 import org.storytrace.engine.Progress;
 import org.storytrace.engine.Results;
 import org.storytrace.engine.output.StoriesJson;
-import java.util.BitSet;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.HashSet;
-import java.util.Set;
-import org.storytrace.core.model.Story;
-import org.storytrace.core.quote.QuoteGroupStage;
-import java.util.Arrays;
 
 /**
  * A store with the engine that analyses it: what {@code storytrace ingest} and the server run. Opening it
@@ -32,7 +35,7 @@ import java.util.Arrays;
 public final class Archive implements AutoCloseable {
     private final Store store;
     private final Engine engine;
-    private final java.util.concurrent.CompletableFuture<Long> restored = new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<Long> restored = new CompletableFuture<>();
 
     private Archive(Store store, Engine engine) {
         this.store = store;
@@ -85,7 +88,7 @@ public final class Archive implements AutoCloseable {
      * Restores every stored article into the engine (their stored layers kept: the article stages do not run
      * again), telling {@code progress} (if not null) how many so far; returns how many. Once.
      */
-    public long restore(java.util.function.LongConsumer progress) {
+    public long restore(LongConsumer progress) {
         if (restored.isDone()) return restored();
         try {
             long[] n = {0};
@@ -112,7 +115,7 @@ public final class Archive implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the store was being restored", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }

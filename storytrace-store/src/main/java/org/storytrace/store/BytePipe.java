@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,7 @@ final class BytePipe {
         }
 
         private void pass() throws IOException {
-            byte[] chunk = n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
+            byte[] chunk = n == buf.length ? buf : Arrays.copyOf(buf, n);
             put(chunk);
             buf = new byte[CHUNK];
             n = 0;

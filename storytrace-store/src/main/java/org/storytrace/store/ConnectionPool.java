@@ -1,8 +1,11 @@
 package org.storytrace.store;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -26,8 +29,8 @@ final class ConnectionPool implements AutoCloseable {
         Connection c = idle.poll();
         if (c == null) c = open.get();
         Connection lent = c;
-        java.util.concurrent.atomic.AtomicBoolean given = new java.util.concurrent.atomic.AtomicBoolean();
-        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+        AtomicBoolean given = new AtomicBoolean();
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, m, args) -> {
             if (m.getName().equals("close") && m.getParameterCount() == 0) {
                 if (given.compareAndSet(false, true)) giveBack(lent);
@@ -35,7 +38,7 @@ final class ConnectionPool implements AutoCloseable {
             }
             try {
                 return m.invoke(lent, args);
-            } catch (java.lang.reflect.InvocationTargetException e) {
+            } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
         });

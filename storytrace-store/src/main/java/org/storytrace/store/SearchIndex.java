@@ -5,19 +5,33 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -30,15 +44,8 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
-import org.storytrace.core.model.Article;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
-import java.util.Arrays;
-import java.util.Comparator;
+import org.storytrace.core.model.Article;
 
 /**
  * The store's full-text index (Lucene): one document an article, with its title and body analysed for
@@ -54,12 +61,12 @@ final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private SearcherManager searchers;
     /** Indexing runs beside the caller (the engine's stage thread), one batch after another; commit waits for it. */
-    private final java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "storytrace-search-index");
         t.setDaemon(true);
         return t;
     });
-    private final java.util.ArrayDeque<java.util.concurrent.Future<?>> pending = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Future<?>> pending = new ArrayDeque<>();
 
     SearchIndex(Path dir, String store, boolean write) {
         this.dir = dir;
@@ -121,13 +128,13 @@ final class SearchIndex implements AutoCloseable {
         pending.add(indexer.submit(() -> addNow(articles, firstSeq)));
     }
 
-    private static void await(java.util.concurrent.Future<?> f) {
+    private static void await(Future<?> f) {
         try {
             f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while indexing", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException(e.getCause());
         }
@@ -138,7 +145,7 @@ final class SearchIndex implements AutoCloseable {
         try {
             long seq = firstSeq;
             for (Article a : articles) {
-                org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+                Document d = new Document();
                 d.add(new StringField("id", a.id(), Field.Store.YES));
                 // a field of its own: an index written before it existed has "id" without doc values, and Lucene refuses
                 // to give a field doc values it did not have
@@ -269,7 +276,7 @@ final class SearchIndex implements AutoCloseable {
     @Override public synchronized void close() {
         indexer.shutdown();
         try {
-            indexer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            indexer.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

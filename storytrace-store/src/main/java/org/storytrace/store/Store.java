@@ -23,16 +23,24 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashSet;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.storytrace.core.doc.Document;
@@ -101,8 +109,8 @@ public final class Store implements AutoCloseable {
     private Connection lockConnection;
     private SearchIndex index;
     private long nextSeq, nextRejection, nextDuplicate;
-    private final Set<String> rejectionsSeen = new java.util.HashSet<>();
-    private final Set<String> duplicatesSeen = new java.util.HashSet<>();
+    private final Set<String> rejectionsSeen = new HashSet<>();
+    private final Set<String> duplicatesSeen = new HashSet<>();
 
     private Store(String location, Path indexDir, Codec codec, boolean writer) {
         this.location = location;
@@ -174,7 +182,7 @@ public final class Store implements AutoCloseable {
         try {
             Connection c;
             if (dialect == Dialect.SQLITE) {
-                java.util.Properties p = new java.util.Properties();
+                Properties p = new Properties();
                 p.setProperty("journal_mode", "WAL");
                 p.setProperty("synchronous", "FULL");
                 p.setProperty("busy_timeout", "30000");
@@ -372,7 +380,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** Inserts rows numbered from {@code seq} in one transaction; returns the next number. */
-    private <T> long insertRows(String sql, long seq, List<T> rows, java.util.function.Function<T, Object[]> columns, String what) {
+    private <T> long insertRows(String sql, long seq, List<T> rows, Function<T, Object[]> columns, String what) {
         if (rows.isEmpty()) return seq;
         try (Connection c = pool.take(); PreparedStatement ps = c.prepareStatement(sql)) {
             c.setAutoCommit(false);
@@ -427,7 +435,7 @@ public final class Store implements AutoCloseable {
                         long max = 0;
                         for (long[] r : e.getValue()) max = Math.max(max, r[0] + 1);
                         long[] h = new long[(int) max];
-                        java.util.Arrays.fill(h, Long.MIN_VALUE);
+                        Arrays.fill(h, Long.MIN_VALUE);
                         for (long[] r : e.getValue()) h[(int) r[0]] = r[1];
                         oldHashes.put(e.getKey(), h);
                     }
@@ -448,7 +456,7 @@ public final class Store implements AutoCloseable {
                 ObjectNode header = JSON.createObjectNode();
                 List<String> fields = new ArrayList<>();
                 Derived derived = new Derived();
-                Set<String> sectionsSeen = new java.util.HashSet<>();
+                Set<String> sectionsSeen = new HashSet<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String field = p.currentName();
                     fields.add(field);
@@ -539,7 +547,7 @@ public final class Store implements AutoCloseable {
                 Set<String> stories = new LinkedHashSet<>();
                 // articles first: the stories' rows are made from their articles' elements
                 List<Element> ordered = new ArrayList<>(elements);
-                ordered.sort(java.util.Comparator.comparingInt(e -> e.section().equals("articles") ? 0 : 1));
+                ordered.sort(Comparator.comparingInt(e -> e.section().equals("articles") ? 0 : 1));
                 for (Element e : ordered) {
                     if (whole.contains(e.section())) given.merge(e.section(), e.ord() + 1, Math::max);
                     long hash = Tokens.hashOf(e.json()) ^ e.json().length();
@@ -636,7 +644,7 @@ public final class Store implements AutoCloseable {
         long max = 0;
         for (long[] r : rows) max = Math.max(max, r[0] + 1);
         long[] h = new long[(int) max];
-        java.util.Arrays.fill(h, Long.MIN_VALUE);
+        Arrays.fill(h, Long.MIN_VALUE);
         for (long[] r : rows) h[(int) r[0]] = r[1];
         return h;
     }
@@ -897,9 +905,9 @@ public final class Store implements AutoCloseable {
      * The elements of a section that belong to any of {@code articles} (an article's own element, the quotes
      * in it, the links with it on either side), each once, in the section's order.
      */
-    public List<String> elementsOf(String section, java.util.Collection<String> articles) {
+    public List<String> elementsOf(String section, Collection<String> articles) {
         if (articles.isEmpty()) return List.of();
-        java.util.TreeMap<Long, String> found = new java.util.TreeMap<>();
+        TreeMap<Long, String> found = new TreeMap<>();
         List<String> ids = new ArrayList<>(articles);
         try (Connection c = pool.take()) {
             // one query a column, each on its own index (an OR of the two makes SQLite scan the section)
@@ -931,8 +939,8 @@ public final class Store implements AutoCloseable {
     /** The links whose two articles are both among {@code articles}, as stored, in the order of the contract. */
     public List<String> linksWithin(List<String> articles) {
         if (articles.isEmpty()) return List.of();
-        Set<String> in = new java.util.HashSet<>(articles);
-        java.util.TreeMap<Long, String> found = new java.util.TreeMap<>();
+        Set<String> in = new HashSet<>(articles);
+        TreeMap<Long, String> found = new TreeMap<>();
         try (Connection c = pool.take()) {
             inChunks(c, "SELECT ord, json, other_id FROM sections WHERE section = 'links' AND article_id IN (" + KEYS + ")", List.of(),
                     articles, rs -> {
@@ -958,7 +966,7 @@ public final class Store implements AutoCloseable {
     private static void inChunks(Connection c, String sql, List<String> leading, List<String> keys, RowReader row) throws SQLException {
         for (int from = 0; from < keys.size(); from += 500) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
-            try (PreparedStatement ps = c.prepareStatement(sql.replace(KEYS, String.join(", ", java.util.Collections.nCopies(chunk.size(),
+            try (PreparedStatement ps = c.prepareStatement(sql.replace(KEYS, String.join(", ", Collections.nCopies(chunk.size(),
                     "?"))))) {
                 int k = 1;
                 for (String v : leading) ps.setString(k++, v);
@@ -1003,7 +1011,7 @@ public final class Store implements AutoCloseable {
      * Ids of the articles that best match {@code text} (words, "phrases", -exclusions; blank for every article),
      * published between {@code from} and {@code to} (either may be null), by {@code outlet} (null for any), best first.
      */
-    public List<String> searchArticles(String text, java.time.LocalDate from, java.time.LocalDate to, String outlet, int limit) {
+    public List<String> searchArticles(String text, LocalDate from, LocalDate to, String outlet, int limit) {
         return search().search(text, from, to, outlet, limit);
     }
 
@@ -1016,7 +1024,7 @@ public final class Store implements AutoCloseable {
      * range the story must overlap, an outlet among its articles', an entity it names (an id such as {@code e3},
      * or any spelling of a name), and the page (from 0) of {@code size} rows.
      */
-    public record StoryQuery(String text, java.time.LocalDate from, java.time.LocalDate to, String outlet, String entity, int page,
+    public record StoryQuery(String text, LocalDate from, LocalDate to, String outlet, String entity, int page,
             int size) {
         public StoryQuery {
             if (page < 0) throw new IllegalArgumentException("page must be 0 or more, was " + page);
@@ -1082,7 +1090,7 @@ public final class Store implements AutoCloseable {
                 if (entityIds != null) {
                     if (entityIds.isEmpty()) return new StoryPage(0, List.of());
                     sql.append(" AND EXISTS (SELECT 1 FROM story_entities e WHERE e.story_id = s.id AND e.entity_id IN (")
-                            .append(String.join(", ", java.util.Collections.nCopies(entityIds.size(), "?"))).append("))");
+                            .append(String.join(", ", Collections.nCopies(entityIds.size(), "?"))).append("))");
                     args.addAll(entityIds);
                 }
                 // the database pages: a count, then one page of ids
@@ -1163,10 +1171,10 @@ public final class Store implements AutoCloseable {
     }
 
     private static Set<String> storiesNaming(Connection c, Set<String> entityIds) throws SQLException {
-        Set<String> out = new java.util.HashSet<>();
+        Set<String> out = new HashSet<>();
         if (entityIds.isEmpty()) return out;
         try (PreparedStatement ps = c.prepareStatement("SELECT story_id FROM story_entities WHERE entity_id IN ("
-                + String.join(", ", java.util.Collections.nCopies(entityIds.size(), "?")) + ")")) {
+                + String.join(", ", Collections.nCopies(entityIds.size(), "?")) + ")")) {
             int k = 1;
             for (String e : entityIds) ps.setString(k++, e);
             try (ResultSet rs = ps.executeQuery()) { while (rs.next()) out.add(rs.getString(1)); }

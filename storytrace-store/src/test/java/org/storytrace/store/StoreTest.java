@@ -10,11 +10,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -262,7 +268,7 @@ class StoreTest {
         if (!Files.exists(p)) return;
         try (var s = Files.walk(p)) {
             List<Path> all = new ArrayList<>(s.toList());
-            java.util.Collections.reverse(all);
+            Collections.reverse(all);
             for (Path x : all) Files.delete(x);
         }
     }
@@ -277,7 +283,7 @@ class StoreTest {
     @MethodSource("kinds")
     void aStoreWrittenBeforeArticleStoriesHadTheirTableKeepsEachArticlesStory(String kind) throws Exception {
         String where = TestStores.fresh(kind, tmp);
-        java.util.Map<String, String> before = new java.util.TreeMap<>();
+        Map<String, String> before = new TreeMap<>();
         try (Archive a = open(where, fast())) {
             a.ingest(List.of(EXAMPLE, seeds()), null);
             Results r = a.analyse();
@@ -285,7 +291,7 @@ class StoreTest {
             for (String id : before.keySet()) assertEquals(before.get(id), a.store().storyOf(id).orElseThrow());
         }
         // the layout of schema version 3: each article's story a column of articles, no table of its own
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbc(where)); java.sql.Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbc(where)); Statement st = c.createStatement()) {
             st.executeUpdate("UPDATE articles SET story_id = (SELECT x.story_id FROM article_stories x WHERE x.article_id = articles.id)");
             st.executeUpdate("DROP TABLE article_stories");
             st.executeUpdate("CREATE INDEX articles_story ON articles (story_id)");
@@ -305,7 +311,7 @@ class StoreTest {
         String where = TestStores.fresh(kind, tmp);
         try (Archive a = open(where, fast())) {
             a.ingest(List.of(EXAMPLE), null);
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbc(where)); java.sql.Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(jdbc(where)); Statement st = c.createStatement()) {
                 st.executeUpdate("DROP TABLE sections"); // behind the store's back: its save cannot write the analysis
             }
             Store.StoreException e = assertThrows(Store.StoreException.class, a::analyse);

@@ -3,10 +3,12 @@ package org.storytrace.app.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,12 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.storytrace.app.Runner;
 import org.storytrace.core.align.Aligner;
+import org.storytrace.core.doc.Document;
 import org.storytrace.core.entity.Entity;
 import org.storytrace.core.entity.NameVariants;
 import org.storytrace.core.entity.Titles;
@@ -28,6 +32,7 @@ import org.storytrace.core.eval.CorefMetrics;
 import org.storytrace.core.eval.PanMetrics;
 import org.storytrace.core.eval.TimeMl;
 import org.storytrace.core.eval.TimexMetrics;
+import org.storytrace.core.fact.FactStage;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Link;
@@ -35,12 +40,13 @@ import org.storytrace.core.model.Passage;
 import org.storytrace.core.model.Story;
 import org.storytrace.core.pipeline.Embedder;
 import org.storytrace.core.pipeline.StoryGrouper;
+import org.storytrace.core.quote.Quote;
+import org.storytrace.core.quote.QuoteGroupStage;
+import org.storytrace.core.quote.Quotes;
+import org.storytrace.core.summary.SummaryStage;
 import org.storytrace.core.text.Tokens;
-import org.storytrace.core.doc.Document;
 import org.storytrace.core.time.TimeTagger;
 import org.storytrace.core.time.TimelineStage;
-import org.storytrace.core.fact.FactStage;
-import org.storytrace.core.summary.SummaryStage;
 import org.storytrace.core.time.Timex;
 import org.storytrace.engine.Engine;
 import org.storytrace.engine.EngineSettings;
@@ -101,7 +107,7 @@ public final class Evaluations {
                     case "source" -> art.source();
                     default -> art.author();
                 };
-                if (java.util.Objects.equals(w, got)) fieldsOk++; else failures.add(e.getKey() + "." + f + ": expected " + w + ", got "
+                if (Objects.equals(w, got)) fieldsOk++; else failures.add(e.getKey() + "." + f + ": expected " + w + ", got "
                         + got);
             }
             for (JsonNode l : want.path("boilerplate_lines")) {
@@ -135,7 +141,7 @@ public final class Evaluations {
         for (String x : truth.keySet()) {
             for (String y : truth.keySet()) {
                 boolean same = truth.get(x).equals(truth.get(y));
-                if (same != java.util.Objects.equals(storyOf.get(x), storyOf.get(y))) {
+                if (same != Objects.equals(storyOf.get(x), storyOf.get(y))) {
                     storiesExact = false;
                     if (x.compareTo(y) < 0) failures.add("stories: " + x + " and " + y + (same ? " should share a story"
                             : " should be in different stories"));
@@ -378,7 +384,7 @@ public final class Evaluations {
     static List<QuoteRow> quoteRows(Results r) {
         List<QuoteRow> out = new ArrayList<>();
         for (var s : r.stories()) {
-            var sq = r.findStoryLayer(s.id(), org.storytrace.core.quote.QuoteGroupStage.LAYER).orElse(null);
+            var sq = r.findStoryLayer(s.id(), QuoteGroupStage.LAYER).orElse(null);
             if (sq == null) continue;
             String[] group = new String[sq.items().size()];
             for (int g = 0; g < sq.groups().size(); g++) for (int i : sq.groups().get(g).items()) group[i] = s.id() + "/" + g;
@@ -561,7 +567,7 @@ public final class Evaluations {
         int grams = 0, hits = 0;
         for (int i = 0; i + 5 <= w.length; i++) {
             grams++;
-            if (norm.contains(String.join(" ", java.util.Arrays.copyOfRange(w, i, i + 5)))) hits++;
+            if (norm.contains(String.join(" ", Arrays.copyOfRange(w, i, i + 5)))) hits++;
         }
         return grams > 0 && hits * 5 >= grams * 4;
     }
@@ -737,8 +743,8 @@ public final class Evaluations {
             int predicted = 0, goldCount = 0, matched = 0, exact = 0, withSource = 0, speakerOk = 0;
             for (Map.Entry<String, List<GoldQuote>> g : gold.entrySet()) {
                 int i = r.indexOf(g.getKey());
-                List<org.storytrace.core.quote.Quote> qs = i < 0 ? List.of()
-                        : r.document(i).find(org.storytrace.core.quote.Quotes.LAYER).orElse(org.storytrace.core.quote.Quotes.NONE).list();
+                List<Quote> qs = i < 0 ? List.of()
+                        : r.document(i).find(Quotes.LAYER).orElse(Quotes.NONE).list();
                 predicted += qs.size();
                 goldCount += g.getValue().size();
                 boolean[] used = new boolean[qs.size()];
@@ -856,7 +862,7 @@ public final class Evaluations {
 
     private static List<String> speakerWords(String s) {
         List<String> out = new ArrayList<>();
-        for (String w : s.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}'\u2019]+")) {
+        for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'\u2019]+")) {
             if (w.endsWith("'s") || w.endsWith("\u2019s")) w = w.substring(0, w.length() - 2);
             if (!w.isEmpty()) out.add(w);
         }
@@ -891,7 +897,7 @@ public final class Evaluations {
             Map<String, Article> read = new HashMap<>();
             try (Engine engine = Engine.builder(EngineSettings.defaults()).withoutSentences().build()) {
                 engine.ingest(List.of(texts.toString()), null);
-                for (org.storytrace.core.doc.Document d : engine.results().documents()) read.put(d.id(), d.article());
+                for (Document d : engine.results().documents()) read.put(d.id(), d.article());
             }
             List<String> files;
             try (var s = Files.list(texts)) { files = s.map(Path::toString).sorted().toList(); }
@@ -934,14 +940,14 @@ public final class Evaluations {
         Map<String, String> dateByPath = new HashMap<>();
         try (Engine engine = Engine.builder(EngineSettings.defaults()).withoutSentences().build()) {
             engine.ingest(labelled.stream().map(l -> l[0]).toList(), null);
-            for (org.storytrace.core.doc.Document d : engine.results().documents()) {
+            for (Document d : engine.results().documents()) {
                 dateByPath.put(d.article().path(), d.article().published() == null ? null : d.article().published().toString());
             }
         }
         for (String[] l : labelled) {
             String want = l[1], got = dateByPath.get(l[0]);
             pages++;
-            if (java.util.Objects.equals(want, got)) right++;
+            if (Objects.equals(want, got)) right++;
             if (got != null) { claimed++; if (got.equals(want)) claimedRight++; }
         }
         Map<String, Double> m = new LinkedHashMap<>();
@@ -1087,7 +1093,7 @@ public final class Evaluations {
     }
 
     private static String read(Path p) {
-        try { return Files.readString(p, StandardCharsets.UTF_8); } catch (IOException e) { throw new java.io.UncheckedIOException(e); }
+        try { return Files.readString(p, StandardCharsets.UTF_8); } catch (IOException e) { throw new UncheckedIOException(e); }
     }
 
     private static double ratio(int a, int b) { return b == 0 ? 1 : (double) a / b; }

@@ -2,6 +2,7 @@ package org.storytrace.app.eval;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.storytrace.app.Runner;
 import org.storytrace.core.TestCorpora;
@@ -12,7 +13,7 @@ class SeedsEvaluationTest {
     void everyExpectedFieldStoryAndPassageHolds() throws Exception {
         Evaluations.SeedReport r = Evaluations.seeds(TestCorpora.root().resolve("seeds"), TestCorpora.root().resolve("seeds.expected.json"),
                 Runner.defaultEmbedder());
-        assertEquals(java.util.List.of(), r.failures());
+        assertEquals(List.of(), r.failures());
         assertEquals(1.0, r.metrics().get("seeds.articles.fields_correct"));
         assertEquals(1.0, r.metrics().get("seeds.articles.boilerplate_separated"));
         assertEquals(1.0, r.metrics().get("seeds.stories.exact"));

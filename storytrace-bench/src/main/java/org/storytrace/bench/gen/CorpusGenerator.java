@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -126,7 +128,7 @@ public final class CorpusGenerator {
         String outlet = outlet(r);
         // the page-header date of a scraped page: the day it was viewed, months later
         LocalDate viewed = date.plusDays(200 + r.nextInt(200));
-        text.append(viewed.format(java.time.format.DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", java.util.Locale.ENGLISH)))
+        text.append(viewed.format(DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH)))
                 .append("\n\n");
         String newTitle = r.nextBoolean() ? title : edit(r, title, 0.2);
         text.append(newTitle).append("\n\n");
@@ -147,7 +149,7 @@ public final class CorpusGenerator {
         for (int i = 0; i < w.length; i++) {
             if (r.nextDouble() >= p || !w[i].matches("[a-z]+")) continue;
             String x;
-            do { x = model.word(r).toLowerCase(java.util.Locale.ROOT); } while (!x.matches("[a-z]+"));
+            do { x = model.word(r).toLowerCase(Locale.ROOT); } while (!x.matches("[a-z]+"));
             w[i] = x; // one plain word for another: the reused span keeps its length in words
         }
         return String.join(" ", w);

@@ -3,16 +3,20 @@ package org.storytrace.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.eval.ClusterMetrics;
 import org.storytrace.core.fingerprint.Shingles;
@@ -56,7 +60,7 @@ public final class Bench {
         Path warm = Files.createTempFile("storytrace-warmup", ".jsonl");
         try {
             // warm the JIT on the first lines, as a long run would be, so the figures are steady-state rates
-            try (java.util.stream.Stream<String> lines = Files.lines(corpus, StandardCharsets.UTF_8)) {
+            try (Stream<String> lines = Files.lines(corpus, StandardCharsets.UTF_8)) {
                 Files.write(warm, (Iterable<String>) lines.limit(WARMUP)::iterator, StandardCharsets.UTF_8);
             }
             measure(warm, truth, Math.min(sample, 200), threads, embedder);
@@ -136,7 +140,7 @@ public final class Bench {
                 inc.addAll(List.of(firstArticles.get(i)));
                 latency[i - head] = System.nanoTime() - s0;
             }
-            java.util.Arrays.sort(latency);
+            Arrays.sort(latency);
             f.put("incremental.index_size", (double) head);
             f.put("incremental.add_p50_ms", latency[latency.length / 2] / 1e6);
             f.put("incremental.add_p99_ms", latency[Math.min(latency.length - 1, (int) (latency.length * 0.99))] / 1e6);
@@ -237,7 +241,7 @@ public final class Bench {
                 engine.addAll(List.of(a));
                 latency[i] = System.nanoTime() - s0;
             }
-            java.util.Arrays.sort(latency);
+            Arrays.sort(latency);
             if (latency.length > 0) {
                 f.put("incremental.index_size", (double) n);
                 f.put("incremental.adds", (double) latency.length);
@@ -254,7 +258,7 @@ public final class Bench {
     private static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) return;
         try (var s = Files.walk(p)) {
-            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
         }
     }
 
@@ -262,7 +266,7 @@ public final class Bench {
     static long hashOnce(Path file) throws IOException {
         long h = 0xcbf29ce484222325L;
         byte[] buf = new byte[1 << 16];
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             int r;
             while ((r = in.read(buf)) > 0) for (int i = 0; i < r; i++) h = (h ^ buf[i]) * 0x100000001b3L;
         }

@@ -3,6 +3,7 @@ package org.storytrace.core.doc;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * How a layer's value is written to the engine's document store and read back, so a layer made once per
@@ -23,7 +24,7 @@ public interface Codec<T> {
     /** Writes a string of any length, or null, as its UTF-8 byte count (-1 for null) and bytes ({@code writeUTF} stops at 64 KB). */
     static void writeString(String s, DataOutput out) throws IOException {
         if (s == null) { out.writeInt(-1); return; }
-        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
     }
@@ -33,7 +34,7 @@ public interface Codec<T> {
         if (n < 0) return null;
         byte[] b = new byte[n];
         in.readFully(b);
-        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     static int[] readInts(DataInput in) throws IOException {

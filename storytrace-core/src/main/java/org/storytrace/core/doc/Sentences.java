@@ -1,12 +1,14 @@
 package org.storytrace.core.doc;
 
+import java.io.Serializable;
+
 /**
  * The sentences of an article's body: sentence {@code i} covers characters {@code [starts[i], ends[i])}
  * of the article's text and tokens {@code [firstToken[i], endToken[i])} of its {@link TokenLayer}.
  * Sentences are in text order, never overlap, and every token belongs to exactly one of them. The arrays
  * are not copied: treat them as read-only.
  */
-public record Sentences(int[] starts, int[] ends, int[] firstToken, int[] endToken) implements java.io.Serializable {
+public record Sentences(int[] starts, int[] ends, int[] firstToken, int[] endToken) implements Serializable {
     public Sentences {
         int n = starts.length;
         if (ends.length != n || firstToken.length != n

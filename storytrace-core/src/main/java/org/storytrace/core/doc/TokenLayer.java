@@ -1,5 +1,6 @@
 package org.storytrace.core.doc;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.text.Tokens;
@@ -10,7 +11,7 @@ import org.storytrace.core.text.Tokens;
  * {@code [starts[i], ends[i])} of {@link Article#cleanText()} and {@code hashes[i]} is the hash of its
  * folded form ({@link Tokens}). The arrays are not copied: treat them as read-only.
  */
-public record TokenLayer(long[] hashes, int[] starts, int[] ends) implements java.io.Serializable {
+public record TokenLayer(long[] hashes, int[] starts, int[] ends) implements Serializable {
     public TokenLayer {
         if (hashes.length != starts.length
                 || hashes.length != ends.length) throw new IllegalArgumentException("token arrays differ in length");

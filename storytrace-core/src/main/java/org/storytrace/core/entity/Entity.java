@@ -1,5 +1,6 @@
 package org.storytrace.core.entity;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
  * @param mentions  every mention, in article order then text order
  */
 public record Entity(String id, EntityType type, String canonical, List<Variant> variants, List<String> roles, List<At> mentions)
-        implements java.io.Serializable {
+        implements Serializable {
     public Entity {
         variants = List.copyOf(variants);
         roles = List.copyOf(roles);
@@ -21,12 +22,12 @@ public record Entity(String id, EntityType type, String canonical, List<Variant>
     }
 
     /** One spelling: how often it occurs, and how often in each outlet. */
-    public record Variant(String text, int count, Map<String, Integer> outlets) implements java.io.Serializable {
+    public record Variant(String text, int count, Map<String, Integer> outlets) implements Serializable {
         public Variant { outlets = Map.copyOf(outlets); }
     }
 
     /** One mention of the entity: characters {@code [start, end)} of an article's text. */
-    public record At(String article, int start, int end, String text) implements java.io.Serializable {}
+    public record At(String article, int start, int end, String text) implements Serializable {}
 
     Entity withId(String newId) { return new Entity(newId, type, canonical, variants, roles, mentions); }
 }

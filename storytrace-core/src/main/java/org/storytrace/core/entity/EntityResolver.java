@@ -5,8 +5,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.storytrace.core.cluster.UnionFind;
 
 /**
@@ -117,7 +120,7 @@ public final class EntityResolver {
         return best;
     }
 
-    private List<Cluster> mergeAcrossTypes(List<Cluster> clusters, java.util.Set<String> spellings, Map<String, Cluster> clusterOf) {
+    private List<Cluster> mergeAcrossTypes(List<Cluster> clusters, Set<String> spellings, Map<String, Cluster> clusterOf) {
         Map<Cluster, Cluster> into = new HashMap<>();
         for (int i = 0; i < clusters.size(); i++) {
             Cluster a = clusters.get(i);
@@ -251,7 +254,7 @@ public final class EntityResolver {
                 if (s.text() == null || b.start() - a.end() > 3 || !Name.isAcronym(b.text())) continue;
                 String between = s.text().substring(a.end(), b.start()).strip();
                 if (between.equals("(") && b.end() < s.text().length() && s.text().charAt(b.end()) == ')') {
-                    out.putIfAbsent(b.text().toUpperCase(java.util.Locale.ROOT), new Name(a.text(), a.type()).text);
+                    out.putIfAbsent(b.text().toUpperCase(Locale.ROOT), new Name(a.text(), a.type()).text);
                 }
             }
         }
@@ -365,12 +368,12 @@ public final class EntityResolver {
         // an organisation to the one other whose spellings include a name that ends it (Iranian Quds Force, Quds
         // Force; Indianapolis Colts, Colts): only when one entity has that spelling, or a common suffix (Foreign
         // Ministry) would join every ministry
-        Map<String, java.util.Set<Integer>> bySpelling = new HashMap<>();
+        Map<String, Set<Integer>> bySpelling = new HashMap<>();
         for (int i = 0; i < n; i++) {
             if (all.get(i).type() != EntityType.ORGANIZATION) continue;
             for (Entity.Variant v : all.get(i).variants()) {
                 Name vn = new Name(v.text(), EntityType.ORGANIZATION);
-                if (!vn.isAcronym() && !vn.isEmpty()) bySpelling.computeIfAbsent(vn.key, x -> new java.util.TreeSet<>()).add(i);
+                if (!vn.isAcronym() && !vn.isEmpty()) bySpelling.computeIfAbsent(vn.key, x -> new TreeSet<>()).add(i);
             }
         }
         for (int i = 0; i < n; i++) {
@@ -378,9 +381,9 @@ public final class EntityResolver {
             for (int drop = 1; drop <= canon[i].parts.size() - 1; drop++) {
                 StringBuilder k = new StringBuilder();
                 for (int p = drop; p < canon[i].parts.size(); p++) k.append(canon[i].parts.get(p).folded()).append(' ');
-                java.util.Set<Integer> holders = new java.util.TreeSet<>();
+                Set<Integer> holders = new TreeSet<>();
                 for (int j : bySpelling.getOrDefault(k.toString().strip(),
-                        java.util.Set.of())) if (sets.find(j) != sets.find(i)) holders.add(sets.find(j));
+                        Set.of())) if (sets.find(j) != sets.find(i)) holders.add(sets.find(j));
                 if (holders.size() == 1) { sets.union(i, holders.iterator().next()); break; }
             }
         }
@@ -396,7 +399,7 @@ public final class EntityResolver {
             // fullest first, so that the fuller spellings are one before a shorter one looks for the one it fits
             group.sort((a, b) -> fuller(canon[a], canon[b]) ? -1 : fuller(canon[b], canon[a]) ? 1 : Integer.compare(a, b));
             for (int i : group) {
-                java.util.Set<Integer> roots = new java.util.TreeSet<>();
+                Set<Integer> roots = new TreeSet<>();
                 for (int j : group) {
                     if (fuller(canon[j], canon[i]) && personFits(canon[i], canon[j])) roots.add(sets.find(j));
                 }
@@ -413,7 +416,7 @@ public final class EntityResolver {
         for (int i = 0; i < n; i++) {
             if (all.get(i).type() != EntityType.PERSON || canon[i].parts.size() != 1) continue;
             List<Integer> cands = fullByLast.getOrDefault(Romanization.coarse(canon[i].first().skeleton()), List.of());
-            java.util.Set<Integer> roots = new java.util.TreeSet<>();
+            Set<Integer> roots = new TreeSet<>();
             Map<Integer, Integer> sameTopic = new TreeMap<>(); // root -> its mentions in stories of i's topic
             for (int j : cands) {
                 if (!Romanization.same(canon[i].first(), canon[j].last())) continue;

@@ -1,5 +1,6 @@
 package org.storytrace.core.entity;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,7 @@ import org.storytrace.core.model.Article;
  */
 public final class EntityStage implements StoryStage<EntityStage.StoryEntities> {
     /** One story's entities, in order of first mention. */
-    public record StoryEntities(List<Entity> entities) implements java.io.Serializable {
+    public record StoryEntities(List<Entity> entities) implements Serializable {
         public StoryEntities { entities = List.copyOf(entities); }
     }
 

@@ -3,13 +3,14 @@ package org.storytrace.core.entity;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.storytrace.core.doc.Codec;
 import org.storytrace.core.doc.Layer;
 
 /** The names found in one article, in text order, never overlapping: the document layer {@link #LAYER}. */
-public record Mentions(List<Mention> list) implements java.io.Serializable {
+public record Mentions(List<Mention> list) implements Serializable {
     public Mentions {
         list = List.copyOf(list);
         for (int i = 1; i < list.size(); i++) {

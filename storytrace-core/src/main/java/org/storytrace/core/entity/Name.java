@@ -3,6 +3,7 @@ package org.storytrace.core.entity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A mention's text read as a name: its parts (without particles such as {@code al-}, without a title or a
@@ -19,11 +20,11 @@ final class Name {
     final String initials;
     final String key;
 
-    private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("of", "the", "and", "for", "in", "on", "de", "du", "des",
+    private static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "and", "for", "in", "on", "de", "du", "des",
             "la", "le", "al", "el", "to", "at", "&");
 
     /** Generational suffixes, not parts of the name: Arcade Joseph Comeaux Jr. */
-    private static final java.util.Set<String> GENERATION = java.util.Set.of("jr", "sr", "ii", "iii", "iv");
+    private static final Set<String> GENERATION = Set.of("jr", "sr", "ii", "iii", "iv");
 
     Name(String raw, EntityType type) {
         this.type = type;

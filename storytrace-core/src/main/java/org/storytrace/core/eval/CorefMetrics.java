@@ -3,8 +3,10 @@ package org.storytrace.core.eval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.storytrace.core.cluster.UnionFind;
 
 /**
@@ -43,7 +45,7 @@ public final class CorefMetrics {
     private static double mucRecall(int[] a, int[] b) {
         double num = 0, den = 0;
         for (int[] c : clusters(a)) {
-            java.util.Set<Integer> parts = new java.util.HashSet<>();
+            Set<Integer> parts = new HashSet<>();
             for (int m : c) parts.add(b[m]);
             num += c.length - parts.size();
             den += c.length - 1;

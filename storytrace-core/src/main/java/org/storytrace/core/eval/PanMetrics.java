@@ -3,6 +3,7 @@ package org.storytrace.core.eval;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The PAN text-alignment measures (Potthast et al., 2010): character-level precision and recall,
@@ -77,5 +78,5 @@ public final class PanMetrics {
         return l;
     }
 
-    private static String fmt(double d) { return String.format(java.util.Locale.ROOT, "%.4f", d); }
+    private static String fmt(double d) { return String.format(Locale.ROOT, "%.4f", d); }
 }

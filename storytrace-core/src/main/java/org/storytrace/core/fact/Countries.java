@@ -1,5 +1,6 @@
 package org.storytrace.core.fact;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -87,7 +88,7 @@ public final class Countries {
     static Found longest(String words) {
         String[] w = words.strip().split("\\s+");
         for (int n = Math.min(3, w.length); n >= 1; n--) {
-            String name = String.join(" ", java.util.Arrays.copyOf(w, n)).replaceAll("[,.;:]+$", "");
+            String name = String.join(" ", Arrays.copyOf(w, n)).replaceAll("[,.;:]+$", "");
             String c = byName(name);
             if (c != null) return new Found(c, name.length());
         }

@@ -1,14 +1,17 @@
 package org.storytrace.core.fact;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -21,14 +24,15 @@ import org.storytrace.core.doc.StoryView;
 import org.storytrace.core.entity.Entity;
 import org.storytrace.core.entity.EntityStage;
 import org.storytrace.core.entity.EntityType;
+import org.storytrace.core.entity.Mention;
 import org.storytrace.core.entity.Mentions;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Link;
 import org.storytrace.core.quote.QuoteGroupStage;
 import org.storytrace.core.quote.QuoteGrouper;
 import org.storytrace.core.quote.Quotes;
-import org.storytrace.core.time.TimelineStage;
 import org.storytrace.core.time.TimeTagger;
+import org.storytrace.core.time.TimelineStage;
 
 /**
  * The story stage that reads the facts a story turns on from each of its articles, aligns the same fact
@@ -59,10 +63,10 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
     public static final double COPY_SHARE = 0.3;
 
     /** Where a value is written. {@code implied}: read from the article's usual country, not from words about this place. */
-    public record Evidence(String article, int start, int end, String text, boolean implied) implements java.io.Serializable {}
+    public record Evidence(String article, int start, int end, String text, boolean implied) implements Serializable {}
 
     /** One value of a fact, the articles that hold it, and how many independent sources they are. */
-    public record Value(String value, List<String> articles, int sources, List<Evidence> evidence) implements java.io.Serializable {
+    public record Value(String value, List<String> articles, int sources, List<Evidence> evidence) implements Serializable {
         public Value {
             articles = List.copyOf(articles);
             evidence = List.copyOf(evidence);
@@ -73,7 +77,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
      * One fact of the story with every value its articles give: {@code kind} is {@code date}, {@code place}, {@code count}, {@code amount},
      * {@code role} or {@code quote}.
      */
-    public record Fact(String kind, String fact, List<Value> values) implements java.io.Serializable {
+    public record Fact(String kind, String fact, List<Value> values) implements Serializable {
         public Fact { values = List.copyOf(values); }
     }
 
@@ -81,7 +85,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
      * A story's facts: those its articles agree on, those they dispute ({@code discrepancies}), and counts a
      * later article raised ({@code updates}, values in publication order).
      */
-    public record StoryFacts(List<Fact> facts, List<Fact> discrepancies, List<Fact> updates) implements java.io.Serializable {
+    public record StoryFacts(List<Fact> facts, List<Fact> discrepancies, List<Fact> updates) implements Serializable {
         public StoryFacts {
             facts = List.copyOf(facts);
             discrepancies = List.copyOf(discrepancies);
@@ -151,7 +155,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
     // ---- when ---------------------------------------------------------------------------------------------
 
     private static void dates(TimelineStage.StoryTime t, Sources sources, List<Fact> facts, List<Fact> disputes) {
-        Set<Integer> done = new java.util.HashSet<>();
+        Set<Integer> done = new HashSet<>();
         List<TimelineStage.Event> events = t.timeline();
         for (int i = 0; i < events.size(); i++) {
             TimelineStage.Event e = events.get(i);
@@ -203,7 +207,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             List<Fact> disputes) {
         Map<String, Document> byId = new HashMap<>();
         for (Document d : story.documents()) byId.put(d.id(), d);
-        Map<String, java.util.Optional<String>> usual = new HashMap<>(); // made when first needed: most places need none
+        Map<String, Optional<String>> usual = new HashMap<>(); // made when first needed: most places need none
         for (Entity e : entities.entities()) {
             // a place: a LOCATION, or a name the text itself puts in a country ("Ahrweiler, western Germany", which a name finder may call
             // a person)
@@ -249,7 +253,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             }
             for (String a : mentioning) {
                 if (explicitArticles.contains(a)) continue;
-                java.util.Optional<String> u = usual.computeIfAbsent(a, x -> java.util.Optional.ofNullable(usualCountry(byId.get(x)
+                Optional<String> u = usual.computeIfAbsent(a, x -> Optional.ofNullable(usualCountry(byId.get(x)
                         .article())));
                 if (u.isEmpty()) continue;
                 Entity.At at = firstMention.get(a);
@@ -294,7 +298,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         Map<String, String> texts = new HashMap<>();
         for (Document d : story.documents()) {
             Map<Integer, String> m = new HashMap<>();
-            for (org.storytrace.core.entity.Mention x : d.find(Mentions.LAYER).orElse(Mentions.NONE)
+            for (Mention x : d.find(Mentions.LAYER).orElse(Mentions.NONE)
                     .list()) if (x.role() != null) m.put(x.start(), x.role());
             roleAt.put(d.id(), m);
             texts.put(d.id(), d.article().cleanText());
@@ -338,7 +342,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
 
     /** Whether some article gives both titles (a person who holds two offices, or one after the other). */
     private static boolean oneArticleHoldsBoth(List<Value> values) {
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Value v : values) for (String a : v.articles()) if (!seen.add(a)) return true;
         return false;
     }

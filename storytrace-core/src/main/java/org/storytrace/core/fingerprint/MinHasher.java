@@ -1,5 +1,6 @@
 package org.storytrace.core.fingerprint;
 
+import java.util.Arrays;
 import org.storytrace.core.text.Tokens;
 
 /**
@@ -48,7 +49,7 @@ public final class MinHasher {
     /** The signature of a token sequence; a text shorter than one shingle is hashed as one shingle. */
     public int[] signature(long[] tokenHashes, int n) {
         long[] mins = new long[numHashes];
-        java.util.Arrays.fill(mins, Long.MAX_VALUE);
+        Arrays.fill(mins, Long.MAX_VALUE);
         int k = Math.min(shingle, Math.max(1, n));
         int count = n == 0 ? 0 : n - k + 1;
         int shift = 64 - binBits;

@@ -1,6 +1,10 @@
 package org.storytrace.core.fingerprint;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.storytrace.core.index.IntBuffer;
+import org.storytrace.core.index.LongIntMap;
 
 /** Exact word-shingle sets and their Jaccard similarity: the ground truth MinHash estimates, for measurement. */
 public final class Shingles {
@@ -35,12 +39,12 @@ public final class Shingles {
      *
      * @param sets sorted, distinct shingle hashes per document (from {@link #sortedSet})
      */
-    public static long[] similarPairs(java.util.List<long[]> sets, int m, double t) {
+    public static long[] similarPairs(List<long[]> sets, int m, double t) {
         if (!(t > 0 && t <= 1)) throw new IllegalArgumentException("t must be in (0, 1], was " + t);
-        org.storytrace.core.index.LongIntMap lists = new org.storytrace.core.index.LongIntMap(1 << 16);
-        java.util.List<org.storytrace.core.index.IntBuffer> postings = new java.util.ArrayList<>();
+        LongIntMap lists = new LongIntMap(1 << 16);
+        List<IntBuffer> postings = new ArrayList<>();
         int[] seen = new int[m];
-        java.util.Arrays.fill(seen, -1);
+        Arrays.fill(seen, -1);
         long[] out = new long[64];
         int size = 0;
         for (int i = 0; i < m; i++) {
@@ -49,7 +53,7 @@ public final class Shingles {
             for (int p = 0; p < Math.min(prefix, x.length); p++) {
                 int list = lists.get(x[p], -1);
                 if (list < 0) continue;
-                org.storytrace.core.index.IntBuffer docs = postings.get(list);
+                IntBuffer docs = postings.get(list);
                 for (int q = 0; q < docs.size(); q++) {
                     int j = docs.get(q);
                     if (seen[j] == i) continue;
@@ -58,18 +62,18 @@ public final class Shingles {
                     int lo = Math.min(x.length, y.length), hi = Math.max(x.length, y.length);
                     if (lo < t * hi) continue; // Jaccard <= lo / hi
                     if (jaccard(x, y) < t) continue;
-                    if (size == out.length) out = java.util.Arrays.copyOf(out, size * 2);
+                    if (size == out.length) out = Arrays.copyOf(out, size * 2);
                     out[size++] = ((long) j << 32) | i;
                 }
             }
             for (int p = 0; p < Math.min(prefix, x.length); p++) {
                 int list = lists.putIfAbsent(x[p], postings.size());
-                if (list == postings.size()) postings.add(new org.storytrace.core.index.IntBuffer());
+                if (list == postings.size()) postings.add(new IntBuffer());
                 postings.get(list).add(i);
             }
         }
-        long[] pairs = java.util.Arrays.copyOf(out, size);
-        java.util.Arrays.sort(pairs);
+        long[] pairs = Arrays.copyOf(out, size);
+        Arrays.sort(pairs);
         return pairs;
     }
 }

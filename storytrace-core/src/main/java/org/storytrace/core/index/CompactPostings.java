@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import org.storytrace.core.index.disk.PostingsFile;
 
 /**
@@ -140,7 +141,7 @@ public final class CompactPostings implements AutoCloseable {
     }
 
     /** Calls {@code f} with every document in {@code key}'s postings. */
-    public void forEach(long key, java.util.function.IntConsumer f) {
+    public void forEach(long key, IntConsumer f) {
         long r = reduce(key);
         IntBuffer out = new IntBuffer();
         shards[shardOf(r)].collect(ident(r), Integer.MAX_VALUE, out);

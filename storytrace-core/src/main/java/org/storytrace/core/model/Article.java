@@ -1,5 +1,6 @@
 package org.storytrace.core.model;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,7 @@ import java.util.Optional;
  */
 public record Article(String id, String path, String text, String title, LocalDate published, String publishedEvidence,
                       String source, String author, int bodyStart, int bodyEnd, List<Span> boilerplate,
-                      String format, String encoding, String url, String outlet, String language) implements java.io.Serializable {
+                      String format, String encoding, String url, String outlet, String language) implements Serializable {
     public Article {
         if (id == null || id.isBlank()) throw new IllegalArgumentException("article id must not be blank");
         if (text == null) throw new IllegalArgumentException("article " + id + ": text must not be null");

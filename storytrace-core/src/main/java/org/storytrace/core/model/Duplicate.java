@@ -1,5 +1,7 @@
 package org.storytrace.core.model;
 
+import java.io.Serializable;
+
 /**
  * An input recognised as an exact duplicate of an article already read, and not processed again.
  *
@@ -7,4 +9,4 @@ package org.storytrace.core.model;
  * @param of     the id of the article it duplicates
  * @param reason {@code "same canonical URL"} or {@code "same body"}
  */
-public record Duplicate(String path, String of, String reason) implements java.io.Serializable {}
+public record Duplicate(String path, String of, String reason) implements Serializable {}

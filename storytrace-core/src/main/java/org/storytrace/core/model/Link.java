@@ -1,7 +1,10 @@
 package org.storytrace.core.model;
 
-import java.util.List;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * Verified reuse between two articles.
@@ -13,7 +16,7 @@ import java.util.Comparator;
  *                       the reverse, null when the dates cannot tell
  */
 public record Link(String a, String b, double similarity, double reusedShareA, double reusedShareB, Direction direction,
-                   List<Passage> passages) implements java.io.Serializable {
+                   List<Passage> passages) implements Serializable {
     public Link {
         if (a.equals(b)) throw new IllegalArgumentException("an article cannot link to itself: " + a);
         passages = List.copyOf(passages);
@@ -39,7 +42,7 @@ public record Link(String a, String b, double similarity, double reusedShareA, d
 
     /** Links in the fixed order of the outputs: by first article id, then second. */
     public static List<Link> inOutputOrder(List<Link> links) {
-        List<Link> sorted = new java.util.ArrayList<>(links);
+        List<Link> sorted = new ArrayList<>(links);
         sorted.sort(OUTPUT_ORDER);
         return sorted;
     }
@@ -50,10 +53,10 @@ public record Link(String a, String b, double similarity, double reusedShareA, d
 
     /** {@code sorted} (in output order) with {@code more} put in their places: a few links added to many without sorting them all. */
     public static List<Link> mergedInOutputOrder(List<Link> sorted, List<Link> more) {
-        List<Link> out = new java.util.ArrayList<>(sorted.size() + more.size());
+        List<Link> out = new ArrayList<>(sorted.size() + more.size());
         out.addAll(sorted);
         for (Link l : inOutputOrder(more)) {
-            int i = java.util.Collections.binarySearch(out, l, OUTPUT_ORDER);
+            int i = Collections.binarySearch(out, l, OUTPUT_ORDER);
             out.add(i < 0 ? -i - 1 : i + 1, l);
         }
         return out;

@@ -1,6 +1,8 @@
 package org.storytrace.core.pipeline;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.storytrace.core.index.HashSort;
 import org.storytrace.core.index.LongIntMap;
 
 /**
@@ -50,7 +52,7 @@ public final class DocFrequencies {
                 System.arraycopy(k, 0, all, n, k.length);
                 n += k.length;
             }
-            org.storytrace.core.index.HashSort.sort(all, n);
+            HashSort.sort(all, n);
             sorted[kind] = all;
         });
         range(3 * SHARDS, parallel).forEach(task -> {
@@ -68,8 +70,8 @@ public final class DocFrequencies {
         items += batch.length;
     }
 
-    private static java.util.stream.IntStream range(int n, boolean parallel) {
-        java.util.stream.IntStream r = java.util.stream.IntStream.range(0, n);
+    private static IntStream range(int n, boolean parallel) {
+        IntStream r = IntStream.range(0, n);
         return parallel ? r.parallel() : r;
     }
 

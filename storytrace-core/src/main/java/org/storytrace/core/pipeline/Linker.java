@@ -1,9 +1,17 @@
 package org.storytrace.core.pipeline;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongToIntFunction;
+import java.util.function.ToIntFunction;
+import java.util.stream.IntStream;
 import org.storytrace.core.align.Aligner;
+import org.storytrace.core.doc.TokenLayer;
 import org.storytrace.core.fingerprint.MinHasher;
 import org.storytrace.core.index.AnchorIndex;
 import org.storytrace.core.index.CompactPostings;
@@ -12,7 +20,6 @@ import org.storytrace.core.index.LshIndex;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Link;
 import org.storytrace.core.model.Passage;
-import org.storytrace.core.doc.TokenLayer;
 
 /**
  * The link stage: fingerprints each article as it arrives, finds candidates among those already seen
@@ -223,8 +230,8 @@ public final class Linker implements AutoCloseable {
         return links;
     }
 
-    private static java.util.stream.IntStream range(int to, boolean parallel) {
-        java.util.stream.IntStream s = java.util.stream.IntStream.range(0, to);
+    private static IntStream range(int to, boolean parallel) {
+        IntStream s = IntStream.range(0, to);
         return parallel && to > 1 ? s.parallel() : s;
     }
 
@@ -235,8 +242,8 @@ public final class Linker implements AutoCloseable {
      */
     private int[] candidates(int i, int[][] lshHits, int[][] lshEnd, int[][] anchorHits, int[][] anchorEnd, Fingerprint fp) {
         int[] bands = gather(i, lshHits, lshEnd), anchors = gather(i, anchorHits, anchorEnd);
-        java.util.Arrays.sort(bands);
-        java.util.Arrays.sort(anchors);
+        Arrays.sort(bands);
+        Arrays.sort(anchors);
         int minShared = anchorIndex.minShared();
         int[] all = new int[bands.length + anchors.length];
         int n = 0;
@@ -247,10 +254,10 @@ public final class Linker implements AutoCloseable {
             if (y - x >= minShared) all[n++] = anchors[x];
             x = y;
         }
-        java.util.Arrays.sort(all, 0, n);
+        Arrays.sort(all, 0, n);
         int distinct = 0;
         for (int x = 0; x < n; x++) if (x == 0 || all[x] != all[x - 1]) all[distinct++] = all[x];
-        int[] unique = java.util.Arrays.copyOf(all, distinct);
+        int[] unique = Arrays.copyOf(all, distinct);
         if (unique.length <= settings.maxCandidates()) return unique;
         List<Integer> kept = new ArrayList<>(unique.length);
         for (int c : unique) kept.add(c);
@@ -261,7 +268,7 @@ public final class Linker implements AutoCloseable {
             return c != 0 ? c : Integer.compare(x, y);
         });
         int[] out = kept.subList(0, settings.maxCandidates()).stream().mapToInt(Integer::intValue).toArray();
-        java.util.Arrays.sort(out);
+        Arrays.sort(out);
         return out;
     }
 
@@ -279,13 +286,13 @@ public final class Linker implements AutoCloseable {
         return out;
     }
 
-    private java.time.LocalDate date(int doc) { return days[doc] == NO_DATE ? null : java.time.LocalDate.ofEpochDay(days[doc]); }
+    private LocalDate date(int doc) { return days[doc] == NO_DATE ? null : LocalDate.ofEpochDay(days[doc]); }
 
     /** What verification needs of document {@code doc} besides the indexes: its id, date and fingerprint. */
     private void register(int doc, Article a, Fingerprint fp) {
         if (doc == ids.length) {
-            ids = java.util.Arrays.copyOf(ids, doc * 2);
-            days = java.util.Arrays.copyOf(days, doc * 2);
+            ids = Arrays.copyOf(ids, doc * 2);
+            days = Arrays.copyOf(days, doc * 2);
         }
         ids[doc] = a.id();
         days[doc] = a.published() == null ? NO_DATE : (int) a.published().toEpochDay();
@@ -298,11 +305,11 @@ public final class Linker implements AutoCloseable {
     }
 
     /** Aligns two fingerprinted documents known by id and publication date (may be null). */
-    public Link verify(String idX, java.time.LocalDate pubX, Fingerprint fx, String idY, java.time.LocalDate pubY, Fingerprint fy) {
+    public Link verify(String idX, LocalDate pubX, Fingerprint fx, String idY, LocalDate pubY, Fingerprint fy) {
         // keep a fixed orientation (smaller id first) so results do not depend on arrival order
         if (idX.compareTo(idY) > 0) {
             String t = idX; idX = idY; idY = t;
-            java.time.LocalDate d = pubX; pubX = pubY; pubY = d;
+            LocalDate d = pubX; pubX = pubY; pubY = d;
             Fingerprint f = fx; fx = fy; fy = f;
         }
         List<Aligner.Match> matches = aligner.get().align(fx.tokens(), fx.size(), fy.tokens(), fy.size());
@@ -334,7 +341,7 @@ public final class Linker implements AutoCloseable {
      * {@link #pruneCommon(List)} for a few links among many documents: {@code docOf} gives a document's number in
      * this linker (the order documents were added; -1 if unknown), so the documents are not looked for among all.
      */
-    public List<Link> pruneCommon(List<Link> links, java.util.function.ToIntFunction<String> docOf) {
+    public List<Link> pruneCommon(List<Link> links, ToIntFunction<String> docOf) {
         List<Link> out = new ArrayList<>(links.size());
         for (Link l : links) {
             int a = docOf.applyAsInt(l.a()), b = docOf.applyAsInt(l.b());
@@ -351,7 +358,7 @@ public final class Linker implements AutoCloseable {
 
     public List<Link> pruneCommon(List<Link> links) {
         // the documents the links name, and only those, by id
-        java.util.Map<String, Integer> byId = new java.util.HashMap<>();
+        Map<String, Integer> byId = new HashMap<>();
         for (Link l : links) { byId.put(l.a(), -1); byId.put(l.b(), -1); }
         for (int i = 0; i < fingerprints.size(); i++) if (byId.containsKey(ids[i])) byId.put(ids[i], i);
         // each link judged on its own (the indexes are only read here), on as many threads as the caller's pool has
@@ -377,7 +384,7 @@ public final class Linker implements AutoCloseable {
      * null when none is left. The same rule the incremental path applies, for callers (the Spark job) that
      * count anchor frequencies themselves.
      */
-    public Link pruneCommon(Link l, Fingerprint fa, Fingerprint fb, java.util.function.LongToIntFunction docFreq, int articles) {
+    public Link pruneCommon(Link l, Fingerprint fa, Fingerprint fb, LongToIntFunction docFreq, int articles) {
         if (fa == null || fb == null) return l;
         int commonDf = commonDocFreq(articles);
         {
@@ -396,8 +403,8 @@ public final class Linker implements AutoCloseable {
         }
     }
 
-    private boolean isCommon(Fingerprint f, int start, int end, int commonDf, java.util.function.LongToIntFunction docFreq) {
-        int from = java.util.Arrays.binarySearch(f.starts(), start);
+    private boolean isCommon(Fingerprint f, int start, int end, int commonDf, LongToIntFunction docFreq) {
+        int from = Arrays.binarySearch(f.starts(), start);
         if (from < 0) from = -from - 1;
         int k = anchorIndex.shingle();
         int anchors = 0, common = 0;

@@ -1,12 +1,21 @@
 package org.storytrace.core.pipeline;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+import java.util.function.LongToIntFunction;
+import java.util.stream.IntStream;
 import org.storytrace.core.cluster.AverageLinkage;
+import org.storytrace.core.cluster.Components;
+import org.storytrace.core.doc.TokenLayer;
+import org.storytrace.core.index.HashSort;
+import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Link;
 import org.storytrace.core.text.NameKey;
 import org.storytrace.core.text.StopWords;
@@ -29,7 +38,7 @@ import org.storytrace.core.text.Tokens;
  * Stories are average-linkage clusters at {@code storyThreshold}; topics continue merging the stories
  * at the lower {@code topicThreshold}.
  */
-public final class StoryGrouper implements java.io.Serializable {
+public final class StoryGrouper implements Serializable {
     /** Tunables, checked when built. */
     /**
      * @param candidateMinShared collections larger than {@value #EXHAUSTIVE} items score only the pairs that
@@ -61,7 +70,7 @@ public final class StoryGrouper implements java.io.Serializable {
     public record Settings(double storyThreshold, double topicThreshold, double embeddingWeight, double embeddingFloor,
                            double embeddingCeiling, int dateWindowDays, double linkShare, double maxDocFreq,
                            int candidateMinShared, int maxTerms, double semanticBand, int maxCandidateDocs, int candidateRareDocs,
-                           double semanticGate) implements java.io.Serializable {
+                           double semanticGate) implements Serializable {
         public Settings {
             if (!(topicThreshold > 0 && topicThreshold <= storyThreshold && storyThreshold <= 1)) {
                 throw new IllegalArgumentException("need 0 < topicThreshold <= storyThreshold <= 1, was " + topicThreshold + ", "
@@ -151,7 +160,7 @@ public final class StoryGrouper implements java.io.Serializable {
     /** One item to group. {@code embedding} may be null. */
     public record Item(String id, String title, CharSequence text, int from, int to, LocalDate published, float[] embedding) {
         /** An article as an item: its headline, its body with the furniture blanked, its date; no embedding. */
-        public static Item of(org.storytrace.core.model.Article a) {
+        public static Item of(Article a) {
             return new Item(a.id(), a.title(), a.cleanText(), a.bodyStart(), a.bodyEnd(), a.published(), null);
         }
     }
@@ -240,7 +249,7 @@ public final class StoryGrouper implements java.io.Serializable {
      * @param embeddingText the text to embed an item from, asked only for items a close call needs
      */
     public Grouping group(List<String> ids, List<Profile> profiles, List<Link> links, Embedder embedder,
-                          java.util.function.IntFunction<float[]> given, java.util.function.IntFunction<String> embeddingText) {
+                          IntFunction<float[]> given, IntFunction<String> embeddingText) {
         // each step in its own method, so what one step holds (the pair scoring's indexes) is free for the next
         Edges edges = scorePairs(ids, profiles, links, embedder, given, embeddingText);
         int[] story = stories(profiles.size(), edges.u(), edges.v(), edges.w());
@@ -256,7 +265,7 @@ public final class StoryGrouper implements java.io.Serializable {
     private record Edges(int[] u, int[] v, double[] w, int embedded) {}
 
     private Edges scorePairs(List<String> ids, List<Profile> profiles, List<Link> links, Embedder embedder,
-                             java.util.function.IntFunction<float[]> given, java.util.function.IntFunction<String> embeddingText) {
+                             IntFunction<float[]> given, IntFunction<String> embeddingText) {
         int n = profiles.size();
         Map<String, Integer> index = new HashMap<>(Math.max(16, n * 2));
         for (int i = 0; i < n; i++) index.put(ids.get(i), i);
@@ -274,7 +283,7 @@ public final class StoryGrouper implements java.io.Serializable {
         TermVectors.CandidateIndex candidates = top == null ? null : new TermVectors.CandidateIndex(top);
         top = null;
         // reused shares by pair, as sorted parallel arrays: a document's reuse partners are one run of keys
-        java.util.TreeMap<Long, Double> reuseByPair = new java.util.TreeMap<>();
+        TreeMap<Long, Double> reuseByPair = new TreeMap<>();
         for (Link l : links) {
             Integer a = index.get(l.a()), b = index.get(l.b());
             if (a == null || b == null || a.equals(b)) continue;
@@ -385,7 +394,7 @@ public final class StoryGrouper implements java.io.Serializable {
 
     /** The story of each of {@code n} items from the scored pairs: average linkage one connected component at a time. */
     private int[] stories(int n, int[] u, int[] v, double[] w) {
-        org.storytrace.core.cluster.Components comps = org.storytrace.core.cluster.Components.of(n, u, v);
+        Components comps = Components.of(n, u, v);
         int[] storyRep = new int[n];
         range(comps.count()).forEach(c -> {
             int[] nodes = comps.nodes(c), edges = comps.edges(c);
@@ -471,8 +480,8 @@ public final class StoryGrouper implements java.io.Serializable {
         return it.title() == null ? body : it.title() + ".\n" + body;
     }
 
-    private java.util.stream.IntStream range(int to) {
-        java.util.stream.IntStream s = java.util.stream.IntStream.range(0, to);
+    private IntStream range(int to) {
+        IntStream s = IntStream.range(0, to);
         return parallel && to > 256 ? s.parallel() : s;
     }
 
@@ -484,7 +493,7 @@ public final class StoryGrouper implements java.io.Serializable {
 
     /** An item's term counts: words (headline and lead weighted), name keys, headline words; keys ascending. */
     public record Terms(long[] words, float[] wordCounts, long[] names, float[] nameCounts, long[] heads, float[] headCounts)
-            implements java.io.Serializable {}
+            implements Serializable {}
 
     private static final ThreadLocal<Counter[]> COUNTERS = ThreadLocal.withInitial(() -> new Counter[] {new Counter(), new Counter(),
             new Counter(), new Counter()});
@@ -497,7 +506,7 @@ public final class StoryGrouper implements java.io.Serializable {
      * Counts an item's terms from the tokens of its body when they were made already ({@code body}, the
      * tokens of {@code it.text()} in {@code [it.from(), it.to())}; null to tokenise here). Thread-safe.
      */
-    public static Terms terms(Item it, org.storytrace.core.doc.TokenLayer body) {
+    public static Terms terms(Item it, TokenLayer body) {
         Counter[] c = COUNTERS.get();
         Counter tf = c[0], nm = c[1], hd = c[2], ignored = c[3];
         try {
@@ -526,12 +535,12 @@ public final class StoryGrouper implements java.io.Serializable {
      */
     public record Profile(TermVectors.Vector words, TermVectors.Vector names, TermVectors.Vector heads, long[] candidateTerms,
             LocalDate published)
-            implements java.io.Serializable {}
+            implements Serializable {}
 
     /** The profile of an item in a collection of {@code n}, from its terms and the three document-frequency functions. */
-    public Profile profile(Terms t, LocalDate published, java.util.function.LongToIntFunction wordDf,
-            java.util.function.LongToIntFunction nameDf,
-                           java.util.function.LongToIntFunction headDf, int n) {
+    public Profile profile(Terms t, LocalDate published, LongToIntFunction wordDf,
+            LongToIntFunction nameDf,
+                           LongToIntFunction headDf, int n) {
         TermVectors.Vector w = TermVectors.vector(t.words(), t.wordCounts(), wordDf, n, settings.maxTerms);
         return new Profile(w, TermVectors.vector(t.names(), t.nameCounts(), nameDf, n, Integer.MAX_VALUE),
                 TermVectors.vector(t.heads(), t.headCounts(), headDf, n, Integer.MAX_VALUE),
@@ -577,7 +586,7 @@ public final class StoryGrouper implements java.io.Serializable {
      * item), {@code profile} their profiles, {@code found[0]} the scores between stories ({@link Topics#crossSums}),
      * emptied once read. Labels from 0 in order of first item.
      */
-    private int[] topics(int[] story, java.util.function.IntFunction<Profile> profile, Topics.CrossSums[] found) {
+    private int[] topics(int[] story, IntFunction<Profile> profile, Topics.CrossSums[] found) {
         int n = story.length, ns = 0;
         for (int s : story) ns = Math.max(ns, s + 1);
         int[] count = new int[ns + 1];
@@ -747,7 +756,7 @@ public final class StoryGrouper implements java.io.Serializable {
         long[] keys() {
             long[] k = new long[size];
             for (int i = 0; i < size; i++) k[i] = keys[used[i]];
-            org.storytrace.core.index.HashSort.sort(k, size);
+            HashSort.sort(k, size);
             return k;
         }
 

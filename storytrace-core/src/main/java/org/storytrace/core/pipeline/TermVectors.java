@@ -1,5 +1,6 @@
 package org.storytrace.core.pipeline;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.function.LongToIntFunction;
 import org.storytrace.core.index.LongIntMap;
@@ -16,7 +17,7 @@ import org.storytrace.core.index.LongIntMap;
  */
 public final class TermVectors {
     /** One document's vector: term hashes ascending and their unit-length weights. */
-    public record Vector(long[] keys, float[] weights) implements java.io.Serializable {
+    public record Vector(long[] keys, float[] weights) implements Serializable {
         public boolean isEmpty() { return keys.length == 0; }
 
         /** The cosine of two vectors: the dot product of unit vectors, summed in key order. */
@@ -61,7 +62,7 @@ public final class TermVectors {
                 mask = cap - 1;
                 current = 0;
             }
-            if (++current == Integer.MAX_VALUE) { java.util.Arrays.fill(stamp, 0); current = 1; }
+            if (++current == Integer.MAX_VALUE) { Arrays.fill(stamp, 0); current = 1; }
             long[] k = v.keys();
             float[] w = v.weights();
             for (int i = 0; i < n; i++) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 
 /**
  * Runs work on a fork-join pool of a chosen size, so the stages' parallel steps (parallel streams) use that
@@ -21,7 +22,7 @@ public final class Threads {
     public static <T> T call(ForkJoinPool pool, Callable<T> work) { return await(pool.submit(work)); }
 
     /** The result of a task already submitted, its failure unwrapped as {@link #call} unwraps it. */
-    public static <T> T await(java.util.concurrent.Future<T> task) {
+    public static <T> T await(Future<T> task) {
         try {
             return task.get();
         } catch (InterruptedException e) {

@@ -1,8 +1,11 @@
 package org.storytrace.core.pipeline;
 
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.LongToIntFunction;
 import java.util.stream.IntStream;
 import org.storytrace.core.cluster.AverageLinkage;
 import org.storytrace.core.index.LongIntMap;
@@ -55,7 +58,7 @@ public final class Topics {
      * ({@code wordScale}, {@code nameScale}; 1 when nothing was cut). Keys ascending; sums not normalised.
      */
     public record Summary(int size, int[] words, float[] wordSums, float wordScale, int named, int[] names, float[] nameSums,
-                          float nameScale) implements java.io.Serializable {
+                          float nameScale) implements Serializable {
         public Summary {
             if (size < 1) throw new IllegalArgumentException("a story has at least one article, was " + size);
             if (words.length != wordSums.length || names.length != nameSums.length) {
@@ -211,7 +214,7 @@ public final class Topics {
     }
 
     /** Sums of the scores found between stories: story pair keys {@code a << 32 | b}, ascending, and their sums. */
-    public record CrossSums(long[] keys, double[] sums) implements java.io.Serializable {
+    public record CrossSums(long[] keys, double[] sums) implements Serializable {
         public CrossSums {
             if (keys.length != sums.length) throw new IllegalArgumentException("keys and sums differ in length");
             for (int i = 1; i < keys.length; i++) if (keys[i - 1] >= keys[i]) throw new IllegalArgumentException("keys must ascend");
@@ -489,7 +492,7 @@ public final class Topics {
                 }
             }
             final int[] dfs = df;
-            java.util.function.LongToIntFunction storyDf = k -> dfs[termIds.get(k, 0)];
+            LongToIntFunction storyDf = k -> dfs[termIds.get(k, 0)];
             int maxDf = Math.min(MAX_STORY_DF, grouper.dfLimit(ns));
             long[][] top = new long[ns][];
             for (int s = 0; s < ns; s++) {
@@ -506,7 +509,7 @@ public final class Topics {
     static long[] candidates(StoryGrouper grouper, List<Summary> stories) {
         Partners p = new Partners(grouper, stories);
         Scratch sc = new Scratch(p);
-        List<Long> out = new java.util.ArrayList<>();
+        List<Long> out = new ArrayList<>();
         for (int a = 0; a < stories.size(); a++) {
             int m = p.of(a, sc);
             for (int i = 0; i < m; i++) if (sc.out[i] > a) out.add(key(a, sc.out[i]));

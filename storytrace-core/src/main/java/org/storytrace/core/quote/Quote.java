@@ -1,5 +1,7 @@
 package org.storytrace.core.quote;
 
+import java.io.Serializable;
+
 /**
  * One direct quote in an article: the quoted words {@code [start, end)} of the article's text (without the
  * marks; a quote that runs over paragraphs spans them), who said it, and the words that say so.
@@ -9,7 +11,7 @@ package org.storytrace.core.quote;
  * @param speakerMention the start of the name mention the speaker is or refers to (a pronoun's antecedent), or -1
  */
 public record Quote(int start, int end, String text, int speakerStart, int speakerEnd, String speaker, int cueStart, int cueEnd, String cue,
-                    int speakerMention) implements java.io.Serializable {
+                    int speakerMention) implements Serializable {
     public Quote {
         if (start < 0 || end < start) throw new IllegalArgumentException("quote [" + start + ", " + end + ") is negative or reversed");
         if (text == null || text.length() != end - start) throw new IllegalArgumentException("quote text does not span [" + start + ", "

@@ -1,5 +1,6 @@
 package org.storytrace.core.quote;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +12,7 @@ import org.storytrace.core.doc.StoryView;
 /** The story stage that lists a story's quotes, article by article, and groups those that report the same words ({@link QuoteGrouper}). */
 public final class QuoteGroupStage implements StoryStage<QuoteGroupStage.StoryQuotes> {
     /** A story's quotes in article order, and their groups (indexes into {@code items}). */
-    public record StoryQuotes(List<QuoteGrouper.Item> items, List<QuoteGrouper.Group> groups) implements java.io.Serializable {
+    public record StoryQuotes(List<QuoteGrouper.Item> items, List<QuoteGrouper.Group> groups) implements Serializable {
         public StoryQuotes {
             items = List.copyOf(items);
             groups = List.copyOf(groups);

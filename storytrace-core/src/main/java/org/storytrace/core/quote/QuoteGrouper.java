@@ -1,10 +1,12 @@
 package org.storytrace.core.quote;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.storytrace.core.cluster.UnionFind;
 
 /**
@@ -23,16 +25,16 @@ public final class QuoteGrouper {
     private QuoteGrouper() {}
 
     /** One quote of the story: its article and the quote. */
-    public record Item(String article, Quote quote) implements java.io.Serializable {}
+    public record Item(String article, Quote quote) implements Serializable {}
 
     /** How one wording differs from the group's most complete wording. */
     public record Difference(int item, List<String> inserted, List<String> omitted,
-            List<String[]> changed) implements java.io.Serializable {
+            List<String[]> changed) implements Serializable {
         public boolean isEmpty() { return inserted.isEmpty() && omitted.isEmpty() && changed.isEmpty(); }
     }
 
     /** A group: its items (indexes into the story's items), the most complete one, and each other one's differences from it. */
-    public record Group(List<Integer> items, int reference, List<Difference> differences) implements java.io.Serializable {}
+    public record Group(List<Integer> items, int reference, List<Difference> differences) implements Serializable {}
 
     /** The groups of two or more quotes from different articles among {@code items}. */
     public static List<Group> group(List<Item> items) {
@@ -48,7 +50,7 @@ public final class QuoteGrouper {
                 if (lcs(words.get(i), words.get(j)) >= MIN_SHARE * shorter) sets.union(i, j);
             }
         }
-        Map<Integer, List<Integer>> byRoot = new java.util.TreeMap<>();
+        Map<Integer, List<Integer>> byRoot = new TreeMap<>();
         for (int i = 0; i < n; i++) byRoot.computeIfAbsent(sets.find(i), x -> new ArrayList<>()).add(i);
         List<Group> out = new ArrayList<>();
         for (List<Integer> g : byRoot.values()) {

@@ -3,13 +3,14 @@ package org.storytrace.core.quote;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.storytrace.core.doc.Codec;
 import org.storytrace.core.doc.Layer;
 
 /** The direct quotes of one article, in text order: the document layer {@link #LAYER}. */
-public record Quotes(List<Quote> list) implements java.io.Serializable {
+public record Quotes(List<Quote> list) implements Serializable {
     public Quotes { list = List.copyOf(list); }
 
     public static final Quotes NONE = new Quotes(List.of());

@@ -1,8 +1,11 @@
 package org.storytrace.core.summary;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,8 +15,8 @@ import org.storytrace.core.doc.Layers;
 import org.storytrace.core.doc.Sentences;
 import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.StoryView;
-import org.storytrace.core.model.Article;
 import org.storytrace.core.fact.FactStage;
+import org.storytrace.core.model.Article;
 import org.storytrace.core.time.TimelineStage;
 
 /**
@@ -52,14 +55,14 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
     static final int PER_ARTICLE = 40, PER_STORY = 1500;
 
     /** Where a sentence of the summary is written. */
-    public record Citation(String article, int start, int end) implements java.io.Serializable {}
+    public record Citation(String article, int start, int end) implements Serializable {}
 
     /** One sentence of the summary, as written in its first citation, and everywhere it is written. */
-    public record Line(String text, List<Citation> citations) implements java.io.Serializable {
+    public record Line(String text, List<Citation> citations) implements Serializable {
         public Line { citations = List.copyOf(citations); }
     }
 
-    public record Summary(List<Line> sentences) implements java.io.Serializable {
+    public record Summary(List<Line> sentences) implements Serializable {
         public Summary { sentences = List.copyOf(sentences); }
     }
 
@@ -132,7 +135,7 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
         for (int i = 0; i < n; i++) {
             Candidate c = cands.get(i);
             // how many other outlets say much the same: what the outlets agree on comes first
-            Set<String> echoed = new java.util.HashSet<>();
+            Set<String> echoed = new HashSet<>();
             for (int j = 0; j < n; j++) if (sim[i][j] >= ECHO && !cands.get(j).article.equals(c.article)) echoed.add(cands.get(j).article);
             score[i] = rank[i] * (1 + 1.0 / (1 + c.position)) * (1 + 0.5 * Math.min(3, echoed.size()));
             if (disputed[i]) score[i] = 0;
@@ -171,7 +174,7 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
             List<Integer> others = new ArrayList<>();
             for (int j = 0; j < n; j++) if (j != i && !cands.get(j).article.equals(c.article) && sim[i][j] >= SAME) others.add(j);
             others.sort((x, y) -> Double.compare(sim[i][y], sim[i][x]));
-            java.util.Set<String> cited = new java.util.HashSet<>(List.of(c.article));
+            Set<String> cited = new HashSet<>(List.of(c.article));
             for (int j : others) {
                 Candidate o = cands.get(j);
                 if (cited.add(o.article)) cites.add(new Citation(o.article, o.start, o.end));
@@ -192,7 +195,7 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
         if (facts.isEmpty()) return out;
         for (FactStage.Fact f : facts.get().discrepancies()) {
             // the value most independent sources hold (then most articles) may be stated; the others are left out
-            FactStage.Value keep = f.values().stream().max(java.util.Comparator.comparingInt(FactStage.Value::sources)
+            FactStage.Value keep = f.values().stream().max(Comparator.comparingInt(FactStage.Value::sources)
                     .thenComparingInt(v -> v.articles().size())).orElseThrow();
             for (FactStage.Value v : f.values()) {
                 if (v == keep) continue;

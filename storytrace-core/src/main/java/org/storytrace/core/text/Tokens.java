@@ -1,6 +1,7 @@
 package org.storytrace.core.text;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * A reusable buffer of the word tokens of one text: character offsets and a 64-bit hash of each token's
@@ -91,9 +92,9 @@ public final class Tokens {
     private void add(int start, int end, long hash) {
         if (size == starts.length) {
             int n = size * 2;
-            starts = java.util.Arrays.copyOf(starts, n);
-            ends = java.util.Arrays.copyOf(ends, n);
-            hashes = java.util.Arrays.copyOf(hashes, n);
+            starts = Arrays.copyOf(starts, n);
+            ends = Arrays.copyOf(ends, n);
+            hashes = Arrays.copyOf(hashes, n);
         }
         starts[size] = start;
         ends[size] = end;
@@ -115,7 +116,7 @@ public final class Tokens {
     public String surface(int i) { return text.subSequence(starts[i], ends[i]).toString(); }
 
     /** A copy of the token hashes, for callers that keep them beyond the next {@link #tokenize} call. */
-    public long[] copyHashes() { return java.util.Arrays.copyOf(hashes, size); }
+    public long[] copyHashes() { return Arrays.copyOf(hashes, size); }
 
     public static boolean isWordChar(char c) {
         if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

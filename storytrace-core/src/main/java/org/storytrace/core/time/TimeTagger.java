@@ -6,6 +6,8 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -312,7 +314,7 @@ public final class TimeTagger implements ArticleStage {
 
     /** The kinds of rule a word can anchor (lower-cased; a word with a digit anchors the numeric ones). */
     private static Set<Kind> triggered(String w) {
-        Set<Kind> k = java.util.EnumSet.noneOf(Kind.class);
+        Set<Kind> k = EnumSet.noneOf(Kind.class);
         // only what no other word of the expression anchors: "August 22" is found from "August", "two days" from "days"
         if (Character.isDigit(w.charAt(0))) {
             if (w.length() == 4 || w.length() == 5 && w.endsWith("s")) k.addAll(List.of(Kind.YEAR, Kind.DECADE, Kind.ISO));
@@ -354,7 +356,7 @@ public final class TimeTagger implements ArticleStage {
 
     /** For each kind of rule, the merged stretches of {@code text[from, to)} within {@link #REACH} of a word that can anchor it. */
     private static Map<Kind, List<int[]>> windows(String text, int from, int to) {
-        Map<Kind, List<int[]>> out = new java.util.EnumMap<>(Kind.class);
+        Map<Kind, List<int[]>> out = new EnumMap<>(Kind.class);
         int i = from;
         while (i < to) {
             char c = text.charAt(i);

@@ -1,5 +1,6 @@
 package org.storytrace.core.time;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,8 +9,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.storytrace.core.cluster.UnionFind;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layer;
@@ -69,7 +74,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      *                   it was written that day or later), or null with no anchor
      */
     public record ArticleTime(String article, LocalDate anchor, String basis, List<Timex> timexes, LocalDate earliest, LocalDate latest,
-                              String confidence) implements java.io.Serializable {
+                              String confidence) implements Serializable {
         public ArticleTime { timexes = List.copyOf(timexes); }
 
         /** An article dated by itself. */
@@ -83,7 +88,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
 
     /** Where an event is reported: the date expression and the words around it. */
     public record Mention(String article, int start, int end, String text, int contextStart, int contextEnd,
-            String context) implements java.io.Serializable {}
+            String context) implements Serializable {}
 
     /**
      * One dated event of a story.
@@ -93,7 +98,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      * @param mentions  the articles and spans it rests on
      * @param disputed  other dates other articles give the same event (empty when none)
      */
-    public record Event(String date, List<String> days, List<Mention> mentions, List<Dispute> disputed) implements java.io.Serializable {
+    public record Event(String date, List<String> days, List<Mention> mentions, List<Dispute> disputed) implements Serializable {
         public Event {
             days = List.copyOf(days);
             mentions = List.copyOf(mentions);
@@ -102,19 +107,19 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
     }
 
     /** Another date given for the same event, and the articles that give it. */
-    public record Dispute(String date, List<String> articles) implements java.io.Serializable {
+    public record Dispute(String date, List<String> articles) implements Serializable {
         public Dispute { articles = List.copyOf(articles); }
     }
 
     /** The story's time: each article's expressions, and its timeline in date order. */
-    public record StoryTime(List<ArticleTime> articles, List<Event> timeline) implements java.io.Serializable {
+    public record StoryTime(List<ArticleTime> articles, List<Event> timeline) implements Serializable {
         public StoryTime {
             articles = List.copyOf(articles);
             timeline = List.copyOf(timeline);
         }
 
         /** The expressions of {@code article} as the story resolved them, if it is one of the story's. */
-        public java.util.Optional<ArticleTime> of(String article) {
+        public Optional<ArticleTime> of(String article) {
             return articles.stream().filter(a -> a.article().equals(article)).findFirst();
         }
     }
@@ -219,7 +224,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
         }
         List<Event> events = new ArrayList<>();
         for (int e = 0; e < members.size(); e++) {
-            Set<String> days = new java.util.TreeSet<>();
+            Set<String> days = new TreeSet<>();
             List<Mention> ms = new ArrayList<>();
             for (int i : members.get(e)) {
                 days.addAll(all.get(i).days);
@@ -250,7 +255,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
     }
 
     private static String mostNamed(List<Integer> members, List<Dated> all) {
-        Map<String, Integer> count = new java.util.TreeMap<>();
+        Map<String, Integer> count = new TreeMap<>();
         for (int i : members) for (String d : all.get(i).days) count.merge(d, 1, Integer::sum);
         String best = null;
         int most = -1;
@@ -313,7 +318,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
             if (s >= dateStart && s < dateEnd) continue;
             String w = text.substring(s, i);
             if (w.length() < 3 || Character.isDigit(w.charAt(0)) || StopWords.contains(Tokens.hashOf(w))
-                    || TIME_WORDS.contains(w.toLowerCase(java.util.Locale.ROOT))) continue;
+                    || TIME_WORDS.contains(w.toLowerCase(Locale.ROOT))) continue;
             // "Al-Kadhimi" and "Kazemi": the name after its particle
             int dash = w.indexOf('-');
             if (dash > 0 && dash <= 3) w = w.substring(dash + 1);

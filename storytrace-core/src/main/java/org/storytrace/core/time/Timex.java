@@ -1,5 +1,6 @@
 package org.storytrace.core.time;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ import java.util.List;
  * @param note    a warning about the expression as written ("23 September 2020 is a Wednesday, not a Sunday"), or null
  */
 public record Timex(int start, int end, String text, TimexType type, String value, List<String> values, String anchor, String note)
-        implements java.io.Serializable {
+        implements Serializable {
     public Timex {
         if (start < 0 || end < start) throw new IllegalArgumentException("timex [" + start + ", " + end + ") is not a span");
         if (type == null) throw new IllegalArgumentException("timex " + text + ": type must not be null");

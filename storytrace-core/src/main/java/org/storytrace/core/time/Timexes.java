@@ -3,6 +3,7 @@ package org.storytrace.core.time;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.storytrace.core.doc.Layer;
  * @param list   the expressions
  * @param anchor the date relative expressions were resolved against (the publication date), or null
  */
-public record Timexes(List<Timex> list, LocalDate anchor) implements java.io.Serializable {
+public record Timexes(List<Timex> list, LocalDate anchor) implements Serializable {
     public Timexes { list = List.copyOf(list); }
 
     public static final Timexes NONE = new Timexes(List.of(), null);

@@ -3,6 +3,8 @@ package org.storytrace.core.align;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.storytrace.core.TestCorpora;
 import org.storytrace.core.text.Tokens;
@@ -21,7 +23,7 @@ class AlignerTest {
         String copied = source.substring(from, to);
         String edited = copied.replaceFirst(" the ", " that ").replace("’", "'");
         String host = docs.get(1);
-        java.util.regex.Matcher sentenceEnd = java.util.regex.Pattern.compile("\\.\\s+").matcher(host);
+        Matcher sentenceEnd = Pattern.compile("\\.\\s+").matcher(host);
         assertTrue(sentenceEnd.find(host.length() / 3), "host text has a sentence end");
         int at = sentenceEnd.end();
         String susp = host.substring(0, at) + edited + " " + host.substring(at);

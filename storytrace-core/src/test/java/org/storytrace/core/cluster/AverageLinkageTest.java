@@ -2,6 +2,11 @@ package org.storytrace.core.cluster;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class AverageLinkageTest {
@@ -27,7 +32,7 @@ class AverageLinkageTest {
 
     @Test
     void matchesABruteForceReferenceSequentialAndParallel() {
-        java.util.Random rnd = new java.util.Random(7);
+        Random rnd = new Random(7);
         for (int round = 0; round < 300; round++) {
             int n = 2 + rnd.nextInt(25), m = rnd.nextInt(3 * n);
             int[] u = new int[m], v = new int[m];
@@ -52,8 +57,8 @@ class AverageLinkageTest {
             sim[u[e]][v[e]] += w[e];
             sim[v[e]][u[e]] += w[e];
         }
-        java.util.List<java.util.List<Integer>> clusters = new java.util.ArrayList<>();
-        for (int i = 0; i < n; i++) clusters.add(new java.util.ArrayList<>(java.util.List.of(i)));
+        List<List<Integer>> clusters = new ArrayList<>();
+        for (int i = 0; i < n; i++) clusters.add(new ArrayList<>(List.of(i)));
         while (true) {
             int bi = -1, bj = -1;
             double best = -1;
@@ -68,8 +73,8 @@ class AverageLinkageTest {
             }
             if (bi < 0) break;
             clusters.get(bi).addAll(clusters.remove(bj));
-            java.util.Collections.sort(clusters.get(bi));
-            clusters.sort(java.util.Comparator.comparing(c -> c.get(0)));
+            Collections.sort(clusters.get(bi));
+            clusters.sort(Comparator.comparing(c -> c.get(0)));
         }
         int[] label = new int[n];
         for (int k = 0; k < clusters.size(); k++) for (int x : clusters.get(k)) label[x] = k;

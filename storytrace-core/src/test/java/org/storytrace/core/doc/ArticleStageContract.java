@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import org.storytrace.core.TestCorpora;
 import org.storytrace.core.model.Article;
 
@@ -46,7 +47,7 @@ public abstract class ArticleStageContract {
         return new Article(id, id, text, null, null, null, null, null, 0, text.length(), List.of(), "text", "UTF-8", null, null, null);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theStageAddsWhatItDeclaresAndKeepsItsOffsetsInsideTheText() throws Exception {
         ArticleStage s = stage();
         for (Article a : realTexts(200)) {
@@ -60,7 +61,7 @@ public abstract class ArticleStageContract {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theSameDocumentGivesTheSameLayersEveryTimeAndOnFourThreads() throws Exception {
         ArticleStage s = stage();
         List<Article> texts = realTexts(120);

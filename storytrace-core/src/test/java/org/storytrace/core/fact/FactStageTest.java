@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class FactStageTest {
             for (int i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) ms.add(new Mention(i, i + p.length(), p, EntityType.LOCATION,
                     null));
         }
-        ms.sort(java.util.Comparator.comparingInt(Mention::start));
+        ms.sort(Comparator.comparingInt(Mention::start));
         Document d = Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)).with(Mentions.LAYER, new Mentions(ms));
         d = new SentenceSplitter().apply(d);
         d = new QuoteFinder().apply(d);

@@ -3,8 +3,10 @@ package org.storytrace.core.fingerprint;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class ShinglesTest {
@@ -15,7 +17,7 @@ class ShinglesTest {
         // families of overlapping sets over a small universe, so many pairs sit near the threshold
         for (int i = 0; i < 400; i++) {
             int family = rnd.nextInt(40), size = 5 + rnd.nextInt(14);
-            java.util.TreeSet<Long> s = new java.util.TreeSet<>();
+            TreeSet<Long> s = new TreeSet<>();
             while (s.size() < size) s.add(rnd.nextInt(8) == 0 ? rnd.nextLong() : family * 1000L + rnd.nextInt(20));
             sets.add(s.stream().mapToLong(Long::longValue).toArray());
         }
@@ -26,7 +28,7 @@ class ShinglesTest {
                         sets.get(j)) >= t) brute.add(((long) i << 32) | j);
             }
             long[] fast = Shingles.similarPairs(sets, sets.size(), t);
-            assertEquals(brute, java.util.Arrays.stream(fast).boxed().toList(), "threshold " + t);
+            assertEquals(brute, Arrays.stream(fast).boxed().toList(), "threshold " + t);
             if (t <= 0.5) assertFalse(brute.isEmpty(), "threshold " + t);
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ class CompactPostingsTest {
         for (int d = 0; d < docKeys.length; d++) {
             long[] k = new long[1 + rnd.nextInt(12)];
             for (int j = 0; j < k.length; j++) k[j] = pool[rnd.nextInt(pool.length)];
-            docKeys[d] = java.util.Arrays.stream(k).distinct().toArray();
+            docKeys[d] = Arrays.stream(k).distinct().toArray();
         }
         IntBuffer want = new IntBuffer(), got = new IntBuffer();
         List<int[]> wantHits = new ArrayList<>(), gotHits = new ArrayList<>();
@@ -90,7 +91,7 @@ class CompactPostingsTest {
             want.clear();
             for (long k : docKeys[d]) if (serial.count(k) <= 7) serial.forEach(k, want::add);
             int[] w = want.toArray();
-            java.util.Arrays.sort(w);
+            Arrays.sort(w);
             wantHits.add(w);
             for (long k : docKeys[d]) serial.add(k, d);
         }
@@ -103,14 +104,14 @@ class CompactPostingsTest {
                 got.clear();
                 sharded.collect(keys[d], s, 7, got);
                 int[] g = got.toArray();
-                int[] merged = java.util.Arrays.copyOf(perDoc[d], perDoc[d].length + g.length);
+                int[] merged = Arrays.copyOf(perDoc[d], perDoc[d].length + g.length);
                 System.arraycopy(g, 0, merged, perDoc[d].length, g.length);
                 perDoc[d] = merged;
                 sharded.add(keys[d], s, d);
             }
         }
         for (int d = 0; d < docKeys.length; d++) {
-            java.util.Arrays.sort(perDoc[d]);
+            Arrays.sort(perDoc[d]);
             assertArrayEquals(wantHits.get(d), perDoc[d], "hits of document " + d);
         }
         assertEquals(serial.size(), sharded.size());

@@ -3,6 +3,8 @@ package org.storytrace.core.pipeline;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ class CandidateUnionTest {
             }
             long[][] copy = Arrays.stream(top).map(long[]::clone).toArray(long[][]::new);
             // how many documents hold each term
-            java.util.Map<Long, Integer> holders = new java.util.HashMap<>();
+            Map<Long, Integer> holders = new HashMap<>();
             for (long[] t : copy) for (long x : t) holders.merge(x, 1, Integer::sum);
             for (int minShared = 1; minShared <= 3; minShared++) {
                 for (int rareDocs : new int[] {0, 2, 4}) {

@@ -2,8 +2,11 @@ package org.storytrace.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
@@ -56,7 +59,7 @@ class DeterminismTest {
             assertEquals(sequential, parallel);
 
             // the same with the fingerprints kept on disk
-            java.nio.file.Path file = java.nio.file.Files.createTempFile("storytrace-fingerprints", ".bin");
+            Path file = Files.createTempFile("storytrace-fingerprints", ".bin");
             try (FingerprintStore disk = FingerprintStore.onDisk(file)) {
                 Linker onDisk = new Linker(Linker.Settings.defaults(), disk);
                 List<Link> fromDisk = new ArrayList<>();
@@ -85,7 +88,7 @@ class DeterminismTest {
                 assertArrayEquals(odd.tokens(), back.tokens());
                 assertEquals("odd-é", back.id());
             }
-            assertFalse(java.nio.file.Files.exists(file), "the store removes its file when closed");
+            assertFalse(Files.exists(file), "the store removes its file when closed");
 
             List<StoryGrouper.Item> items = new ArrayList<>();
             for (Article a : articles) items.add(new StoryGrouper.Item(a.id(), a.title(), a.text(), 0, a.text().length(), a.published(),
@@ -96,7 +99,7 @@ class DeterminismTest {
                     .get();
             assertArrayEquals(g1.story(), g4.story());
             assertArrayEquals(g1.topic(), g4.topic());
-            int stories = java.util.Arrays.stream(g1.story()).max().orElse(0) + 1;
+            int stories = Arrays.stream(g1.story()).max().orElse(0) + 1;
             assertTrue(stories > 300 && stories < items.size(), "stories group some articles but not all: " + stories);
         } finally {
             pool.shutdown();

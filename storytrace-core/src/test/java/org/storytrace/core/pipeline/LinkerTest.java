@@ -31,7 +31,7 @@ class LinkerTest {
         List<Link> toReprint = links.stream().filter(l -> l.b().equals("r")).toList();
         assertEquals(2, toReprint.size(), toReprint.toString());
         Link fromOriginal = toReprint.stream().filter(l -> l.a().equals("d103")).findFirst().orElseThrow();
-        assertEquals(org.storytrace.core.model.Link.Direction.A_TO_B, fromOriginal.direction());
+        assertEquals(Link.Direction.A_TO_B, fromOriginal.direction());
         assertEquals(1, fromOriginal.passages().size());
         var p = fromOriginal.passages().get(0);
         assertEquals(original.substring(p.aStart(), p.aEnd()), reprint.substring(p.bStart(), p.bEnd()));

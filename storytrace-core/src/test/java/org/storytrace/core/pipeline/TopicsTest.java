@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +131,7 @@ class TopicsTest {
             for (int y = x + 1; y < n; y++) {
                 if (!labels.get(ids.get(x))[0].equals(labels.get(ids.get(y))[0])) continue;
                 sameStory++;
-                if (java.util.Arrays.binarySearch(cand, ((long) x << 32) | y) >= 0) found++;
+                if (Arrays.binarySearch(cand, ((long) x << 32) | y) >= 0) found++;
             }
         }
         assertTrue(found >= 0.65 * sameStory, found + " of " + sameStory + " pairs of one story are candidates");

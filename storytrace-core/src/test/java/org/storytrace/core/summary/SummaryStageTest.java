@@ -3,6 +3,7 @@ package org.storytrace.core.summary;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.storytrace.core.TestCorpora;
@@ -49,7 +50,7 @@ class SummaryStageTest {
     @Test
     void aSummaryOfRealNewsHasItsLengthAndNoRepeatedSentence() throws Exception {
         List<String> texts = TestCorpora.newsPool(6);
-        List<Document> docs = new java.util.ArrayList<>();
+        List<Document> docs = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) docs.add(doc("n" + i, texts.get(i)));
         SummaryStage.Summary s = new SummaryStage(4).apply(new StoryView("s", docs));
         assertEquals(4, s.sentences().size(), s.toString());

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,18 +74,18 @@ public final class DocumentCodec {
         Bytes(int size) { super(size); }
 
         @Override public void write(int b) {
-            if (count == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2 + 16);
+            if (count == buf.length) buf = Arrays.copyOf(buf, buf.length * 2 + 16);
             buf[count++] = (byte) b;
         }
 
         @Override public void write(byte[] b, int off, int len) {
-            if (count + len > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(count + len, buf.length * 2));
+            if (count + len > buf.length) buf = Arrays.copyOf(buf, Math.max(count + len, buf.length * 2));
             System.arraycopy(b, off, buf, count, len);
             count += len;
         }
 
         /** The bytes written, in an array of exactly their length. */
-        byte[] array() { return count == buf.length ? buf : java.util.Arrays.copyOf(buf, count); }
+        byte[] array() { return count == buf.length ? buf : Arrays.copyOf(buf, count); }
     }
 
     /**
@@ -164,7 +165,7 @@ public final class DocumentCodec {
         char[] blank = null;
         if (outline) {
             blank = new char[length];
-            java.util.Arrays.fill(blank, ' ');
+            Arrays.fill(blank, ' ');
         }
         List<Span> boilerplate = new ArrayList<>(nb);
         for (int i = 0; i < nb; i++) {

@@ -11,20 +11,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.storytrace.core.entity.Entity;
+import org.storytrace.core.fact.FactStage;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Link;
 import org.storytrace.core.model.Passage;
 import org.storytrace.core.model.Story;
 import org.storytrace.core.quote.QuoteGroupStage;
 import org.storytrace.core.quote.QuoteGrouper;
-import org.storytrace.core.fact.FactStage;
 import org.storytrace.core.summary.SummaryStage;
 import org.storytrace.core.time.TimelineStage;
 import org.storytrace.engine.Results;
@@ -72,7 +76,7 @@ public final class HtmlReport {
         out.write("report.html", o -> front(o, r, summaries, stories.size(), cross));
         Map<String, Entity> entityById = new HashMap<>();
         if (r.hasEntities()) {
-            Set<String> wanted = new java.util.HashSet<>();
+            Set<String> wanted = new HashSet<>();
             for (Summary sum : summaries) wanted.addAll(r.entitiesOf(sum.story.id()));
             for (Entity e : r.entities()) if (wanted.contains(e.id())) entityById.put(e.id(), e);
         }
@@ -231,7 +235,7 @@ public final class HtmlReport {
      */
     private static void entities(Writer w, Summary s, List<String> ids, Map<String, Entity> entityById) throws IOException {
         if (ids.isEmpty()) return;
-        Set<String> articles = new java.util.HashSet<>(s.story.articles());
+        Set<String> articles = new HashSet<>(s.story.articles());
         List<Entity> es = new ArrayList<>();
         Map<Entity, Integer> here = new HashMap<>();
         for (String id : ids) {
@@ -253,12 +257,12 @@ public final class HtmlReport {
             for (Entity.Variant x : e.variants()) {
                 if (shown++ == 8) { v.append("…"); break; }
                 if (v.length() > 0) v.append("; ");
-                v.append(esc(x.text())).append(" <span class=\"meta\">(").append(esc(String.join(", ", new java.util.TreeSet<>(x.outlets()
+                v.append(esc(x.text())).append(" <span class=\"meta\">(").append(esc(String.join(", ", new TreeSet<>(x.outlets()
                         .keySet())))).append(")</span>");
             }
             w.write("<tr><td><b>" + esc(e.canonical()) + "</b>" + (e.roles().isEmpty() ? "" : " <span class=\"meta\">"
                     + esc(String.join(", ", e.roles())) + "</span>")
-                    + "</td><td>" + e.type().name().toLowerCase(java.util.Locale.ROOT) + "</td><td>" + here.get(e) + "</td><td>" + v
+                    + "</td><td>" + e.type().name().toLowerCase(Locale.ROOT) + "</td><td>" + here.get(e) + "</td><td>" + v
                             + "</td></tr>");
         }
         w.write("</table>");
@@ -332,15 +336,15 @@ public final class HtmlReport {
      */
     private static void evidence(Writer w, Results r, FactStage.StoryFacts f) throws IOException {
         if (f == null || f.discrepancies().isEmpty() && f.updates().isEmpty()) return;
-        Map<String, java.util.TreeMap<Integer, FactStage.Evidence>> byArticle = new java.util.LinkedHashMap<>();
+        Map<String, TreeMap<Integer, FactStage.Evidence>> byArticle = new LinkedHashMap<>();
         for (List<FactStage.Fact> list : List.of(f.discrepancies(), f.updates())) {
             for (FactStage.Fact x : list) for (FactStage.Value v : x.values()) for (FactStage.Evidence e : v.evidence()) {
-                byArticle.computeIfAbsent(e.article(), k -> new java.util.TreeMap<>()).putIfAbsent(e.start(), e);
+                byArticle.computeIfAbsent(e.article(), k -> new TreeMap<>()).putIfAbsent(e.start(), e);
             }
         }
         w.write("<h2>Evidence in the articles</h2>");
         int shown = 0;
-        for (Map.Entry<String, java.util.TreeMap<Integer, FactStage.Evidence>> en : byArticle.entrySet()) {
+        for (Map.Entry<String, TreeMap<Integer, FactStage.Evidence>> en : byArticle.entrySet()) {
             if (shown++ == MAX_EVIDENCE_ARTICLES) {
                 w.write("<p class=\"meta\">" + (byArticle.size() - MAX_EVIDENCE_ARTICLES) + " more articles in stories.json.</p>");
                 break;

@@ -5,15 +5,20 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layers;
 import org.storytrace.core.doc.Sentences;
 import org.storytrace.core.entity.Entity;
+import org.storytrace.core.fact.FactStage;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Duplicate;
 import org.storytrace.core.model.Link;
@@ -23,15 +28,11 @@ import org.storytrace.core.model.Story;
 import org.storytrace.core.quote.Quote;
 import org.storytrace.core.quote.QuoteGroupStage;
 import org.storytrace.core.quote.QuoteGrouper;
+import org.storytrace.core.summary.SummaryStage;
+import org.storytrace.core.time.TimelineStage;
+import org.storytrace.core.time.Timex;
 import org.storytrace.engine.Provenance;
 import org.storytrace.engine.Results;
-import org.storytrace.core.fact.FactStage;
-import org.storytrace.core.summary.SummaryStage;
-import org.storytrace.core.time.Timex;
-import org.storytrace.core.time.TimelineStage;
-import java.util.BitSet;
-import java.util.stream.IntStream;
-import java.io.StringWriter;
 
 /**
  * Writes the public {@code stories.json} contract (docs/stories-json.md) as a stream: one article at a
@@ -567,7 +568,7 @@ public final class StoriesJson {
             g.writeStringField("text", v.text());
             g.writeNumberField("count", v.count());
             g.writeObjectFieldStart("outlets");
-            for (Map.Entry<String, Integer> o : new java.util.TreeMap<>(v.outlets()).entrySet()) g.writeNumberField(o.getKey(),
+            for (Map.Entry<String, Integer> o : new TreeMap<>(v.outlets()).entrySet()) g.writeNumberField(o.getKey(),
                     o.getValue());
             g.writeEndObject();
             g.writeEndObject();

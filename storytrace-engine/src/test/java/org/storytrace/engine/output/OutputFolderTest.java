@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,7 @@ class OutputFolderTest {
         OutputFolder out = OutputFolder.prepare(tmp);
         out.replaceFolder("stories", d -> Files.writeString(d.resolve("s1.html"), "one"));
         out.replaceFolder("stories", d -> Files.writeString(d.resolve("s2.html"), "two"));
-        try (var s = Files.list(tmp.resolve("stories"))) { assertEquals(java.util.List.of("s2.html"), s.map(p -> p.getFileName().toString())
+        try (var s = Files.list(tmp.resolve("stories"))) { assertEquals(List.of("s2.html"), s.map(p -> p.getFileName().toString())
                 .toList()); }
         try (var s = Files.list(tmp)) { assertEquals(1, s.count(), "nothing else left in the folder"); }
     }

@@ -9,7 +9,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Bytes to text, with the encoding detected rather than assumed: a byte-order mark wins; then strict
@@ -97,8 +99,8 @@ public final class TextDecoder {
     }
 
     private static Optional<Charset> declaredCharset(byte[] bytes) {
-        String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
-        var m = java.util.regex.Pattern.compile("(?:charset|encoding)\\s*=\\s*[\"']?([a-z0-9_\\-:.]+)").matcher(head);
+        String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        var m = Pattern.compile("(?:charset|encoding)\\s*=\\s*[\"']?([a-z0-9_\\-:.]+)").matcher(head);
         if (!m.find()) return Optional.empty();
         try { return Optional.of(Charset.forName(m.group(1))); } catch (IllegalArgumentException e) { return Optional.empty(); }
     }

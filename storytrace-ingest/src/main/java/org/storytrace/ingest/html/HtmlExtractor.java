@@ -5,11 +5,14 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.dankito.readability4j.Article;
 import net.dankito.readability4j.Readability4J;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Main text and metadata of an HTML page: jsoup parses it (never throws on bad markup), readability4j finds
@@ -58,7 +61,7 @@ public final class HtmlExtractor {
         // readability's scoring is far worse than linear on pathologically nested markup: past a sane depth,
         // take the body's text as it is
         boolean deep = depth(doc) > MAX_DEPTH;
-        net.dankito.readability4j.Article article = deep ? null : new Readability4J(uri == null ? "" : uri, doc.clone()).parse();
+        Article article = deep ? null : new Readability4J(uri == null ? "" : uri, doc.clone()).parse();
         String title = metaTitle != null ? metaTitle : article == null ? null : blankToNull(article.getTitle());
         if (title == null) {
             Element h1 = doc.selectFirst("h1");
@@ -81,7 +84,7 @@ public final class HtmlExtractor {
      * dropped; the title from its first {@code title} or {@code headline} element.
      */
     public Extracted extractXml(String xml) {
-        Document doc = Jsoup.parse(xml, "", org.jsoup.parser.Parser.xmlParser());
+        Document doc = Jsoup.parse(xml, "", Parser.xmlParser());
         Element t = doc.selectFirst("title, TITLE, headline, HEADLINE, hl1");
         String title = t == null ? null : blankToNull(t.text());
         StringBuilder text = new StringBuilder();
@@ -101,7 +104,7 @@ public final class HtmlExtractor {
     /** The document's deepest element nesting, found without recursion. */
     static int depth(Document doc) {
         int[] max = {0};
-        org.jsoup.select.NodeTraversor.traverse((node, depth) -> { if (depth > max[0]) max[0] = depth; }, doc);
+        NodeTraversor.traverse((node, depth) -> { if (depth > max[0]) max[0] = depth; }, doc);
         return max[0];
     }
 

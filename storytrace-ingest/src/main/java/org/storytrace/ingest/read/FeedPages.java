@@ -7,13 +7,16 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Date;
 import org.storytrace.core.model.Rejection;
 
 /**
@@ -37,15 +40,15 @@ public final class FeedPages {
     public byte[] fetch(Input input, Sink sink) {
         try {
             HttpRequest req = HttpRequest.newBuilder(input.uri()).timeout(timeout).header("User-Agent", "storytrace/0.1").GET().build();
-            HttpResponse<java.io.InputStream> resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-            try (java.io.InputStream in = resp.body()) {
+            HttpResponse<InputStream> resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = resp.body()) {
                 if (resp.statusCode() != 200) {
                     sink.rejected(new Rejection(input.name(), null, "the server answered HTTP " + resp.statusCode()));
                     return null;
                 }
                 return Limits.readAtMost(in, maxBytes);
             }
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             sink.rejected(new Rejection(input.name(), null, "no answer within " + timeout.toSeconds() + " s (timed out)"));
         } catch (Limits.TooLarge e) {
             sink.rejected(new Rejection(input.name(), null, "too large: " + e.getMessage()));
@@ -79,7 +82,7 @@ public final class FeedPages {
             for (SyndContent c : e.getContents()) if (c.getValue() != null && !c.getValue().isBlank()) { body = c.getValue(); break; }
             if (body == null && e.getDescription() != null) body = e.getDescription().getValue();
             if (body == null || body.isBlank()) { sink.rejected(new Rejection(input.name(), where, "the item has no text")); continue; }
-            java.util.Date d = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
+            Date d = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
             String title = e.getTitle() == null ? null : e.getTitle().strip();
             String html = "<html><head>" + (title == null ? "" : "<title>" + escape(title) + "</title>") + "</head><body><article>"
                     + (title == null ? "" : "<h1>" + escape(title) + "</h1>") + (body.contains("<") ? body : "<p>" + escape(body) + "</p>")

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
 
 /** One thing to read: a file, an {@code http(s)} URL or standard input. */
 public record Input(String name, Path path, URI uri) {
@@ -25,7 +27,7 @@ public record Input(String name, Path path, URI uri) {
         return stemOf(n);
     }
 
-    private static final java.util.Set<String> EXTENSIONS = java.util.Set.of("txt", "text", "html", "htm", "xhtml", "shtml", "xml", "jsonl",
+    private static final Set<String> EXTENSIONS = Set.of("txt", "text", "html", "htm", "xhtml", "shtml", "xml", "jsonl",
             "ndjson", "json", "warc", "wet", "arc", "rss", "atom", "md");
 
     /**
@@ -36,10 +38,10 @@ public record Input(String name, Path path, URI uri) {
      */
     public static String stemOf(String fileName) {
         String n = fileName;
-        if (n.toLowerCase(java.util.Locale.ROOT).endsWith(".gz") && n.length() > 3) n = n.substring(0, n.length() - 3);
+        if (n.toLowerCase(Locale.ROOT).endsWith(".gz") && n.length() > 3) n = n.substring(0, n.length() - 3);
         int dot = n.lastIndexOf('.');
         if (dot <= 0 || dot == n.length() - 1) return n;
-        String ext = n.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        String ext = n.substring(dot + 1).toLowerCase(Locale.ROOT);
         if (EXTENSIONS.contains(ext)) return n.substring(0, dot);
         if (ext.length() > 4) return n;
         for (int i = 0; i < ext.length(); i++) if (!Character.isLetter(ext.charAt(i))) return n;

@@ -1,5 +1,6 @@
 package org.storytrace.ingest.read;
 
+import java.util.function.Supplier;
 import org.storytrace.core.model.Rejection;
 
 /** Where readers put what they find: pages, rejections, and what they skipped on purpose (counted). */
@@ -12,7 +13,7 @@ public interface Sink {
      * the reader's state). Its result is handed on in the order records arrived. {@code origin} and
      * {@code position} name the record should making it fail unexpectedly.
      */
-    default void later(String origin, String position, java.util.function.Supplier<Parsed> make) {
+    default void later(String origin, String position, Supplier<Parsed> make) {
         Parsed made = make.get();
         if (made instanceof Page p) page(p);
         else rejected(((Parsed.Rejected) made).rejection());

@@ -3,6 +3,7 @@ package org.storytrace.ingest.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.netpreserve.jwarc.MediaType;
@@ -80,7 +81,7 @@ public final class WarcPages {
     }
 
     private void page(Input input, Sink sink, String stem, long recordNo, String where, byte[] body, String format, String uri,
-            java.time.Instant date) {
+            Instant date) {
         try {
             TextDecoder.Decoded d = decoder.decode(body);
             sink.page(new Page(input.name(), where, stem + "-" + recordNo, d.text(), format, d.encoding(), uri, null, null, null, null,

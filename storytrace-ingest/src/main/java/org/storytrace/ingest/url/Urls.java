@@ -2,6 +2,7 @@ package org.storytrace.ingest.url;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -61,7 +62,7 @@ public final class Urls {
         if (!m.find()) return null;
         try {
             return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,51 @@ class FormatsTest {
                 c.rejections.toString());
     }
 
+    @Test
+    void jsonLinesAreCutAsBytesWithoutLosingCharactersAcrossBuffersOrArticlesWithABadByte() throws Exception {
+        // lines long enough that some multi-byte characters straddle the reader's 64 KB buffers
+        String accented = "Le conseil a voté jeudi — « fermeture » du pont, 橋 — ";
+        StringBuilder body = new StringBuilder();
+        while (body.length() < 70_000) body.append(accented).append(STORY).append(' ');
+        String text = body.toString().trim();
+        byte[] line1 = ("{\"id\":\"long\",\"text\":\"" + text + "\"}\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bad = ("{\"id\":\"bad-byte\",\"text\":\"" + OTHER + " X\"}\n").getBytes(StandardCharsets.UTF_8);
+        int x = indexOf(bad, (byte) 'X');
+        bad[x] = (byte) 0xC3; // a lead byte with no continuation: not UTF-8
+        byte[] blank = " \t\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] last = ("{\"id\":\"no-newline-at-end\",\"text\":\"" + STORY + "\"}").getBytes(StandardCharsets.UTF_8);
+        Path f = dir.resolve("bytes.jsonl");
+        try (OutputStream out = Files.newOutputStream(f)) {
+            out.write(line1);
+            out.write(bad);
+            out.write(blank);
+            out.write(last);
+        }
+        Collected c = Collected.run(new Ingestor(), List.of(f.toString()));
+        assertEquals(List.of("long", "bad-byte", "no-newline-at-end"), c.ids(), c.rejections.toString());
+        assertTrue(c.articles.get(0).text().contains("« fermeture » du pont, 橋"), "characters across buffers arrive whole");
+        assertFalse(c.articles.get(0).text().contains("\uFFFD"));
+        assertTrue(c.articles.get(1).text().contains("\uFFFD"), "a bad byte is read as U+FFFD, the article kept");
+        assertEquals(List.of(), c.rejections);
+    }
+
+    @Test
+    void aJsonLineOverTheLimitIsRejectedInBytesAndTheNextLineIsRead() throws Exception {
+        Path f = dir.resolve("limit.jsonl");
+        String longText = "é".repeat(40_000); // 40,000 characters, 80,000 bytes
+        Files.writeString(f, "{\"id\":\"too-long\",\"text\":\"" + longText + "\"}\n{\"id\":\"fine\",\"text\":\"" + STORY
+                + "\"}\n");
+        Collected c = Collected.run(new Ingestor(new Ingestor.Settings(64 * 1024)), List.of(f.toString()));
+        assertEquals(List.of("fine"), c.ids());
+        assertTrue(c.rejections.stream().anyMatch(r -> "line 1".equals(r.position())
+                && r.reason().contains("longer than the limit of 65536 bytes")), c.rejections.toString());
+    }
+
+    private static int indexOf(byte[] b, byte x) {
+        for (int i = 0; i < b.length; i++) if (b[i] == x) return i;
+        return -1;
+    }
+
     private Path writeWarc(String name, WarcCompression compression) throws IOException {
         return new FormatsTestWarc(dir).write(name, compression);
     }
@@ -101,7 +148,7 @@ class FormatsTest {
         String s = new String(all, StandardCharsets.ISO_8859_1);
         int cut = s.indexOf("Port strike") + 5; // inside the second HTML response
         Path broken = dir.resolve("broken.warc");
-        Files.write(broken, java.util.Arrays.copyOf(all, cut));
+        Files.write(broken, Arrays.copyOf(all, cut));
         Collected c = Collected.run(new Ingestor(), List.of(broken.toString()));
         assertEquals(1, c.articles.size(), c.ids().toString());
         assertEquals(1, c.rejections.size(), c.rejections.toString());
@@ -111,7 +158,7 @@ class FormatsTest {
     private void serve(String path, int delayMs, String type, String body) throws IOException {
         if (server == null) {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
         }
         server.createContext(path, ex -> {
@@ -223,7 +270,7 @@ class FormatsTest {
         Path f = dir.resolve("bomb.txt.gz");
         try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(f))) {
             byte[] zeros = new byte[1 << 20];
-            java.util.Arrays.fill(zeros, (byte) 'a');
+            Arrays.fill(zeros, (byte) 'a');
             for (int i = 0; i < 200; i++) o.write(zeros); // 200 MB of text in about 200 KB
         }
         Collected c = Collected.run(new Ingestor(new Ingestor.Settings(5L << 20)), List.of(f.toString()));

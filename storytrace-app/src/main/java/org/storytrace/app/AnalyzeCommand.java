@@ -1,6 +1,8 @@
 package org.storytrace.app;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,19 +38,22 @@ final class AnalyzeCommand implements Callable<Integer> {
         Engine.Builder builder = io.engine(); // options checked first
         OutputFolder out = OutputFolder.prepare(io.out); // before any input is read
         try (Engine engine = builder.build()) {
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = cpuNanos();
             Engine.Batch batch = engine.ingest(io.inputs, new ProgressBar(err));
             printRejections(batch.rejected(), err);
-            long t1 = System.nanoTime();
+            long t1 = System.nanoTime(), c1 = cpuNanos();
             engine.seal(); // one run: the linking indexes can go before the story stage
             Results r = engine.results();
-            long t2 = System.nanoTime();
+            long t2 = System.nanoTime(), c2 = cpuNanos();
             if (explain) explain(r, err);
             Outputs.writeAll(r, out);
-            long t3 = System.nanoTime();
+            long t3 = System.nanoTime(), c3 = cpuNanos();
             if (timings) {
                 err.printf(Locale.ROOT, "timings: read and link %.2f s, stories %.2f s, write %.2f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                         (t3 - t2) / 1e9);
+                // the process's CPU time in each phase (collector and compiler included): how many cores each phase kept busy
+                if (c0 >= 0) err.printf(Locale.ROOT, "timings: cpu read and link %.2f s, stories %.2f s, write %.2f s%n", (c1 - c0) / 1e9,
+                        (c2 - c1) / 1e9, (c3 - c2) / 1e9);
                 // per stage: thread time summed over the documents or stories it ran on, so a rate is per core
                 for (Engine.StageTime st : engine.stageTimes()) {
                     err.printf(Locale.ROOT, "timings: stage %s: %d runs, %.1f ms each, %.1f a second per core%n", st.stage(), st.calls(),
@@ -62,6 +67,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             System.out.println("data:   " + out.dir().resolve("stories.json").toAbsolutePath().normalize());
             return r.rejections().isEmpty() ? 0 : Main.EXIT_REJECTED;
         }
+    }
+
+    /** The CPU time of the whole process so far, or -1 where the platform does not say. */
+    static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     static void printRejections(List<Rejection> rs, PrintStream err) {

@@ -280,6 +280,25 @@ public final class TimeTagger implements ArticleStage {
             }
         }
         hits.sort(Comparator.comparingInt((Hit h) -> -(h.end - h.start)).thenComparingInt(h -> h.start));
+        // the longest hits win their words; a hit that turns out to be no expression at all ("last week after" read
+        // as a length without its number, as in "two weeks after") gives its words back, and the text is resolved
+        // again. A hit that resolves to nothing else keeps them: "2019" of the invalid "13/45/2019" is no year
+        while (true) {
+            List<Hit> chosen = choose(hits, from, to);
+            Resolver res = new Resolver(text, anchor, anchorKind);
+            List<Timex> out = new ArrayList<>(chosen.size());
+            List<Hit> notHere = new ArrayList<>();
+            for (Hit h : chosen) {
+                Timex t = res.resolve(h);
+                if (t == NOT_HERE) notHere.add(h);
+                else if (t != null) out.add(t);
+            }
+            if (notHere.isEmpty() || !hits.removeIf(h -> notHere.contains(h) && overlapsAnother(h, hits))) return out;
+        }
+    }
+
+    /** The hits that keep their words: longest first, then leftmost; in text order. */
+    private static List<Hit> choose(List<Hit> hits, int from, int to) {
         List<Hit> chosen = new ArrayList<>();
         boolean[] taken = new boolean[to - from];
         for (Hit h : hits) {
@@ -290,14 +309,16 @@ public final class TimeTagger implements ArticleStage {
             chosen.add(h);
         }
         chosen.sort(Comparator.comparingInt(h -> h.start));
-        Resolver res = new Resolver(text, anchor, anchorKind);
-        List<Timex> out = new ArrayList<>(chosen.size());
-        for (Hit h : chosen) {
-            Timex t = res.resolve(h);
-            if (t != null) out.add(t);
-        }
-        return out;
+        return chosen;
     }
+
+    private static boolean overlapsAnother(Hit h, List<Hit> hits) {
+        for (Hit o : hits) if (o != h && o.start < h.end && h.start < o.end) return true;
+        return false;
+    }
+
+    /** What a rule's resolver returns for words it matched that are no expression of its kind, to give them back to the others. */
+    private static final Timex NOT_HERE = new Timex(0, 0, "", TimexType.DATE, null, List.of(), null, null);
 
     /** Characters either side of a trigger word a rule's matcher looks at: longer than any expression's reach from its anchor word. */
     static final int REACH = 90;
@@ -966,8 +987,8 @@ public final class TimeTagger implements ArticleStage {
                     || bare.isEmpty()
                     || number(bare) < 0);
             if (length) {
-                // "two days before the vote": the length, not a date (TimeML)
-                if (bare.isEmpty()) return null;
+                // "two days before the vote": the length, not a date (TimeML); without its number no length at all
+                if (bare.isEmpty()) return NOT_HERE;
                 if (dir.equals("later") || dir.equals("earlier")) return duration(h, nPart, m.group("u"), false);
                 int end = m.start("dir");
                 while (end > h.start && Character.isWhitespace(text.charAt(end - 1))) end--;

@@ -239,4 +239,16 @@ class TimeTaggerTest {
         assertEquals(1, t.size(), t.toString());
         assertEquals("Sunday, 23 September", text.substring(t.get(0).start(), t.get(0).end()));
     }
+
+    @Test
+    void aLongerMatchThatMeansNothingGivesItsWordsBackToTheExpressionItOverlaps() {
+        // "year after" looks like "two years after" without its number, which is no expression at all
+        Timex next = only("The question goes to a national referendum next year after the delegates voted 89-52.", "1998-02-13");
+        assertEquals("next year", next.text());
+        assertEquals("1999", next.value());
+        assertEquals("1998-W06", only("He met the minister last week after a series of calls.", "1998-02-13").value());
+        Timex length = only("The vote came two years after the war.", "1998-02-13");
+        assertEquals("two years", length.text(), "with its number it is a length");
+        assertEquals("P2Y", length.value());
+    }
 }

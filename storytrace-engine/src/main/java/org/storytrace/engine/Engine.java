@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -62,6 +61,7 @@ import org.storytrace.core.time.TimelineStage;
 import org.storytrace.engine.internal.DocumentCodec;
 import org.storytrace.engine.internal.IdList;
 import org.storytrace.engine.internal.RecordFile;
+import org.storytrace.engine.internal.WorkFolder;
 import org.storytrace.ingest.Ingestor;
 import org.storytrace.ingest.read.Input;
 import org.storytrace.nlp.ner.NameFinder;
@@ -90,7 +90,7 @@ public final class Engine implements AutoCloseable {
     private final StoryGrouper grouper;
     private final DocumentCodec codec;
     private final Path workDir;
-    private final boolean ownWorkDir;
+    private final WorkFolder workFolder;
     private final RecordFile docs, terms, outlines;
     private final DocFrequencies df = new DocFrequencies();
     private final IdList ids = new IdList();
@@ -137,15 +137,9 @@ public final class Engine implements AutoCloseable {
         boolean parallel = settings.threads() > 1;
         this.grouper = new StoryGrouper(settings.grouper(), parallel);
         try {
-            Path base = settings.workDir();
-            if (base == null) {
-                this.workDir = Files.createTempDirectory("storytrace-work");
-                this.ownWorkDir = true;
-            } else {
-                Files.createDirectories(base);
-                this.workDir = Files.createTempDirectory(base, "storytrace-work");
-                this.ownWorkDir = true;
-            }
+            // a new locked folder, after deleting those that killed runs left under the same parent (WorkFolder)
+            this.workFolder = WorkFolder.create(settings.workDir());
+            this.workDir = workFolder.dir();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a work folder under " + (settings.workDir() == null ? "the temporary folder"
                     : settings.workDir())
@@ -851,17 +845,11 @@ public final class Engine implements AutoCloseable {
             if (profileFile != null) profileFile.close();
             linker.close();
         } finally {
-            if (ownWorkDir) deleteQuietly(workDir);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try { Files.deleteIfExists(p); } catch (IOException ignored) { }
-            });
-        } catch (IOException ignored) {
-            // a work folder left behind in the temporary folder is harmless
+            try {
+                workFolder.close();
+            } catch (IOException ignored) {
+                // a folder left behind is deleted by the next engine to start under the same parent
+            }
         }
     }
 }

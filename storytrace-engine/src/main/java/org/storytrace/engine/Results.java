@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.function.IntFunction;
@@ -216,15 +215,6 @@ public final class Results {
                 return source.apply(next++);
             }
         };
-    }
-
-    /**
-     * The outline of the document numbered {@code i} (see {@link #outlines}). Safe to call from several threads:
-     * every document source must be (the engine's reads its work file at absolute positions).
-     */
-    public Document outline(int i) {
-        Objects.checkIndex(i, articleCount);
-        return documents instanceof Outlined o ? o.outline(i) : documents.apply(i);
     }
 
     /** Every document in reading order, read back one at a time. */

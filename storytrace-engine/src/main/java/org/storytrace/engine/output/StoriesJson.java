@@ -3,24 +3,16 @@ package org.storytrace.engine.output;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layers;
@@ -62,14 +54,6 @@ public final class StoriesJson {
 
     /** The contract, indented when {@code pretty}, else compact (for a program that reads it at once: a third fewer bytes). */
     public static void write(Results r, OutputStream out, boolean pretty) throws IOException {
-        write(r, out, pretty, CHUNK);
-    }
-
-    /**
-     * {@link #write(Results, OutputStream, boolean)}, with the articles rendered on other threads {@code chunk} at a
-     * time, or all on this one when {@code chunk} is 0 (for tests).
-     */
-    static void write(Results r, OutputStream out, boolean pretty, int chunk) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             if (pretty) g.useDefaultPrettyPrinter();
@@ -77,7 +61,7 @@ public final class StoriesJson {
             g.writeStringField("storytrace", VERSION);
             provenance(g, r.provenance());
             g.writeArrayFieldStart("articles");
-            articles(g, out, r, pretty, chunk); // the listing needs no texts
+            for (Document d : r.outlines()) article(g, d, r); // the listing needs no texts
             g.writeEndArray();
             g.writeArrayFieldStart("stories");
             Map<String, List<String>> topics = new LinkedHashMap<>();
@@ -317,84 +301,6 @@ public final class StoriesJson {
             else b.append(c);
         }
         return b.toString();
-    }
-
-    /** Articles a task renders: big enough that a task's overhead is nothing, small enough to keep the threads busy. */
-    static final int CHUNK = 1024;
-
-    /**
-     * The article listing, most of the file's bytes (1.2 GB of 1M articles' outlines and sentences). The first
-     * article goes through {@code g}, so its array knows it holds something; the rest are rendered a chunk at a
-     * time on other threads, each by a generator set up as {@code g} is at that point (the same nesting and
-     * printer, after a first element of its own, so every chunk opens with the separator), and written in order
-     * straight to {@code out} behind {@code g}'s flushed buffer. The bytes are those of writing them all
-     * through {@code g}. Written through {@code g} alone when there are few.
-     */
-    private static void articles(JsonGenerator g, OutputStream out, Results r, boolean pretty, int chunk) throws IOException {
-        int n = r.articleCount();
-        int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
-        if (chunk == 0 || n < 4 * chunk || threads < 2) {
-            for (Document d : r.outlines()) article(g, d, r);
-            return;
-        }
-        article(g, r.outline(0), r);
-        g.flush();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread t = new Thread(task, "storytrace-json");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            ArrayDeque<Future<byte[]>> inFlight = new ArrayDeque<>();
-            int next = 1;
-            while (next < n || !inFlight.isEmpty()) {
-                while (next < n && inFlight.size() < 2 * threads) {
-                    int from = next, to = Math.min(n, next + chunk);
-                    inFlight.add(pool.submit(() -> chunk(r, from, to, pretty)));
-                    next = to;
-                }
-                out.write(done(inFlight.poll()));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Articles {@code [from, to)} as they follow an earlier article in the listing. */
-    private static byte[] chunk(Results r, int from, int to, boolean pretty) throws IOException {
-        Bytes bytes = new Bytes(64 * (to - from) * 16);
-        try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
-            if (pretty) g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeArrayFieldStart("articles");
-            g.writeStartObject();
-            g.writeEndObject();
-            g.flush();
-            int mark = bytes.size();
-            for (int i = from; i < to; i++) article(g, r.outline(i), r);
-            g.flush();
-            return bytes.from(mark);
-        }
-    }
-
-    private static byte[] done(Future<byte[]> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while writing the articles");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException x) throw x;
-            if (e.getCause() instanceof RuntimeException x) throw x;
-            if (e.getCause() instanceof Error x) throw x;
-            throw new IOException(e.getCause());
-        }
-    }
-
-    /** A byte buffer that gives its bytes from a position on without a copy of the whole. */
-    private static final class Bytes extends ByteArrayOutputStream {
-        Bytes(int size) { super(size); }
-        byte[] from(int mark) { return Arrays.copyOfRange(buf, mark, count); }
     }
 
     private static void article(JsonGenerator g, Document d, Results r) throws IOException {

@@ -85,7 +85,7 @@ public final class TimeTagger implements ArticleStage {
     private enum Kind { MONTH_DAY, DAY_MONTH, ISO, NUMERIC, MONTH_YEAR, MONTH_REL_YEAR, MONTH, YEAR, DECADE, CENTURY, QUARTER, HALF,
             DEICTIC,
         WEEKDAY, RELATIVE, WITHIN, AGO, DURATION, DURATION_ADJ, PLURAL, REF, SET, CLOCK, SEASON, HOLIDAY, END_OF, WEEKEND, YEAR_AGO,
-        SPOKEN_YEAR, THE_YEAR, SPOKEN_DECADE }
+        SPOKEN_YEAR, THE_YEAR, SPOKEN_DECADE, ANAPHOR }
 
     private record Rule(Kind kind, Pattern pattern) {}
 
@@ -135,6 +135,9 @@ public final class TimeTagger implements ArticleStage {
         // "Friday", "last Friday", "Friday morning", "next Monday", "early Friday"
         rule(Kind.WEEKDAY, B + "(?<rel>(?:last|next|this|this past|this coming|coming|early|late|earlier|later)\\s+)?(?<wd>" + WEEKDAY + ")"
                 + "(?:\\s+(?<conj>and|or|to|through)\\s+(?<wd2>" + WEEKDAY + "))?(?:\\s+(?<p>" + DAYPART + "))?" + E, CI),
+        // "later that year", "that same day", "the following year", "the next morning": the date the text gave last
+        rule(Kind.ANAPHOR, B + "(?<mod>(?:earlier|later|early|late)\\s+)?(?<det>that(?:\\s+same)?|the\\s+same|the\\s+following|the\\s+next"
+                + "|the\\s+previous|the\\s+preceding)\\s+(?<u>day|morning|afternoon|evening|night|week|month|year)" + E, CI),
         // "last week", "this month", "earlier this year", "next year", "this summer", "the past year", "the coming week"
         rule(Kind.RELATIVE, B + "(?<mod>(?:earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle "
                 + "of|the rest of|the remainder of"
@@ -291,7 +294,10 @@ public final class TimeTagger implements ArticleStage {
             for (Hit h : chosen) {
                 Timex t = res.resolve(h);
                 if (t == NOT_HERE) notHere.add(h);
-                else if (t != null) out.add(t);
+                else if (t != null) {
+                    out.add(t);
+                    res.seen(t);
+                }
             }
             if (notHere.isEmpty() || !hits.removeIf(h -> notHere.contains(h) && overlapsAnother(h, hits))) return out;
         }
@@ -331,6 +337,7 @@ public final class TimeTagger implements ArticleStage {
             "weeks",
             "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century",
                     "centuries");
+    private static final Set<String> ANAPHOR_UNITS = Set.of("day", "morning", "afternoon", "evening", "night", "week", "month", "year");
     private static final Set<String> SEASON_WORDS = Set.of("spring", "summer", "fall", "autumn", "winter");
 
     /** The kinds of rule a word can anchor (lower-cased; a word with a digit anchors the numeric ones). */
@@ -347,6 +354,7 @@ public final class TimeTagger implements ArticleStage {
                 Kind.SET,
                 Kind.QUARTER, Kind.CENTURY, Kind.END_OF, Kind.YEAR_AGO, Kind.REF));
         if (w.equals("year")) k.add(Kind.THE_YEAR);
+        if (ANAPHOR_UNITS.contains(w)) k.add(Kind.ANAPHOR);
         if (w.equals("nineteen") || w.equals("thousand")) k.add(Kind.SPOKEN_YEAR);
         if (w.endsWith("ties") && TENS.contains(w.substring(0, w.length() - 3) + "y")) k.add(Kind.SPOKEN_DECADE);
         if (SEASON_WORDS.contains(w)) k.addAll(List.of(Kind.SEASON, Kind.RELATIVE, Kind.SET));
@@ -651,6 +659,10 @@ public final class TimeTagger implements ArticleStage {
         private final LocalDate anchor;
         private final String anchorKind;
         private String lastQuarter;
+        /** The last date the text gave (day, month or year), for "that day", "the following year"; null before any. */
+        private String lastDate;
+        /** Whether {@link #lastDate} was resolved against the anchor. */
+        private boolean lastDateRelative;
 
         Resolver(String text, LocalDate anchor, String anchorKind) {
             this.text = text;
@@ -663,6 +675,54 @@ public final class TimeTagger implements ArticleStage {
 
         private Timex relative(Hit h, TimexType t, String v) {
             return new Timex(h.start, h.end, text.substring(h.start, h.end), t, anchor == null ? null : v, List.of(), anchorKind, null);
+        }
+
+        private static final Pattern CALENDAR_DATE = Pattern.compile("\\d{4}(?:-\\d{2}(?:-\\d{2})?)?");
+
+        /** Remembers a resolved calendar date (a day, a month or a year, a clock time's day) for the anaphors after it. */
+        void seen(Timex t) {
+            if (t.value() == null || t.type() != TimexType.DATE && t.type() != TimexType.TIME) return;
+            String v = t.type() == TimexType.TIME ? t.value().split("T", 2)[0] : t.value();
+            if (!CALENDAR_DATE.matcher(v).matches()) return;
+            lastDate = v;
+            lastDateRelative = t.anchor() != null;
+        }
+
+        /**
+         * "that day", "later that year", "the following year", "the next morning", "the previous month": the date the
+         * text gave last, or the unit after or before it. The words go back to the other rules when the text gave no
+         * date before at that unit's detail ("the next year" of a plan, "the following week" of a schedule: read against
+         * the publication date), and "the next week / month / year" always does: it looks ahead of the report, not of
+         * the story.
+         */
+        private Timex anaphor(Hit h, Matcher m) {
+            String det = m.group("det").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            String u = m.group("u").toLowerCase(Locale.ROOT);
+            boolean dayUnit = !Set.of("week", "month", "year").contains(u);
+            if (det.equals("the next") && !dayUnit || lastDate == null) return NOT_HERE;
+            int step = det.equals("the following") || det.equals("the next") ? 1 : det.equals("the previous")
+                    || det.equals("the preceding") ? -1 : 0;
+            String[] f = lastDate.split("-");
+            int y = Integer.parseInt(f[0]);
+            String unit = dayUnit ? "day" : u;
+            LocalDate ref;
+            if (unit.equals("day") || unit.equals("week")) {
+                if (f.length < 3) return NOT_HERE;
+                ref = LocalDate.of(y, Integer.parseInt(f[1]), Integer.parseInt(f[2]));
+            } else if (unit.equals("month")) {
+                if (f.length < 2) return NOT_HERE;
+                ref = LocalDate.of(y, Integer.parseInt(f[1]), 1);
+            } else {
+                ref = LocalDate.of(y, 1, 1);
+            }
+            LocalDate d = switch (unit) {
+                case "day" -> ref.plusDays(step);
+                case "week" -> ref.plusWeeks(step);
+                case "month" -> ref.plusMonths(step);
+                default -> ref.plusYears(step);
+            };
+            String v = at(d, unit);
+            return lastDateRelative ? relative(h, TimexType.DATE, v) : absolute(h, TimexType.DATE, v);
         }
 
         Timex resolve(Hit h) {
@@ -725,6 +785,7 @@ public final class TimeTagger implements ArticleStage {
                 case DEICTIC -> { return deictic(h, m); }
                 case WEEKDAY -> { return weekday(h, m); }
                 case RELATIVE -> { return relativeUnit(h, m); }
+                case ANAPHOR -> { return anaphor(h, m); }
                 case WITHIN -> {
                     if (anchor == null) return relative(h, TimexType.DATE, null);
                     return relative(h, TimexType.DATE, at(anchor, m.group("u").toLowerCase(Locale.ROOT)));

@@ -251,4 +251,30 @@ class TimeTaggerTest {
         assertEquals("two years", length.text(), "with its number it is a length");
         assertEquals("P2Y", length.value());
     }
+
+    @Test
+    void thatDayAndTheFollowingYearAreReadFromTheDateTheTextGaveLast() {
+        List<Timex> t = tag("He fled to Florida in June 1998 and returned to Cuba later that year. The following year he was jailed.",
+                "2000-01-28");
+        assertEquals(List.of("June 1998", "later that year", "The following year"), t.stream().map(Timex::text).toList());
+        assertEquals(List.of("1998-06", "1998", "1999"), t.stream().map(Timex::value).toList());
+        List<Timex> d = tag("He was shot on Oct. 23, 1998. Earlier that day he had met a lawyer; he died the next morning.", "1999-10-24");
+        assertEquals(List.of("1998-10-23", "1998-10-23", "1998-10-24"), d.stream().map(Timex::value).toList());
+        assertNull(d.get(1).anchor(), "a date the text gave in full: not read against the publication date");
+        List<Timex> m = tag("The talks began on Monday. The next day they broke down.", "2020-08-26");
+        assertEquals("2020-08-25", m.get(1).value());
+        assertEquals("published", m.get(1).anchor(), "Monday itself was read against the publication date");
+    }
+
+    @Test
+    void anAnaphorWithNothingBeforeItOrLookingAheadOfTheReportIsLeftToTheOtherRules() {
+        assertTrue(tag("That day will come.", "2020-08-24").isEmpty(), "no date before it");
+        Timex next = tag("Sales rose in June and will rise over the next year.", "2020-08-24").get(1);
+        assertEquals("the next year", next.text());
+        assertEquals("P1Y", next.value(), "the next year ahead of the report, not of June");
+        assertEquals("2020", tag("The plant opened in 2019. The following year it closed.", null).get(1).value(),
+                "a year the text gave needs no publication date");
+        assertTrue(tag("It happened in 1998. Later that day they left.", "2020-08-24").stream().noneMatch(x -> x.text().contains("day")),
+                "a day needs a date the text gave to the day");
+    }
 }

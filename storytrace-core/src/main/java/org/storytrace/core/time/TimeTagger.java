@@ -750,7 +750,10 @@ public final class TimeTagger implements ArticleStage {
                     return relative(h, TimexType.DATE, String.format(Locale.ROOT, "%d-%02d", y, month(m.group("m"))));
                 }
                 case MONTH -> { return bareMonth(h, m); }
-                case YEAR -> { return absolute(h, TimexType.DATE, m.group("y")); }
+                case YEAR -> {
+                    String q = quarterOf(h, Integer.parseInt(m.group("y")));
+                    return absolute(h, TimexType.DATE, q != null ? q : m.group("y"));
+                }
                 case SPOKEN_YEAR -> {
                     int y = spokenYear(m.group("y"));
                     if (m.group("m") == null) return absolute(h, TimexType.DATE, String.valueOf(y));
@@ -1033,7 +1036,39 @@ public final class TimeTagger implements ArticleStage {
                 case "decade" -> anchor.plusYears(10L * step);
                 default -> anchor.plusYears(100L * step);
             };
+            if (u.equals("year") && mod.isEmpty()) {
+                String q = quarterOf(h, d.getYear());
+                if (q != null) return relative(h, TimexType.DATE, q);
+            }
             return relative(h, TimexType.DATE, at(d, u));
+        }
+
+        /** "this year's third quarter", "next year's first quarter", "last year's quarter", "the 1989 period". */
+        private static final Pattern QUARTER_AFTER = Pattern.compile("(?:['’]s)?[\\s-]+(?:(?<n>first|second|third|fourth)[\\s-]+)?"
+                + "(?:fiscal\\s+)?(?:quarter|period)\\b", Pattern.CASE_INSENSITIVE);
+        /** "the corresponding period last year", "the same quarter last year". */
+        private static final Pattern QUARTER_BEFORE = Pattern.compile("\\b(?:quarter|period)\\s+$", Pattern.CASE_INSENSITIVE);
+
+        /**
+         * The quarter a year stands for in a quarterly report: the year is said of a quarter right next to it ("this
+         * year's third quarter", "the 1989 period", "the corresponding period last year"), which is the quarter named, or
+         * else the quarter the text last spoke of. Null when no quarter is next to it, or none is known.
+         */
+        private String quarterOf(Hit h, int year) {
+            Matcher after = QUARTER_AFTER.matcher(text).region(h.end, Math.min(text.length(), h.end + 40));
+            int q = 0;
+            if (after.lookingAt() && (after.group().startsWith("'") || after.group().startsWith("’") || after.group("n") != null
+                    || text.regionMatches(true, Math.max(0, h.start - 4), "the ", 0, 4))) {
+                q = after.group("n") == null ? 0 : List.of("first", "second", "third", "fourth").indexOf(after.group("n")
+                        .toLowerCase(Locale.ROOT)) + 1;
+            } else if (!QUARTER_BEFORE.matcher(text).region(Math.max(0, h.start - 20), h.start).find()) {
+                return null;
+            }
+            if (q == 0) {
+                if (lastQuarter == null || !lastQuarter.matches("\\d{4}-Q[1-4]")) return null;
+                q = lastQuarter.charAt(lastQuarter.length() - 1) - '0';
+            }
+            return year + "-Q" + q;
         }
 
         private Timex ago(Hit h, Matcher m) {

@@ -277,4 +277,17 @@ class TimeTaggerTest {
         assertTrue(tag("It happened in 1998. Later that day they left.", "2020-08-24").stream().noneMatch(x -> x.text().contains("day")),
                 "a day needs a date the text gave to the day");
     }
+
+    @Test
+    void aYearSaidOfAQuarterNextToItIsThatQuarter() {
+        String text = "Third-quarter net fell 12%. Net sales for this year's third quarter were $14 million, against a profit "
+                + "for the corresponding period last year. In the 1988 period, the company earned $20.6 million. Sales may "
+                + "recover in next year's first quarter.";
+        List<Timex> t = tag(text, "1989-11-01");
+        assertEquals(List.of("1989-Q3", "1988-Q3", "1988-Q3", "1990-Q1"), t.stream().filter(x -> x.text().matches("(?i).*year|1988"))
+                .map(Timex::value).toList(), t.toString());
+        assertEquals("1988", only("The plant was built in 1988 for the period of growth.", "1989-11-01").value(),
+                "a year not said of a quarter stays a year");
+        assertEquals("1988", only("Sales were $3 million last year.", "1989-11-01").value());
+    }
 }

@@ -85,7 +85,7 @@ class FormatsTest {
         byte[] bad = ("{\"id\":\"bad-byte\",\"text\":\"" + OTHER + " X\"}\n").getBytes(StandardCharsets.UTF_8);
         int x = indexOf(bad, (byte) 'X');
         bad[x] = (byte) 0xC3; // a lead byte with no continuation: not UTF-8
-        byte[] blank = " \t\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] blank = " \t\u3000\r\n".getBytes(StandardCharsets.UTF_8); // an ideographic space is blank too, as String.isBlank says
         byte[] last = ("{\"id\":\"no-newline-at-end\",\"text\":\"" + STORY + "\"}").getBytes(StandardCharsets.UTF_8);
         Path f = dir.resolve("bytes.jsonl");
         try (OutputStream out = Files.newOutputStream(f)) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -71,10 +70,12 @@ public final class JsonLinesReader {
 
         void clear() { length = 0; tooLong = false; }
 
+        /** {@link String#isBlank} of the line, without decoding it unless it holds more than ASCII. */
         boolean isBlank() {
             for (int i = 0; i < length; i++) {
                 byte b = bytes[i];
-                if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B) return false;
+                if (b < 0) return new String(bytes, 0, length, StandardCharsets.UTF_8).isBlank();
+                if (!Character.isWhitespace(b)) return false;
             }
             return true;
         }
@@ -93,22 +94,16 @@ public final class JsonLinesReader {
     }
 
     /**
-     * {@link #parse(String, String, String, long)} of a line's UTF-8 bytes. A line that is not valid UTF-8 is
-     * read as the string it decodes to (a bad byte becomes U+FFFD), as a reader of characters would read it:
-     * one bad byte does not cost the article.
+     * {@link #parse(String, String, String, long)} of a line's UTF-8 bytes. A line the byte parser refuses is parsed
+     * again as the string it decodes to: a line that is not valid UTF-8 is read as a reader of characters would read
+     * it (a bad byte becomes U+FFFD, so one bad byte does not cost the article), and a line that is not valid JSON
+     * gets the same rejection as a string would. Only refused lines are parsed twice.
      */
     public static Parsed parse(byte[] line, String origin, String stem, long lineNo) {
         try (JsonParser p = JSON.getFactory().createParser(line)) {
             return parse(p, origin, stem, lineNo);
-        } catch (CharConversionException e) {
-            return parse(new String(line, StandardCharsets.UTF_8), origin, stem, lineNo);
-        } catch (JsonProcessingException e) {
-            if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("UTF-8")) {
-                return parse(new String(line, StandardCharsets.UTF_8), origin, stem, lineNo);
-            }
-            return Parsed.rejected(origin, "line " + lineNo, "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            return Parsed.rejected(origin, "line " + lineNo, "not valid JSON: " + e.getMessage());
+            return parse(new String(line, StandardCharsets.UTF_8), origin, stem, lineNo);
         }
     }
 

@@ -1046,8 +1046,6 @@ public final class TimeTagger implements ArticleStage {
         /** "this year's third quarter", "next year's first quarter", "last year's quarter", "the 1989 period". */
         private static final Pattern QUARTER_AFTER = Pattern.compile("(?:['’]s)?[\\s-]+(?:(?<n>first|second|third|fourth)[\\s-]+)?"
                 + "(?:fiscal\\s+)?(?:quarter|period)\\b", Pattern.CASE_INSENSITIVE);
-        /** "the corresponding period last year", "the same quarter last year". */
-        private static final Pattern QUARTER_BEFORE = Pattern.compile("\\b(?:quarter|period)\\s+$", Pattern.CASE_INSENSITIVE);
 
         /**
          * The quarter a year stands for in a quarterly report: the year is said of a quarter right next to it ("this
@@ -1057,12 +1055,13 @@ public final class TimeTagger implements ArticleStage {
         private String quarterOf(Hit h, int year) {
             Matcher after = QUARTER_AFTER.matcher(text).region(h.end, Math.min(text.length(), h.end + 40));
             int q = 0;
+            String before = previousWord(text, h.start);
             if (after.lookingAt() && (after.group().startsWith("'") || after.group().startsWith("’") || after.group("n") != null
-                    || text.regionMatches(true, Math.max(0, h.start - 4), "the ", 0, 4))) {
+                    || before.equals("the"))) {
                 q = after.group("n") == null ? 0 : List.of("first", "second", "third", "fourth").indexOf(after.group("n")
                         .toLowerCase(Locale.ROOT)) + 1;
-            } else if (!QUARTER_BEFORE.matcher(text).region(Math.max(0, h.start - 20), h.start).find()) {
-                return null;
+            } else if (!before.equals("quarter") && !before.equals("period")) {
+                return null; // "the corresponding period last year", "the same quarter last year" go on
             }
             if (q == 0) {
                 if (lastQuarter == null || !lastQuarter.matches("\\d{4}-Q[1-4]")) return null;

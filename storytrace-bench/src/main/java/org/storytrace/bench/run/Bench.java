@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -127,7 +126,7 @@ public final class Bench {
                 }
             }
         } finally {
-            deleteTree(out);
+            OutputFolder.deleteTree(out);
         }
         // incremental: one article at a time into an engine holding the first nine tenths
         int head = n - Math.max(1, n / 10);
@@ -249,17 +248,10 @@ public final class Bench {
                 f.put("incremental.add_p99_ms", latency[Math.min(latency.length - 1, (int) (latency.length * 0.99))] / 1e6);
             }
         } finally {
-            deleteTree(out);
+            OutputFolder.deleteTree(out);
         }
         f.put("process.peak_rss_bytes", peakRss());
         return f;
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) return;
-        try (var s = Files.walk(p)) {
-            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
-        }
     }
 
     /** Reads a file and hashes each byte once (FNV-1a): what any pass over the text costs at least. */

@@ -11,9 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.storytrace.engine.output.OutputFolder;
 
 /**
  * An engine's folder of work files (texts, terms, fingerprints: about 20 GB at a million articles), locked
@@ -55,7 +55,7 @@ public final class WorkFolder implements AutoCloseable {
             return new WorkFolder(dir, ch, l);
         } catch (IOException | RuntimeException e) {
             ch.close();
-            deleteTree(dir);
+            OutputFolder.deleteTree(dir);
             throw e;
         }
     }
@@ -73,7 +73,7 @@ public final class WorkFolder implements AutoCloseable {
             for (Path d : s) {
                 if (!Files.isDirectory(d) || !abandoned(d)) continue;
                 try {
-                    deleteTree(d);
+                    OutputFolder.deleteTree(d);
                     deleted++;
                 } catch (IOException ignored) {
                     // another engine sweeping at the same time, or a folder not ours to delete: leave it
@@ -133,14 +133,7 @@ public final class WorkFolder implements AutoCloseable {
             if (lock.isValid()) lock.release();
             lockChannel.close();
         } finally {
-            deleteTree(dir);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            OutputFolder.deleteTree(dir);
         }
     }
 }

@@ -108,7 +108,9 @@ public final class OutputFolder {
         void writeInto(Path dir) throws IOException;
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    /** Deletes {@code p} and everything under it (nothing when it does not exist). */
+    public static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
         try (var s = Files.walk(p)) {
             for (Path x : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
         }

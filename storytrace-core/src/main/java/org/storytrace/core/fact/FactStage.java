@@ -362,8 +362,15 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             + "troops|police(?:men)?|officers|activists|children"
             + "|students|workers|passengers|residents|militants|fighters|members|migrants|villagers|others|men|women|journalists)\\s+)?";
     private static final String BUILDINGS = "(?:homes|houses|buildings|shops|schools|apartments|dwellings|structures|businesses)";
-    private static final String MONEY = "(?<cur>US\\$|\\$|€|£|¥)\\s?(?<amount>\\d+(?:[.,]\\d+)*)(?:\\s?(?<scale>million|billion|"
-            + "trillion|bn|mn|m)\\b)?";
+    /**
+     * A sum: "$2 billion", "€350m", "$160MM" (finance's million), "$143-billion", "$50k"; a range ("$140-150 million",
+     * "$2 to 3 billion") is its lower end with the upper's scale; a rate ("$21 million per year", "a week") is
+     * group {@code per}.
+     */
+    private static final String MONEY = "(?<cur>US\\$|\\$|€|£|¥)\\s?(?<amount>\\d+(?:[.,]\\d+)*)(?<upper>\\s?(?:-|–|to)\\s?"
+            + "\\d+(?:[.,]\\d+)*)?(?:(?:\\s?-\\s?|\\s)?(?<scale>million|billion|trillion|bn|mn|mm|m|k)\\b)?"
+            + "(?:,?\\s(?:per|a|an|each)\\s(?<per>year|season|month|week|day|hour|night|person|head|share|barrel|ton|tonne|"
+            + "kilogram|kg|pound|ounce|gallon|litre|liter|unit)\\b|\\s(?<annually>annually|yearly|monthly|weekly|daily)\\b)?";
     /** Patterns of counts, each with groups {@code approx}, {@code n} and {@code verb} (what is counted). */
     private static final List<Pattern> COUNTS = List.of(
         Pattern.compile("\\b" + APPROX + COUNT_NUM + "\\s+" + PEOPLE
@@ -382,6 +389,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
     private static final List<String> COUNT_STEMS = List.of("kill", "dead", "died", "injur", "wound", "hurt", "arrest", "detain", "toll",
             "destroy",
             "damag", "razed", "flatten");
+    private static final Map<String, String> PER = Map.of("annually", "year", "yearly", "year", "monthly", "month", "weekly", "week",
+            "daily", "day");
     /** Sums of money: {@code $2 billion}, {@code €350 million}, {@code US$1.2bn}. */
     private static final Pattern AMOUNT = Pattern.compile(APPROX + MONEY, Pattern.CASE_INSENSITIVE);
 
@@ -413,6 +422,13 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                 Matcher m = p.matcher(text).region(a.bodyStart(), a.bodyEnd());
                 while (m.find()) {
                     long n = number(m.group("n"));
+                    // a count is written within one line: "2005\nTen people were killed" is a year, then a headline; read on
+                    // from the line's end
+                    int line = m.group().indexOf('\n');
+                    if (line >= 0) {
+                        m.region(m.start() + line + 1, a.bodyEnd());
+                        continue;
+                    }
                     if (n <= 0) continue;
                     boolean approx = m.group("approx") != null || m.group("n").matches("(?i)hundreds|dozens|scores|a dozen");
                     int cs = Math.max(a.bodyStart(), m.start() - 120), ce = Math.min(a.bodyEnd(), m.end() + 120);
@@ -429,8 +445,12 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                 int cs = Math.max(a.bodyStart(), m.start() - 120), ce = Math.min(a.bodyEnd(), m.end() + 120);
                 Evidence ev = new Evidence(a.id(), m.start(), m.end(), m.group(), false);
                 String currency = m.group("cur").replace("US$", "$");
-                all.add(new Count("amount in " + currency, n, m.group("approx") != null, ev, TimelineStage.contentKeys(text, cs, m.start(),
-                        m.end(), ce), a.published()));
+                // a rate is another fact than a total: "$21 million per year" is not a "$160 million" contract told otherwise
+                String per = m.group("per") != null ? " per " + m.group("per").toLowerCase(Locale.ROOT)
+                        : m.group("annually") != null ? " per " + PER.get(m.group("annually").toLowerCase(Locale.ROOT)) : "";
+                boolean approx = m.group("approx") != null || m.group("upper") != null;
+                all.add(new Count("amount in " + currency + per, n, approx, ev, TimelineStage.contentKeys(text, cs, m.start(), m.end(), ce),
+                        a.published()));
             }
         }
         // one fact per kind and event: counts of one kind whose words agree, across articles
@@ -497,7 +517,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             return -1;
         }
         double k = scale == null ? 1 : switch (scale.toLowerCase(Locale.ROOT)) {
-            case "million", "mn", "m" -> 1e6;
+            case "million", "mn", "mm", "m" -> 1e6;
+            case "k" -> 1e3;
             case "billion", "bn" -> 1e9;
             default -> 1e12;
         };

@@ -5,19 +5,35 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.TreeMap;
-import org.storytrace.core.cluster.UnionFind;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.storytrace.core.text.StopWords;
+import org.storytrace.core.text.Tokens;
 
 /**
  * Groups the quotes of one story that report the same words, however each outlet worded them (two
  * translations, a trimmed quote, an editorial bracket inserted), and compares each wording with the
  * group's most complete one word by word.
  *
- * <p>Two quotes of different articles are the same quote when their words, compared by a longest common
- * subsequence, share at least {@value #MIN_SHARE} of the shorter one's words (four words at least). The
- * comparison lists the words inserted, the words omitted and the words changed (a run omitted and a run
- * inserted at the same place).
+ * <p>Words are compared by a key that ignores what is typography or house style, not wording: case,
+ * apostrophes (curly or straight, "population's" / "populations'", "I ’ m" as some sources tokenise it),
+ * and British against American spelling ({@link #key}: neighbourhood / neighborhood, fibre / fiber,
+ * organisation / organization, travelled / traveled, defence / defense). The words shown in a difference
+ * are each wording's own.
+ *
+ * <p>A quote matches a longer one when, compared by a longest common subsequence of keys, they share at
+ * least {@value #MIN_SHARE} of the shorter one's words (four words at least) <em>and</em> at least half of
+ * its content words (two at least, where it has two): a run of function words ("I tried to", "there's a lot
+ * of") is not the same quote. Groups are stars, not chains: quotes are taken longest first, and each joins
+ * the first group whose reference (its longest quote) it matches, or starts one. Single-link chaining had
+ * joined different quotes of one speaker through a third that shared a few words with each. A group is
+ * reported when its quotes come from two articles at least.
  */
 public final class QuoteGrouper {
     static final double MIN_SHARE = 0.6;
@@ -40,38 +56,144 @@ public final class QuoteGrouper {
     public static List<Group> group(List<Item> items) {
         int n = items.size();
         List<List<String>> words = new ArrayList<>(n);
-        for (Item it : items) words.add(words(it.quote().text()));
-        UnionFind sets = new UnionFind(n);
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                if (items.get(i).article().equals(items.get(j).article())) continue;
-                int shorter = Math.min(words.get(i).size(), words.get(j).size());
-                if (shorter < 4) continue;
-                if (lcs(words.get(i), words.get(j)) >= MIN_SHARE * shorter) sets.union(i, j);
+        List<List<String>> keys = new ArrayList<>(n);
+        List<List<String>> content = new ArrayList<>(n);
+        for (Item it : items) {
+            List<String> w = words(it.quote().text());
+            words.add(w);
+            List<String> k = new ArrayList<>(w.size()), c = new ArrayList<>();
+            for (String x : w) {
+                String key = key(x);
+                k.add(key);
+                if (isContent(x.indexOf('\'') > 0 ? key(x.substring(0, x.indexOf('\''))) : key)) c.add(key);
             }
+            keys.add(k);
+            content.add(c);
         }
-        Map<Integer, List<Integer>> byRoot = new TreeMap<>();
-        for (int i = 0; i < n; i++) byRoot.computeIfAbsent(sets.find(i), x -> new ArrayList<>()).add(i);
+        // longest first; ties in the order given
+        List<Integer> order = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) order.add(i);
+        order.sort(Comparator.comparingInt((Integer i) -> -words.get(i).size()).thenComparingInt(i -> i));
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int i : order) {
+            List<Integer> home = null;
+            for (List<Integer> g : groups) {
+                int ref = g.get(0);
+                if (matches(keys.get(ref), content.get(ref), keys.get(i), content.get(i))) { home = g; break; }
+            }
+            if (home == null) groups.add(home = new ArrayList<>());
+            home.add(i);
+        }
         List<Group> out = new ArrayList<>();
-        for (List<Integer> g : byRoot.values()) {
-            if (g.size() < 2) continue;
+        for (List<Integer> g : groups) {
+            Set<String> articles = new HashSet<>();
+            for (int i : g) articles.add(items.get(i).article());
+            if (articles.size() < 2) continue;
             int ref = g.get(0);
-            for (int i : g) if (words.get(i).size() > words.get(ref).size()) ref = i;
+            List<Integer> members = new ArrayList<>(g);
+            Collections.sort(members);
             List<Difference> diffs = new ArrayList<>();
-            for (int i : g) if (i != ref) diffs.add(diff(i, words.get(ref), words.get(i)));
-            out.add(new Group(g, ref, diffs));
+            for (int i : members) if (i != ref) diffs.add(diff(i, words.get(ref), keys.get(ref), words.get(i), keys.get(i)));
+            out.add(new Group(members, ref, diffs));
+        }
+        out.sort(Comparator.comparingInt(g -> g.items().get(0)));
+        return out;
+    }
+
+    /** Whether quote {@code b} (keys, content keys) is the same quote as the longer reference {@code a}. */
+    static boolean matches(List<String> a, List<String> contentA, List<String> b, List<String> contentB) {
+        int shorter = Math.min(a.size(), b.size());
+        if (shorter < 4 || lcs(a, b) < MIN_SHARE * shorter) return false;
+        int c = Math.min(contentA.size(), contentB.size());
+        int need = Math.min(c, 2);
+        return lcs(contentA, contentB) >= need;
+    }
+
+    /** The words of a quote, punctuation aside (brackets kept as words so insertions show). */
+    static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        // "I ’ m", "it ’ s": a contraction some sources write with spaces around its apostrophe
+        String joined = CONTRACTION.matcher(s.replace('\u2019', '\'').replace('\u2018', '\'')).replaceAll("'$1");
+        for (String w : joined.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'\\[\\]]+")) {
+            String t = w.replaceAll("^'+|'+$", "");
+            if (t.isEmpty()) continue;
+            // "aren't" / "are not", "I'm" / "I am": one outlet's contraction is another's full form, not another wording
+            Matcher c = EXPANDS.matcher(t);
+            if (c.matches()) {
+                String head = c.group(1), tail = c.group(2);
+                out.add(switch (head) {
+                    case "wo" -> "will"; // won't
+                    case "ca" -> "can"; // can't
+                    case "sha" -> "shall"; // shan't
+                    default -> head;
+                });
+                out.add(switch (tail) {
+                    case "n't" -> "not";
+                    case "'m" -> "am";
+                    case "'re" -> "are";
+                    case "'ve" -> "have";
+                    default -> "will";
+                });
+            } else {
+                out.add(t);
+            }
         }
         return out;
     }
 
-    /** The words of a quote, lower-cased, punctuation aside (brackets kept as words so insertions show). */
-    static List<String> words(String s) {
-        List<String> out = new ArrayList<>();
-        for (String w : s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').split("[^\\p{L}\\p{N}'\\[\\]]+")) {
-            String t = w.replaceAll("^'+|'+$", "");
-            if (!t.isEmpty()) out.add(t);
+    /** Contractions with one reading: n't, 'm, 're, 've, 'll ('s and 'd stand for several words and are kept). */
+    private static final Pattern EXPANDS = Pattern.compile("(\\p{L}+?)(n't|'m|'re|'ve|'ll)");
+
+    private static final Pattern CONTRACTION = Pattern.compile("(?<=\\p{L})\\s+'\\s*(s|t|m|re|ve|ll|d)\\b");
+
+    private static final Pattern OUR = Pattern.compile("(?<=[a-z]{2}[^aeiou])our(?=s?$|ed$|ing$|ite|able|hood|ly$|er)");
+    private static final Pattern RE_END = Pattern.compile("(?<=[a-z]{2}[^aeiou])re(s?)$");
+    private static final Pattern ISE = Pattern.compile("(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$");
+    private static final Pattern YSE = Pattern.compile("(?<=[a-z]{2})ys(e|ed|es|ing)$");
+    private static final Pattern ELLED = Pattern.compile("(?<=[a-z]{2})ell(ed|ing|er|ers)$");
+    private static final Pattern ENCE = Pattern.compile("(?<=[a-z]{2})ence(s?)$");
+    private static final Pattern OGUE = Pattern.compile("(?<=[a-z]{3})ogue(s?)$");
+
+    /**
+     * A word's key for comparison: without apostrophes, and in American spelling where British spelling
+     * differs by a regular pattern (-our, -re, -ise, -yse, -elled, -ence, -ogue). Applied to both sides, so a
+     * rule that also touches a word with no variant ("sentence", "exercise") changes nothing.
+     */
+    static String key(String word) {
+        String number = NUMBERS.get(word);
+        if (number != null) return number;
+        String k = word.replace("'", "");
+        if (k.length() < 5 || !k.chars().allMatch(Character::isLetter)) return k;
+        k = OUR.matcher(k).replaceFirst("or");
+        k = RE_END.matcher(k).replaceFirst("er$1");
+        k = ISE.matcher(k).replaceFirst("iz$1");
+        k = YSE.matcher(k).replaceFirst("yz$1");
+        k = ELLED.matcher(k).replaceFirst("el$1");
+        k = ENCE.matcher(k).replaceFirst("ense$1");
+        return OGUE.matcher(k).replaceFirst("og$1");
+    }
+
+    private static final Map<String, String> NUMBERS = numbers();
+
+    /** Number words and ordinals as digits ("eleventh" / "11th", "three" / "3"), up to twenty and the tens. */
+    private static Map<String, String> numbers() {
+        String[] cardinal = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                + "seventeen eighteen nineteen twenty").split(" ");
+        String[] ordinal = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                + "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split(" ");
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < cardinal.length; i++) {
+            m.put(cardinal[i], String.valueOf(i));
+            String suffix = i % 10 == 1 && i != 11 ? "st" : i % 10 == 2 && i != 12 ? "nd" : i % 10 == 3 && i != 13 ? "rd" : "th";
+            m.put(ordinal[i], i + suffix);
         }
-        return out;
+        String[] tens = "thirty forty fifty sixty seventy eighty ninety".split(" ");
+        for (int i = 0; i < tens.length; i++) m.put(tens[i], String.valueOf(30 + 10 * i));
+        return Map.copyOf(m);
+    }
+
+    private static boolean isContent(String key) {
+        return !key.isEmpty() && !StopWords.contains(Tokens.hashOf(key)) && !(key.length() == 1 && Character.isLetter(key.charAt(0)));
     }
 
     private static int lcs(List<String> a, List<String> b) {
@@ -84,19 +206,22 @@ public final class QuoteGrouper {
         return prev[b.size()];
     }
 
-    /** The words {@code b} inserts into, omits from and changes in the reference {@code a}, from their alignment. */
-    static Difference diff(int item, List<String> a, List<String> b) {
+    /**
+     * The words {@code b} inserts into, omits from and changes in the reference {@code a}, from the alignment of
+     * their keys; the words listed are each side's own.
+     */
+    static Difference diff(int item, List<String> a, List<String> ka, List<String> b, List<String> kb) {
         int n = a.size(), m = b.size();
         int[][] t = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) for (int j = m - 1; j >= 0; j--) t[i][j] = a.get(i).equals(b.get(j)) ? t[i + 1][j + 1] + 1
+        for (int i = n - 1; i >= 0; i--) for (int j = m - 1; j >= 0; j--) t[i][j] = ka.get(i).equals(kb.get(j)) ? t[i + 1][j + 1] + 1
                 : Math.max(t[i + 1][j], t[i][j + 1]);
         List<String> inserted = new ArrayList<>(), omitted = new ArrayList<>();
         List<String[]> changed = new ArrayList<>();
         List<String> gapA = new ArrayList<>(), gapB = new ArrayList<>();
         int i = 0, j = 0;
         while (i < n || j < m) {
-            if (i < n && j < m && a.get(i).equals(b.get(j))) {
-                flush(gapA, gapB, inserted, omitted, changed);
+            if (i < n && j < m && ka.get(i).equals(kb.get(j))) {
+                flushAt(j == gapB.size(), gapA, gapB, inserted, omitted, changed);
                 i++;
                 j++;
             } else if (j < m && (i == n || t[i][j + 1] >= t[i + 1][j])) {
@@ -105,8 +230,26 @@ public final class QuoteGrouper {
                 gapA.add(a.get(i++));
             }
         }
-        flush(gapA, gapB, inserted, omitted, changed);
+        flushAt(true, gapA, gapB, inserted, omitted, changed);
         return new Difference(item, inserted, omitted, changed);
+    }
+
+    /**
+     * Ends a gap of the alignment. Words on both sides are a change, except at either end of {@code b} where the
+     * reference's side is three words longer or more: that is a trimmed quote with a word of the reporter's to
+     * join it ("It's a dream come true" of "... to be part of this moment is a dream come true"), an omission and
+     * an insertion.
+     */
+    private static void flushAt(boolean edge, List<String> gapA, List<String> gapB, List<String> inserted, List<String> omitted,
+            List<String[]> changed) {
+        if (edge && !gapA.isEmpty() && !gapB.isEmpty() && gapA.size() >= gapB.size() + 3) {
+            omitted.add(String.join(" ", gapA));
+            inserted.add(String.join(" ", gapB));
+            gapA.clear();
+            gapB.clear();
+            return;
+        }
+        flush(gapA, gapB, inserted, omitted, changed);
     }
 
     private static void flush(List<String> gapA, List<String> gapB, List<String> inserted, List<String> omitted, List<String[]> changed) {
@@ -116,7 +259,4 @@ public final class QuoteGrouper {
         gapA.clear();
         gapB.clear();
     }
-
-
-
 }

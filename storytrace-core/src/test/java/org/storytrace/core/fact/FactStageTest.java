@@ -128,6 +128,44 @@ class FactStageTest {
     }
 
     @Test
+    void financeWritingOfSumsIsReadAndARateIsNotTheTotal() {
+        assertEquals(160_000_000L, FactStage.money("160", "MM"));
+        assertEquals(50_000L, FactStage.money("50", "k"));
+        LocalDate d = LocalDate.of(2008, 12, 20);
+        // "$143-billion" and "$143 billion" agree; the finance "MM" is a million
+        FactStage.StoryFacts hyphen = facts(List.of(),
+                doc("a1", "Greece has been kept afloat since agreeing a $143-billion debt bailout with the EU and IMF last year.", d),
+                doc("b2", "Greece has been kept afloat since agreeing a $143 billion debt bailout with the EU and IMF last year.", d),
+                doc("c3", "Greece has been kept afloat since agreeing a $143MM debt bailout with the EU and IMF last year.", d));
+        List<FactStage.Fact> sums = hyphen.discrepancies().stream().filter(x -> x.kind().equals("amount")).toList();
+        assertEquals(1, sums.size(), hyphen.toString());
+        assertEquals(List.of("143000000", "143000000000"), sums.get(0).values().stream().map(FactStage.Value::value).toList());
+        // a yearly sum and a contract's total are two facts, not one told two ways
+        FactStage.StoryFacts rate = facts(List.of(),
+                doc("a1", "The Red Sox offered the first baseman an eight-year contract worth $200 million, a source said on Friday.", d),
+                doc("b2", "The Red Sox offered the first baseman an eight-year contract worth $22 million per year, a source said on "
+                        + "Friday.", d));
+        assertTrue(rate.discrepancies().isEmpty(), rate.toString());
+        // a range is its lower end, approximate, with the upper end's scale
+        FactStage.StoryFacts range = facts(List.of(),
+                doc("a1", "The Orioles offered the first baseman a seven-year contract worth $140-150 million, a source said on Friday.",
+                        d),
+                doc("b2", "The Orioles offered the first baseman a seven-year contract worth $150 million, a source said on Friday.", d));
+        assertTrue(range.discrepancies().isEmpty(), range.toString());
+    }
+
+    @Test
+    void aCountIsReadWithinOneLine() {
+        LocalDate d = LocalDate.of(2005, 11, 28);
+        FactStage.StoryFacts f = facts(List.of(),
+                doc("a1", "The island was shaken in November 2005\nTen people were killed when the quake struck the island of Qeshm.", d),
+                doc("b2", "The island was shaken in November 2005\nTen people were killed when the quake struck the island of Qeshm.", d));
+        assertTrue(f.facts().stream().filter(x -> x.kind().equals("count")).allMatch(x -> x.values().get(0).value().equals("10")),
+                f.toString());
+        assertTrue(f.facts().stream().anyMatch(x -> x.kind().equals("count")), f.toString());
+    }
+
+    @Test
     void twoOfficesOfOneKindConflictButATitleAndItsShortFormDoNot() {
         assertTrue(FactStage.rolesConflict("Finance Minister", "Foreign Minister"));
         assertTrue(FactStage.rolesConflict("Prime Minister", "Foreign Minister"));

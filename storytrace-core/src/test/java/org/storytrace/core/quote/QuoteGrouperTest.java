@@ -39,4 +39,50 @@ class QuoteGrouperTest {
         assertEquals(1, groups.get(0).reference(), "the most complete wording is the reference");
         assertEquals(List.of("[read iran backed militia groups]"), groups.get(0).differences().get(0).omitted());
     }
+
+    @Test
+    void typographyContractionsNumbersAndBritishSpellingAreNotAnotherWording() {
+        List<QuoteGrouper.Item> items = List.of(
+                item("a", "Police locked down the neighbourhood and I \u2019 m sure it won't reopen before the eleventh hour of the "
+                        + "day, it\u2019s a defence matter"),
+                item("b", "Police locked down the neighborhood and I am sure it will not reopen before the 11th hour of the day, "
+                        + "it's a defense matter"));
+        List<QuoteGrouper.Group> groups = QuoteGrouper.group(items);
+        assertEquals(1, groups.size());
+        assertTrue(groups.get(0).differences().get(0).isEmpty(), () -> groups.get(0).differences().get(0).changed().stream()
+                .map(c -> c[0] + " -> " + c[1]).toList().toString());
+        assertEquals("neighborhood", QuoteGrouper.key("neighbourhood"));
+        assertEquals("fiber", QuoteGrouper.key("fibre"));
+        assertEquals("organization", QuoteGrouper.key("organisation"));
+        assertEquals("traveled", QuoteGrouper.key("travelled"));
+        assertEquals(QuoteGrouper.key("sentence"), QuoteGrouper.key("sentence"));
+        assertNotEquals(QuoteGrouper.key("killed"), QuoteGrouper.key("filled"));
+    }
+
+    @Test
+    void differentQuotesOfOneSpeakerSharingFunctionWordsAreNotGroupedNorChained() {
+        List<QuoteGrouper.Item> items = List.of(
+                item("a", "I tried to open up my door and they said close your door, lock your door."),
+                item("b", "I tried not to listen."),
+                item("c", "I can not emphasize enough how traumatic this would have been for the people in there, and I tried to "
+                        + "open up my door"),
+                item("d", "There's a lot of anger here,"),
+                item("e", "They have a hard time because there's a lot of crime in the neighborhood,"));
+        List<QuoteGrouper.Group> groups = QuoteGrouper.group(items);
+        for (QuoteGrouper.Group g : groups) {
+            assertFalse(g.items().contains(1), "a run of function words is not the same quote: " + g);
+            assertFalse(g.items().contains(3) && g.items().contains(4), "'there's a lot of' is not the same quote: " + g);
+        }
+    }
+
+    @Test
+    void aTrimmedQuoteJoinedByTheReportersWordIsNoChange() {
+        List<QuoteGrouper.Item> items = List.of(
+                item("a", "I think everyone who knows me knows how much I love this program and to be a small part of this "
+                        + "historic moment for Tyler is a dream come true for me,"),
+                item("b", "It's a dream come true for me,"));
+        List<QuoteGrouper.Group> groups = QuoteGrouper.group(items);
+        assertEquals(1, groups.size());
+        assertEquals(List.of(), groups.get(0).differences().get(0).changed());
+    }
 }

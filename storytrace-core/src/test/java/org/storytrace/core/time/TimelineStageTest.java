@@ -95,4 +95,28 @@ class TimelineStageTest {
         assertNull(none.of("u").orElseThrow().timexes().get(0).value());
         assertTrue(none.timeline().isEmpty());
     }
+
+    @Test
+    void aDayAnUndatedReportNamesOnlyByItsWeekdayConfirmsButDoesNotDispute() {
+        Document a = doc("a", "The central bank raised interest rates by half a point on Tuesday, surprising investors in Ankara.",
+                LocalDate.of(2021, 3, 10));
+        // undated: its "Thursday" is read against the story's date, but it may have been written days later
+        Document b = doc("b", "Investors in Ankara were surprised when the central bank raised interest rates on Thursday.", null);
+        TimelineStage.StoryTime t = new TimelineStage().apply(new StoryView("s", List.of(a, b)));
+        assertEquals("story", t.of("b").orElseThrow().basis());
+        assertTrue(t.timeline().stream().allMatch(e -> e.disputed().isEmpty()), t.timeline().toString());
+        // a day it writes in digits takes only its year from the story, and disputes
+        Document c = doc("c", "Investors in Ankara were surprised when the central bank raised interest rates on Thursday, 11 March.",
+                null);
+        TimelineStage.StoryTime d = new TimelineStage().apply(new StoryView("s", List.of(a, c)));
+        assertEquals(2, d.timeline().stream().filter(e -> !e.disputed().isEmpty()).count(), d.timeline().toString());
+        // with no dated report at all, the anchor is a date the text writes: nothing read against it disputes
+        Document e = doc("e", "Rates were last raised on March 1, 2021. The central bank raised interest rates by half a point on "
+                + "Tuesday, surprising investors in Ankara.", null);
+        Document f = doc("f", "Rates were last raised on March 1, 2021. Investors in Ankara were surprised when the central bank "
+                + "raised interest rates on Thursday.", null);
+        TimelineStage.StoryTime g = new TimelineStage().apply(new StoryView("s", List.of(e, f)));
+        assertEquals("text", g.of("e").orElseThrow().basis());
+        assertTrue(g.timeline().stream().allMatch(x -> x.disputed().isEmpty()), g.timeline().toString());
+    }
 }

@@ -223,8 +223,9 @@ public final class QuoteFinder implements ArticleStage {
                 } else {
                     // a right mark at a line start or after a space, before a word, opens: scraped pages often turn the mark
                     // the wrong way (”Mr. Trump embodies ...”)
-                    opening = isOpen(c) || c == '\u201d' && open < 0 && reversedOpening(text, from, to, i);
-                    closing = !opening && isClose(c);
+                    boolean reversedClose = c == '\u201c' && open >= 0 && depth == 1 && reversedClosing(text, to, i);
+                    opening = !reversedClose && (isOpen(c) || c == '\u201d' && open < 0 && reversedOpening(text, from, to, i));
+                    closing = reversedClose || !opening && isClose(c);
                 }
             } else {
                 opening = c == '\u2018' && i + 1 < to && Character.isLetterOrDigit(text.charAt(i + 1)) && (i == from
@@ -249,7 +250,8 @@ public final class QuoteFinder implements ArticleStage {
             if (opening && c != '"') { depth++; continue; }
             if (closing && open >= 0) {
                 if (--depth > 0) continue;
-                if (i > open + 1) out.add(new Span(open, open + 1, i, i, continuing));
+                // the words end before any space inside the mark ("… the orchestra “")
+                if (i > open + 1) out.add(new Span(open, open + 1, trimEnd(text, open + 1, i), i, continuing));
                 open = -1;
                 continuing = false;
             }
@@ -282,6 +284,19 @@ public final class QuoteFinder implements ArticleStage {
         if (!before || i + 1 >= to) return false;
         char next = text.charAt(i + 1);
         return Character.isLetterOrDigit(next) || next == '\u2026' || next == ' ' && nextNonSpace(text, i + 1, to) == '\u2026';
+    }
+
+    /**
+     * Whether the left mark at {@code i}, inside an open quote, closes it: scraped pages turn that mark too ("there goes
+     * the orchestra “, the comedian said"; "“Twilight “author"). It does when it follows a word or a sentence's end
+     * with no space (an opening mark follows a space, a bracket, a dash or a colon), or when a comma or full stop
+     * comes next (an opening mark comes before a word).
+     */
+    private static boolean reversedClosing(String text, int to, int i) {
+        char prev = text.charAt(i - 1);
+        if (Character.isLetterOrDigit(prev) || ".,!?".indexOf(prev) >= 0) return true;
+        char next = nextNonSpace(text, i + 1, to);
+        return next == ',' || next == '.';
     }
 
     /** The first character at or after {@code i} that is not a space ('\0' at the end). */

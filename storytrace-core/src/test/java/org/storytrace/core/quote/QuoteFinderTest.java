@@ -180,6 +180,19 @@ class QuoteFinderTest {
         assertEquals("she", qs.get(0).speaker());
     }
     @Test
+    void aLeftMarkTurnedTheWrongWayClosesTheOpenQuote() {
+        String text = "DeGeneres tweeted the news.\n\u201c I\u2019m hosting the Oscars! Oh dear, there goes the orchestra \u201c, the "
+                + "comedian said on her Twitter feed.\nThe announcement comes days after the election of a new Academy head.";
+        List<Quote> qs = find(text, "P:DeGeneres");
+        assertEquals(1, qs.size(), qs.toString());
+        assertEquals("I\u2019m hosting the Oscars! Oh dear, there goes the orchestra", qs.get(0).text());
+        String glued = "Chris Weitz is taking over the chair for the sequel.\n\u201cTwilight\u201cauthor Stephenie Meyer confirmed the "
+                + "news on her website on Saturday morning, and fans who loved the first film were calmed.";
+        assertTrue(find(glued, "P:Chris Weitz", "P:Stephenie Meyer").stream().noneMatch(q -> q.text().contains("confirmed")),
+                "the quote ends at the mark after 'Twilight'");
+    }
+
+    @Test
     void aShortTitleNextToACueIsNotAQuoteButAShortUtteranceIs() {
         String text = "Mary Kay Henry said on \"The Axe Files\" podcast that he could win. \"I prefer Kasich,\" Smith said. Rubio told "
                 + "\u201cThis Week,\u201d that the race was open. \u201cOh, my God,\u201d Sanders said.";

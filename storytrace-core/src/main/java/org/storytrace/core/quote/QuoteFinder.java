@@ -289,14 +289,14 @@ public final class QuoteFinder implements ArticleStage {
     /**
      * Whether the left mark at {@code i}, inside an open quote, closes it: scraped pages turn that mark too ("there goes
      * the orchestra “, the comedian said"; "“Twilight “author"). It does when it follows a word or a sentence's end
-     * with no space (an opening mark follows a space, a bracket, a dash or a colon), or when a comma or full stop
-     * comes next (an opening mark comes before a word).
+     * with no space (an opening mark follows a space, a bracket, a dash or a colon), or when a comma, a full stop or
+     * the line's end comes next (an opening mark comes before a word).
      */
     private static boolean reversedClosing(String text, int to, int i) {
         char prev = text.charAt(i - 1);
         if (Character.isLetterOrDigit(prev) || ".,!?".indexOf(prev) >= 0) return true;
         char next = nextNonSpace(text, i + 1, to);
-        return next == ',' || next == '.';
+        return next == ',' || next == '.' || next == '\n' || next == '\0';
     }
 
     /** The first character at or after {@code i} that is not a space ('\0' at the end). */

@@ -190,6 +190,11 @@ class QuoteFinderTest {
                 + "news on her website on Saturday morning, and fans who loved the first film were calmed.";
         assertTrue(find(glued, "P:Chris Weitz", "P:Stephenie Meyer").stream().noneMatch(q -> q.text().contains("confirmed")),
                 "the quote ends at the mark after 'Twilight'");
+        String atLineEnd = "\u201cWe are going to make it better. We will find a way to improve this team. \u201c\nThe Sixers fired "
+                + "their coach on Saturday after a poor start to the season, the team said.";
+        List<Quote> end = find(atLineEnd);
+        assertEquals(1, end.size(), end.toString());
+        assertEquals("We are going to make it better. We will find a way to improve this team.", end.get(0).text());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.storytrace.core.cluster.UnionFind;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layer;
@@ -178,7 +179,10 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      * dated ones). A day it writes in digits ("Sunday, 23 September", "June 20") takes only its year from the anchor
      * and disputes as before. On ECB+'s 766 articles (most undated) this took the date discrepancies from 57 to 13.
      */
-    private record Dated(Mention mention, List<String> days, long[] keys, boolean weak) {}
+    private record Dated(Mention mention, List<String> days, long[] keys, boolean weak, LocalDate anchor, long offset) {}
+
+    /** {@link Dated#offset} of a day not named relative to its article's date. */
+    private static final long NOT_RELATIVE = Long.MIN_VALUE;
 
     private static List<Event> timeline(List<Document> docs, List<ArticleTime> times) {
         List<Dated> all = new ArrayList<>();
@@ -201,7 +205,11 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 String basis = times.get(k).basis();
                 boolean weak = t.relative() && (basis.equals("text")
                         || !basis.equals("published") && t.text().chars().noneMatch(Character::isDigit));
-                all.add(new Dated(m, days, keys(text, cs, t.start(), t.end(), ce), weak));
+                // a day named only relative to the article's date ("Tuesday", "yesterday"): how many days from that date
+                LocalDate anchor = times.get(k).anchor();
+                long offset = t.relative() && anchor != null && t.text().chars().noneMatch(Character::isDigit)
+                        ? LocalDate.parse(days.get(0)).toEpochDay() - anchor.toEpochDay() : NOT_RELATIVE;
+                all.add(new Dated(m, days, keys(text, cs, t.start(), t.end(), ce), weak, anchor, offset));
                 if (all.size() >= MAX_MENTIONS) break;
             }
         }
@@ -214,7 +222,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 if (x.mention.article().equals(y.mention.article())) continue;
                 if (!similar(x.keys, y.keys)) continue;
                 if (overlap(x.days, y.days)) same.union(i, j);
-                else if (!x.weak && !y.weak) conflicts.add(new int[] {i, j});
+                else if (!x.weak && !y.weak && !series(x, y) && dice(x.keys, y.keys) >= DISPUTE_DICE) conflicts.add(new int[] {i, j});
             }
         }
         // mentions of one day with no word in common across articles are still that day's events: join same-day mentions
@@ -276,6 +284,17 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
     }
 
     /** The days a time expression names: its day, or the days of a range; none for weeks, months, durations. */
+    /**
+     * Whether two mentions that would dispute a day are more likely two occurrences of a recurring event: reports of
+     * different days that each name their day the same way relative to their own date ("shares rose on Monday" in
+     * Monday's report, "shares fell on Tuesday" in Tuesday's; "the talks resumed yesterday" in two daily reports).
+     * Their days differ only because their reports' dates do, which says nothing of a disagreement. On the news pool's
+     * 2,452 dated wire reports this was most of the date discrepancies: daily market reports, successive meetings.
+     */
+    private static boolean series(Dated x, Dated y) {
+        return x.offset != NOT_RELATIVE && x.offset == y.offset && !x.anchor.equals(y.anchor);
+    }
+
     static List<String> days(Timex t) {
         if (t.type() != TimexType.DATE && t.type() != TimexType.TIME || t.value() == null) return List.of();
         if (!t.values().isEmpty()) return t.values();
@@ -286,9 +305,19 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
 
     /** Whether {@code t} is the article's own dateline ("Iran, August 24, 2020—"), which dates the report, not an event. */
     private static boolean dateline(Article a, Timex t) {
-        return a.published() != null && a.published().toString().equals(t.value()) && a.publishedEvidence() != null
-                && a.publishedEvidence().contains(t.text());
+        if (a.published() != null && a.published().toString().equals(t.value()) && a.publishedEvidence() != null
+                && a.publishedEvidence().contains(t.text())) return true;
+        // a wire dateline in the text: "NAIROBI, Nov. 2 (Xinhua) --", "BEIRUT, Lebanon, March 3 (AP) —"
+        String text = a.cleanText();
+        int ls = text.lastIndexOf('\n', t.start() - 1) + 1;
+        return DATELINE_BEFORE.matcher(text).region(ls, t.start()).matches()
+                && DATELINE_AFTER.matcher(text).region(t.end(), Math.min(text.length(), t.end() + 40)).lookingAt();
     }
+
+    /** What comes before a dateline's date on its line: a place in capitals, maybe its country ("BEIRUT, Lebanon, "). */
+    private static final Pattern DATELINE_BEFORE = Pattern.compile("\\s*\\p{Lu}[\\p{Lu} .'-]{1,40}(?:,\\s*\\p{L}[\\p{L} .'-]{1,30})?,\\s*");
+    /** What follows it: the agency in brackets, then a dash. */
+    private static final Pattern DATELINE_AFTER = Pattern.compile("\\s*(?:\\([^)\\n]{1,30}\\))?\\s*(?:--|\\u2014|\\u2013|-)\\s");
 
     static boolean overlap(List<String> a, List<String> b) {
         for (String x : a) if (b.contains(x)) return true;
@@ -304,6 +333,27 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      */
     public static long[] contentKeys(String text, int from, int skipStart, int skipEnd, int to) { return keys(text, from, skipStart,
             skipEnd, to); }
+
+    /** Dice overlap of two sorted key lists. */
+    static double dice(long[] a, long[] b) {
+        if (a.length == 0 || b.length == 0) return 0;
+        int shared = 0, i = 0, j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) { shared++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return 2.0 * shared / (a.length + b.length);
+    }
+
+    /**
+     * Dice overlap of their content words two mentions of different days must reach to dispute one event: more than
+     * joining one day's mentions needs ({@value #MIN_DICE}). A dispute is a claim that outlets disagree, and in a story
+     * followed over days the words around successive events overlap ("Mobutu ... on Friday", "Mobutu ... Sunday"): on
+     * the 2,452 dated wire reports of the news pool 0.4 took the date discrepancies from 106 to 61, with every planted
+     * date discrepancy of the two test sets still found (0.5 lost one).
+     */
+    static final double DISPUTE_DICE = 0.4;
 
     /** Whether two mentions' words say they report one event. */
     static boolean similar(long[] a, long[] b) {

@@ -1,5 +1,6 @@
 package org.storytrace.ingest.html;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
 import org.jsoup.select.NodeTraversor;
+import org.storytrace.ingest.clean.Dates;
 
 /**
  * Main text and metadata of an HTML page: jsoup parses it (never throws on bad markup), readability4j finds
@@ -81,7 +83,10 @@ public final class HtmlExtractor {
 
     /**
      * Text of a generic XML document (not a feed): the text of its elements, with line breaks kept, tags
-     * dropped; the title from its first {@code title} or {@code headline} element.
+     * dropped; the title from its first {@code title} or {@code headline} element; the publication date from
+     * TimeML's creation time, a news date element (LDC {@code DATE_TIME}, NITF {@code date.issue}, NewsML
+     * {@code firstCreated}, {@code pubDate}, {@code dc:date}) or the dateline ({@code DCT}, {@code DATELINE}), whose
+     * bracketed agency ("(AFP)") is the outlet.
      */
     public Extracted extractXml(String xml) {
         Document doc = Jsoup.parse(xml, "", Parser.xmlParser());
@@ -95,7 +100,59 @@ public final class HtmlExtractor {
             String p = para.replaceAll("\\s+", " ").strip();
             if (!p.isEmpty()) text.append(p).append("\n\n");
         }
-        return new Extracted(text.toString(), title, null, null, null, null, null);
+        LocalDate published = null;
+        String evidence = null;
+        // TimeML's document creation time: <DCT><TIMEX3 functionInDocument="CREATION_TIME" value="1997-04-01">
+        Element created = doc.selectFirst("[functionInDocument=CREATION_TIME][value]");
+        Optional<LocalDate> c = isoDay(attr(created, "value"));
+        if (c.isPresent()) { published = c.get(); evidence = "TimeML creation time (DCT)"; }
+        // the date elements of news XML: LDC's DATE_TIME, NITF's date.issue, NewsML's firstCreated, RSS's pubDate, Dublin Core
+        for (String q : XML_DATES) {
+            if (published != null) break;
+            Element e = doc.selectFirst(q);
+            if (e == null) continue;
+            Optional<LocalDate> d = xmlDay(e.hasAttr("norm") ? e.attr("norm") : e.text());
+            if (d.isPresent()) { published = d.get(); evidence = "XML <" + e.tagName() + ">"; }
+        }
+        // the dateline ("KUALA LUMPUR, April 1, 1997 (AFP)"): its date when nothing else gives one, and the agency in brackets
+        Element line = doc.selectFirst("DCT, dct, DATELINE, dateline");
+        String site = null;
+        if (line != null) {
+            String dl = line.text().replaceAll("\\s+,", ",").replaceAll("\\s+", " ").strip();
+            Matcher m = Dates.datePattern().matcher(dl);
+            if (published == null && m.find()) {
+                Optional<LocalDate> d = Dates.fromGroups(m, 1);
+                if (d.isPresent()) { published = d.get(); evidence = "dateline '" + dl + "'"; }
+            }
+            Matcher w = WIRE.matcher(dl);
+            if (w.find()) site = w.group(1);
+        }
+        return new Extracted(text.toString(), title, published, evidence, null, site, null);
+    }
+
+    /** News XML's publication date elements, most specific first. */
+    private static final String[] XML_DATES = {"DATE_TIME", "date_time", "date\\.issue", "pubdata[date.publication]", "firstCreated",
+        "versionCreated", "pubDate", "dc|date", "DATE", "date"};
+    /** A news agency in brackets ending a dateline: "(AFP)", "(Xinhua)", "(AP)". */
+    private static final Pattern WIRE = Pattern.compile("\\(([A-Z][A-Za-z&.-]{1,20}(?: [A-Z][A-Za-z&.-]+){0,2})\\)$");
+    private static final Pattern COMPACT_DAY = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})(?:T|$)");
+
+    /** A day written as ISO ("1997-04-01..."), compact ("19970401T..."), or as a dateline writes it ("April 1, 1997"). */
+    private static Optional<LocalDate> xmlDay(String v) {
+        if (v == null || v.isBlank()) return Optional.empty();
+        String s = v.strip();
+        Optional<LocalDate> iso = isoDay(s);
+        if (iso.isPresent()) return iso;
+        Matcher c = COMPACT_DAY.matcher(s);
+        if (c.find()) {
+            try {
+                return Optional.of(LocalDate.of(Integer.parseInt(c.group(1)), Integer.parseInt(c.group(2)), Integer.parseInt(c.group(3))));
+            } catch (DateTimeException e) {
+                return Optional.empty();
+            }
+        }
+        Matcher m = Dates.datePattern().matcher(s.replaceAll("\\s+,", ","));
+        return m.find() ? Dates.fromGroups(m, 1) : Optional.empty();
     }
 
     /** Nesting beyond which main-text extraction is skipped. */

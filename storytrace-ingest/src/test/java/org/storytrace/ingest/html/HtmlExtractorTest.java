@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.storytrace.core.TestCorpora;
 
 class HtmlExtractorTest {
     @Test
@@ -35,5 +36,28 @@ class HtmlExtractorTest {
     void brokenMarkupNeverThrows() {
         var x = new HtmlExtractor().extract("<html><body><p>Unclosed <b>bold <i>text" + "<div>".repeat(5000), null);
         assertNotNull(x.text());
+    }
+
+    @Test
+    void newsXmlGivesItsPublicationDateAndTheDatelinesAgency() throws Exception {
+        // a real TimeML document of the shared news pool: the date is its creation time, the outlet the dateline's "(AFP)"
+        String tml = Files.readString(TestCorpora.root().resolve("news-pool/AFP_ENG_19970401.0006.tml"));
+        var x = new HtmlExtractor().extractXml(tml);
+        assertEquals(LocalDate.of(1997, 4, 1), x.published());
+        assertEquals("TimeML creation time (DCT)", x.publishedEvidence());
+        assertEquals("AFP", x.siteName());
+        assertEquals("Malaysian share market falls 1.1 percent at midday", x.title());
+        // LDC Gigaword: the compact DATE_TIME; NITF: date.issue's norm; a dateline alone
+        var giga = new HtmlExtractor().extractXml("<DOC id=\"NYT_ENG_19980112.0001\"><DATE_TIME>19980112T0830</DATE_TIME>"
+                + "<HEADLINE>Storm hits coast</HEADLINE><TEXT><P>A storm hit the coast on Monday.</P></TEXT></DOC>");
+        assertEquals(LocalDate.of(1998, 1, 12), giga.published());
+        var nitf = new HtmlExtractor().extractXml("<nitf><head><title>Dam opens</title><docdata><date.issue norm=\"20210305T000000\"/>"
+                + "</docdata></head><body><body.content><p>The dam opened.</p></body.content></body></nitf>");
+        assertEquals(LocalDate.of(2021, 3, 5), nitf.published());
+        var dateline = new HtmlExtractor().extractXml("<DOC><DATELINE>NAIROBI, Aug. 7 , 1998 (Xinhua)</DATELINE>"
+                + "<TEXT>Blasts hit two embassies.</TEXT></DOC>");
+        assertEquals(LocalDate.of(1998, 8, 7), dateline.published());
+        assertEquals("Xinhua", dateline.siteName());
+        assertNull(new HtmlExtractor().extractXml("<DOC><TEXT>No date here.</TEXT></DOC>").published());
     }
 }

@@ -3,6 +3,7 @@ package org.storytrace.core.fact;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +32,7 @@ import org.storytrace.core.model.Link;
 import org.storytrace.core.quote.QuoteGroupStage;
 import org.storytrace.core.quote.QuoteGrouper;
 import org.storytrace.core.quote.Quotes;
+import org.storytrace.core.text.Spelling;
 import org.storytrace.core.time.TimeTagger;
 import org.storytrace.core.time.TimelineStage;
 
@@ -227,7 +229,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                 after.useAnchoringBounds(true);
                 if (after.find()) {
                     Countries.Found found = Countries.longest(after.group(1));
-                    if (found != null) {
+                    if (found != null && closesPlace(text, after.start(1) + found.length())) {
                         country = found.country();
                         evEnd = after.start(1) + found.length();
                     }
@@ -273,6 +275,32 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         }
     }
 
+
+    /** Words that may follow "Place, Country" when the country says where the place is ("Basra, Iraq, on Sunday"). */
+    private static final Set<String> AFTER_COUNTRY = Set.of("and", "on", "in", "at", "where", "which", "who", "after", "before", "for",
+            "to", "from", "with", "near", "during", "last", "this", "early", "late", "when", "while", "as", "since", "until", "but", "or");
+
+    /**
+     * Whether the country ending at {@code end} closes its place ("Basra, Iraq." / "Basra, Iraq, on Sunday") rather than
+     * starting a clause ("as the Islamists advanced on Baidoa, Ethiopia moved to ...", "In Washington, the United States
+     * called for ...") or continuing a list of countries ("Swaziland, Tanzania, Zambia", "Swaziland, Tanzania and Zambia").
+     */
+    static boolean closesPlace(String text, int end) {
+        int i = end;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\u00a0')) i++;
+        if (i >= text.length() || text.charAt(i) == '\n' || ".;:)!?\"\u201d".indexOf(text.charAt(i)) >= 0) return true;
+        if (text.charAt(i) == ',') {
+            Matcher next = NEXT_WORDS.matcher(text).region(i + 1, Math.min(text.length(), i + 40));
+            return !(next.lookingAt() && Countries.longest(next.group(1)) != null);
+        }
+        Matcher w = NEXT_WORDS.matcher(text).region(i, Math.min(text.length(), i + 40));
+        if (!w.lookingAt()) return false;
+        String word = w.group(1).split("\\s+")[0];
+        if (word.equals("and")) return Countries.longest(w.group(1).substring(3).strip()) == null;
+        return AFTER_COUNTRY.contains(word);
+    }
+
+    private static final Pattern NEXT_WORDS = Pattern.compile("\\s*((?:the\\s+)?[\\p{L}.'’]+(?:\\s+[\\p{L}.'’]+){0,3})");
 
     /** The country an article places things in most, when one leads the others; else null. */
     static String usualCountry(Article a) {
@@ -333,8 +361,9 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
     }
 
     static boolean rolesConflict(String a, String b) {
-        String[] x = a.toLowerCase(Locale.ROOT).replace(".", "").split("\\s+"), y = b.toLowerCase(Locale.ROOT).replace(".", "")
-                .split("\\s+");
+        // words by their spelling key: "Defence Secretary" and "Defense Secretary" are one title
+        String[] x = Arrays.stream(a.toLowerCase(Locale.ROOT).replace(".", "").split("\\s+")).map(Spelling::key).toArray(String[]::new);
+        String[] y = Arrays.stream(b.toLowerCase(Locale.ROOT).replace(".", "").split("\\s+")).map(Spelling::key).toArray(String[]::new);
         if (!x[x.length - 1].equals(y[y.length - 1])) return false;
         List<String> lx = List.of(x), ly = List.of(y);
         return !(lx.containsAll(ly) || ly.containsAll(lx));

@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.storytrace.core.text.Spelling;
 import org.storytrace.core.text.StopWords;
 import org.storytrace.core.text.Tokens;
 
@@ -23,9 +22,10 @@ import org.storytrace.core.text.Tokens;
  *
  * <p>Words are compared by a key that ignores what is typography or house style, not wording: case,
  * apostrophes (curly or straight, "population's" / "populations'", "I ’ m" as some sources tokenise it),
- * and British against American spelling ({@link #key}: neighbourhood / neighborhood, fibre / fiber,
- * organisation / organization, travelled / traveled, defence / defense). The words shown in a difference
- * are each wording's own.
+ * and British against American spelling ({@link Spelling#key}: neighbourhood / neighborhood, fibre / fiber,
+ * organisation / organization, travelled / traveled, defence / defense). One word mistyped by one outlet
+ * ({@link Spelling#typo}: beween / between) is no change either. The words shown in a difference are each
+ * wording's own.
  *
  * <p>A quote matches a longer one when, compared by a longest common subsequence of keys, they share at
  * least {@value #MIN_SHARE} of the shorter one's words (four words at least) <em>and</em> at least half of
@@ -63,9 +63,9 @@ public final class QuoteGrouper {
             words.add(w);
             List<String> k = new ArrayList<>(w.size()), c = new ArrayList<>();
             for (String x : w) {
-                String key = key(x);
+                String key = Spelling.key(x);
                 k.add(key);
-                if (isContent(x.indexOf('\'') > 0 ? key(x.substring(0, x.indexOf('\''))) : key)) c.add(key);
+                if (isContent(x.indexOf('\'') > 0 ? Spelling.key(x.substring(0, x.indexOf('\''))) : key)) c.add(key);
             }
             keys.add(k);
             content.add(c);
@@ -146,52 +146,6 @@ public final class QuoteGrouper {
 
     private static final Pattern CONTRACTION = Pattern.compile("(?<=\\p{L})\\s+'\\s*(s|t|m|re|ve|ll|d)\\b");
 
-    private static final Pattern OUR = Pattern.compile("(?<=[a-z]{2}[^aeiou])our(?=s?$|ed$|ing$|ite|able|hood|ly$|er)");
-    private static final Pattern RE_END = Pattern.compile("(?<=[a-z]{2}[^aeiou])re(s?)$");
-    private static final Pattern ISE = Pattern.compile("(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$");
-    private static final Pattern YSE = Pattern.compile("(?<=[a-z]{2})ys(e|ed|es|ing)$");
-    private static final Pattern ELLED = Pattern.compile("(?<=[a-z]{2})ell(ed|ing|er|ers)$");
-    private static final Pattern ENCE = Pattern.compile("(?<=[a-z]{2})ence(s?)$");
-    private static final Pattern OGUE = Pattern.compile("(?<=[a-z]{3})ogue(s?)$");
-
-    /**
-     * A word's key for comparison: without apostrophes, and in American spelling where British spelling
-     * differs by a regular pattern (-our, -re, -ise, -yse, -elled, -ence, -ogue). Applied to both sides, so a
-     * rule that also touches a word with no variant ("sentence", "exercise") changes nothing.
-     */
-    static String key(String word) {
-        String number = NUMBERS.get(word);
-        if (number != null) return number;
-        String k = word.replace("'", "");
-        if (k.length() < 5 || !k.chars().allMatch(Character::isLetter)) return k;
-        k = OUR.matcher(k).replaceFirst("or");
-        k = RE_END.matcher(k).replaceFirst("er$1");
-        k = ISE.matcher(k).replaceFirst("iz$1");
-        k = YSE.matcher(k).replaceFirst("yz$1");
-        k = ELLED.matcher(k).replaceFirst("el$1");
-        k = ENCE.matcher(k).replaceFirst("ense$1");
-        return OGUE.matcher(k).replaceFirst("og$1");
-    }
-
-    private static final Map<String, String> NUMBERS = numbers();
-
-    /** Number words and ordinals as digits ("eleventh" / "11th", "three" / "3"), up to twenty and the tens. */
-    private static Map<String, String> numbers() {
-        String[] cardinal = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-                + "seventeen eighteen nineteen twenty").split(" ");
-        String[] ordinal = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-                + "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split(" ");
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < cardinal.length; i++) {
-            m.put(cardinal[i], String.valueOf(i));
-            String suffix = i % 10 == 1 && i != 11 ? "st" : i % 10 == 2 && i != 12 ? "nd" : i % 10 == 3 && i != 13 ? "rd" : "th";
-            m.put(ordinal[i], i + suffix);
-        }
-        String[] tens = "thirty forty fifty sixty seventy eighty ninety".split(" ");
-        for (int i = 0; i < tens.length; i++) m.put(tens[i], String.valueOf(30 + 10 * i));
-        return Map.copyOf(m);
-    }
-
     private static boolean isContent(String key) {
         return !key.isEmpty() && !StopWords.contains(Tokens.hashOf(key)) && !(key.length() == 1 && Character.isLetter(key.charAt(0)));
     }
@@ -253,6 +207,12 @@ public final class QuoteGrouper {
     }
 
     private static void flush(List<String> gapA, List<String> gapB, List<String> inserted, List<String> omitted, List<String[]> changed) {
+        // one word mistyped by one outlet is the same word
+        if (gapA.size() == 1 && gapB.size() == 1 && Spelling.typo(gapA.get(0), gapB.get(0))) {
+            gapA.clear();
+            gapB.clear();
+            return;
+        }
         if (!gapA.isEmpty() && !gapB.isEmpty()) changed.add(new String[] {String.join(" ", gapA), String.join(" ", gapB)});
         else if (!gapA.isEmpty()) omitted.add(String.join(" ", gapA));
         else if (!gapB.isEmpty()) inserted.add(String.join(" ", gapB));

@@ -171,6 +171,13 @@ class FactStageTest {
         assertTrue(FactStage.rolesConflict("Prime Minister", "Foreign Minister"));
         assertFalse(FactStage.rolesConflict("Minister", "Finance Minister"));
         assertFalse(FactStage.rolesConflict("Dr.", "Prime Minister"));
+        assertFalse(FactStage.rolesConflict("Defence Secretary", "Defense Secretary"), "British and American spelling of one title");
+        assertTrue(FactStage.closesPlace("in Basra, Iraq, on Sunday", "in Basra, Iraq".length()));
+        assertTrue(FactStage.closesPlace("in Basra, Iraq.", "in Basra, Iraq".length()));
+        assertFalse(FactStage.closesPlace("advanced on Baidoa, Ethiopia moved to shore up", "advanced on Baidoa, Ethiopia".length()),
+                "a country that starts a clause");
+        assertFalse(FactStage.closesPlace("Swaziland, Tanzania, Zambia and Malawi", "Swaziland, Tanzania".length()), "a list of countries");
+        assertFalse(FactStage.closesPlace("Swaziland, Tanzania and Zambia", "Swaziland, Tanzania".length()), "a list of countries");
         assertFalse(FactStage.rolesConflict("President", "President"));
     }
 

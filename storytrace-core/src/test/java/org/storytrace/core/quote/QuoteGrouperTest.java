@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.storytrace.core.text.Spelling;
 
 class QuoteGrouperTest {
     private static QuoteGrouper.Item item(String article, String text) {
@@ -51,12 +52,20 @@ class QuoteGrouperTest {
         assertEquals(1, groups.size());
         assertTrue(groups.get(0).differences().get(0).isEmpty(), () -> groups.get(0).differences().get(0).changed().stream()
                 .map(c -> c[0] + " -> " + c[1]).toList().toString());
-        assertEquals("neighborhood", QuoteGrouper.key("neighbourhood"));
-        assertEquals("fiber", QuoteGrouper.key("fibre"));
-        assertEquals("organization", QuoteGrouper.key("organisation"));
-        assertEquals("traveled", QuoteGrouper.key("travelled"));
-        assertEquals(QuoteGrouper.key("sentence"), QuoteGrouper.key("sentence"));
-        assertNotEquals(QuoteGrouper.key("killed"), QuoteGrouper.key("filled"));
+        assertEquals("neighborhood", Spelling.key("neighbourhood"));
+        assertEquals("fiber", Spelling.key("fibre"));
+        assertEquals("organization", Spelling.key("organisation"));
+        assertEquals("traveled", Spelling.key("travelled"));
+        assertEquals(Spelling.key("sentence"), Spelling.key("sentence"));
+        assertNotEquals(Spelling.key("killed"), Spelling.key("filled"));
+        assertTrue(Spelling.typo("beween", "between"));
+        assertTrue(Spelling.typo("exectuive", "executive"));
+        assertFalse(Spelling.typo("killed", "filled"), "another first letter is another word");
+        assertFalse(Spelling.typo("men", "man"), "short words are other words");
+        List<QuoteGrouper.Item> typo = List.of(
+                item("a", "The controversy between China and the United States on the Taiwan issue revolves around one point"),
+                item("b", "The controversy beween China and the United States on the Taiwan issue revolves around one point"));
+        assertTrue(QuoteGrouper.group(typo).get(0).differences().get(0).isEmpty());
     }
 
     @Test

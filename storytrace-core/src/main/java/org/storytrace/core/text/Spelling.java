@@ -1,0 +1,82 @@
+package org.storytrace.core.text;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A word's spelling key: what two outlets' spellings of one word share when they differ only in house style. Used
+ * to compare wordings (quotes told by several outlets, titles such as "Defence Secretary" / "Defense Secretary"),
+ * never to index or to display.
+ */
+public final class Spelling {
+    private Spelling() {}
+
+    private static final Pattern OUR = Pattern.compile("(?<=[a-z]{2}[^aeiou])our(?=s?$|ed$|ing$|ite|able|hood|ly$|er)");
+    private static final Pattern RE_END = Pattern.compile("(?<=[a-z]{2}[^aeiou])re(s?)$");
+    private static final Pattern ISE = Pattern.compile("(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$");
+    private static final Pattern YSE = Pattern.compile("(?<=[a-z]{2})ys(e|ed|es|ing)$");
+    private static final Pattern ELLED = Pattern.compile("(?<=[a-z]{2})ell(ed|ing|er|ers)$");
+    private static final Pattern ENCE = Pattern.compile("(?<=[a-z]{2})ence(s?)$");
+    private static final Pattern OGUE = Pattern.compile("(?<=[a-z]{3})ogue(s?)$");
+
+    /**
+     * A word's key for comparison: without apostrophes, and in American spelling where British spelling
+     * differs by a regular pattern (-our, -re, -ise, -yse, -elled, -ence, -ogue). Applied to both sides, so a
+     * rule that also touches a word with no variant ("sentence", "exercise") changes nothing.
+     */
+    public static String key(String word) {
+        String number = NUMBERS.get(word);
+        if (number != null) return number;
+        String k = word.replace("'", "");
+        if (k.length() < 5 || !k.chars().allMatch(Character::isLetter)) return k;
+        k = OUR.matcher(k).replaceFirst("or");
+        k = RE_END.matcher(k).replaceFirst("er$1");
+        k = ISE.matcher(k).replaceFirst("iz$1");
+        k = YSE.matcher(k).replaceFirst("yz$1");
+        k = ELLED.matcher(k).replaceFirst("el$1");
+        k = ENCE.matcher(k).replaceFirst("ense$1");
+        return OGUE.matcher(k).replaceFirst("og$1");
+    }
+
+    private static final Map<String, String> NUMBERS = numbers();
+
+    /** Number words and ordinals as digits ("eleventh" / "11th", "three" / "3"), up to twenty and the tens. */
+    private static Map<String, String> numbers() {
+        String[] cardinal = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                + "seventeen eighteen nineteen twenty").split(" ");
+        String[] ordinal = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                + "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split(" ");
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < cardinal.length; i++) {
+            m.put(cardinal[i], String.valueOf(i));
+            String suffix = i % 10 == 1 && i != 11 ? "st" : i % 10 == 2 && i != 12 ? "nd" : i % 10 == 3 && i != 13 ? "rd" : "th";
+            m.put(ordinal[i], i + suffix);
+        }
+        String[] tens = "thirty forty fifty sixty seventy eighty ninety".split(" ");
+        for (int i = 0; i < tens.length; i++) m.put(tens[i], String.valueOf(30 + 10 * i));
+        return Map.copyOf(m);
+    }
+
+
+    /**
+     * Whether two different words are one word mistyped: the same first letter, six letters or more, and one letter
+     * added, dropped, changed or two swapped ("beween" / "between", "exectuive" / "executive"). Shorter words are left
+     * alone: "man" / "men", "was" / "has" are other words.
+     */
+    public static boolean typo(String a, String b) {
+        if (a.equals(b) || Math.min(a.length(), b.length()) < 6 || Math.abs(a.length() - b.length()) > 1 || a.charAt(0) != b.charAt(0)
+                || !a.chars().allMatch(Character::isLetter) || !b.chars().allMatch(Character::isLetter)) return false;
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) i++;
+        if (a.length() == b.length()) {
+            // one changed letter, or two neighbours swapped
+            if (a.substring(i + 1).equals(b.substring(i + 1))) return true;
+            return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2));
+        }
+        // one letter more in the longer
+        String longer = a.length() > b.length() ? a : b, shorter = longer == a ? b : a;
+        return longer.substring(i + 1).equals(shorter.substring(i));
+    }
+}

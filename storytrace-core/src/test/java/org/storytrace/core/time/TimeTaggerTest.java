@@ -28,6 +28,11 @@ class TimeTaggerTest {
         assertEquals("2020-08-28", only("The delegation will arrive in Baghdad on Friday.", "2020-08-24").value());
         assertEquals("2020-08-17", only("He met the family last Monday.", "2020-08-24").value());
         assertEquals("2020-08-31", only("The talks resume next Monday.", "2020-08-24").value());
+        // a passive ahead, a schedule, "coming"; not a cause, nor "to be" before a place
+        assertEquals("2005-11-21", only("Kofi Annan told the BBC in an interview to be broadcast Monday.", "2005-11-20").value());
+        assertEquals("2005-11-26", only("Leaders arrived for a landmark summit due to open Saturday.", "2005-11-20").value());
+        assertEquals("2005-11-19", only("The match was delayed due to rain on Saturday.", "2005-11-20").value());
+        assertEquals("2005-11-18", only("The president said he was happy to be home on Friday.", "2005-11-20").value());
     }
 
     @Test

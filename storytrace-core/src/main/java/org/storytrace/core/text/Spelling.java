@@ -21,13 +21,16 @@ public final class Spelling {
     private static final Pattern OGUE = Pattern.compile("(?<=[a-z]{3})ogue(s?)$");
 
     /**
-     * A word's key for comparison: without apostrophes, and in American spelling where British spelling
-     * differs by a regular pattern (-our, -re, -ise, -yse, -elled, -ence, -ogue). Applied to both sides, so a
+     * A word's key for comparison: without apostrophes, number words as digits, and in American spelling where
+     * British spelling differs by a regular pattern (-our, -re, -ise, -yse, -elled, -ence, -ogue) or is one of a few
+     * listed variants (ok / okay, towards / toward, programme / program). Applied to both sides, so a
      * rule that also touches a word with no variant ("sentence", "exercise") changes nothing.
      */
     public static String key(String word) {
         String number = NUMBERS.get(word);
         if (number != null) return number;
+        String variant = VARIANTS.get(word);
+        if (variant != null) return variant;
         String k = word.replace("'", "");
         if (k.length() < 5 || !k.chars().allMatch(Character::isLetter)) return k;
         k = OUR.matcher(k).replaceFirst("or");
@@ -40,6 +43,13 @@ public final class Spelling {
     }
 
     private static final Map<String, String> NUMBERS = numbers();
+
+    /** Variants no pattern covers: one spelling each. */
+    private static final Map<String, String> VARIANTS = Map.ofEntries(Map.entry("ok", "okay"), Map.entry("towards", "toward"),
+            Map.entry("amongst", "among"), Map.entry("whilst", "while"), Map.entry("grey", "gray"), Map.entry("afterwards", "afterward"),
+            Map.entry("learnt", "learned"), Map.entry("spelt", "spelled"), Map.entry("burnt", "burned"), Map.entry("dreamt", "dreamed"),
+            Map.entry("programme", "program"), Map.entry("programmes", "programs"), Map.entry("tyre", "tire"), Map.entry("tyres", "tires"),
+            Map.entry("cheque", "check"), Map.entry("pyjamas", "pajamas"), Map.entry("aluminium", "aluminum"), Map.entry("plough", "plow"));
 
     /** Number words and ordinals as digits ("eleventh" / "11th", "three" / "3"), up to twenty and the tens. */
     private static Map<String, String> numbers() {

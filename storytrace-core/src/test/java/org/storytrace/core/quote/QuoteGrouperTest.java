@@ -56,6 +56,8 @@ class QuoteGrouperTest {
         assertEquals("fiber", Spelling.key("fibre"));
         assertEquals("organization", Spelling.key("organisation"));
         assertEquals("traveled", Spelling.key("travelled"));
+        assertEquals(Spelling.key("ok"), Spelling.key("okay"));
+        assertEquals(Spelling.key("programme"), Spelling.key("program"));
         assertEquals(Spelling.key("sentence"), Spelling.key("sentence"));
         assertNotEquals(Spelling.key("killed"), Spelling.key("filled"));
         assertTrue(Spelling.typo("beween", "between"));

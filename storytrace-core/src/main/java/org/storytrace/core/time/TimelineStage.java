@@ -232,7 +232,8 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 if (x.mention.article().equals(y.mention.article())) continue;
                 if (!similar(x.keys, y.keys)) continue;
                 if (overlap(x.days, y.days)) same.union(i, j);
-                else if (!x.weak && !y.weak && !series(x, y) && dice(x.keys, y.keys) >= DISPUTE_DICE) conflicts.add(new int[] {i, j});
+                else if (!x.weak && !y.weak && !series(x, y) && !afterTheOther(x, y) && !afterTheOther(y, x)
+                        && dice(x.keys, y.keys) >= DISPUTE_DICE) conflicts.add(new int[] {i, j});
             }
         }
         // mentions of one day with no word in common across articles are still that day's events: join same-day mentions
@@ -303,6 +304,17 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      */
     private static boolean series(Dated x, Dated y) {
         return x.offset != NOT_RELATIVE && x.offset == y.offset && !x.anchor.equals(y.anchor);
+    }
+
+    /**
+     * Whether {@code b} names a day after {@code a} was written while {@code a} reports a day already past: then
+     * {@code a} cannot have reported {@code b}'s event, so they are two events (the spokesman who "said Thursday" and
+     * "said Tuesday" in a report five days later; a toll "as of 8 p.m." after the explosion "last Sunday").
+     */
+    private static boolean afterTheOther(Dated a, Dated b) {
+        if (a.anchor == null || b.anchor == null || !b.anchor.isAfter(a.anchor)) return false;
+        LocalDate dayA = LocalDate.parse(a.days.get(0)), dayB = LocalDate.parse(b.days.get(0));
+        return !dayA.isAfter(a.anchor) && dayB.isAfter(a.anchor);
     }
 
     static List<String> days(Timex t) {

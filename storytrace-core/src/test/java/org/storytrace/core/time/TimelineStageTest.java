@@ -82,10 +82,10 @@ class TimelineStageTest {
 
     @Test
     void reportsOfOneEventOnDifferentDaysAreDisputedAndAStoryWithoutDatesInfersNone() {
+        // two reports of one day: one puts the rise on Tuesday, the other on Thursday (a report cannot have told of a day
+        // after its own, nor are reports of different days naming their day alike one event: see below)
         Document a = doc("a", "The central bank raised interest rates by half a point on Tuesday, surprising investors in Ankara.",
-                LocalDate.of(2021, 3, 10));
-        // a report of two days later naming its own day before ("on Thursday") is read as a series (see below); one of the
-        // next day naming Thursday disputes
+                LocalDate.of(2021, 3, 11));
         Document b = doc("b", "Investors in Ankara were surprised when the central bank raised interest rates on Thursday.",
                 LocalDate.of(2021, 3, 11));
         TimelineStage.StoryTime t = new TimelineStage().apply(new StoryView("s", List.of(a, b)));
@@ -153,5 +153,17 @@ class TimelineStageTest {
                 + "reported.", LocalDate.of(1997, 4, 10));
         TimelineStage.StoryTime u = new TimelineStage().apply(new StoryView("s", List.of(b, c)));
         assertTrue(u.timeline().stream().allMatch(e -> e.disputed().isEmpty()), u.timeline().toString());
+    }
+
+    @Test
+    void aReportCannotDisputeADayThatCameAfterIt() {
+        // Saturday's report of what the spokesman said on Thursday; Tuesday's report of what he said that day
+        Document sat = doc("a", "Chinese Foreign Ministry spokesman Liu Jianchao said Thursday that the talks on regional issues "
+                + "would go on.", LocalDate.of(2005, 11, 19));
+        Document tue = doc("b", "Chinese Foreign Ministry spokesman Liu Jianchao said here Tuesday that the talks on regional issues "
+                + "would go on.", LocalDate.of(2005, 11, 22));
+        TimelineStage.StoryTime t = new TimelineStage().apply(new StoryView("s", List.of(sat, tue)));
+        assertEquals(2, t.timeline().size(), t.timeline().toString());
+        assertTrue(t.timeline().stream().allMatch(e -> e.disputed().isEmpty()), t.timeline().toString());
     }
 }

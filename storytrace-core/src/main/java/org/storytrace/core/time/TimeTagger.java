@@ -237,7 +237,8 @@ public final class TimeTagger implements ArticleStage {
     private static final Pattern FUTURE = Pattern.compile("(?:\\b(?:will|won't|shall|is to|are to|going to|planning to|scheduled|"
             // "announced plans to acquire" names a plan, it does not put the sentence ahead
             + "(?<!(?:announced|unveiled|disclosed|outlined|its|the|their|his|her) )plans? to|"
-            + "expected to|expects to|is due|are due|upcoming|intends? to|set to|slated|hopes? to|aims? to)\\b|['’]ll\\b)", CI);
+            + "expected to|expects to|is due|are due|upcoming|intends? to|set to|slated|hopes? to|aims? to|threatens to|"
+            + "(?:is|are) threatening to)\\b|['’]ll\\b)", CI);
 
     /**
      * For months and days of the month, also the words that point a date ahead ("by February", "effective June 1", "would be paid in
@@ -251,6 +252,10 @@ public final class TimeTagger implements ArticleStage {
     private static final Pattern PAST_VERB = Pattern.compile("said|told|met|held|made|took|went|came|left|began|saw|won|lost|"
             + "gave|got|found|fell|rose"
             + "|was|were|had|did|sent|spoke|wrote|led|shot|struck|hit|put|set|paid|sold|bought|brought|thought|ran|flew|[a-z]+ed", CI);
+    /** Verbs that put a whole clause ahead, however far before its weekday. */
+    private static final Pattern STRONG_FUTURE = Pattern.compile("\\b(?:will|shall|is to|are to|is scheduled|are scheduled|is due|are due"
+            + "|threatens to|(?:is|are) threatening to)"
+            + "\\b|['’]ll\\b", CI);
     /** Words that put a weekday ahead when they stand within a few words of it. */
     private static final Pattern NEAR_FUTURE = Pattern.compile("(?:\\b(?:will|would|shall|going "
             + "to|plans?|planned|planning|expected|expects|scheduled"
@@ -1269,7 +1274,11 @@ public final class TimeTagger implements ArticleStage {
                 if (text.charAt(to) == ' ') after++;
                 to++;
             }
-            return NEAR_FUTURE.matcher(text).region(from, to).find();
+            if (NEAR_FUTURE.matcher(text).region(from, to).find()) return true;
+            // a future verb earlier in the clause ("Kenyans will finally vote in the referendum on Monday")
+            int clause = from;
+            while (clause > 0 && !sentenceEnd(text, clause - 1) && text.charAt(clause - 1) != ',') clause--;
+            return clause < from && STRONG_FUTURE.matcher(text).region(clause, from).find();
         }
 
         /** Whether "since" comes right before {@code s}: "since March" is behind, whatever the sentence says of the future. */

@@ -178,6 +178,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      * anchor ("Tuesday", "yesterday", "last Friday": an undated report may have been written days after its story's
      * dated ones). A day it writes ("Sunday, 23 September", "June 20": {@link #writesDay}) takes only its year from
      * the anchor and disputes as before. On ECB+'s 766 articles (most undated) this took the date discrepancies from 57 to 13.
+     * A day after "since" is the start of a span ("its lowest close since July 21"), a reference rather than an event: weak too.
      */
     private record Dated(Mention mention, List<String> days, long[] keys, boolean weak, LocalDate anchor, long offset) {}
 
@@ -214,7 +215,9 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 Mention m = new Mention(a.id(), t.start(), t.end(), t.text(), cs, ce, text.substring(cs, ce).strip());
                 String basis = times.get(k).basis();
                 boolean weak = t.relative() && (basis.equals("text")
-                        || !basis.equals("published") && !writesDay(t.text()));
+                        || !basis.equals("published") && !writesDay(t.text()))
+                        // "its lowest close since July 21": the start of a span, a point of reference rather than an event
+                        || wordBefore(text, t.start()).equalsIgnoreCase("since");
                 // a day named only relative to the article's date ("Tuesday", "yesterday"): how many days from that date
                 LocalDate anchor = times.get(k).anchor();
                 long offset = t.relative() && anchor != null && !writesDay(t.text())
@@ -277,6 +280,15 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
         for (int i : x) a.add(all.get(i).mention.article());
         for (int j : y) if (a.contains(all.get(j).mention.article())) return true;
         return false;
+    }
+
+    /** The word right before {@code at} ("" at the text's start or after punctuation). */
+    private static String wordBefore(String text, int at) {
+        int e = at;
+        while (e > 0 && text.charAt(e - 1) == ' ') e--;
+        int b = e;
+        while (b > 0 && Character.isLetter(text.charAt(b - 1))) b--;
+        return text.substring(b, e);
     }
 
     /** Whether {@code t} lies inside a direct quote: its "tonight" is the speaker's, not the article's, so it dates nothing here. */

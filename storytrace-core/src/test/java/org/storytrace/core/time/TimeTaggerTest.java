@@ -33,6 +33,12 @@ class TimeTaggerTest {
         assertEquals("2005-11-26", only("Leaders arrived for a landmark summit due to open Saturday.", "2005-11-20").value());
         assertEquals("2005-11-19", only("The match was delayed due to rain on Saturday.", "2005-11-20").value());
         assertEquals("2005-11-18", only("The president said he was happy to be home on Friday.", "2005-11-20").value());
+        // a future verb earlier in the clause, however far; not across a comma, nor over a past verb before the day
+        assertEquals("2005-11-21", only("After the campaign in favour and against, 11.6 million Kenyans will finally vote in the "
+                + "referendum on Monday.", "2005-11-20").value());
+        assertEquals("2005-11-18", only("Officials who will attend the talks met on Friday.", "2005-11-20").value());
+        assertEquals("2007-01-01", tag("Russia is threatening to switch off gas supplies to Belarus at 10:00 am (0700 GMT) Monday, "
+                + "if it fails to pay.", "2006-12-29").stream().filter(x -> x.text().equals("Monday")).findFirst().orElseThrow().value());
     }
 
     @Test

@@ -60,8 +60,12 @@ final class EvalCommand implements Callable<Integer> {
             + "printed as heldout.* (default: testdata/discrepancies-heldout in this repository).")
     Path discrepanciesHeldout;
 
+    @Option(names = "--judged", description = "Judged discrepancies on real corpora, a tab-separated file (default: "
+            + "testdata/discrepancies-judged/judged.tsv in this repository); its corpus folders are under CORPORA.")
+    Path judged;
+
     @Option(names = "--only", split = ",",
-            description = "Run only these: seeds, pan, googlenews, polnear, ecbplus, tempeval, discrepancies, names, html-dates.")
+            description = "Run only these: seeds, pan, googlenews, polnear, ecbplus, tempeval, discrepancies, judged, names, html-dates.")
     List<String> only;
 
     @Override
@@ -115,6 +119,12 @@ final class EvalCommand implements Callable<Integer> {
                     ? Path.of("testdata/discrepancies-heldout") : Path.of("../testdata/discrepancies-heldout");
             if (Files.isDirectory(dh)) print(Evaluations.discrepancies(dh, "heldout"));
             else { System.err.println("skipped held-out discrepancies: " + dh + " not found"); missing++; }
+        }
+        if (wanted("judged")) {
+            Path j = judged != null ? judged : Files.isRegularFile(Path.of("testdata/discrepancies-judged/judged.tsv"))
+                    ? Path.of("testdata/discrepancies-judged/judged.tsv") : Path.of("../testdata/discrepancies-judged/judged.tsv");
+            if (Files.isRegularFile(j)) print(Evaluations.judged(j, corpora));
+            else { System.err.println("skipped judged discrepancies: " + j + " not found"); missing++; }
         }
         if (wanted("names")) print(Evaluations.nameVariants());
         Path hd = htmlDates != null ? htmlDates : corpora.resolve("html-dates");

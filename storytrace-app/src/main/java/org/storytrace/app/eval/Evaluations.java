@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.storytrace.app.Runner;
@@ -1028,6 +1029,67 @@ public final class Evaluations {
         m.put(prefix + ".updates.recall", updatesWanted == 0 ? 0 : (double) updatesFound / updatesWanted);
         m.put(prefix + ".updates.predicted", (double) updatesPredicted);
         return m;
+    }
+
+    /**
+     * Discrepancy precision on real articles, against a pool of judgments: each discrepancy the deep tier once
+     * reported on a real corpus (the news pool's wire reports, ECB+'s articles), read and marked right or wrong by
+     * hand (a tab-separated file: corpus folder under {@code corpora}, kind, the articles on each side, verdict, note).
+     * A discrepancy reported now is right, wrong, or unjudged (none of the pool: {@code STORYTRACE_EVAL_DEBUG=1}
+     * prints it, to be judged and added); precision is over the judged ones; {@code right_kept} is the share of the
+     * pool's right ones still reported. No recall: nobody listed every discrepancy these corpora hold.
+     */
+    public static Map<String, Double> judged(Path file, Path corpora) throws IOException {
+        record Judgment(String kind, Set<Set<String>> sides, boolean right) {}
+        Map<String, List<Judgment>> byCorpus = new TreeMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] f = line.split("\t", -1);
+            if (f.length < 4) throw new IOException(file + ": a judgment needs corpus, kind, sides and verdict: " + line);
+            Set<Set<String>> sides = new HashSet<>();
+            for (String side : f[2].split("\\s*\\|\\s*")) sides.add(new HashSet<>(List.of(side.strip().split(","))));
+            if (!f[3].equals("right") && !f[3].equals("wrong")) throw new IOException(file + ": verdict must be right or wrong: " + line);
+            byCorpus.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Judgment(f[1], sides, f[3].equals("right")));
+        }
+        int reported = 0, right = 0, wrong = 0, unjudged = 0, rightInPool = 0, rightKept = 0;
+        for (Map.Entry<String, List<Judgment>> c : byCorpus.entrySet()) {
+            Path dir = corpora.resolve(c.getKey());
+            if (!Files.isDirectory(dir)) throw new IOException("judged discrepancies: corpus " + dir + " not found");
+            List<FactStage.Fact> disc = new ArrayList<>();
+            Runner.analyzeDeep(List.of(dir.toString()), EngineSettings.defaults(), Runner.defaultEmbedder(), r -> {
+                for (Story st : r.stories()) r.findStoryLayer(st.id(), FactStage.LAYER).ifPresent(f -> disc.addAll(f.discrepancies()));
+                return null;
+            });
+            Set<Judgment> seen = new HashSet<>();
+            for (FactStage.Fact f : disc) {
+                reported++;
+                Set<Set<String>> sides = sides(f);
+                Judgment j = c.getValue().stream().filter(x -> x.kind().equals(f.kind()) && x.sides().equals(sides)).findFirst()
+                        .orElse(null);
+                if (j == null) {
+                    unjudged++;
+                    if (DEBUG) System.err.println("judged UNJUDGED " + c.getKey() + "\t" + f.kind() + "\t" + sidesText(sides) + "\t"
+                            + f.fact() + " " + f.values().stream().map(v -> v.value() + " " + v.evidence().get(0).text()).toList());
+                    continue;
+                }
+                seen.add(j);
+                if (j.right()) right++; else wrong++;
+            }
+            for (Judgment j : c.getValue()) if (j.right()) { rightInPool++; if (seen.contains(j)) rightKept++; }
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("judged.discrepancies.reported", (double) reported);
+        m.put("judged.discrepancies.right", (double) right);
+        m.put("judged.discrepancies.wrong", (double) wrong);
+        m.put("judged.discrepancies.unjudged", (double) unjudged);
+        m.put("judged.discrepancies.precision", right + wrong == 0 ? 0 : (double) right / (right + wrong));
+        m.put("judged.discrepancies.right_kept", rightInPool == 0 ? 0 : (double) rightKept / rightInPool);
+        return m;
+    }
+
+    /** A discrepancy's sides as the judgments file writes them: each side's articles sorted, joined by commas; sides by " | ". */
+    static String sidesText(Set<Set<String>> sides) {
+        return sides.stream().map(x -> String.join(",", new TreeSet<>(x))).sorted().reduce((a, b) -> a + " | " + b).orElse("");
     }
 
     /**

@@ -509,7 +509,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             Fact f = new Fact(money ? "amount" : "count", label, values);
             if (values.size() == 1 || articles.size() < 2) { facts.add(f); continue; }
             // sums of money are round figures: within 5% they agree
-            if (agreeWithinRounding(perArticle.values()) || money && withinShare(perArticle.values(), 0.05)) { facts.add(f); continue; }
+            if (agreeWithinRounding(perArticle.values()) || agreeWithVague(perArticle.values())
+                    || money && withinShare(perArticle.values(), 0.05)) { facts.add(f); continue; }
             if (!money && isUpdate(perArticle.values())) {
                 List<Count> inOrder = new ArrayList<>(perArticle.values());
                 inOrder.sort(Comparator.comparing((Count c) -> c.published).thenComparingLong(c -> c.n));
@@ -528,6 +529,29 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         boolean anyApprox = false;
         for (Count c : counts) { min = Math.min(min, c.n); max = Math.max(max, c.n); anyApprox |= c.approx; }
         return anyApprox && max <= Math.ceil(min * 1.1);
+    }
+
+    /**
+     * Whether a vague count ("hundreds", "dozens", "scores") holds every other count, and the others agree among
+     * themselves: "injured hundreds" and "more than 110 wounded", "killing hundreds" and "killed 612" are one toll told
+     * two ways. "Hundreds" is 100 to 999, "dozens" 12 to 99, "scores" 20 to 99.
+     */
+    static boolean agreeWithVague(Iterable<Count> counts) {
+        List<Count> exact = new ArrayList<>();
+        long lo = 0, hi = Long.MAX_VALUE;
+        boolean vague = false;
+        for (Count c : counts) {
+            String w = c.at.text().toLowerCase(Locale.ROOT);
+            long[] range = w.contains("hundreds") ? new long[] {100, 999} : w.contains("dozens") ? new long[] {12, 99}
+                    : w.contains("scores") ? new long[] {20, 99} : null;
+            if (range == null) { exact.add(c); continue; }
+            vague = true;
+            lo = Math.max(lo, range[0]);
+            hi = Math.min(hi, range[1]);
+        }
+        if (!vague) return false;
+        for (Count c : exact) if (c.n < lo || c.n > hi) return false;
+        return exact.size() < 2 || agreeWithinRounding(exact) || withinShare(exact, 0);
     }
 
     private static boolean withinShare(Iterable<Count> counts, double share) {

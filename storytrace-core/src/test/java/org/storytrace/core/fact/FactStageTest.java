@@ -155,6 +155,20 @@ class FactStageTest {
     }
 
     @Test
+    void aVagueCountHoldsTheCountsInItsRange() {
+        LocalDate d = LocalDate.of(2005, 11, 10);
+        FactStage.StoryFacts agree = facts(List.of(),
+                doc("a1", "The suicide bombings on three Amman hotels killed 57 people and injured hundreds, officials said on "
+                        + "Thursday.", d),
+                doc("b2", "The suicide bombings on three Amman hotels killed 57 people and injured 110, officials said on Thursday.", d));
+        assertTrue(agree.discrepancies().isEmpty(), agree.toString());
+        FactStage.StoryFacts conflict = facts(List.of(),
+                doc("a1", "The suicide bombings on three Amman hotels killed 57 people and injured dozens, officials said on Thursday.", d),
+                doc("b2", "The suicide bombings on three Amman hotels killed 57 people and injured 300, officials said on Thursday.", d));
+        assertEquals(1, conflict.discrepancies().size(), conflict.toString());
+    }
+
+    @Test
     void aCountIsReadWithinOneLine() {
         LocalDate d = LocalDate.of(2005, 11, 28);
         FactStage.StoryFacts f = facts(List.of(),

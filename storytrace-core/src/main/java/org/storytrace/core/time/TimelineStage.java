@@ -370,14 +370,18 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
 
     /** Dice overlap of two sorted key lists. */
     static double dice(long[] a, long[] b) {
-        if (a.length == 0 || b.length == 0) return 0;
+        return a.length == 0 || b.length == 0 ? 0 : 2.0 * shared(a, b) / (a.length + b.length);
+    }
+
+    /** How many keys two sorted key lists share. */
+    private static int shared(long[] a, long[] b) {
         int shared = 0, i = 0, j = 0;
         while (i < a.length && j < b.length) {
             if (a[i] == b[j]) { shared++; i++; j++; }
             else if (a[i] < b[j]) i++;
             else j++;
         }
-        return 2.0 * shared / (a.length + b.length);
+        return shared;
     }
 
     /**
@@ -391,14 +395,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
 
     /** Whether two mentions' words say they report one event. */
     static boolean similar(long[] a, long[] b) {
-        if (a.length == 0 || b.length == 0) return false;
-        int shared = 0, i = 0, j = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) { shared++; i++; j++; }
-            else if (a[i] < b[j]) i++;
-            else j++;
-        }
-        return shared >= MIN_SHARED && 2.0 * shared / (a.length + b.length) >= MIN_DICE;
+        return a.length > 0 && b.length > 0 && shared(a, b) >= MIN_SHARED && dice(a, b) >= MIN_DICE;
     }
 
     /** The sorted, distinct romanisation keys of the content words in {@code [from, to)} outside the date itself. */

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.storytrace.app.Runner;
 import org.storytrace.core.align.Aligner;
 import org.storytrace.core.doc.Document;
@@ -1089,7 +1090,7 @@ public final class Evaluations {
 
     /** A discrepancy's sides as the judgments file writes them: each side's articles sorted, joined by commas; sides by " | ". */
     static String sidesText(Set<Set<String>> sides) {
-        return sides.stream().map(x -> String.join(",", new TreeSet<>(x))).sorted().reduce((a, b) -> a + " | " + b).orElse("");
+        return sides.stream().map(x -> String.join(",", new TreeSet<>(x))).sorted().collect(Collectors.joining(" | "));
     }
 
     /**

@@ -217,7 +217,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 boolean weak = t.relative() && (basis.equals("text")
                         || !basis.equals("published") && !writesDay(t.text()))
                         // "its lowest close since July 21": the start of a span, a point of reference rather than an event
-                        || wordBefore(text, t.start()).equalsIgnoreCase("since");
+                        || TimeTagger.previousWord(text, t.start()).equals("since");
                 // a day named only relative to the article's date ("Tuesday", "yesterday"): how many days from that date
                 LocalDate anchor = times.get(k).anchor();
                 long offset = t.relative() && anchor != null && !writesDay(t.text())
@@ -280,15 +280,6 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
         for (int i : x) a.add(all.get(i).mention.article());
         for (int j : y) if (a.contains(all.get(j).mention.article())) return true;
         return false;
-    }
-
-    /** The word right before {@code at} ("" at the text's start or after punctuation). */
-    private static String wordBefore(String text, int at) {
-        int e = at;
-        while (e > 0 && text.charAt(e - 1) == ' ') e--;
-        int b = e;
-        while (b > 0 && Character.isLetter(text.charAt(b - 1))) b--;
-        return text.substring(b, e);
     }
 
     /** Whether {@code t} lies inside a direct quote: its "tonight" is the speaker's, not the article's, so it dates nothing here. */

@@ -1075,6 +1075,9 @@ public final class Evaluations {
                 }
                 seen.add(j);
                 if (j.right()) right++; else wrong++;
+                if (DEBUG) System.err.println("judged " + (j.right() ? "RIGHT " : "WRONG ") + c.getKey() + "\t" + f.kind() + "\t"
+                        + sidesText(sides) + "\t" + f.fact() + " "
+                        + f.values().stream().map(v -> v.value() + " " + v.evidence().get(0).text()).toList());
             }
             for (Judgment j : c.getValue()) if (j.right()) { rightInPool++; if (seen.contains(j)) rightKept++; }
         }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -169,7 +170,6 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
         return new ArticleTime(a.id(), anchor, basis, again, first, last, confidence);
     }
 
-    /** A mention's days and the content-word keys of the words around it. */
     /**
      * A mention's days and the content-word keys of the words around it. {@code weak}: a day the article does not
      * date itself, so it can confirm an event but not dispute one. Either its expression was resolved against a date
@@ -178,7 +178,9 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      * anchor ("Tuesday", "yesterday", "last Friday": an undated report may have been written days after its story's
      * dated ones). A day it writes ("Sunday, 23 September", "June 20": {@link #writesDay}) takes only its year from
      * the anchor and disputes as before. On ECB+'s 766 articles (most undated) this took the date discrepancies from 57 to 13.
-     * A day after "since" is the start of a span ("its lowest close since July 21"), a reference rather than an event: weak too.
+     * A day after "since" is the start of a span ("its lowest close since July 21"), and one after "by", "until", "till"
+     * or "before" its bound ("admitted to hospitals by Thursday evening", "must act by May 9"): a reference rather than an
+     * event, weak too ({@link #BOUND}).
      */
     private record Dated(Mention mention, List<String> days, long[] keys, boolean weak, LocalDate anchor, long offset) {}
 
@@ -191,6 +193,9 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      * the article's date; "Tuesday", "yesterday", "5 p.m." count their day from it.
      */
     static boolean writesDay(String text) { return WRITES_DAY.matcher(text).find(); }
+
+    /** Words before a day that make it the start or the bound of a span rather than the day of an event. */
+    private static final Set<String> BOUND = Set.of("since", "by", "until", "till", "before");
 
     /** {@link Dated#offset} of a day not named relative to its article's date. */
     private static final long NOT_RELATIVE = Long.MIN_VALUE;
@@ -217,7 +222,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 boolean weak = t.relative() && (basis.equals("text")
                         || !basis.equals("published") && !writesDay(t.text()))
                         // "its lowest close since July 21": the start of a span, a point of reference rather than an event
-                        || TimeTagger.previousWord(text, t.start()).equals("since");
+                        || BOUND.contains(TimeTagger.previousWord(text, t.start()));
                 // a day named only relative to the article's date ("Tuesday", "yesterday"): how many days from that date
                 LocalDate anchor = times.get(k).anchor();
                 long offset = t.relative() && anchor != null && !writesDay(t.text())
@@ -227,6 +232,10 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
             }
         }
         int n = all.size();
+        // every day each article names (outside quotes and its dateline): an article that names both days of a would-be
+        // dispute knows of both, so in its account they are two moments, not one in doubt
+        Map<String, Set<String>> named = new HashMap<>();
+        for (Dated d : all) named.computeIfAbsent(d.mention.article(), k -> new HashSet<>()).addAll(d.days);
         UnionFind same = new UnionFind(n);
         List<int[]> conflicts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -236,6 +245,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 if (!similar(x.keys, y.keys)) continue;
                 if (overlap(x.days, y.days)) same.union(i, j);
                 else if (!x.weak && !y.weak && !series(x, y) && !afterTheOther(x, y) && !afterTheOther(y, x)
+                        && !namesBoth(named, x, y) && !namesBoth(named, y, x)
                         && dice(x.keys, y.keys) >= DISPUTE_DICE) conflicts.add(new int[] {i, j});
             }
         }
@@ -275,6 +285,18 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
         return events;
     }
 
+    /**
+     * Whether {@code a}'s article also names a day of {@code b} somewhere else: it tells of both days ("the June 24 murder
+     * of Ortiz and on June 20, when a man was shot"), so its day for {@code a}'s words is another moment than {@code b}'s,
+     * not a different account of it. On the judged pool most date "disputes" between articles that each name both
+     * days were two events of one story joined by their shared words.
+     */
+    private static boolean namesBoth(Map<String, Set<String>> named, Dated a, Dated b) {
+        Set<String> days = named.get(a.mention.article());
+        for (String d : b.days) if (days.contains(d)) return true;
+        return false;
+    }
+
     private static boolean sharesArticle(List<Integer> x, List<Integer> y, List<Dated> all) {
         Set<String> a = new HashSet<>();
         for (int i : x) a.add(all.get(i).mention.article());
@@ -297,7 +319,6 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
         return best;
     }
 
-    /** The days a time expression names: its day, or the days of a range; none for weeks, months, durations. */
     /**
      * Whether two mentions that would dispute a day are more likely two occurrences of a recurring event: reports of
      * different days that each name their day the same way relative to their own date ("shares rose on Monday" in
@@ -320,6 +341,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
         return !dayA.isAfter(a.anchor) && dayB.isAfter(a.anchor);
     }
 
+    /** The days a time expression names: its day, or the days of a range; none for weeks, months, durations. */
     static List<String> days(Timex t) {
         if (t.type() != TimexType.DATE && t.type() != TimexType.TIME || t.value() == null) return List.of();
         if (!t.values().isEmpty()) return t.values();

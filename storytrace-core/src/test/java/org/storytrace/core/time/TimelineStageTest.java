@@ -166,4 +166,31 @@ class TimelineStageTest {
         assertEquals(2, t.timeline().size(), t.timeline().toString());
         assertTrue(t.timeline().stream().allMatch(e -> e.disputed().isEmpty()), t.timeline().toString());
     }
+    @Test
+    void aReportThatNamesBothDaysTellsOfTwoMomentsAndADeadlineIsNoEvent() {
+        // one report names both days, the killing on June 24 and a hearing on March 20 (in other words); the other puts the
+        // conviction, told in the words of the killing, on March 20: two events of the story, not a dispute
+        Document a = doc("a", "Orozco was convicted of the murder of Deputy Ortiz, who was killed on June 24 in Hawaiian Gardens. "
+                + "A jury heard on March 20 how he had been arrested in Mexico.", LocalDate.of(2005, 6, 28));
+        Document b = doc("b", "Orozco was convicted on March 20 of the murder of Deputy Ortiz in Hawaiian Gardens.",
+                LocalDate.of(2005, 6, 28));
+        TimelineStage.StoryTime t = new TimelineStage().apply(new StoryView("s", List.of(a, b)));
+        assertTrue(t.timeline().stream().allMatch(e -> e.disputed().isEmpty()), t.timeline().toString());
+        // the same words, and a report that names no other day: a dispute
+        Document c = doc("c", "Orozco was convicted of the murder of Deputy Ortiz, who was killed on June 24 in Hawaiian Gardens.",
+                LocalDate.of(2005, 6, 28));
+        TimelineStage.StoryTime u = new TimelineStage().apply(new StoryView("s", List.of(c, b)));
+        assertEquals(2, u.timeline().stream().filter(e -> !e.disputed().isEmpty()).count(), u.timeline().toString());
+        // a count "by Thursday evening" bounds a tally; it dates no event, so it disputes no "Monday"
+        Document d = doc("d", "More than 4,000 patients with dengue fever have been admitted to hospitals across Pakistan by Thursday "
+                + "evening, the health ministry said.", LocalDate.of(2006, 11, 10));
+        Document e = doc("e", "More than 4,000 patients with dengue fever have been admitted to hospitals across Pakistan on Monday, "
+                + "the health ministry said.", LocalDate.of(2006, 11, 10));
+        TimelineStage.StoryTime v = new TimelineStage().apply(new StoryView("s", List.of(d, e)));
+        assertTrue(v.timeline().stream().allMatch(x -> x.disputed().isEmpty()), v.timeline().toString());
+        Document f = doc("f", "More than 4,000 patients with dengue fever have been admitted to hospitals across Pakistan on Thursday "
+                + "evening, the health ministry said.", LocalDate.of(2006, 11, 10));
+        TimelineStage.StoryTime w = new TimelineStage().apply(new StoryView("s", List.of(f, e)));
+        assertEquals(2, w.timeline().stream().filter(x -> !x.disputed().isEmpty()).count(), w.timeline().toString());
+    }
 }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -623,22 +624,38 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             if (speaker == null) speaker = ref.quote().speaker() == null ? "an unnamed speaker" : ref.quote().speaker();
             Map<String, List<Evidence>> wordings = new LinkedHashMap<>();
             wordings.computeIfAbsent(ref.quote().text(), k -> new ArrayList<>()).add(evidence(ref));
-            boolean changed = false;
             for (QuoteGrouper.Difference d : g.differences()) {
                 QuoteGrouper.Item it = q.items().get(d.item());
-                if (d.changed().isEmpty()) {
-                    // trimmed or with an editor's bracket: the same words, not another wording
-                    wordings.get(ref.quote().text()).add(evidence(it));
-                    continue;
-                }
-                changed = true;
-                wordings.computeIfAbsent(it.quote().text(), k -> new ArrayList<>()).add(evidence(it));
+                // trimmed, or with an editor's bracket inserted or put for a word ("[The police] have" / "They have"):
+                // the same words, not another wording
+                boolean editorial = d.changed().stream().allMatch(c -> bracketed(c[0]) || bracketed(c[1]));
+                wordings.computeIfAbsent(editorial ? ref.quote().text() : it.quote().text(), k -> new ArrayList<>()).add(evidence(it));
             }
             List<Value> values = new ArrayList<>();
             wordings.forEach((w, ev) -> values.add(sources.value(w, ev)));
             Fact f = new Fact("quote", "wording of " + speaker + "'s quote", values);
-            (changed ? disputes : facts).add(f);
+            (outletsDiffer(wordings.values()) ? disputes : facts).add(f);
         }
+    }
+
+    /** Whether words of a quote's difference are wholly an editor's bracket ("[the police]", "[again]"). */
+    static boolean bracketed(String words) {
+        return words.startsWith("[") && words.endsWith("]") && words.indexOf(']') == words.length() - 1;
+    }
+
+    /**
+     * Whether two wordings are each held by an article that holds no other: an article that quotes two of a group's
+     * wordings quotes two things its speaker said ("It was a funny game, we were down 14-0" and "This is a funny
+     * game"), not one thing two ways, and an outlet does not disagree with itself.
+     */
+    static boolean outletsDiffer(Collection<List<Evidence>> wordings) {
+        Map<String, Integer> held = new HashMap<>();
+        for (List<Evidence> ev : wordings) {
+            for (String a : ev.stream().map(Evidence::article).distinct().toList()) held.merge(a, 1, Integer::sum);
+        }
+        int alone = 0;
+        for (List<Evidence> ev : wordings) if (ev.stream().anyMatch(e -> held.get(e.article()) == 1)) alone++;
+        return alone >= 2;
     }
 
     private static Evidence evidence(QuoteGrouper.Item it) {

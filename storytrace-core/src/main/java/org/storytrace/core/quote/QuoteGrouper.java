@@ -103,7 +103,7 @@ public final class QuoteGrouper {
     /** Whether quote {@code b} (keys, content keys) is the same quote as the longer reference {@code a}. */
     static boolean matches(List<String> a, List<String> contentA, List<String> b, List<String> contentB) {
         int shorter = Math.min(a.size(), b.size());
-        if (shorter < 4 || lcs(a, b) < MIN_SHARE * shorter) return false;
+        if (shorter < 4 || lcs(a, b) < MIN_SHARE * shorter || denseLcs(a, b) < MIN_SHARE * shorter) return false;
         int c = Math.min(contentA.size(), contentB.size());
         int need = Math.min(c, 2);
         return lcs(contentA, contentB) >= need;
@@ -148,6 +148,24 @@ public final class QuoteGrouper {
 
     private static boolean isContent(String key) {
         return !key.isEmpty() && !StopWords.contains(Tokens.hashOf(key)) && !(key.length() == 1 && Character.isLetter(key.charAt(0)));
+    }
+
+    /**
+     * The longest common subsequence of the shorter list with any stretch of the longer one at most half as long again
+     * as the shorter (four words more at least): the shared words of one quote must lie together in the other. Over a
+     * whole long quote a short one finds its words scattered ("We have no information on intent or motive" in "... we
+     * have that there's any connection ... We just don't have any leads at all as far as the intent or motive"), a
+     * different thing its speaker said; a trimmed quote, a translation or an editor's bracket keeps them together.
+     */
+    static int denseLcs(List<String> a, List<String> b) {
+        List<String> longer = a.size() >= b.size() ? a : b, shorter = longer == a ? b : a;
+        int width = Math.max(shorter.size() + 4, (shorter.size() * 3 + 1) / 2);
+        if (longer.size() <= width) return lcs(longer, shorter);
+        int best = 0;
+        for (int from = 0; from + width <= longer.size() && best < shorter.size(); from++) {
+            best = Math.max(best, lcs(longer.subList(from, from + width), shorter));
+        }
+        return best;
     }
 
     private static int lcs(List<String> a, List<String> b) {

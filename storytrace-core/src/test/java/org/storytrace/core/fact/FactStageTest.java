@@ -215,5 +215,20 @@ class FactStageTest {
         Document t = doc("t4", "He said: \u201cWe will never forget the victims.\u201d" + body, d);
         FactStage.StoryFacts trimmed = facts(List.of(), a, t);
         assertTrue(trimmed.discrepancies().stream().noneMatch(x -> x.kind().equals("quote")), trimmed.toString());
+
+        // an editor's bracket put for a word is not another wording
+        Document e = doc("e5", "He said: \u201c[The minister] will never forget the victims, and justice will come for every family.\u201d"
+                + body, d);
+        Document g = doc("g6", "He said: \u201cWe will never forget the victims, and justice will come for every family.\u201d" + body, d);
+        FactStage.StoryFacts bracket = facts(List.of(), e, g);
+        assertTrue(bracket.discrepancies().stream().noneMatch(x -> x.kind().equals("quote")), bracket.toString());
+        assertTrue(FactStage.bracketed("[the minister]"));
+        assertFalse(FactStage.bracketed("[the minister] and [we]"));
+
+        // an article that quotes both wordings quotes two things the speaker said; it does not disagree with itself
+        Document h = doc("h7", "He said: \u201cWe will never forget the victims, and justice will come for every family.\u201d Later "
+                + "he added: \u201cWe shall never forget the victims, and justice is coming for every family.\u201d" + body, d);
+        FactStage.StoryFacts both = facts(List.of(), h, b);
+        assertTrue(both.discrepancies().stream().noneMatch(x -> x.kind().equals("quote")), both.toString());
     }
 }

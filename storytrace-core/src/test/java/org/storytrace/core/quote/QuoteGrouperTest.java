@@ -96,4 +96,18 @@ class QuoteGrouperTest {
         assertEquals(1, groups.size());
         assertEquals(List.of(), groups.get(0).differences().get(0).changed());
     }
+    @Test
+    void aShortQuoteWhoseWordsLieScatteredOverALongOneIsAnotherQuote() {
+        List<QuoteGrouper.Item> items = List.of(
+                item("a", "Right now there's no indication that we have that there's any connection there. We just don't have any "
+                        + "leads at all as far as the intent or motive in this"),
+                item("b", "We have no information on intent or motive."),
+                item("c", "We just don't have any leads as far as the intent or motive in this"));
+        List<QuoteGrouper.Group> groups = QuoteGrouper.group(items);
+        assertEquals(1, groups.size(), groups.toString());
+        assertEquals(List.of(0, 2), groups.get(0).items(), "the trimmed quote joins, the scattered one does not");
+        List<String> ref = QuoteGrouper.words(items.get(0).quote().text());
+        assertEquals(4, QuoteGrouper.denseLcs(ref, QuoteGrouper.words(items.get(1).quote().text())),
+                "'have ... intent or motive' within twelve words; 'we have ... intent or motive' only over eighteen");
+    }
 }

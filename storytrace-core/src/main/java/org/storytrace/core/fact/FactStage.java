@@ -52,7 +52,9 @@ import org.storytrace.core.time.TimelineStage;
  *   <li><b>How many</b>: counts of people killed, injured, arrested ("at least 12 people were killed", "killing
  *       three", "the death toll rose to 40"), aligned across articles by their kind and the words around them.
  *       Counts within 10% of each other where one is approximate ("about 50", "at least", "some") agree; a larger
- *       count in a later article is an update, shown as one, not a discrepancy.</li>
+ *       count in a later article is an update, shown as one, not a discrepancy. Counts (and sums) that differ are a
+ *       discrepancy only where two of them, in two articles, are told in words as close as a date dispute needs
+ *       ({@link #disputedDirectly}): a story of several accidents joins their tolls through chains of similar words.</li>
  *   <li><b>What was said</b>: a quote reported by several outlets with words changed (not merely trimmed, or
  *       with an editor's bracket) is a wording discrepancy ({@link QuoteGrouper}).</li>
  * </ul>
@@ -511,7 +513,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             if (values.size() == 1 || articles.size() < 2) { facts.add(f); continue; }
             // sums of money are round figures: within 5% they agree
             if (agreeWithinRounding(perArticle.values()) || agreeWithVague(perArticle.values())
-                    || money && withinShare(perArticle.values(), 0.05)) { facts.add(f); continue; }
+                    || money && withinShare(perArticle.values(), 0.05) || !disputedDirectly(g)) { facts.add(f); continue; }
             if (!money && isUpdate(perArticle.values())) {
                 List<Count> inOrder = new ArrayList<>(perArticle.values());
                 inOrder.sort(Comparator.comparing((Count c) -> c.published).thenComparingLong(c -> c.n));
@@ -522,6 +524,21 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             }
             disputes.add(f);
         }
+    }
+
+    /**
+     * Whether two counts of the group with different values, in different articles, are told in close enough words
+     * ({@link TimelineStage#disputeWords}): counts join a group through chains of similar words, and a story of several
+     * attacks chains each attack's toll to the next; a disagreement needs two tolls of one of them.
+     */
+    static boolean disputedDirectly(List<Count> g) {
+        for (int i = 0; i < g.size(); i++) {
+            for (int j = i + 1; j < g.size(); j++) {
+                Count x = g.get(i), y = g.get(j);
+                if (x.n != y.n && !x.at.article().equals(y.at.article()) && TimelineStage.disputeWords(x.keys, y.keys)) return true;
+            }
+        }
+        return false;
     }
 
     /** Whether every count is within 10% of the others and those that differ are approximate ("about 50" and 52). */

@@ -375,6 +375,13 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
     public static boolean similarWords(long[] a, long[] b) { return similar(a, b); }
 
     /**
+     * Whether two passages' content words are close enough for their values to dispute each other (Dice at least
+     * {@value #DISPUTE_DICE}): more than {@link #similarWords}, which only joins mentions of one event; the test a date,
+     * a count or a sum must pass with the mention it disagrees with, not through a chain of others.
+     */
+    public static boolean disputeWords(long[] a, long[] b) { return dice(a, b) >= DISPUTE_DICE; }
+
+    /**
      * The sorted keys of the content words of {@code text[from, to)} outside {@code [skipStart, skipEnd)} (names by their romanisation
      * key).
      */

@@ -104,6 +104,15 @@ class FactStageTest {
         assertTrue(update.discrepancies().isEmpty(), update.discrepancies().toString());
         assertEquals(1, update.updates().size(), update.toString());
         assertEquals(List.of("1200", "3400"), update.updates().get(0).values().stream().map(FactStage.Value::value).toList());
+
+        // two accidents of one story of road safety: close words join their tolls as one fact, but a dispute needs the
+        // words of one toll (Dice 0.4), as a date's does
+        FactStage.StoryFacts twoAccidents = facts(List.of(),
+                doc("a1", "Eight primary school children were killed and 39 injured when their minibus hit a truck in a traffic "
+                        + "accident in northeast China's Heilongjiang Province, local police said.", LocalDate.of(2006, 11, 21)),
+                doc("b2", "Six people were killed and one was injured in a traffic accident on Friday afternoon in the county of "
+                        + "Songming, Southwest China's Yunnan Province.", LocalDate.of(2006, 11, 24)));
+        assertTrue(twoAccidents.discrepancies().isEmpty(), twoAccidents.discrepancies().toString());
     }
 
     @Test

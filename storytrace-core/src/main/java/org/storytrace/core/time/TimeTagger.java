@@ -252,6 +252,8 @@ public final class TimeTagger implements ArticleStage {
     private static final Pattern PAST_VERB = Pattern.compile("said|told|met|held|made|took|went|came|left|began|saw|won|lost|"
             + "gave|got|found|fell|rose"
             + "|was|were|had|did|sent|spoke|wrote|led|shot|struck|hit|put|set|paid|sold|bought|brought|thought|ran|flew|[a-z]+ed", CI);
+    /** Participles of a plan right before a weekday (after "on", "for"): the day is ahead. */
+    private static final Set<String> AHEAD_PARTICIPLE = Set.of("scheduled", "planned", "slated", "expected");
     /** Verbs that put a whole clause ahead, however far before its weekday. */
     private static final Pattern STRONG_FUTURE = Pattern.compile("\\b(?:will|shall|is to|are to|is scheduled|are scheduled|is due|are due"
             + "|threatens to|(?:is|are) threatening to)"
@@ -1260,10 +1262,12 @@ public final class TimeTagger implements ArticleStage {
             int from = s, words = 0;
             int at = s;
             String prev = previousWord(text, at);
-            while (Set.of("on", "early", "late", "the", "of").contains(prev) && at > 0) {
+            while (Set.of("on", "for", "early", "late", "the", "of").contains(prev) && at > 0) {
                 at = previousWordStart(text, at);
                 prev = previousWord(text, at);
             }
+            // "the meeting scheduled on Friday", "talks planned for Monday": a participle of a plan points ahead
+            if (AHEAD_PARTICIPLE.contains(prev)) return true;
             if (PAST_VERB.matcher(prev).matches()) return false;
             while (from > 0 && words < 7 && !sentenceEnd(text, from - 1)) {
                 from--;

@@ -197,6 +197,40 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
     /** Words before a day that make it the start or the bound of a span rather than the day of an event. */
     private static final Set<String> BOUND = Set.of("since", "by", "until", "till", "before");
 
+    /** Words between the two ends of a span of days ("from Oct. 29 to Nov. 2", "between March 3 and 5"). */
+    private static final Pattern SPAN_JOIN = Pattern.compile("\\s*(?:to|through|until|till|and|-|\u2013)\\s*", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The days of spans written as two expressions ("a visit to China from Oct. 29 to Nov. 2", "between March 3 and
+     * March 5"): both ends name every day of the span, so "on Wednesday visited Shandong" (Nov. 1) in another report
+     * falls inside the visit rather than disputing its first day. At most 31 days.
+     */
+    static Map<Timex, List<String>> spans(String text, List<Timex> tx) {
+        Map<Timex, List<String>> out = new HashMap<>();
+        for (int i = 0; i + 1 < tx.size(); i++) {
+            Timex a = tx.get(i), b = tx.get(i + 1);
+            List<String> da = days(a), db = days(b);
+            if (da.size() != 1 || db.size() != 1 || b.start() < a.end()) continue;
+            String first = TimeTagger.previousWord(text, a.start());
+            if (!first.equals("from") && !first.equals("between")) continue;
+            if (!SPAN_JOIN.matcher(text.substring(a.end(), b.start())).matches()) continue;
+            LocalDate from = LocalDate.parse(da.get(0)), to = LocalDate.parse(db.get(0));
+            if (!to.isAfter(from) || to.toEpochDay() - from.toEpochDay() > 31) continue;
+            List<String> all = new ArrayList<>();
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) all.add(d.toString());
+            out.put(a, all);
+            out.put(b, all);
+        }
+        return out;
+    }
+
+    /** Whether the word before {@code at}, or before its "the" ("by the May 9 deadline"), is a {@link #BOUND}. */
+    private static boolean bounds(String text, int at) {
+        String w = TimeTagger.previousWord(text, at);
+        if (w.equals("the")) w = TimeTagger.previousWord(text, TimeTagger.previousWordStart(text, at));
+        return BOUND.contains(w);
+    }
+
     /** {@link Dated#offset} of a day not named relative to its article's date. */
     private static final long NOT_RELATIVE = Long.MIN_VALUE;
 
@@ -208,8 +242,10 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
             String text = a.cleanText();
             Sentences s = d.find(Layers.SENTENCES).orElse(null);
             List<Quote> quotes = d.find(Quotes.LAYER).orElse(Quotes.NONE).list();
-            for (Timex t : times.get(k).timexes()) {
-                List<String> days = days(t);
+            List<Timex> tx = times.get(k).timexes();
+            Map<Timex, List<String>> spans = spans(text, tx);
+            for (Timex t : tx) {
+                List<String> days = spans.getOrDefault(t, days(t));
                 if (days.isEmpty() || dateline(a, t) || insideQuote(quotes, t)) continue;
                 int from = a.bodyStart(), to = a.bodyEnd();
                 if (s != null) {
@@ -222,7 +258,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 boolean weak = t.relative() && (basis.equals("text")
                         || !basis.equals("published") && !writesDay(t.text()))
                         // "its lowest close since July 21": the start of a span, a point of reference rather than an event
-                        || BOUND.contains(TimeTagger.previousWord(text, t.start()));
+                        || bounds(text, t.start());
                 // a day named only relative to the article's date ("Tuesday", "yesterday"): how many days from that date
                 LocalDate anchor = times.get(k).anchor();
                 long offset = t.relative() && anchor != null && !writesDay(t.text())

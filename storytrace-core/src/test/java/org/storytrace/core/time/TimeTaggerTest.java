@@ -33,6 +33,9 @@ class TimeTaggerTest {
         assertEquals("2005-11-26", only("Leaders arrived for a landmark summit due to open Saturday.", "2005-11-20").value());
         assertEquals("2005-11-19", only("The match was delayed due to rain on Saturday.", "2005-11-20").value());
         assertEquals("2005-11-18", only("The president said he was happy to be home on Friday.", "2005-11-20").value());
+        // a plan's participle right before the day ("scheduled on", "planned for") points ahead
+        assertEquals("2005-11-25", only("Leaders will attend the meeting scheduled on Friday in Busan.", "2005-11-20").value());
+        assertEquals("2005-11-21", only("Talks planned for Monday were called off.", "2005-11-20").value());
         // a future verb earlier in the clause, however far; not across a comma, nor over a past verb before the day
         assertEquals("2005-11-21", only("After the campaign in favour and against, 11.6 million Kenyans will finally vote in the "
                 + "referendum on Monday.", "2005-11-20").value());

@@ -192,5 +192,29 @@ class TimelineStageTest {
                 + "evening, the health ministry said.", LocalDate.of(2006, 11, 10));
         TimelineStage.StoryTime w = new TimelineStage().apply(new StoryView("s", List.of(f, e)));
         assertEquals(2, w.timeline().stream().filter(x -> !x.disputed().isEmpty()).count(), w.timeline().toString());
+        // "by the May 9 deadline" too
+        Document g = doc("g", "The secretary has not said whether he will act on the rules of the Endangered Species Act by the May 9 "
+                + "deadline.", LocalDate.of(2009, 4, 27));
+        Document h = doc("h", "The secretary has not said whether he will act on the rules of the Endangered Species Act on May 12.",
+                LocalDate.of(2009, 4, 27));
+        TimelineStage.StoryTime x = new TimelineStage().apply(new StoryView("s", List.of(g, h)));
+        assertTrue(x.timeline().stream().allMatch(ev -> ev.disputed().isEmpty()), x.timeline().toString());
+    }
+
+    @Test
+    void aSpanOfDaysHoldsEveryDayFromItsFirstToItsLast() {
+        Document a = doc("a", "Prime Minister Hun Sen's official visit to China from Oct. 29 to Nov. 2 was fruitful, the Chinese foreign "
+                + "ministry said.", LocalDate.of(2006, 11, 2));
+        Document b = doc("b", "Prime Minister Hun Sen's official visit to China on Nov. 1 was fruitful, the Chinese foreign ministry "
+                + "said.", LocalDate.of(2006, 11, 2));
+        TimelineStage.StoryTime t = new TimelineStage().apply(new StoryView("s", List.of(a, b)));
+        assertTrue(t.timeline().stream().allMatch(e -> e.disputed().isEmpty()), t.timeline().toString());
+        assertTrue(t.timeline().stream().anyMatch(e -> e.days().contains("2006-10-31") && e.mentions().size() >= 2),
+                t.timeline().toString());
+        // a day outside the span disputes it
+        Document c = doc("c", "Prime Minister Hun Sen's official visit to China on Oct. 25 was fruitful, the Chinese foreign ministry "
+                + "said.", LocalDate.of(2006, 11, 2));
+        TimelineStage.StoryTime u = new TimelineStage().apply(new StoryView("s", List.of(a, c)));
+        assertTrue(u.timeline().stream().anyMatch(e -> !e.disputed().isEmpty()), u.timeline().toString());
     }
 }

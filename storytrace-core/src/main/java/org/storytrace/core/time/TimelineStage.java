@@ -182,7 +182,22 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      * or "before" its bound ("admitted to hospitals by Thursday evening", "must act by May 9"): a reference rather than an
      * event, weak too ({@link #BOUND}).
      */
-    private record Dated(Mention mention, List<String> days, long[] keys, boolean weak, LocalDate anchor, long offset) {}
+    private record Dated(Mention mention, List<String> days, long[] keys, boolean weak, LocalDate anchor, long offset, boolean year) {
+        Dated withDays(List<String> other) { return new Dated(mention, other, keys, weak, anchor, offset, year); }
+    }
+
+    /** A year written in a time expression ("Sept. 11, 2001", "'98", "2001-09-11"); without one, its year was inferred. */
+    private static final Pattern WRITES_YEAR = Pattern.compile("\\b(?:1[5-9]|20)\\d{2}\\b|['\u2019]\\d{2}\\b");
+
+    /**
+     * Whether {@code a} writes its year and {@code b} names the same day of the month without one: then {@code b}'s
+     * year is a guess from its article's date ("after the Sept. 11 terrorist attacks" in March 2016 is not 2015), and
+     * the written year is the event's.
+     */
+    private static boolean yearOf(Dated a, Dated b) {
+        return a.year && !b.year && a.days.size() == 1 && b.days.size() == 1
+                && a.days.get(0).substring(4).equals(b.days.get(0).substring(4));
+    }
 
     /** A month's name or a numeric date: an expression that writes its day rather than counting it from the article's date. */
     private static final Pattern WRITES_DAY = Pattern.compile("(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\b"
@@ -263,7 +278,8 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 LocalDate anchor = times.get(k).anchor();
                 long offset = t.relative() && anchor != null && !writesDay(t.text())
                         ? LocalDate.parse(days.get(0)).toEpochDay() - anchor.toEpochDay() : NOT_RELATIVE;
-                all.add(new Dated(m, days, keys(text, cs, t.start(), t.end(), ce), weak, anchor, offset));
+                all.add(new Dated(m, days, keys(text, cs, t.start(), t.end(), ce), weak, anchor, offset,
+                        WRITES_YEAR.matcher(t.text()).find()));
                 if (all.size() >= MAX_MENTIONS) break;
             }
         }
@@ -279,6 +295,8 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 Dated x = all.get(i), y = all.get(j);
                 if (x.mention.article().equals(y.mention.article())) continue;
                 if (!similar(x.keys, y.keys)) continue;
+                if (yearOf(x, y)) all.set(j, y = y.withDays(x.days));
+                else if (yearOf(y, x)) all.set(i, x = x.withDays(y.days));
                 if (overlap(x.days, y.days)) same.union(i, j);
                 else if (!x.weak && !y.weak && !series(x, y) && !afterTheOther(x, y) && !afterTheOther(y, x)
                         && !namesBoth(named, x, y) && !namesBoth(named, y, x)

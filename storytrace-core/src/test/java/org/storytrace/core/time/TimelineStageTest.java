@@ -217,4 +217,16 @@ class TimelineStageTest {
         TimelineStage.StoryTime u = new TimelineStage().apply(new StoryView("s", List.of(a, c)));
         assertTrue(u.timeline().stream().anyMatch(e -> !e.disputed().isEmpty()), u.timeline().toString());
     }
+    @Test
+    void aDayOfTheMonthWithoutAYearTakesTheYearAnotherReportWritesForIt() {
+        Document a = doc("a", "He voted against the Iraq war, the Wall Street bailout and the Patriot Act after the Sept. 11, 2001, "
+                + "terrorist attack.", LocalDate.of(2016, 3, 15));
+        Document b = doc("b", "He voted against the Iraq war, the Wall Street bailout and the Patriot Act after the Sept. 11 "
+                + "terrorist attack.", LocalDate.of(2016, 3, 16));
+        TimelineStage.StoryTime t = new TimelineStage().apply(new StoryView("s", List.of(a, b)));
+        assertTrue(t.timeline().stream().allMatch(e -> e.disputed().isEmpty()), t.timeline().toString());
+        assertEquals(1, t.timeline().size(), t.timeline().toString());
+        assertEquals("2001-09-11", t.timeline().get(0).date());
+        assertEquals(2, t.timeline().get(0).mentions().size());
+    }
 }

@@ -693,7 +693,8 @@ public final class QuoteFinder implements ArticleStage {
             int start = sentenceStart(text, 0, end, false);
             for (Mention m : mentions) {
                 if (m.start() >= end) break;
-                if (m.start() >= start && m.type() == want && words(text.substring(start, m.start())) <= 6) return m.start();
+                if (m.start() >= start && m.type() == want && words(text.substring(start, m.start())) <= 6
+                        && !quoted(text, m.start())) return m.start();
             }
             if (start <= 0) break;
             end = start - 1;
@@ -701,9 +702,25 @@ public final class QuoteFinder implements ArticleStage {
         int nearest = -1;
         for (Mention m : mentions) {
             if (m.end() > at) break;
-            if (m.type() == want) nearest = m.start();
+            if (m.type() == want && !quoted(text, m.start())) nearest = m.start();
         }
         return nearest;
+    }
+
+    /**
+     * Whether offset {@code at} lies inside quotation marks of its paragraph: a name a speaker says ("place this above
+     * God") is not who a later "he said" stands for. Curly marks open and close; straight ones toggle.
+     */
+    static boolean quoted(String text, int at) {
+        int from = text.lastIndexOf('\n', at - 1) + 1;
+        boolean open = false;
+        for (int i = from; i < at; i++) {
+            char c = text.charAt(i);
+            if (c == '\u201c' || c == '\u00ab') open = true;
+            else if (c == '\u201d' || c == '\u00bb') open = false;
+            else if (c == '"') open = !open;
+        }
+        return open;
     }
 
     private static int firstLetter(String text, int from, int to) {

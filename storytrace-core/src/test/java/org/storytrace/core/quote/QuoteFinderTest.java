@@ -109,6 +109,15 @@ class QuoteFinderTest {
         assertEquals("he", qs.get(0).speaker());
         assertEquals(text.indexOf("Al-Kadhimi"), qs.get(0).speakerMention(), "he is the sentence's subject, not the nearest name");
         assertEquals(qs.get(0).speakerMention(), qs.get(1).speakerMention());
+
+        // a name the speaker says inside a quote is not who the next "he" stands for
+        String speech = "President Mahmoud Ahmadinejad spoke in Zahedan.\n\n\u201cThey place this above God and the prophets,\u201d "
+                + "the president declared.\n\n\u201cIf somebody questions God, nobody says anything,\u201d he said.";
+        List<Quote> said = find(speech, "P:Mahmoud Ahmadinejad", "P:God");
+        assertEquals(2, said.size(), said.toString());
+        assertEquals(speech.indexOf("Mahmoud Ahmadinejad"), said.get(1).speakerMention(), said.toString());
+        assertTrue(QuoteFinder.quoted(speech, speech.indexOf("God")));
+        assertFalse(QuoteFinder.quoted(speech, speech.indexOf("he said")));
     }
 
     @Test

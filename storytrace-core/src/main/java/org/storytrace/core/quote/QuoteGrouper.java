@@ -114,6 +114,16 @@ public final class QuoteGrouper {
         List<String> out = new ArrayList<>();
         // "I ’ m", "it ’ s": a contraction some sources write with spaces around its apostrophe
         String joined = CONTRACTION.matcher(s.replace('\u2019', '\'').replace('\u2018', '\'')).replaceAll("'$1");
+        // a clock time is one word however written ("6:41pm", "18:41", "0241 GMT"), in 24-hour form; its zone after it
+        // is dropped ("6:41pm PST" / "18:41": one outlet's house style)
+        joined = CLOCK.matcher(joined).replaceAll(m -> {
+            int h = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(4));
+            int min = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(5));
+            String ap = m.group(3) == null ? "" : m.group(3).toLowerCase(Locale.ROOT);
+            if (ap.equals("p") && h < 12) h += 12;
+            if (ap.equals("a") && h == 12) h = 0;
+            return String.format(Locale.ROOT, "%02dh%02d", h, min);
+        });
         for (String w : joined.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'\\[\\]]+")) {
             String t = w.replaceAll("^'+|'+$", "");
             if (t.isEmpty()) continue;
@@ -140,6 +150,13 @@ public final class QuoteGrouper {
         }
         return out;
     }
+
+    /**
+     * A clock time: h:mm or h.mm with an optional a.m./p.m. and zone (groups 1-3), or four digits before GMT/UTC
+     * ("0241 GMT", groups 4-5). The zone is dropped either way.
+     */
+    private static final Pattern CLOCK = Pattern.compile("\\b(?:(\\d{1,2})[:.](\\d{2})(?:\\s*([ap])\\.?\\s?m\\b\\.?)?"
+            + "|([01]\\d|2[0-3])([0-5]\\d)(?=\\s+(?:GMT|UTC)\\b))(?:\\s+(?:[ECMP][SD]T|GMT|UTC)\\b)?", Pattern.CASE_INSENSITIVE);
 
     /** Contractions with one reading: n't, 'm, 're, 've, 'll ('s and 'd stand for several words and are kept). */
     private static final Pattern EXPANDS = Pattern.compile("(\\p{L}+?)(n't|'m|'re|'ve|'ll)");

@@ -68,6 +68,14 @@ class QuoteGrouperTest {
                 item("a", "The controversy between China and the United States on the Taiwan issue revolves around one point"),
                 item("b", "The controversy beween China and the United States on the Taiwan issue revolves around one point"));
         assertTrue(QuoteGrouper.group(typo).get(0).differences().get(0).isEmpty());
+        // clock times in house style: 12- or 24-hour, with or without a zone, "0241 GMT" or "02:41 GMT"
+        List<QuoteGrouper.Item> clock = List.of(
+                item("a", "My dear friend and client passed away at 6:41pm PST this evening (0241 GMT Friday) in a Los Angeles "
+                        + "hospital"),
+                item("b", "My dear friend and client passed away at 18:41 this evening (02:41 GMT Friday) in a Los Angeles hospital"));
+        assertTrue(QuoteGrouper.group(clock).get(0).differences().get(0).isEmpty(),
+                () -> QuoteGrouper.group(clock).get(0).differences().toString());
+        assertEquals(List.of("at", "18h41", "or", "00h15"), QuoteGrouper.words("at 6.41 p.m. or 12:15 a.m. EST"));
     }
 
     @Test

@@ -182,8 +182,18 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      * or "before" its bound ("admitted to hospitals by Thursday evening", "must act by May 9"): a reference rather than an
      * event, weak too ({@link #BOUND}).
      */
-    private record Dated(Mention mention, List<String> days, long[] keys, boolean weak, LocalDate anchor, long offset, boolean year) {
-        Dated withDays(List<String> other) { return new Dated(mention, other, keys, weak, anchor, offset, year); }
+    private record Dated(Mention mention, List<String> days, long[] keys, boolean weak, LocalDate anchor, long offset, boolean year,
+            String verb) {
+        Dated withDays(List<String> other) { return new Dated(mention, other, keys, weak, anchor, offset, year, verb); }
+    }
+
+    /**
+     * Whether one mention is told with a verb of speech and the other with a verb of an event ({@link EventVerb}): the
+     * day something was said and the day something happened ("accused of targeting the prime minister on Thursday" /
+     * "On Friday, Hamas accused"), whatever words they share. Either without a verb found: no veto.
+     */
+    private static boolean twoEvents(Dated a, Dated b) {
+        return a.verb != null && b.verb != null && EventVerb.reporting(a.verb) != EventVerb.reporting(b.verb);
     }
 
     /** A year written in a time expression ("Sept. 11, 2001", "'98", "2001-09-11"); without one, its year was inferred. */
@@ -279,7 +289,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 long offset = t.relative() && anchor != null && !writesDay(t.text())
                         ? LocalDate.parse(days.get(0)).toEpochDay() - anchor.toEpochDay() : NOT_RELATIVE;
                 all.add(new Dated(m, days, keys(text, cs, t.start(), t.end(), ce), weak, anchor, offset,
-                        WRITES_YEAR.matcher(t.text()).find()));
+                        WRITES_YEAR.matcher(t.text()).find(), EventVerb.of(text, t.start(), t.end(), from, to)));
                 if (all.size() >= MAX_MENTIONS) break;
             }
         }
@@ -299,7 +309,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 else if (yearOf(y, x)) all.set(i, x = x.withDays(y.days));
                 if (overlap(x.days, y.days)) same.union(i, j);
                 else if (!x.weak && !y.weak && !series(x, y) && !afterTheOther(x, y) && !afterTheOther(y, x)
-                        && !namesBoth(named, x, y) && !namesBoth(named, y, x)
+                        && !namesBoth(named, x, y) && !namesBoth(named, y, x) && !twoEvents(x, y)
                         && dice(x.keys, y.keys) >= DISPUTE_DICE) conflicts.add(new int[] {i, j});
             }
         }

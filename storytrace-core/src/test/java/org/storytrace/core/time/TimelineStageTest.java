@@ -229,4 +229,19 @@ class TimelineStageTest {
         assertEquals("2001-09-11", t.timeline().get(0).date());
         assertEquals(2, t.timeline().get(0).mentions().size());
     }
+    @Test
+    void theDayOfAStatementAndTheDayOfWhatHappenedAreTwoEventsButTwoVerbsOfOneEventStillDispute() {
+        Document a = doc("a", "Hamas has accused Fatah loyalists of targeting prime minister Ismail Haniya on Thursday by firing "
+                + "on his convoy at the Rafah crossing.", LocalDate.of(2006, 12, 16));
+        Document b = doc("b", "On Friday, Hamas accused Fatah loyalists of targeting prime minister Ismail Haniya with gunfire "
+                + "at the Rafah crossing.", LocalDate.of(2006, 12, 16));
+        TimelineStage.StoryTime t = new TimelineStage().apply(new StoryView("s", List.of(a, b)));
+        assertTrue(t.timeline().stream().allMatch(e -> e.disputed().isEmpty()), t.timeline().toString());
+        Document c = doc("c", "A fire broke out in Manama's old souq on Thursday and destroyed dozens of shops, the civil defence said.",
+                LocalDate.of(2024, 2, 16));
+        Document d = doc("d", "A fire tore through the old souq in Manama on Wednesday, destroying dozens of shops, the civil defence "
+                + "said.", LocalDate.of(2024, 2, 16));
+        TimelineStage.StoryTime u = new TimelineStage().apply(new StoryView("s", List.of(c, d)));
+        assertEquals(2, u.timeline().stream().filter(e -> !e.disputed().isEmpty()).count(), u.timeline().toString());
+    }
 }

@@ -1,0 +1,30 @@
+package org.storytrace.core.time;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+class EventVerbTest {
+    private static String verb(String text, String date) {
+        int s = text.indexOf(date);
+        return EventVerb.of(text, s, s + date.length(), 0, text.length());
+    }
+
+    @Test
+    void theVerbADateIsToldWithIsTheNearestBeforeItInItsClauseElseAfterIt() {
+        assertEquals("target", verb("Hamas has accused them of targeting prime minister Ismail Haniya on Thursday by firing on his "
+                + "convoy.", "Thursday"));
+        assertEquals("accus", verb("On Friday, Hamas accused Fatah loyalists of targeting the prime minister.", "Friday"));
+        assertEquals(EventVerb.stem("kills"), verb("Six people were killed on Friday in the county.", "Friday"), "past the auxiliary");
+        assertEquals("meet", verb("The monarch will meet Bush on Thursday in Maine.", "Thursday"), "a bare form after a modal");
+        assertEquals("say", verb("The ministry said Friday it would appeal.", "Friday"));
+        assertEquals("rais", verb("The bank raised interest rates by half a point on Tuesday.", "Tuesday"));
+        assertEquals("rais", EventVerb.stem("raising"));
+        assertEquals("ship", EventVerb.stem("shipped"));
+        assertNull(verb("A hundred people gathered. Talks in the morning, then lunch.", "morning"), "none in its clause");
+        assertNull(verb("The leaders' meeting scheduled on Friday and Saturday.", "Friday"), "a plan's participle is not the event");
+        assertTrue(EventVerb.reporting("say"));
+        assertTrue(EventVerb.reporting("accus"));
+        assertFalse(EventVerb.reporting("kill"));
+    }
+}

@@ -51,20 +51,13 @@ public final class Spelling {
             Map.entry("programme", "program"), Map.entry("programmes", "programs"), Map.entry("tyre", "tire"), Map.entry("tyres", "tires"),
             Map.entry("cheque", "check"), Map.entry("pyjamas", "pajamas"), Map.entry("aluminium", "aluminum"), Map.entry("plough", "plow"));
 
-    /** Number words and ordinals as digits ("eleventh" / "11th", "three" / "3"), up to twenty and the tens. */
+    /** Number words and ordinals as digits ("eleventh" / "11th", "three" / "3"), up to twenty and the tens ({@link NumberWords}). */
     private static Map<String, String> numbers() {
-        String[] cardinal = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-                + "seventeen eighteen nineteen twenty").split(" ");
-        String[] ordinal = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-                + "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split(" ");
         Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < cardinal.length; i++) {
-            m.put(cardinal[i], String.valueOf(i));
-            String suffix = i % 10 == 1 && i != 11 ? "st" : i % 10 == 2 && i != 12 ? "nd" : i % 10 == 3 && i != 13 ? "rd" : "th";
-            m.put(ordinal[i], i + suffix);
-        }
-        String[] tens = "thirty forty fifty sixty seventy eighty ninety".split(" ");
-        for (int i = 0; i < tens.length; i++) m.put(tens[i], String.valueOf(30 + 10 * i));
+        for (int i = 0; i < NumberWords.CARDINALS.size(); i++) m.put(NumberWords.CARDINALS.get(i), String.valueOf(i));
+        m.put("twenty", "20");
+        for (int i = 0; i < NumberWords.ORDINALS.size(); i++) m.put(NumberWords.ORDINALS.get(i), i + NumberWords.suffix(i));
+        for (int i = 3; i < NumberWords.TENS.size(); i++) m.put(NumberWords.TENS.get(i), String.valueOf(10 * i));
         return Map.copyOf(m);
     }
 

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.storytrace.core.doc.ArticleStage;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layer;
+import org.storytrace.core.text.NumberWords;
 
 /**
  * The article stage that finds time expressions and resolves them to TimeML values against the article's
@@ -368,7 +369,7 @@ public final class TimeTagger implements ArticleStage {
         if (w.equals("year")) k.add(Kind.THE_YEAR);
         if (ANAPHOR_UNITS.contains(w)) k.add(Kind.ANAPHOR);
         if (w.equals("nineteen") || w.equals("thousand")) k.add(Kind.SPOKEN_YEAR);
-        if (w.endsWith("ties") && TENS.contains(w.substring(0, w.length() - 3) + "y")) k.add(Kind.SPOKEN_DECADE);
+        if (w.endsWith("ties") && NumberWords.TENS.contains(w.substring(0, w.length() - 3) + "y")) k.add(Kind.SPOKEN_DECADE);
         if (SEASON_WORDS.contains(w)) k.addAll(List.of(Kind.SEASON, Kind.RELATIVE, Kind.SET));
         switch (w) {
             case "today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening",
@@ -645,20 +646,7 @@ public final class TimeTagger implements ArticleStage {
         return y;
     }
 
-    private static final List<String> WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven",
-            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen");
-    private static final List<String> TENS = List.of("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
-
-    private static int wordValue(String p) {
-        int i = WORDS.indexOf(p);
-        if (i >= 0) return i;
-        i = TENS.indexOf(p);
-        if (i >= 2) return i * 10;
-        if (p.equals("hundred")) return 100;
-        if (p.equals("thousand")) return 1000;
-        return -1;
-    }
+    private static int wordValue(String p) { return NumberWords.cardinal(p); }
 
     // ---- resolution -------------------------------------------------------------------------------------
 
@@ -773,7 +761,7 @@ public final class TimeTagger implements ArticleStage {
                 }
                 case SPOKEN_DECADE -> {
                     String w = m.group("w").toLowerCase(Locale.ROOT);
-                    return absolute(h, TimexType.DATE, "19" + TENS.indexOf(w.substring(0, w.length() - 3) + "y"));
+                    return absolute(h, TimexType.DATE, "19" + NumberWords.TENS.indexOf(w.substring(0, w.length() - 3) + "y"));
                 }
                 case THE_YEAR -> {
                     // "the year ended Sept. 30": a year's span, which TimeML anchors at the date that follows

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.storytrace.core.text.NumberWords;
 
 /** Calendar dates as news pages write them: "August 24, 2020", "24 August 2020", "Aug. 24, 2020", "2020-08-24". */
 public final class Dates {
@@ -58,15 +59,6 @@ public final class Dates {
         return m;
     }
 
-    private static final String[] ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-        "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-                "twentieth"};
-
-    /** 1 for "first" or "1st", ..., or -1. */
-    public static int ordinal(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < ORDINALS.length; i++) if (ORDINALS[i].equals(w)) return i + 1;
-        Matcher m = Pattern.compile("(\\d{1,3})(st|nd|rd|th)").matcher(w);
-        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
-    }
+    /** 1 for "first" or "1st", ..., or -1 ({@link NumberWords#ordinal}). */
+    public static int ordinal(String word) { return NumberWords.ordinal(word); }
 }

@@ -34,12 +34,12 @@ class DiscrepanciesIT {
     @Test
     void onRealArticlesEveryReportedDiscrepancyIsJudgedAndPrecisionHolds() throws Exception {
         // session 15's judged pool (the news pool's wire reports and ECB+'s articles): precision 0.304, 0 unjudged,
-        // 0.84 of the pool's right ones reported; session 16: 0.537 (a report that names both days, a day after "by",
-        // dense quote matches, a count dispute in close words).
+        // 0.84 of the pool's right ones reported; session 16: 0.639 (a report that names both days, a day after "by",
+        // dense quote matches, a count dispute in close words, speech against action).
         // A change that reports new discrepancies must judge them (eval prints
         // them with STORYTRACE_EVAL_DEBUG=1) and add them to the pool.
         Map<String, Double> m = Evaluations.judged(Path.of("../testdata/discrepancies-judged/judged.tsv"), TestCorpora.root());
-        assertTrue(m.get("judged.discrepancies.precision") >= 0.5, m.toString());
+        assertTrue(m.get("judged.discrepancies.precision") >= 0.6, m.toString());
         assertTrue(m.get("judged.discrepancies.unjudged") <= 5, m.toString());
         assertTrue(m.get("judged.discrepancies.right_kept") >= 0.8, m.toString());
     }

@@ -412,7 +412,9 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         Pattern.compile("\\b(?<verb>killed|killing|injured|injuring|wounded|wounding|arrested|arresting|detained|detaining)\\s+"
             + APPROX + COUNT_NUM + "\\b", Pattern.CASE_INSENSITIVE),
         Pattern.compile("\\b(?<verb>death "
-                + "toll|toll)\\s+(?:(?:has\\s+)?(?:rose|risen|climbed|reached|stood|stands|is|was|hit)\\s+)?(?:to\\s+|at\\s+)?"
+                // "the death toll from the Alausi landslide reached 23": what the toll is of, in up to eight words
+                + "toll|toll)(?:\\s+(?:from|of|in)(?:\\s+[\\p{L}'\u2019-]+){1,8}?(?=\\s+(?:has\\s+)?(?:rose|risen|climbed|reached|stood|"
+                + "stands|hit)\\b))?\\s+(?:(?:has\\s+)?(?:rose|risen|climbed|reached|stood|stands|is|was|hit)\\s+)?(?:to\\s+|at\\s+)?"
             + APPROX + COUNT_NUM + "\\b", Pattern.CASE_INSENSITIVE),
         Pattern.compile("\\b(?<verb>destroyed|destroying|damaged|damaging|razed|flattened)\\s+" + APPROX
             + COUNT_NUM + "\\s+(?:[a-z-]+\\s+)?" + BUILDINGS + "\\b", Pattern.CASE_INSENSITIVE),
@@ -427,7 +429,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
     private static final Pattern AMOUNT = Pattern.compile(APPROX + MONEY, Pattern.CASE_INSENSITIVE);
 
     /** A count read from an article: what it counts, the number, whether it is approximate, and where. */
-    private record Count(String kind, long n, boolean approx, Evidence at, long[] keys, LocalDate published) {}
+    /** A count or sum: what it counts, its value, whether it is approximate, its evidence, the words around it, the number as written. */
+    private record Count(String kind, long n, boolean approx, Evidence at, long[] keys, LocalDate published, String word) {}
 
     private static String kindOf(String verb) {
         String v = verb.toLowerCase(Locale.ROOT);
@@ -466,7 +469,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                     int cs = Math.max(a.bodyStart(), m.start() - 120), ce = Math.min(a.bodyEnd(), m.end() + 120);
                     Evidence ev = new Evidence(a.id(), m.start(), m.end(), m.group(), false);
                     all.add(new Count(kindOf(m.group("verb")), n, approx, ev, TimelineStage.contentKeys(text, cs, m.start(), m.end(), ce),
-                            a.published()));
+                            a.published(), m.group("n").toLowerCase(Locale.ROOT)));
                 }
             }
             boolean money = lower.indexOf('$') >= 0 || lower.indexOf('€') >= 0 || lower.indexOf('£') >= 0 || lower.indexOf('¥') >= 0;
@@ -482,7 +485,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                         : m.group("annually") != null ? " per " + PER.get(m.group("annually").toLowerCase(Locale.ROOT)) : "";
                 boolean approx = m.group("approx") != null || m.group("upper") != null;
                 all.add(new Count("amount in " + currency + per, n, approx, ev, TimelineStage.contentKeys(text, cs, m.start(), m.end(), ce),
-                        a.published()));
+                        a.published(), m.group("amount")));
             }
         }
         // one fact per kind and event: counts of one kind whose words agree, across articles
@@ -522,8 +525,52 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                 updates.add(new Fact("count", label, ordered));
                 continue;
             }
+            List<List<Count>> days = money ? null : risingDays(perArticle.values());
+            if (days != null) {
+                // the toll rose from day to day, and on some day the outlets disagree: each day's lowest count is a step of
+                // the update, and the counts of a day that disagree are a discrepancy of that day
+                List<Value> steps = new ArrayList<>();
+                for (List<Count> day : days) {
+                    Count low = day.stream().min(Comparator.comparingLong((Count c) -> c.n)).orElseThrow();
+                    steps.add(sources.value(String.valueOf(low.n), List.of(low.at)));
+                }
+                updates.add(new Fact("count", label, steps));
+                for (List<Count> day : days) {
+                    Set<String> on = new HashSet<>();
+                    for (Count c : day) on.add(c.at.article());
+                    if (day.stream().map(c -> c.n).distinct().count() < 2 || agreeWithinRounding(day) || agreeWithVague(day)
+                            || !disputedDirectly(g.stream().filter(c -> on.contains(c.at.article())).toList())) continue;
+                    Map<Long, List<Evidence>> dayValues = new TreeMap<>();
+                    for (Count c : day) dayValues.computeIfAbsent(c.n, k -> new ArrayList<>()).add(c.at);
+                    List<Value> vs = new ArrayList<>();
+                    dayValues.forEach((v, ev) -> vs.add(sources.value(String.valueOf(v), ev)));
+                    disputes.add(new Fact("count", label, vs));
+                }
+                continue;
+            }
             disputes.add(f);
         }
+    }
+
+    /**
+     * The counts by publication day, in order, when every count is dated, there are two days or more, and every day's
+     * lowest count is at least the day before's highest: a toll that rose, though outlets may differ within a day
+     * ("killing 7" on the 27th; "has killed 16" and "reached 23" on the 28th). Null otherwise.
+     */
+    static List<List<Count>> risingDays(Collection<Count> counts) {
+        Map<LocalDate, List<Count>> byDay = new TreeMap<>();
+        for (Count c : counts) {
+            if (c.published == null) return null;
+            byDay.computeIfAbsent(c.published, k -> new ArrayList<>()).add(c);
+        }
+        if (byDay.size() < 2) return null;
+        List<List<Count>> days = new ArrayList<>(byDay.values());
+        for (int i = 1; i < days.size(); i++) {
+            long before = days.get(i - 1).stream().mapToLong(c -> c.n).max().orElseThrow();
+            long low = days.get(i).stream().mapToLong(c -> c.n).min().orElseThrow();
+            if (low < before) return null;
+        }
+        return days;
     }
 
     /**
@@ -559,7 +606,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         long lo = 0, hi = Long.MAX_VALUE;
         boolean vague = false;
         for (Count c : counts) {
-            String w = c.at.text().toLowerCase(Locale.ROOT);
+            // the number as written, not the whole match: "the death toll from the collapse of dozens of homes reached 23"
+            String w = c.word;
             long[] range = w.contains("hundreds") ? new long[] {100, 999} : w.contains("dozens") ? new long[] {12, 99}
                     : w.contains("scores") ? new long[] {20, 99} : null;
             if (range == null) { exact.add(c); continue; }

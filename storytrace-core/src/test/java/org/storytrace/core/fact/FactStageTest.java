@@ -116,6 +116,21 @@ class FactStageTest {
     }
 
     @Test
+    void aTollThatRoseIsAnUpdateAndTwoOutletsThatDifferOnOneDayAreADiscrepancyOfThatDay() {
+        String words = " in the Andean town of Alausi, the risk management agency said as rescuers dug through the mud.";
+        FactStage.StoryFacts f = facts(List.of(),
+                doc("a1", "A landslide buried dozens of homes and killed 7 people" + words, LocalDate.of(2023, 3, 27)),
+                doc("b2", "The landslide that buried dozens of homes has killed 16 people" + words, LocalDate.of(2023, 3, 28)),
+                doc("c3", "The death toll from the landslide that buried dozens of homes reached 23" + words, LocalDate.of(2023, 3, 28)));
+        assertEquals(1, f.updates().size(), f.toString());
+        assertEquals(List.of("7", "16"), f.updates().get(0).values().stream().map(FactStage.Value::value).toList());
+        FactStage.Fact day = f.discrepancies().stream().filter(x -> x.kind().equals("count")).findFirst()
+                .orElseThrow(() -> new AssertionError(f.toString()));
+        assertEquals(List.of("16", "23"), day.values().stream().map(FactStage.Value::value).toList());
+        assertEquals(List.of("c3"), day.values().get(1).articles());
+    }
+
+    @Test
     void sumsOfMoneyAndBuildingsAreCountsTooAndRoundFiguresAgree() {
         LocalDate d = LocalDate.of(2022, 4, 21);
         FactStage.StoryFacts money = facts(List.of(),

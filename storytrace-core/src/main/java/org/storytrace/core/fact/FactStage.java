@@ -115,7 +115,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         List<Fact> facts = new ArrayList<>(), disputes = new ArrayList<>(), updates = new ArrayList<>();
         story.find(TimelineStage.LAYER).ifPresent(t -> dates(t, sources, facts, disputes));
         story.find(EntityStage.LAYER).ifPresent(e -> places(story, e, sources, facts, disputes));
-        counts(story, sources, facts, disputes, updates);
+        counts(story, story.find(EntityStage.LAYER).orElse(null), sources, facts, disputes, updates);
         story.find(EntityStage.LAYER).ifPresent(e -> roles(story, e, sources, facts, disputes));
         Map<String, String> names = new HashMap<>();
         story.find(EntityStage.LAYER).ifPresent(es -> {
@@ -430,7 +430,26 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
 
     /** A count read from an article: what it counts, the number, whether it is approximate, and where. */
     /** A count or sum: what it counts, its value, whether it is approximate, its evidence, the words around it, the number as written. */
-    private record Count(String kind, long n, boolean approx, Evidence at, long[] keys, LocalDate published, String word) {}
+    private record Count(String kind, long n, boolean approx, Evidence at, long[] keys, LocalDate published, String word,
+            Set<Integer> places) {}
+
+    /** The places (entity indexes) named in {@code [from, to)} of an article, from its {@code (start, entity)} pairs. */
+    private static Set<Integer> places(List<int[]> at, int from, int to) {
+        if (at == null) return Set.of();
+        Set<Integer> out = new HashSet<>();
+        for (int[] p : at) if (p[0] >= from && p[0] < to) out.add(p[1]);
+        return out;
+    }
+
+    /**
+     * Whether two counts are told of different places: each names a place below a country around it, and none in
+     * common ("killed 3,500 geese in Shishou City of Hubei" / "killed 2,500 poultry in Chuxiong city of Yunnan").
+     */
+    static boolean otherPlaces(Set<Integer> a, Set<Integer> b) {
+        if (a.isEmpty() || b.isEmpty()) return false;
+        for (int x : a) if (b.contains(x)) return false;
+        return true;
+    }
 
     private static String kindOf(String verb) {
         String v = verb.toLowerCase(Locale.ROOT);
@@ -444,7 +463,21 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
     /**
      * Counts (people killed, injured, arrested; buildings destroyed or damaged) and sums of money, aligned and compared across the story.
      */
-    private static void counts(StoryView story, Sources sources, List<Fact> facts, List<Fact> disputes, List<Fact> updates) {
+    private static void counts(StoryView story, EntityStage.StoryEntities entities, Sources sources, List<Fact> facts,
+            List<Fact> disputes, List<Fact> updates) {
+        // where each article names a place below a country (the story's LOCATION entities, spellings merged): a count's
+        // places are those named around it
+        Map<String, List<int[]>> placesAt = new HashMap<>();
+        if (entities != null) {
+            List<Entity> es = entities.entities();
+            for (int k = 0; k < es.size(); k++) {
+                Entity e = es.get(k);
+                if (e.type() != EntityType.LOCATION || Countries.byName(e.canonical()) != null) continue;
+                for (Entity.At at : e.mentions()) {
+                    placesAt.computeIfAbsent(at.article(), x -> new ArrayList<>()).add(new int[] {at.start(), k});
+                }
+            }
+        }
         List<Count> all = new ArrayList<>();
         for (Document d : story.documents()) {
             Article a = d.article();
@@ -469,7 +502,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                     int cs = Math.max(a.bodyStart(), m.start() - 120), ce = Math.min(a.bodyEnd(), m.end() + 120);
                     Evidence ev = new Evidence(a.id(), m.start(), m.end(), m.group(), false);
                     all.add(new Count(kindOf(m.group("verb")), n, approx, ev, TimelineStage.contentKeys(text, cs, m.start(), m.end(), ce),
-                            a.published(), m.group("n").toLowerCase(Locale.ROOT)));
+                            a.published(), m.group("n").toLowerCase(Locale.ROOT), places(placesAt.get(a.id()), cs, ce)));
                 }
             }
             boolean money = lower.indexOf('$') >= 0 || lower.indexOf('€') >= 0 || lower.indexOf('£') >= 0 || lower.indexOf('¥') >= 0;
@@ -485,7 +518,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                         : m.group("annually") != null ? " per " + PER.get(m.group("annually").toLowerCase(Locale.ROOT)) : "";
                 boolean approx = m.group("approx") != null || m.group("upper") != null;
                 all.add(new Count("amount in " + currency + per, n, approx, ev, TimelineStage.contentKeys(text, cs, m.start(), m.end(), ce),
-                        a.published(), m.group("amount")));
+                        a.published(), m.group("amount"), places(placesAt.get(a.id()), cs, ce)));
             }
         }
         // one fact per kind and event: counts of one kind whose words agree, across articles
@@ -582,7 +615,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         for (int i = 0; i < g.size(); i++) {
             for (int j = i + 1; j < g.size(); j++) {
                 Count x = g.get(i), y = g.get(j);
-                if (x.n != y.n && !x.at.article().equals(y.at.article()) && TimelineStage.disputeWords(x.keys, y.keys)) return true;
+                if (x.n != y.n && !x.at.article().equals(y.at.article()) && TimelineStage.disputeWords(x.keys, y.keys)
+                        && !otherPlaces(x.places, y.places)) return true;
             }
         }
         return false;

@@ -116,6 +116,20 @@ class FactStageTest {
     }
 
     @Test
+    void countsToldOfDifferentPlacesAreTwoFactsAndOfTheSamePlaceDispute() {
+        String words = " poultry, the agriculture ministry said on Thursday as vets culled birds across the province.";
+        String hubei = "Bird flu killed 3,500 geese at a farm in Shishou of Hubei Province and infected other" + words;
+        LocalDate d = LocalDate.of(2005, 11, 22);
+        FactStage.StoryFacts apart = facts(List.of(), doc("a1", hubei, d, "Shishou", "Hubei"),
+                doc("b2", "Bird flu killed 2,500 chickens at a farm in Chuxiong of Yunnan Province and infected other" + words, d,
+                        "Chuxiong", "Yunnan"));
+        assertTrue(apart.discrepancies().isEmpty(), apart.discrepancies().toString());
+        FactStage.StoryFacts same = facts(List.of(), doc("a1", hubei, d, "Shishou", "Hubei"),
+                doc("b2", hubei.replace("3,500", "2,500"), d, "Shishou", "Hubei"));
+        assertEquals(1, same.discrepancies().size(), same.toString());
+    }
+
+    @Test
     void aTollThatRoseIsAnUpdateAndTwoOutletsThatDifferOnOneDayAreADiscrepancyOfThatDay() {
         String words = " in the Andean town of Alausi, the risk management agency said as rescuers dug through the mud.";
         FactStage.StoryFacts f = facts(List.of(),

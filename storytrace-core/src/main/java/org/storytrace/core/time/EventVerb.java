@@ -3,6 +3,8 @@ package org.storytrace.core.time;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The verb a date is told with: the nearest verb before the date in its clause ("Hamas has accused ... of targeting
@@ -23,9 +25,10 @@ final class EventVerb {
     private EventVerb() {}
 
     /** Stems of verbs that report what someone said ({@link #stem} forms): the day of a statement, not of what it tells. */
-    private static final Set<String> REPORTING = Set.of("say", "tell", "report", "announc", "accus", "claim", "confirm", "deni", "deny",
-            "stat", "declar", "insist", "warn", "urg", "quot", "add", "explain", "acknowledg", "admit", "alleg", "predict",
-            "disclos", "reveal", "assert", "comment", "told", "tweet", "writ", "speak", "testifi", "testify");
+    private static final Set<String> REPORTING = Stream.of("say", "tell", "report", "announc", "accus", "claim", "confirm", "deni",
+            "deny", "stat", "declar", "insist", "warn", "urg", "quot", "add", "explain", "acknowledg", "admit", "alleg", "predict",
+            "disclos", "reveal", "assert", "comment", "tweet", "writ", "speak", "testifi", "testify").map(EventVerb::tidy)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** Whether a verb's stem reports speech ("said", "accused", "reported", "announced"). */
     static boolean reporting(String stem) { return stem != null && REPORTING.contains(stem); }
@@ -74,7 +77,7 @@ final class EventVerb {
     static String verb(String word, String before) {
         if (AUXILIARY.contains(word) || NOT_VERBS.contains(word)) return null;
         String irregular = IRREGULAR.get(word);
-        if (irregular != null) return irregular;
+        if (irregular != null) return tidy(irregular);
         if (word.length() >= 5 && word.endsWith("ed") || word.length() >= 6 && word.endsWith("ing")) {
             // after a determiner or a possessive a form is a noun or an adjective: "the leaders' meeting", "the injured"
             boolean noun = DETERMINER.contains(before) || before.endsWith("'s") || before.endsWith("\u2019s") || before.endsWith("'")
@@ -93,9 +96,18 @@ final class EventVerb {
         else if (s.endsWith("ed")) s = s.substring(0, s.length() - 2);
         else if (s.endsWith("es") && s.length() > 4) s = s.substring(0, s.length() - 2);
         else if (s.endsWith("s") && !s.endsWith("ss") && s.length() > 3) s = s.substring(0, s.length() - 1);
+        return tidy(s);
+    }
+
+    /**
+     * A base form's final e and doubled consonant taken off, so every form of a verb meets: "tells", "telling" and
+     * "told" are all "tel"; "added", "adds" "ad". Applied to the listed irregular forms and to {@link #REPORTING} too.
+     */
+    static String tidy(String base) {
+        String s = base;
         if (s.endsWith("e") && s.length() > 3) s = s.substring(0, s.length() - 1);
         int n = s.length();
-        if (n > 3 && s.charAt(n - 1) == s.charAt(n - 2) && "aeiou".indexOf(s.charAt(n - 1)) < 0) s = s.substring(0, n - 1);
+        if (n > 2 && s.charAt(n - 1) == s.charAt(n - 2) && "aeiou".indexOf(s.charAt(n - 1)) < 0) s = s.substring(0, n - 1);
         return s;
     }
 

@@ -182,9 +182,9 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      * or "before" its bound ("admitted to hospitals by Thursday evening", "must act by May 9"): a reference rather than an
      * event, weak too ({@link #BOUND}).
      */
-    private record Dated(Mention mention, List<String> days, long[] keys, boolean weak, LocalDate anchor, long offset, boolean year,
+    private record Dated(Mention mention, List<String> days, long[] keys, boolean weak, LocalDate anchor, long offset, boolean relative,
             String verb) {
-        Dated withDays(List<String> other) { return new Dated(mention, other, keys, weak, anchor, offset, year, verb); }
+        Dated withDays(List<String> other) { return new Dated(mention, other, keys, weak, anchor, offset, relative, verb); }
     }
 
     /**
@@ -196,16 +196,14 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
         return a.verb != null && b.verb != null && EventVerb.reporting(a.verb) != EventVerb.reporting(b.verb);
     }
 
-    /** A year written in a time expression ("Sept. 11, 2001", "'98", "2001-09-11"); without one, its year was inferred. */
-    private static final Pattern WRITES_YEAR = Pattern.compile("\\b(?:1[5-9]|20)\\d{2}\\b|['\u2019]\\d{2}\\b");
-
     /**
-     * Whether {@code a} writes its year and {@code b} names the same day of the month without one: then {@code b}'s
-     * year is a guess from its article's date ("after the Sept. 11 terrorist attacks" in March 2016 is not 2015), and
-     * the written year is the event's.
+     * Whether {@code a} is dated outright (its year written: not {@link Timex#relative}) and {@code b} writes the same
+     * day of the month without a year ({@link #writesDay}, read against its article's date): then {@code b}'s year is a
+     * guess ("after the Sept. 11 terrorist attacks" in March 2016 is not 2015), and the written year is the event's. A
+     * weekday or "yesterday" counts its day from the article and keeps it.
      */
     private static boolean yearOf(Dated a, Dated b) {
-        return a.year && !b.year && a.days.size() == 1 && b.days.size() == 1
+        return !a.relative && b.relative && b.offset == NOT_RELATIVE && a.days.size() == 1 && b.days.size() == 1
                 && a.days.get(0).substring(4).equals(b.days.get(0).substring(4));
     }
 
@@ -289,7 +287,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 long offset = t.relative() && anchor != null && !writesDay(t.text())
                         ? LocalDate.parse(days.get(0)).toEpochDay() - anchor.toEpochDay() : NOT_RELATIVE;
                 all.add(new Dated(m, days, keys(text, cs, t.start(), t.end(), ce), weak, anchor, offset,
-                        WRITES_YEAR.matcher(t.text()).find(), EventVerb.of(text, t.start(), t.end(), from, to)));
+                        t.relative(), EventVerb.of(text, t.start(), t.end(), from, to)));
                 if (all.size() >= MAX_MENTIONS) break;
             }
         }
@@ -310,7 +308,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 if (overlap(x.days, y.days)) same.union(i, j);
                 else if (!x.weak && !y.weak && !series(x, y) && !afterTheOther(x, y) && !afterTheOther(y, x)
                         && !namesBoth(named, x, y) && !namesBoth(named, y, x) && !twoEvents(x, y)
-                        && dice(x.keys, y.keys) >= DISPUTE_DICE) conflicts.add(new int[] {i, j});
+                        && disputeWords(x.keys, y.keys)) conflicts.add(new int[] {i, j});
             }
         }
         // mentions of one day with no word in common across articles are still that day's events: join same-day mentions

@@ -228,6 +228,11 @@ class TimelineStageTest {
         assertEquals(1, t.timeline().size(), t.timeline().toString());
         assertEquals("2001-09-11", t.timeline().get(0).date());
         assertEquals(2, t.timeline().get(0).mentions().size());
+        // a weekday counts its day from its article: "on Sunday" (2016-09-11) keeps its year beside "Sept. 11, 2001"
+        Document c = doc("c", "He voted against the Iraq war, the Wall Street bailout and the Patriot Act on Sunday after the "
+                + "terrorist attack.", LocalDate.of(2016, 9, 12));
+        TimelineStage.StoryTime u = new TimelineStage().apply(new StoryView("s", List.of(a, c)));
+        assertTrue(u.timeline().stream().anyMatch(e -> e.date().equals("2016-09-11")), u.timeline().toString());
     }
     @Test
     void theDayOfAStatementAndTheDayOfWhatHappenedAreTwoEventsButTwoVerbsOfOneEventStillDispute() {

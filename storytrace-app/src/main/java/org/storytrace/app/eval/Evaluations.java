@@ -1069,15 +1069,12 @@ public final class Evaluations {
                         .orElse(null);
                 if (j == null) {
                     unjudged++;
-                    if (DEBUG) System.err.println("judged UNJUDGED " + c.getKey() + "\t" + f.kind() + "\t" + sidesText(sides) + "\t"
-                            + f.fact() + " " + f.values().stream().map(v -> v.value() + " " + v.evidence().get(0).text()).toList());
+                    if (DEBUG) System.err.println("judged UNJUDGED " + c.getKey() + "\t" + judgedLine(f, sides));
                     continue;
                 }
                 seen.add(j);
                 if (j.right()) right++; else wrong++;
-                if (DEBUG) System.err.println("judged " + (j.right() ? "RIGHT " : "WRONG ") + c.getKey() + "\t" + f.kind() + "\t"
-                        + sidesText(sides) + "\t" + f.fact() + " "
-                        + f.values().stream().map(v -> v.value() + " " + v.evidence().get(0).text()).toList());
+                if (DEBUG) System.err.println("judged " + (j.right() ? "RIGHT " : "WRONG ") + c.getKey() + "\t" + judgedLine(f, sides));
             }
             for (Judgment j : c.getValue()) if (j.right()) { rightInPool++; if (seen.contains(j)) rightKept++; }
         }
@@ -1089,6 +1086,12 @@ public final class Evaluations {
         m.put("judged.discrepancies.precision", right + wrong == 0 ? 0 : (double) right / (right + wrong));
         m.put("judged.discrepancies.right_kept", rightInPool == 0 ? 0 : (double) rightKept / rightInPool);
         return m;
+    }
+
+    /** A reported discrepancy for the debug lines: kind, sides, fact, and each value with its first evidence. */
+    private static String judgedLine(FactStage.Fact f, Set<Set<String>> sides) {
+        return f.kind() + "\t" + sidesText(sides) + "\t" + f.fact() + " "
+                + f.values().stream().map(v -> v.value() + " " + v.evidence().get(0).text()).toList();
     }
 
     /** A discrepancy's sides as the judgments file writes them: each side's articles sorted, joined by commas; sides by " | ". */

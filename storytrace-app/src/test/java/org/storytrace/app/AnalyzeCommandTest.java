@@ -56,7 +56,7 @@ class AnalyzeCommandTest {
         assertEquals(0, run("analyze", "../examples/corpus", "--out", out.toString()));
         JsonNode j = new ObjectMapper().readTree(out.resolve("stories.json").toFile());
         assertEquals(5, j.get("articles").size());
-        assertEquals("2.1", j.get("storytrace").asText());
+        assertEquals("2.2", j.get("storytrace").asText());
         assertTrue(j.get("provenance").get("stages").get(0).asText().startsWith("sentences"), j.get("provenance").toString());
         assertEquals(StoryGrouper.Settings.defaults().storyThreshold(), j.get("provenance").get("settings")
                 .get("grouper").get("story_threshold").asDouble());
@@ -163,5 +163,36 @@ class AnalyzeCommandTest {
             assertTrue(page.contains("<mark id=\"" + m.group(1) + "\">"), "the evidence link " + m.group(1) + " lands on marked words");
         }
         assertTrue(links >= 6, "every value of the three discrepancies links to its evidence: " + links);
+    }
+
+    @Test
+    void aPlaceTwoStoriesOfATopicDisagreeOnIsListedInBothWithTheirIds() throws Exception {
+        // three reports of one protest; the one-sentence brief is grouped as a story of its own and puts the city elsewhere
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        Files.writeString(in.resolve("iraq-news.txt"), "Protesters storm militia offices in Karbala\n\nBAGHDAD, May 8, 2021 \u2014 "
+                + "Protesters stormed militia offices in Karbala, southern Iraq, on Friday after the killing of a local activist. Police "
+                + "in Iraq said the crowd dispersed before midnight. Officials in Iraq called for calm.\n");
+        Files.writeString(in.resolve("gulf-daily.txt"), "Anger in Karbala after activist killed\n\nBAGHDAD, May 8, 2021 \u2014 Crowds "
+                + "stormed militia offices in Karbala on Friday, police said, hours after a well-known activist was shot dead. The "
+                + "protests in Iraq spread to two other cities. Leaders in Iraq met late into the night.\n");
+        Files.writeString(in.resolve("world-post.txt"), "Militia offices stormed\n\nMay 9, 2021 \u2014 Protesters in the city of "
+                + "Karbala, western Iran, stormed militia offices on Friday after the killing of an activist, according to witnesses.\n");
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("analyze", in.toString(), "--no-embeddings", "--out", out.toString()));
+        JsonNode j = new ObjectMapper().readTree(out.resolve("stories.json").toFile());
+        assertEquals(2, j.get("stories").size(), "the brief is a story of its own (else this test no longer tests what it says)");
+        List<JsonNode> listed = new ArrayList<>();
+        for (JsonNode st : j.get("stories")) {
+            for (JsonNode d : st.get("discrepancies")) if (d.get("kind").asText().equals("place")) listed.add(d);
+        }
+        assertFalse(listed.isEmpty(), j.get("stories").toString());
+        assertEquals(j.get("stories").size(), listed.size(), "listed in every story holding a value: " + j.get("stories"));
+        JsonNode d = listed.get(0);
+        assertEquals("country of Karbala", d.get("fact").asText());
+        assertEquals(2, d.get("stories").size(), d.toString());
+        assertEquals("Iraq", d.get("values").get(0).get("value").asText());
+        assertEquals("Iran", d.get("values").get(1).get("value").asText());
+        assertEquals("world-post", d.get("values").get(1).get("articles").get(0).asText());
     }
 }

@@ -480,9 +480,9 @@ public final class Engine implements AutoCloseable {
                 pairs.add(new Results.ScoredPair(ids.get(p.a()), ids.get(p.b()), p.lexical(), p.names(), p.headlines(), p.semantic(),
                         p.reuse(), p.score()));
             }
+            EntityResolver.Collection collection = entities(stories, storyLayers);
             cached = new Results(n, documentSource, this::indexOf, stories, verified, rejections, duplicates, provenance(), pairs,
-                    storyLayers,
-                    entities(stories, storyLayers));
+                    DeepTier.acrossTopics(stories, storyLayers, collection), collection);
             return cached;
         });
     }
@@ -556,10 +556,11 @@ public final class Engine implements AutoCloseable {
             }
             lastStories = stories;
             Map<String, Map<Layer<?>, Object>> storyLayers = storyStages(stories, verified);
+            EntityResolver.Collection collection = entities(stories, storyLayers);
             // both lists are this update's own (the next one copies them before changing anything): no copy
             cached = new Results(n, documentSource, this::indexOf, new Results.Owned<>(stories), new Results.Owned<>(verified), rejections,
                     duplicates,
-                    provenance(), List.of(), storyLayers, entities(stories, storyLayers));
+                    provenance(), List.of(), DeepTier.acrossTopics(stories, storyLayers, collection), collection);
             cachedPlaced = true;
             Set<Link> added = Collections.newSetFromMap(new IdentityHashMap<>());
             added.addAll(fresh);

@@ -41,6 +41,7 @@ import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.StoryView;
 import org.storytrace.core.doc.TokenLayer;
 import org.storytrace.core.entity.Entity;
+import org.storytrace.core.entity.EntityResolver;
 import org.storytrace.core.entity.EntityStage;
 import org.storytrace.core.entity.Mentions;
 import org.storytrace.core.fact.FactStage;
@@ -163,9 +164,10 @@ public final class SparkPipeline implements Serializable {
             storyLayers.put(st.id(), l == null ? Map.of() : l.asMap());
             byStory.add(l == null || l.entities() == null ? List.of() : l.entities().entities());
         }
+        EntityResolver.Collection collection = new EntityStage().resolver().collection(byStory, topics);
         return new Results(docs.size(), docs::get, id -> index.getOrDefault(id, -1), a.stories(), a.links(), a.rejections(), a.duplicates(),
                 provenance,
-                List.of(), storyLayers, new EntityStage().resolver().collection(byStory, topics));
+                List.of(), DeepTier.acrossTopics(a.stories(), storyLayers, collection), collection);
     }
 
     /** The deep tier's article stages, made once per executor JVM (the name model loads on first use). */

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -213,8 +214,10 @@ public final class Evaluations {
      * wording), with the same articles on each side; and nothing else is reported as one.
      */
     static void seedDiscrepancies(JsonNode expected, List<FactStage.StoryFacts> facts, Map<String, Double> m, List<String> failures) {
-        List<FactStage.Fact> reported = new ArrayList<>();
-        for (FactStage.StoryFacts f : facts) reported.addAll(f.discrepancies());
+        // one discrepancy across two stories of a topic is listed in both: counted once
+        Set<FactStage.Fact> distinct = new LinkedHashSet<>();
+        for (FactStage.StoryFacts f : facts) distinct.addAll(f.discrepancies());
+        List<FactStage.Fact> reported = new ArrayList<>(distinct);
         Set<FactStage.Fact> matched = new HashSet<>();
         int want = 0, found = 0;
         for (JsonNode d : expected.path("discrepancies").path("expected")) {
@@ -969,6 +972,13 @@ public final class Evaluations {
      */
     public static Map<String, Double> discrepancies(Path dir) throws IOException { return discrepancies(dir, "testset"); }
 
+    /** Every discrepancy of the results once (one across two stories of a topic is listed in both). */
+    static List<FactStage.Fact> discrepanciesOf(Results r) {
+        Set<FactStage.Fact> out = new LinkedHashSet<>();
+        for (Story st : r.stories()) r.findStoryLayer(st.id(), FactStage.LAYER).ifPresent(f -> out.addAll(f.discrepancies()));
+        return new ArrayList<>(out);
+    }
+
     /** The same on another set of stories, its figures named {@code prefix.discrepancies.*} and {@code prefix.updates.*}. */
     public static Map<String, Double> discrepancies(Path dir, String prefix) throws IOException {
         List<Path> stories;
@@ -981,8 +991,8 @@ public final class Evaluations {
             JsonNode expected = JSON.readTree(story.resolve("expected.json").toFile());
             List<FactStage.Fact> disc = new ArrayList<>(), upd = new ArrayList<>();
             int parts = Runner.analyzeDeep(List.of(story.toString()), EngineSettings.defaults(), Runner.defaultEmbedder(), r -> {
-                for (Story st : r.stories()) r.findStoryLayer(st.id(), FactStage.LAYER)
-                        .ifPresent(f -> { disc.addAll(f.discrepancies()); upd.addAll(f.updates()); });
+                disc.addAll(discrepanciesOf(r));
+                for (Story st : r.stories()) r.findStoryLayer(st.id(), FactStage.LAYER).ifPresent(f -> upd.addAll(f.updates()));
                 return r.stories().size();
             });
             if (parts > 1) {
@@ -1058,7 +1068,7 @@ public final class Evaluations {
             if (!Files.isDirectory(dir)) throw new IOException("judged discrepancies: corpus " + dir + " not found");
             List<FactStage.Fact> disc = new ArrayList<>();
             Runner.analyzeDeep(List.of(dir.toString()), EngineSettings.defaults(), Runner.defaultEmbedder(), r -> {
-                for (Story st : r.stories()) r.findStoryLayer(st.id(), FactStage.LAYER).ifPresent(f -> disc.addAll(f.discrepancies()));
+                disc.addAll(discrepanciesOf(r));
                 return null;
             });
             Set<Judgment> seen = new HashSet<>();

@@ -13,9 +13,10 @@ class DiscrepanciesIT {
     void plantedDiscrepanciesAreFoundAndTheRestAreNot() throws Exception {
         Map<String, Double> m = Evaluations.discrepancies(Path.of("../testdata/discrepancies"));
         assertTrue(m.get("testset.discrepancies.stories") >= 40, m.toString());
-        // floors a little under session 6's figures (precision 1.0, recall 0.870: the three misses are briefs grouped apart)
+        // floors a little under session 17's figures (precision 1.0, recall 1.0: the places of briefs grouped apart are
+        // compared across their topic's stories since then; 0.913 before)
         assertTrue(m.get("testset.discrepancies.precision") >= 0.9, m.toString());
-        assertTrue(m.get("testset.discrepancies.recall") >= 0.8, m.toString());
+        assertTrue(m.get("testset.discrepancies.recall") >= 0.95, m.toString());
         assertEquals(1.0, m.get("testset.updates.recall"), m.toString());
         assertTrue(m.get("testset.updates.predicted") <= 4, "no count is an update unless it rose with the dates: " + m);
     }
@@ -27,7 +28,8 @@ class DiscrepanciesIT {
         Map<String, Double> m = Evaluations.discrepancies(Path.of("../testdata/discrepancies-heldout"), "heldout");
         assertEquals(24.0, m.get("heldout.discrepancies.stories"), m.toString());
         assertTrue(m.get("heldout.discrepancies.precision") >= 0.8, m.toString());
-        assertTrue(m.get("heldout.discrepancies.recall") >= 0.7, m.toString());
+        // session 17: 0.733 -> 0.867 (places compared across a topic's stories, appositions "a city in northern Eritrea")
+        assertTrue(m.get("heldout.discrepancies.recall") >= 0.8, m.toString());
         assertEquals(1.0, m.get("heldout.updates.recall"), m.toString());
     }
 

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,13 +92,26 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
      * A story's facts: those its articles agree on, those they dispute ({@code discrepancies}), and counts a
      * later article raised ({@code updates}, values in publication order).
      */
-    public record StoryFacts(List<Fact> facts, List<Fact> discrepancies, List<Fact> updates) implements Serializable {
+    public record StoryFacts(List<Fact> facts, List<Fact> discrepancies, List<Fact> updates, List<PlaceClaim> places)
+            implements Serializable {
         public StoryFacts {
             facts = List.copyOf(facts);
             discrepancies = List.copyOf(discrepancies);
             updates = List.copyOf(updates);
+            places = List.copyOf(places);
+        }
+
+        public StoryFacts(List<Fact> facts, List<Fact> discrepancies, List<Fact> updates) {
+            this(facts, discrepancies, updates, List.of());
         }
     }
+
+    /**
+     * What a story's articles say of one place's country, for {@link #acrossTopics}: the place ({@code entity}, its
+     * index in the story's entity layer) and the values as the story holds them ({@code fact}; for a place one article
+     * of the story names, its statement alone, which is no fact of the story).
+     */
+    public record PlaceClaim(int entity, Fact fact) implements Serializable {}
 
     public static final Layer<StoryFacts> LAYER = Layer.of("facts", StoryFacts.class);
 
@@ -114,7 +129,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
         Sources sources = new Sources(story);
         List<Fact> facts = new ArrayList<>(), disputes = new ArrayList<>(), updates = new ArrayList<>();
         story.find(TimelineStage.LAYER).ifPresent(t -> dates(t, sources, facts, disputes));
-        story.find(EntityStage.LAYER).ifPresent(e -> places(story, e, sources, facts, disputes));
+        List<PlaceClaim> claims = new ArrayList<>();
+        story.find(EntityStage.LAYER).ifPresent(e -> places(story, e, sources, facts, disputes, claims));
         counts(story, story.find(EntityStage.LAYER).orElse(null), sources, facts, disputes, updates);
         story.find(EntityStage.LAYER).ifPresent(e -> roles(story, e, sources, facts, disputes));
         Map<String, String> names = new HashMap<>();
@@ -122,7 +138,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             for (Entity e : es.entities()) for (Entity.At at : e.mentions()) names.put(at.article() + "@" + at.start(), e.canonical());
         });
         story.find(QuoteGroupStage.LAYER).ifPresent(q -> quotes(q, names, sources, facts, disputes));
-        return new StoryFacts(facts, disputes, updates);
+        return new StoryFacts(facts, disputes, updates, claims);
     }
 
     // ---- independent sources -----------------------------------------------------------------------------
@@ -202,21 +218,35 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             + "north-?eastern|north-?western"
             + "|south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west|northeast|northwest|southeast|"
                     + "southwest)(?:\\s+part\\s+of)?\\s+)?";
-    /** After a place: ", southern Iraq", " in southern Iraq". */
-    private static final Pattern AFTER_PLACE = Pattern.compile("^(?:,|\\s+in)\\s+" + DIRECTION + "(" + Countries.NAME + ")");
+    /**
+     * After a place: ", southern Iraq", " in southern Iraq", ", in eastern Libya", and an apposition naming what the place
+     * is (", a city in northern Eritrea", ", the capital of Ethiopia's Tigray region").
+     */
+    private static final Pattern AFTER_PLACE = Pattern.compile("^(?:,\\s+in|,|\\s+in|,\\s+(?:a|an|the)\\s+(?:[a-z]+\\s+){0,2}?"
+            + "(?<kind>city|town|village|port|province|capital|region|district|governorate|area|suburb)\\s+(?:in|of))\\s+(?<dir>"
+            + DIRECTION + ")(?<country>" + Countries.NAME + ")");
+    /** Waters lie between countries: a gulf, a sea or a strait has none to dispute ("the Gulf of Aden, Yemen and Somalia"). */
+    private static final Pattern WATERS = Pattern.compile("\\b(?:Gulf|Sea|Ocean|Strait|Straits|Bay|Channel|Lake|River|Sound)\\b");
+    /** A country as the possessor of what follows: "Iraq's" of "the capital of Iraq's Anbar province". */
+    private static final Pattern POSSESSOR = Pattern.compile("^([^'’]+)['’]s\\b");
     /** Before a place: "the Iraqi city of ". */
     private static final Pattern BEFORE_PLACE = Pattern.compile("\\b([A-Z][a-z]+)\\s+(?:city|town|village|port|province|capital|"
             + "region|district|governorate)\\s+of\\s+$");
 
     private static void places(StoryView story, EntityStage.StoryEntities entities, Sources sources, List<Fact> facts,
-            List<Fact> disputes) {
+            List<Fact> disputes, List<PlaceClaim> claims) {
         Map<String, Document> byId = new HashMap<>();
         for (Document d : story.documents()) byId.put(d.id(), d);
         Map<String, Optional<String>> usual = new HashMap<>(); // made when first needed: most places need none
-        for (Entity e : entities.entities()) {
+        for (int ei = 0; ei < entities.entities().size(); ei++) {
+            Entity e = entities.entities().get(ei);
             // a place: a LOCATION, or a name the text itself puts in a country ("Ahrweiler, western Germany", which a name finder may call
             // a person)
-            if (Countries.byName(e.canonical()) != null) continue;
+            if (Countries.byName(e.canonical()) != null || WATERS.matcher(e.canonical()).find()) continue;
+            // a full name the finder calls a person is a place only where the words say so ("a town in", "western Germany"):
+            // "Angela Merkel, Germany" in a list of leaders is a person and her country. A one-word "person" may be a place the
+            // finder mistook ("Ahrweiler, Belgium, on Thursday")
+            boolean person = e.type() == EntityType.PERSON && e.canonical().strip().contains(" ");
             Map<String, List<Evidence>> stated = new LinkedHashMap<>();
             Set<String> mentioning = new LinkedHashSet<>();
             Map<String, Entity.At> firstMention = new LinkedHashMap<>();
@@ -230,11 +260,14 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                 int evStart = at.start(), evEnd = at.end();
                 Matcher after = AFTER_PLACE.matcher(text).region(at.end(), Math.min(text.length(), at.end() + 80));
                 after.useAnchoringBounds(true);
-                if (after.find()) {
-                    Countries.Found found = Countries.longest(after.group(1));
-                    if (found != null && closesPlace(text, after.start(1) + found.length())) {
+                if (after.find() && (!person || after.group("kind") != null || !after.group("dir").isEmpty())) {
+                    Matcher owner = POSSESSOR.matcher(after.group("country"));
+                    boolean owned = owner.find();
+                    Countries.Found found = Countries.longest(owned ? owner.group(1) : after.group("country"));
+                    boolean possessor = found != null && owned && found.length() == owner.group(1).strip().length();
+                    if (found != null && (possessor || closesPlace(text, after.start("country") + found.length()))) {
                         country = found.country();
-                        evEnd = after.start(1) + found.length();
+                        evEnd = after.start("country") + found.length();
                     }
                 }
                 if (country == null) {
@@ -248,7 +281,13 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                 stated.computeIfAbsent(country, k -> new ArrayList<>()).add(new Evidence(at.article(), evStart, evEnd,
                         text.substring(evStart, evEnd), false));
             }
-            if (mentioning.size() < 2 || stated.isEmpty()) continue; // nothing said outright of this place: no fact, no conflict
+            if (stated.isEmpty()) continue; // nothing said outright of this place: no fact, no conflict
+            if (mentioning.size() < 2) { // one article: no fact of the story, but a claim the story's topic may dispute
+                List<Value> vs = new ArrayList<>();
+                stated.forEach((c, ev) -> vs.add(sources.value(c, ev)));
+                claims.add(new PlaceClaim(ei, new Fact("place", "country of " + e.canonical(), vs)));
+                continue;
+            }
             // each article's value: what it states about this place, else its usual country
             Map<String, List<Evidence>> values = new TreeMap<>();
             Set<String> explicitArticles = new LinkedHashSet<>();
@@ -273,11 +312,90 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             });
             vs.sort(Comparator.comparingInt((Value v) -> -v.articles().size()).thenComparing(Value::value));
             Fact f = new Fact("place", "country of " + e.canonical(), vs);
-            if (vs.size() > 1 && !stated.isEmpty()) disputes.add(f);
-            else if (!stated.isEmpty()) facts.add(f);
+            if (vs.size() > 1) disputes.add(f);
+            else facts.add(f);
+            claims.add(new PlaceClaim(ei, f));
         }
     }
 
+
+    /**
+     * A place's country compared across the stories of each topic. Where a place lies is a fact about the place, not
+     * about one event: two stories of one topic that put the same place (one entity of the collection) in different
+     * countries disagree even when the story stage kept them apart (a one-sentence brief is often too short to join the
+     * reports it rewrites). Each such place becomes one discrepancy, its values merged over the stories (articles and
+     * evidence of each country, sources added: copies share a story), listed in every story that holds a value and
+     * replacing what those stories said of the place alone. Two countries one story already disputes are left to it:
+     * only a pair of countries no single story holds together makes a discrepancy here.
+     *
+     * @param topics    each story's topic
+     * @param facts     each story's facts, null where the stage did not run
+     * @param entityIds each story's entities' collection ids, by the story's entity index ({@code EntityResolver.Collection#idsByStory})
+     * @return the stories whose facts changed, by their position, with their new facts
+     */
+    public static Map<Integer, StoryFacts> acrossTopics(List<String> topics, List<StoryFacts> facts, List<List<String>> entityIds) {
+        Map<String, List<Integer>> byTopic = new LinkedHashMap<>();
+        for (int s = 0; s < facts.size(); s++) {
+            StoryFacts f = facts.get(s);
+            if (f == null || f.places().isEmpty() || s >= entityIds.size()) continue;
+            byTopic.computeIfAbsent(topics.get(s), x -> new ArrayList<>()).add(s);
+        }
+        Map<Integer, List<Fact>> gone = new HashMap<>(), added = new HashMap<>();
+        for (List<Integer> stories : byTopic.values()) {
+            if (stories.size() < 2) continue;
+            record Held(int story, Fact fact) {}
+            Map<String, List<Held>> byPlace = new LinkedHashMap<>();
+            for (int s : stories) {
+                List<String> ids = entityIds.get(s);
+                for (PlaceClaim c : facts.get(s).places()) {
+                    if (c.entity() >= ids.size()) continue;
+                    byPlace.computeIfAbsent(ids.get(c.entity()), x -> new ArrayList<>()).add(new Held(s, c.fact()));
+                }
+            }
+            for (List<Held> held : byPlace.values()) {
+                if (held.stream().map(Held::story).distinct().count() < 2) continue;
+                Set<String> together = new HashSet<>();
+                Map<String, List<Evidence>> evidence = new TreeMap<>();
+                Map<String, Integer> sourceCount = new HashMap<>();
+                for (Held h : held) {
+                    List<String> cs = h.fact().values().stream().map(Value::value).toList();
+                    for (String a : cs) for (String b : cs) together.add(a + "\u0000" + b);
+                    for (Value v : h.fact().values()) {
+                        evidence.computeIfAbsent(v.value(), k -> new ArrayList<>()).addAll(v.evidence());
+                        sourceCount.merge(v.value(), v.sources(), Integer::sum);
+                    }
+                }
+                boolean apart = false;
+                for (String a : evidence.keySet()) for (String b : evidence.keySet()) apart |= !together.contains(a + "\u0000" + b);
+                if (!apart) continue;
+                List<Value> vs = new ArrayList<>();
+                evidence.forEach((c, ev) -> vs.add(new Value(c, new ArrayList<>(new LinkedHashSet<>(ev.stream().map(Evidence::article)
+                        .toList())), sourceCount.get(c), ev)));
+                vs.sort(Comparator.comparingInt((Value v) -> -v.articles().size()).thenComparing(Value::value));
+                // named as the story with the most articles about it names the place
+                Fact named = held.stream().max(Comparator.comparingInt((Held h) -> h.fact().values().stream()
+                        .mapToInt(v -> v.articles().size()).sum())).orElseThrow().fact();
+                Fact merged = new Fact("place", named.fact(), vs);
+                for (Held h : held) {
+                    gone.computeIfAbsent(h.story(), x -> new ArrayList<>()).add(h.fact());
+                    List<Fact> a = added.computeIfAbsent(h.story(), x -> new ArrayList<>());
+                    if (!a.contains(merged)) a.add(merged);
+                }
+            }
+        }
+        Map<Integer, StoryFacts> out = new TreeMap<>();
+        for (var e : added.entrySet()) {
+            StoryFacts f = facts.get(e.getKey());
+            Set<Fact> drop = Collections.newSetFromMap(new IdentityHashMap<>());
+            drop.addAll(gone.get(e.getKey()));
+            List<Fact> kept = new ArrayList<>(), disputes = new ArrayList<>();
+            for (Fact x : f.facts()) if (!drop.contains(x)) kept.add(x);
+            for (Fact x : f.discrepancies()) if (!drop.contains(x)) disputes.add(x);
+            disputes.addAll(e.getValue());
+            out.put(e.getKey(), new StoryFacts(kept, disputes, f.updates(), f.places()));
+        }
+        return out;
+    }
 
     /** Words that may follow "Place, Country" when the country says where the place is ("Basra, Iraq, on Sunday"). */
     private static final Set<String> AFTER_COUNTRY = Set.of("and", "on", "in", "at", "where", "which", "who", "after", "before", "for",

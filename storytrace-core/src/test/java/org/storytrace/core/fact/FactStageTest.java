@@ -269,4 +269,93 @@ class FactStageTest {
         FactStage.StoryFacts both = facts(List.of(), h, b);
         assertTrue(both.discrepancies().stream().noneMatch(x -> x.kind().equals("quote")), both.toString());
     }
+
+    /** An article whose listed words are names of {@code type}. */
+    private static Document named(String id, String text, EntityType type, String... names) {
+        Document d = doc(id, text, LocalDate.of(2022, 12, 7));
+        List<Mention> ms = new ArrayList<>();
+        for (String p : names) {
+            for (int i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) ms.add(new Mention(i, i + p.length(), p, type, null));
+        }
+        ms.sort(Comparator.comparingInt(Mention::start));
+        return d.with(Mentions.LAYER, new Mentions(ms));
+    }
+
+    /** The collection ids of one story's entities when every story names one place, as the resolver joins them. */
+    private static List<String> samePlace(FactStage.StoryFacts f) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i <= f.places().stream().mapToInt(FactStage.PlaceClaim::entity).max().orElse(0); i++) ids.add("e1");
+        return ids;
+    }
+
+    @Test
+    void aPlaceTwoStoriesOfOneTopicPutInDifferentCountriesIsOneDiscrepancyListedInBoth() {
+        Document a = doc("wire1", "Protesters stormed militia offices in Karbala, southern Iraq, on Friday. Police in Iraq said the crowd "
+                + "dispersed. Officials in Iraq called for calm.", LocalDate.of(2021, 5, 8), "Karbala");
+        Document b = doc("daily2", "Crowds stormed militia offices in Karbala on Friday, police said. The protests in Iraq spread. "
+                + "Leaders in Iraq met.", LocalDate.of(2021, 5, 8), "Karbala");
+        Document c = doc("post3", "Militia offices were stormed in Karbala, a city in western Iran, on Friday.", LocalDate.of(2021, 5, 9),
+                "Karbala");
+        FactStage.StoryFacts two = facts(List.of(), a, b), brief = facts(List.of(), c);
+        assertTrue(two.facts().stream().anyMatch(x -> x.fact().equals("country of Karbala")), two.toString());
+        assertTrue(brief.facts().stream().noneMatch(x -> x.kind().equals("place")), "one article alone states no place fact of its story");
+        assertEquals(1, brief.places().size(), "but what it says of the place is kept for its topic");
+        List<List<String>> ids = List.of(samePlace(two), samePlace(brief));
+
+        Map<Integer, FactStage.StoryFacts> changed = FactStage.acrossTopics(List.of("t1", "t1"), List.of(two, brief), ids);
+        assertEquals(2, changed.size(), changed.toString());
+        FactStage.Fact d = changed.get(0).discrepancies().get(0);
+        assertEquals(d, changed.get(1).discrepancies().get(0), "one discrepancy, listed in both stories");
+        assertEquals("country of Karbala", d.fact());
+        assertEquals("Iraq", d.values().get(0).value());
+        assertEquals(List.of("wire1", "daily2"), d.values().get(0).articles());
+        assertEquals("Iran", d.values().get(1).value());
+        assertEquals(List.of("post3"), d.values().get(1).articles());
+        assertTrue(changed.get(0).facts().stream().noneMatch(x -> x.fact().equals("country of Karbala")), "the agreed fact gives way");
+
+        assertTrue(FactStage.acrossTopics(List.of("t1", "t2"), List.of(two, brief), ids).isEmpty(),
+                "stories of two topics are not compared");
+        Document agree = doc("post3", "Militia offices were stormed in Karbala, a city in southern Iraq, on Friday.",
+                LocalDate.of(2021, 5, 9), "Karbala");
+        FactStage.StoryFacts same = facts(List.of(), agree);
+        assertTrue(FactStage.acrossTopics(List.of("t1", "t1"), List.of(two, same), List.of(samePlace(two), samePlace(same))).isEmpty());
+        // a dispute one story already holds is its own: another story repeating one side adds nothing
+        FactStage.StoryFacts three = facts(List.of(), a, b, c);
+        assertEquals(1, three.discrepancies().size(), three.toString());
+        assertTrue(FactStage.acrossTopics(List.of("t1", "t1"), List.of(three, same), List.of(samePlace(three), samePlace(same))).isEmpty());
+    }
+
+    @Test
+    void anAppositionOrAPossessiveSaysWhichCountryAPlaceIsIn() {
+        Document a = doc("fortune1", "Electricity was restored to Mekelle, the capital of Ethiopia's Tigray region, on Tuesday.",
+                LocalDate.of(2022, 12, 7), "Mekelle");
+        Document b = doc("briefs2", "Electricity returned on Tuesday to Mekelle, a city in northern Eritrea, according to residents.",
+                LocalDate.of(2022, 12, 7), "Mekelle");
+        FactStage.Fact d = facts(List.of(), a, b).discrepancies().get(0);
+        assertEquals("country of Mekelle", d.fact());
+        assertEquals(List.of("Eritrea", "Ethiopia"), d.values().stream().map(FactStage.Value::value).sorted().toList());
+        Document c = doc("herald3", "Floods swept through Derna, in eastern Libya, after two dams burst.", LocalDate.of(2023, 9, 12),
+                "Derna");
+        Document e = doc("wire4", "Thousands were missing in Derna, Libya, after the dams burst.", LocalDate.of(2023, 9, 12), "Derna");
+        FactStage.StoryFacts f = facts(List.of(), c, e);
+        FactStage.Fact derna = f.facts().stream().filter(x -> x.fact().equals("country of Derna")).findFirst()
+                .orElseThrow(() -> new AssertionError(f.toString()));
+        assertEquals(List.of("herald3", "wire4"), derna.values().get(0).articles());
+        assertFalse(derna.values().get(0).evidence().get(0).implied(), "\", in eastern Libya\" says so outright");
+    }
+
+    @Test
+    void aPersonAndAStretchOfWaterHaveNoCountryToDispute() {
+        Document a = named("summit1", "The leaders met: Angela Merkel, Germany, and Tony Blair, Britain, spoke first.", EntityType.PERSON,
+                "Angela Merkel", "Tony Blair");
+        Document b = named("summit2", "Angela Merkel, Britain's guest, spoke first. Angela Merkel, France, was wrong.", EntityType.PERSON,
+                "Angela Merkel");
+        assertTrue(facts(List.of(), a, b).places().isEmpty(), "a full name in a list of leaders is a person, not a place");
+        Document c = named("sea1", "Pirates struck in the Gulf of Aden, Yemen, on Monday.", EntityType.LOCATION, "Gulf of Aden");
+        Document d = named("sea2", "Pirates struck in the Gulf of Aden, Somalia, on Monday.", EntityType.LOCATION, "Gulf of Aden");
+        assertTrue(facts(List.of(), c, d).places().isEmpty(), "waters lie between countries");
+        Document e = named("flood1", "Floods devastated Ahrweiler, Belgium, on Thursday.", EntityType.PERSON, "Ahrweiler");
+        Document f = named("flood2", "Floods devastated Ahrweiler, western Germany, on Thursday.", EntityType.PERSON, "Ahrweiler");
+        assertEquals(1, facts(List.of(), e, f).discrepancies().size(), "a one-word name the finder called a person may be a place");
+    }
 }

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.storytrace.core.doc.Document;
@@ -41,7 +43,7 @@ import org.storytrace.engine.Results;
  */
 public final class StoriesJson {
     /** The contract's version; bump the minor for additions, never remove or rename a field. */
-    public static final String VERSION = "2.1";
+    public static final String VERSION = "2.2";
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -119,9 +121,9 @@ public final class StoriesJson {
         if (summary.isPresent()) summary(g, summary.get());
         var facts = r.findStoryLayer(s.id(), FactStage.LAYER);
         if (facts.isPresent()) {
-            facts(g, "discrepancies", facts.get().discrepancies());
-            facts(g, "updates", facts.get().updates());
-            facts(g, "facts", facts.get().facts());
+            facts(g, r, s, "discrepancies", facts.get().discrepancies());
+            facts(g, r, s, "updates", facts.get().updates());
+            facts(g, r, s, "facts", facts.get().facts());
         }
         g.writeEndObject();
     }
@@ -395,12 +397,22 @@ public final class StoriesJson {
     }
 
     /** A list of facts: each with its kind, what it is about, and every value with its articles, independent sources and evidence. */
-    private static void facts(JsonGenerator g, String field, List<FactStage.Fact> facts) throws IOException {
+    /**
+     * A story's facts; a fact whose values name articles of other stories (a place compared across a topic) lists
+     * them all in {@code stories} (2.2).
+     */
+    private static void facts(JsonGenerator g, Results r, Story story, String field, List<FactStage.Fact> facts) throws IOException {
         g.writeArrayFieldStart(field);
         for (FactStage.Fact f : facts) {
             g.writeStartObject();
             g.writeStringField("kind", f.kind());
             g.writeStringField("fact", f.fact());
+            Set<String> stories = new LinkedHashSet<>();
+            for (FactStage.Value v : f.values()) for (String a : v.articles()) {
+                String of = r.storyOf(a);
+                if (of != null) stories.add(of);
+            }
+            if (stories.size() > 1 || !stories.isEmpty() && !stories.contains(story.id())) strings(g, "stories", List.copyOf(stories));
             g.writeArrayFieldStart("values");
             for (FactStage.Value v : f.values()) {
                 g.writeStartObject();

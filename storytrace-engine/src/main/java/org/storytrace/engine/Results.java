@@ -5,17 +5,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.RandomAccess;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layer;
 import org.storytrace.core.entity.Entity;
 import org.storytrace.core.entity.EntityResolver;
+import org.storytrace.core.fact.FactStage;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Duplicate;
@@ -131,6 +134,19 @@ public final class Results {
     public String speakerName(String article, Quote q) {
         Entity e = entityAt(article, q.speakerMention());
         return e != null ? e.canonical() : q.speaker();
+    }
+
+    /**
+     * The stories a fact of {@code story} rests on, when they are more than that story (a place compared across a
+     * topic, {@code FactStage.acrossTopics}): their ids in the order of the fact's values; else an empty list.
+     */
+    public List<String> storiesOf(String story, FactStage.Fact fact) {
+        Set<String> out = new LinkedHashSet<>();
+        for (FactStage.Value v : fact.values()) for (String a : v.articles()) {
+            String of = storyOf(a);
+            if (of != null) out.add(of);
+        }
+        return out.size() > 1 || !out.isEmpty() && !out.contains(story) ? List.copyOf(out) : List.of();
     }
 
     private Map<String, String> storyOfArticle;

@@ -455,13 +455,23 @@ final class Pages {
         return s < 0 ? "" : "#at-" + s;
     }
 
-    private static void discrepancies(StringBuilder b, StoryData d) {
+    static void discrepancies(StringBuilder b, StoryData d) {
         b.append("<section id=\"discrepancies\"><h2>Where the accounts disagree</h2>");
         JsonNode ds = d.story().path("discrepancies");
         if (ds.isEmpty()) b.append("<p>No discrepancy found.</p>");
         for (JsonNode f : ds) {
             b.append("<div class=\"discrepancy\"><h3>").append(text(f.path("kind").asText())).append(": ").append(text(f.path("fact")
-                    .asText())).append("</h3><ul>");
+                    .asText())).append("</h3>");
+            if (f.has("stories")) { // a place compared across the stories of a topic (contract 2.2)
+                b.append("<p class=\"meta\">Told across the stories ");
+                int k = 0;
+                for (JsonNode st : f.path("stories")) {
+                    if (k++ > 0) b.append(", ");
+                    b.append("<a href=\"/stories/").append(segment(st.asText())).append("\">").append(text(st.asText())).append("</a>");
+                }
+                b.append(" of one topic.</p>");
+            }
+            b.append("<ul>");
             for (JsonNode v : f.path("values")) {
                 b.append("<li><strong>").append(text(v.path("value").asText())).append("</strong>, in ");
                 int i = 0;

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.storytrace.core.model.Article;
 
@@ -52,5 +54,19 @@ class PagesTest {
         }
         assertEquals("&lt;script&gt;&quot;&#39;&amp;", Html.text("<script>\"'&"));
         assertEquals("ab", Html.text("a\u0000b"), "control characters are dropped");
+    }
+
+    @Test
+    void aDiscrepancyToldAcrossStoriesLinksEachOfThem() throws Exception {
+        var json = new ObjectMapper();
+        var story = json.readTree("{\"discrepancies\": [{\"kind\": \"place\", \"fact\": \"country of Karbala\", \"stories\": [\"s1\", "
+                + "\"s2\"], \"values\": [{\"value\": \"Iraq\", \"articles\": [\"a\"], \"sources\": 1, \"evidence\": []}, {\"value\": "
+                + "\"Iran\", \"articles\": [\"b\"], \"sources\": 1, \"evidence\": []}]}]}");
+        StringBuilder b = new StringBuilder();
+        Pages.discrepancies(b, new Pages.StoryData(story, null, Map.of(), Map.of(), List.of(), List.of(), List.of(),
+                List.of()));
+        String html = b.toString();
+        assertTrue(html.contains("<a href=\"/stories/s1\">s1</a>, <a href=\"/stories/s2\">s2</a>"), html);
+        assertTrue(html.contains("<strong>Iran</strong>, in <a href=\"/articles/b\">b</a>"), html);
     }
 }

@@ -209,7 +209,7 @@ public final class HtmlReport {
             w.write("<p class=\"meta\">" + (s.story.articles().size() - s.articles.size()) + " more articles in stories.json.</p>");
         }
         FactStage.StoryFacts facts = r.findStoryLayer(s.story.id(), FactStage.LAYER).orElse(null);
-        discrepancies(w, facts);
+        discrepancies(w, r, s.story.id(), facts);
         summary(w, r.findStoryLayer(s.story.id(), SummaryStage.LAYER).orElse(null));
         timeline(w, r.findStoryLayer(s.story.id(), TimelineStage.LAYER).orElse(null));
         entities(w, s, r.entitiesOf(s.story.id()), entityById);
@@ -298,11 +298,17 @@ public final class HtmlReport {
     }
 
     /** Where the story's articles disagree, first on the page: each fact, each value with its outlets, sources and evidence. */
-    private static void discrepancies(Writer w, FactStage.StoryFacts f) throws IOException {
+    private static void discrepancies(Writer w, Results r, String story, FactStage.StoryFacts f) throws IOException {
         if (f == null || f.discrepancies().isEmpty() && f.updates().isEmpty()) return;
         if (!f.discrepancies().isEmpty()) {
             w.write("<h2>" + f.discrepancies().size() + " discrepancies</h2>");
-            for (FactStage.Fact x : f.discrepancies()) fact(w, x);
+            for (FactStage.Fact x : f.discrepancies()) {
+                fact(w, x);
+                List<String> across = r.storiesOf(story, x);
+                if (!across.isEmpty()) {
+                    w.write("<p class=\"meta\">Told across the stories " + esc(String.join(", ", across)) + " of one topic.</p>");
+                }
+            }
         }
         if (!f.updates().isEmpty()) {
             w.write("<h2>" + f.updates().size() + " updated counts</h2>");

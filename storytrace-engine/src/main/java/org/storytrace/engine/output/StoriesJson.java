@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.storytrace.core.doc.Document;
@@ -407,12 +405,8 @@ public final class StoriesJson {
             g.writeStartObject();
             g.writeStringField("kind", f.kind());
             g.writeStringField("fact", f.fact());
-            Set<String> stories = new LinkedHashSet<>();
-            for (FactStage.Value v : f.values()) for (String a : v.articles()) {
-                String of = r.storyOf(a);
-                if (of != null) stories.add(of);
-            }
-            if (stories.size() > 1 || !stories.isEmpty() && !stories.contains(story.id())) strings(g, "stories", List.copyOf(stories));
+            List<String> stories = r.storiesOf(story.id(), f);
+            if (!stories.isEmpty()) strings(g, "stories", stories);
             g.writeArrayFieldStart("values");
             for (FactStage.Value v : f.values()) {
                 g.writeStartObject();

@@ -132,7 +132,9 @@ public final class Engine implements AutoCloseable {
         List<ArticleStage> stages = new ArrayList<>();
         if (b.sentences) stages.add(new SentenceSplitter());
         stages.addAll(b.stages);
-        this.plan = StagePlan.of(Set.of(Layers.TOKENS), stages, b.storyStages);
+        List<StoryStage<?>> storyStages = new ArrayList<>();
+        for (StoryStage<?> s : b.storyStages) storyStages.add(s.withEmbedder(embedder));
+        this.plan = StagePlan.of(Set.of(Layers.TOKENS), stages, storyStages);
         this.codec = new DocumentCodec(plan.layers());
         boolean parallel = settings.threads() > 1;
         this.grouper = new StoryGrouper(settings.grouper(), parallel);

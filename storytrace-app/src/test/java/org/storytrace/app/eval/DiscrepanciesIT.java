@@ -28,8 +28,9 @@ class DiscrepanciesIT {
         Map<String, Double> m = Evaluations.discrepancies(Path.of("../testdata/discrepancies-heldout"), "heldout");
         assertEquals(24.0, m.get("heldout.discrepancies.stories"), m.toString());
         assertTrue(m.get("heldout.discrepancies.precision") >= 0.8, m.toString());
-        // session 17: 0.733 -> 0.867 (places compared across a topic's stories, appositions "a city in northern Eritrea")
-        assertTrue(m.get("heldout.discrepancies.recall") >= 0.8, m.toString());
+        // session 17: 0.733 -> 0.867 (places compared across a topic's stories, appositions "a city in northern Eritrea"),
+        // then 0.933 (a reworded pledge joined by sentence embeddings)
+        assertTrue(m.get("heldout.discrepancies.recall") >= 0.9, m.toString());
         assertEquals(1.0, m.get("heldout.updates.recall"), m.toString());
     }
 

@@ -1,6 +1,7 @@
 package org.storytrace.core.doc;
 
 import java.util.Set;
+import org.storytrace.core.pipeline.Embedder;
 
 /**
  * A stage that reads the articles of one story with their layers (a {@link StoryView}) and returns a
@@ -24,4 +25,10 @@ public interface StoryStage<R> {
     R apply(StoryView story);
 
     default String describe() { return name(); }
+
+    /**
+     * This stage with sentence embeddings to use where it can ({@code null}: none); the engine gives its own when it has one.
+     * Most stages use none and return themselves.
+     */
+    default StoryStage<R> withEmbedder(Embedder e) { return this; }
 }

@@ -52,8 +52,23 @@ public final class QuoteGrouper {
     /** A group: its items (indexes into the story's items), the most complete one, and each other one's differences from it. */
     public record Group(List<Integer> items, int reference, List<Difference> differences) implements Serializable {}
 
+    /**
+     * Whether two quotes of the story (indexes into its items) say the same thing in other words: a second
+     * translation, a paraphrase ({@link QuoteGroupStage} asks sentence embeddings).
+     */
+    public interface Rewording {
+        boolean same(int a, int b);
+    }
+
     /** The groups of two or more quotes from different articles among {@code items}. */
-    public static List<Group> group(List<Item> items) {
+    public static List<Group> group(List<Item> items) { return group(items, null); }
+
+    /**
+     * As {@link #group(List)}; then, with {@code rewording}, a group whose words match none joins the first larger group
+     * (by its reference's length) whose reference says the same in other words, when no article holds quotes of
+     * both: two outlets translating one statement share its meaning, not its words.
+     */
+    public static List<Group> group(List<Item> items, Rewording rewording) {
         int n = items.size();
         List<List<String>> words = new ArrayList<>(n);
         List<List<String>> keys = new ArrayList<>(n);
@@ -84,6 +99,19 @@ public final class QuoteGrouper {
             if (home == null) groups.add(home = new ArrayList<>());
             home.add(i);
         }
+        if (rewording != null) {
+            // groups are in order of their reference's length, longest first: each later one joins the first earlier one
+            List<List<Integer>> joined = new ArrayList<>();
+            for (List<Integer> g : groups) {
+                List<Integer> home = null;
+                for (List<Integer> h : joined) {
+                    if (disjointArticles(items, h, g) && rewording.same(h.get(0), g.get(0))) { home = h; break; }
+                }
+                if (home == null) joined.add(new ArrayList<>(g));
+                else home.addAll(g);
+            }
+            groups = joined;
+        }
         List<Group> out = new ArrayList<>();
         for (List<Integer> g : groups) {
             Set<String> articles = new HashSet<>();
@@ -98,6 +126,13 @@ public final class QuoteGrouper {
         }
         out.sort(Comparator.comparingInt(g -> g.items().get(0)));
         return out;
+    }
+
+    private static boolean disjointArticles(List<Item> items, List<Integer> a, List<Integer> b) {
+        Set<String> seen = new HashSet<>();
+        for (int i : a) seen.add(items.get(i).article());
+        for (int i : b) if (seen.contains(items.get(i).article())) return false;
+        return true;
     }
 
     /** Whether quote {@code b} (keys, content keys) is the same quote as the longer reference {@code a}. */
@@ -162,6 +197,17 @@ public final class QuoteGrouper {
     private static final Pattern EXPANDS = Pattern.compile("(\\p{L}+?)(n't|'m|'re|'ve|'ll)");
 
     private static final Pattern CONTRACTION = Pattern.compile("(?<=\\p{L})\\s+'\\s*(s|t|m|re|ve|ll|d)\\b");
+
+    /** A quote's content words, each keyed and with a plural's s taken off (classroom / classrooms), for a cheap first look. */
+    static Set<String> contentStems(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : words(text)) {
+            String k = Spelling.key(w);
+            if (!isContent(k)) continue;
+            out.add(k.length() > 3 && k.endsWith("s") && !k.endsWith("ss") ? k.substring(0, k.length() - 1) : k);
+        }
+        return out;
+    }
 
     private static boolean isContent(String key) {
         return !key.isEmpty() && !StopWords.contains(Tokens.hashOf(key)) && !(key.length() == 1 && Character.isLetter(key.charAt(0)));

@@ -34,6 +34,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.storytrace.core.doc.TokenLayer;
@@ -508,9 +509,16 @@ public final class Ingestor implements AutoCloseable {
     }
 
     /** An XML document that is not XHTML and not a feed. */
+    /**
+     * XML by its declaration, or the SGML news documents of TREC and the LDC (DUC, TDT, AQUAINT, Gigaword: "&lt;DOC&gt;",
+     * "&lt;DOC id=...&gt;", no declaration), which the news-XML reader takes (their {@code DOCNO}, {@code DATE_TIME},
+     * {@code HEADLINE}); read as HTML, their ids and dates had become text.
+     */
     static boolean isXml(String head) {
-        return head.startsWith("<?xml") && !head.toLowerCase(Locale.ROOT).contains("<html");
+        return (head.startsWith("<?xml") || SGML_NEWS.matcher(head).lookingAt()) && !head.toLowerCase(Locale.ROOT).contains("<html");
     }
+
+    private static final Pattern SGML_NEWS = Pattern.compile("<DOC(?:\\s[^>]*)?>\\s*<", Pattern.CASE_INSENSITIVE);
 
     static boolean isHtml(Input input, String lowerHead) {
         String name = input.name().toLowerCase(Locale.ROOT);

@@ -62,4 +62,14 @@ class IngestorTest {
         assertEquals(List.of(), c.rejections);
         assertEquals(List.of("story", "story-2"), c.ids());
     }
+
+    @Test
+    void sgmlNewsWithoutADeclarationIsReadAsNewsXml() {
+        assertTrue(Ingestor.isXml("<DOC>\n<DOCNO> APW19981016.0240 </DOCNO>"), "DUC, TDT");
+        assertTrue(Ingestor.isXml("<DOC id=\"NYT_ENG_19980112.0001\" type=\"story\" >\n<HEADLINE>"), "Gigaword");
+        assertTrue(Ingestor.isXml("<?xml version=\"1.0\"?><TimeML>"));
+        assertFalse(Ingestor.isXml("<!DOCTYPE html><html><body>"));
+        assertFalse(Ingestor.isXml("<document>plain words</document>"), "only the news documents' own DOC element");
+        assertFalse(Ingestor.isXml("<DOC> is a word here, not an element"));
+    }
 }

@@ -151,9 +151,22 @@ public final class HtmlExtractor {
                 return Optional.empty();
             }
         }
+        // LDC's SGML news (DUC, TDT, AQUAINT) writes its DATE_TIME month first: "10/16/1998 08:12:00"
+        Matcher us = US_DAY.matcher(s);
+        if (us.find()) {
+            try {
+                return Optional.of(LocalDate.of(Integer.parseInt(us.group(3)), Integer.parseInt(us.group(1)),
+                        Integer.parseInt(us.group(2))));
+            } catch (DateTimeException e) {
+                return Optional.empty();
+            }
+        }
         Matcher m = Dates.datePattern().matcher(s.replaceAll("\\s+,", ","));
         return m.find() ? Dates.fromGroups(m, 1) : Optional.empty();
     }
+
+    /** A news XML date element's month-first numeric day, "10/16/1998", at its start. */
+    private static final Pattern US_DAY = Pattern.compile("^(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b");
 
     /** Nesting beyond which main-text extraction is skipped. */
     static final int MAX_DEPTH = 400;

@@ -59,5 +59,12 @@ class HtmlExtractorTest {
         assertEquals(LocalDate.of(1998, 8, 7), dateline.published());
         assertEquals("Xinhua", dateline.siteName());
         assertNull(new HtmlExtractor().extractXml("<DOC><TEXT>No date here.</TEXT></DOC>").published());
+        // DUC and TDT: the LDC's month-first DATE_TIME
+        var duc = new HtmlExtractor().extractXml("<DOC><DOCNO> APW19981016.0240 </DOCNO><DATE_TIME> 10/16/1998 08:12:00 </DATE_TIME>"
+                + "<BODY><HEADLINE> Storm hits coast </HEADLINE><TEXT>A storm hit the coast on Friday.</TEXT></BODY></DOC>");
+        assertEquals(LocalDate.of(1998, 10, 16), duc.published());
+        assertEquals("Storm hits coast", duc.title());
+        assertNull(new HtmlExtractor().extractXml("<DOC><DATE_TIME>13/45/1998</DATE_TIME><TEXT>x</TEXT></DOC>").published(),
+                "no such day");
     }
 }

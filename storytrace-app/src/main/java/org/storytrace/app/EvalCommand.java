@@ -64,8 +64,18 @@ final class EvalCommand implements Callable<Integer> {
             + "testdata/discrepancies-judged/judged.tsv in this repository); its corpus folders are under CORPORA.")
     Path judged;
 
+    @Option(names = "--summaries", description = "Document sets with reference summaries to score the summaries on with ROUGE: "
+            + "SET/docs/ and SET/references/ per set, or DUC's docs/SET/ and models/ (default: CORPORA/summaries when present, else "
+            + "testdata/summaries in this repository).")
+    Path summaries;
+
+    @Option(names = "--summary-bytes", defaultValue = "665",
+            description = "Bytes of each summary scored, as DUC 2004 did (default: ${DEFAULT-VALUE}; 0 for the whole summary).")
+    int summaryBytes;
+
     @Option(names = "--only", split = ",",
-            description = "Run only these: seeds, pan, googlenews, polnear, ecbplus, tempeval, discrepancies, judged, names, html-dates.")
+            description = "Run only these: seeds, pan, googlenews, polnear, ecbplus, tempeval, discrepancies, judged, names, html-dates, "
+            + "summaries.")
     List<String> only;
 
     @Override
@@ -133,6 +143,12 @@ final class EvalCommand implements Callable<Integer> {
             else if (htmlDates != null || only != null) { System.err.println("skipped html-dates: " + hd.resolve("dates.tsv")
                     + " not found"); missing++; }
             else System.err.println("html-dates: no labelled HTML pages at " + hd + " (give --html-dates DIR)");
+        }
+        Path su = summaries != null ? summaries : Files.isDirectory(corpora.resolve("summaries")) ? corpora.resolve("summaries")
+                : Files.isDirectory(Path.of("testdata/summaries")) ? Path.of("testdata/summaries") : Path.of("../testdata/summaries");
+        if (wanted("summaries")) {
+            if (Files.isDirectory(su)) print(Evaluations.summaries(su, Runner.defaultEmbedder(), summaryBytes));
+            else { System.err.println("skipped summaries: " + su + " not found"); missing++; }
         }
         return missing == 0 ? 0 : 1;
     }

@@ -21,9 +21,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import opennlp.tools.stemmer.PorterStemmer;
 import org.storytrace.app.Runner;
 import org.storytrace.core.align.Aligner;
 import org.storytrace.core.doc.Document;
@@ -33,6 +35,7 @@ import org.storytrace.core.entity.Titles;
 import org.storytrace.core.eval.ClusterMetrics;
 import org.storytrace.core.eval.CorefMetrics;
 import org.storytrace.core.eval.PanMetrics;
+import org.storytrace.core.eval.Rouge;
 import org.storytrace.core.eval.TimeMl;
 import org.storytrace.core.eval.TimexMetrics;
 import org.storytrace.core.fact.FactStage;
@@ -960,6 +963,83 @@ public final class Evaluations {
         m.put("html_dates.claimed", ratio(claimed, pages));
         if (claimed > 0) m.put("html_dates.correct_when_claimed", ratio(claimedRight, claimed));
         m.put("html_dates.pages", (double) pages);
+        return m;
+    }
+
+    /** DUC 2004's summary length: the first 665 bytes of each summary are scored. */
+    public static final int DUC_BYTES = 665;
+
+    /**
+     * ROUGE-1 and ROUGE-2 of the summaries storytrace writes, on document sets with reference summaries, the way DUC 2004
+     * scored them (Porter stems, stop words kept, each summary cut to {@code bytes} bytes, {@link Rouge}). Two layouts:
+     * each set a folder with {@code docs/} (its articles, any format storytrace reads) and {@code references/} (one
+     * reference a file); or DUC's own, {@code docs/<set>/} and {@code models/} whose files start with the set's name
+     * without its last letter ({@code d30001t}: {@code D30001.M.100.T.A}). Each set is analysed on its own; its summary is
+     * that of the story holding most of its articles. In the same run, the first {@code bytes} bytes of the set's first
+     * article (the lead baseline every summariser is compared with) are scored as {@code summaries.lead.*}.
+     */
+    public static Map<String, Double> summaries(Path dir, Embedder embedder, int bytes) throws IOException {
+        record DocSet(String name, Path docs, List<Path> references) {}
+        List<DocSet> sets = new ArrayList<>();
+        if (Files.isDirectory(dir.resolve("docs")) && Files.isDirectory(dir.resolve("models"))) {
+            List<Path> models;
+            try (var m = Files.list(dir.resolve("models"))) { models = m.filter(Files::isRegularFile).sorted().toList(); }
+            try (var d = Files.list(dir.resolve("docs"))) {
+                for (Path set : d.filter(Files::isDirectory).sorted().toList()) {
+                    String name = set.getFileName().toString();
+                    String prefix = (name.length() > 1 ? name.substring(0, name.length() - 1) : name).toLowerCase(Locale.ROOT) + ".";
+                    sets.add(new DocSet(name, set, models.stream().filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
+                            .startsWith(prefix)).toList()));
+                }
+            }
+        } else {
+            try (var d = Files.list(dir)) {
+                for (Path set : d.filter(f -> Files.isDirectory(f.resolve("docs"))).sorted().toList()) {
+                    List<Path> refs = List.of();
+                    if (Files.isDirectory(set.resolve("references"))) {
+                        try (var r = Files.list(set.resolve("references"))) { refs = r.filter(Files::isRegularFile).sorted().toList(); }
+                    }
+                    sets.add(new DocSet(set.getFileName().toString(), set.resolve("docs"), refs));
+                }
+            }
+        }
+        sets.removeIf(x -> x.references().isEmpty());
+        if (sets.isEmpty()) throw new IOException("summaries: no document set with reference summaries under " + dir);
+        PorterStemmer stemmer = new PorterStemmer();
+        UnaryOperator<String> stem = w -> { synchronized (stemmer) { return stemmer.stem(w); } };
+        double r1 = 0, r2 = 0, f1 = 0, f2 = 0, l1 = 0, l2 = 0;
+        for (DocSet set : sets) {
+            List<List<String>> refs = new ArrayList<>();
+            for (Path r : set.references()) refs.add(Rouge.words(Files.readString(r, StandardCharsets.UTF_8), stem));
+            String[] made = Runner.analyzeDeep(List.of(set.docs().toString()), EngineSettings.defaults(), embedder, r -> {
+                Story biggest = null;
+                for (Story st : r.stories()) if (biggest == null || st.articles().size() > biggest.articles().size()) biggest = st;
+                StringBuilder text = new StringBuilder();
+                r.findStoryLayer(biggest.id(), SummaryStage.LAYER)
+                        .ifPresent(sm -> sm.sentences().forEach(l -> text.append(l.text()).append(' ')));
+                Article first = r.document(0).article();
+                return new String[] {text.toString(), first.text().substring(first.bodyStart(), first.bodyEnd())};
+            });
+            List<String> sys = Rouge.words(Rouge.truncate(made[0], bytes), stem), lead = Rouge.words(Rouge.truncate(made[1], bytes), stem);
+            Rouge.Score one = Rouge.score(1, sys, refs), two = Rouge.score(2, sys, refs);
+            r1 += one.recall();
+            r2 += two.recall();
+            f1 += one.f1();
+            f2 += two.f1();
+            l1 += Rouge.score(1, lead, refs).recall();
+            l2 += Rouge.score(2, lead, refs).recall();
+            if (DEBUG) System.err.printf(Locale.ROOT, "summaries %s rouge1 %.4f rouge2 %.4f | %s%n", set.name(), one.recall(), two.recall(),
+                    Rouge.truncate(made[0], bytes));
+        }
+        int n = sets.size();
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("summaries.sets", (double) n);
+        m.put("summaries.rouge1_recall", r1 / n);
+        m.put("summaries.rouge2_recall", r2 / n);
+        m.put("summaries.rouge1_f1", f1 / n);
+        m.put("summaries.rouge2_f1", f2 / n);
+        m.put("summaries.lead.rouge1_recall", l1 / n);
+        m.put("summaries.lead.rouge2_recall", l2 / n);
         return m;
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,10 @@ import org.storytrace.core.doc.Layers;
 import org.storytrace.core.doc.SentenceSplitter;
 import org.storytrace.core.doc.StoryView;
 import org.storytrace.core.doc.TokenLayer;
+import org.storytrace.core.entity.EntityStage;
+import org.storytrace.core.entity.EntityType;
+import org.storytrace.core.entity.Mention;
+import org.storytrace.core.entity.Mentions;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.pipeline.Embedder;
 
@@ -43,6 +49,34 @@ class QuoteGroupStageTest {
                 "UTF-8", null, id, "eng");
         Document d = new SentenceSplitter().apply(Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)));
         return new QuoteFinder().apply(d);
+    }
+
+    /** An article whose listed words are people's names (the name finder's job, done by hand here). */
+    private static Document named(String id, String text, String... people) {
+        Article a = new Article(id, id, text, null, LocalDate.of(2023, 9, 5), "test", null, null, 0, text.length(), List.of(), "text",
+                "UTF-8", null, id, "eng");
+        List<Mention> ms = new ArrayList<>();
+        for (String p : people) for (int i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) {
+            ms.add(new Mention(i, i + p.length(), p, EntityType.PERSON, null));
+        }
+        ms.sort(Comparator.comparingInt(Mention::start));
+        Document d = Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)).with(Mentions.LAYER, new Mentions(ms));
+        return new QuoteFinder().apply(new SentenceSplitter().apply(d));
+    }
+
+    private static QuoteGroupStage.StoryQuotes withEntities(QuoteGroupStage stage, Document... docs) {
+        StoryView v = new StoryView("s", List.of(docs), List.of(), Map.of());
+        return stage.apply(v.with(EntityStage.LAYER, new EntityStage().apply(v)));
+    }
+
+    @Test
+    void twoNamedSpeakersAreTwoStatementsHoweverAlikeTheirWords() {
+        var stage = (QuoteGroupStage) new QuoteGroupStage().withEmbedder(meanings(REPAIR, REBUILD));
+        Document a = named("luzon", "Ana Cruz, the education minister, said: \"" + REPAIR + "\"", "Ana Cruz");
+        Document same = named("wire", "Education minister Ana Cruz said: \"" + REBUILD + "\"", "Ana Cruz");
+        Document other = named("daily", "Opposition leader Ben Ortiz said: \"" + REBUILD + "\"", "Ben Ortiz");
+        assertEquals(1, withEntities(stage, a, same).groups().size(), "one speaker, one pledge in two wordings");
+        assertTrue(withEntities(stage, a, other).groups().isEmpty(), "a rival's promise is not the minister's reworded");
     }
 
     private static QuoteGroupStage.StoryQuotes quotes(QuoteGroupStage stage, Document... docs) {

@@ -2,6 +2,7 @@ package org.storytrace.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,6 +128,42 @@ class StoreTest {
         Set<JsonNode> out = new HashSet<>();
         doc.get(section).forEach(out::add);
         return out;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void aBriefPostedLaterDisputesThePlaceInTheStoryItRewritesAsStored(String kind) throws Exception {
+        // the testset's Karbala story: two reports first, the brief that puts the city in Iran after a restart
+        Path set = Path.of("../testdata/discrepancies/04-karbala-country");
+        Path early = tmp.resolve("k-early"), late = tmp.resolve("k-late");
+        Files.createDirectories(early);
+        Files.createDirectories(late);
+        Files.copy(set.resolve("iraq-news.txt"), early.resolve("iraq-news.txt"));
+        Files.copy(set.resolve("gulf-daily.txt"), early.resolve("gulf-daily.txt"));
+        Files.copy(set.resolve("world-post.txt"), late.resolve("world-post.txt"));
+        String where = TestStores.fresh(kind, tmp);
+        try (Archive a = open(where, fast().deepTier())) {
+            a.ingest(List.of(early.toString()), null);
+            a.analyse();
+        }
+        try (Archive a = open(where, fast().deepTier())) {
+            assertTrue(a.adoptStoredGrouping());
+            a.ingest(List.of(late.toString()), null);
+            assertFalse(a.update(1.0, 1_000_000).regrouped());
+            JsonNode stored = exported(a.store());
+            JsonNode reports = null;
+            for (JsonNode st : stored.get("stories")) {
+                for (JsonNode id : st.get("articles")) if (id.asText().equals("iraq-news")) reports = st;
+            }
+            assertNotNull(reports, stored.toString());
+            assertEquals(2, stored.get("stories").size(), "the brief is placed as a story of its own, so the reports' story is one the "
+                    + "post did not touch (else this test no longer tests what it says)");
+            JsonNode place = null;
+            for (JsonNode d : reports.get("discrepancies")) if (d.get("fact").asText().equals("country of Karbala")) place = d;
+            assertNotNull(place, "the stored story of the two reports holds the dispute the brief brought: " + reports);
+            assertEquals("Iran", place.get("values").get(1).get("value").asText());
+            assertEquals("world-post", place.get("values").get(1).get("articles").get(0).asText());
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -65,9 +65,12 @@ public final class Spelling {
     /**
      * Whether two different words are one word mistyped: the same first letter, six letters or more, and one letter
      * added, dropped, changed or two swapped ("beween" / "between", "exectuive" / "executive"). Shorter words are left
-     * alone: "man" / "men", "was" / "has" are other words.
+     * alone: "man" / "men", "was" / "has" are other words. A plural's s dropped or added on a word of three letters or
+     * more is a slip too ("the massacre of Jew" / "of Jews": a quote's words are the speaker's, and no outlet rewords
+     * a statement by its number alone).
      */
     public static boolean typo(String a, String b) {
+        if (plural(a, b) || plural(b, a)) return true;
         if (a.equals(b) || Math.min(a.length(), b.length()) < 6 || Math.abs(a.length() - b.length()) > 1 || a.charAt(0) != b.charAt(0)
                 || !a.chars().allMatch(Character::isLetter) || !b.chars().allMatch(Character::isLetter)) return false;
         int i = 0;
@@ -81,5 +84,11 @@ public final class Spelling {
         // one letter more in the longer
         String longer = a.length() > b.length() ? a : b, shorter = longer == a ? b : a;
         return longer.substring(i + 1).equals(shorter.substring(i));
+    }
+
+    /** Whether {@code a} is {@code b} with an s after it, {@code b} three letters or more. */
+    private static boolean plural(String a, String b) {
+        return b.length() >= 3 && a.length() == b.length() + 1 && a.endsWith("s") && a.startsWith(b)
+                && b.chars().allMatch(Character::isLetter);
     }
 }

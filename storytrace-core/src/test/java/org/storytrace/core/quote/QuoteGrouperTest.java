@@ -64,6 +64,14 @@ class QuoteGrouperTest {
         assertTrue(Spelling.typo("exectuive", "executive"));
         assertFalse(Spelling.typo("killed", "filled"), "another first letter is another word");
         assertFalse(Spelling.typo("men", "man"), "short words are other words");
+        assertTrue(Spelling.typo("jew", "jews"), "a plural's s dropped: one outlet's slip");
+        assertTrue(Spelling.typo("leaders", "leader"));
+        assertFalse(Spelling.typo("it", "its"), "two letters are too few to tell");
+        assertFalse(Spelling.typo("jews", "jewels"));
+        List<QuoteGrouper.Item> plural = List.of(
+                item("a", "If somebody denies the myth of the massacre of Jews, the Zionist loudspeakers will start to scream"),
+                item("b", "If somebody denies the myth of the massacre of Jew, the Zionist loudspeakers will start to scream"));
+        assertTrue(QuoteGrouper.group(plural).get(0).differences().get(0).isEmpty());
         List<QuoteGrouper.Item> typo = List.of(
                 item("a", "The controversy between China and the United States on the Taiwan issue revolves around one point"),
                 item("b", "The controversy beween China and the United States on the Taiwan issue revolves around one point"));

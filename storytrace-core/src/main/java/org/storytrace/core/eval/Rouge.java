@@ -38,7 +38,7 @@ public final class Rouge {
         int used = 0, end = 0;
         for (int i = 0; i < t.length(); ) {
             int cp = t.codePointAt(i);
-            int len = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; // its UTF-8 bytes
             if (used + len > bytes) break;
             used += len;
             i += Character.charCount(cp);

@@ -79,11 +79,13 @@ public final class QuoteGroupStage implements StoryStage<QuoteGroupStage.StoryQu
         story.find(EntityStage.LAYER).ifPresent(es -> {
             for (Entity e : es.entities()) for (Entity.At at : e.mentions()) speakers.put(at.article() + "@" + at.start(), e.canonical());
         });
+        Map<Integer, Integer> lengths = new HashMap<>(); // each quote's words counted once, however many pairs ask
         Map<Integer, Set<String>> stems = new HashMap<>();
         Map<Integer, float[]> vectors = new HashMap<>();
         return (a, b) -> {
             Quote x = items.get(a).quote(), y = items.get(b).quote();
-            int nx = QuoteGrouper.words(x.text()).size(), ny = QuoteGrouper.words(y.text()).size();
+            int nx = lengths.computeIfAbsent(a, i -> QuoteGrouper.words(items.get(i).quote().text()).size());
+            int ny = lengths.computeIfAbsent(b, i -> QuoteGrouper.words(items.get(i).quote().text()).size());
             if (Math.min(nx, ny) < MIN_WORDS || Math.min(nx, ny) < MIN_LENGTH_RATIO * Math.max(nx, ny)) return false;
             String sx = speakers.get(items.get(a).article() + "@" + x.speakerMention());
             String sy = speakers.get(items.get(b).article() + "@" + y.speakerMention());

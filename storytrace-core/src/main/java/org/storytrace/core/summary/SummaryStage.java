@@ -9,8 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layer;
 import org.storytrace.core.doc.Layers;
@@ -19,6 +17,7 @@ import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.StoryView;
 import org.storytrace.core.fact.FactStage;
 import org.storytrace.core.model.Article;
+import org.storytrace.core.text.Datelines;
 import org.storytrace.core.time.TimelineStage;
 
 /**
@@ -86,15 +85,6 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
     @Override public String describe() { return "summary: " + length + " sentences, LexRank centrality with a lead prior, MMR lambda "
             + LAMBDA + ", citations at cosine " + SAME; }
 
-    private static final String DAY = "(?:\\p{Lu}\\p{Ll}{2,8}\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+\\p{Lu}\\p{Ll}{2,8}\\.?\\s+\\d{4}"
-            + "|\\p{Lu}\\p{Ll}{2,8}\\.?\\s+\\d{1,2})";
-    /**
-     * A dateline at a sentence's start: a place in capitals (maybe its country), its date, the agency in brackets, then
-     * a dash; or the date alone before the dash. Left out of the summary's sentence and its citation.
-     */
-    static final Pattern DATELINE = Pattern.compile("(?:\\p{Lu}{2}[\\p{Lu} .'-]{0,40}(?:,\\s*\\p{Lu}[\\p{L} .'-]{1,30})?(?:,\\s*" + DAY
-            + ")?|" + DAY + ")\\s*(?:\\([^)\\n]{1,30}\\))?\\s*(?:--|\\u2014|\\u2013|-(?=\\s))\\s*");
-
     private record Candidate(String article, int articleRank, int position, int start, int end, String text, long[] keys) {}
 
     @Override public Summary apply(StoryView story) {
@@ -109,8 +99,8 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
             for (int i = 0; i < s.size() && taken < PER_ARTICLE; i++) {
                 int st = s.starts()[i], en = s.ends()[i];
                 // a report's dateline ("BAGHDAD, May 8, 2021 \u2014", "NAIROBI, Nov. 2 (Xinhua) --") is no part of what it says
-                Matcher dl = DATELINE.matcher(text).region(st, en);
-                if (dl.lookingAt() && dl.end() < en) st = dl.end();
+                int after = Datelines.skip(text, st, en);
+                if (after < en) st = after;
                 String sentence = text.substring(st, en).strip();
                 int words = sentence.isEmpty() ? 0 : sentence.split("\\s+").length;
                 if (words < 8 || words > 70 || a.title() != null && sentence.equals(a.title().strip()) || sentence.endsWith("?")) continue;

@@ -27,6 +27,7 @@ import org.storytrace.core.doc.StoryView;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.quote.Quote;
 import org.storytrace.core.quote.Quotes;
+import org.storytrace.core.text.Datelines;
 import org.storytrace.core.text.NameKey;
 import org.storytrace.core.text.StopWords;
 import org.storytrace.core.text.Tokens;
@@ -417,16 +418,8 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
         if (a.published() != null && a.published().toString().equals(t.value()) && a.publishedEvidence() != null
                 && a.publishedEvidence().contains(t.text())) return true;
         // a wire dateline in the text: "NAIROBI, Nov. 2 (Xinhua) --", "BEIRUT, Lebanon, March 3 (AP) —"
-        String text = a.cleanText();
-        int ls = text.lastIndexOf('\n', t.start() - 1) + 1;
-        return DATELINE_BEFORE.matcher(text).region(ls, t.start()).matches()
-                && DATELINE_AFTER.matcher(text).region(t.end(), Math.min(text.length(), t.end() + 40)).lookingAt();
+        return Datelines.isDatelineDate(a.cleanText(), t.start(), t.end());
     }
-
-    /** What comes before a dateline's date on its line: a place in capitals, maybe its country ("BEIRUT, Lebanon, "). */
-    private static final Pattern DATELINE_BEFORE = Pattern.compile("\\s*\\p{Lu}[\\p{Lu} .'-]{1,40}(?:,\\s*\\p{L}[\\p{L} .'-]{1,30})?,\\s*");
-    /** What follows it: the agency in brackets, then a dash. */
-    private static final Pattern DATELINE_AFTER = Pattern.compile("\\s*(?:\\([^)\\n]{1,30}\\))?\\s*(?:--|\\u2014|\\u2013|-)\\s");
 
     static boolean overlap(List<String> a, List<String> b) {
         for (String x : a) if (b.contains(x)) return true;

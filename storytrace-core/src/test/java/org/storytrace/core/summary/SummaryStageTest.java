@@ -61,16 +61,6 @@ class SummaryStageTest {
 
     @Test
     void aDatelineIsNoPartOfTheSentenceItOpens() {
-        for (String line : new String[] {"BAGHDAD, May 8, 2021 \u2014 ", "NAIROBI, Nov. 2 (Xinhua) -- ",
-            "BEIRUT, Lebanon, March 3 (AP) \u2014 ", "WASHINGTON (AP) - ", "March 3, 2025 \u2014 ", "3 March 2025 -- "}) {
-            var m = SummaryStage.DATELINE.matcher(line + "Protesters stormed the offices.");
-            assertTrue(m.lookingAt() && m.end() == line.length(), line);
-        }
-        for (String sentence : new String[] {"US troops - and their allies - left.",
-            "Protesters stormed the offices on May 8, 2021 \u2014 police said.", "In May 8 \u2014 no."}) {
-            var m = SummaryStage.DATELINE.matcher(sentence);
-            assertTrue(!m.lookingAt(), sentence);
-        }
         String text = "Offices stormed\n\nBAGHDAD, May 8, 2021 \u2014 Protesters stormed militia offices in Karbala on Friday after the "
                 + "killing of a local activist, police said.";
         SummaryStage.Summary s = new SummaryStage(1).apply(new StoryView("d", List.of(doc("x", text))));

@@ -513,12 +513,19 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             + "|students|workers|passengers|residents|militants|fighters|members|migrants|villagers|others|men|women|journalists)\\s+)?";
     private static final String BUILDINGS = "(?:homes|houses|buildings|shops|schools|apartments|dwellings|structures|businesses)";
     /**
+     * A separator written with a space, as text rebuilt from a tokenised corpus has it ("£35, 000", "£1. 7m"): a comma
+     * before a group of three digits, a point before the decimals of a sum with its scale.
+     */
+    private static final String SPACED = ",\\s(?=\\d{3}(?![\\d.,]))"
+            + "|\\.\\s(?=\\d{1,3}\\s?(?:million|billion|trillion|bn|mn|m)\\b)";
+
+    /**
      * A sum: "$2 billion", "€350m", "$160MM" (finance's million), "$143-billion", "$50k"; a range ("$140-150 million",
      * "$2 to 3 billion") is its lower end with the upper's scale; a rate ("$21 million per year", "a week") is
      * group {@code per}.
      */
-    private static final String MONEY = "(?<cur>US\\$|\\$|€|£|¥)\\s?(?<amount>\\d+(?:[.,]\\d+)*)(?<upper>\\s?(?:-|–|to)\\s?"
-            + "\\d+(?:[.,]\\d+)*)?(?:(?:\\s?-\\s?|\\s)?(?<scale>million|billion|trillion|bn|mn|mm|m|k)\\b)?"
+    private static final String MONEY = "(?<cur>US\\$|\\$|€|£|¥)\\s?(?<amount>\\d+(?:(?:[.,]|" + SPACED + ")\\d+)*)"
+            + "(?<upper>\\s?(?:-|–|to)\\s?\\d+(?:[.,]\\d+)*)?(?:(?:\\s?-\\s?|\\s)?(?<scale>million|billion|trillion|bn|mn|mm|m|k)\\b)?"
             + "(?:,?\\s(?:per|a|an|each)\\s(?<per>year|season|month|week|day|hour|night|person|head|share|barrel|ton|tonne|"
             + "kilogram|kg|pound|ounce|gallon|litre|liter|unit)\\b|\\s(?<annually>annually|yearly|monthly|weekly|daily)\\b)?";
     /** Patterns of counts, each with groups {@code approx}, {@code n} and {@code verb} (what is counted). */
@@ -734,10 +741,19 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             for (int j = i + 1; j < g.size(); j++) {
                 Count x = g.get(i), y = g.get(j);
                 if (x.n != y.n && !x.at.article().equals(y.at.article()) && TimelineStage.disputeWords(x.keys, y.keys)
-                        && !otherPlaces(x.places, y.places)) return true;
+                        && !otherPlaces(x.places, y.places) && !twoSums(x, y)) return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether two sums of money are too far apart to be one sum misreported: a slip of scale (thousand, million,
+     * billion) is a factor of a thousand, so sums further apart are two sums ("£1" of a garbled "£1. 7m" and "£88m").
+     */
+    static boolean twoSums(Count x, Count y) {
+        if (!x.kind.startsWith("amount") || x.n <= 0 || y.n <= 0) return false;
+        return Math.max(x.n, y.n) / Math.min(x.n, y.n) > 1000;
     }
 
     /** Whether every count is within 10% of the others and those that differ are approximate ("about 50" and 52). */
@@ -780,7 +796,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
 
     /** A sum of money as a whole number of units ("2", "billion": 2,000,000,000; "1.2", "bn"), or -1. */
     static long money(String amount, String scale) {
-        String a = amount.replace(",", "");
+        String a = amount.replace(",", "").replace(" ", "");
         double v;
         try {
             v = Double.parseDouble(a);

@@ -33,11 +33,32 @@ final class EventVerb {
     /** Whether a verb's stem reports speech ("said", "accused", "reported", "announced"). */
     static boolean reporting(String stem) { return stem != null && REPORTING.contains(stem); }
 
+    /**
+     * Stems of the steps of a legal process (arrested, charged, convicted, sentenced, remanded): each has its own day,
+     * after the deed it answers, so the day of a conviction and the day of the shooting it punishes are two events.
+     */
+    private static final Set<String> LEGAL = Stream.of("arrest", "detain", "charg", "indict", "arraign", "convict", "sentenc",
+            "acquitt", "acquit", "plead", "jail", "imprison", "remand", "prosecut", "extradit", "bail", "fin", "trial", "hearing",
+            "conviction", "arraignment", "indictment", "sentencing")
+            .map(EventVerb::tidy).collect(Collectors.toUnmodifiableSet());
+
+    /** What a verb tells of: speech, a step of a legal process, or anything else that happens. */
+    enum Kind { SPEECH, LEGAL, DEED }
+
+    /** The kind of a verb's stem (null: none). */
+    static Kind kind(String stem) {
+        if (stem == null) return null;
+        if (REPORTING.contains(stem)) return Kind.SPEECH;
+        return LEGAL.contains(stem) ? Kind.LEGAL : Kind.DEED;
+    }
+
     /** Words scanned before the date, then after it, within its clause. */
-    private static final int BEFORE = 8, AFTER = 4;
+    private static final int BEFORE = 8, AFTER = 6;
 
     /** The stem of the verb {@code text[start, end)} (a date) is told with, within {@code [floor, ceiling)}; null for none. */
     static String of(String text, int start, int end, int floor, int ceiling) {
+        String named = eventNoun(text, start, end, ceiling);
+        if (named != null) return named;
         int at = start;
         for (int w = 0; w < BEFORE; w++) {
             int e = at;
@@ -68,6 +89,39 @@ final class EventVerb {
         }
         return null;
     }
+
+    /**
+     * The event a date names as a modifier: "the June 20 shooting", "Sunday's coal mine fire", "the Sept. 11 attacks":
+     * the last of the lower-case words after the date (or after its "'s"; at most three, up to a function word), stemmed
+     * when it is an -ing form. Null where the date is no modifier (no "the" or "a" before it and no "'s" after it).
+     */
+    static String eventNoun(String text, int start, int end, int ceiling) {
+        int at = end;
+        if (at + 2 <= ceiling && (text.startsWith("'s", at) || text.startsWith("\u2019s", at))) at += 2;
+        else if (!Set.of("the", "a", "an").contains(TimeTagger.previousWord(text, start))) return null;
+        String head = null;
+        for (int w = 0; w < 3; w++) {
+            int s = at;
+            if (s >= ceiling || text.charAt(s) != ' ') break;
+            s++;
+            int e = s;
+            while (e < ceiling && (Character.isLowerCase(text.charAt(e)) || text.charAt(e) == '-')) e++;
+            if (e == s || e < ceiling && Character.isLetterOrDigit(text.charAt(e))) break;
+            String word = text.substring(s, e);
+            if (FUNCTION.contains(word) || AUXILIARY.contains(word)) break;
+            head = word;
+            at = e;
+        }
+        if (head == null) return null;
+        String noun = tidy(head);
+        // "the March 3 hearing" is a step of a trial, whatever "heard" is
+        if (LEGAL.contains(noun)) return noun;
+        return head.endsWith("ing") && head.length() >= 6 ? stem(head) : noun;
+    }
+
+    /** Words that end the noun phrase a date modifies. */
+    private static final Set<String> FUNCTION = Set.of("in", "on", "at", "of", "for", "to", "from", "by", "with", "and", "or", "that",
+            "which", "who", "as", "near", "after", "before", "when", "where", "than", "into", "over", "against");
 
     private static boolean wordChar(char c) { return Character.isLetterOrDigit(c) || c == '-' || c == '\'' || c == '\u2019'; }
 

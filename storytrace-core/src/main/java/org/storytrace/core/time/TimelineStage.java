@@ -184,8 +184,8 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      * event, weak too ({@link #BOUND}).
      */
     private record Dated(Mention mention, List<String> days, long[] keys, boolean weak, LocalDate anchor, long offset, boolean relative,
-            String verb) {
-        Dated withDays(List<String> other) { return new Dated(mention, other, keys, weak, anchor, offset, relative, verb); }
+            String verb, List<long[]> places) {
+        Dated withDays(List<String> other) { return new Dated(mention, other, keys, weak, anchor, offset, relative, verb, places); }
     }
 
     /**
@@ -194,8 +194,77 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      * "On Friday, Hamas accused"), whatever words they share. Either without a verb found: no veto.
      */
     private static boolean twoEvents(Dated a, Dated b) {
-        return a.verb != null && b.verb != null && EventVerb.reporting(a.verb) != EventVerb.reporting(b.verb);
+        return a.verb != null && b.verb != null && EventVerb.kind(a.verb) != EventVerb.kind(b.verb);
     }
+
+    /**
+     * Generic heads of names of places and institutions: two names with the same head and different words before it
+     * ("Taunton Deane Magistrates' Court" / "Taunton Crown Court", "Shanxi Province" / "Hebei Province") are two places
+     * of one kind, so days told of them are two events (a first hearing and the trial). A person's name is left out:
+     * "Robert Pitman" and "Mr Pitman" are one man.
+     */
+    private static final Set<String> PLACE_HEADS = Set.of("court", "province", "county", "district", "street", "road", "avenue",
+            "square", "bridge", "airport", "station", "hospital", "university", "college", "school", "prison", "jail", "mine",
+            "church", "mosque", "temple", "stadium", "arena", "park", "hotel", "centre", "center", "ministry", "council",
+            "committee", "party", "island", "valley", "village", "mall", "market", "base", "camp", "port", "harbour", "harbor");
+
+    /**
+     * The names in {@code text[from, to)} whose last word is a {@link #PLACE_HEADS} head: per name, the head's hash
+     * first, then the {@link NameKey} of each capitalised word before it. A run of capitalised words ("Magistrates'"
+     * counts) opening the sentence is still read: a name often opens one.
+     */
+    static List<long[]> placeNames(String text, int from, int to) {
+        List<long[]> out = new ArrayList<>();
+        List<Long> run = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            int gap = i;
+            while (i < to && !Character.isLetter(text.charAt(i))) i++;
+            if (i - gap != 1 || text.charAt(gap) != ' ') run.clear(); // a name's words are one space apart
+            int s = i;
+            while (i < to && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '-' || text.charAt(i) == '\'')) i++;
+            if (s == i) break;
+            String w = text.substring(s, i);
+            if (!Character.isUpperCase(w.charAt(0))) { run.clear(); continue; }
+            String bare = w.endsWith("'") ? w.substring(0, w.length() - 1) : w;
+            if (!run.isEmpty() && PLACE_HEADS.contains(bare.toLowerCase(Locale.ROOT))) {
+                long[] name = new long[run.size() + 1];
+                name[0] = Tokens.hashOf(bare.toLowerCase(Locale.ROOT));
+                for (int k = 0; k < run.size(); k++) name[k + 1] = run.get(k);
+                out.add(name);
+            }
+            run.add(NameKey.of(bare.startsWith("Al-") || bare.startsWith("al-") ? bare.substring(3) : bare));
+        }
+        return out;
+    }
+
+    /** Whether {@code a} and {@code b} name two places of one kind ({@link #placeNames}): neither name's words hold the other's. */
+    static boolean namesApart(List<long[]> a, List<long[]> b) {
+        for (long[] x : a) {
+            for (long[] y : b) {
+                if (x[0] == y[0] && !within(x, y) && !within(y, x)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every word before {@code x}'s head is among {@code y}'s. */
+    private static boolean within(long[] x, long[] y) {
+        outer:
+        for (int i = 1; i < x.length; i++) {
+            for (int j = 1; j < y.length; j++) if (x[i] == y[j]) continue outer;
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Words that make a day another occurrence of the story's kind of event than the story's own: "The last such
+     * out-of-band patch ... was released on Oct. 23", "a similar attack on May 3", "the previous raid": a point of
+     * comparison, weak like a bound.
+     */
+    private static final Pattern PRIOR = Pattern.compile("(?i)\\b(?:(?:last|previous|prior|earlier|latest|another) such"
+            + "|the previous (?!day|night|week|weekend|month|year|morning|afternoon|evening)\\w+)\\b");
 
     /**
      * Whether {@code a} is dated outright (its year written: not {@link Timex#relative}) and {@code b} writes the same
@@ -282,13 +351,15 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 boolean weak = t.relative() && (basis.equals("text")
                         || !basis.equals("published") && !writesDay(t.text()))
                         // "its lowest close since July 21": the start of a span, a point of reference rather than an event
-                        || bounds(text, t.start());
+                        || bounds(text, t.start())
+                        // "the last such patch ... was released on Oct. 23": an earlier occurrence, for comparison
+                        || PRIOR.matcher(text).region(from, t.start()).find();
                 // a day named only relative to the article's date ("Tuesday", "yesterday"): how many days from that date
                 LocalDate anchor = times.get(k).anchor();
                 long offset = t.relative() && anchor != null && !writesDay(t.text())
                         ? LocalDate.parse(days.get(0)).toEpochDay() - anchor.toEpochDay() : NOT_RELATIVE;
                 all.add(new Dated(m, days, keys(text, cs, t.start(), t.end(), ce), weak, anchor, offset,
-                        t.relative(), EventVerb.of(text, t.start(), t.end(), from, to)));
+                        t.relative(), EventVerb.of(text, t.start(), t.end(), from, to), placeNames(text, cs, ce)));
                 if (all.size() >= MAX_MENTIONS) break;
             }
         }
@@ -309,7 +380,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 if (overlap(x.days, y.days)) same.union(i, j);
                 else if (!x.weak && !y.weak && !series(x, y) && !afterTheOther(x, y) && !afterTheOther(y, x)
                         && !namesBoth(named, x, y) && !namesBoth(named, y, x) && !twoEvents(x, y)
-                        && disputeWords(x.keys, y.keys)) conflicts.add(new int[] {i, j});
+                        && !namesApart(x.places, y.places) && disputeWords(x.keys, y.keys)) conflicts.add(new int[] {i, j});
             }
         }
         // mentions of one day with no word in common across articles are still that day's events: join same-day mentions

@@ -190,6 +190,21 @@ class FactStageTest {
                         d),
                 doc("b2", "The Orioles offered the first baseman a seven-year contract worth $150 million, a source said on Friday.", d));
         assertTrue(range.discrepancies().isEmpty(), range.toString());
+        // a slip of scale is a thousandfold (above); sums further apart are two sums, not one misreported
+        FactStage.StoryFacts far = facts(List.of(),
+                doc("a1", "Thieves who stole gems worth \u00a320 from a Graff store in London were jailed on Friday, police said.", d),
+                doc("b2", "Thieves who stole gems worth \u00a388m from a Graff store in London were jailed on Friday, police said.", d));
+        assertTrue(far.discrepancies().stream().noneMatch(x -> x.kind().equals("amount")), far.toString());
+        // text rebuilt from a tokenised corpus writes separators with a space: "£1. 7m" is 1.7 million, "£35, 000" 35,000
+        FactStage.StoryFacts spaced = facts(List.of(),
+                doc("a1", "Thieves who stole gems worth \u00a31. 7m from a Graff store in London were jailed on Friday, police said.", d),
+                doc("b2", "Thieves who stole gems worth \u00a31.2m from a Graff store in London were jailed on Friday, police said.", d));
+        assertEquals(List.of("1200000", "1700000"), spaced.discrepancies().get(0).values().stream().map(FactStage.Value::value).toList(),
+                spaced.toString());
+        FactStage.StoryFacts thousands = facts(List.of(),
+                doc("a1", "The gang took \u00a335, 000 of jewellery from the Graff store in London on Friday, police said.", d),
+                doc("b2", "The gang took \u00a335,000 of jewellery from the Graff store in London on Friday, police said.", d));
+        assertTrue(thousands.discrepancies().isEmpty(), thousands.toString());
     }
 
     @Test

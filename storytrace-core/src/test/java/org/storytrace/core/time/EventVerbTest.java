@@ -31,4 +31,16 @@ class EventVerbTest {
         }
         assertEquals(EventVerb.verb("tell", "will"), EventVerb.verb("told", ""));
     }
+
+    @Test
+    void aDateThatModifiesANounNamesThatEventAndALegalStepIsAKindOfItsOwn() {
+        assertEquals("shoot", verb("He was charged in connection with the June 20 shooting in Hawaiian Gardens.", "June 20"));
+        assertEquals("fir", verb("All 34 miners trapped in Sunday's coal mine fire in Shanxi were confirmed dead.", "Sunday"));
+        assertEquals("kil", verb("Six people were killed on Friday in the county.", "Friday"), "no modifier: the verb");
+        assertEquals(EventVerb.Kind.LEGAL, EventVerb.kind(verb("Orozco was convicted March 20 of murder.", "March 20")));
+        assertEquals(EventVerb.Kind.LEGAL, EventVerb.kind(verb("He was sentenced on Friday to life.", "Friday")));
+        assertEquals(EventVerb.Kind.LEGAL, EventVerb.kind(verb("the March 3 hearing was put off.", "March 3")));
+        assertEquals(EventVerb.Kind.DEED, EventVerb.kind(verb("Gunmen shot him on Friday in the county.", "Friday")));
+        assertEquals(EventVerb.Kind.SPEECH, EventVerb.kind(verb("Police said on Friday the man died.", "Friday")));
+    }
 }

@@ -169,10 +169,10 @@ class TimelineStageTest {
     @Test
     void aReportThatNamesBothDaysTellsOfTwoMomentsAndADeadlineIsNoEvent() {
         // one report names both days, the killing on June 24 and a hearing on March 20 (in other words); the other puts the
-        // conviction, told in the words of the killing, on March 20: two events of the story, not a dispute
+        // killing on March 20: the report that names both days knows of two moments, so no dispute
         Document a = doc("a", "Orozco was convicted of the murder of Deputy Ortiz, who was killed on June 24 in Hawaiian Gardens. "
                 + "A jury heard on March 20 how he had been arrested in Mexico.", LocalDate.of(2005, 6, 28));
-        Document b = doc("b", "Orozco was convicted on March 20 of the murder of Deputy Ortiz in Hawaiian Gardens.",
+        Document b = doc("b", "Orozco was convicted of the murder of Deputy Ortiz, who was killed on March 20 in Hawaiian Gardens.",
                 LocalDate.of(2005, 6, 28));
         TimelineStage.StoryTime t = new TimelineStage().apply(new StoryView("s", List.of(a, b)));
         assertTrue(t.timeline().stream().allMatch(e -> e.disputed().isEmpty()), t.timeline().toString());
@@ -248,5 +248,50 @@ class TimelineStageTest {
                 + "said.", LocalDate.of(2024, 2, 16));
         TimelineStage.StoryTime u = new TimelineStage().apply(new StoryView("s", List.of(c, d)));
         assertEquals(2, u.timeline().stream().filter(e -> !e.disputed().isEmpty()).count(), u.timeline().toString());
+    }
+
+    private static long disputedEvents(Document... docs) {
+        TimelineStage.StoryTime t = new TimelineStage().apply(new StoryView("s", List.of(docs)));
+        return t.timeline().stream().filter(e -> !e.disputed().isEmpty()).count();
+    }
+
+    @Test
+    void aConvictionAndTheShootingItPunishesAreTwoEventsButTwoArrestDaysDispute() {
+        LocalDate day = LocalDate.of(2005, 9, 1);
+        assertEquals(0, disputedEvents(
+                doc("a", "Orozco was convicted March 20 of first-degree murder for the killing of the deputy in Hawaiian Gardens.", day),
+                doc("b", "The complaint named Orozco for the murder of the deputy in Hawaiian Gardens on June 20, when a man "
+                        + "was shot and wounded.", day)));
+        assertEquals(2, disputedEvents(
+                doc("c", "Police arrested Orozco on March 20 over the murder of the deputy in Hawaiian Gardens.", day),
+                doc("d", "Police arrested Orozco on March 22 over the murder of the deputy in Hawaiian Gardens.", day)));
+    }
+
+    @Test
+    void daysToldOfTwoPlacesOfOneKindAreTwoEvents() {
+        LocalDate day = LocalDate.of(2013, 7, 20);
+        assertEquals(0, disputedEvents(
+                doc("a", "Robert Pitman, 24, from the town is due to appear before Taunton Deane Magistrates' Court on Tuesday.", day),
+                doc("b", "Robert Pitman was remanded in custody to appear before Taunton Crown Court on 19 August.", day)));
+        // the same court, named in full once and in short once: one hearing, two days
+        assertEquals(2, disputedEvents(
+                doc("c", "Robert Pitman, 24, from the town is due to appear before Taunton Crown Court on Tuesday.", day),
+                doc("d", "Robert Pitman, 24, from the town is due to appear before Crown Court on Wednesday.", day)));
+        assertTrue(TimelineStage.namesApart(TimelineStage.placeNames("in Shanxi Province on", 0, 21),
+                TimelineStage.placeNames("in Hebei Province on", 0, 20)));
+        assertTrue(!TimelineStage.namesApart(TimelineStage.placeNames("at Al-Rasheed Street", 0, 20),
+                TimelineStage.placeNames("at Rashid Street", 0, 16)), "one street in two spellings");
+    }
+
+    @Test
+    void aDayOfAnEarlierOccurrenceComparedWithTheStorysIsNoDispute() {
+        LocalDate day = LocalDate.of(2008, 12, 17);
+        assertEquals(0, disputedEvents(
+                doc("a", "The last such out-of-band patch for Internet Explorer, Microsoft Security Bulletin, was released on "
+                        + "Oct. 23.", day),
+                doc("b", "Microsoft released the out-of-band patch for Internet Explorer, a security bulletin, on Dec. 9.", day)));
+        assertEquals(2, disputedEvents(
+                doc("c", "The out-of-band patch for Internet Explorer, Microsoft Security Bulletin, was released on Oct. 23.", day),
+                doc("d", "Microsoft released the out-of-band patch for Internet Explorer, a security bulletin, on Dec. 9.", day)));
     }
 }

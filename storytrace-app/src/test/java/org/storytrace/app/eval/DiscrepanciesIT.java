@@ -38,11 +38,13 @@ class DiscrepanciesIT {
     void onRealArticlesEveryReportedDiscrepancyIsJudgedAndPrecisionHolds() throws Exception {
         // session 15's judged pool (the news pool's wire reports and ECB+'s articles): precision 0.304, 0 unjudged,
         // 0.84 of the pool's right ones reported; session 16: 0.676 (a report that names both days, a day after "by",
-        // dense quote matches, counts in close words and of one place, speech against action).
+        // dense quote matches, counts in close words and of one place, speech against action); session 18: 0.800 with
+        // TempEval-3's AQUAINT and TimeBank added (a legal step against a deed, two places of one kind, an earlier
+        // occurrence, sums of two organisations or a thousandfold apart).
         // A change that reports new discrepancies must judge them (eval prints
         // them with STORYTRACE_EVAL_DEBUG=1) and add them to the pool.
         Map<String, Double> m = Evaluations.judged(Path.of("../testdata/discrepancies-judged/judged.tsv"), TestCorpora.root());
-        assertTrue(m.get("judged.discrepancies.precision") >= 0.6, m.toString());
+        assertTrue(m.get("judged.discrepancies.precision") >= 0.75, m.toString());
         assertTrue(m.get("judged.discrepancies.unjudged") <= 5, m.toString());
         assertTrue(m.get("judged.discrepancies.right_kept") >= 0.8, m.toString());
     }

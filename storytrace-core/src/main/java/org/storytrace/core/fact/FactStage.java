@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 import org.storytrace.core.cluster.UnionFind;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layer;
+import org.storytrace.core.doc.Layers;
+import org.storytrace.core.doc.Sentences;
 import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.StoryView;
 import org.storytrace.core.entity.Entity;
@@ -556,7 +558,46 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
     /** A count read from an article: what it counts, the number, whether it is approximate, and where. */
     /** A count or sum: what it counts, its value, whether it is approximate, its evidence, the words around it, the number as written. */
     private record Count(String kind, long n, boolean approx, Evidence at, long[] keys, LocalDate published, String word,
-            Set<Integer> places) {}
+            Set<Integer> places, Set<Integer> owners) {}
+
+    /**
+     * The organisations (entity indexes) a sum belongs to: those named in its sentence {@code [from, to)}, else the last
+     * one the article named before it (an article about one company names it and then gives its figures: "Net advanced
+     * to $94.2 million" after "Travelers Corp.'s third-quarter net income rose"). {@code at}: the article's
+     * {@code (start, entity)} pairs in text order.
+     */
+    private static Set<Integer> owners(List<int[]> at, int from, int to) {
+        if (at == null) return Set.of();
+        Set<Integer> out = new HashSet<>();
+        int[] last = null;
+        for (int[] p : at) {
+            if (p[0] >= from && p[0] < to) out.add(p[1]);
+            else if (p[0] < from) last = p;
+        }
+        if (out.isEmpty() && last != null) out.add(last[1]);
+        return out;
+    }
+
+    /**
+     * Whether two sums belong to different organisations ({@link #owners}, spellings merged by the entity stage): two
+     * companies' revenues, two clubs' offers, two stocks' closing prices are two sums, however alike their words.
+     */
+    static boolean otherOwners(Count x, Count y) {
+        if (!x.kind.startsWith("amount") || x.owners.isEmpty() || y.owners.isEmpty()) return false;
+        for (int o : x.owners) if (y.owners.contains(o)) return false;
+        return true;
+    }
+
+    private static int sentenceStart(Sentences s, int at, int fallback) {
+        int i = s == null ? -1 : s.at(at);
+        return i < 0 ? fallback : s.starts()[i];
+    }
+
+    private static int sentenceEnd(Sentences s, int at, int fallback) {
+        int i = s == null ? -1 : s.at(at);
+        return i < 0 ? fallback : s.ends()[i];
+    }
+
 
     /** The places (entity indexes) named in {@code [from, to)} of an article, from its {@code (start, entity)} pairs. */
     private static Set<Integer> places(List<int[]> at, int from, int to) {
@@ -603,10 +644,23 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                 }
             }
         }
+        // where each article names an organisation: a sum belongs to those of its sentence
+        Map<String, List<int[]>> orgsAt = new HashMap<>();
+        if (entities != null) {
+            List<Entity> es = entities.entities();
+            for (int k = 0; k < es.size(); k++) {
+                if (es.get(k).type() != EntityType.ORGANIZATION) continue;
+                for (Entity.At at : es.get(k).mentions()) {
+                    orgsAt.computeIfAbsent(at.article(), x -> new ArrayList<>()).add(new int[] {at.start(), k});
+                }
+            }
+            orgsAt.values().forEach(l -> l.sort(Comparator.comparingInt((int[] p) -> p[0])));
+        }
         List<Count> all = new ArrayList<>();
         for (Document d : story.documents()) {
             Article a = d.article();
             String text = a.cleanText();
+            Sentences sentences = d.find(Layers.SENTENCES).orElse(null);
             // most articles count nothing: the patterns run only where one of their verbs is written
             String lower = text.substring(a.bodyStart(), a.bodyEnd()).toLowerCase(Locale.ROOT);
             boolean counts = false;
@@ -627,7 +681,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                     int cs = Math.max(a.bodyStart(), m.start() - 120), ce = Math.min(a.bodyEnd(), m.end() + 120);
                     Evidence ev = new Evidence(a.id(), m.start(), m.end(), m.group(), false);
                     all.add(new Count(kindOf(m.group("verb")), n, approx, ev, TimelineStage.contentKeys(text, cs, m.start(), m.end(), ce),
-                            a.published(), m.group("n").toLowerCase(Locale.ROOT), places(placesAt.get(a.id()), cs, ce)));
+                            a.published(), m.group("n").toLowerCase(Locale.ROOT), places(placesAt.get(a.id()), cs, ce), Set.of()));
                 }
             }
             boolean money = lower.indexOf('$') >= 0 || lower.indexOf('€') >= 0 || lower.indexOf('£') >= 0 || lower.indexOf('¥') >= 0;
@@ -643,7 +697,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
                         : m.group("annually") != null ? " per " + PER.get(m.group("annually").toLowerCase(Locale.ROOT)) : "";
                 boolean approx = m.group("approx") != null || m.group("upper") != null;
                 all.add(new Count("amount in " + currency + per, n, approx, ev, TimelineStage.contentKeys(text, cs, m.start(), m.end(), ce),
-                        a.published(), m.group("amount"), places(placesAt.get(a.id()), cs, ce)));
+                        a.published(), m.group("amount"), places(placesAt.get(a.id()), cs, ce),
+                        owners(orgsAt.get(a.id()), sentenceStart(sentences, m.start(), cs), sentenceEnd(sentences, m.start(), ce))));
             }
         }
         // one fact per kind and event: counts of one kind whose words agree, across articles
@@ -741,7 +796,8 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             for (int j = i + 1; j < g.size(); j++) {
                 Count x = g.get(i), y = g.get(j);
                 if (x.n != y.n && !x.at.article().equals(y.at.article()) && TimelineStage.disputeWords(x.keys, y.keys)
-                        && !otherPlaces(x.places, y.places) && !twoSums(x, y)) return true;
+                        && !otherPlaces(x.places, y.places) && !twoSums(x, y)
+                        && !otherOwners(x, y)) return true;
             }
         }
         return false;

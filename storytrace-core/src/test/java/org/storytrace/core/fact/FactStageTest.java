@@ -28,12 +28,15 @@ import org.storytrace.core.time.TimelineStage;
 class FactStageTest {
     /** An article whose listed words are place names (the name finder's job, done by hand here). */
     private static Document doc(String id, String text, LocalDate published, String... places) {
+        return doc(id, text, published, EntityType.LOCATION, places);
+    }
+
+    private static Document doc(String id, String text, LocalDate published, EntityType type, String... places) {
         Article a = new Article(id, id, text, null, published, published == null ? null : "test", null, null, 0, text.length(), List.of(),
                 "text", "UTF-8", null, id.replaceAll("\\d", ""), "eng");
         List<Mention> ms = new ArrayList<>();
         for (String p : places) {
-            for (int i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) ms.add(new Mention(i, i + p.length(), p, EntityType.LOCATION,
-                    null));
+            for (int i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) ms.add(new Mention(i, i + p.length(), p, type, null));
         }
         ms.sort(Comparator.comparingInt(Mention::start));
         Document d = Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)).with(Mentions.LAYER, new Mentions(ms));
@@ -219,6 +222,31 @@ class FactStageTest {
                 doc("a1", "The suicide bombings on three Amman hotels killed 57 people and injured dozens, officials said on Thursday.", d),
                 doc("b2", "The suicide bombings on three Amman hotels killed 57 people and injured 300, officials said on Thursday.", d));
         assertEquals(1, conflict.discrepancies().size(), conflict.toString());
+    }
+
+    @Test
+    void sumsOfTwoOrganisationsAreTwoSumsAndOneOrganisationsSumsDispute() {
+        LocalDate d = LocalDate.of(1989, 11, 2);
+        EntityType org = EntityType.ORGANIZATION;
+        FactStage.StoryFacts two = facts(List.of(),
+                doc("a1", "Telerate Inc. reported its results on Friday. In composite trading on the exchange, Telerate shares closed at "
+                        + "$19.50, up 12.5 cents.", d, org, "Telerate"),
+                doc("b2", "Dow Jones Co. reported its results on Friday. In composite trading on the exchange, Dow Jones shares closed at "
+                        + "$36.125, down 50 cents.", d, org, "Dow Jones"));
+        assertTrue(two.discrepancies().isEmpty(), two.toString());
+        // the sentence names none: the organisation named last before it owns the sum
+        FactStage.StoryFacts before = facts(List.of(),
+                doc("a1", "Travelers Corp. said its third-quarter net income rose 11%.\nRevenue declined to $3 billion from $3.2 billion "
+                        + "in the quarter.", d, org, "Travelers"),
+                doc("b2", "Aetna Co. said its third-quarter net income fell 22%.\nRevenue declined to $7 billion from $7.4 billion "
+                        + "in the quarter.", d, org, "Aetna"));
+        assertTrue(before.discrepancies().isEmpty(), before.toString());
+        FactStage.StoryFacts one = facts(List.of(),
+                doc("a1", "Travelers Corp. said its third-quarter net income rose 11%.\nRevenue declined to $3 billion from $3.2 billion "
+                        + "in the quarter.", d, org, "Travelers"),
+                doc("b2", "Travelers Corp. said its third-quarter net income rose 11%.\nRevenue declined to $3 billion from $3.4 billion "
+                        + "in the quarter.", d, org, "Travelers"));
+        assertEquals(1, one.discrepancies().stream().filter(x -> x.kind().equals("amount")).count(), one.toString());
     }
 
     @Test

@@ -2,8 +2,11 @@ package org.storytrace.core.fact;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,7 +60,39 @@ public final class Countries {
             {"Bosnian", "Bosnia & Herzegovina"}, {"Venezuelan", "Venezuela"}, {"Colombian", "Colombia"}, {"Chilean", "Chile"}, {"Peruvian",
                     "Peru"},
             {"Cuban", "Cuba"}, {"Bangladeshi", "Bangladesh"}, {"Sri Lankan", "Sri Lanka"}, {"Nepalese", "Nepal"}};
+        // the regular adjectives of every other one-word country ("Tanzanian", "Eritrean", "Malian", "Chadian", "Beninese"):
+        // a form two countries would share is left out; the listed ones above take precedence
+        Map<String, String> made = new HashMap<>();
+        Set<String> shared = new HashSet<>();
+        for (String country : new HashSet<>(BY_NAME.values())) {
+            if (country.contains(" ") || country.length() < 4) continue;
+            for (String adjective : adjectivesOf(country)) {
+                String k = adjective.toLowerCase(Locale.ROOT);
+                String before = made.putIfAbsent(k, country);
+                if (before != null && !before.equals(country)) shared.add(k);
+            }
+        }
+        shared.forEach(made::remove);
+        made.forEach(BY_ADJECTIVE::putIfAbsent);
         for (String[] a : adjectives) BY_ADJECTIVE.put(a[0].toLowerCase(Locale.ROOT), a[1]);
+        BY_ADJECTIVE.put("dominican", "Dominican Republic");
+    }
+
+    /**
+     * The regular adjectives of a country's name: -a takes -n or -ian (Kenyan, Canadian), -o drops it for -an (Mexican),
+     * -e and -i take -an (Chilean, Malian), a consonant takes -ian, -i or -ese (Egyptian, Yemeni, Sudanese). Forms that are
+     * no word ("Germanian") never match a text, so they cost nothing.
+     */
+    static List<String> adjectivesOf(String country) {
+        char last = Character.toLowerCase(country.charAt(country.length() - 1));
+        String stem = country.substring(0, country.length() - 1);
+        return switch (last) {
+            case 'a' -> List.of(country + "n", stem + "ian", stem + "ese");
+            case 'o' -> List.of(stem + "an");
+            case 'e', 'i' -> List.of(country + "an");
+            case 'y' -> List.of(stem + "ian");
+            default -> List.of(country + "ian", country + "i", country + "ese");
+        };
     }
 
     /** The country {@code name} names ("Iraq", "Britain", "the U.S."), or null. */

@@ -231,9 +231,9 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
     private static final Pattern WATERS = Pattern.compile("\\b(?:Gulf|Sea|Ocean|Strait|Straits|Bay|Channel|Lake|River|Sound)\\b");
     /** A country as the possessor of what follows: "Iraq's" of "the capital of Iraq's Anbar province". */
     private static final Pattern POSSESSOR = Pattern.compile("^([^'’]+)['’]s\\b");
-    /** Before a place: "the Iraqi city of ". */
+    /** Before a place: "the Iraqi city of ", "the Tanzanian capital ". */
     private static final Pattern BEFORE_PLACE = Pattern.compile("\\b([A-Z][a-z]+)\\s+(?:city|town|village|port|province|capital|"
-            + "region|district|governorate)\\s+of\\s+$");
+            + "region|district|governorate)\\s+(?:of\\s+)?$");
 
     private static void places(StoryView story, EntityStage.StoryEntities entities, Sources sources, List<Fact> facts,
             List<Fact> disputes, List<PlaceClaim> claims) {

@@ -89,6 +89,21 @@ class FactStageTest {
     }
 
     @Test
+    void aCountrysAdjectiveBeforeItsCapitalPlacesTheCapital() {
+        LocalDate d = LocalDate.of(1998, 8, 8);
+        FactStage.StoryFacts f = facts(List.of(),
+                doc("a1", "A car bomb exploded outside the U.S. embassy in the Tanzanian capital Dar es Salaam on Friday, killing six.", d,
+                        "Dar es Salaam"),
+                doc("b2", "A car bomb exploded outside the U.S. embassy in Dar es Salaam, Kenya, on Friday, killing six.", d,
+                        "Dar es Salaam"));
+        FactStage.Fact place = f.discrepancies().stream().filter(x -> x.kind().equals("place")).findFirst()
+                .orElseThrow(() -> new AssertionError(f.toString()));
+        assertEquals(List.of("Kenya", "Tanzania"), place.values().stream().map(FactStage.Value::value).sorted().toList());
+        assertTrue(place.values().stream().flatMap(v -> v.evidence().stream()).anyMatch(e -> e.text().startsWith("Tanzanian capital")),
+                place.toString());
+    }
+
+    @Test
     void countsThatConflictAreDiscrepanciesRoundingAgreesAndALaterLargerTollIsAnUpdate() {
         LocalDate d1 = LocalDate.of(2023, 2, 6), d2 = LocalDate.of(2023, 2, 7);
         FactStage.StoryFacts conflict = facts(List.of(),

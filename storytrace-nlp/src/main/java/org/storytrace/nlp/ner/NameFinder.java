@@ -289,6 +289,23 @@ public final class NameFinder implements ArticleStage {
             if (a >= 2 && tokens.get(a - 1).word().equals("-") && isParticle(tokens.get(a - 2).word()) && touching(tokens, a - 2, a
                     + 1)) run[0] = a - 2;
         }
+        // a place name joined by a short lower-case word and two hyphens, which the CRF tags in pieces or by its last piece
+        // only (Dar-es-Salaam, Mazar-e-Sharif, Bandar-e-Abbas): one name from its first piece, of the last piece's type
+        for (int r = runs.size() - 1; r >= 0; r--) {
+            int a = runs.get(r)[0];
+            if (a < 4 || !tokens.get(a - 1).word().equals("-") || !tokens.get(a - 3).word().equals("-") || !infix(tokens.get(a - 2).word())
+                    || !isCapitalised(tokens.get(a - 4).word()) || !touching(tokens, a - 4, a + 1)) continue;
+            int prevEnd = r > 0 ? runs.get(r - 1)[1] : 0;
+            if (prevEnd > a - 4 && prevEnd != a - 3) continue; // the first piece belongs to a longer name
+            if (r > 0 && prevEnd == a - 3) { // the first piece is a run of its own: the two are one
+                runs.get(r)[0] = runs.get(r - 1)[0];
+                runs.remove(r - 1);
+                types.remove(r - 1);
+                r--;
+            } else {
+                runs.get(r)[0] = a - 4;
+            }
+        }
         designated(tokens, labelled, runs, types);
         defined(tokens, labelled, runs, types);
         for (int r = 0; r < runs.size(); r++) {
@@ -400,6 +417,9 @@ public final class NameFinder implements ArticleStage {
         for (int i = from + 1; i < to; i++) if (tokens.get(i).beginPosition() != tokens.get(i - 1).endPosition()) return false;
         return true;
     }
+
+    /** A short lower-case word between the hyphens of a name ("es" of Dar-es-Salaam, "e" of Mazar-e-Sharif). */
+    private static boolean infix(String w) { return w.length() <= 3 && w.chars().allMatch(c -> c >= 'a' && c <= 'z'); }
 
     private static boolean isParticle(String w) {
         String l = w.toLowerCase(Locale.ROOT);

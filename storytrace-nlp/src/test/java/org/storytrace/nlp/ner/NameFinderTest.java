@@ -43,6 +43,14 @@ class NameFinderTest {
     }
 
     @Test
+    void aPlaceNameWithALowerCaseWordBetweenHyphensStaysWhole() {
+        List<Mention> ms = mentions("A car bomb exploded outside the U.S. embassy in the Tanzanian capital Dar-es-Salaam on Friday, "
+                + "and a second one in Mazar-e-Sharif, police said.");
+        assertTrue(ms.stream().anyMatch(m -> m.text().equals("Dar-es-Salaam")), ms.toString());
+        assertTrue(ms.stream().noneMatch(m -> m.text().equals("Salaam")), ms.toString());
+    }
+
+    @Test
     void anAcronymInParenthesesAfterAnOrganisationIsOne() {
         List<Mention> ms = mentions("Members of the People\u2019s Mojahedin Organization of Iran (PMOI/MEK) were killed, the "
                 + "council said.");

@@ -24,6 +24,8 @@ import org.storytrace.core.doc.Layers;
 import org.storytrace.core.doc.Sentences;
 import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.StoryView;
+import org.storytrace.core.entity.EntityType;
+import org.storytrace.core.entity.Mentions;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.quote.Quote;
 import org.storytrace.core.quote.Quotes;
@@ -184,8 +186,9 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
      * event, weak too ({@link #BOUND}).
      */
     private record Dated(Mention mention, List<String> days, long[] keys, boolean weak, LocalDate anchor, long offset, boolean relative,
-            String verb, List<long[]> places) {
-        Dated withDays(List<String> other) { return new Dated(mention, other, keys, weak, anchor, offset, relative, verb, places); }
+            String verb, List<long[]> places, long[] subject) {
+        Dated withDays(List<String> other) { return new Dated(mention, other, keys, weak, anchor, offset, relative, verb, places,
+                subject); }
     }
 
     /**
@@ -236,6 +239,58 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
             run.add(NameKey.of(bare.startsWith("Al-") || bare.startsWith("al-") ? bare.substring(3) : bare));
         }
         return out;
+    }
+
+    /**
+     * The organisation a sentence opens with, as the subject of what it tells of ("ONEIDA Ltd. declared a 10% stock
+     * dividend, payable Dec. 15"; "The Cambrex Corp. ... declared"): the {@link NameKey}s of its words, or null when the
+     * sentence {@code [from, ...)} opens otherwise or the date comes first.
+     */
+    static long[] subject(String text, Mentions names, int from, int date) {
+        int at = from;
+        while (at < date && Character.isWhitespace(text.charAt(at))) at++;
+        if (text.startsWith("The ", at)) at += 4;
+        for (var m : names.list()) {
+            if (m.start() > at) break;
+            if (m.start() == at && m.end() <= date && m.type() == EntityType.ORGANIZATION) return nameKeys(m.text());
+        }
+        return null;
+    }
+
+    private static long[] nameKeys(String name) {
+        List<Long> keys = new ArrayList<>();
+        for (String w : name.split("[\\s,]+")) {
+            String bare = w.replaceAll("[^\\p{L}\\p{N}]", "");
+            if (bare.isEmpty() || CORPORATE.contains(bare.toLowerCase(Locale.ROOT))) continue;
+            keys.add(NameKey.of(bare));
+        }
+        long[] out = new long[keys.size()];
+        for (int i = 0; i < out.length; i++) out[i] = keys.get(i);
+        return out;
+    }
+
+    /** Words of a company's name that say what kind of company it is, not which. */
+    private static final Set<String> CORPORATE = Set.of("inc", "corp", "co", "ltd", "plc", "llc", "group", "company",
+            "corporation", "holdings", "sa", "ag", "nv", "the");
+
+    /**
+     * Whether two days are told of what two different organisations did: each sentence opens with an organisation and
+     * neither name's words hold the other's ("ONEIDA Ltd. declared a dividend payable Dec. 15" / "Cambrex Corp. declared
+     * its quarterly payable Dec. 1": two companies' dividends, however alike the formula).
+     */
+    static boolean otherSubjects(long[] a, long[] b) {
+        if (a == null || b == null || a.length == 0 || b.length == 0) return false;
+        return !holds(a, b) && !holds(b, a);
+    }
+
+    /** Whether every key of {@code x} is among {@code y}'s. */
+    private static boolean holds(long[] x, long[] y) {
+        outer:
+        for (long k : x) {
+            for (long l : y) if (k == l) continue outer;
+            return false;
+        }
+        return true;
     }
 
     /** Whether {@code a} and {@code b} name two places of one kind ({@link #placeNames}): neither name's words hold the other's. */
@@ -335,6 +390,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
             String text = a.cleanText();
             Sentences s = d.find(Layers.SENTENCES).orElse(null);
             List<Quote> quotes = d.find(Quotes.LAYER).orElse(Quotes.NONE).list();
+            Mentions names = d.find(Mentions.LAYER).orElse(Mentions.NONE);
             List<Timex> tx = times.get(k).timexes();
             Map<Timex, List<String>> spans = spans(text, tx);
             for (Timex t : tx) {
@@ -359,7 +415,8 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 long offset = t.relative() && anchor != null && !writesDay(t.text())
                         ? LocalDate.parse(days.get(0)).toEpochDay() - anchor.toEpochDay() : NOT_RELATIVE;
                 all.add(new Dated(m, days, keys(text, cs, t.start(), t.end(), ce), weak, anchor, offset,
-                        t.relative(), EventVerb.of(text, t.start(), t.end(), from, to), placeNames(text, cs, ce)));
+                        t.relative(), EventVerb.of(text, t.start(), t.end(), from, to), placeNames(text, cs, ce),
+                        subject(text, names, from, t.start())));
                 if (all.size() >= MAX_MENTIONS) break;
             }
         }
@@ -380,7 +437,8 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                 if (overlap(x.days, y.days)) same.union(i, j);
                 else if (!x.weak && !y.weak && !series(x, y) && !afterTheOther(x, y) && !afterTheOther(y, x)
                         && !namesBoth(named, x, y) && !namesBoth(named, y, x) && !twoEvents(x, y)
-                        && !namesApart(x.places, y.places) && disputeWords(x.keys, y.keys)) conflicts.add(new int[] {i, j});
+                        && !namesApart(x.places, y.places) && !otherSubjects(x.subject, y.subject)
+                        && disputeWords(x.keys, y.keys)) conflicts.add(new int[] {i, j});
             }
         }
         // mentions of one day with no word in common across articles are still that day's events: join same-day mentions

@@ -14,6 +14,9 @@ import org.storytrace.core.doc.Layers;
 import org.storytrace.core.doc.SentenceSplitter;
 import org.storytrace.core.doc.StoryView;
 import org.storytrace.core.doc.TokenLayer;
+import org.storytrace.core.entity.EntityType;
+import org.storytrace.core.entity.Mention;
+import org.storytrace.core.entity.Mentions;
 import org.storytrace.core.model.Article;
 
 /** A story's timeline on the seeds' three reports of one story (two undated), and on small made-up reports. */
@@ -293,5 +296,22 @@ class TimelineStageTest {
         assertEquals(2, disputedEvents(
                 doc("c", "The out-of-band patch for Internet Explorer, Microsoft Security Bulletin, was released on Oct. 23.", day),
                 doc("d", "Microsoft released the out-of-band patch for Internet Explorer, a security bulletin, on Dec. 9.", day)));
+    }
+
+    @Test
+    void daysOfWhatTwoOrganisationsDidAreTwoEvents() {
+        LocalDate day = LocalDate.of(1989, 10, 26);
+        String a = "ONEIDA Ltd. declared a 10% stock dividend, payable Dec. 15 to stock of record Nov. 17.";
+        String b = "Cambrex Corp. declared its initial quarterly of five cents a share, payable Dec. 1 to stock of record Nov. 10.";
+        assertEquals(0, disputedEvents(withOrg(doc("a", a, day), "ONEIDA Ltd."), withOrg(doc("b", b, day), "Cambrex Corp.")));
+        // one company in both, its name in full once: one dividend, two days
+        String c = "Cambrex declared its initial quarterly of five cents a share, payable Dec. 3 to stock of record Nov. 12.";
+        assertEquals(4, disputedEvents(withOrg(doc("b", b, day), "Cambrex Corp."), withOrg(doc("c", c, day), "Cambrex")));
+    }
+
+    private static Document withOrg(Document d, String name) {
+        String text = d.article().cleanText();
+        int at = text.indexOf(name);
+        return d.with(Mentions.LAYER, new Mentions(List.of(new Mention(at, at + name.length(), name, EntityType.ORGANIZATION, null))));
     }
 }

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.storytrace.core.doc.StageFailure;
 import org.storytrace.core.model.Rejection;
 import org.storytrace.engine.Engine;
 import org.storytrace.engine.Results;
@@ -44,6 +45,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             long t1 = System.nanoTime(), c1 = cpuNanos();
             engine.seal(); // one run: the linking indexes can go before the story stage
             Results r = engine.results();
+            List<StageFailure> failed = engine.stageFailures();
+            printFailures(failed, err);
             long t2 = System.nanoTime(), c2 = cpuNanos();
             if (explain) explain(r, err);
             Outputs.writeAll(r, out);
@@ -65,8 +68,15 @@ final class AnalyzeCommand implements Callable<Integer> {
                     r.duplicates().size(), r.stories().size(), r.links().size());
             System.out.println("report: " + out.dir().resolve("report.html").toAbsolutePath().normalize());
             System.out.println("data:   " + out.dir().resolve("stories.json").toAbsolutePath().normalize());
-            return r.rejections().isEmpty() ? 0 : Main.EXIT_REJECTED;
+            if (!failed.isEmpty()) System.out.printf("stages failed %d times: those articles and stories lack that stage's layer%n",
+                    failed.size());
+            return r.rejections().isEmpty() && failed.isEmpty() ? 0 : Main.EXIT_REJECTED;
         }
+    }
+
+    /** One line a failure: the article or story, the stage, what went wrong (the run went on without that layer there). */
+    static void printFailures(List<StageFailure> failures, PrintStream err) {
+        for (StageFailure f : failures) err.println("storytrace: " + f.message());
     }
 
     /** The CPU time of the whole process so far, or -1 where the platform does not say. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import org.storytrace.core.doc.StageFailure;
 import org.storytrace.engine.Engine;
 import org.storytrace.engine.Results;
 import org.storytrace.store.Archive;
@@ -66,6 +67,8 @@ final class IngestCommand implements Callable<Integer> {
                 return batch.rejected().isEmpty() ? 0 : Main.EXIT_REJECTED;
             }
             Results r = archive.analyse();
+            List<StageFailure> failed = archive.engine().stageFailures();
+            AnalyzeCommand.printFailures(failed, err);
             if (timings) {
                 double[] a = archive.analysisSeconds();
                 err.printf(Locale.ROOT, "timings: open and restore %.2f s, read and store %.2f s, analysis %.2f s, save %.2f s%n",
@@ -74,7 +77,7 @@ final class IngestCommand implements Callable<Integer> {
             out.printf("added %d articles (%d in the store), rejected %d, %d duplicates; %d stories, %d links; analysis saved%n",
                     batch.added(), r.articleCount(),
                     batch.rejected().size(), batch.duplicates().size(), r.stories().size(), r.links().size());
-            return batch.rejected().isEmpty() ? 0 : Main.EXIT_REJECTED;
+            return batch.rejected().isEmpty() && failed.isEmpty() ? 0 : Main.EXIT_REJECTED;
         }
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine;
         subcommands = {AnalyzeCommand.class, WatchCommand.class, IngestCommand.class, ExportCommand.class, ServeCommand.class,
                 LoadCommand.class, EvalCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-    /** Exit code when the run finished but some inputs were rejected. */
+    /** Exit code when the run finished but some inputs were rejected, or a stage failed on some article or story. */
     public static final int EXIT_REJECTED = 3;
     /** Exit code for a bad command line or an output folder that cannot be written. */
     public static final int EXIT_USAGE = 2;

@@ -1,10 +1,12 @@
 package org.storytrace.app;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.storytrace.core.doc.StageFailure;
 import org.storytrace.engine.Engine;
 import org.storytrace.engine.Results;
 import org.storytrace.engine.output.OutputFolder;
@@ -45,11 +47,15 @@ final class WatchCommand implements Callable<Integer> {
         Engine.Builder builder = io.engine();
         OutputFolder out = OutputFolder.prepare(io.out);
         try (Engine engine = builder.build()) {
+            int failuresSaid = 0;
             for (int round = 1; rounds == 0 || round <= rounds; round++) {
                 Engine.Batch batch = engine.ingest(io.inputs, null);
                 // each rejection once: the engine reports a rejection already seen in an earlier round no more
                 AnalyzeCommand.printRejections(batch.rejected(), System.err);
                 Results r = engine.results();
+                List<StageFailure> failed = engine.stageFailures();
+                AnalyzeCommand.printFailures(failed.subList(failuresSaid, failed.size()), System.err); // each failure once
+                failuresSaid = failed.size();
                 if (batch.added() > 0 || round == 1) Outputs.writeAll(r, out);
                 System.out.printf("round %d: %d new articles, %d in all, %d stories, %d links%n", round, batch.added(), r.articleCount(),
                         r.stories().size(), r.links().size());

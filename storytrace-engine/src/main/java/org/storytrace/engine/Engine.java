@@ -10,14 +10,18 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -31,6 +35,7 @@ import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layer;
 import org.storytrace.core.doc.Layers;
 import org.storytrace.core.doc.SentenceSplitter;
+import org.storytrace.core.doc.StageFailure;
 import org.storytrace.core.doc.StagePlan;
 import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.StoryView;
@@ -99,6 +104,8 @@ public final class Engine implements AutoCloseable {
     private long[] pathHashes = new long[1024];
     private final List<Link> links = new ArrayList<>();
     private final List<Rejection> rejections = new ArrayList<>();
+    /** Stages that failed on one article or story (any thread); the run went on without their layer there. */
+    private final Queue<StageFailure> failures = new ConcurrentLinkedQueue<>();
     private final Set<Rejection> rejectionSeen = new HashSet<>();
     private final List<Duplicate> duplicates = new ArrayList<>();
     private final Map<Integer, float[]> embeddings = new ConcurrentHashMap<>();
@@ -398,7 +405,7 @@ public final class Engine implements AutoCloseable {
         StoryGrouper.Terms[] t = new StoryGrouper.Terms[m];
         byte[][] docBytes = new byte[m][], termBytes = new byte[m][], outlineBytes = new byte[m][];
         range(m).forEach(i -> {
-            d[i] = plan.apply(d[i], stageClock);
+            d[i] = plan.apply(d[i], stageClock, failures::add);
             Article a = d[i].article();
             t[i] = StoryGrouper.terms(StoryGrouper.Item.of(a), d[i].expect(Layers.TOKENS));
             docBytes[i] = codec.encode(d[i]);
@@ -673,6 +680,17 @@ public final class Engine implements AutoCloseable {
         a[1].add(nanos);
     };
 
+    /**
+     * Every stage that has failed on an article or a story so far (each once, in order of subject and stage): the run
+     * went on without the layer that stage would have added there. For the command line to print and count.
+     */
+    public List<StageFailure> stageFailures() {
+        TreeSet<StageFailure> sorted = new TreeSet<>(Comparator.comparing(StageFailure::subject).thenComparing(StageFailure::stage)
+                .thenComparing(StageFailure::reason));
+        sorted.addAll(failures);
+        return List.copyOf(sorted);
+    }
+
     /** The time each article and story stage has taken so far, in the plan's order (for {@code analyze --timings} and the benchmark). */
     public List<StageTime> stageTimes() {
         List<StageTime> out = new ArrayList<>();
@@ -685,8 +703,6 @@ public final class Engine implements AutoCloseable {
         }
         return out;
     }
-
-    private static <R> StoryView applyStage(StoryStage<R> stage, StoryView view) { return view.with(stage.adds(), stage.apply(view)); }
 
     /**
      * Runs the story stages on every story, each given a view of the story's documents read back from the
@@ -713,12 +729,7 @@ public final class Engine implements AutoCloseable {
             List<Document> docsOf = new ArrayList<>(st.articles().size());
             for (String id : st.articles()) docsOf.add(document(lookup(id)));
             StoryView view = new StoryView(st.id(), docsOf, linksOf.getOrDefault(st.id(), List.of()), Map.of());
-            for (StoryStage<?> stage : plan.storyStages()) {
-                long t0 = System.nanoTime();
-                view = applyStage(stage, view);
-                stageClock.record(stage.name(), System.nanoTime() - t0);
-            }
-            made[k] = view.layers();
+            made[k] = StagePlan.runStory(plan.storyStages(), view, stageClock, failures::add).layers();
             storyRuns.increment();
         });
         Map<String, Map<Layer<?>, Object>> out = new LinkedHashMap<>();

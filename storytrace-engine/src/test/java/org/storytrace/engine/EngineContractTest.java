@@ -23,6 +23,7 @@ import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layer;
 import org.storytrace.core.doc.Layers;
 import org.storytrace.core.doc.Sentences;
+import org.storytrace.core.doc.StageFailure;
 import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.StoryView;
 import org.storytrace.core.doc.TokenLayer;
@@ -269,6 +270,80 @@ class EngineContractTest {
         var refused = assertThrows(IllegalArgumentException.class, () -> Engine.builder(EngineSettings.defaults()).storyStage(needsTokens)
                 .build());
         assertTrue(refused.getMessage().contains("needs-tokens") && refused.getMessage().contains("not stored"), refused.getMessage());
+    }
+
+    @Test
+    void aStageThatFailsOnOneArticleOrStoryCostsThatArticleOrStoryAloneAndSaysSo() throws Exception {
+        Layer<Integer> count = Layer.stored("sentence-count", Integer.class, new Codec<>() {
+            @Override public void write(Integer v, DataOutput out) throws IOException { out.writeInt(v); }
+            @Override public Integer read(DataInput in) throws IOException { return in.readInt(); }
+        });
+        List<String> ids = new ArrayList<>();
+        try (Engine e = Engine.builder(EngineSettings.defaults()).build()) {
+            e.ingest(List.of(EXAMPLE.toString()), null);
+            for (Document d : e.results().documents()) ids.add(d.id());
+        }
+        String bad = ids.get(1);
+        // fails on one article, as a stage meeting text it was not written for does
+        ArticleStage counter = new ArticleStage() {
+            @Override public String name() { return "count"; }
+            @Override public Set<Layer<?>> requires() { return Set.of(Layers.SENTENCES); }
+            @Override public Set<Layer<?>> adds() { return Set.of(count); }
+            @Override public Document apply(Document d) {
+                if (d.id().equals(bad)) throw new NumberFormatException("For input string: \"10000000000000000000\"");
+                return d.with(count, d.expect(Layers.SENTENCES).size());
+            }
+        };
+        Layer<Integer> seen = Layer.of("story-count", Integer.class);
+        StoryStage<Integer> summed = new StoryStage<>() {
+            @Override public String name() { return "story-count"; }
+            @Override public Set<Layer<?>> requires() { return Set.of(count); }
+            @Override public Layer<Integer> adds() { return seen; }
+            @Override public Integer apply(StoryView v) {
+                for (Document d : v.documents()) {
+                    d.expect(count);
+                    if (d.id().equals(ids.get(0))) throw new IllegalStateException("the first article's story");
+                }
+                return v.documents().size();
+            }
+        };
+        Layer<Integer> after = Layer.of("after", Integer.class);
+        StoryStage<Integer> next = new StoryStage<>() {
+            @Override public String name() { return "after"; }
+            @Override public Set<Layer<?>> requires() { return Set.of(); }
+            @Override public Set<Layer<?>> requiresStory() { return Set.of(seen); }
+            @Override public Layer<Integer> adds() { return after; }
+            @Override public Integer apply(StoryView v) { return v.find(seen).orElseThrow(); }
+        };
+        try (Engine e = Engine.builder(EngineSettings.defaults()).stage(counter).storyStage(summed).storyStage(next).build()) {
+            e.ingest(List.of(EXAMPLE.toString()), null);
+            Results r = e.results();
+            assertEquals(ids.size(), r.articleCount(), "every article accepted, the one a stage failed on too");
+            List<StageFailure> failed = e.stageFailures();
+            var onArticle = failed.stream().filter(f -> f.stage().equals("count")).toList();
+            assertEquals(1, onArticle.size(), failed.toString());
+            assertEquals("article " + bad, onArticle.get(0).subject());
+            assertTrue(onArticle.get(0).message().contains("NumberFormatException") && onArticle.get(0).message().contains(bad),
+                    onArticle.get(0).message());
+            int failedStories = 0;
+            for (var st : r.stories()) {
+                boolean holdsBad = st.articles().contains(bad);
+                var n = r.findStoryLayer(st.id(), seen);
+                boolean storyFailed = failed.stream().anyMatch(f -> f.subject().equals("story " + st.id()));
+                if (storyFailed) {
+                    failedStories++;
+                    assertTrue(n.isEmpty() && r.findStoryLayer(st.id(), after).isEmpty(), "a failed story stage leaves its layer out, "
+                            + "and the stages after it that need it");
+                } else {
+                    // the story stage saw only the articles that carry the layer it requires
+                    assertEquals(st.articles().size() - (holdsBad ? 1 : 0), n.orElseThrow(), st.id());
+                    assertEquals(n.orElseThrow(), r.findStoryLayer(st.id(), after).orElseThrow());
+                }
+            }
+            assertEquals(1, failedStories, failed.toString());
+            assertEquals(2, failed.size(), failed.toString());
+            for (Document d : r.documents()) assertEquals(!d.id().equals(bad), d.has(count), d.id());
+        }
     }
 
     @Test

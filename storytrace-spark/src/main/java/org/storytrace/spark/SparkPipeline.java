@@ -36,8 +36,8 @@ import org.storytrace.core.doc.Layer;
 import org.storytrace.core.doc.Layers;
 import org.storytrace.core.doc.SentenceSplitter;
 import org.storytrace.core.doc.Sentences;
+import org.storytrace.core.doc.StageFailure;
 import org.storytrace.core.doc.StagePlan;
-import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.StoryView;
 import org.storytrace.core.doc.TokenLayer;
 import org.storytrace.core.entity.Entity;
@@ -182,7 +182,7 @@ public final class SparkPipeline implements Serializable {
     }
 
     static ArticleLayers articleLayers(Article a) {
-        Document d = Deep.PLAN.apply(Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)));
+        Document d = Deep.PLAN.apply(Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)), null, SparkPipeline::failed);
         return new ArticleLayers(d.expect(Layers.SENTENCES), d.find(Mentions.LAYER).orElse(Mentions.NONE), d.find(Quotes.LAYER)
                 .orElse(Quotes.NONE),
                 d.find(Timexes.LAYER).orElse(Timexes.NONE));
@@ -197,13 +197,14 @@ public final class SparkPipeline implements Serializable {
         List<Document> docs = new ArrayList<>(l.size());
         for (Tuple2<Integer, Tuple2<Article, ArticleLayers>> t : l) docs.add(t._2()._2().on(t._2()._1()));
         StoryView view = new StoryView(storyId, docs, links, Map.of());
-        for (StoryStage<?> stage : DeepTier.storyStages(summarySentences)) view = apply(stage, view);
+        view = StagePlan.runStory(DeepTier.storyStages(summarySentences), view, null, SparkPipeline::failed);
         return new StoryLayers(view.find(EntityStage.LAYER).orElse(null), view.find(QuoteGroupStage.LAYER).orElse(null),
                 view.find(TimelineStage.LAYER).orElse(null), view.find(FactStage.LAYER).orElse(null), view.find(SummaryStage.LAYER)
                         .orElse(null));
     }
 
-    private static <R> StoryView apply(StoryStage<R> stage, StoryView view) { return view.with(stage.adds(), stage.apply(view)); }
+    /** A stage failed on one article or story where it lies: said in the executor's log, as the engine says it on its error stream. */
+    private static void failed(StageFailure f) { System.err.println("storytrace: " + f.message()); }
 
     /**
      * Reads {@code input} in {@code format} and analyses it; with {@code summarySentences} above 0, the deep

@@ -103,18 +103,73 @@ public final class StagePlan {
      * A stage whose layers the document already carries (a document a store kept from an earlier run) does not
      * run again. Thread-safe.
      */
-    public Document apply(Document doc, Clock clock) {
+    public Document apply(Document doc, Clock clock) { return apply(doc, clock, null); }
+
+    /**
+     * As {@link #apply(Document, Clock)}; a stage that throws on this document is reported to {@code failures} (if not
+     * null, else the error propagates) and the document goes on without its layers; a later stage that requires
+     * one of them is skipped for this document (a story stage then leaves the document out: see
+     * {@link #carriesEvery}). The stage's error is not retried: the same text fails the same way.
+     */
+    public Document apply(Document doc, Clock clock, StageFailure.Sink failures) {
         for (Layer<?> l : given) {
             if (!doc.has(l)) throw new IllegalStateException("article " + doc.id() + " lacks the " + l
                     + " layer the plan was built to be given");
         }
         for (ArticleStage s : articleStages) {
             if (carriesAll(doc, s.adds())) continue;
+            if (failures != null && !carriesEvery(doc, s.requires())) continue; // an earlier stage failed on it: reported there
             long t = clock == null ? 0 : System.nanoTime();
-            doc = s.apply(doc);
+            try {
+                doc = s.apply(doc);
+            } catch (RuntimeException | StackOverflowError e) {
+                if (failures == null) throw e;
+                failures.failed(StageFailure.of(s.name(), "article " + doc.id(), e));
+            }
             if (clock != null) clock.record(s.name(), System.nanoTime() - t);
         }
         return doc;
+    }
+
+    /**
+     * Runs {@code stages} on one story, in order, as every entry point does (the engine, the Spark job): each stage
+     * gets the view with the layers the earlier ones made and adds its own. With {@code failures} (else errors
+     * propagate), a stage that throws is reported with the story's id and the story goes on without its layer; a
+     * stage whose story layers an earlier failure left out is skipped; and a stage is given only the documents
+     * that carry the article layers it requires (an article stage may have failed on one of them), so one bad
+     * article costs its story that article's share, not the stage.
+     */
+    public static StoryView runStory(List<StoryStage<?>> stages, StoryView view, Clock clock, StageFailure.Sink failures) {
+        for (StoryStage<?> stage : stages) {
+            if (failures != null && !view.layers().keySet().containsAll(stage.requiresStory())) continue;
+            StoryView in = failures == null ? view : carrying(view, stage.requires());
+            long t0 = clock == null ? 0 : System.nanoTime();
+            try {
+                view = applyTo(stage, view, in);
+            } catch (RuntimeException | StackOverflowError e) {
+                if (failures == null) throw e;
+                failures.failed(StageFailure.of(stage.name(), "story " + view.storyId(), e));
+            }
+            if (clock != null) clock.record(stage.name(), System.nanoTime() - t0);
+        }
+        return view;
+    }
+
+    private static <R> StoryView applyTo(StoryStage<R> stage, StoryView view, StoryView in) {
+        return view.with(stage.adds(), stage.apply(in));
+    }
+
+    /** {@code view} with only the documents that carry every layer of {@code layers} (itself when all do). */
+    private static StoryView carrying(StoryView view, Set<Layer<?>> layers) {
+        List<Document> kept = new ArrayList<>(view.documents().size());
+        for (Document d : view.documents()) if (carriesEvery(d, layers)) kept.add(d);
+        return kept.size() == view.documents().size() ? view : new StoryView(view.storyId(), kept, view.links(), view.layers());
+    }
+
+    /** Whether {@code doc} carries every layer of {@code layers} (none: true for requirements, false for additions). */
+    public static boolean carriesEvery(Document doc, Set<Layer<?>> layers) {
+        for (Layer<?> l : layers) if (!doc.has(l)) return false;
+        return true;
     }
 
     private static boolean carriesAll(Document doc, Set<Layer<?>> layers) {

@@ -885,7 +885,7 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
 
     private static long number(String s) {
         String w = s.toLowerCase(Locale.ROOT).replace(",", "");
-        if (w.matches("\\d+")) return Long.parseLong(w);
+        if (w.matches("\\d+")) return w.length() > 15 ? -1 : Long.parseLong(w); // no count of people or things runs to 10^15
         return switch (w) {
             case "a dozen" -> 12;
             case "dozens", "scores" -> 24;

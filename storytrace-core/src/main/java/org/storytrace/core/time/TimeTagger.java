@@ -1269,7 +1269,8 @@ public final class TimeTagger implements ArticleStage {
             if (NEAR_FUTURE.matcher(text).region(from, to).find()) return true;
             // a future verb earlier in the clause ("Kenyans will finally vote in the referendum on Monday")
             int clause = from;
-            while (clause > 0 && !sentenceEnd(text, clause - 1) && text.charAt(clause - 1) != ',') clause--;
+            // within 300 characters: a clause is not longer, and a text without stops (a list, a dump) must not cost its square
+            while (clause > 0 && from - clause < 300 && !sentenceEnd(text, clause - 1) && text.charAt(clause - 1) != ',') clause--;
             return clause < from && STRONG_FUTURE.matcher(text).region(clause, from).find();
         }
 

@@ -409,7 +409,8 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
                         // "its lowest close since July 21": the start of a span, a point of reference rather than an event
                         || bounds(text, t.start())
                         // "the last such patch ... was released on Oct. 23": an earlier occurrence, for comparison
-                        || PRIOR.matcher(text).region(from, t.start()).find();
+                        // (within 400 characters before it: a sentence of a text without stops must not cost its square)
+                        || PRIOR.matcher(text).region(Math.max(from, t.start() - 400), t.start()).find();
                 // a day named only relative to the article's date ("Tuesday", "yesterday"): how many days from that date
                 LocalDate anchor = times.get(k).anchor();
                 long offset = t.relative() && anchor != null && !writesDay(t.text())

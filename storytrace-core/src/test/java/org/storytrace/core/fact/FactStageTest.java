@@ -104,6 +104,17 @@ class FactStageTest {
     }
 
     @Test
+    void aCountTooLargeForAnyTollIsNoCountAndNoError() {
+        LocalDate d1 = LocalDate.of(2023, 2, 6);
+        FactStage.StoryFacts f = facts(List.of(),
+                doc("a1", "Some 10,000,000,000,000,000,000 people were injured when a bus fell into a ravine, officials said.", d1),
+                doc("b2", "12 people were injured when a bus fell into a ravine near the mountain town, police said.", d1));
+        assertTrue(f.facts().stream().filter(x -> x.kind().equals("count")).allMatch(x -> x.values().stream()
+                .allMatch(v -> v.value().equals("12"))), f.toString());
+        assertTrue(f.discrepancies().isEmpty(), f.discrepancies().toString());
+    }
+
+    @Test
     void countsThatConflictAreDiscrepanciesRoundingAgreesAndALaterLargerTollIsAnUpdate() {
         LocalDate d1 = LocalDate.of(2023, 2, 6), d2 = LocalDate.of(2023, 2, 7);
         FactStage.StoryFacts conflict = facts(List.of(),

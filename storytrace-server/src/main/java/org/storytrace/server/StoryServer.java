@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.StageFailure;
 import org.storytrace.engine.Engine;
 import org.storytrace.engine.Progress;
 import org.storytrace.store.Archive;
@@ -579,6 +580,7 @@ public final class StoryServer implements AutoCloseable {
             try {
                 status.set("analysing " + store.articleCount() + " articles");
                 if (archive.update(REGROUP_SHARE, REGROUP_MIN).regrouped()) regroupings.increment();
+                sayStageFailures();
                 synchronized (analysis) {
                     analysed = Math.max(analysed, target);
                     analysis.notifyAll();
@@ -652,6 +654,17 @@ public final class StoryServer implements AutoCloseable {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
+    /** Stage failures the engine has seen, said on the error stream once each (the analysis went on without their layers). */
+    private int failuresSaid;
+
+    private void sayStageFailures() {
+        List<StageFailure> failed = archive.engine().stageFailures();
+        for (StageFailure f : failed.subList(Math.min(failuresSaid, failed.size()), failed.size())) {
+            System.err.println("storytrace serve: " + f.message());
+        }
+        failuresSaid = failed.size();
+    }
+
     /** The Prometheus text format: request counts and seconds by route, and the store's sizes. */
     private String metrics() {
         StringBuilder b = new StringBuilder();
@@ -662,6 +675,9 @@ public final class StoryServer implements AutoCloseable {
         b.append("# HELP storytrace_story_stage_runs Times the story stages ran on a story.\n# TYPE storytrace_story_stage_runs "
                 + "counter\nstorytrace_story_stage_runs ")
                 .append(archive.engine().storyRuns()).append('\n');
+        b.append("# HELP storytrace_stage_failures_total Times a deep-tier stage failed on one article or story (left without its "
+                + "layer).\n# TYPE storytrace_stage_failures_total counter\nstorytrace_stage_failures_total ")
+                .append(archive.engine().stageFailures().size()).append('\n');
         b.append("# HELP storytrace_analyses_total Analyses run for posts.\n# TYPE storytrace_analyses_total "
                 + "counter\nstorytrace_analyses_total ").append(analyses.sum()).append('\n');
         b.append("# HELP storytrace_analysis_seconds_total Time those analyses took.\n# TYPE storytrace_analysis_seconds_total "

@@ -1,13 +1,15 @@
 package org.storytrace.core.pipeline;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 import org.storytrace.core.index.LongIntMap;
-import java.util.ArrayList;
 
 /**
  * Places articles added after a grouping into its stories and topics without grouping again: what keeps a
@@ -124,13 +126,17 @@ public final class StoryPlacement {
         }
         // the average score with each story and topic the partners belong to
         Map<Integer, Double> byStory = new HashMap<>(), byTopic = new HashMap<>();
+        Set<Integer> copied = new HashSet<>(); // stories holding an article this one copies or is a copy of
         for (int o : partners) {
             double s = grouper.score(profileOf(o), profile, reuse.getOrDefault(o, 0.0));
             if (!(s > 0)) continue;
             byStory.merge(story[o], s, Double::sum);
             byTopic.merge(topicOfStory[story[o]], s, Double::sum);
+            if (s >= StoryGrouper.COPY) copied.add(story[o]);
         }
-        int best = best(byStory, storySize, st.storyThreshold());
+        // a copy joins the story of what it copies, as the grouping joins copies before averaging (of several, the closest)
+        if (!copied.isEmpty()) byStory.keySet().retainAll(copied);
+        int best = best(byStory, storySize, copied.isEmpty() ? st.storyThreshold() : 0);
         boolean newStory = best < 0, newTopic = false;
         int topic;
         if (!newStory) {

@@ -33,6 +33,10 @@ class PairScoreTest {
         assertTrue(g.score(weak, null, null) < threshold);
         assertTrue(g.score(new StoryGrouper.Evidence(0.05, 0.05, -1, -1, 0.3), null, null) >= 0.89, "a reprinted third is one story");
         assertTrue(g.score(new StoryGrouper.Evidence(0.05, 0.05, 0.7, -1, 0), null, null) >= 0.7, "matching headlines");
+        // a copy scores StoryGrouper.COPY, which the clustering keeps together; the same headline alone is no copy
+        assertEquals(StoryGrouper.COPY, g.score(new StoryGrouper.Evidence(0.05, 0.05, -1, -1, 0.4), null, null));
+        assertTrue(g.score(new StoryGrouper.Evidence(0.05, 0.05, 1.0, -1, 0), null, null) < StoryGrouper.COPY, "a headline");
+        assertTrue(g.score(new StoryGrouper.Evidence(0.05, 0.05, -1, -1, 0.39), null, null) < StoryGrouper.COPY, "a shared third");
         StoryGrouper.Evidence strong = new StoryGrouper.Evidence(0.5, 0.5, -1, -1, 0);
         LocalDate d = LocalDate.of(2020, 8, 23);
         assertEquals(g.score(strong, null, null), g.score(strong, d, d.plusDays(2)), 1e-12, "inside the window");

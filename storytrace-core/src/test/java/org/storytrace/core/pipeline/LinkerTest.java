@@ -56,4 +56,24 @@ class LinkerTest {
         }
         assertTrue(pruned.size() < links.size() / 2, pruned.size() + " of " + links.size() + " links remain");
     }
+
+    @Test
+    void aWireStoryQuotedAtLengthByManyArticlesIsReuseNotCommonTalk() throws Exception {
+        // a collection on one theme: every local article quotes seven paragraphs of one wire story, each its own run
+        List<String> docs = TestCorpora.newsPool(64);
+        String wire = docs.get(2);
+        String[] paragraphs = wire.split("\\n\\s*\\n");
+        assertTrue(paragraphs.length >= 14, paragraphs.length + " paragraphs");
+        Linker linker = new Linker();
+        List<Link> links = new ArrayList<>(linker.add(article("wire", wire, LocalDate.of(1997, 4, 1))));
+        for (int i = 3; i < docs.size(); i++) {
+            int from = (i * 5) % (paragraphs.length - 7);
+            String quoted = String.join("\n\n", List.of(paragraphs).subList(from, from + 7));
+            links.addAll(linker.add(article("local" + i, docs.get(i) + "\n\nIn other news, AFP reported:\n\n" + quoted,
+                    LocalDate.of(1997, 4, 2))));
+        }
+        List<Link> kept = linker.pruneCommon(links);
+        long toWire = kept.stream().filter(l -> l.a().equals("wire") || l.b().equals("wire")).count();
+        assertTrue(toWire >= (docs.size() - 3) * 0.9, toWire + " of " + (docs.size() - 3) + " local articles still linked to the wire");
+    }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongToIntFunction;
+import java.util.stream.StreamSupport;
 import java.util.zip.GZIPInputStream;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -45,6 +46,7 @@ import org.storytrace.core.entity.EntityResolver;
 import org.storytrace.core.entity.EntityStage;
 import org.storytrace.core.entity.Mentions;
 import org.storytrace.core.fact.FactStage;
+import org.storytrace.core.index.AnchorIndex;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Duplicate;
@@ -422,7 +424,12 @@ public final class SparkPipeline implements Serializable {
                 .flatMapToPair(g -> pairs(g._2(), anchorMaxDf))
                 .mapToPair(p -> new Tuple2<>(p._1(), 1)).reduceByKey(Integer::sum)
                 .filter(p -> p._2() >= anchorMinShared).mapToPair(p -> new Tuple2<>(p._1(), 0L));
-        JavaRDD<Long> candidates = bandPairs.keys().union(anchorPairs.keys()).distinct();
+        // an anchor too many hold pairs each holder with its earliest holders, kept for a long passage (AnchorIndex.collect)
+        JavaPairRDD<Long, Long> earlyPairs = anchorDocs.groupByKey()
+                .flatMapToPair(g -> earliestPairs(g._2(), anchorMaxDf))
+                .mapToPair(p -> new Tuple2<>(p._1(), 1)).reduceByKey(Integer::sum)
+                .filter(p -> p._2() >= AnchorIndex.EARLY_MIN_SHARED).mapToPair(p -> new Tuple2<>(p._1(), 0L));
+        JavaRDD<Long> candidates = bandPairs.keys().union(anchorPairs.keys()).union(earlyPairs.keys()).distinct();
         // anchor frequencies for the common-talk rule: only the common ones travel
         int commonDf = new Linker().commonDocFreq(n);
         Set<Long> common = new HashSet<>(anchorDocs.mapToPair(t -> new Tuple2<>(t._1(), 1)).reduceByKey(Integer::sum)
@@ -658,6 +665,20 @@ public final class SparkPipeline implements Serializable {
         long counts = a.length <= rareDocs ? minShared : 1;
         List<Tuple2<Long, Long>> out = new ArrayList<>();
         for (int i = 0; i < a.length; i++) for (int j = i + 1; j < a.length; j++) out.add(new Tuple2<>(((long) a[i] << 32) | a[j], counts));
+        return out.iterator();
+    }
+
+    /**
+     * For an anchor more than {@code max} documents hold: each later holder with each of the {@value AnchorIndex#EARLIEST}
+     * earliest, as the embedded linker pairs an article with the earliest holders of an anchor too common to look up.
+     */
+    private static Iterator<Tuple2<Long, Long>> earliestPairs(Iterable<Integer> docs, int max) {
+        int[] a = StreamSupport.stream(docs.spliterator(), false).mapToInt(Integer::intValue).distinct().sorted().toArray();
+        if (a.length <= max) return Collections.emptyIterator();
+        List<Tuple2<Long, Long>> out = new ArrayList<>();
+        for (int j = max + 1; j < a.length; j++) {
+            for (int i = 0; i < AnchorIndex.EARLIEST; i++) out.add(new Tuple2<>(((long) a[i] << 32) | a[j], 1L));
+        }
         return out.iterator();
     }
 

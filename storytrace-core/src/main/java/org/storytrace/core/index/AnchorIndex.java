@@ -118,6 +118,24 @@ public final class AnchorIndex {
      */
     public void collect(CompactPostings.Keys anchors, int shard, IntBuffer hits) { table.collect(anchors, shard, maxDocFreq, hits); }
 
+    /**
+     * As {@link #collect(CompactPostings.Keys, int, IntBuffer)}, and for each anchor held by more than {@code maxDocFreq}
+     * documents its {@value #EARLIEST} earliest holders to {@code early}: a passage many articles carry is a stock phrase
+     * or a much-copied text, and the earliest holders of a much-copied text are its source and first copies. A document
+     * that comes back there for {@link #EARLY_MIN_SHARED} anchors shares a long passage, which no stock phrase is.
+     */
+    public void collect(CompactPostings.Keys anchors, int shard, IntBuffer hits, IntBuffer early) {
+        table.collect(anchors, shard, maxDocFreq, hits, early, EARLIEST);
+    }
+
+    /** Earliest holders taken of an anchor held by too many documents. */
+    public static final int EARLIEST = 3;
+    /**
+     * Over-common anchors a document must share with an article to be its candidate that way: about 48 words of one
+     * passage at one anchor in 8 shingles, longer than any stock phrase or standard notice.
+     */
+    public static final int EARLY_MIN_SHARED = 6;
+
     /** Adds {@code doc} with its anchors in {@code shard}. Calls on different shards may run at once. */
     public void add(int doc, CompactPostings.Keys anchors, int shard) { table.add(anchors, shard, doc); }
 

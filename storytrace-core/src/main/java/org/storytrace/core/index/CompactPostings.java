@@ -158,9 +158,15 @@ public final class CompactPostings implements AutoCloseable {
      * For each of {@code keys} in {@code shard} that has at most {@code max} postings, appends its documents
      * to {@code out} (a document once per key it shares).
      */
-    public void collect(Keys keys, int shard, int max, IntBuffer out) {
+    public void collect(Keys keys, int shard, int max, IntBuffer out) { collect(keys, shard, max, out, null, 0); }
+
+    /**
+     * As {@link #collect(Keys, int, int, IntBuffer)}; each key with more than {@code max} postings appends its {@code k}
+     * earliest documents to {@code early} instead (when not null).
+     */
+    public void collect(Keys keys, int shard, int max, IntBuffer out, IntBuffer early, int k) {
         Shard s = shards[shard];
-        for (int i = keys.start[shard]; i < keys.start[shard + 1]; i++) s.collect(keys.idents[i], max, out);
+        for (int i = keys.start[shard]; i < keys.start[shard + 1]; i++) s.collect(keys.idents[i], max, out, early, k);
     }
 
     /** Lets go of every posting: the store is empty again, its arrays are garbage and its files are deleted. */
@@ -309,7 +315,10 @@ public final class CompactPostings implements AutoCloseable {
             return c;
         }
 
-        void collect(int ident, int max, IntBuffer out) {
+        void collect(int ident, int max, IntBuffer out) { collect(ident, max, out, null, 0); }
+
+        /** As {@link #collect(int, int, IntBuffer)}; a key with more than {@code max} gives its {@code k} earliest to {@code early}. */
+        void collect(int ident, int max, IntBuffer out, IntBuffer early, int k) {
             int lo = 0, hi = 0;
             if (offsets != null) {
                 lo = first(ident);
@@ -319,9 +328,23 @@ public final class CompactPostings implements AutoCloseable {
             int head = slot < 0 ? -1 : slotHead[slot];
             int c = hi - lo;
             for (int p = head; p >= 0 && c <= max; p = postNext[p]) c++;
-            if (c > max) return;
+            if (c > max) {
+                if (early != null) earliest(lo, hi, head, k, early);
+                return;
+            }
             for (int i = lo; i < hi; i++) out.add(doc(i));
             for (int p = head; p >= 0; p = postNext[p]) out.add(postDoc[p]);
+        }
+
+        /** The {@code k} earliest documents of a key: the frozen run's first (it is older and sorted), then the recent chain's last. */
+        private void earliest(int lo, int hi, int head, int k, IntBuffer early) {
+            int fromRun = Math.min(k, hi - lo);
+            for (int i = lo; i < lo + fromRun; i++) early.add(doc(i));
+            if (fromRun == k) return;
+            int n = 0;
+            for (int p = head; p >= 0; p = postNext[p]) n++;
+            int skip = Math.max(0, n - (k - fromRun)), i = 0; // the chain is newest first: its last entries are the earliest
+            for (int p = head; p >= 0; p = postNext[p], i++) if (i >= skip) early.add(postDoc[p]);
         }
 
         /**

@@ -195,24 +195,27 @@ public final class Linker implements AutoCloseable {
         // each shard of both indexes looks the batch up and indexes it in arrival order, so article i meets exactly
         // the articles before it, as one article at a time would; the shards run at once
         int base = fingerprints.size(), shards = CompactPostings.SHARDS;
-        int[][] lshHits = new int[shards][], anchorHits = new int[shards][];
-        int[][] lshEnd = new int[shards][m], anchorEnd = new int[shards][m];
+        int[][] lshHits = new int[shards][], anchorHits = new int[shards][], earlyHits = new int[shards][];
+        int[][] lshEnd = new int[shards][m], anchorEnd = new int[shards][m], earlyEnd = new int[shards][m];
         range(shards, parallel).forEach(s -> {
-            IntBuffer lh = new IntBuffer(), ah = new IntBuffer();
+            IntBuffer lh = new IntBuffer(), ah = new IntBuffer(), eh = new IntBuffer();
             for (int i = 0; i < m; i++) {
                 lsh.collect(bandKeys[i], s, lh);
-                anchorIndex.collect(anchorKeys[i], s, ah);
+                anchorIndex.collect(anchorKeys[i], s, ah, eh);
                 lshEnd[s][i] = lh.size();
                 anchorEnd[s][i] = ah.size();
+                earlyEnd[s][i] = eh.size();
                 lsh.add(base + i, bandKeys[i], s);
                 anchorIndex.add(base + i, anchorKeys[i], s);
             }
             lshHits[s] = lh.toArray();
             anchorHits[s] = ah.toArray();
+            earlyHits[s] = eh.toArray();
         });
         for (int i = 0; i < m; i++) register(base + i, batch.get(i), fps[i]);
         int[][] candidates = new int[m][];
-        range(m, parallel).forEach(i -> candidates[i] = candidates(i, lshHits, lshEnd, anchorHits, anchorEnd, fps[i]));
+        range(m, parallel).forEach(i -> candidates[i] = candidates(i, lshHits, lshEnd, anchorHits, anchorEnd, earlyHits, earlyEnd,
+                fps[i]));
         // every (article, candidate) pair, verified independently
         int total = 0;
         for (int[] c : candidates) total += c.length;
@@ -241,20 +244,18 @@ public final class Linker implements AutoCloseable {
      * a band, and those sharing at least {@code anchorMinShared} usable anchors; ascending, at most
      * {@code maxCandidates}, the most similar kept.
      */
-    private int[] candidates(int i, int[][] lshHits, int[][] lshEnd, int[][] anchorHits, int[][] anchorEnd, Fingerprint fp) {
-        int[] bands = gather(i, lshHits, lshEnd), anchors = gather(i, anchorHits, anchorEnd);
+    private int[] candidates(int i, int[][] lshHits, int[][] lshEnd, int[][] anchorHits, int[][] anchorEnd, int[][] earlyHits,
+                             int[][] earlyEnd, Fingerprint fp) {
+        int[] bands = gather(i, lshHits, lshEnd), anchors = gather(i, anchorHits, anchorEnd), early = gather(i, earlyHits, earlyEnd);
         Arrays.sort(bands);
         Arrays.sort(anchors);
-        int minShared = anchorIndex.minShared();
-        int[] all = new int[bands.length + anchors.length];
+        Arrays.sort(early);
+        int[] all = new int[bands.length + anchors.length + early.length];
         int n = 0;
         for (int x = 0; x < bands.length; x++) if (x == 0 || bands[x] != bands[x - 1]) all[n++] = bands[x];
-        for (int x = 0; x < anchors.length; ) {
-            int y = x;
-            while (y < anchors.length && anchors[y] == anchors[x]) y++;
-            if (y - x >= minShared) all[n++] = anchors[x];
-            x = y;
-        }
+        n = atLeast(anchors, anchorIndex.minShared(), all, n);
+        // the source and first copies of a text more articles carry than anchors are looked up for
+        n = atLeast(early, AnchorIndex.EARLY_MIN_SHARED, all, n);
         Arrays.sort(all, 0, n);
         int distinct = 0;
         for (int x = 0; x < n; x++) if (x == 0 || all[x] != all[x - 1]) all[distinct++] = all[x];
@@ -271,6 +272,17 @@ public final class Linker implements AutoCloseable {
         int[] out = kept.subList(0, settings.maxCandidates()).stream().mapToInt(Integer::intValue).toArray();
         Arrays.sort(out);
         return out;
+    }
+
+    /** Appends to {@code all} from {@code n} each document {@code sorted} holds at least {@code min} times; returns the new end. */
+    private static int atLeast(int[] sorted, int min, int[] all, int n) {
+        for (int x = 0; x < sorted.length; ) {
+            int y = x;
+            while (y < sorted.length && sorted[y] == sorted[x]) y++;
+            if (y - x >= min) all[n++] = sorted[x];
+            x = y;
+        }
+        return n;
     }
 
     /** The batch's article {@code i}'s hits over every shard. */

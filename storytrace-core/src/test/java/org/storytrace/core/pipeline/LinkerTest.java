@@ -59,8 +59,10 @@ class LinkerTest {
 
     @Test
     void aWireStoryQuotedAtLengthByManyArticlesIsReuseNotCommonTalk() throws Exception {
-        // a collection on one theme: every local article quotes seven paragraphs of one wire story, each its own run
-        List<String> docs = TestCorpora.newsPool(64);
+        // a collection on one theme: every local article quotes seven paragraphs of one wire story, each its own run; more
+        // articles carry each of its anchors than the anchor look-up reads (anchorMaxDocFreq, 100), so the later ones find
+        // the wire through the earliest holders of those anchors
+        List<String> docs = TestCorpora.newsPool(403);
         String wire = docs.get(2);
         String[] paragraphs = wire.split("\\n\\s*\\n");
         assertTrue(paragraphs.length >= 14, paragraphs.length + " paragraphs");
@@ -75,5 +77,8 @@ class LinkerTest {
         List<Link> kept = linker.pruneCommon(links);
         long toWire = kept.stream().filter(l -> l.a().equals("wire") || l.b().equals("wire")).count();
         assertTrue(toWire >= (docs.size() - 3) * 0.9, toWire + " of " + (docs.size() - 3) + " local articles still linked to the wire");
+        long lateToWire = kept.stream().filter(l -> l.a().equals("wire") || l.b().equals("wire"))
+                .filter(l -> Integer.parseInt((l.a().equals("wire") ? l.b() : l.a()).substring(5)) >= 300).count();
+        assertTrue(lateToWire >= (docs.size() - 300) * 0.9, lateToWire + " of the " + (docs.size() - 300) + " last");
     }
 }

@@ -172,11 +172,8 @@ public final class StagePlan {
         return true;
     }
 
-    private static boolean carriesAll(Document doc, Set<Layer<?>> layers) {
-        if (layers.isEmpty()) return false;
-        for (Layer<?> l : layers) if (!doc.has(l)) return false;
-        return true;
-    }
+    /** Whether {@code doc} already carries what a stage adds (a stage that adds nothing always runs). */
+    private static boolean carriesAll(Document doc, Set<Layer<?>> layers) { return !layers.isEmpty() && carriesEvery(doc, layers); }
 
     public List<ArticleStage> articleStages() { return articleStages; }
     public List<StoryStage<?>> storyStages() { return storyStages; }

@@ -610,25 +610,16 @@ public final class StoryGrouper implements Serializable {
      * rather than from the candidate pairs alone.
      */
     private int[] copiesThenAverage(int m, int[] lu, int[] lv, double[] w) {
-        int[] parent = new int[m];
-        for (int i = 0; i < m; i++) parent[i] = i;
-        boolean any = false;
-        for (int e = 0; e < lu.length; e++) {
-            if (w[e] < COPY) continue;
-            any = true;
-            int a = find(parent, lu[e]), b = find(parent, lv[e]);
-            if (a != b) parent[Math.max(a, b)] = Math.min(a, b);
-        }
-        if (!any) return new AverageLinkage(settings.storyThreshold).cluster(m, lu, lv, w, null);
-        int[] group = new int[m];
-        int g = 0;
-        int[] groupOfRoot = new int[m];
-        Arrays.fill(groupOfRoot, -1);
-        for (int i = 0; i < m; i++) {
-            int r = find(parent, i);
-            if (groupOfRoot[r] < 0) groupOfRoot[r] = g++;
-            group[i] = groupOfRoot[r];
-        }
+        int copies = 0;
+        for (double x : w) if (x >= COPY) copies++;
+        if (copies == 0) return new AverageLinkage(settings.storyThreshold).cluster(m, lu, lv, w, null);
+        int[] cu = new int[copies], cv = new int[copies];
+        copies = 0;
+        for (int e = 0; e < lu.length; e++) if (w[e] >= COPY) { cu[copies] = lu[e]; cv[copies++] = lv[e]; }
+        // each group of copies a node of its own, numbered in order of its first article
+        Components groups = Components.of(m, cu, cv);
+        int[] group = groups.labels();
+        int g = groups.count();
         int[] sizes = new int[g];
         for (int i = 0; i < m; i++) sizes[group[i]]++;
         int k = 0;
@@ -647,11 +638,6 @@ public final class StoryGrouper implements Serializable {
         int[] out = new int[m];
         for (int i = 0; i < m; i++) out[i] = gl[group[i]];
         return AverageLinkage.labels(out);
-    }
-
-    private static int find(int[] p, int x) {
-        while (p[x] != x) { p[x] = p[p[x]]; x = p[x]; }
-        return x;
     }
 
     /**

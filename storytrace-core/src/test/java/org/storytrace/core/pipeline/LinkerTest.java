@@ -11,7 +11,8 @@ import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Link;
 
 class LinkerTest {
-    private static Article article(String id, String text, LocalDate published) {
+    /** A plain-text article, for the linker tests of this package. */
+    static Article article(String id, String text, LocalDate published) {
         return new Article(id, id, text, null, published, null, null, null, 0, text.length(), List.of(), "text", "UTF-8", null, null,
                 "eng");
     }

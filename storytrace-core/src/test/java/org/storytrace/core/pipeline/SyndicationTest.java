@@ -21,11 +21,6 @@ import org.storytrace.core.model.Link;
  * the reprints of one story came out as dozens of stories.
  */
 class SyndicationTest {
-    private static Article article(String id, String text, LocalDate published) {
-        return new Article(id, id, text, null, published, null, null, null, 0, text.length(), List.of(), "text", "UTF-8", null, null,
-                "eng");
-    }
-
     @Test
     void hundredsOfReprintsOfOneWireStoryAreOneStoryAndTheRestStayApart() throws Exception {
         List<String> pool = TestCorpora.newsPool(160);
@@ -39,7 +34,7 @@ class SyndicationTest {
         for (int i = 0; articles.size() < 760; i++) {
             if (i % 5 == 4 && 3 + i / 5 < pool.size()) {
                 // other real reports, a day apart each
-                articles.add(article("other" + (i / 5), pool.get(3 + i / 5), day.plusDays(i / 5)));
+                articles.add(LinkerTest.article("other" + (i / 5), pool.get(3 + i / 5), day.plusDays(i / 5)));
                 continue;
             }
             // a reprint: the wire story under a local intro, its paragraphs cut and reordered as outlets do
@@ -49,7 +44,7 @@ class SyndicationTest {
             kept.remove(random.nextInt(kept.size()));
             Collections.shuffle(kept.subList(1, kept.size()), random);
             for (String k : kept) b.append(k).append("\n\n");
-            articles.add(article("reprint" + i, b.toString().strip(), day.plusDays(random.nextInt(2))));
+            articles.add(LinkerTest.article("reprint" + i, b.toString().strip(), day.plusDays(random.nextInt(2))));
             reprints++;
         }
         // the links a large collection leaves between reprints: its linker verifies at most maxCandidates earlier articles for
@@ -90,7 +85,8 @@ class SyndicationTest {
         DocFrequencies df = new DocFrequencies();
         List<StoryGrouper.Terms> terms = new ArrayList<>();
         for (StoryGrouper.Item it : items) { terms.add(StoryGrouper.terms(it)); df.add(terms.get(terms.size() - 1)); }
-        Article next = article("reprint-next", articles.get(reprinted.get(0)).text() + "\n\nAdditional reporting by staff.", day);
+        Article next = LinkerTest.article("reprint-next", articles.get(reprinted.get(0)).text() + "\n\nAdditional reporting by staff.",
+                day);
         StoryGrouper.Terms nextTerms = StoryGrouper.terms(StoryGrouper.Item.of(next));
         df.add(nextTerms);
         int n = items.size() + 1;

@@ -53,9 +53,9 @@ final class WatchCommand implements Callable<Integer> {
                 // each rejection once: the engine reports a rejection already seen in an earlier round no more
                 AnalyzeCommand.printRejections(batch.rejected(), System.err);
                 Results r = engine.results();
-                List<StageFailure> failed = engine.stageFailures();
-                AnalyzeCommand.printFailures(failed.subList(failuresSaid, failed.size()), System.err); // each failure once
-                failuresSaid = failed.size();
+                List<StageFailure> failed = engine.stageFailuresSince(failuresSaid); // each failure once
+                AnalyzeCommand.printFailures(failed, System.err);
+                failuresSaid += failed.size();
                 if (batch.added() > 0 || round == 1) Outputs.writeAll(r, out);
                 System.out.printf("round %d: %d new articles, %d in all, %d stories, %d links%n", round, batch.added(), r.articleCount(),
                         r.stories().size(), r.links().size());

@@ -684,10 +684,17 @@ public final class Engine implements AutoCloseable {
      * Every stage that has failed on an article or a story so far (each once, in order of subject and stage): the run
      * went on without the layer that stage would have added there. For the command line to print and count.
      */
-    public List<StageFailure> stageFailures() {
+    public List<StageFailure> stageFailures() { return stageFailuresSince(0); }
+
+    /**
+     * The stage failures after the first {@code seen} the engine met (in the order it met them, which the sorted
+     * {@link #stageFailures()} is not), sorted as that is: what a long-running caller has not said yet.
+     */
+    public List<StageFailure> stageFailuresSince(int seen) {
+        List<StageFailure> met = new ArrayList<>(failures);
         TreeSet<StageFailure> sorted = new TreeSet<>(Comparator.comparing(StageFailure::subject).thenComparing(StageFailure::stage)
                 .thenComparing(StageFailure::reason));
-        sorted.addAll(failures);
+        sorted.addAll(met.subList(Math.min(seen, met.size()), met.size()));
         return List.copyOf(sorted);
     }
 

@@ -342,6 +342,8 @@ class EngineContractTest {
             }
             assertEquals(1, failedStories, failed.toString());
             assertEquals(2, failed.size(), failed.toString());
+            assertEquals(failed, e.stageFailuresSince(0));
+            assertEquals(List.of(), e.stageFailuresSince(2), "nothing new once both were seen");
             for (Document d : r.documents()) assertEquals(!d.id().equals(bad), d.has(count), d.id());
         }
     }

@@ -658,11 +658,9 @@ public final class StoryServer implements AutoCloseable {
     private int failuresSaid;
 
     private void sayStageFailures() {
-        List<StageFailure> failed = archive.engine().stageFailures();
-        for (StageFailure f : failed.subList(Math.min(failuresSaid, failed.size()), failed.size())) {
-            System.err.println("storytrace serve: " + f.message());
-        }
-        failuresSaid = failed.size();
+        List<StageFailure> failed = archive.engine().stageFailuresSince(failuresSaid);
+        for (StageFailure f : failed) System.err.println("storytrace serve: " + f.message());
+        failuresSaid += failed.size();
     }
 
     /** The Prometheus text format: request counts and seconds by route, and the store's sizes. */

@@ -27,6 +27,9 @@ public abstract class FingerprintStore implements AutoCloseable {
     /** The fingerprint numbered {@code i}. */
     public abstract Fingerprint get(int i);
 
+    /** The MinHash signature of the {@code i}th fingerprint: what ranking candidates reads, without the rest of it. */
+    public int[] signature(int i) { return get(i).signature(); }
+
     public abstract int size();
 
     /** Heap bytes held. */
@@ -69,6 +72,8 @@ public abstract class FingerprintStore implements AutoCloseable {
         private long written;
         private ByteBuffer pending = ByteBuffer.allocate(1 << 20);
         private long pendingStart;
+        /** The signatures' length: every fingerprint of a store has the same, written last in its record. */
+        private int signatureLength = -1;
 
         OnDisk(Path file) {
             this.file = file;
@@ -102,6 +107,8 @@ public abstract class FingerprintStore implements AutoCloseable {
             }
             pending.putInt(f.signature().length);
             putInts(f.signature());
+            if (signatureLength < 0) signatureLength = f.signature().length;
+            else if (signatureLength != f.signature().length) signatureLength = Integer.MAX_VALUE; // mixed: read whole records
             return size++;
         }
 
@@ -174,6 +181,29 @@ public abstract class FingerprintStore implements AutoCloseable {
                 int[] signature = new int[b.getInt()];
                 getInts(b, signature);
                 return new Fingerprint(new String(id, StandardCharsets.UTF_8), bodyChars, tokens, starts, ends, signature, NO_ANCHORS);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read fingerprint " + i + " from " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** The signature alone, from the end of its record (a sixth of a kilobyte where the record is several). */
+        @Override public int[] signature(int i) {
+            long to;
+            int length;
+            synchronized (this) {
+                if (i < 0 || i >= size) throw new IndexOutOfBoundsException("fingerprint " + i + " of " + size);
+                length = signatureLength;
+                if (length == Integer.MAX_VALUE) return get(i).signature();
+                to = i + 1 < size ? offsets[i + 1] : pendingStart + pending.position();
+                if (to > pendingStart) flush(); // still in the write buffer
+            }
+            try {
+                ByteBuffer b = ByteBuffer.allocate(length * 4);
+                readFully(b, to - length * 4L);
+                b.flip();
+                int[] signature = new int[length];
+                b.asIntBuffer().get(signature);
+                return signature;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read fingerprint " + i + " from " + file + ": " + e.getMessage(), e);
             }

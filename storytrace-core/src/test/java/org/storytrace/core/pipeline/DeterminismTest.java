@@ -74,6 +74,9 @@ class DeterminismTest {
                 assertArrayEquals(g.starts(), f.starts());
                 assertArrayEquals(g.ends(), f.ends());
                 assertArrayEquals(g.signature(), f.signature());
+                assertArrayEquals(g.signature(), disk.signature(7), "a signature read alone from the end of its record");
+                int last = articles.size() - 1;
+                assertArrayEquals(one.fingerprint(articles.get(last)).signature(), disk.signature(last));
                 assertEquals(0, f.anchors().length, "anchors are read only when indexing, before a fingerprint is stored");
                 assertEquals(g.id(), f.id());
                 assertEquals(g.bodyChars(), f.bodyChars());
@@ -87,6 +90,9 @@ class DeterminismTest {
                 assertArrayEquals(odd.ends(), back.ends());
                 assertArrayEquals(odd.tokens(), back.tokens());
                 assertEquals("odd-é", back.id());
+                // signatures of another length in one store: read whole records
+                assertArrayEquals(odd.signature(), disk.signature(at));
+                assertArrayEquals(g.signature(), disk.signature(7));
             }
             assertFalse(Files.exists(file), "the store removes its file when closed");
 

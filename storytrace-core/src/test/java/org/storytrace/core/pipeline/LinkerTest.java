@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.storytrace.core.TestCorpora;
 import org.storytrace.core.model.Article;
@@ -81,5 +85,51 @@ class LinkerTest {
         long lateToWire = kept.stream().filter(l -> l.a().equals("wire") || l.b().equals("wire"))
                 .filter(l -> Integer.parseInt((l.a().equals("wire") ? l.b() : l.a()).substring(5)) >= 300).count();
         assertTrue(lateToWire >= (docs.size() - 300) * 0.9, lateToWire + " of the " + (docs.size() - 300) + " last");
+    }
+
+    @Test
+    void aThousandReprintsOfOneStoryAreLinkedToTheirEarliestAndClosestNotToEveryOneAndKeepTheirWholeText() throws Exception {
+        // a wire story reprinted by a thousand outlets, each dropping a paragraph and reordering the rest under its own intro:
+        // each paragraph is a passage under COMMON_MAX_CHARS that most of the collection carries
+        List<String> docs = TestCorpora.newsPool(160);
+        String wire = docs.get(2);
+        List<String> paragraphs = List.of(wire.split("\\n\\s*\\n"));
+        assertTrue(paragraphs.size() >= 14, paragraphs.size() + " paragraphs");
+        Random random = new Random(11);
+        List<Article> batch = new ArrayList<>();
+        int copies = 1000;
+        for (int i = 0; i < copies; i++) {
+            List<String> kept = new ArrayList<>(paragraphs);
+            kept.remove(1 + random.nextInt(kept.size() - 1));
+            Collections.shuffle(kept.subList(1, kept.size()), random);
+            batch.add(article("copy" + (1000 + i), "From our news services, outlet " + i + ".\n\n" + String.join("\n\n", kept),
+                    LocalDate.of(1997, 4, 1).plusDays(i / 500)));
+            if (i % 4 == 3) batch.add(article("other" + i, docs.get(3 + i / 8), LocalDate.of(1997, 4, 1 + i / 40)));
+        }
+        Linker linker = new Linker();
+        List<Link> links = new ArrayList<>();
+        for (int from = 0; from < batch.size(); from += 300) {
+            links.addAll(linker.addAll(batch.subList(from, Math.min(batch.size(), from + 300)), true));
+        }
+        links = linker.pruneCommon(links);
+        Map<String, Integer> linksOf = new HashMap<>();
+        int toFirst = 0;
+        for (Link l : links) {
+            if (!l.a().startsWith("copy") || !l.b().startsWith("copy")) continue;
+            assertTrue(Math.min(l.reusedShareA(), l.reusedShareB()) >= 0.8, "copies share their text, not some paragraphs: " + l.a() + " "
+                    + l.b() + " " + l.reusedShareA() + " / " + l.reusedShareB());
+            linksOf.merge(l.a(), 1, Integer::sum);
+            linksOf.merge(l.b(), 1, Integer::sum);
+            if (l.a().equals("copy1000")) toFirst++;
+        }
+        assertEquals(copies, linksOf.size(), "every copy is linked");
+        assertTrue(toFirst >= (copies - 1) * 0.95, toFirst + " of " + (copies - 1) + " copies linked to the earliest");
+        long copyLinks = links.stream().filter(l -> l.a().startsWith("copy") && l.b().startsWith("copy")).count();
+        assertTrue(copyLinks <= copies * (Linker.COPIES_VERIFIED + 2), copyLinks + " links among " + copies + " copies");
+        // a few copies of a story are linked pairwise, as before
+        Linker few = new Linker();
+        List<Link> fewLinks = new ArrayList<>();
+        for (int i = 0; i < Linker.COPIES_VERIFIED; i++) fewLinks.addAll(few.add(batch.get(i + i / 4)));
+        assertEquals(Linker.COPIES_VERIFIED * (Linker.COPIES_VERIFIED - 1) / 2, fewLinks.size());
     }
 }

@@ -41,7 +41,7 @@ import org.storytrace.engine.Results;
  */
 public final class StoriesJson {
     /** The contract's version; bump the minor for additions, never remove or rename a field. */
-    public static final String VERSION = "2.2";
+    public static final String VERSION = "2.3";
 
     private static final JsonFactory JSON = new JsonFactory();
 

@@ -1,0 +1,57 @@
+package org.storytrace.ingest.lang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+import org.junit.jupiter.api.Test;
+import org.storytrace.core.TestCorpora;
+
+/** The identifier's own features and model evaluation give what OpenNLP's detector gives, on real and on written text. */
+class LanguageIdentifierTest {
+    private static final List<String> OTHERS = List.of(
+            "Des milliers de manifestants se sont rassemblés dimanche sur la place Tahrir de Bagdad pour réclamer la fin de la "
+                    + "corruption et le départ du gouvernement, selon des sources policières.",
+            "Tausende Demonstranten versammelten sich am Sonntag auf dem Tahrir-Platz in Bagdad und forderten ein Ende der "
+                    + "Korruption sowie den Rücktritt der Regierung, teilte die Polizei mit.",
+            "Miles de manifestantes se reunieron el domingo en la plaza Tahrir de Bagdad para exigir el fin de la corrupción y la "
+                    + "dimisión del gobierno, según fuentes policiales.",
+            "Migliaia di manifestanti si sono radunati domenica in piazza Tahrir a Baghdad per chiedere la fine della corruzione e "
+                    + "le dimissioni del governo, secondo fonti della polizia.",
+            "تجمع آلاف المتظاهرين يوم الأحد في ساحة التحرير ببغداد للمطالبة بإنهاء الفساد واستقالة الحكومة، بحسب مصادر في الشرطة.",
+            "Тысячи демонстрантов собрались в воскресенье на площади Тахрир в Багдаде, требуя положить конец коррупции и отставки "
+                    + "правительства, сообщили в полиции.");
+
+    @Test
+    void theFastFeaturesGiveWhatOpenNlpsDetectorGives() throws Exception {
+        LanguageDetectorModel model;
+        try (InputStream in = LanguageIdentifier.class.getResourceAsStream("/langdetect-183.bin")) {
+            model = new LanguageDetectorModel(in);
+        }
+        LanguageDetectorME theirs = new LanguageDetectorME(model);
+        List<String> texts = new ArrayList<>(TestCorpora.newsPool(150));
+        texts.addAll(OTHERS);
+        texts.add("Kadhimi said on Sunday: \"We will not allow them to bring Iraq back to the square of chaos\" https://t.co/x 2020");
+        LanguageIdentifier ours = new LanguageIdentifier();
+        Set<String> languages = new HashSet<>();
+        for (String t : texts) {
+            String cut = t.length() > LanguageIdentifier.READ_CHARS ? t.substring(0, LanguageIdentifier.READ_CHARS) : t;
+            Set<String> expected = new HashSet<>();
+            for (CharSequence c : model.getFactory().getContextGenerator().getContext(cut)) expected.add(c.toString());
+            assertEquals(expected, new HashSet<>(List.of(LanguageIdentifier.features(cut))), "the features of " + cut.substring(0, 40));
+            Language best = theirs.predictLanguage(cut);
+            String want = best.getConfidence() < 0.05 ? null : best.getLang();
+            assertEquals(want, ours.identify(t), cut.substring(0, 40));
+            languages.add(want);
+        }
+        assertEquals(Set.of("eng", "fra", "deu", "spa", "ita", "ara", "rus"), languages);
+        assertNull(ours.identify("Too short to tell."));
+    }
+}

@@ -5,10 +5,29 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Random;
+import java.util.regex.Pattern;
+import net.dankito.readability4j.util.RegExUtil;
 import org.junit.jupiter.api.Test;
 import org.storytrace.core.TestCorpora;
 
 class HtmlExtractorTest {
+    @Test
+    void theWhitespaceScanGivesWhatReadabilitysPatternGives() {
+        HtmlExtractor.WhitespaceRuns fast = new HtmlExtractor.WhitespaceRuns();
+        Pattern runs = Pattern.compile(RegExUtil.NormalizeDefaultPattern);
+        char[] alphabet = {'a', 'b', ' ', '\t', '\n', '\r', '\f', 0x0B, '\u00a0', '\u2003', 'é'};
+        Random random = new Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) b.append(alphabet[random.nextInt(alphabet.length)]);
+            String t = b.toString();
+            assertEquals(runs.matcher(t).replaceAll(" "), fast.normalize(t), "[" + t + "]");
+        }
+        String clean = "A sentence with single spaces.";
+        assertSame(clean, fast.normalize(clean), "no run, no copy");
+    }
+
     @Test
     void extractsTheArticleAndItsDeclaredMetadataFromTheBundledPage() throws Exception {
         String html = Files.readString(Path.of("../examples/corpus/valmora-port-strike-rewrite.html"));

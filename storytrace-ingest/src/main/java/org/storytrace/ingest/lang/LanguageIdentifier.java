@@ -42,8 +42,9 @@ public final class LanguageIdentifier {
             .getInstance(), UrlCharSequenceNormalizer.getInstance(), TwitterCharSequenceNormalizer.getInstance(),
             NumberCharSequenceNormalizer.getInstance(), ShrinkCharSequenceNormalizer.getInstance());
     /**
-     * Characters of a text read, the first ones: the model's cost is its distinct n-grams. On 400 articles of the news pool
-     * the first 400 characters gave the language the first 3,000 gave, every time (3,000 until session 20).
+     * Characters of a text read, the first ones: the model's cost is its distinct n-grams. On the news pool's 2,429 articles
+     * the first 1,000 characters give the language the first 3,000 give, every one; the first 500 are a third cheaper
+     * again but differ on 3 (an English article read as Dutch). 3,000 until session 20.
      */
     static final int READ_CHARS = 1000;
 

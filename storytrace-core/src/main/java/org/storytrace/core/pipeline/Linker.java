@@ -264,7 +264,7 @@ public final class Linker implements AutoCloseable {
         int[][] signatures = new int[unique.length][];
         double[] similarity = new double[unique.length];
         for (int k = 0; k < unique.length; k++) {
-            signatures[k] = fingerprints.signature(unique[k]);
+            signatures[k] = signature(unique[k]);
             similarity[k] = MinHasher.similarity(signatures[k], fp.signature());
         }
         int[] kept = fewerCopies(signatures, similarity);
@@ -363,6 +363,25 @@ public final class Linker implements AutoCloseable {
         kept = 0;
         for (int k = 0; k < n; k++) if (keep[k]) out[kept++] = k;
         return out;
+    }
+
+    /** A document's signature and its number, as {@link #recentSignatures} keeps them. */
+    private record Signed(int doc, int[] signature) {}
+
+    /**
+     * The signatures read last, one slot per document number modulo its size (512 KB of signatures at most): the copies of a
+     * much-reprinted text are every new reprint's candidates, and each read from an on-disk store is a system call. Slots
+     * are replaced whole by immutable records, so threads may race on them and still read a document's own signature.
+     */
+    private final Signed[] recentSignatures = new Signed[1 << 10];
+
+    private int[] signature(int doc) {
+        int slot = doc & (recentSignatures.length - 1);
+        Signed s = recentSignatures[slot];
+        if (s != null && s.doc() == doc) return s.signature();
+        int[] signature = fingerprints.signature(doc);
+        recentSignatures[slot] = new Signed(doc, signature);
+        return signature;
     }
 
     /** Appends to {@code all} from {@code n} each document {@code sorted} holds at least {@code min} times; returns the new end. */

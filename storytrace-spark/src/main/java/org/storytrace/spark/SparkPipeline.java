@@ -429,7 +429,8 @@ public final class SparkPipeline implements Serializable {
                 .flatMapToPair(g -> earliestPairs(g._2(), anchorMaxDf))
                 .mapToPair(p -> new Tuple2<>(p._1(), 1)).reduceByKey(Integer::sum)
                 .filter(p -> p._2() >= AnchorIndex.EARLY_MIN_SHARED).mapToPair(p -> new Tuple2<>(p._1(), 0L));
-        JavaRDD<Long> candidates = bandPairs.keys().union(anchorPairs.keys()).union(earlyPairs.keys()).distinct();
+        JavaRDD<Long> candidates = toVerify(bandPairs.keys().union(anchorPairs.keys()).union(earlyPairs.keys()).distinct(), fps,
+                settings.maxCandidates());
         // anchor frequencies for the common-talk rule: only the common ones travel
         int commonDf = new Linker().commonDocFreq(n);
         Set<Long> common = new HashSet<>(anchorDocs.mapToPair(t -> new Tuple2<>(t._1(), 1)).reduceByKey(Integer::sum)
@@ -461,6 +462,51 @@ public final class SparkPipeline implements Serializable {
         fps.unpersist();
         anchorDocs.unpersist();
         return links;
+    }
+
+    /**
+     * The candidate pairs ({@code earlier << 32 | later}) each later article is verified against, by the embedded linker's
+     * rule ({@link Linker#toVerify}: a large group of copies through its earliest and closest members, at most
+     * {@code maxCandidates} the most similar): an article with few candidates keeps them all; the others are grouped with
+     * their candidates' signatures, and the rule runs where each group lies.
+     */
+    private static JavaRDD<Long> toVerify(JavaRDD<Long> candidates, JavaPairRDD<Integer, Fingerprint> fps, int maxCandidates) {
+        JavaPairRDD<Integer, Iterable<Integer>> byLater = candidates.mapToPair(k -> new Tuple2<>((int) (long) k, (int) (k >>> 32)))
+                .groupByKey();
+        JavaRDD<Long> few = byLater.filter(g -> !Linker.thins(size(g._2()), maxCandidates)).flatMap(g -> {
+            List<Long> out = new ArrayList<>();
+            for (int a : g._2()) out.add(((long) a << 32) | g._1());
+            return out.iterator();
+        });
+        JavaPairRDD<Integer, int[]> signatures = fps.mapValues(Fingerprint::signature);
+        JavaRDD<Long> many = byLater.filter(g -> Linker.thins(size(g._2()), maxCandidates))
+                .flatMapToPair(g -> {
+                    List<Tuple2<Integer, Integer>> out = new ArrayList<>();
+                    for (int a : g._2()) out.add(new Tuple2<>(a, g._1()));
+                    return out.iterator();
+                })
+                .join(signatures)
+                .mapToPair(t -> new Tuple2<>(t._2()._1(), new Tuple2<>(t._1(), t._2()._2())))
+                .groupByKey()
+                .join(signatures)
+                .flatMap(t -> {
+                    List<Tuple2<Integer, int[]>> c = new ArrayList<>();
+                    t._2()._1().forEach(c::add);
+                    c.sort((x, y) -> Integer.compare(x._1(), y._1()));
+                    int[] docs = new int[c.size()];
+                    int[][] sigs = new int[c.size()][];
+                    for (int i = 0; i < docs.length; i++) { docs[i] = c.get(i)._1(); sigs[i] = c.get(i)._2(); }
+                    List<Long> out = new ArrayList<>();
+                    for (int a : Linker.toVerify(docs, sigs, t._2()._2(), maxCandidates)) out.add(((long) a << 32) | t._1());
+                    return out.iterator();
+                });
+        return few.union(many);
+    }
+
+    private static int size(Iterable<Integer> it) {
+        int n = 0;
+        for (Integer ignored : it) n++;
+        return n;
     }
 
     // ---------------------------------------------------------------- stories

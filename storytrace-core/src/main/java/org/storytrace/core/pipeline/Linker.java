@@ -260,15 +260,29 @@ public final class Linker implements AutoCloseable {
         int distinct = 0;
         for (int x = 0; x < n; x++) if (x == 0 || all[x] != all[x - 1]) all[distinct++] = all[x];
         int[] unique = Arrays.copyOf(all, distinct);
-        if (unique.length <= COPIES_VERIFIED) return unique;
+        if (!thins(unique.length, settings.maxCandidates())) return unique;
         int[][] signatures = new int[unique.length][];
-        double[] similarity = new double[unique.length];
-        for (int k = 0; k < unique.length; k++) {
-            signatures[k] = signature(unique[k]);
-            similarity[k] = MinHasher.similarity(signatures[k], fp.signature());
-        }
+        for (int k = 0; k < unique.length; k++) signatures[k] = signature(unique[k]);
+        return toVerify(unique, signatures, fp.signature(), settings.maxCandidates());
+    }
+
+    /** Whether {@link #toVerify} may leave out any of {@code candidates} (and so needs their signatures). */
+    public static boolean thins(int candidates, int maxCandidates) {
+        return candidates > Math.min(COPIES_VERIFIED, maxCandidates);
+    }
+
+    /**
+     * The documents a new article is verified against, of its candidates (ascending, with their {@code signatures}):
+     * every one, except that a large group of copies keeps its earliest and the members most like the article
+     * ({@link #fewerCopies}), and at most {@code maxCandidates} are kept, the most similar to the article (ties: the
+     * earlier). Ascending. The one rule of the embedded linker and the Spark job.
+     */
+    public static int[] toVerify(int[] candidates, int[][] signatures, int[] signature, int maxCandidates) {
+        if (!thins(candidates.length, maxCandidates)) return candidates;
+        double[] similarity = new double[candidates.length];
+        for (int k = 0; k < candidates.length; k++) similarity[k] = MinHasher.similarity(signatures[k], signature);
         int[] kept = fewerCopies(signatures, similarity);
-        if (kept.length > settings.maxCandidates()) {
+        if (kept.length > maxCandidates) {
             // keep the most similar; ties by arrival order, so the choice is reproducible
             Integer[] order = new Integer[kept.length];
             for (int k = 0; k < kept.length; k++) order[k] = kept[k];
@@ -276,12 +290,12 @@ public final class Linker implements AutoCloseable {
                 int c = Double.compare(similarity[y], similarity[x]);
                 return c != 0 ? c : Integer.compare(x, y);
             });
-            kept = new int[settings.maxCandidates()];
+            kept = new int[maxCandidates];
             for (int k = 0; k < kept.length; k++) kept[k] = order[k];
             Arrays.sort(kept);
         }
         int[] out = new int[kept.length];
-        for (int k = 0; k < kept.length; k++) out[k] = unique[kept[k]];
+        for (int k = 0; k < kept.length; k++) out[k] = candidates[kept[k]];
         return out;
     }
 

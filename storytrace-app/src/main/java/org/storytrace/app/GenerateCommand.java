@@ -28,6 +28,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--pool", description = "The newswire pool (default: ../shared/corpora/news-pool).")
     Path pool;
 
+    @Option(names = "--language", description = "Write this ISO 639 code (eng) as every record's language; by default records "
+            + "carry none, as most real inputs, and the reader identifies it.")
+    String language;
+
     @Override
     public Integer call() throws Exception {
         if (pool != null) System.setProperty("storytrace.newsPool", pool.toString());
@@ -36,7 +40,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
         try (BufferedWriter c = Files.newBufferedWriter(out, StandardCharsets.UTF_8); BufferedWriter t = Files.newBufferedWriter(truth,
                 StandardCharsets.UTF_8)) {
-            g.generate(CorpusGenerator.Settings.of(articles, seed), c, t);
+            g.generate(CorpusGenerator.Settings.of(articles, seed).withLanguage(language), c, t);
         }
         System.out.println("corpus: " + out.toAbsolutePath().normalize());
         System.out.println("truth:  " + truth.toAbsolutePath().normalize());

@@ -1,9 +1,12 @@
 package org.storytrace.ingest.lang;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,22 +39,34 @@ class LanguageIdentifierTest {
             model = new LanguageDetectorModel(in);
         }
         LanguageDetectorME theirs = new LanguageDetectorME(model);
-        List<String> texts = new ArrayList<>(TestCorpora.newsPool(150));
+        List<String> texts = new ArrayList<>(TestCorpora.newsPool(Integer.MAX_VALUE));
+        int english = 0;
+        for (String t : texts) if (LanguageIdentifier.clearlyEnglish(t.length() > 1000 ? t.substring(0, 1000) : t)) english++;
+        assertTrue(english >= texts.size() * 0.9, english + " of " + texts.size() + " pool articles English beyond doubt");
         texts.addAll(OTHERS);
         texts.add("Kadhimi said on Sunday: \"We will not allow them to bring Iraq back to the square of chaos\" https://t.co/x 2020");
         LanguageIdentifier ours = new LanguageIdentifier();
         Set<String> languages = new HashSet<>();
         for (String t : texts) {
             String cut = t.length() > LanguageIdentifier.READ_CHARS ? t.substring(0, LanguageIdentifier.READ_CHARS) : t;
+            String head = cut.substring(0, Math.min(40, cut.length()));
             Set<String> expected = new HashSet<>();
             for (CharSequence c : model.getFactory().getContextGenerator().getContext(cut)) expected.add(c.toString());
-            assertEquals(expected, new HashSet<>(List.of(LanguageIdentifier.features(cut))), "the features of " + cut.substring(0, 40));
+            assertEquals(expected, new HashSet<>(List.of(LanguageIdentifier.features(cut))), "the features of " + head);
             Language best = theirs.predictLanguage(cut);
             String want = best.getConfidence() < 0.05 ? null : best.getLang();
-            assertEquals(want, ours.identify(t), cut.substring(0, 40));
+            assertEquals(want, ours.identify(t), head);
             languages.add(want);
         }
+        languages.remove(null); // a few pool texts are too short to tell
         assertEquals(Set.of("eng", "fra", "deu", "spa", "ita", "ara", "rus"), languages);
+        // a news paragraph in each of 19 other languages written in Latin letters, and an English sentence over a French one
+        List<String> others;
+        try (InputStream in = LanguageIdentifierTest.class.getResourceAsStream("/language-paragraphs.txt")) {
+            others = List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
+        }
+        assertEquals(20, others.size());
+        for (String t : others) assertFalse(LanguageIdentifier.clearlyEnglish(t), t.substring(0, Math.min(40, t.length())));
         assertNull(ours.identify("Too short to tell."));
     }
 }

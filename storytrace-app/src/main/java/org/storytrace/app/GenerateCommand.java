@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.storytrace.bench.NewsPool;
 import org.storytrace.bench.gen.CorpusGenerator;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code storytrace generate --articles N --seed S --out corpus.jsonl}. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -32,8 +35,14 @@ final class GenerateCommand implements Callable<Integer> {
             + "carry none, as most real inputs, and the reader identifies it.")
     String language;
 
+    @Spec CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (language != null && !language.matches("[a-z]{2,3}")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--language must be an ISO 639 code such as eng, was "
+                    + language);
+        }
         if (pool != null) System.setProperty("storytrace.newsPool", pool.toString());
         CorpusGenerator g = new CorpusGenerator(NewsPool.texts(Integer.MAX_VALUE));
         Path truth = truthPath(out);

@@ -57,6 +57,7 @@ class CommandMistakesTest {
                 {"analyze", "../examples/corpus", "--max-bytes", "-5"},
                 {"analyze", "../examples/corpus", "--colour"},
                 {"watch", "../examples/corpus", "--every", "soon"},
+                {"generate", "--articles", "5", "--language", "ENGLISH", "--out", "never-written.jsonl"},
                 {"analyze"}}) {
             Run r = run(args);
             assertEquals(Main.EXIT_USAGE, r.code(), String.join(" ", args));

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /** Access to ../shared/corpora for tests (the location can be overridden with -Dstorytrace.corpora). */
@@ -33,5 +35,16 @@ public final class TestCorpora {
             }
         }
         return out;
+    }
+
+    /**
+     * A reprint of a wire story as an outlet makes it: one paragraph after the first dropped, the rest reordered, under the
+     * outlet's own line ("From our news services, outlet N.").
+     */
+    public static String reprint(List<String> paragraphs, int outlet, Random random) {
+        List<String> kept = new ArrayList<>(paragraphs);
+        kept.remove(1 + random.nextInt(kept.size() - 1));
+        Collections.shuffle(kept.subList(1, kept.size()), random);
+        return "From our news services, outlet " + outlet + ".\n\n" + String.join("\n\n", kept);
     }
 }

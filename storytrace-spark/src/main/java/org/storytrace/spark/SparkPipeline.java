@@ -429,8 +429,10 @@ public final class SparkPipeline implements Serializable {
                 .flatMapToPair(g -> earliestPairs(g._2(), anchorMaxDf))
                 .mapToPair(p -> new Tuple2<>(p._1(), 1)).reduceByKey(Integer::sum)
                 .filter(p -> p._2() >= AnchorIndex.EARLY_MIN_SHARED).mapToPair(p -> new Tuple2<>(p._1(), 0L));
-        JavaRDD<Long> candidates = toVerify(bandPairs.keys().union(anchorPairs.keys()).union(earlyPairs.keys()).distinct(), fps,
-                settings.maxCandidates());
+        // each later article's candidates, grouped once and read twice (articles with few candidates, articles with many)
+        JavaPairRDD<Integer, Iterable<Integer>> byLater = bandPairs.keys().union(anchorPairs.keys()).union(earlyPairs.keys()).distinct()
+                .mapToPair(k -> new Tuple2<>((int) (long) k, (int) (k >>> 32))).groupByKey().cache();
+        JavaRDD<Long> candidates = toVerify(byLater, fps, settings.maxCandidates());
         // anchor frequencies for the common-talk rule: only the common ones travel
         int commonDf = new Linker().commonDocFreq(n);
         Set<Long> common = new HashSet<>(anchorDocs.mapToPair(t -> new Tuple2<>(t._1(), 1)).reduceByKey(Integer::sum)
@@ -461,18 +463,18 @@ public final class SparkPipeline implements Serializable {
                 .collect();
         fps.unpersist();
         anchorDocs.unpersist();
+        byLater.unpersist();
         return links;
     }
 
     /**
-     * The candidate pairs ({@code earlier << 32 | later}) each later article is verified against, by the embedded linker's
-     * rule ({@link Linker#toVerify}: a large group of copies through its earliest and closest members, at most
+     * The candidate pairs ({@code earlier << 32 | later}) to verify, from each later article's candidates ({@code byLater}), by the
+     * embedded linker's rule ({@link Linker#toVerify}: a large group of copies through its earliest and closest members, at most
      * {@code maxCandidates} the most similar): an article with few candidates keeps them all; the others are grouped with
      * their candidates' signatures, and the rule runs where each group lies.
      */
-    private static JavaRDD<Long> toVerify(JavaRDD<Long> candidates, JavaPairRDD<Integer, Fingerprint> fps, int maxCandidates) {
-        JavaPairRDD<Integer, Iterable<Integer>> byLater = candidates.mapToPair(k -> new Tuple2<>((int) (long) k, (int) (k >>> 32)))
-                .groupByKey();
+    private static JavaRDD<Long> toVerify(JavaPairRDD<Integer, Iterable<Integer>> byLater, JavaPairRDD<Integer, Fingerprint> fps,
+                                          int maxCandidates) {
         JavaRDD<Long> few = byLater.filter(g -> !Linker.thins(size(g._2()), maxCandidates)).flatMap(g -> {
             List<Long> out = new ArrayList<>();
             for (int a : g._2()) out.add(((long) a << 32) | g._1());

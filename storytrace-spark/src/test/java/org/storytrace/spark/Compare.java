@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Link;
 import org.storytrace.core.model.Story;
@@ -41,5 +42,10 @@ final class Compare {
             e.ingest(List.of(input.toString()), null);
             return e.results().toAnalysis();
         }
+    }
+
+    /** A Spark session in local mode on two threads, without its web UI, as the equivalence tests run the job. */
+    static SparkSession localSpark(String app) {
+        return SparkSession.builder().master("local[2]").appName(app).config("spark.ui.enabled", "false").getOrCreate();
     }
 }

@@ -24,8 +24,7 @@ class SparkEquivalenceIT {
         // embedded
         Analysis embedded = Compare.embedded(corpus);
         // spark, local mode
-        SparkSession spark = SparkSession.builder().master("local[2]").appName("equivalence").config("spark.ui.enabled", "false")
-                .getOrCreate();
+        SparkSession spark = Compare.localSpark("equivalence");
         Analysis distributed;
         try {
             distributed = SparkPipeline.run(spark, corpus.toString());

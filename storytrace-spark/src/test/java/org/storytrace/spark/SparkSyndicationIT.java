@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.storytrace.bench.NewsPool;
+import org.storytrace.core.TestCorpora;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Link;
 
@@ -39,11 +38,8 @@ class SparkSyndicationIT {
         int copies = 600;
         try (BufferedWriter w = Files.newBufferedWriter(corpus)) {
             for (int i = 0; i < copies; i++) {
-                List<String> kept = new ArrayList<>(paragraphs);
-                kept.remove(1 + random.nextInt(kept.size() - 1));
-                Collections.shuffle(kept.subList(1, kept.size()), random);
-                w.write(json.writeValueAsString(Map.of("id", "copy" + (1000 + i), "text", "From our news services, outlet " + i + ".\n\n"
-                        + String.join("\n\n", kept), "published", "1997-04-0" + (1 + i / 300), "language", "eng")));
+                w.write(json.writeValueAsString(Map.of("id", "copy" + (1000 + i), "text", TestCorpora.reprint(paragraphs, i, random),
+                        "published", "1997-04-0" + (1 + i / 300), "language", "eng")));
                 w.newLine();
                 if (i % 4 == 3) {
                     w.write(json.writeValueAsString(Map.of("id", "other" + i, "text", pool.get(3 + i / 4), "published", "1997-04-01",
@@ -53,8 +49,7 @@ class SparkSyndicationIT {
             }
         }
         Analysis embedded = Compare.embedded(corpus);
-        SparkSession spark = SparkSession.builder().master("local[2]").appName("syndication").config("spark.ui.enabled", "false")
-                .getOrCreate();
+        SparkSession spark = Compare.localSpark("syndication");
         Analysis distributed;
         try {
             distributed = SparkPipeline.run(spark, corpus.toString());

@@ -283,13 +283,7 @@ public final class Linker implements AutoCloseable {
         for (int k = 0; k < candidates.length; k++) similarity[k] = MinHasher.similarity(signatures[k], signature);
         int[] kept = fewerCopies(signatures, similarity);
         if (kept.length > maxCandidates) {
-            // keep the most similar; ties by arrival order, so the choice is reproducible
-            Integer[] order = new Integer[kept.length];
-            for (int k = 0; k < kept.length; k++) order[k] = kept[k];
-            Arrays.sort(order, (x, y) -> {
-                int c = Double.compare(similarity[y], similarity[x]);
-                return c != 0 ? c : Integer.compare(x, y);
-            });
+            Integer[] order = mostSimilarFirst(kept, similarity);
             kept = new int[maxCandidates];
             for (int k = 0; k < kept.length; k++) kept[k] = order[k];
             Arrays.sort(kept);
@@ -345,20 +339,13 @@ public final class Linker implements AutoCloseable {
             System.arraycopy(recent, 0, recent, 1, at); // move to the front
             recent[0] = g;
         }
+        int[] all = new int[n];
+        for (int k = 0; k < n; k++) all[k] = k;
         boolean thin = false;
         for (int g = 0; g < groups; g++) thin |= members[g] > COPIES_VERIFIED;
-        if (!thin) {
-            int[] all = new int[n];
-            for (int k = 0; k < n; k++) all[k] = k;
-            return all;
-        }
-        // within each large group: its leader, then the most similar to the new article (ties: the earlier)
-        Integer[] order = new Integer[n];
-        for (int k = 0; k < n; k++) order[k] = k;
-        Arrays.sort(order, (x, y) -> {
-            int c = Double.compare(similar[y], similar[x]);
-            return c != 0 ? c : Integer.compare(x, y);
-        });
+        if (!thin) return all;
+        // within each large group: its leader, then the most similar to the new article
+        Integer[] order = mostSimilarFirst(all, similar);
         boolean[] keep = new boolean[n];
         int[] taken = new int[groups];
         for (int g = 0; g < groups; g++) {
@@ -377,6 +364,17 @@ public final class Linker implements AutoCloseable {
         kept = 0;
         for (int k = 0; k < n; k++) if (keep[k]) out[kept++] = k;
         return out;
+    }
+
+    /** The {@code positions} by {@code similarity}, highest first; ties by position (arrival order), so choices are reproducible. */
+    private static Integer[] mostSimilarFirst(int[] positions, double[] similarity) {
+        Integer[] order = new Integer[positions.length];
+        for (int k = 0; k < positions.length; k++) order[k] = positions[k];
+        Arrays.sort(order, (x, y) -> {
+            int c = Double.compare(similarity[y], similarity[x]);
+            return c != 0 ? c : Integer.compare(x, y);
+        });
+        return order;
     }
 
     /** A document's signature and its number, as {@link #recentSignatures} keeps them. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,11 +98,7 @@ class LinkerTest {
         List<Article> batch = new ArrayList<>();
         int copies = 1000;
         for (int i = 0; i < copies; i++) {
-            List<String> kept = new ArrayList<>(paragraphs);
-            kept.remove(1 + random.nextInt(kept.size() - 1));
-            Collections.shuffle(kept.subList(1, kept.size()), random);
-            batch.add(article("copy" + (1000 + i), "From our news services, outlet " + i + ".\n\n" + String.join("\n\n", kept),
-                    LocalDate.of(1997, 4, 1).plusDays(i / 500)));
+            batch.add(article("copy" + (1000 + i), TestCorpora.reprint(paragraphs, i, random), LocalDate.of(1997, 4, 1).plusDays(i / 500)));
             if (i % 4 == 3) batch.add(article("other" + i, docs.get(3 + i / 8), LocalDate.of(1997, 4, 1 + i / 40)));
         }
         Linker linker = new Linker();

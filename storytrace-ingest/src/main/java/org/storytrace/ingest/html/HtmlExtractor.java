@@ -177,7 +177,6 @@ public final class HtmlExtractor {
     /** Nesting beyond which main-text extraction is skipped. */
     static final int MAX_DEPTH = 400;
 
-    /** The document's deepest element nesting, found without recursion. */
     /** readability4j as its two-argument constructor makes it, with {@link #REGEX}: one for all pages, not 13 patterns a page. */
     private static Readability4J readability(String uri, Document doc) {
         ReadabilityOptions options = new ReadabilityOptions();
@@ -224,6 +223,7 @@ public final class HtmlExtractor {
         private static boolean space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'; }
     }
 
+    /** The document's deepest element nesting, found without recursion. */
     static int depth(Document doc) {
         int[] max = {0};
         NodeTraversor.traverse((node, depth) -> { if (depth > max[0]) max[0] = depth; }, doc);

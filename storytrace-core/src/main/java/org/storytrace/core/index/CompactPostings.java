@@ -21,7 +21,9 @@ import org.storytrace.core.index.disk.PostingsFile;
  * [{@value #MIN_MERGE}, {@value #MAX_RECENT}] a shard), they are radix-sorted and merged into the run from the
  * back, in place, bucket by bucket. The run lives in chunks of 2^16 postings added as it grows and never copied
  * whole: a single array grown by copying would need the old and the new array at once (a million articles'
- * anchors are 75 million postings). Documents are added in ascending order (the order articles arrive).
+ * anchors are 75 million postings). Documents are added in ascending order (the order articles arrive). On disk,
+ * where the recent tables stay small, a shard has a second, young run between them and the old one (see
+ * {@code Shard}), so that no merge rewrites the whole index every few thousand articles.
  *
  * <p>Why shards (session 9): a million articles make about 110 million postings, and the linker must look up
  * and add each article's keys in arrival order. With one run the look-ups binary-searched buckets of about a
@@ -81,8 +83,9 @@ public final class CompactPostings implements AutoCloseable {
     }
 
     private Shard newShard(int s) {
-        return dir == null ? new Shard(new HeapRun(), MAX_RECENT) : new Shard(new MappedRun(dir.resolve("postings-" + s + ".bin")),
-                MAX_RECENT_ON_DISK);
+        return dir == null ? new Shard(new HeapRun(), null, MAX_RECENT)
+                : new Shard(new MappedRun(dir.resolve("postings-" + s + ".bin")), new MappedRun(dir.resolve("young-" + s + ".bin")),
+                        MAX_RECENT_ON_DISK);
     }
 
     /** The 64-bit hash the store keeps 35 bits of; its top bits are the shard. */
@@ -172,14 +175,14 @@ public final class CompactPostings implements AutoCloseable {
     /** Lets go of every posting: the store is empty again, its arrays are garbage and its files are deleted. */
     public void clear() {
         for (int s = 0; s < SHARDS; s++) {
-            shards[s].run.close();
+            shards[s].close();
             shards[s] = newShard(s);
         }
     }
 
     /** Lets go of every posting and deletes the files; the store must not be used afterwards. */
     @Override public void close() {
-        for (Shard s : shards) s.run.close();
+        for (Shard s : shards) s.close();
     }
 
     /** Folds the recent postings into the frozen runs now (at the end of a bulk load: the tables' slack goes). */
@@ -190,7 +193,7 @@ public final class CompactPostings implements AutoCloseable {
     /** All postings. */
     public long size() {
         long n = 0;
-        for (Shard s : shards) n += s.frozen + (long) s.recent;
+        for (Shard s : shards) n += s.frozen() + s.recent;
         return n;
     }
 
@@ -204,25 +207,93 @@ public final class CompactPostings implements AutoCloseable {
     /** Bytes of the memory-mapped files (0 on the heap). */
     public long mappedBytes() {
         long b = 0;
-        for (Shard s : shards) b += s.run.mappedBytes();
+        for (Shard s : shards) b += s.mappedBytes();
         return b;
     }
 
-    /** One shard: a frozen run in chunks, bucket offsets, and the recent table. */
+    /**
+     * Frozen postings sorted by (bucket, rest, document) in a run, and the offsets of its buckets: one level of a
+     * shard.
+     */
+    private static final class Level {
+        final Run run;
+        int[] offsets; // null until the first merge
+        int size;
+
+        Level(Run run) { this.run = run; }
+
+        long memoryBytes() { return (offsets == null ? 0 : offsets.length * 4L) + run.heapBytes(); }
+
+        /** The first index of the run whose rest is not below {@code ident}'s, within its bucket. */
+        int first(int ident) {
+            int b = ident >>> REST_BITS, r = ident & REST_MASK;
+            int lo = offsets[b], hi = offsets[b + 1];
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (run.rest(mid) < r) lo = mid + 1; else hi = mid;
+            }
+            return lo;
+        }
+
+        /** The end of the run's postings of {@code ident}, which start at {@code from}. */
+        int end(int ident, int from) {
+            int end = offsets[(ident >>> REST_BITS) + 1];
+            short r = (short) (ident & REST_MASK);
+            int i = from;
+            while (i < end && run.rest(i) == r) i++;
+            return i;
+        }
+
+        /** Empties the level; its run keeps the space it has. */
+        void clear() {
+            if (offsets != null) Arrays.fill(offsets, 0);
+            size = 0;
+        }
+    }
+
+    /**
+     * Postings to merge into a level, bucket by bucket from the last: {@link #count} is called once for each bucket in
+     * descending order, {@link #fill} after it when the count is not 0.
+     */
+    private interface Incoming {
+        int count(int bucket);
+        /** The bucket's postings, sorted by rest then document, into the buffers from index 0. */
+        void fill(int bucket, short[] rest, int[] doc);
+    }
+
+    /** One shard: one or two frozen levels, and the recent table. */
     private static final class Shard {
-        private int[] offsets; // null until the first merge
-        private final Run run;
-        private int frozen;
+        /**
+         * The frozen postings. On the heap there is one level, {@code old}, and the recent postings are merged into it
+         * when they are an eighth of it (up to {@code maxRecent}). On disk, where the recent table is kept small, a
+         * merge into one run would rewrite the whole run every {@code maxRecent} postings: n^2 / (2 * maxRecent)
+         * postings moved over a shard's life (at ten million articles, about 1.7 TB of mapped pages over the sixteen
+         * shards of both indexes, against ~0.15 TB with two levels). So there the recent
+         * postings go into {@code young}, which is merged into {@code old} once {@code young^2 >= old * maxRecent}:
+         * each level is then rewritten about sqrt(n / maxRecent) times, n^1.5 / sqrt(maxRecent) postings in all,
+         * for one more binary search a look-up. Young documents are all later than old ones, so old then young is
+         * document order, as in one run. Measured at a million articles (session 21, {@code analyze c1m.jsonl --fast
+         * --no-embeddings --index-on-disk}): 263 s -> 216 s, read and link 192 -> 153 s, 31 -> 23 GB written, the
+         * same {@code stories.json}.
+         */
+        private final Level old, young;
         // recent postings: open addressing from ident to the newest posting of its chain (-1: empty slot)
         private int[] slotKey = new int[64], slotHead = filled(64);
         private int used;
         private int[] postDoc = new int[64], postNext = new int[64], postIdent = new int[64];
         private int recent;
         private int lastDoc;
-
         private final int maxRecent;
+        // merge buffers: a bucket's old postings merged with its incoming ones, and the incoming ones
+        private short[] bufRest = new short[256], inRest = new short[256];
+        private int[] bufDoc = new int[256], inDoc = new int[256];
 
-        Shard(Run run, int maxRecent) { this.run = run; this.maxRecent = maxRecent; }
+        /** @param youngRun null: one level */
+        Shard(Run oldRun, Run youngRun, int maxRecent) {
+            this.old = new Level(oldRun);
+            this.young = youngRun == null ? null : new Level(youngRun);
+            this.maxRecent = maxRecent;
+        }
 
         private static int[] filled(int n) {
             int[] a = new int[n];
@@ -230,8 +301,19 @@ public final class CompactPostings implements AutoCloseable {
             return a;
         }
 
+        /** Frozen postings. */
+        long frozen() { return old.size + (young == null ? 0L : young.size); }
+
+        long mappedBytes() { return old.run.mappedBytes() + (young == null ? 0 : young.run.mappedBytes()); }
+
+        void close() {
+            old.run.close();
+            if (young != null) young.run.close();
+        }
+
         long memoryBytes() {
-            return (offsets == null ? 0 : offsets.length * 4L) + run.heapBytes() + slotKey.length * 8L + postDoc.length * 12L;
+            return old.memoryBytes() + (young == null ? 0 : young.memoryBytes()) + slotKey.length * 8L + postDoc.length * 12L
+                    + (bufRest.length + inRest.length) * 6L;
         }
 
         private static int home(int ident, int mask) { return (ident * 0x9E3779B1) >>> 7 & mask; }
@@ -264,7 +346,7 @@ public final class CompactPostings implements AutoCloseable {
             postNext[recent] = slotHead[i];
             slotHead[i] = recent++;
             if (used * 2 > slotKey.length) growSlots();
-            if (recent >= Math.min(maxRecent, Math.max(MIN_MERGE, frozen / 8))) merge();
+            if (recent >= Math.min(maxRecent, Math.max(MIN_MERGE, frozen() / 8))) merge();
         }
 
         private void growSlots() {
@@ -281,34 +363,15 @@ public final class CompactPostings implements AutoCloseable {
             }
         }
 
-        private short rest(int i) { return run.rest(i); }
-        private int doc(int i) { return run.doc(i); }
-
-        /** The first index of the frozen run whose rest is not below {@code ident}'s, within its bucket. */
-        private int first(int ident) {
-            int b = ident >>> REST_BITS, r = ident & REST_MASK;
-            int lo = offsets[b], hi = offsets[b + 1];
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (rest(mid) < r) lo = mid + 1; else hi = mid;
-            }
-            return lo;
-        }
-
-        /** The end of the frozen run's postings of {@code ident}, which start at {@code from}. */
-        private int end(int ident, int from) {
-            int end = offsets[(ident >>> REST_BITS) + 1];
-            short r = (short) (ident & REST_MASK);
-            int i = from;
-            while (i < end && rest(i) == r) i++;
-            return i;
-        }
-
         int count(int ident) {
             int c = 0;
-            if (offsets != null) {
-                int lo = first(ident);
-                c = end(ident, lo) - lo;
+            if (old.offsets != null) {
+                int lo = old.first(ident);
+                c = old.end(ident, lo) - lo;
+            }
+            if (young != null && young.offsets != null) {
+                int lo = young.first(ident);
+                c += young.end(ident, lo) - lo;
             }
             int slot = slot(ident);
             if (slot >= 0) for (int p = slotHead[slot]; p >= 0; p = postNext[p]) c++;
@@ -319,38 +382,48 @@ public final class CompactPostings implements AutoCloseable {
 
         /** As {@link #collect(int, int, IntBuffer)}; a key with more than {@code max} gives its {@code k} earliest to {@code early}. */
         void collect(int ident, int max, IntBuffer out, IntBuffer early, int k) {
-            int lo = 0, hi = 0;
-            if (offsets != null) {
-                lo = first(ident);
-                hi = end(ident, lo);
+            int lo = 0, hi = 0, ylo = 0, yhi = 0;
+            if (old.offsets != null) {
+                lo = old.first(ident);
+                hi = old.end(ident, lo);
+            }
+            if (young != null && young.offsets != null) {
+                ylo = young.first(ident);
+                yhi = young.end(ident, ylo);
             }
             int slot = slot(ident);
             int head = slot < 0 ? -1 : slotHead[slot];
-            int c = hi - lo;
+            int c = hi - lo + yhi - ylo;
             for (int p = head; p >= 0 && c <= max; p = postNext[p]) c++;
             if (c > max) {
-                if (early != null) earliest(lo, hi, head, k, early);
+                if (early != null) earliest(lo, hi, ylo, yhi, head, k, early);
                 return;
             }
-            for (int i = lo; i < hi; i++) out.add(doc(i));
+            for (int i = lo; i < hi; i++) out.add(old.run.doc(i));
+            for (int i = ylo; i < yhi; i++) out.add(young.run.doc(i));
             for (int p = head; p >= 0; p = postNext[p]) out.add(postDoc[p]);
         }
 
-        /** The {@code k} earliest documents of a key: the frozen run's first (it is older and sorted), then the recent chain's last. */
-        private void earliest(int lo, int hi, int head, int k, IntBuffer early) {
+        /**
+         * The {@code k} earliest documents of a key: the old level's first (it is the oldest and sorted), then the young
+         * level's, then the recent chain's last.
+         */
+        private void earliest(int lo, int hi, int ylo, int yhi, int head, int k, IntBuffer early) {
             int fromRun = Math.min(k, hi - lo);
-            for (int i = lo; i < lo + fromRun; i++) early.add(doc(i));
-            if (fromRun == k) return;
+            for (int i = lo; i < lo + fromRun; i++) early.add(old.run.doc(i));
+            int fromYoung = Math.min(k - fromRun, yhi - ylo);
+            for (int i = ylo; i < ylo + fromYoung; i++) early.add(young.run.doc(i));
+            int taken = fromRun + fromYoung;
+            if (taken == k) return;
             int n = 0;
             for (int p = head; p >= 0; p = postNext[p]) n++;
-            int skip = Math.max(0, n - (k - fromRun)), i = 0; // the chain is newest first: its last entries are the earliest
+            int skip = Math.max(0, n - (k - taken)), i = 0; // the chain is newest first: its last entries are the earliest
             for (int p = head; p >= 0; p = postNext[p], i++) if (i >= skip) early.add(postDoc[p]);
         }
 
         /**
-         * Merges the recent postings into the frozen run from the back, in place, a bucket at a time: a bucket's
-         * postings only ever move towards the end, so a bucket without new postings is moved in one block, and one
-         * with new postings is read out, merged with them and written back where it now starts.
+         * Merges the recent postings into the young level (the old one when there is one level), then, on disk, the
+         * young level into the old one when it has grown to {@code sqrt(old * maxRecent)}.
          */
         void merge() {
             // the recent postings in the order they came, which is document order, sorted stably by (bucket, rest):
@@ -360,18 +433,57 @@ public final class CompactPostings implements AutoCloseable {
             int[] identB = new int[n], docB = new int[n];
             radixPass(identA, docA, identB, docB, n, 0);
             radixPass(identB, docB, identA, docA, n, 16);
-            if (offsets == null) offsets = new int[BUCKETS + 1];
-            int total = frozen + n;
+            absorb(young == null ? old : young, n, new Incoming() {
+                private int j = n - 1, lo, hi;
+
+                @Override public int count(int bucket) {
+                    hi = j;
+                    while (j >= 0 && identA[j] >>> REST_BITS == bucket) j--;
+                    lo = j + 1;
+                    return hi - j;
+                }
+
+                @Override public void fill(int bucket, short[] rest, int[] doc) {
+                    for (int i = lo; i <= hi; i++) {
+                        rest[i - lo] = (short) (identA[i] & REST_MASK);
+                        doc[i - lo] = docA[i];
+                    }
+                }
+            });
+            slotKey = new int[64];
+            slotHead = filled(64);
+            used = 0;
+            postDoc = new int[64];
+            postNext = new int[64];
+            postIdent = new int[64];
+            recent = 0;
+            if (young != null && (long) young.size * young.size >= (long) old.size * maxRecent) {
+                absorb(old, young.size, new Incoming() {
+                    @Override public int count(int bucket) { return young.offsets[bucket + 1] - young.offsets[bucket]; }
+                    @Override public void fill(int bucket, short[] rest, int[] doc) {
+                        young.run.copy(young.offsets[bucket], rest, doc, count(bucket), true);
+                    }
+                });
+                young.clear();
+            }
+        }
+
+        /**
+         * Merges {@code n} incoming postings into {@code level}'s run from the back, in place, a bucket at a time: a
+         * bucket's postings only ever move towards the end, so a bucket without incoming postings is moved in one block,
+         * and one with incoming postings is read out, merged with them and written back where it now starts. Every
+         * incoming document is later than the level's.
+         */
+        private void absorb(Level level, int n, Incoming in) {
+            if (level.offsets == null) level.offsets = new int[BUCKETS + 1];
+            int[] offsets = level.offsets;
+            Run run = level.run;
+            int total = level.size + n;
             run.ensureCapacity(total);
-            short[] bufRest = new short[256];
-            int[] bufDoc = new int[256];
             int dst = total; // the buckets above b already sit at [dst, total)
-            int j = n - 1;
             for (int b = BUCKETS - 1; b >= 0; b--) {
                 int ob = offsets[b], no = offsets[b + 1] - ob;
-                int fe = j;
-                while (j >= 0 && identA[j] >>> REST_BITS == b) j--;
-                int nf = fe - j, m = no + nf;
+                int nf = in.count(b), m = no + nf;
                 dst -= m;
                 if (nf == 0) {
                     if (dst != ob) run.move(ob, dst, no);
@@ -380,14 +492,19 @@ public final class CompactPostings implements AutoCloseable {
                         bufRest = new short[Math.max(m, bufRest.length * 2)];
                         bufDoc = new int[bufRest.length];
                     }
+                    if (inRest.length < nf) {
+                        inRest = new short[Math.max(nf, inRest.length * 2)];
+                        inDoc = new int[inRest.length];
+                    }
                     run.copy(ob, bufRest, bufDoc, no, true);
+                    in.fill(b, inRest, inDoc);
                     // merged from the back into the same buffer: the write position never passes the old postings unread;
                     // a key's old documents all come before its new ones
-                    int io = no - 1, jf = fe;
+                    int io = no - 1, jf = nf - 1;
                     for (int w = m - 1; w >= 0; w--) {
-                        if (jf > j && (io < 0 || (identA[jf] & REST_MASK) >= bufRest[io])) {
-                            bufRest[w] = (short) (identA[jf] & REST_MASK);
-                            bufDoc[w] = docA[jf];
+                        if (jf >= 0 && (io < 0 || inRest[jf] >= bufRest[io])) {
+                            bufRest[w] = inRest[jf];
+                            bufDoc[w] = inDoc[jf];
                             jf--;
                         } else {
                             bufRest[w] = bufRest[io];
@@ -400,14 +517,7 @@ public final class CompactPostings implements AutoCloseable {
                 offsets[b + 1] = dst + m;
             }
             offsets[0] = 0;
-            frozen = total;
-            slotKey = new int[64];
-            slotHead = filled(64);
-            used = 0;
-            postDoc = new int[64];
-            postNext = new int[64];
-            postIdent = new int[64];
-            recent = 0;
+            level.size = total;
         }
 
         /** One stable pass of a radix sort of (ident, doc) by the 16 bits of ident at {@code shift}, unsigned. */

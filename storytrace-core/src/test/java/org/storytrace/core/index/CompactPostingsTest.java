@@ -24,10 +24,11 @@ class CompactPostingsTest {
         CompactPostings p = new CompactPostings(dir.resolve("index"));
         long heapBefore = agreesWithAMap(p);
         assertTrue(p.mappedBytes() >= 400_000L * 6, "the frozen postings are mapped: " + p.mappedBytes());
-        assertTrue(heapBefore < CompactPostings.SHARDS * ((1 << 18) * 4L + (1 << 16) * 6L) + 400_000L * 3,
+        // two levels a shard on disk, each with its bucket offsets and a chunk's buffer
+        assertTrue(heapBefore < 2 * CompactPostings.SHARDS * ((1 << 18) * 4L + (1 << 16) * 6L) + 400_000L * 3,
                 "the heap holds offsets and recent postings only: " + heapBefore);
         try (var files = Files.list(dir.resolve("index"))) {
-            assertEquals(CompactPostings.SHARDS, files.count());
+            assertEquals(2 * CompactPostings.SHARDS, files.count(), "an old and a young run a shard");
         }
         p.clear();
         assertEquals(0, p.size());
@@ -66,7 +67,7 @@ class CompactPostingsTest {
         assertTrue(none.isEmpty());
         // 6 bytes a frozen posting, plus per shard its bucket offsets and its last chunk's slack, and the recent
         // tables, which large indexes amortise
-        long fixed = CompactPostings.SHARDS * ((1 << 18) * 4L + (1 << 16) * 6L);
+        long fixed = 2 * CompactPostings.SHARDS * ((1 << 18) * 4L + (1 << 16) * 6L);
         assertTrue(p.memoryBytes() < 400_000L * 10 + fixed, "under 10 bytes a posting: " + p.memoryBytes());
         return p.memoryBytes();
     }
@@ -116,5 +117,44 @@ class CompactPostingsTest {
         }
         assertEquals(serial.size(), sharded.size());
         for (long k : pool) assertEquals(serial.count(k), sharded.count(k));
+    }
+
+    @Test
+    void twoLevelsOnDiskAnswerInTheOrderOfOneRunOnTheHeap(@TempDir Path dir) {
+        // the same postings on the heap (one run) and on disk (a young run merged into an old one from time to time):
+        // every look-up, taken between adds, gives the same documents in the same order, and a key over the limit the
+        // same earliest ones
+        Random rnd = new Random(17);
+        CompactPostings heap = new CompactPostings(), disk = new CompactPostings(dir);
+        long[] pool = new long[20_000];
+        for (int i = 0; i < pool.length; i++) pool[i] = rnd.nextLong();
+        IntBuffer outH = new IntBuffer(), outD = new IntBuffer(), earlyH = new IntBuffer(), earlyD = new IntBuffer();
+        int lookups = 0, limited = 0;
+        for (int d = 0; d < 120_000; d++) {
+            long[] k = new long[1 + rnd.nextInt(8)];
+            // a skewed pool: some keys are common enough to pass the limit
+            for (int j = 0; j < k.length; j++) k[j] = pool[(int) (pool.length * Math.pow(rnd.nextDouble(), 3))];
+            k = Arrays.stream(k).distinct().toArray();
+            CompactPostings.Keys keys = CompactPostings.keys(k);
+            if (d % 7 == 0) {
+                for (int s = 0; s < CompactPostings.SHARDS; s++) {
+                    outH.clear(); outD.clear(); earlyH.clear(); earlyD.clear();
+                    heap.collect(keys, s, 40, outH, earlyH, 5);
+                    disk.collect(keys, s, 40, outD, earlyD, 5);
+                    assertArrayEquals(outH.toArray(), outD.toArray(), "documents of " + d + " in shard " + s);
+                    assertArrayEquals(earlyH.toArray(), earlyD.toArray(), "earliest documents of " + d + " in shard " + s);
+                    lookups++;
+                    if (earlyH.size() > 0) limited++;
+                }
+            }
+            for (int s = 0; s < CompactPostings.SHARDS; s++) {
+                heap.add(keys, s, d);
+                disk.add(keys, s, d);
+            }
+        }
+        assertTrue(limited > 1_000 && limited < lookups, limited + " of " + lookups + " look-ups passed the limit");
+        assertEquals(heap.size(), disk.size());
+        for (long key : pool) assertEquals(heap.count(key), disk.count(key));
+        disk.close();
     }
 }

@@ -41,7 +41,8 @@ final class ParquetExport {
         COLUMNS.put("links", "a: 'VARCHAR', b: 'VARCHAR', similarity: 'DOUBLE', reused_share_a: 'DOUBLE', reused_share_b: 'DOUBLE', "
                 + "direction: 'VARCHAR', passages: 'STRUCT(a_start INTEGER, a_end INTEGER, b_start INTEGER, b_end INTEGER)[]'");
         COLUMNS.put("entities", "id: 'VARCHAR', type: 'VARCHAR', canonical: 'VARCHAR', variants: 'JSON', roles: 'VARCHAR[]', "
-                + "mentions: 'STRUCT(article VARCHAR, \"start\" INTEGER, \"end\" INTEGER, \"text\" VARCHAR)[]'");
+                + "mentions: 'STRUCT(article VARCHAR, \"start\" INTEGER, \"end\" INTEGER, \"text\" VARCHAR)[]', "
+                + "\"references\": 'STRUCT(article VARCHAR, \"start\" INTEGER, \"end\" INTEGER, \"text\" VARCHAR)[]'");
         COLUMNS.put("rejected", "path: 'VARCHAR', position: 'VARCHAR', reason: 'VARCHAR'");
     }
 

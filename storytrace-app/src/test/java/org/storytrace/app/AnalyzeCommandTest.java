@@ -56,7 +56,7 @@ class AnalyzeCommandTest {
         assertEquals(0, run("analyze", "../examples/corpus", "--out", out.toString()));
         JsonNode j = new ObjectMapper().readTree(out.resolve("stories.json").toFile());
         assertEquals(5, j.get("articles").size());
-        assertEquals("2.3", j.get("storytrace").asText());
+        assertEquals("2.4", j.get("storytrace").asText());
         assertTrue(j.get("provenance").get("stages").get(0).asText().startsWith("sentences"), j.get("provenance").toString());
         assertEquals(StoryGrouper.Settings.defaults().storyThreshold(), j.get("provenance").get("settings")
                 .get("grouper").get("story_threshold").asDouble());

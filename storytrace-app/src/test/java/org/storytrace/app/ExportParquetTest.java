@@ -109,15 +109,18 @@ class ExportParquetTest {
                     assertEquals(l.get("passages").size(), r.getInt(4));
                 }
             }
-            try (ResultSet r = s.executeQuery("SELECT canonical, CAST(variants AS VARCHAR), len(mentions) FROM "
+            try (ResultSet r = s.executeQuery("SELECT canonical, CAST(variants AS VARCHAR), len(mentions), len(\"references\") FROM "
                     + literal(out.resolve("entities.parquet")))) {
-                int i = 0;
+                int i = 0, references = 0;
                 while (r.next()) {
                     JsonNode e = entities.get(i++);
                     assertEquals(e.get("canonical").asText(), r.getString(1));
                     assertEquals(e.get("variants"), JSON.readTree(r.getString(2)));
                     assertEquals(e.get("mentions").size(), r.getInt(3));
+                    assertEquals(e.get("references").size(), r.getInt(4));
+                    references += r.getInt(4);
                 }
+                assertTrue(references > 0, "the seeds' people are referred to by pronouns");
             }
             // no rejection: an empty file that still has its columns
             try (ResultSet r = s.executeQuery("DESCRIBE SELECT * FROM " + literal(out.resolve("rejected.parquet")))) {

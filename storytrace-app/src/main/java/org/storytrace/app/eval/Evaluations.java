@@ -613,6 +613,9 @@ public final class Evaluations {
         }
     }
 
+    /** Third-person personal pronouns, as the pronoun lines of the ECB+ evaluation read gold mentions. */
+    static final Set<String> THIRD_PERSON = Set.of("he", "him", "his", "himself", "she", "her", "hers", "herself");
+
     /** The ECB+ mention types scored as entities: persons, organisations, places. */
     static final Set<String> ECB_ENTITY_TYPES = Set.of("HUMAN_PART_PER", "HUMAN_PART_ORG", "HUMAN_PART_GPE", "LOC_GEO", "LOC_FAC",
             "LOC_OTHER");
@@ -631,14 +634,15 @@ public final class Evaluations {
             if (f.length >= 3 && !f[0].equals("doc")) labels.put(f[0], f);
         }
         record Gold(String doc, int start, int end, String text, String chain) {}
-        List<Gold> gold = new ArrayList<>();
+        List<Gold> gold = new ArrayList<>(), pronouns = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("mentions.jsonl"), StandardCharsets.UTF_8)) {
             if (line.isBlank()) continue;
             JsonNode g = JSON.readTree(line);
             String text = g.get("text").asText();
-            if (!ECB_ENTITY_TYPES.contains(g.get("type").asText()) || text.isEmpty()
-                    || !Character.isUpperCase(text.codePointAt(0))) continue;
-            gold.add(new Gold(g.get("doc").asText(), g.get("start").asInt(), g.get("end").asInt(), text, g.get("chain").asText()));
+            if (!ECB_ENTITY_TYPES.contains(g.get("type").asText()) || text.isEmpty()) continue;
+            Gold x = new Gold(g.get("doc").asText(), g.get("start").asInt(), g.get("end").asInt(), text, g.get("chain").asText());
+            if (THIRD_PERSON.contains(text.toLowerCase(Locale.ROOT).replaceAll("['\u2019](s|d|ll)$", ""))) pronouns.add(x);
+            if (Character.isUpperCase(text.codePointAt(0))) gold.add(x);
         }
         return Runner.analyzeDeep(List.of(dir.resolve("text").toString()), EngineSettings.defaults(), embedder, r -> {
             Map<String, Double> m = new LinkedHashMap<>();
@@ -709,6 +713,39 @@ public final class Evaluations {
                 }
             }
             CorefMetrics.Scores sc = CorefMetrics.score(key, response);
+            // pronouns: where the gold chains a pronoun with a name of the same article, is the entity of our reference the
+            // entity of that name? And the entity scores again with references counted as mentions (the gold leaves
+            // most pronouns it does not chain across documents as chains of their own, so that score is lower)
+            Map<String, List<Pred>> refs = new HashMap<>();
+            for (int e = 0; e < entities.size(); e++) {
+                for (Entity.At at : entities.get(e).references()) refs.computeIfAbsent(at.article(), x -> new ArrayList<>())
+                        .add(new Pred(at.start(), at.end(), e));
+            }
+            Map<String, Set<Integer>> named = new HashMap<>(); // doc + chain -> the entities of its named gold mentions
+            int[] withRefs = response.clone();
+            for (int i = 0; i < n; i++) {
+                Gold g = gold.get(i);
+                if (response[i] >= 0) named.computeIfAbsent(g.doc() + "\u0000" + g.chain(), x -> new HashSet<>()).add(response[i]);
+                else {
+                    for (Pred p : refs.getOrDefault(g.doc(), List.of())) {
+                        if (p.start() < g.end() && p.end() > g.start()) withRefs[i] = p.entity();
+                    }
+                }
+            }
+            int scored = 0, resolved = 0, right = 0;
+            for (Gold g : pronouns) {
+                Set<Integer> want = named.get(g.doc() + "\u0000" + g.chain());
+                if (want == null) continue;
+                scored++;
+                Pred got = null;
+                for (Pred p : refs.getOrDefault(g.doc(), List.of())) if (p.start() < g.end() && p.end() > g.start()) got = p;
+                if (got != null) resolved++;
+                if (got != null && want.contains(got.entity())) right++;
+            }
+            m.put("ecbplus.pronouns.scored", (double) scored);
+            m.put("ecbplus.pronouns.precision", resolved == 0 ? 0 : (double) right / resolved);
+            m.put("ecbplus.pronouns.recall", scored == 0 ? 0 : (double) right / scored);
+            m.put("ecbplus.entities.with_pronouns.conll_f1", CorefMetrics.score(key, withRefs).conllF1());
             m.put("ecbplus.entities.gold_mentions", (double) n);
             m.put("ecbplus.entities.gold_misplaced", (double) misplaced);
             m.put("ecbplus.entities.mention_recall", n == 0 ? 0 : (double) found / n);

@@ -33,8 +33,13 @@ public final class EntityResolver {
     public record Source(String article, String outlet, String text, List<Mention> mentions) {}
 
     private final Aliases aliases;
+    private final Pronouns pronouns;
 
-    public EntityResolver(Aliases aliases) { this.aliases = aliases; }
+    public EntityResolver(Aliases aliases, Pronouns pronouns) {
+        this.aliases = aliases;
+        this.pronouns = pronouns;
+    }
+    public EntityResolver(Aliases aliases) { this(aliases, new Pronouns(Pronouns.Genders.fromClasspath())); }
     public EntityResolver() { this(Aliases.builtIn()); }
 
     private static final class Cluster {
@@ -44,6 +49,7 @@ public final class EntityResolver {
         final List<Entity.At> at = new ArrayList<>();
         final List<String> outletOf = new ArrayList<>();
         final List<String> roleOf = new ArrayList<>();
+        final List<Entity.At> refs = new ArrayList<>();
     }
 
     /** The entities of one story's articles (ids not yet given). */
@@ -97,6 +103,15 @@ public final class EntityResolver {
                 c.at.add(new Entity.At(s.article(), o.m.start(), o.m.end(), o.m.text()));
                 c.outletOf.add(s.outlet());
                 c.roleOf.add(o.m.role());
+            }
+        }
+        // pronouns join the entity of the name they stand for
+        for (Source s : docs) {
+            for (Pronouns.Reference r : pronouns.resolve(s.text(), s.mentions())) {
+                Mention m = s.mentions().get(r.mention());
+                Name n = new Name(m.text(), m.type());
+                Cluster c = n.isEmpty() ? null : clusterOf.get(m.type() + "\u0000" + n.text);
+                if (c != null) c.refs.add(new Entity.At(s.article(), r.start(), r.end(), r.text()));
             }
         }
         // articles in the order given, so entities come out in order of first mention
@@ -284,7 +299,9 @@ public final class EntityResolver {
             if (c.roleOf.get(i) != null) roles.merge(c.roleOf.get(i), 1, Integer::sum);
         }
         for (Name n : c.names) types.merge(n.type, 1, Integer::sum);
-        return assemble(majority(types, c.type), c.type, count, outlets, roles, sorted, nameOf);
+        List<Entity.At> refs = new ArrayList<>(c.refs);
+        refs.sort(Comparator.comparing((Entity.At a) -> docIndex.get(a.article())).thenComparing(Entity.At::start));
+        return assemble(majority(types, c.type), c.type, count, outlets, roles, sorted, refs, nameOf);
     }
 
     /** The type most counted, the first such in type order; {@code fallback} when none is. */
@@ -301,7 +318,8 @@ public final class EntityResolver {
      */
     private static Entity assemble(EntityType type, EntityType nameType, Map<String, Integer> count, Map<String, Map<String,
             Integer>> outlets,
-                                   Map<String, Integer> roles, List<Entity.At> mentions, Map<String, Name> names) {
+                                   Map<String, Integer> roles, List<Entity.At> mentions, List<Entity.At> references,
+                                   Map<String, Name> names) {
         String canonical = null;
         Name best = null;
         for (String s : count.keySet()) {
@@ -314,7 +332,7 @@ public final class EntityResolver {
         variants.sort(Comparator.comparing((Entity.Variant v) -> -v.count()));
         List<String> roleList = new ArrayList<>(roles.keySet());
         roleList.sort(Comparator.comparing((String r) -> -roles.get(r)));
-        return new Entity(null, type, canonical, variants, roleList, mentions);
+        return new Entity(null, type, canonical, variants, roleList, mentions, references);
     }
 
     private static boolean better(Name a, int countA, Name b, int countB) {
@@ -476,7 +494,7 @@ public final class EntityResolver {
         Map<String, Integer> count = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> outlets = new HashMap<>();
         Map<String, Integer> roles = new LinkedHashMap<>();
-        List<Entity.At> at = new ArrayList<>();
+        List<Entity.At> at = new ArrayList<>(), refs = new ArrayList<>();
         Map<EntityType, Integer> types = new TreeMap<>();
         for (Entity e : g) {
             types.merge(e.type(), e.mentions().size(), Integer::sum);
@@ -487,8 +505,9 @@ public final class EntityResolver {
             }
             for (int i = 0; i < e.roles().size(); i++) roles.merge(e.roles().get(i), 1, Integer::sum);
             at.addAll(e.mentions());
+            refs.addAll(e.references());
         }
         EntityType type = majority(types, g.get(0).type());
-        return assemble(type, type, count, outlets, roles, at, new HashMap<>());
+        return assemble(type, type, count, outlets, roles, at, refs, new HashMap<>());
     }
 }

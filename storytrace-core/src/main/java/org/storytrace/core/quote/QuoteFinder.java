@@ -12,6 +12,7 @@ import org.storytrace.core.doc.Layer;
 import org.storytrace.core.entity.EntityType;
 import org.storytrace.core.entity.Mention;
 import org.storytrace.core.entity.Mentions;
+import org.storytrace.core.text.Prose;
 
 /**
  * The article stage that finds direct quotes and who said them.
@@ -201,7 +202,7 @@ public final class QuoteFinder implements ArticleStage {
     }
 
     private static boolean isOpen(char c) { return c == '\u201c' || c == '\u00ab' || c == '\u201e'; }
-    private static boolean isClose(char c) { return c == '\u201d' || c == '\u00bb'; }
+    private static boolean isClose(char c) { return Prose.isClose(c); }
 
     /** The quoted spans of {@code text[from, to)}, outermost only, paragraphs that reopen a quote joined. */
     static List<Span> spans(String text, int from, int to) {
@@ -375,26 +376,11 @@ public final class QuoteFinder implements ArticleStage {
 
     private static int sentenceStart(String text, int from, int i) { return sentenceStart(text, from, i, true); }
 
-    /** Where the sentence holding {@code i} starts; with {@code atQuotes}, a closing quotation mark before it also bounds it. */
     private static int sentenceStart(String text, int from, int i, boolean atQuotes) {
-        int start = Math.max(from, i - 300);
-        for (int j = i - 1; j >= start; j--) {
-            char c = text.charAt(j);
-            if (c == '\n' || atQuotes && isClose(c)) return j + 1;
-            if ((c == '.' || c == '!' || c == '?') && j + 1 < i && text.charAt(j + 1) == ' ' && !abbreviation(text, j)) return j + 1;
-        }
-        return start;
+        return Prose.sentenceStart(text, from, i, atQuotes);
     }
 
-    /** A full stop after a title or an initial (Dr. Yacoub, J. Smith) does not end the sentence. */
-    private static boolean abbreviation(String text, int dot) {
-        int i = dot - 1;
-        while (i >= 0 && Character.isLetter(text.charAt(i))) i--;
-        String w = text.substring(i + 1, dot);
-        return w.length() == 1 && Character.isUpperCase(w.charAt(0)) || Set.of("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Sen", "Rep", "Gov",
-                "Lt", "Col",
-                "St", "Jr", "Sr", "U.S", "Mt").contains(w);
-    }
+    private static boolean abbreviation(String text, int dot) { return Prose.abbreviation(text, dot); }
 
     /** {@code ," he said} / {@code ," said Smith} / {@code ," Smith told reporters}, right after the closing mark. */
     private static Attribution cueAfter(String text, int from, int to, List<Mention> mentions) {
@@ -707,21 +693,8 @@ public final class QuoteFinder implements ArticleStage {
         return nearest;
     }
 
-    /**
-     * Whether offset {@code at} lies inside quotation marks of its paragraph: a name a speaker says ("place this above
-     * God") is not who a later "he said" stands for. Curly marks open and close; straight ones toggle.
-     */
-    static boolean quoted(String text, int at) {
-        int from = text.lastIndexOf('\n', at - 1) + 1;
-        boolean open = false;
-        for (int i = from; i < at; i++) {
-            char c = text.charAt(i);
-            if (c == '\u201c' || c == '\u00ab') open = true;
-            else if (c == '\u201d' || c == '\u00bb') open = false;
-            else if (c == '"') open = !open;
-        }
-        return open;
-    }
+    /** Whether offset {@code at} lies inside quotation marks of its paragraph ({@link Prose#quoted}). */
+    static boolean quoted(String text, int at) { return Prose.quoted(text, at); }
 
     private static int firstLetter(String text, int from, int to) {
         for (int i = from; i < to; i++) if (Character.isLetterOrDigit(text.charAt(i))) return i;

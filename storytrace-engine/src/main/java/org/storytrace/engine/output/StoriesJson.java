@@ -41,7 +41,7 @@ import org.storytrace.engine.Results;
  */
 public final class StoriesJson {
     /** The contract's version; bump the minor for additions, never remove or rename a field. */
-    public static final String VERSION = "2.3";
+    public static final String VERSION = "2.4";
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -581,14 +581,19 @@ public final class StoriesJson {
         }
         g.writeEndArray();
         strings(g, "roles", e.roles());
-        g.writeArrayFieldStart("mentions");
-        for (Entity.At m : e.mentions()) {
+        spans(g, "mentions", e.mentions());
+        spans(g, "references", e.references());
+        g.writeEndObject();
+    }
+
+    private static void spans(JsonGenerator g, String field, List<Entity.At> spans) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (Entity.At m : spans) {
             g.writeStartObject();
             at(g, m.article(), m.start(), m.end(), m.text());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
     }
 
     /**

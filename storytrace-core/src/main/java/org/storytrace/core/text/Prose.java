@@ -1,0 +1,59 @@
+package org.storytrace.core.text;
+
+import java.util.Set;
+
+/**
+ * Where sentences start and what lies inside quotation marks, read straight off news text: what the quote finder
+ * and the pronoun resolver both need, without a sentence layer. Stateless.
+ */
+public final class Prose {
+    private Prose() {}
+
+    private static final Set<String> ABBREVIATIONS = Set.of("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col",
+            "St", "Jr", "Sr", "U.S", "Mt");
+
+    /** A closing curly quotation mark or guillemet. */
+    public static boolean isClose(char c) { return c == '\u201d' || c == '\u00bb'; }
+
+    /**
+     * Where the sentence holding {@code i} starts (at most 300 characters back, never before {@code from}): after a
+     * line break or a full stop, question or exclamation mark followed by a space; with {@code atQuotes}, a closing
+     * quotation mark before it also bounds it.
+     */
+    public static int sentenceStart(String text, int from, int i, boolean atQuotes) {
+        int start = Math.max(from, i - 300);
+        for (int j = i - 1; j >= start; j--) {
+            char c = text.charAt(j);
+            if (c == '\n' || atQuotes && isClose(c)) return j + 1;
+            if ((c == '.' || c == '!' || c == '?') && j + 1 < i && text.charAt(j + 1) == ' ' && !abbreviation(text, j)) return j + 1;
+        }
+        return start;
+    }
+
+    /**
+     * A full stop after a title or a single letter (Dr. Yacoub, J. Smith, 9 a. m.) does not end the sentence. A lower-case
+     * letter too: "a. m." and "p. m." as tokenised text writes them cut a date line into three sentences otherwise.
+     */
+    public static boolean abbreviation(String text, int dot) {
+        int i = dot - 1;
+        while (i >= 0 && Character.isLetter(text.charAt(i))) i--;
+        String w = text.substring(i + 1, dot);
+        return w.length() == 1 || ABBREVIATIONS.contains(w);
+    }
+
+    /**
+     * Whether offset {@code at} lies inside quotation marks of its paragraph: a name a speaker says ("place this above
+     * God") is not who a later "he said" stands for. Curly marks open and close; straight ones toggle.
+     */
+    public static boolean quoted(String text, int at) {
+        int from = text.lastIndexOf('\n', at - 1) + 1;
+        boolean open = false;
+        for (int i = from; i < at; i++) {
+            char c = text.charAt(i);
+            if (c == '\u201c' || c == '\u00ab') open = true;
+            else if (isClose(c)) open = false;
+            else if (c == '"') open = !open;
+        }
+        return open;
+    }
+}

@@ -5,15 +5,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layer;
 import org.storytrace.core.entity.EntityResolver;
 import org.storytrace.core.model.Story;
 import org.storytrace.core.doc.ArticleStage;
 import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.entity.EntityStage;
+import org.storytrace.core.entity.Pronouns;
 import org.storytrace.core.fact.FactStage;
+import org.storytrace.core.quote.Quote;
 import org.storytrace.core.quote.QuoteFinder;
 import org.storytrace.core.quote.QuoteGroupStage;
+import org.storytrace.core.quote.Quotes;
 import org.storytrace.core.summary.SummaryStage;
 import org.storytrace.core.time.TimeTagger;
 import org.storytrace.core.time.TimelineStage;
@@ -31,7 +35,17 @@ public final class DeepTier {
 
     /** Per story: entities, quote groups, the timeline, facts and discrepancies, the summary. */
     public static List<StoryStage<?>> storyStages(int summarySentences) {
-        return List.of(new EntityStage(), new QuoteGroupStage(), new TimelineStage(), new FactStage(), new SummaryStage(summarySentences));
+        return List.of(new EntityStage(new EntityResolver(), DeepTier::speeches), new QuoteGroupStage(), new TimelineStage(),
+                new FactStage(), new SummaryStage(summarySentences));
+    }
+
+    /** An article's direct quotes and who says each, for the entities' first-person references. */
+    static List<Pronouns.Speech> speeches(Document d) {
+        List<Pronouns.Speech> out = new ArrayList<>();
+        for (Quote q : d.find(Quotes.LAYER).orElse(Quotes.NONE).list()) {
+            out.add(new Pronouns.Speech(q.start(), q.end(), q.speakerMention()));
+        }
+        return out;
     }
 
     /**

@@ -615,6 +615,8 @@ public final class Evaluations {
 
     /** Third-person personal pronouns, as the pronoun lines of the ECB+ evaluation read gold mentions. */
     static final Set<String> THIRD_PERSON = Set.of("he", "him", "his", "himself", "she", "her", "hers", "herself");
+    /** The first person singular, as the ECB+ evaluation reads gold mentions (inside quotes, the speaker). */
+    static final Set<String> FIRST_PERSON = Set.of("i", "me", "my", "mine", "myself");
 
     /** The ECB+ mention types scored as entities: persons, organisations, places. */
     static final Set<String> ECB_ENTITY_TYPES = Set.of("HUMAN_PART_PER", "HUMAN_PART_ORG", "HUMAN_PART_GPE", "LOC_GEO", "LOC_FAC",
@@ -634,14 +636,16 @@ public final class Evaluations {
             if (f.length >= 3 && !f[0].equals("doc")) labels.put(f[0], f);
         }
         record Gold(String doc, int start, int end, String text, String chain) {}
-        List<Gold> gold = new ArrayList<>(), pronouns = new ArrayList<>();
+        List<Gold> gold = new ArrayList<>(), pronouns = new ArrayList<>(), firstPerson = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("mentions.jsonl"), StandardCharsets.UTF_8)) {
             if (line.isBlank()) continue;
             JsonNode g = JSON.readTree(line);
             String text = g.get("text").asText();
             if (!ECB_ENTITY_TYPES.contains(g.get("type").asText()) || text.isEmpty()) continue;
             Gold x = new Gold(g.get("doc").asText(), g.get("start").asInt(), g.get("end").asInt(), text, g.get("chain").asText());
-            if (THIRD_PERSON.contains(text.toLowerCase(Locale.ROOT).replaceAll("['\u2019](s|d|ll)$", ""))) pronouns.add(x);
+            String word = text.toLowerCase(Locale.ROOT).replaceAll("['\u2019](s|d|ll|m|ve)$", "");
+            if (THIRD_PERSON.contains(word)) pronouns.add(x);
+            if (FIRST_PERSON.contains(word)) firstPerson.add(x);
             if (Character.isUpperCase(text.codePointAt(0))) gold.add(x);
         }
         return Runner.analyzeDeep(List.of(dir.resolve("text").toString()), EngineSettings.defaults(), embedder, r -> {
@@ -732,19 +736,21 @@ public final class Evaluations {
                     }
                 }
             }
-            int scored = 0, resolved = 0, right = 0;
-            for (Gold g : pronouns) {
-                Set<Integer> want = named.get(g.doc() + "\u0000" + g.chain());
-                if (want == null) continue;
-                scored++;
-                Pred got = null;
-                for (Pred p : refs.getOrDefault(g.doc(), List.of())) if (p.start() < g.end() && p.end() > g.start()) got = p;
-                if (got != null) resolved++;
-                if (got != null && want.contains(got.entity())) right++;
+            for (String person : List.of("", ".first_person")) {
+                int scored = 0, resolved = 0, right = 0;
+                for (Gold g : person.isEmpty() ? pronouns : firstPerson) {
+                    Set<Integer> want = named.get(g.doc() + "\u0000" + g.chain());
+                    if (want == null) continue;
+                    scored++;
+                    Pred got = null;
+                    for (Pred p : refs.getOrDefault(g.doc(), List.of())) if (p.start() < g.end() && p.end() > g.start()) got = p;
+                    if (got != null) resolved++;
+                    if (got != null && want.contains(got.entity())) right++;
+                }
+                m.put("ecbplus.pronouns" + person + ".scored", (double) scored);
+                m.put("ecbplus.pronouns" + person + ".precision", resolved == 0 ? 0 : (double) right / resolved);
+                m.put("ecbplus.pronouns" + person + ".recall", scored == 0 ? 0 : (double) right / scored);
             }
-            m.put("ecbplus.pronouns.scored", (double) scored);
-            m.put("ecbplus.pronouns.precision", resolved == 0 ? 0 : (double) right / resolved);
-            m.put("ecbplus.pronouns.recall", scored == 0 ? 0 : (double) right / scored);
             m.put("ecbplus.entities.with_pronouns.conll_f1", CorefMetrics.score(key, withRefs).conllF1());
             m.put("ecbplus.entities.gold_mentions", (double) n);
             m.put("ecbplus.entities.gold_misplaced", (double) misplaced);

@@ -30,7 +30,14 @@ import org.storytrace.core.cluster.UnionFind;
  */
 public final class EntityResolver {
     /** One article's mentions, with what the resolver needs to know of the article. */
-    public record Source(String article, String outlet, String text, List<Mention> mentions) {}
+    public record Source(String article, String outlet, String text, List<Mention> mentions, List<Pronouns.Speech> speeches) {
+        public Source { speeches = List.copyOf(speeches); }
+
+        /** An article whose quotes are not known. */
+        public Source(String article, String outlet, String text, List<Mention> mentions) {
+            this(article, outlet, text, mentions, List.of());
+        }
+    }
 
     private final Aliases aliases;
     private final Pronouns pronouns;
@@ -107,7 +114,7 @@ public final class EntityResolver {
         }
         // pronouns join the entity of the name they stand for
         for (Source s : docs) {
-            for (Pronouns.Reference r : pronouns.resolve(s.text(), s.mentions())) {
+            for (Pronouns.Reference r : pronouns.resolve(s.text(), s.mentions(), s.speeches())) {
                 Mention m = s.mentions().get(r.mention());
                 Name n = new Name(m.text(), m.type());
                 Cluster c = n.isEmpty() ? null : clusterOf.get(m.type() + "\u0000" + n.text);

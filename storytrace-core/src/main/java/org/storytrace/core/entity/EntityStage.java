@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layer;
 import org.storytrace.core.doc.StoryStage;
@@ -25,8 +26,17 @@ public final class EntityStage implements StoryStage<EntityStage.StoryEntities> 
     public static final Layer<StoryEntities> LAYER = Layer.of("entities", StoryEntities.class);
 
     private final EntityResolver resolver;
+    private final Function<Document, List<Pronouns.Speech>> speeches;
 
-    public EntityStage(EntityResolver resolver) { this.resolver = resolver; }
+    /**
+     * @param speeches what each article quotes and whose name says it (from the quotes layer, which this package does not
+     *                 know: the deep tier wires it), for the first person inside quotes
+     */
+    public EntityStage(EntityResolver resolver, Function<Document, List<Pronouns.Speech>> speeches) {
+        this.resolver = resolver;
+        this.speeches = speeches;
+    }
+    public EntityStage(EntityResolver resolver) { this(resolver, d -> List.of()); }
     public EntityStage() { this(new EntityResolver()); }
 
     public EntityResolver resolver() { return resolver; }
@@ -41,7 +51,8 @@ public final class EntityStage implements StoryStage<EntityStage.StoryEntities> 
         List<EntityResolver.Source> sources = new ArrayList<>();
         for (Document d : story.documents()) {
             Article a = d.article();
-            sources.add(new EntityResolver.Source(a.id(), outletOf(a), a.text(), d.find(Mentions.LAYER).orElse(Mentions.NONE).list()));
+            sources.add(new EntityResolver.Source(a.id(), outletOf(a), a.text(), d.find(Mentions.LAYER).orElse(Mentions.NONE).list(),
+                    speeches.apply(d)));
         }
         return new StoryEntities(resolver.story(sources));
     }

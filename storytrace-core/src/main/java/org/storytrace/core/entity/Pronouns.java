@@ -26,11 +26,18 @@ import org.storytrace.core.text.Prose;
  * <p>A mention's gender comes from its title ({@code Mr.}, {@code Mrs.}, {@code Queen}), else from its first name
  * when it has two words or more ({@link Genders}), else from an earlier mention of the article with the same last
  * word (Lindsay Lohan, then Lohan); unknown agrees with both. Pronouns inside quotation marks are left alone: "he" in
- * a quote is whoever the speaker means, often no one the article names.
+ * a quote is whoever the speaker means, often no one the article names. Inside a quote whose speaker is a named
+ * person, the first person singular ({@code I, me, my, mine, myself}) is that person.
  */
 public final class Pronouns {
     /** The pronoun at {@code [start, end)} of the text stands for the {@code mention}th mention given. */
     public record Reference(int start, int end, String text, int mention) {}
+
+    /**
+     * Words of the text {@code [start, end)} that someone says (a direct quote), and where the name mention of who says
+     * them starts ({@code speakerMention}, -1: unknown): the first person singular inside them is that speaker.
+     */
+    public record Speech(int start, int end, int speakerMention) {}
 
     /** A person's grammatical gender, as far as the text and the names tell. */
     public enum Gender { MALE, FEMALE, UNKNOWN }
@@ -80,6 +87,7 @@ public final class Pronouns {
     }
 
     private static final Pattern PRONOUN = Pattern.compile("\\b(?i:he|him|his|himself|she|her|hers|herself)\\b");
+    private static final Pattern FIRST_PERSON = Pattern.compile("\\bI\\b|\\b(?i:me|my|mine|myself)\\b");
     private static final Map<String, Gender> TITLES = titles();
     /** Sentences before the pronoun's own that are searched for its antecedent. */
     static final int SENTENCES_BACK = 3;
@@ -104,7 +112,34 @@ public final class Pronouns {
     private record Candidate(int at, int mention, Gender gender, boolean pronoun) {}
 
     /** The pronouns of {@code text} outside quotation marks that stand for one of {@code mentions} (in text order). */
-    public List<Reference> resolve(String text, List<Mention> mentions) {
+    public List<Reference> resolve(String text, List<Mention> mentions) { return resolve(text, mentions, List.of()); }
+
+    /**
+     * As {@link #resolve(String, List)}, and the first person singular inside each of {@code speeches} whose speaker is
+     * a person mention; in text order.
+     */
+    public List<Reference> resolve(String text, List<Mention> mentions, List<Speech> speeches) {
+        List<Reference> out = thirdPerson(text, mentions);
+        boolean added = false;
+        for (Speech sp : speeches) {
+            if (sp.speakerMention() < 0 || sp.start() < 0 || sp.end() > text.length()) continue;
+            int speaker = -1;
+            for (int i = 0; i < mentions.size() && speaker < 0; i++) {
+                if (mentions.get(i).start() == sp.speakerMention() && mentions.get(i).type() == EntityType.PERSON) speaker = i;
+            }
+            if (speaker < 0) continue;
+            Matcher m = FIRST_PERSON.matcher(text).region(sp.start(), sp.end());
+            while (m.find()) {
+                if (inside(mentions, m.start())) continue;
+                out.add(new Reference(m.start(), m.end(), m.group(), speaker));
+                added = true;
+            }
+        }
+        if (added) out.sort(Comparator.comparingInt(Reference::start));
+        return out;
+    }
+
+    private List<Reference> thirdPerson(String text, List<Mention> mentions) {
         List<Integer> persons = new ArrayList<>();
         for (int i = 0; i < mentions.size(); i++) {
             Mention m = mentions.get(i);

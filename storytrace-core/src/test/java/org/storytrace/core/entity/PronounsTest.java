@@ -120,4 +120,24 @@ class PronounsTest {
         assertEquals(List.of("Fred LaRue"), e.variants().stream().map(Entity.Variant::text).toList());
         assertEquals(1, e.mentions().size());
     }
+
+    @Test
+    void insideAQuoteTheFirstPersonIsItsSpeaker() {
+        // the seeds' 000 article: the Prime Minister's quote, its speaker a "he" the quote finder resolved to Al-Kadhimi;
+        // "Yaqoub" inside a title, "him" of someone else outside the quote and "me" in an unattributed quote stay apart
+        String t = "Al-Kadhimi met with the family of Dr. Yaqoub. During this visit he said: \u201cI swear by the martyrs\u2019 blood that "
+                + "there will be no escape from justice for their crimes. Husham Hashemi and Tahsin Osama did not die in vain.\u201d\n"
+                + "\u201cLet me be clear,\u201d a protester said.";
+        List<Mention> ms = mentions(t, EntityType.PERSON, "Al-Kadhimi", "Yaqoub", "Husham Hashemi", "Tahsin Osama");
+        int open = t.indexOf('\u201c') + 1, close = t.indexOf('\u201d');
+        int second = t.indexOf('\u201c', close) + 1;
+        List<Pronouns.Speech> speeches = List.of(new Pronouns.Speech(open, close, t.indexOf("Al-Kadhimi")),
+                new Pronouns.Speech(second, t.indexOf('\u201d', second), -1));
+        List<String> r = PRONOUNS.resolve(t, ms, speeches).stream().map(x -> x.text() + "=" + ms.get(x.mention()).text()).toList();
+        assertEquals(List.of("he=Al-Kadhimi", "I=Al-Kadhimi"), r);
+        // a speaker that is not a person (an organisation's statement) gives its "I" to no one
+        List<Mention> org = new ArrayList<>(ms);
+        org.set(0, new Mention(0, 10, "Al-Kadhimi", EntityType.ORGANIZATION, null));
+        assertEquals(List.of(), PRONOUNS.resolve(t, org, speeches.subList(0, 1)).stream().filter(x -> x.text().equals("I")).toList());
+    }
 }

@@ -69,7 +69,7 @@ public final class HtmlExtractor {
         // readability's scoring is far worse than linear on pathologically nested markup: past a sane depth,
         // take the body's text as it is
         boolean deep = depth(doc) > MAX_DEPTH;
-        Article article = deep ? null : readability(uri == null ? "" : uri, doc.clone()).parse();
+        Article article = deep ? null : readability(uri == null ? "" : uri, doc.clone(), true).parse();
         String title = metaTitle != null ? metaTitle : article == null ? null : blankToNull(article.getTitle());
         if (title == null) {
             Element h1 = doc.selectFirst("h1");
@@ -177,11 +177,15 @@ public final class HtmlExtractor {
     /** Nesting beyond which main-text extraction is skipped. */
     static final int MAX_DEPTH = 400;
 
-    /** readability4j as its two-argument constructor makes it, with {@link #REGEX}: one for all pages, not 13 patterns a page. */
-    private static Readability4J readability(String uri, Document doc) {
+    /**
+     * readability4j as its two-argument constructor makes it, with {@link #REGEX} (one for all pages, not 13 patterns a page)
+     * and the {@link LeanArticleGrabber} (the page serialised only when a retry needs it); with {@code lean} false, the
+     * library's own grabber, which the tests compare it with.
+     */
+    static Readability4J readability(String uri, Document doc, boolean lean) {
         ReadabilityOptions options = new ReadabilityOptions();
-        return new Readability4J(uri, doc, options, REGEX, new Preprocessor(REGEX), new MetadataParser(REGEX), new ArticleGrabber(options,
-                REGEX), new Postprocessor());
+        return new Readability4J(uri, doc, options, REGEX, new Preprocessor(REGEX), new MetadataParser(REGEX),
+                lean ? new LeanArticleGrabber(options, REGEX) : new ArticleGrabber(options, REGEX), new Postprocessor());
     }
 
     private static final RegExUtil REGEX = new WhitespaceRuns();

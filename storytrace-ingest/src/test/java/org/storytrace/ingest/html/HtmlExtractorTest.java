@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import net.dankito.readability4j.util.RegExUtil;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Entities;
 import org.junit.jupiter.api.Test;
 import org.storytrace.core.TestCorpora;
 
@@ -85,5 +89,58 @@ class HtmlExtractorTest {
         assertEquals("Storm hits coast", duc.title());
         assertNull(new HtmlExtractor().extractXml("<DOC><DATE_TIME>13/45/1998</DATE_TIME><TEXT>x</TEXT></DOC>").published(),
                 "no such day");
+    }
+
+    /**
+     * The lean grabber (no page serialisation unless a retry needs it) extracts what readability4j's own does, on real
+     * newswire text in page layouts that take each of its paths: a news template with navigation, related links, a
+     * script and a style sheet; paragraphs as bare divs; a table layout; text straight in the body; and short pages,
+     * whose text is under readability's 500 characters, so that it tries again with each of its rules relaxed and puts
+     * the page back each time.
+     */
+    @Test
+    void theLeanGrabberExtractsWhatReadabilitysOwnDoes() throws Exception {
+        List<String> pool = TestCorpora.newsPool(120);
+        Random random = new Random(7);
+        int pages = 0, retried = 0;
+        for (String text : pool) {
+            List<String> paras = Arrays.stream(text.split("\\n\\s*\\n")).map(String::strip).filter(x -> !x.isEmpty())
+                    .toList();
+            if (paras.isEmpty()) continue;
+            StringBuilder p = new StringBuilder(), d = new StringBuilder(), t = new StringBuilder(), b = new StringBuilder();
+            for (String x : paras) {
+                String e = Entities.escape(x);
+                p.append("<p>").append(e).append("</p>\n");
+                d.append("<div class=\"para\">").append(e).append("</div>\n");
+                t.append("<tr><td>").append(e).append("</td></tr>\n");
+                b.append(e).append("<br><br>\n");
+            }
+            StringBuilder nav = new StringBuilder();
+            for (int k = 0; k < 10 + random.nextInt(30); k++) nav.append("<li><a href=\"/s/").append(k).append("\">Section ").append(k)
+                    .append("</a></li>");
+            String head = "<head><title>Story</title><style>.a{color:red}</style><script>var x = 1;</script></head>";
+            String shortText = Entities.escape(paras.get(0).substring(0, Math.min(180, paras.get(0).length())));
+            String[] layouts = {
+                "<html>" + head + "<body><header><nav><ul>" + nav + "</ul></nav></header><main><article><h1>Story</h1>"
+                        + "<div class=\"byline\">By Staff</div>" + p + "</article><aside class=\"related\"><ul>" + nav
+                        + "</ul></aside></main><footer><p>Copyright. All rights reserved.</p></footer></body></html>",
+                "<html>" + head + "<body><div id=\"content\">" + d + "</div><div class=\"comments\">" + nav + "</div></body></html>",
+                "<html>" + head + "<body><table><tr><td>" + nav + "</td></tr>" + t + "</table></body></html>",
+                "<html>" + head + "<body>" + b + "</body></html>",
+                "<html>" + head + "<body><div class=\"sidebar\"><p>" + shortText + "</p></div><nav>" + nav + "</nav></body></html>",
+                "<html>" + head + "<body><p>" + shortText + "</p></body></html>",
+            };
+            for (String page : layouts) {
+                var lean = HtmlExtractor.readability("https://example.org/a", Jsoup.parse(page), true).parse();
+                var own = HtmlExtractor.readability("https://example.org/a", Jsoup.parse(page), false).parse();
+                assertEquals(own.getContent(), lean.getContent(), page);
+                assertEquals(own.getTextContent(), lean.getTextContent());
+                assertEquals(own.getTitle(), lean.getTitle());
+                assertEquals(own.getByline(), lean.getByline());
+                pages++;
+                if (own.getTextContent() != null && own.getTextContent().strip().length() < 500) retried++;
+            }
+        }
+        assertTrue(pages >= 600 && retried >= 100, pages + " pages, " + retried + " retried");
     }
 }

@@ -12,6 +12,7 @@ import org.storytrace.core.doc.Layer;
 import org.storytrace.core.entity.EntityType;
 import org.storytrace.core.entity.Mention;
 import org.storytrace.core.entity.Mentions;
+import org.storytrace.core.entity.Pronouns;
 import org.storytrace.core.text.Prose;
 
 /**
@@ -48,6 +49,7 @@ public final class QuoteFinder implements ArticleStage {
             + "|pointed out|went on|put it|testified|screamed|yelled|cried|pleaded|advised|assured|reminded|boasts|warn|predicts";
     private static final Pattern CUE = Pattern.compile("\\b(" + CUE_WORDS + ")\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ACCORDING = Pattern.compile("\\baccording to\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pronouns PRONOUN_RESOLVER = new Pronouns(Pronouns.Genders.fromClasspath());
     private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "i", "we", "it", "you");
     /** Words that end a speaker phrase read backwards from a cue. */
     private static final Set<String> STOP = Set.of("and", "but", "as", "while", "when", "that", "which", "who", "because", "so", "then",
@@ -667,12 +669,19 @@ public final class QuoteFinder implements ArticleStage {
     }
 
     /**
-     * What a pronoun speaker stands for: he, she, I a person, they, we, it an organisation; the one that opens
+     * What a pronoun speaker stands for: he and she what {@link Pronouns} resolves them to, when it does; else (and
+     * for the rest) he, she, I a person, they, we, it an organisation; the one that opens
      * the pronoun's sentence (its subject), else the one that opens a sentence before, else the nearest
      * before it ("Al-Kadhimi met the family of Dr. Yaqoub. During this visit he said": Al-Kadhimi).
      */
     private static int antecedent(String text, String pronoun, int at, List<Mention> mentions) {
         String p = pronoun.toLowerCase(Locale.ROOT);
+        if (p.equals("he") || p.equals("she")) {
+            // the entities' resolver first (gender-aware), so a quote's speaker and the entity's reference agree
+            for (Pronouns.Reference r : PRONOUN_RESOLVER.resolve(text, mentions)) {
+                if (r.start() == at) return mentions.get(r.mention()).start();
+            }
+        }
         EntityType want = p.equals("they") || p.equals("we") || p.equals("it") ? EntityType.ORGANIZATION : EntityType.PERSON;
         int end = at;
         for (int back = 0; back < 3; back++) {

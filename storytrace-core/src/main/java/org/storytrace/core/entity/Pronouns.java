@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -119,18 +121,22 @@ public final class Pronouns {
      * a person mention; in text order.
      */
     public List<Reference> resolve(String text, List<Mention> mentions, List<Speech> speeches) {
-        List<Reference> out = thirdPerson(text, mentions);
+        // offsets read in one pass and searched, not scanned per pronoun: a megabyte paragraph of pronouns stays linear
+        BitSet quoted = Prose.quotedMap(text);
+        Spans spans = new Spans(mentions);
+        List<Reference> out = thirdPerson(text, mentions, quoted, spans);
         boolean added = false;
+        Map<Integer, Integer> personAt = new HashMap<>();
+        for (int i = 0; i < mentions.size(); i++) {
+            if (mentions.get(i).type() == EntityType.PERSON) personAt.putIfAbsent(mentions.get(i).start(), i);
+        }
         for (Speech sp : speeches) {
-            if (sp.speakerMention() < 0 || sp.start() < 0 || sp.end() > text.length()) continue;
-            int speaker = -1;
-            for (int i = 0; i < mentions.size() && speaker < 0; i++) {
-                if (mentions.get(i).start() == sp.speakerMention() && mentions.get(i).type() == EntityType.PERSON) speaker = i;
-            }
-            if (speaker < 0) continue;
+            if (sp.speakerMention() < 0 || sp.start() < 0 || sp.end() > text.length() || sp.start() > sp.end()) continue;
+            Integer speaker = personAt.get(sp.speakerMention());
+            if (speaker == null) continue;
             Matcher m = FIRST_PERSON.matcher(text).region(sp.start(), sp.end());
             while (m.find()) {
-                if (inside(mentions, m.start())) continue;
+                if (spans.inside(m.start())) continue;
                 out.add(new Reference(m.start(), m.end(), m.group(), speaker));
                 added = true;
             }
@@ -139,14 +145,40 @@ public final class Pronouns {
         return out;
     }
 
-    private List<Reference> thirdPerson(String text, List<Mention> mentions) {
+    /** The mentions' spans, sorted, for whether an offset lies inside one by binary search. */
+    private static final class Spans {
+        private final int[] starts, ends;
+
+        Spans(List<Mention> mentions) {
+            List<Mention> sorted = new ArrayList<>(mentions);
+            sorted.sort(Comparator.comparingInt(Mention::start));
+            starts = new int[sorted.size()];
+            ends = new int[sorted.size()];
+            int maxEnd = Integer.MIN_VALUE;
+            for (int i = 0; i < starts.length; i++) {
+                starts[i] = sorted.get(i).start();
+                maxEnd = Math.max(maxEnd, sorted.get(i).end());
+                ends[i] = maxEnd; // the furthest end so far: overlapping spans, if any, still cover what they cover
+            }
+        }
+
+        boolean inside(int at) {
+            int i = Arrays.binarySearch(starts, at);
+            if (i < 0) i = -i - 2;
+            else while (i + 1 < starts.length && starts[i + 1] == at) i++;
+            return i >= 0 && at < ends[i];
+        }
+    }
+
+    private List<Reference> thirdPerson(String text, List<Mention> mentions, BitSet quoted, Spans spans) {
         List<Integer> persons = new ArrayList<>();
         for (int i = 0; i < mentions.size(); i++) {
             Mention m = mentions.get(i);
-            if (m.type() == EntityType.PERSON && !Prose.quoted(text, m.start())) persons.add(i);
+            if (m.type() == EntityType.PERSON && m.start() < text.length() && !quoted.get(m.start())) persons.add(i);
         }
         List<Reference> out = new ArrayList<>();
         if (persons.isEmpty()) return out;
+        persons.sort(Comparator.comparingInt(i -> mentions.get(i).start()));
         Gender[] gender = genders(mentions, persons);
         List<Candidate> names = new ArrayList<>(), resolved = new ArrayList<>();
         for (int k = 0; k < persons.size(); k++) {
@@ -155,7 +187,7 @@ public final class Pronouns {
         Matcher m = PRONOUN.matcher(text);
         while (m.find()) {
             int at = m.start();
-            if (inside(mentions, at) || Prose.quoted(text, at)) continue;
+            if (spans.inside(at) || quoted.get(at)) continue;
             String p = m.group().toLowerCase(Locale.ROOT);
             Gender want = p.startsWith("h") && !p.startsWith("her") ? Gender.MALE : Gender.FEMALE;
             int found = antecedent(text, at, names, resolved, want);
@@ -177,9 +209,11 @@ public final class Pronouns {
             int start = Prose.sentenceStart(text, 0, end, false);
             List<Candidate> here = new ArrayList<>();
             for (List<Candidate> list : List.of(names, resolved)) {
-                for (Candidate c : list) {
+                // both lists are in text order: from the first at or after the sentence's start
+                for (int i = firstAtOrAfter(list, start); i < list.size(); i++) {
+                    Candidate c = list.get(i);
                     if (c.at() >= end) break;
-                    if (c.at() >= start && (c.gender() == want || c.gender() == Gender.UNKNOWN)) here.add(c);
+                    if (c.gender() == want || c.gender() == Gender.UNKNOWN) here.add(c);
                 }
             }
             if (!here.isEmpty()) {
@@ -194,12 +228,13 @@ public final class Pronouns {
         return -1;
     }
 
-    private static boolean inside(List<Mention> mentions, int at) {
-        for (Mention x : mentions) {
-            if (x.start() > at) return false;
-            if (at < x.end()) return true;
+    private static int firstAtOrAfter(List<Candidate> list, int at) {
+        int lo = 0, hi = list.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (list.get(mid).at() < at) lo = mid + 1; else hi = mid;
         }
-        return false;
+        return lo;
     }
 
     /** Each person mention's gender, indexed like {@code persons}. */

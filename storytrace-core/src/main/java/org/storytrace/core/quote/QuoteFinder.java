@@ -1,8 +1,10 @@
 package org.storytrace.core.quote;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -678,9 +680,8 @@ public final class QuoteFinder implements ArticleStage {
         String p = pronoun.toLowerCase(Locale.ROOT);
         if (p.equals("he") || p.equals("she")) {
             // the entities' resolver first (gender-aware), so a quote's speaker and the entity's reference agree
-            for (Pronouns.Reference r : PRONOUN_RESOLVER.resolve(text, mentions)) {
-                if (r.start() == at) return mentions.get(r.mention()).start();
-            }
+            Integer ref = resolvedPronouns(text, mentions).get(at);
+            if (ref != null) return ref;
         }
         EntityType want = p.equals("they") || p.equals("we") || p.equals("it") ? EntityType.ORGANIZATION : EntityType.PERSON;
         int end = at;
@@ -700,6 +701,23 @@ public final class QuoteFinder implements ArticleStage {
             if (m.type() == want && !quoted(text, m.start())) nearest = m.start();
         }
         return nearest;
+    }
+
+    /** The last text's resolved pronouns on this thread: pronoun start -> the start of the mention it stands for. */
+    private record ResolvedPronouns(String text, List<Mention> mentions, Map<Integer, Integer> at) {}
+
+    private static final ThreadLocal<ResolvedPronouns> RESOLVED = new ThreadLocal<>();
+
+    /** {@link Pronouns#resolve} of a text once, however many of its quotes have a pronoun speaker. */
+    private static Map<Integer, Integer> resolvedPronouns(String text, List<Mention> mentions) {
+        ResolvedPronouns r = RESOLVED.get();
+        if (r == null || r.text() != text || r.mentions() != mentions) {
+            Map<Integer, Integer> at = new HashMap<>();
+            for (Pronouns.Reference x : PRONOUN_RESOLVER.resolve(text, mentions)) at.put(x.start(), mentions.get(x.mention()).start());
+            r = new ResolvedPronouns(text, mentions, at);
+            RESOLVED.set(r);
+        }
+        return r.at();
     }
 
     /** Whether offset {@code at} lies inside quotation marks of its paragraph ({@link Prose#quoted}). */

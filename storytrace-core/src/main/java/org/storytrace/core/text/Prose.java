@@ -1,5 +1,6 @@
 package org.storytrace.core.text;
 
+import java.util.BitSet;
 import java.util.Set;
 
 /**
@@ -55,5 +56,23 @@ public final class Prose {
             else if (c == '"') open = !open;
         }
         return open;
+    }
+
+    /**
+     * For every offset of {@code text}, whether {@link #quoted} holds there, in one pass: what a caller asking about many
+     * offsets of one long paragraph uses instead, since each {@link #quoted} call reads back to the paragraph's start.
+     */
+    public static BitSet quotedMap(String text) {
+        BitSet map = new BitSet(text.length());
+        boolean open = false;
+        for (int i = 0; i < text.length(); i++) {
+            if (open) map.set(i);
+            char c = text.charAt(i);
+            if (c == '\n') open = false;
+            else if (c == '\u201c' || c == '\u00ab') open = true;
+            else if (isClose(c)) open = false;
+            else if (c == '"') open = !open;
+        }
+        return map;
     }
 }

@@ -675,6 +675,20 @@ final class Pages {
                     .append(text(m.path("article").asText())).append("</a>: ").append(text(m.path("text").asText())).append("</li>");
         }
         b.append("</ul>");
+        // the pronouns that stand for it (contract 2.4), one line an article: which words, how often
+        Map<String, List<String>> byArticle = new LinkedHashMap<>();
+        for (JsonNode r : e.path("references")) byArticle.computeIfAbsent(r.path("article").asText(), x -> new ArrayList<>())
+                .add(r.path("text").asText());
+        if (!byArticle.isEmpty()) {
+            b.append("<h2>Referred to as</h2><ul class=\"references\" id=\"references\">");
+            int k = 0;
+            for (Map.Entry<String, List<String>> r : byArticle.entrySet()) {
+                if (k++ >= 100) { b.append("<li>and ").append(byArticle.size() - 100).append(" more articles</li>"); break; }
+                b.append("<li><a href=\"/articles/").append(segment(r.getKey())).append("\">").append(text(r.getKey())).append("</a>: ")
+                        .append(text(String.join(", ", r.getValue()))).append("</li>");
+            }
+            b.append("</ul>");
+        }
         return layout(e.path("canonical").asText(id), status, b.toString());
     }
 }

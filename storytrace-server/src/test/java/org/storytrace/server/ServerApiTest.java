@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,6 +153,12 @@ class ServerApiTest {
         assertTrue(spellings.stream().anyMatch(s -> s.contains("Kadhimi")) && spellings.stream().anyMatch(s -> s.contains("Kazemi")),
                 spellings.toString());
         assertTrue(e.get("stories").toString().contains(id));
+        // the pronouns that stand for the Prime Minister ("during this visit he said") come with him, and his page lists them
+        Set<String> pronouns = new HashSet<>();
+        for (JsonNode r : e.get("entity").get("references")) pronouns.add(r.get("text").asText().toLowerCase(Locale.ROOT));
+        assertTrue(pronouns.contains("he") && pronouns.contains("his"), pronouns.toString());
+        String page = get("/entities/" + entity).body();
+        assertTrue(page.contains("id=\"references\"") && page.contains(": his"), page);
     }
 
     @Test

@@ -163,6 +163,11 @@ class AnalyzeCommandTest {
             assertTrue(page.contains("<mark id=\"" + m.group(1) + "\">"), "the evidence link " + m.group(1) + " lands on marked words");
         }
         assertTrue(links >= 6, "every value of the three discrepancies links to its evidence: " + links);
+        // the entity table counts the pronouns that refer to each entity in the story (the Prime Minister's he and his)
+        Matcher row = Pattern.compile("<tr><td><b>Mustafa Al-Kadhimi</b>.*?</td><td>person</td><td>(\\d+)</td><td>(\\d+)</td>")
+                .matcher(page);
+        assertTrue(row.find(), "the Prime Minister has a row");
+        assertTrue(Integer.parseInt(row.group(2)) >= 2, "his pronouns are counted: " + row.group());
     }
 
     @Test

@@ -237,20 +237,23 @@ public final class HtmlReport {
         if (ids.isEmpty()) return;
         Set<String> articles = new HashSet<>(s.story.articles());
         List<Entity> es = new ArrayList<>();
-        Map<Entity, Integer> here = new HashMap<>();
+        Map<Entity, Integer> here = new HashMap<>(), pronouns = new HashMap<>();
         for (String id : ids) {
             Entity e = entityById.get(id);
             if (e == null) continue;
-            int k = 0;
+            int k = 0, r = 0;
             for (Entity.At m : e.mentions()) if (articles.contains(m.article())) k++;
+            for (Entity.At m : e.references()) if (articles.contains(m.article())) r++;
             here.put(e, k);
+            pronouns.put(e, r);
             es.add(e);
         }
         es.sort(Comparator.comparingInt((Entity e) -> -here.get(e)));
         w.write("<h2>" + es.size() + " people, organisations and places</h2>");
         if (es.size() > MAX_ENTITIES) w.write("<p class=\"meta\">Showing the " + MAX_ENTITIES
                 + " mentioned most; stories.json lists them all.</p>");
-        w.write("<table class=\"entities\"><tr><th>name</th><th>type</th><th>mentions here</th><th>spellings (outlets)</th></tr>");
+        w.write("<table class=\"entities\"><tr><th>name</th><th>type</th><th>mentions here</th><th>pronouns here</th>"
+                + "<th>spellings (outlets)</th></tr>");
         for (Entity e : es.subList(0, Math.min(MAX_ENTITIES, es.size()))) {
             StringBuilder v = new StringBuilder();
             int shown = 0;
@@ -262,8 +265,8 @@ public final class HtmlReport {
             }
             w.write("<tr><td><b>" + esc(e.canonical()) + "</b>" + (e.roles().isEmpty() ? "" : " <span class=\"meta\">"
                     + esc(String.join(", ", e.roles())) + "</span>")
-                    + "</td><td>" + e.type().name().toLowerCase(Locale.ROOT) + "</td><td>" + here.get(e) + "</td><td>" + v
-                            + "</td></tr>");
+                    + "</td><td>" + e.type().name().toLowerCase(Locale.ROOT) + "</td><td>" + here.get(e) + "</td><td>" + pronouns.get(e)
+                    + "</td><td>" + v + "</td></tr>");
         }
         w.write("</table>");
     }

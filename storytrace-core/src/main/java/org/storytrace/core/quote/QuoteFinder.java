@@ -76,6 +76,14 @@ public final class QuoteFinder implements ArticleStage {
 
     /** The direct quotes of {@code text[from, to)}. */
     public static List<Quote> find(String text, int from, int to, List<Mention> mentions) {
+        try {
+            return quotes(text, from, to, mentions);
+        } finally {
+            RESOLVED.remove(); // the text's resolved pronouns are not kept past the call
+        }
+    }
+
+    private static List<Quote> quotes(String text, int from, int to, List<Mention> mentions) {
         List<Quote> out = new ArrayList<>();
         Quote previous = null;
         for (Span s : spans(text, from, to)) {
@@ -703,7 +711,7 @@ public final class QuoteFinder implements ArticleStage {
         return nearest;
     }
 
-    /** The last text's resolved pronouns on this thread: pronoun start -> the start of the mention it stands for. */
+    /** The text's resolved pronouns during one {@link #find} on this thread: pronoun start -> the start of its mention. */
     private record ResolvedPronouns(String text, List<Mention> mentions, Map<Integer, Integer> at) {}
 
     private static final ThreadLocal<ResolvedPronouns> RESOLVED = new ThreadLocal<>();

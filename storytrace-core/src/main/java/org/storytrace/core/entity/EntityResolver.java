@@ -65,11 +65,16 @@ public final class EntityResolver {
         record Occ(int doc, Mention m) {}
         Map<String, List<Occ>> bySpelling = new LinkedHashMap<>();
         Map<String, Name> names = new HashMap<>();
+        String[][] spellingOf = new String[docs.size()][]; // each mention's key in bySpelling (null: no name), for its pronouns
         for (int d = 0; d < docs.size(); d++) {
-            for (Mention m : docs.get(d).mentions()) {
+            List<Mention> ms = docs.get(d).mentions();
+            spellingOf[d] = new String[ms.size()];
+            for (int i = 0; i < ms.size(); i++) {
+                Mention m = ms.get(i);
                 Name n = new Name(m.text(), m.type());
                 if (n.isEmpty()) continue;
                 String k = m.type() + "\u0000" + n.text;
+                spellingOf[d][i] = k;
                 names.putIfAbsent(k, n);
                 bySpelling.computeIfAbsent(k, x -> new ArrayList<>()).add(new Occ(d, m));
             }
@@ -113,11 +118,11 @@ public final class EntityResolver {
             }
         }
         // pronouns join the entity of the name they stand for
-        for (Source s : docs) {
+        for (int d = 0; d < docs.size(); d++) {
+            Source s = docs.get(d);
             for (Pronouns.Reference r : pronouns.resolve(s.text(), s.mentions(), s.speeches())) {
-                Mention m = s.mentions().get(r.mention());
-                Name n = new Name(m.text(), m.type());
-                Cluster c = n.isEmpty() ? null : clusterOf.get(m.type() + "\u0000" + n.text);
+                String k = spellingOf[d][r.mention()];
+                Cluster c = k == null ? null : clusterOf.get(k);
                 if (c != null) c.refs.add(new Entity.At(s.article(), r.start(), r.end(), r.text()));
             }
         }

@@ -49,13 +49,16 @@ public final class Prose {
     public static boolean quoted(String text, int at) {
         int from = text.lastIndexOf('\n', at - 1) + 1;
         boolean open = false;
-        for (int i = from; i < at; i++) {
-            char c = text.charAt(i);
-            if (c == '\u201c' || c == '\u00ab') open = true;
-            else if (isClose(c)) open = false;
-            else if (c == '"') open = !open;
-        }
+        for (int i = from; i < at; i++) open = openAfter(open, text.charAt(i));
         return open;
+    }
+
+    /** Whether a quotation is open after {@code c}, given whether it was before: the one rule both readers apply. */
+    private static boolean openAfter(boolean open, char c) {
+        if (c == '\n') return false; // a paragraph ends every quote (only the map reads across paragraphs)
+        if (c == '\u201c' || c == '\u00ab') return true;
+        if (isClose(c)) return false;
+        return c == '"' ? !open : open;
     }
 
     /**
@@ -67,11 +70,7 @@ public final class Prose {
         boolean open = false;
         for (int i = 0; i < text.length(); i++) {
             if (open) map.set(i);
-            char c = text.charAt(i);
-            if (c == '\n') open = false;
-            else if (c == '\u201c' || c == '\u00ab') open = true;
-            else if (isClose(c)) open = false;
-            else if (c == '"') open = !open;
+            open = openAfter(open, text.charAt(i));
         }
         return map;
     }

@@ -52,6 +52,7 @@ import org.storytrace.core.model.Rejection;
 import org.storytrace.core.model.Story;
 import org.storytrace.core.pipeline.DocFrequencies;
 import org.storytrace.core.pipeline.Embedder;
+import org.storytrace.core.pipeline.Fingerprint;
 import org.storytrace.core.pipeline.FingerprintStore;
 import org.storytrace.core.pipeline.Linker;
 import org.storytrace.core.pipeline.StoryGrouper;
@@ -65,6 +66,7 @@ import org.storytrace.core.time.TimeTagger;
 import org.storytrace.core.time.TimelineStage;
 import org.storytrace.engine.internal.DocumentCodec;
 import org.storytrace.engine.internal.IdList;
+import org.storytrace.engine.internal.Packed;
 import org.storytrace.engine.internal.RecordFile;
 import org.storytrace.engine.internal.WorkFolder;
 import org.storytrace.ingest.Ingestor;
@@ -78,10 +80,12 @@ import org.storytrace.nlp.ner.NameFinder;
  *
  * <p>Streaming: articles are processed in batches as they are read and not kept; what stays on the heap
  * is what the indexes need (the candidate indexes, ids and dates, the story terms' document frequencies,
- * the links) plus 16 bytes an article. Texts and stored layers go to a document file, story terms to a
- * terms file and fingerprints to a fingerprint file, all in the work folder, read back when the story
- * stage or the outputs need them. Incremental: {@link #ingest} and {@link #add} may be called again and
- * again; each call adds only what is new, and {@link #results} groups everything added so far.
+ * the links) plus 16 bytes an article. Texts and stored layers go to a document file (deflated, {@link Packed}),
+ * fingerprints' signatures to a signature file, all in the work folder; what else the linker and the story stage
+ * need of an article (its tokens, its fingerprint's token hashes, its story terms) is made again from its stored
+ * document when they need it, so a run's work files take about 3.5 KB an article (session 22). Incremental:
+ * {@link #ingest} and {@link #add} may be called again and again; each call adds only what is new, and
+ * {@link #results} groups everything added so far.
  *
  * <p>Thread-safe: calls are serialised. Close it to stop its threads and delete its work files.
  */
@@ -96,7 +100,7 @@ public final class Engine implements AutoCloseable {
     private final DocumentCodec codec;
     private final Path workDir;
     private final WorkFolder workFolder;
-    private final RecordFile docs, terms, outlines;
+    private final RecordFile docs, outlines;
     private final DocFrequencies df = new DocFrequencies();
     private final IdList ids = new IdList();
     private final LongIntMap idIndex = new LongIntMap(1024);
@@ -155,11 +159,12 @@ public final class Engine implements AutoCloseable {
                     + ": " + e.getMessage(), e);
         }
         this.docs = new RecordFile(workDir.resolve("documents.bin"));
-        this.terms = new RecordFile(workDir.resolve("terms.bin"));
         this.outlines = new RecordFile(workDir.resolve("outlines.bin"));
         // with indexOnDisk the candidate indexes' postings are memory-mapped work files too: the heap keeps their
         // bucket offsets and recent postings only (bounded), instead of growing by ~600 bytes an article
-        this.linker = new Linker(settings.linker(), FingerprintStore.onDisk(workDir.resolve("fingerprints.bin")),
+        // the linker keeps signatures; a fingerprint's tokens are made again from the stored text (the batch's documents are
+        // stored before it links: its articles are verified against each other)
+        this.linker = new Linker(settings.linker(), FingerprintStore.signaturesOnDisk(workDir.resolve("signatures.bin"), this::fingerprint),
                 settings.indexOnDisk() ? workDir.resolve("index") : null);
         this.ingestor = new Ingestor(settings.ingest());
         this.stager = Executors.newSingleThreadExecutor(r -> {
@@ -395,7 +400,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** A batch after what depends on each article alone: article stages, story terms, encodings, fingerprints and keys. */
-    private record Prepared(Document[] documents, StoryGrouper.Terms[] terms, byte[][] docBytes, byte[][] termBytes,
+    private record Prepared(Document[] documents, StoryGrouper.Terms[] terms, byte[][] docBytes, byte[][] packedBytes,
                             byte[][] outlineBytes, List<Article> articles, Linker.Prepared linking) {}
 
     /** Runs the article stages, counts story terms, encodes and fingerprints a batch: any thread, any order. */
@@ -403,19 +408,19 @@ public final class Engine implements AutoCloseable {
         int m = batch.size();
         Document[] d = batch.toArray(new Document[0]);
         StoryGrouper.Terms[] t = new StoryGrouper.Terms[m];
-        byte[][] docBytes = new byte[m][], termBytes = new byte[m][], outlineBytes = new byte[m][];
+        byte[][] docBytes = new byte[m][], packedBytes = new byte[m][], outlineBytes = new byte[m][];
         range(m).forEach(i -> {
             d[i] = plan.apply(d[i], stageClock, failures::add);
             Article a = d[i].article();
             t[i] = StoryGrouper.terms(StoryGrouper.Item.of(a), d[i].expect(Layers.TOKENS));
             docBytes[i] = codec.encode(d[i]);
-            outlineBytes[i] = codec.encodeOutline(d[i]);
-            termBytes[i] = DocumentCodec.encode(t[i]);
+            packedBytes[i] = Packed.pack(docBytes[i]);
+            outlineBytes[i] = Packed.pack(codec.encodeOutline(d[i]));
         });
         List<Article> articles = new ArrayList<>(m);
         List<TokenLayer> tokens = new ArrayList<>(m);
         for (Document x : d) { articles.add(x.article()); tokens.add(x.expect(Layers.TOKENS)); }
-        return new Prepared(d, t, docBytes, termBytes, outlineBytes, articles, linker.prepare(articles, tokens, settings.threads() > 1));
+        return new Prepared(d, t, docBytes, packedBytes, outlineBytes, articles, linker.prepare(articles, tokens, settings.threads() > 1));
     }
 
     /** Stores, links and counts a prepared batch: on the stage thread, one batch at a time, in order. */
@@ -424,6 +429,11 @@ public final class Engine implements AutoCloseable {
         int m = d.length;
         if (fresh) onStored.accept(new Stored(List.of(d), List.of(p.docBytes())));
         List<Article> articles = p.articles();
+        // stored first: linking reads the batch's own articles back (fingerprint) to verify them against each other
+        for (int i = 0; i < m; i++) {
+            docs.append(p.packedBytes()[i]);
+            outlines.append(p.outlineBytes()[i]);
+        }
         links.addAll(linker.addAll(articles, p.linking(), settings.threads() > 1));
         df.addAll(p.terms(), settings.threads() > 1);
         for (int i = 0; i < m; i++) {
@@ -434,9 +444,6 @@ public final class Engine implements AutoCloseable {
             pathHashes[n] = pathHash(a.path());
             idIndex.putIfAbsent(idKey(a.id()), n);
             ids.add(a.id());
-            docs.append(p.docBytes()[i]);
-            terms.append(p.termBytes()[i]);
-            outlines.append(p.outlineBytes()[i]);
         }
     }
 
@@ -480,6 +487,11 @@ public final class Engine implements AutoCloseable {
             List<StoryGrouper.Profile> profiles = profiles(n);
             StoryGrouper.Grouping g = grouper.group(ids, profiles, verified, embedder, embeddings::get, this::embeddingText);
             placement = sealed ? null : new StoryPlacement(grouper, g.story(), g.topic(), profiles::get);
+            if (sealed && profileFile != null) {
+                // nothing places articles any more: the profiles' file (1.1 KB an article) goes before the outputs are written
+                profileFile.close();
+                profileFile = null;
+            }
             cachedPlaced = false;
             List<Story> stories = Story.fromLabels(ids, g.story(), g.topic());
             lastStories = stories;
@@ -550,7 +562,7 @@ public final class Engine implements AutoCloseable {
                 int[] partners = new int[r.size()];
                 double[] shares = new double[r.size()];
                 for (int k = 0; k < r.size(); k++) { partners[k] = (int) r.get(k)[0]; shares[k] = r.get(k)[1]; }
-                StoryGrouper.Profile p = grouper.profile(DocumentCodec.decodeTerms(terms.read(i)), date(i), df, n);
+                StoryGrouper.Profile p = grouper.profile(terms(i), date(i), df, n);
                 StoryPlacement.Placed at = placement.place(p, partners, shares);
                 placed.add(at);
                 // a story's articles in order: a placed article is the latest
@@ -768,7 +780,7 @@ public final class Engine implements AutoCloseable {
     private List<StoryGrouper.Profile> profiles(int n) {
         if (n <= settings.profilesInMemory()) {
             StoryGrouper.Profile[] p = new StoryGrouper.Profile[n];
-            range(n).forEach(i -> p[i] = grouper.profile(DocumentCodec.decodeTerms(terms.read(i)), date(i), df, n));
+            range(n).forEach(i -> p[i] = grouper.profile(terms(i), date(i), df, n));
             return Arrays.asList(p);
         }
         if (profileFile != null) profileFile.close();
@@ -777,7 +789,7 @@ public final class Engine implements AutoCloseable {
         for (int from = 0; from < n; from += chunk) {
             int f = from, to = Math.min(n, from + chunk);
             byte[][] encoded = new byte[to - from][];
-            range(to - from).forEach(k -> encoded[k] = DocumentCodec.encode(grouper.profile(DocumentCodec.decodeTerms(terms.read(f + k)),
+            range(to - from).forEach(k -> encoded[k] = DocumentCodec.encode(grouper.profile(terms(f + k),
                     date(f + k), df, n)));
             for (byte[] e : encoded) profileFile.append(e);
         }
@@ -809,12 +821,34 @@ public final class Engine implements AutoCloseable {
     private LocalDate date(int i) { return days[i] == NO_DATE ? null : LocalDate.ofEpochDay(days[i]); }
 
     /** The stored document numbered {@code i}: its article and stored layers, read back from the work file. */
-    public Document document(int i) { return codec.decode(docs.read(i)); }
+    public Document document(int i) { return codec.decode(Packed.unpack(docs.read(i))); }
+
+    /** The stored article numbered {@code i} without its layers. */
+    private Article article(int i) { return codec.decodeArticle(Packed.unpack(docs.read(i))); }
+
+    /**
+     * The story terms of article {@code i}, made again from its stored text as {@link #prepare} made them: tokens of the
+     * text's body, then {@link StoryGrouper#terms}. Where a terms file kept them (4.2 KB an article, more than the text)
+     * until session 22; the story stage reads each article's terms once or twice.
+     */
+    private StoryGrouper.Terms terms(int i) {
+        return StoryGrouper.terms(StoryGrouper.Item.of(article(i))); // the item's body tokenised there, as TokenLayer.of would
+    }
+
+    /** The fingerprint of article {@code i} without its signature and anchors, made again from its stored text. */
+    private Fingerprint fingerprint(int i) {
+        Article a = article(i);
+        TokenLayer t = TokenLayer.of(a);
+        return new Fingerprint(a.id(), a.bodyEnd() - a.bodyStart(), t.hashes(), t.starts(), t.ends(), NO_SIGNATURE, NO_ANCHORS);
+    }
+
+    private static final int[] NO_SIGNATURE = new int[0];
+    private static final long[] NO_ANCHORS = new long[0];
 
     /** The stored documents and their outlines (every field and layer, no text: what listing the articles reads). */
     private final Results.Outlined documentSource = new Results.Outlined() {
         @Override public Document apply(int i) { return document(i); }
-        @Override public Document outline(int i) { return codec.decodeOutline(outlines.read(i)); }
+        @Override public Document outline(int i) { return codec.decodeOutline(Packed.unpack(outlines.read(i))); }
     };
 
     /** Articles added so far. */
@@ -835,13 +869,13 @@ public final class Engine implements AutoCloseable {
      */
     public synchronized long indexMemoryBytes() {
         long idBytes = ids.memoryBytes();
-        return linker.indexMemoryBytes() + linker.fingerprintMemoryBytes() + docs.memoryBytes() + terms.memoryBytes()
+        return linker.indexMemoryBytes() + linker.fingerprintMemoryBytes() + docs.memoryBytes()
                 + outlines.memoryBytes() + idBytes + idIndex.memoryBytes()
                 + days.length * 4L + pathHashes.length * 8L + df.memoryBytes();
     }
 
-    /** Bytes the work files hold on disk (texts, terms, the candidate indexes' mapped postings). */
-    public synchronized long workBytes() { return docs.bytes() + terms.bytes() + linker.indexMappedBytes(); }
+    /** Bytes the work files hold on disk (texts, the candidate indexes' mapped postings). */
+    public synchronized long workBytes() { return docs.bytes() + outlines.bytes() + linker.indexMappedBytes(); }
 
     /** Bytes of the candidate indexes' memory-mapped postings. */
     public synchronized long indexMappedBytes() { return linker.indexMappedBytes(); }
@@ -861,7 +895,6 @@ public final class Engine implements AutoCloseable {
         ingestor.close();
         try {
             docs.close();
-            terms.close();
             outlines.close();
             if (profileFile != null) profileFile.close();
             linker.close();

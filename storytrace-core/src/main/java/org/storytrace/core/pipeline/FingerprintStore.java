@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The fingerprints the linker keeps for alignment (token hashes and offsets, signature, anchors): about
@@ -42,6 +43,30 @@ public abstract class FingerprintStore implements AutoCloseable {
 
     /** Fingerprints in {@code file} (created or emptied), deleted on {@link #close}. */
     public static FingerprintStore onDisk(Path file) { return new OnDisk(file); }
+
+    /**
+     * Fingerprints kept as their signatures alone, in {@code file} (created or emptied, deleted on {@link #close}),
+     * the rest made again when one is read: {@code rebuild} gives fingerprint {@code i}'s id, body length, token
+     * hashes and offsets, exactly as they were when it was added (its signature and anchors are not read). A few
+     * hundred bytes an article where {@link #onDisk} keeps about 6.4 KB; the caller must be able to rebuild a
+     * fingerprint as soon as it is added (the engine stores a batch's documents before linking it). See
+     * {@link SignaturesOnDisk}.
+     */
+    public static FingerprintStore signaturesOnDisk(Path file, IntFunction<Fingerprint> rebuild) {
+        return new SignaturesOnDisk(file, rebuild);
+    }
+
+    /** Writes what {@code pending} holds at {@code at} of the store's file and empties it; returns the new end. */
+    private static long drain(FileChannel channel, ByteBuffer pending, long at, Path file) {
+        pending.flip();
+        try {
+            while (pending.hasRemaining()) at += channel.write(pending, at);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the fingerprint store " + file + " (is the disk full?): " + e.getMessage(), e);
+        }
+        pending.clear();
+        return at;
+    }
 
     private static final class InMemory extends FingerprintStore {
         private final List<Fingerprint> list = new ArrayList<>();
@@ -143,13 +168,7 @@ public abstract class FingerprintStore implements AutoCloseable {
         }
 
         private void flush() {
-            pending.flip();
-            try {
-                while (pending.hasRemaining()) written += channel.write(pending, written);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the fingerprint store " + file + ": " + e.getMessage(), e);
-            }
-            pending.clear();
+            written = drain(channel, pending, written, file);
             pendingStart = written;
         }
 
@@ -236,6 +255,97 @@ public abstract class FingerprintStore implements AutoCloseable {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot remove the fingerprint store " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Signatures in fixed-length records, everything else made again from the article by the caller. Why (session
+     * 22): at ten million articles the token hashes and offsets {@link OnDisk} keeps would be 64 GB, a copy of what the
+     * engine's document file holds anyway (the text they are made from), on a disk that has to hold the documents,
+     * the indexes and the output as well; verification reads a fingerprint for each candidate pair, a few an article,
+     * and tokenising a stored text again costs about what reading its 6 KB record did.
+     */
+    private static final class SignaturesOnDisk extends FingerprintStore {
+        private static final long[] NO_ANCHORS = new long[0];
+        private final Path file;
+        private final FileChannel channel;
+        private final IntFunction<Fingerprint> rebuild;
+        private ByteBuffer pending = ByteBuffer.allocate(1 << 18);
+        private long written;
+        private int size;
+        /** Ints a signature; every fingerprint of a store has the same, set by the first. */
+        private int length = -1;
+
+        SignaturesOnDisk(Path file, IntFunction<Fingerprint> rebuild) {
+            if (rebuild == null) throw new IllegalArgumentException("a store of signatures needs a way to rebuild the rest");
+            this.file = file;
+            this.rebuild = rebuild;
+            try {
+                this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.READ, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the signature store " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override public synchronized int add(Fingerprint f) {
+            int[] sig = f.signature();
+            if (length < 0) length = sig.length;
+            else if (sig.length != length) {
+                throw new IllegalArgumentException("fingerprint " + f.id() + " has a signature of " + sig.length + " values, not "
+                        + length);
+            }
+            if (pending.remaining() < length * 4) flush();
+            if (pending.capacity() < length * 4) pending = ByteBuffer.allocate(length * 4);
+            pending.asIntBuffer().put(sig);
+            pending.position(pending.position() + length * 4);
+            return size++;
+        }
+
+        private void flush() {
+            written = drain(channel, pending, written, file);
+        }
+
+        @Override public Fingerprint get(int i) {
+            int[] signature = signature(i);
+            Fingerprint f = rebuild.apply(i);
+            return new Fingerprint(f.id(), f.bodyChars(), f.tokens(), f.starts(), f.ends(), signature, NO_ANCHORS);
+        }
+
+        @Override public int[] signature(int i) {
+            long at;
+            int n;
+            synchronized (this) {
+                if (i < 0 || i >= size) throw new IndexOutOfBoundsException("fingerprint " + i + " of " + size);
+                n = length;
+                at = (long) i * n * 4;
+                if (at + n * 4L > written) flush(); // still in the write buffer
+            }
+            try {
+                ByteBuffer b = ByteBuffer.allocate(n * 4);
+                while (b.hasRemaining()) {
+                    int r = channel.read(b, at + b.position());
+                    if (r < 0) throw new IOException("the store ends early at byte " + (at + b.position()));
+                }
+                b.flip();
+                int[] signature = new int[n];
+                b.asIntBuffer().get(signature);
+                return signature;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read signature " + i + " from " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override public synchronized int size() { return size; }
+        @Override public long memoryBytes() { return pending.capacity(); }
+
+        @Override public void close() {
+            try {
+                channel.close();
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the signature store " + file + ": " + e.getMessage(), e);
             }
         }
     }

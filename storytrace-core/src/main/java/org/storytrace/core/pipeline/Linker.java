@@ -227,7 +227,9 @@ public final class Linker implements AutoCloseable {
         range(total, parallel).forEach(p -> {
             int c = pairCandidate[p];
             Article a = batch.get(pairArticle[p]);
-            found[p] = verify(ids[c], date(c), fingerprints.get(c), a.id(), a.published(), fps[pairArticle[p]]);
+            // a candidate of the same batch is at hand; an earlier one is read back from the store
+            Fingerprint fc = c >= base ? fps[c - base] : fingerprints.get(c);
+            found[p] = verify(ids[c], date(c), fc, a.id(), a.published(), fps[pairArticle[p]]);
         });
         List<Link> links = new ArrayList<>();
         for (Link l : found) if (l != null) links.add(l);
@@ -477,6 +479,7 @@ public final class Linker implements AutoCloseable {
      * this linker (the order documents were added; -1 if unknown), so the documents are not looked for among all.
      */
     public List<Link> pruneCommon(List<Link> links, ToIntFunction<String> docOf) {
+        ensureOpen();
         List<Link> out = new ArrayList<>(links.size());
         for (Link l : links) {
             int a = docOf.applyAsInt(l.a()), b = docOf.applyAsInt(l.b());
@@ -484,14 +487,15 @@ public final class Linker implements AutoCloseable {
                     && !ids[b].equals(l.b())) {
                 return pruneCommon(links); // numbered otherwise: look them up
             }
-            Link kept = pruneCommon(l, a < 0 ? null : fingerprints.get(a), b < 0 ? null : fingerprints.get(b), anchorIndex::docFreq,
-                    fingerprints.size());
+            Link kept = mayBeCommon(l) ? pruneCommon(l, a < 0 ? null : fingerprints.get(a), b < 0 ? null : fingerprints.get(b),
+                    anchorIndex::docFreq, fingerprints.size()) : l;
             if (kept != null) out.add(kept);
         }
         return out;
     }
 
     public List<Link> pruneCommon(List<Link> links) {
+        ensureOpen();
         // the documents the links name, and only those, by id
         Map<String, Integer> byId = new HashMap<>();
         for (Link l : links) { byId.put(l.a(), -1); byId.put(l.b(), -1); }
@@ -501,12 +505,24 @@ public final class Linker implements AutoCloseable {
         range(kept.length, kept.length > 256).forEach(i -> {
             Link l = links.get(i);
             int a = byId.get(l.a()), b = byId.get(l.b());
-            kept[i] = pruneCommon(l, a < 0 ? null : fingerprints.get(a), b < 0 ? null : fingerprints.get(b), anchorIndex::docFreq,
-                    fingerprints.size());
+            kept[i] = mayBeCommon(l) ? pruneCommon(l, a < 0 ? null : fingerprints.get(a), b < 0 ? null : fingerprints.get(b),
+                    anchorIndex::docFreq, fingerprints.size()) : l;
         });
         List<Link> out = new ArrayList<>(links.size());
         for (Link l : kept) if (l != null) out.add(l);
         return out;
+    }
+
+    /**
+     * Whether any passage of {@code l} is short enough on both sides to be common talk: the links of which none is
+     * are kept as they are by {@link #pruneCommon(Link, Fingerprint, Fingerprint, LongToIntFunction, int)}, so their
+     * fingerprints need not be read.
+     */
+    private static boolean mayBeCommon(Link l) {
+        for (Passage p : l.passages()) {
+            if (p.aEnd() - p.aStart() < COMMON_MAX_CHARS && p.bEnd() - p.bStart() < COMMON_MAX_CHARS) return true;
+        }
+        return false;
     }
 
     /** The common-talk threshold for a corpus of {@code articles}: anchors in more articles than this are common. */
@@ -591,19 +607,22 @@ public final class Linker implements AutoCloseable {
 
     /**
      * No more documents will be added: lets go of the candidate indexes (LSH bands and anchor postings, most
-     * of the heap a large run holds) so the story stage can have it. Call it after {@link #pruneCommon},
-     * which reads the anchors' frequencies; adding afterwards throws.
+     * of the heap a large run holds) so the story stage can have it, and closes the fingerprint store (its file is
+     * deleted: at ten million articles, 5 GB of signatures the story stage's files need the room of). Call it after
+     * {@link #pruneCommon}, which reads the anchors' frequencies and the fingerprints; adding or pruning afterwards
+     * throws.
      */
     public void seal() {
         sealed = true;
         lsh.clear();
         anchorIndex.clear();
+        fingerprints.close();
     }
 
     private boolean sealed;
 
     private void ensureOpen() {
-        if (sealed) throw new IllegalStateException("the linker is sealed: its candidate indexes are gone, nothing can be added");
+        if (sealed) throw new IllegalStateException("the linker is sealed: its candidate indexes and fingerprints are gone");
     }
 
     /** Heap bytes of the candidate indexes (LSH bands and anchors), without the fingerprints kept for alignment. */

@@ -96,6 +96,37 @@ class DeterminismTest {
             }
             assertFalse(Files.exists(file), "the store removes its file when closed");
 
+            // the same with signatures alone on disk and the rest of each fingerprint made again from its article
+            Path sigFile = Files.createTempFile("storytrace-signatures", ".bin");
+            int[] rebuilt = {0};
+            try (FingerprintStore sigs = FingerprintStore.signaturesOnDisk(sigFile, i -> {
+                synchronized (rebuilt) { rebuilt[0]++; }
+                Fingerprint full = one.fingerprint(articles.get(i));
+                return new Fingerprint(full.id(), full.bodyChars(), full.tokens(), full.starts(), full.ends(), new int[0], new long[0]);
+            })) {
+                Linker light = new Linker(Linker.Settings.defaults(), sigs);
+                List<Link> fromSignatures = new ArrayList<>();
+                for (int from = 0; from < articles.size(); from += 300) {
+                    List<Article> batch = articles.subList(from, Math.min(articles.size(), from + 300));
+                    fromSignatures.addAll(pool.submit(() -> light.addAll(batch, true)).get());
+                }
+                assertEquals(sequential, light.pruneCommon(fromSignatures));
+                assertTrue(rebuilt[0] > 0, "candidates of earlier batches are made again from their articles");
+                assertTrue(sigs.memoryBytes() <= 1 << 18, "the heap holds a write buffer only: " + sigs.memoryBytes());
+                assertEquals(articles.size() * (long) one.fingerprint(articles.get(0)).signature().length * 4, Files.size(sigFile),
+                        "a signature a record, nothing else");
+                Fingerprint f = sigs.get(7), g = one.fingerprint(articles.get(7));
+                assertArrayEquals(g.tokens(), f.tokens());
+                assertArrayEquals(g.signature(), f.signature(), "the stored signature, not the rebuilt one (empty)");
+                assertArrayEquals(g.signature(), sigs.signature(7));
+                int last = articles.size() - 1;
+                assertArrayEquals(one.fingerprint(articles.get(last)).signature(), sigs.signature(last), "read back from the write buffer");
+                Fingerprint shorter = new Fingerprint("short", 1, new long[0], new int[0], new int[0], new int[] {1, 2}, new long[0]);
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sigs.add(shorter));
+                assertTrue(e.getMessage().contains("short"), e.getMessage());
+            }
+            assertFalse(Files.exists(sigFile), "the store removes its file when closed");
+
             List<StoryGrouper.Item> items = new ArrayList<>();
             for (Article a : articles) items.add(new StoryGrouper.Item(a.id(), a.title(), a.text(), 0, a.text().length(), a.published(),
                     null));

@@ -874,8 +874,11 @@ public final class Engine implements AutoCloseable {
                 + days.length * 4L + pathHashes.length * 8L + df.memoryBytes();
     }
 
-    /** Bytes the work files hold on disk (texts, the candidate indexes' mapped postings). */
-    public synchronized long workBytes() { return docs.bytes() + outlines.bytes() + linker.indexMappedBytes(); }
+    /** Bytes the work files hold on disk (texts, outlines, signatures, the candidate indexes' mapped postings, story profiles). */
+    public synchronized long workBytes() {
+        return docs.bytes() + outlines.bytes() + linker.fingerprintDiskBytes() + linker.indexMappedBytes()
+                + (profileFile == null ? 0 : profileFile.bytes());
+    }
 
     /** Bytes of the candidate indexes' memory-mapped postings. */
     public synchronized long indexMappedBytes() { return linker.indexMappedBytes(); }

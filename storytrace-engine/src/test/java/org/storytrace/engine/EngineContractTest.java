@@ -52,8 +52,10 @@ class EngineContractTest {
                 .replaceAll("(?s)\"provenance\" : \\{.*?\"models\" : \\[[^\\]]*\\]\\s*}", "");
     }
 
-    private static String run(int threads, List<List<String>> rounds) throws Exception {
-        try (Engine e = Engine.builder(EngineSettings.builder().threads(threads).batch(3).build()).build()) {
+    private static String run(int threads, List<List<String>> rounds) throws Exception { return run(threads, 3, rounds); }
+
+    private static String run(int threads, int batch, List<List<String>> rounds) throws Exception {
+        try (Engine e = Engine.builder(EngineSettings.builder().threads(threads).batch(batch).build()).build()) {
             for (List<String> in : rounds) e.ingest(in, null);
             return json(e.results());
         }
@@ -65,6 +67,15 @@ class EngineContractTest {
         assertEquals(one, run(1, List.of(inputs())), "run twice");
         assertEquals(one, run(4, List.of(inputs())), "1 thread equals 4");
         assertTrue(one.contains("\"sentences\""), "the sentence layer is written");
+    }
+
+    @Test
+    void fingerprintsMadeAgainFromTheStoredTextLinkAsThoseAtHand() throws Exception {
+        // one batch: every candidate is one of the batch's own fingerprints, in memory; batches of one: every candidate is
+        // an earlier article, whose fingerprint the engine makes again from its stored (deflated) text
+        String atHand = run(2, 10_000, List.of(inputs()));
+        assertEquals(atHand, run(2, 1, List.of(inputs())));
+        assertTrue(atHand.contains("\"passages\""), "the seeds' reprints are linked with their passages");
     }
 
     @Test

@@ -36,6 +36,9 @@ public abstract class FingerprintStore implements AutoCloseable {
     /** Heap bytes held. */
     public abstract long memoryBytes();
 
+    /** Bytes kept on disk (0 on the heap). */
+    public long diskBytes() { return 0; }
+
     @Override public void close() { }
 
     /** Fingerprints on the heap. */
@@ -248,6 +251,7 @@ public abstract class FingerprintStore implements AutoCloseable {
 
         @Override public int size() { return size; }
         @Override public long memoryBytes() { return offsets.length * 8L + pending.capacity(); }
+        @Override public synchronized long diskBytes() { return written + pending.position(); }
 
         @Override public void close() {
             try {
@@ -339,11 +343,14 @@ public abstract class FingerprintStore implements AutoCloseable {
 
         @Override public synchronized int size() { return size; }
         @Override public long memoryBytes() { return pending.capacity(); }
+        @Override public synchronized long diskBytes() { return written + pending.position(); }
 
-        @Override public void close() {
+        @Override public synchronized void close() {
             try {
                 channel.close();
                 Files.deleteIfExists(file);
+                written = 0; // nothing is left on disk (diskBytes)
+                pending.clear();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot remove the signature store " + file + ": " + e.getMessage(), e);
             }

@@ -599,6 +599,9 @@ public final class Linker implements AutoCloseable {
     /** Heap bytes of the fingerprint store (all of it in memory, the offsets on disk). */
     public long fingerprintMemoryBytes() { return fingerprints.memoryBytes(); }
 
+    /** Bytes of the fingerprint store on disk (0 when it is on the heap). */
+    public long fingerprintDiskBytes() { return fingerprints.diskBytes(); }
+
     /** Compacts the candidate indexes, as at the end of a bulk load; adding goes on working. */
     public void compact() {
         lsh.compact();

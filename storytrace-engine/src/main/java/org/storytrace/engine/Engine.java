@@ -83,7 +83,7 @@ import org.storytrace.nlp.ner.NameFinder;
  * the links) plus 16 bytes an article. Texts and stored layers go to a document file (deflated, {@link Packed}),
  * fingerprints' signatures to a signature file, all in the work folder; what else the linker and the story stage
  * need of an article (its tokens, its fingerprint's token hashes, its story terms) is made again from its stored
- * document when they need it, so a run's work files take about 3.5 KB an article (session 22). Incremental:
+ * document when they need it, so a run's work files take about 4.4 KB an article at their largest (session 22). Incremental:
  * {@link #ingest} and {@link #add} may be called again and again; each call adds only what is new, and
  * {@link #results} groups everything added so far.
  *
@@ -488,7 +488,7 @@ public final class Engine implements AutoCloseable {
             StoryGrouper.Grouping g = grouper.group(ids, profiles, verified, embedder, embeddings::get, this::embeddingText);
             placement = sealed ? null : new StoryPlacement(grouper, g.story(), g.topic(), profiles::get);
             if (sealed && profileFile != null) {
-                // nothing places articles any more: the profiles' file (1.1 KB an article) goes before the outputs are written
+                // nothing places articles any more: the profiles' file (1.6 KB an article) goes before the outputs are written
                 profileFile.close();
                 profileFile = null;
             }

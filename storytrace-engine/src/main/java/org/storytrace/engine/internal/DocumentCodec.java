@@ -22,7 +22,7 @@ import org.storytrace.core.pipeline.StoryGrouper;
 import org.storytrace.core.pipeline.TermVectors;
 
 /**
- * Documents (the article and its stored layers) and story terms to bytes and back, for the engine's
+ * Documents (the article and its stored layers) and story profiles to bytes and back, for the engine's
  * record files. Layers without a codec are not written. Thread-safe.
  */
 public final class DocumentCodec {
@@ -182,30 +182,6 @@ public final class DocumentCodec {
 
     private static <T> Document readLayer(DataInputStream in, Document d, Layer<T> l) throws IOException {
         return d.with(l, l.codec().orElseThrow().read(in));
-    }
-
-    /** A story item's terms as bytes. */
-    public static byte[] encode(StoryGrouper.Terms t) {
-        int n = t.words().length + t.names().length + t.heads().length;
-        ByteBuffer b = ByteBuffer.allocate(12 + n * 12);
-        put(b, t.words(), t.wordCounts());
-        put(b, t.names(), t.nameCounts());
-        put(b, t.heads(), t.headCounts());
-        return b.array();
-    }
-
-    public static StoryGrouper.Terms decodeTerms(byte[] bytes) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        long[][] k = new long[3][];
-        float[][] c = new float[3][];
-        for (int j = 0; j < 3; j++) {
-            int n = b.getInt();
-            k[j] = new long[n];
-            c[j] = new float[n];
-            for (int i = 0; i < n; i++) k[j][i] = b.getLong();
-            for (int i = 0; i < n; i++) c[j][i] = b.getFloat();
-        }
-        return new StoryGrouper.Terms(k[0], c[0], k[1], c[1], k[2], c[2]);
     }
 
     /** A story profile as bytes: its three vectors, candidate terms and date. */

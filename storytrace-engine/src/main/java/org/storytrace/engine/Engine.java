@@ -80,10 +80,14 @@ import org.storytrace.nlp.ner.NameFinder;
  *
  * <p>Streaming: articles are processed in batches as they are read and not kept; what stays on the heap
  * is what the indexes need (the candidate indexes, ids and dates, the story terms' document frequencies,
- * the links) plus 16 bytes an article. Texts and stored layers go to a document file (deflated, {@link Packed}),
- * fingerprints' signatures to a signature file, all in the work folder; what else the linker and the story stage
- * need of an article (its tokens, its fingerprint's token hashes, its story terms) is made again from its stored
- * document when they need it, so a run's work files take about 4.4 KB an article at their largest (session 22). Incremental:
+ * the links) plus 16 bytes an article. Texts and stored layers go to a document file, fingerprints' signatures to a
+ * signature file, story terms to a terms file, all in the work folder; what else the linker needs of an article (its
+ * tokens, its fingerprint's token hashes) is made again from its stored document when it needs it. Two things trade
+ * disk for time while the folder's disk has room ({@code spareBytes}: a tenth of its free space each): story terms are
+ * kept (past that, made again from the text), and documents are stored as they are (past that, deflated by
+ * {@link Packed}). So a run of a million articles keeps ~9 KB an article while reading (documents 4.3, terms 3.2, outlines 0.65,
+ * the index 0.66, signatures 0.5) and one of ten million ~4.4 KB an article
+ * past its first million or two (session 23). Incremental:
  * {@link #ingest} and {@link #add} may be called again and again; each call adds only what is new, and
  * {@link #results} groups everything added so far.
  *
@@ -101,6 +105,23 @@ public final class Engine implements AutoCloseable {
     private final Path workDir;
     private final WorkFolder workFolder;
     private final RecordFile docs, outlines;
+    /**
+     * The story terms of the first {@link #termsKept} articles (about 3 KB an article), while they take less than
+     * {@link #termsBudget}: reading them back costs a tenth of making them again from the text (~60 us an article,
+     * a tenth of the story stage at 100k). Null once a sealed run has made its profiles.
+     */
+    private RecordFile terms;
+    private int termsKept;
+    private long termsBudget;
+    /** No more terms are kept: the budget was reached (the file keeps those before, read as long as it lives). */
+    private volatile boolean termsFull;
+    /**
+     * Documents and outlines are stored as they are while they take less than {@link #rawBudget}, and deflated
+     * ({@link Packed#pack}) once past it: packing is ~80 us a document, ~40 s of a million-article run, for half
+     * the disk, which only a run of many millions needs.
+     */
+    private long rawBudget;
+    private volatile boolean packDocuments;
     private final DocFrequencies df = new DocFrequencies();
     private final IdList ids = new IdList();
     private final LongIntMap idIndex = new LongIntMap(1024);
@@ -160,6 +181,9 @@ public final class Engine implements AutoCloseable {
         }
         this.docs = new RecordFile(workDir.resolve("documents.bin"));
         this.outlines = new RecordFile(workDir.resolve("outlines.bin"));
+        this.terms = new RecordFile(workDir.resolve("terms.bin"));
+        this.termsBudget = spareBytes(workDir);
+        this.rawBudget = termsBudget;
         // with indexOnDisk the candidate indexes' postings are memory-mapped work files too: the heap keeps their
         // bucket offsets and recent postings only (bounded), instead of growing by ~600 bytes an article
         // the linker keeps signatures; a fingerprint's tokens are made again from the stored text (the batch's documents are
@@ -400,8 +424,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /** A batch after what depends on each article alone: article stages, story terms, encodings, fingerprints and keys. */
-    private record Prepared(Document[] documents, StoryGrouper.Terms[] terms, byte[][] docBytes, byte[][] packedBytes,
-                            byte[][] outlineBytes, List<Article> articles, Linker.Prepared linking) {}
+    private record Prepared(Document[] documents, StoryGrouper.Terms[] terms, byte[][] termBytes, byte[][] docBytes,
+                            byte[][] packedBytes, byte[][] outlineBytes, List<Article> articles, Linker.Prepared linking) {}
 
     /** Runs the article stages, counts story terms, encodes and fingerprints a batch: any thread, any order. */
     private Prepared prepare(List<Document> batch) {
@@ -409,18 +433,23 @@ public final class Engine implements AutoCloseable {
         Document[] d = batch.toArray(new Document[0]);
         StoryGrouper.Terms[] t = new StoryGrouper.Terms[m];
         byte[][] docBytes = new byte[m][], packedBytes = new byte[m][], outlineBytes = new byte[m][];
+        byte[][] termBytes = termsFull ? null : new byte[m][];
+        boolean pack = packDocuments;
         range(m).forEach(i -> {
             d[i] = plan.apply(d[i], stageClock, failures::add);
             Article a = d[i].article();
             t[i] = StoryGrouper.terms(StoryGrouper.Item.of(a), d[i].expect(Layers.TOKENS));
+            if (termBytes != null) termBytes[i] = DocumentCodec.encode(t[i]);
             docBytes[i] = codec.encode(d[i]);
-            packedBytes[i] = Packed.pack(docBytes[i]);
-            outlineBytes[i] = Packed.pack(codec.encodeOutline(d[i]));
+            packedBytes[i] = pack ? Packed.pack(docBytes[i]) : Packed.stored(docBytes[i]);
+            byte[] outline = codec.encodeOutline(d[i]);
+            outlineBytes[i] = pack ? Packed.pack(outline) : Packed.stored(outline);
         });
         List<Article> articles = new ArrayList<>(m);
         List<TokenLayer> tokens = new ArrayList<>(m);
         for (Document x : d) { articles.add(x.article()); tokens.add(x.expect(Layers.TOKENS)); }
-        return new Prepared(d, t, docBytes, packedBytes, outlineBytes, articles, linker.prepare(articles, tokens, settings.threads() > 1));
+        return new Prepared(d, t, termBytes, docBytes, packedBytes, outlineBytes, articles,
+                linker.prepare(articles, tokens, settings.threads() > 1));
     }
 
     /** Stores, links and counts a prepared batch: on the stage thread, one batch at a time, in order. */
@@ -434,6 +463,8 @@ public final class Engine implements AutoCloseable {
             docs.append(p.packedBytes()[i]);
             outlines.append(p.outlineBytes()[i]);
         }
+        keepTerms(p.termBytes());
+        if (docs.bytes() + outlines.bytes() > rawBudget) packDocuments = true;
         links.addAll(linker.addAll(articles, p.linking(), settings.threads() > 1));
         df.addAll(p.terms(), settings.threads() > 1);
         for (int i = 0; i < m; i++) {
@@ -491,6 +522,11 @@ public final class Engine implements AutoCloseable {
                 // nothing places articles any more: the profiles' file (1.6 KB an article) goes before the outputs are written
                 profileFile.close();
                 profileFile = null;
+            }
+            if (sealed && terms != null) {
+                // nor makes profiles: the kept terms go too
+                terms.close();
+                terms = null;
             }
             cachedPlaced = false;
             List<Story> stories = Story.fromLabels(ids, g.story(), g.topic());
@@ -827,13 +863,63 @@ public final class Engine implements AutoCloseable {
     private Article article(int i) { return codec.decodeArticle(Packed.unpack(docs.read(i))); }
 
     /**
-     * The story terms of article {@code i}, made again from its stored text as {@link #prepare} made them: tokens of the
-     * text's body, then {@link StoryGrouper#terms}. Where a terms file kept them (4.2 KB an article, more than the text)
-     * until session 22; the story stage reads each article's terms once or twice.
+     * The story terms of article {@code i}: read back when they were kept ({@link #keepTerms}), else made again from its
+     * stored text as {@link #prepare} made them (tokens of the text's body, then {@link StoryGrouper#terms}). The same
+     * terms either way; the story stage reads each article's terms once, or twice when it places articles.
      */
     private StoryGrouper.Terms terms(int i) {
+        RecordFile kept = terms;
+        if (kept != null && i < termsKept) return DocumentCodec.decodeTerms(kept.read(i));
         return StoryGrouper.terms(StoryGrouper.Item.of(article(i))); // the item's body tokenised there, as TokenLayer.of would
     }
+
+    /**
+     * Appends a batch's encoded terms (null: the batch was prepared once the budget was reached) while the file stays
+     * within its budget; the first batch that would pass it ends the keeping for good, so the kept terms are those of the
+     * first {@link #termsKept} articles, in order.
+     */
+    private void keepTerms(byte[][] encoded) {
+        if (termsFull || encoded == null || terms == null || termsKept != ids.size()) {
+            termsFull = true;
+            return;
+        }
+        long size = 0;
+        for (byte[] e : encoded) size += e.length;
+        if (terms.bytes() + size > termsBudget) {
+            termsFull = true;
+            return;
+        }
+        for (byte[] e : encoded) terms.append(e);
+        termsKept += encoded.length;
+    }
+
+    /**
+     * What a run may spend of its work folder's disk to save time, on each of two things: story terms kept (about 3 KB
+     * an article) and documents stored without deflating them (about 1.8 KB an article more). A tenth of the space
+     * free there when the engine starts: on this machine's ~60 GB, the first ~2 million articles' terms and ~1.5
+     * million's documents, while a run of ten million, or one on a small disk, packs the rest and makes their terms
+     * again from the text. Either way the terms and documents, and so every output, are the same.
+     */
+    private static long spareBytes(Path workDir) {
+        try {
+            return Files.getFileStore(workDir).getUsableSpace() / 10;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Test hook, from now on: keep at most {@code termBytes} of story terms, and store documents unpacked until they take
+     * {@code rawDocumentBytes} (0: none kept, all packed).
+     */
+    void workBudgets(long termBytes, long rawDocumentBytes) {
+        termsBudget = termBytes;
+        rawBudget = rawDocumentBytes;
+        packDocuments = rawDocumentBytes == 0;
+    }
+
+    /** Articles whose story terms are kept in the work folder. */
+    int termsKept() { return termsKept; }
 
     /** The fingerprint of article {@code i} without its signature and anchors, made again from its stored text. */
     private Fingerprint fingerprint(int i) {
@@ -870,14 +956,15 @@ public final class Engine implements AutoCloseable {
     public synchronized long indexMemoryBytes() {
         long idBytes = ids.memoryBytes();
         return linker.indexMemoryBytes() + linker.fingerprintMemoryBytes() + docs.memoryBytes()
-                + outlines.memoryBytes() + idBytes + idIndex.memoryBytes()
+                + outlines.memoryBytes() + (terms == null ? 0 : terms.memoryBytes()) + idBytes + idIndex.memoryBytes()
                 + days.length * 4L + pathHashes.length * 8L + df.memoryBytes();
     }
 
     /** Bytes the work files hold on disk (texts, outlines, signatures, the candidate indexes' mapped postings, story profiles). */
     public synchronized long workBytes() {
+        RecordFile kept = terms;
         return docs.bytes() + outlines.bytes() + linker.fingerprintDiskBytes() + linker.indexMappedBytes()
-                + (profileFile == null ? 0 : profileFile.bytes());
+                + (kept == null ? 0 : kept.bytes()) + (profileFile == null ? 0 : profileFile.bytes());
     }
 
     /** Bytes of the candidate indexes' memory-mapped postings. */
@@ -899,6 +986,7 @@ public final class Engine implements AutoCloseable {
         try {
             docs.close();
             outlines.close();
+            if (terms != null) terms.close();
             if (profileFile != null) profileFile.close();
             linker.close();
         } finally {

@@ -79,6 +79,35 @@ class EngineContractTest {
     }
 
     @Test
+    void storyTermsReadBackOrMadeAgainAndDocumentsPackedOrNotGiveTheSameOutput() throws Exception {
+        // all of the articles' story terms kept in the work folder, none (made again from the stored text), or the first
+        // few; profiles in a work file; a first round placed into the stories of the one before, then regrouped
+        List<String> in = inputs();
+        String all = null;
+        int n = 0;
+        for (long budget : new long[] {Long.MAX_VALUE, 0, 9_000}) {
+            try (Engine e = Engine.builder(EngineSettings.builder().threads(2).batch(1).profilesInMemory(0).build()).build()) {
+                // and documents stored as they are, deflated, or the first few as they are
+                e.workBudgets(budget, budget);
+                e.ingest(in.subList(0, 1), null);
+                e.results();
+                e.ingest(in.subList(1, in.size()), null);
+                String placed = json(e.results());
+                n = e.size();
+                if (budget == Long.MAX_VALUE) {
+                    assertEquals(n, e.termsKept(), "every article's terms kept");
+                    all = placed;
+                } else {
+                    if (budget == 0) assertEquals(0, e.termsKept());
+                    else assertTrue(e.termsKept() > 0 && e.termsKept() < n, "the first few kept: " + e.termsKept());
+                    assertEquals(all, placed, "budget " + budget);
+                }
+            }
+        }
+        assertTrue(n >= 10 && all.contains("\"stories\""));
+    }
+
+    @Test
     void addingAThenBEqualsAddingBothAtOnce() throws Exception {
         String both = run(2, List.of(inputs()));
         String inTurn = run(2, List.of(List.of(inputs().get(0)), List.of(inputs().get(1))));

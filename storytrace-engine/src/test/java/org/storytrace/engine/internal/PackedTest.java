@@ -1,6 +1,7 @@
 package org.storytrace.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,16 @@ class PackedTest {
         try (var files = Files.list(Path.of(folder))) {
             return files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().findFirst().orElseThrow();
         }
+    }
+
+    @Test
+    void storedRecordsComeBackUnpacked() {
+        byte[] text = "the Prime Minister said on Sunday".getBytes(StandardCharsets.UTF_8);
+        byte[] stored = Packed.stored(text);
+        assertEquals(text.length + 4, stored.length);
+        assertArrayEquals(text, Packed.unpack(stored));
+        assertArrayEquals(new byte[0], Packed.unpack(Packed.stored(new byte[0])));
+        assertThrows(IllegalStateException.class, () -> Packed.unpack(Arrays.copyOf(stored, stored.length - 1)));
     }
 
     @Test

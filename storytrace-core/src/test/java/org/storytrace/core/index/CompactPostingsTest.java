@@ -15,6 +15,46 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CompactPostingsTest {
     @Test
+    void aLookUpFindsWhereABinarySearchFinds() {
+        // buckets of every size up to a few thousand, rests spread evenly, clumped at either end, or one key's long run of
+        // equal rests (a common key's postings); every rest looked up, present or not, in a sub-range of the array
+        Random rnd = new Random(23);
+        int checked = 0;
+        for (int trial = 0; trial < 3_000; trial++) {
+            int n = trial < 40 ? trial : 1 + rnd.nextInt(trial % 10 == 0 ? 5_000 : 300);
+            short[] rest = new short[n + 20];
+            int shape = trial % 4;
+            for (int i = 0; i < rest.length; i++) {
+                int v = switch (shape) {
+                    case 0 -> rnd.nextInt(1 << 14);
+                    case 1 -> rnd.nextInt(64);
+                    case 2 -> (1 << 14) - 1 - rnd.nextInt(64);
+                    default -> rnd.nextInt(4) == 0 ? rnd.nextInt(1 << 14) : 4_321;
+                };
+                rest[i] = (short) v;
+            }
+            int lo = 10, hi = 10 + n;
+            Arrays.sort(rest, lo, hi);
+            CompactPostings.Rests run = i -> {
+                assertTrue(i >= lo && i < hi, "read " + i + " outside [" + lo + ", " + hi + ")");
+                return rest[i];
+            };
+            for (int k = 0; k < 40; k++) {
+                int r = k < 4 ? new int[] {0, (1 << 14) - 1, 4_321, 4_322}[k] : k % 2 == 0 && n > 0 ? rest[lo + rnd.nextInt(n)]
+                        : rnd.nextInt(1 << 14);
+                int expected = lo, h = hi;
+                while (expected < h) {
+                    int mid = (expected + h) >>> 1;
+                    if (rest[mid] < r) expected = mid + 1; else h = mid;
+                }
+                assertEquals(expected, CompactPostings.firstAtLeast(run, lo, hi, r), "n " + n + ", shape " + shape + ", rest " + r);
+                checked++;
+            }
+        }
+        assertEquals(120_000, checked);
+    }
+
+    @Test
     void agreesWithAMapAcrossManyMerges() {
         agreesWithAMap(new CompactPostings());
     }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The command a user runs, measured as a whole process, next to peers run the same way on the same file:
-#   storytrace analyze CORPUS --fast --no-embeddings   (the fast tier: ingest, passages, stories, topics, stories.json, report)
+#   ./storytrace analyze CORPUS --fast --no-embeddings (the launcher, as users run it; the fast tier: ingest, passages, stories, topics, stories.json, report)
 #   Spark MLlib MinHashLSH (local[2]) and a Lucene MinHashFilter index (PeerCommand: read, shingle, near-duplicate pairs)
 # Prints each one's wall time, articles/s and peak RSS, and storytrace's speed ratio to each peer.
 # With DEEP=N, also the deep tier (names, quotes, time; entities, quote groups, timeline, facts, summaries per
@@ -13,7 +13,6 @@ corpus="$1"; heap="${2:-2g}"
 [ -f "$corpus" ] || { echo "bench-command: no corpus $corpus (make one with ./storytrace generate)" >&2; exit 2; }
 ./storytrace --version > /dev/null   # builds the command-line jar if needed
 ./storytrace build-spark             # builds the Spark module (the peers) if needed
-jar=storytrace-app/target/storytrace.jar
 cp="storytrace-spark/target/classes:storytrace-spark/target/lib/*"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -27,7 +26,8 @@ measure() { # name, then the command; prints "name seconds articles_per_s peak_r
 }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "corpus: $corpus ($n articles, $(du -h "$corpus" | cut -f1))"
-measure storytrace_analyze java -Xmx"$heap" -jar "$jar" analyze "$corpus" --fast --no-embeddings --out "$work/out"
+# through the launcher, as the README runs it: its JVM options (the heap, the throughput collector) are part of the command
+measure storytrace_analyze env STORYTRACE_JAVA_OPTS=-Xmx"$heap" ./storytrace analyze "$corpus" --fast --no-embeddings --out "$work/out"
 measure spark_mllib_minhashlsh java -Xmx8g -cp "$cp" org.storytrace.spark.PeerCommand mllib "$corpus" "$work/mllib.tsv"
 measure lucene_minhashfilter java -Xmx8g -cp "$cp" org.storytrace.spark.PeerCommand lucene "$corpus" "$work/lucene.tsv"
 st=$(cat "$work/storytrace_analyze.secs")
@@ -38,7 +38,8 @@ if [ -n "${DEEP:-}" ]; then
   head -n "$DEEP" "$corpus" > "$work/deep.jsonl"
   for tier in fast deep; do
     flag=""; [ "$tier" = fast ] && flag="--fast"
-    /usr/bin/time -f "%e %U %S %M" -o "$work/$tier.time" java -Xmx"$heap" -jar "$jar" analyze "$work/deep.jsonl" $flag --no-embeddings --timings \
+    /usr/bin/time -f "%e %U %S %M" -o "$work/$tier.time" env STORYTRACE_JAVA_OPTS=-Xmx"$heap" ./storytrace analyze "$work/deep.jsonl" $flag \
+      --no-embeddings --timings \
       --out "$work/$tier" > /dev/null 2> "$work/$tier.err"
   done
   # each deep-tier stage: article stages per article, story stages per story (thread time, so the rate is per core)

@@ -28,19 +28,27 @@ import org.storytrace.core.model.Rejection;
 public final class FeedPages {
     private final long maxBytes;
     private final Duration timeout;
-    private final HttpClient http;
+    /**
+     * Made on the first fetch: building an {@link HttpClient} loads and sets up TLS (~180 ms of a command's start on the
+     * machine of docs/benchmarks.md), which a run over files never needs.
+     */
+    private HttpClient http;
 
     public FeedPages(long maxBytes, Duration timeout) {
         this.maxBytes = maxBytes;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        return http;
     }
 
     /** Fetches a URL's bytes within the time and size budget, or explains in a rejection. */
     public byte[] fetch(Input input, Sink sink) {
         try {
             HttpRequest req = HttpRequest.newBuilder(input.uri()).timeout(timeout).header("User-Agent", "storytrace/0.1").GET().build();
-            HttpResponse<InputStream> resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> resp = http().send(req, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = resp.body()) {
                 if (resp.statusCode() != 200) {
                     sink.rejected(new Rejection(input.name(), null, "the server answered HTTP " + resp.statusCode()));

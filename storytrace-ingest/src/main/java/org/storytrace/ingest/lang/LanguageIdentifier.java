@@ -135,20 +135,46 @@ public final class LanguageIdentifier {
         return englishShare(t, 0, half) && englishShare(t, half, n);
     }
 
+    /** {@link #ENGLISH} as {@link #packed} keys, sorted. */
+    private static final long[] ENGLISH_KEYS = ENGLISH.stream().mapToLong(LanguageIdentifier::packed).sorted().toArray();
+
+    /**
+     * A word of at most 7 letters a-z as a number, 5 bits a letter: the same number for the same word only, so a word is
+     * looked up without making a string of it (this runs over every article that declares no language).
+     */
+    static long packed(CharSequence word) {
+        long key = 0;
+        for (int i = 0; i < word.length(); i++) key = key << 5 | (word.charAt(i) - 'a' + 1);
+        return key;
+    }
+
     private static boolean englishShare(CharSequence t, int from, int to) {
-        int words = 0, hits = 0;
-        StringBuilder w = new StringBuilder(16);
+        long counts = englishWords(t, from, to);
+        int words = (int) (counts >>> 32), hits = (int) counts;
+        return words >= ENGLISH_MIN_WORDS && hits >= ENGLISH_SHARE * words;
+    }
+
+    /** The words of {@code t[from, to)} (high half) and how many of them are {@link #ENGLISH} words (low half). */
+    static long englishWords(CharSequence t, int from, int to) {
+        int words = 0, hits = 0, length = 0;
+        long key = 0;
+        boolean plain = true; // letters a-z only so far (after lower-casing)
         for (int i = from; i <= to; i++) {
             char c = i < to ? t.charAt(i) : ' ';
             if (Character.isLetter(c)) {
-                if (w.length() < 16) w.append(Character.toLowerCase(c));
-            } else if (w.length() > 0) {
+                char l = Character.toLowerCase(c);
+                if (l >= 'a' && l <= 'z') key = key << 5 | (l - 'a' + 1);
+                else plain = false;
+                length++;
+            } else if (length > 0) {
                 words++;
-                if (w.length() <= 7 && ENGLISH.contains(w.toString())) hits++;
-                w.setLength(0);
+                if (plain && length <= 7 && Arrays.binarySearch(ENGLISH_KEYS, key) >= 0) hits++;
+                length = 0;
+                key = 0;
+                plain = true;
             }
         }
-        return words >= ENGLISH_MIN_WORDS && hits >= ENGLISH_SHARE * words;
+        return (long) words << 32 | hits;
     }
 
     /**

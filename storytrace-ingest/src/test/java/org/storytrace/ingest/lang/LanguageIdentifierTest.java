@@ -69,4 +69,46 @@ class LanguageIdentifierTest {
         for (String t : others) assertFalse(LanguageIdentifier.clearlyEnglish(t), t.substring(0, Math.min(40, t.length())));
         assertNull(ours.identify("Too short to tell."));
     }
+
+    /** The English words as the identifier knew them before it packed them in numbers: lower-cased strings in a set. */
+    private static final Set<String> ENGLISH_WORDS = Set.of("the", "and", "that", "with", "said", "from", "by", "his", "her", "have",
+            "has", "had", "were", "been", "which", "who", "their", "would", "this", "they", "after", "about", "there", "when", "also",
+            "but", "not", "are", "its", "than", "into", "over", "more", "other", "some", "could", "should", "what", "these", "those",
+            "being", "while", "where", "because", "she", "him", "them", "our", "we", "you", "your", "year", "years", "told", "says", "new");
+
+    /** Words and English words as a string set counts them (high and low half): each word lower-cased, looked up whole. */
+    private static long countByStrings(String t) {
+        int words = 0, hits = 0;
+        for (String w : t.split("[^\\p{L}]+")) {
+            if (w.isEmpty()) continue;
+            words++;
+            StringBuilder lower = new StringBuilder();
+            for (int i = 0; i < w.length(); i++) lower.append(Character.toLowerCase(w.charAt(i)));
+            if (ENGLISH_WORDS.contains(lower.toString())) hits++;
+        }
+        return (long) words << 32 | hits;
+    }
+
+    @Test
+    void wordsLookedUpAsNumbersCountAsWordsLookedUpAsStrings() throws Exception {
+        List<String> texts = new ArrayList<>(TestCorpora.newsPool(Integer.MAX_VALUE));
+        texts.addAll(OTHERS);
+        try (InputStream in = LanguageIdentifierTest.class.getResourceAsStream("/language-paragraphs.txt")) {
+            texts.addAll(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));
+        }
+        // look-alikes: capitals, accents, words one letter off or longer than the listed ones, letters beyond a-z
+        String tricky = "THE And Thé thée thäat thee theirs saidx SAID Their wHo whö the\u0301 Ťhe İts ıts said. ";
+        String filler = "Other words that are not on the list at all fill it up here. ";
+        for (int k = 1; k <= 12; k++) texts.add(tricky.repeat(k) + filler.repeat(k));
+        long hits = 0;
+        for (String t : texts) {
+            String cut = t.length() > 1000 ? t.substring(0, 1000) : t;
+            long want = countByStrings(cut);
+            assertEquals(want, LanguageIdentifier.englishWords(cut, 0, cut.length()), cut.substring(0, Math.min(60, cut.length())));
+            hits += (int) want;
+        }
+        assertTrue(hits > 10_000, hits + " English words");
+        assertEquals(LanguageIdentifier.packed("the"), LanguageIdentifier.packed("the"));
+        assertFalse(LanguageIdentifier.packed("the") == LanguageIdentifier.packed("thee"));
+    }
 }

@@ -66,7 +66,7 @@ import org.storytrace.core.time.TimeTagger;
 import org.storytrace.core.time.TimelineStage;
 import org.storytrace.engine.internal.DocumentCodec;
 import org.storytrace.engine.internal.IdList;
-import org.storytrace.engine.internal.Packed;
+import org.storytrace.engine.internal.PackedRecords;
 import org.storytrace.engine.internal.RecordFile;
 import org.storytrace.engine.internal.WorkFolder;
 import org.storytrace.ingest.Ingestor;
@@ -85,7 +85,7 @@ import org.storytrace.nlp.ner.NameFinder;
  * tokens, its fingerprint's token hashes) is made again from its stored document when it needs it. Two things trade
  * disk for time while the folder's disk has room ({@code spareBytes}: a tenth of its free space each): story terms are
  * kept (past that, made again from the text), and documents are stored as they are (past that, deflated by
- * {@link Packed}). So a run of a million articles keeps ~9 KB an article while reading (documents 4.3, terms 3.2, outlines 0.65,
+ * {@link PackedRecords}). So a run of a million articles keeps ~9 KB an article while reading (documents 4.3, terms 3.2, outlines 0.65,
  * the index 0.66, signatures 0.5) and one of ten million ~4.4 KB an article
  * past its first million or two (session 23). Incremental:
  * {@link #ingest} and {@link #add} may be called again and again; each call adds only what is new, and
@@ -104,7 +104,8 @@ public final class Engine implements AutoCloseable {
     private final DocumentCodec codec;
     private final Path workDir;
     private final WorkFolder workFolder;
-    private final RecordFile docs, outlines;
+    /** Documents and their outlines: stored as they are while they take less than {@link #raw}, deflated past it. */
+    private final PackedRecords docs, outlines;
     /**
      * The story terms of the first {@link #termsKept} articles (about 3 KB an article), while they take less than
      * {@link #termsBudget}: reading them back costs a tenth of making them again from the text (~60 us an article,
@@ -116,12 +117,10 @@ public final class Engine implements AutoCloseable {
     /** No more terms are kept: the budget was reached (the file keeps those before, read as long as it lives). */
     private volatile boolean termsFull;
     /**
-     * Documents and outlines are stored as they are while they take less than {@link #rawBudget}, and deflated
-     * ({@link Packed#pack}) once past it: packing is ~80 us a document, ~40 s of a million-article run, for half
-     * the disk, which only a run of many millions needs.
+     * The bytes documents and outlines may take unpacked, together ({@link PackedRecords}): packing is ~80 us a
+     * document, ~40 s of a million-article run, for half the disk, which only a run of many millions needs.
      */
-    private long rawBudget;
-    private volatile boolean packDocuments;
+    private final PackedRecords.Budget raw;
     private final DocFrequencies df = new DocFrequencies();
     private final IdList ids = new IdList();
     private final LongIntMap idIndex = new LongIntMap(1024);
@@ -179,11 +178,11 @@ public final class Engine implements AutoCloseable {
                     : settings.workDir())
                     + ": " + e.getMessage(), e);
         }
-        this.docs = new RecordFile(workDir.resolve("documents.bin"));
-        this.outlines = new RecordFile(workDir.resolve("outlines.bin"));
-        this.terms = new RecordFile(workDir.resolve("terms.bin"));
         this.termsBudget = spareBytes(workDir);
-        this.rawBudget = termsBudget;
+        this.raw = new PackedRecords.Budget(termsBudget);
+        this.docs = new PackedRecords(workDir.resolve("documents.bin"), raw);
+        this.outlines = new PackedRecords(workDir.resolve("outlines.bin"), raw);
+        this.terms = new RecordFile(workDir.resolve("terms.bin"));
         // with indexOnDisk the candidate indexes' postings are memory-mapped work files too: the heap keeps their
         // bucket offsets and recent postings only (bounded), instead of growing by ~600 bytes an article
         // the linker keeps signatures; a fingerprint's tokens are made again from the stored text (the batch's documents are
@@ -434,16 +433,14 @@ public final class Engine implements AutoCloseable {
         StoryGrouper.Terms[] t = new StoryGrouper.Terms[m];
         byte[][] docBytes = new byte[m][], packedBytes = new byte[m][], outlineBytes = new byte[m][];
         byte[][] termBytes = termsFull ? null : new byte[m][];
-        boolean pack = packDocuments;
         range(m).forEach(i -> {
             d[i] = plan.apply(d[i], stageClock, failures::add);
             Article a = d[i].article();
             t[i] = StoryGrouper.terms(StoryGrouper.Item.of(a), d[i].expect(Layers.TOKENS));
             if (termBytes != null) termBytes[i] = DocumentCodec.encode(t[i]);
             docBytes[i] = codec.encode(d[i]);
-            packedBytes[i] = pack ? Packed.pack(docBytes[i]) : Packed.stored(docBytes[i]);
-            byte[] outline = codec.encodeOutline(d[i]);
-            outlineBytes[i] = pack ? Packed.pack(outline) : Packed.stored(outline);
+            packedBytes[i] = docs.encode(docBytes[i]);
+            outlineBytes[i] = outlines.encode(codec.encodeOutline(d[i]));
         });
         List<Article> articles = new ArrayList<>(m);
         List<TokenLayer> tokens = new ArrayList<>(m);
@@ -464,7 +461,6 @@ public final class Engine implements AutoCloseable {
             outlines.append(p.outlineBytes()[i]);
         }
         keepTerms(p.termBytes());
-        if (docs.bytes() + outlines.bytes() > rawBudget) packDocuments = true;
         links.addAll(linker.addAll(articles, p.linking(), settings.threads() > 1));
         df.addAll(p.terms(), settings.threads() > 1);
         for (int i = 0; i < m; i++) {
@@ -857,10 +853,10 @@ public final class Engine implements AutoCloseable {
     private LocalDate date(int i) { return days[i] == NO_DATE ? null : LocalDate.ofEpochDay(days[i]); }
 
     /** The stored document numbered {@code i}: its article and stored layers, read back from the work file. */
-    public Document document(int i) { return codec.decode(Packed.unpack(docs.read(i))); }
+    public Document document(int i) { return codec.decode(docs.read(i)); }
 
     /** The stored article numbered {@code i} without its layers. */
-    private Article article(int i) { return codec.decodeArticle(Packed.unpack(docs.read(i))); }
+    private Article article(int i) { return codec.decodeArticle(docs.read(i)); }
 
     /**
      * The story terms of article {@code i}: read back when they were kept ({@link #keepTerms}), else made again from its
@@ -914,8 +910,7 @@ public final class Engine implements AutoCloseable {
      */
     void workBudgets(long termBytes, long rawDocumentBytes) {
         termsBudget = termBytes;
-        rawBudget = rawDocumentBytes;
-        packDocuments = rawDocumentBytes == 0;
+        raw.set(rawDocumentBytes);
     }
 
     /** Articles whose story terms are kept in the work folder. */
@@ -934,7 +929,7 @@ public final class Engine implements AutoCloseable {
     /** The stored documents and their outlines (every field and layer, no text: what listing the articles reads). */
     private final Results.Outlined documentSource = new Results.Outlined() {
         @Override public Document apply(int i) { return document(i); }
-        @Override public Document outline(int i) { return codec.decodeOutline(Packed.unpack(outlines.read(i))); }
+        @Override public Document outline(int i) { return codec.decodeOutline(outlines.read(i)); }
     };
 
     /** Articles added so far. */

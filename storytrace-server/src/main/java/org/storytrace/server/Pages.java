@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.fact.FactStage;
 import org.storytrace.core.model.Article;
+import org.storytrace.engine.output.HtmlReport;
 import org.storytrace.store.Store;
 
 /**
@@ -90,8 +91,8 @@ final class Pages {
         b.append("<table class=\"stories\" "
                 + "id=\"stories\"><thead><tr><th>Story</th><th>Articles</th><th>Published</th><th>Outlets</th></tr></thead><tbody>");
         for (Store.StoryRow r : page.stories()) {
-            b.append("<tr><td><a class=\"story-link\" href=\"/stories/").append(segment(r.id())).append("\">").append(text(r.title() == null
-                    ? r.id() : r.title()))
+            b.append("<tr><td><a class=\"story-link\" href=\"/stories/").append(segment(r.id())).append("\">").append(r.title() == null
+                    ? untitled(r.id()) : text(r.title()))
                     .append("</a></td><td>").append(r.size()).append("</td><td>").append(text(range(r.firstPublished(), r.lastPublished())))
                     .append("</td><td>").append(text(String.join(", ", r.outlets()))).append("</td></tr>");
         }
@@ -117,6 +118,16 @@ final class Pages {
     private static String range(String first, String last) {
         if (first == null) return "undated";
         return first.equals(last) || last == null ? first : first + " to " + last;
+    }
+
+    /**
+     * What the story list shows for a story none of whose articles has a headline: its first article's opening words
+     * in italics, as the report does, so that such stories can be told apart; its id when even that is blank.
+     */
+    private String untitled(String storyId) {
+        String lead = store.element("stories", storyId).map(Pages::parse).map(s -> s.path("articles").path(0).asText(null))
+                .flatMap(store::document).map(d -> HtmlReport.lead(d.article())).orElse(null);
+        return lead == null ? text(storyId) : "<i>" + text(lead) + "</i>";
     }
 
     // ---- a story ------------------------------------------------------------------------------------------
@@ -162,9 +173,10 @@ final class Pages {
 
     String storyPage(String id, String status) {
         StoryData d = story(id, true);
-        String title = d.row().title() == null ? id : d.row().title();
+        String lead = d.row().title() != null || d.texts().isEmpty() ? null : HtmlReport.lead(d.texts().values().iterator().next());
+        String title = d.row().title() != null ? d.row().title() : lead != null ? lead : id;
         StringBuilder b = new StringBuilder();
-        b.append("<h1 id=\"story-title\">").append(text(title)).append("</h1>");
+        b.append("<h1 id=\"story-title\">").append(lead != null ? "<i>" + text(lead) + "</i>" : text(title)).append("</h1>");
         Set<String> sources = new LinkedHashSet<>();
         for (JsonNode a : d.articles().values()) sources.add(outletOf(a));
         b.append("<p class=\"meta\">").append(d.articles().size()).append(" articles from ").append(sources.size())
@@ -194,10 +206,15 @@ final class Pages {
         return layout(title, status, b.toString());
     }
 
-    /** What a page calls an article's source: its outlet, else its URL's host, else its id. */
+    /**
+     * What a page calls an article's source: its outlet, else the source it credits ("Source: iranfocus", as the report
+     * and the entities' outlet counts do), else its URL's host, else its id.
+     */
     private static String outletOf(JsonNode article) {
-        JsonNode o = article.get("outlet");
-        if (o != null && !o.isNull() && !o.asText().isBlank()) return o.asText();
+        for (String field : new String[] {"outlet", "source"}) {
+            JsonNode o = article.get(field);
+            if (o != null && !o.isNull() && !o.asText().isBlank()) return o.asText();
+        }
         JsonNode u = article.get("url");
         if (u != null && !u.isNull()) {
             try {
@@ -616,7 +633,9 @@ final class Pages {
             }
         }
         StringBuilder b = new StringBuilder();
-        b.append("<h1 id=\"article-title\">").append(text(art.title() == null ? id : art.title())).append("</h1><p class=\"meta\">")
+        String lead = art.title() == null ? HtmlReport.lead(art) : null;
+        b.append("<h1 id=\"article-title\">").append(lead != null ? "<i>" + text(lead) + "</i>" : text(art.title() == null ? id
+                : art.title())).append("</h1><p class=\"meta\">")
                 .append(text(art.outlet() == null ? "unknown outlet" : art.outlet())).append(" &middot; ")
                 .append(text(art.published() == null ? "undated" : art.published().toString()));
         if (art.author() != null) b.append(" &middot; ").append(text(art.author()));
@@ -637,7 +656,7 @@ final class Pages {
         int[] starts = new int[a.path("sentences").size()];
         for (int i = 0; i < starts.length; i++) starts[i] = a.path("sentences").get(i).path(0).asInt();
         b.append("<div class=\"text article-text\">").append(marked(art, spans, starts)).append("</div>");
-        return layout(art.title() == null ? id : art.title(), status, b.toString());
+        return layout(art.title() != null ? art.title() : lead != null ? lead : id, status, b.toString());
     }
 
     // ---- an entity --------------------------------------------------------------------------------------

@@ -247,6 +247,27 @@ class ServerApiTest {
     }
 
     @Test
+    void aStoryWithoutAHeadlineIsListedAndShownByItsOpeningWords() throws Exception {
+        // the seed 004 is a text file with no headline: a story of its own
+        String id = json(get("/api/articles/004_ca2751fdbdb9890e")).path("story").asText();
+        assertFalse(id.isEmpty());
+        String lead = "<i>Major protests against Iran’s interference in Iraq and its government at the beginning of…</i>";
+        String list = get("/?size=100").body();
+        assertTrue(list.contains("href=\"/stories/" + id + "\">" + lead + "</a>"), list);
+        assertTrue(get("/stories/" + id).body().contains("<h1 id=\"story-title\">" + lead + "</h1>"));
+        assertTrue(get("/articles/004_ca2751fdbdb9890e").body().contains("<h1 id=\"article-title\">" + lead + "</h1>"));
+    }
+
+    @Test
+    void anArticleWithoutAnOutletGoesByTheSourceItCredits() throws Exception {
+        // 000 ends "Source » ncr-iran", 002 with "Reporting by PMOI/MEK"; 003 credits none and goes by its id
+        String page = get("/stories/" + seedStory()).body();
+        String timeline = page.substring(page.indexOf("<section id=\"timeline\">"), page.indexOf("<section id=\"reuse\">"));
+        assertTrue(timeline.contains(">PMOI/MEK</text>"), timeline);
+        assertFalse(timeline.contains(">002_e924190dd1f865ae</text>"), timeline);
+    }
+
+    @Test
     void pagesCarryTheSecurityHeadersAndEscapeWhatTheyShow() throws Exception {
         HttpResponse<String> r = get("/");
         assertEquals(200, r.statusCode());

@@ -336,7 +336,11 @@ public final class EntityResolver {
         Name best = null;
         for (String s : count.keySet()) {
             Name n = names.computeIfAbsent(s, x -> new Name(x, nameType));
-            if (canonical == null || better(n, count.get(s), best, count.get(canonical))) { canonical = s; best = n; }
+            if (canonical == null || better(n, count.get(s), outlets.get(s).size(), best, count.get(canonical), outlets.get(canonical)
+                    .size())) {
+                canonical = s;
+                best = n;
+            }
         }
         List<Entity.Variant> variants = new ArrayList<>();
         for (Map.Entry<String, Integer> e : count.entrySet()) variants.add(new Entity.Variant(e.getKey(), e.getValue(),
@@ -347,10 +351,19 @@ public final class EntityResolver {
         return new Entity(null, type, canonical, variants, roleList, mentions, references);
     }
 
-    private static boolean better(Name a, int countA, Name b, int countB) {
+    /**
+     * Whether spelling {@code a} makes a better canonical name than {@code b}: a name over an acronym, a well-formed
+     * spelling over a mangled one ({@link Name#wellFormed}), the more complete, then the one more outlets write (one
+     * outlet repeating its own spelling is one voice), then the more frequent; the first in character order when all
+     * of that is equal, so that the choice never depends on the order the mentions came in.
+     */
+    private static boolean better(Name a, int countA, int outletsA, Name b, int countB, int outletsB) {
         if (a.isAcronym() != b.isAcronym()) return !a.isAcronym();
+        if (a.wellFormed() != b.wellFormed()) return a.wellFormed();
         if (a.completeness() != b.completeness()) return a.completeness() > b.completeness();
-        return countA > countB;
+        if (outletsA != outletsB) return outletsA > outletsB;
+        if (countA != countB) return countA > countB;
+        return a.text.compareTo(b.text) < 0;
     }
 
     /**

@@ -89,8 +89,32 @@ final class Name {
     Romanization.Part first() { return parts.get(0); }
     Romanization.Part last() { return parts.get(parts.size() - 1); }
 
-    /** How complete a spelling is: its parts, then its particles (Mustafa al-Kadhimi over Mustafa Kazemi). */
-    int completeness() { return parts.size() * 2 + Math.min(particles, 1); }
+    /**
+     * Whether the spelling is written as a name is: no particle hung on the end of the word before it ({@code Nuri-al
+     * Maliki}, where the particle belongs to the name after it: {@code Nuri al-Maliki}) and no hyphen left dangling.
+     * A canonical spelling is chosen among the well-formed ones when there are any.
+     */
+    boolean wellFormed() {
+        for (String w : text.split("\\s+")) {
+            if (w.isEmpty()) continue;
+            if (isHyphen(w.charAt(0)) || isHyphen(w.charAt(w.length() - 1))) return false;
+            String[] pieces = w.split("[-\u2010\u2011]");
+            if (pieces.length > 1 && Romanization.isParticle(pieces[pieces.length - 1])) return false;
+        }
+        return true;
+    }
+
+    private static boolean isHyphen(char c) { return c == '-' || c == '\u2010' || c == '\u2011'; }
+
+    /**
+     * How complete a spelling is: its parts, an initial counting half a part (Frederick Cheney LaRue over Frederick C.
+     * LaRue), then its particles (Mustafa al-Kadhimi over Mustafa Kazemi).
+     */
+    int completeness() {
+        int c = Math.min(particles, 1);
+        for (Romanization.Part p : parts) c += p.folded().length() == 1 ? 2 : 4;
+        return c;
+    }
 
     /** Whether every part is the same as the other name's, in order. */
     boolean sameAs(Name o) {

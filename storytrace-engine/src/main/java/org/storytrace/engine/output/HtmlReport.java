@@ -119,15 +119,24 @@ public final class HtmlReport {
 
     /** What stands for a missing headline: the article's opening words, in italics, so a reader can still tell stories apart. */
     static String headlineless(Article a) {
+        String lead = lead(a);
+        return lead == null ? "(no headline)" : "<i>" + esc(lead) + "</i>";
+    }
+
+    /**
+     * An article's opening words as plain text, cut at a word within {@value #LEAD_CHARS} characters (with an ellipsis),
+     * to stand for a headline it lacks; null when its body is blank. The report and the server's pages show it in italics.
+     */
+    public static String lead(Article a) {
         String t = a.text();
         int from = Math.max(0, Math.min(a.bodyStart(), t.length())), to = Math.min(Math.min(a.bodyEnd(), t.length()), from + 400);
         String lead = t.substring(from, Math.max(from, to)).replaceAll("\\s+", " ").strip();
-        if (lead.isEmpty()) return "(no headline)";
+        if (lead.isEmpty()) return null;
         if (lead.length() > LEAD_CHARS) {
             int cut = lead.lastIndexOf(' ', LEAD_CHARS);
             lead = lead.substring(0, cut > LEAD_CHARS / 2 ? cut : LEAD_CHARS) + "\u2026";
         }
-        return "<i>" + esc(lead) + "</i>";
+        return lead;
     }
 
     /** How many characters of an article's opening words stand for a missing headline. */

@@ -477,8 +477,8 @@ final class Pages {
         JsonNode ds = d.story().path("discrepancies");
         if (ds.isEmpty()) b.append("<p>No discrepancy found.</p>");
         for (JsonNode f : ds) {
-            b.append("<div class=\"discrepancy\"><h3>").append(text(f.path("kind").asText())).append(": ").append(text(f.path("fact")
-                    .asText())).append("</h3>");
+            b.append("<div class=\"discrepancy\"><h3>").append(text(HtmlReport.factHeading(f.path("fact").asText())))
+                    .append(" <span class=\"kind\">").append(text(f.path("kind").asText())).append("</span></h3>");
             if (f.has("stories")) { // a place compared across the stories of a topic (contract 2.2)
                 b.append("<p class=\"meta\">Told across the stories ");
                 int k = 0;

@@ -68,5 +68,6 @@ class PagesTest {
         String html = b.toString();
         assertTrue(html.contains("<a href=\"/stories/s1\">s1</a>, <a href=\"/stories/s2\">s2</a>"), html);
         assertTrue(html.contains("<strong>Iran</strong>, in <a href=\"/articles/b\">b</a>"), html);
+        assertTrue(html.contains("<h3>Country of Karbala <span class=\"kind\">place</span></h3>"), "the kind is said once: " + html);
     }
 }

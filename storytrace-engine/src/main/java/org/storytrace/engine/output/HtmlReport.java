@@ -117,6 +117,15 @@ public final class HtmlReport {
         return new Summary(s, headline, new ArrayList<>(outlets), from, to, links == null ? 0 : links.size(), reuse, articles);
     }
 
+    /**
+     * A fact as a heading: its own words, which already say what kind of fact it is ({@code date of: ...}, {@code country
+     * of Basra}, {@code killed: ...}), with a capital; the kind goes beside it in small type, not before it again.
+     */
+    public static String factHeading(String fact) {
+        if (fact == null || fact.isEmpty()) return "";
+        return fact.substring(0, 1).toUpperCase(Locale.ROOT) + fact.substring(1);
+    }
+
     /** What stands for a missing headline: the article's opening words, in italics, so a reader can still tell stories apart. */
     static String headlineless(Article a) {
         String lead = lead(a);
@@ -329,7 +338,7 @@ public final class HtmlReport {
     }
 
     private static void fact(Writer w, FactStage.Fact x) throws IOException {
-        w.write("<h3>" + esc(x.kind()) + ": " + esc(clip(x.fact()))
+        w.write("<h3>" + esc(clip(factHeading(x.fact()))) + " <span class=\"meta\">" + esc(x.kind()) + "</span>"
                 + "</h3><table class=\"side\"><tr><th>value</th><th>outlets</th><th>evidence</th></tr>");
         for (FactStage.Value v : x.values()) {
             w.write("<tr><td><b>" + esc(clip(v.value())) + "</b></td><td>" + esc(String.join(", ", v.articles()))

@@ -2,7 +2,10 @@ package org.storytrace.core.align;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,21 @@ import org.storytrace.core.text.Tokens;
 class AlignerTest {
     private static List<Aligner.Match> align(Tokens a, Tokens b) {
         return new Aligner().align(a.hashes(), a.size(), b.hashes(), b.size());
+    }
+
+    @Test
+    void theStableOrderIsALibraryStableSortsOrder() {
+        Random random = new Random(3);
+        for (int trial = 0; trial < 2_000; trial++) {
+            int[] key = new int[random.nextInt(40)];
+            int spread = 1 + random.nextInt(6); // few distinct keys: many ties, whose order is what a stable sort keeps
+            for (int i = 0; i < key.length; i++) key[i] = random.nextInt(spread) - spread / 2;
+            Integer[] expected = new Integer[key.length];
+            for (int i = 0; i < key.length; i++) expected[i] = i;
+            Arrays.sort(expected, Comparator.comparingInt(i -> key[i]));
+            int[] want = Arrays.stream(expected).mapToInt(Integer::intValue).toArray();
+            assertArrayEquals(want, Aligner.stableOrder(key), Arrays.toString(key));
+        }
     }
 
     @Test

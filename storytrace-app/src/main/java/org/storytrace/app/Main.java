@@ -2,6 +2,12 @@ package org.storytrace.app;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import org.storytrace.engine.output.OutputFolder;
 import org.storytrace.store.Store;
 import picocli.CommandLine.Command;
@@ -28,7 +34,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
-            if (e instanceof OutOfMemoryError) outOfMemory(System.err);
+            if (fromOutOfMemory(e)) outOfMemory(System.err);
             System.err.println("storytrace: thread " + t.getName() + " failed: " + e);
         });
         int code;
@@ -52,6 +58,7 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             PrintStream err = System.err;
+            if (fromOutOfMemory(ex)) outOfMemory(err);
             String name = c.getCommandSpec().qualifiedName();
             if (ex instanceof OutputFolder.Unusable u) {
                 err.println(name + ": --out: " + u.getMessage());
@@ -73,6 +80,26 @@ public final class Main implements Runnable {
             return EXIT_FAILURE;
         });
         return cl;
+    }
+
+    /**
+     * Whether {@code t} is an {@link OutOfMemoryError} or comes from one: its cause or a suppressed exception, at any
+     * depth. The JVM may throw one preallocated error object more than once, and a try-with-resources that closes after
+     * it then fails with "Self-suppression not permitted" (an {@link IllegalArgumentException} whose cause is the error):
+     * that is running out of memory too, and says so.
+     */
+    static boolean fromOutOfMemory(Throwable t) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> todo = new ArrayDeque<>();
+        todo.add(t);
+        while (!todo.isEmpty()) {
+            Throwable x = todo.poll();
+            if (!seen.add(x)) continue;
+            if (x instanceof OutOfMemoryError) return true;
+            if (x.getCause() != null) todo.add(x.getCause());
+            todo.addAll(List.of(x.getSuppressed()));
+        }
+        return false;
     }
 
     /** Says what ran out and which setting to raise, then ends the process at once (threads stuck waiting must not keep it alive). */

@@ -3,8 +3,10 @@ package org.storytrace.app;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +107,24 @@ class CommandMistakesTest {
         Run export = run("export", "--store", store.toString(), "--out", tmp.resolve("exported").toString());
         assertEquals(0, export.code(), export.err());
         assertEquals(5, Files.readAllLines(tmp.resolve("exported/articles.jsonl")).size());
+    }
+
+    @Test
+    void anErrorThatComesFromRunningOutOfMemoryIsToldAsSuch() {
+        OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+        // what a try-with-resources throws when closing after the JVM threw its one preallocated error object twice
+        IllegalArgumentException selfSuppression = new IllegalArgumentException("Self-suppression not permitted", oom);
+        assertTrue(Main.fromOutOfMemory(selfSuppression));
+        assertTrue(Main.fromOutOfMemory(new UncheckedIOException(new IOException("wrapped", oom))));
+        RuntimeException closing = new RuntimeException("a stage failed");
+        closing.addSuppressed(oom);
+        assertTrue(Main.fromOutOfMemory(closing));
+        assertTrue(Main.fromOutOfMemory(oom));
+        RuntimeException plain = new RuntimeException("disk full", new IOException("no space"));
+        assertFalse(Main.fromOutOfMemory(plain));
+        RuntimeException a = new RuntimeException("a"), b = new RuntimeException("b", a);
+        a.initCause(b); // a cycle ends too
+        assertFalse(Main.fromOutOfMemory(a));
     }
 
     /** A run that outgrows its heap ends with a line saying which setting to raise, not a hang. */

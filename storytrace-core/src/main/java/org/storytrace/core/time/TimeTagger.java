@@ -265,6 +265,8 @@ public final class TimeTagger implements ArticleStage {
             + "|as soon as|as early as|is to|are to|is due|are due|next|upcoming|intends?|hopes?|set to|coming"
             // a passive ahead: "an interview to be broadcast Monday", "to be held Friday" (not "happy to be home")
             + "|to be (?:[a-z]+ed|held|broadcast|shown|sent|given|made|taken|built|sworn|read|chosen|run|cast|sung|won)"
+            // a postponement names the day it moves to: "postponed until Tuesday morning", "adjourned till Monday"
+            + "|(?:postponed|delayed|adjourned|deferred|put off|pushed back|rescheduled) (?:until|till|to)"
             // "due to open Saturday" is ahead; "due to rain" is a cause
             + "|due to (?:be|open|start|begin|arrive|meet|hold|take|visit|resume|end|close|return|leave|vote|sign|announce|face"
             + "|appear|launch|fly|travel|attend|address|deliver|hear|rule|decide|report|release|publish))\\b|['’]ll\\b)", CI);

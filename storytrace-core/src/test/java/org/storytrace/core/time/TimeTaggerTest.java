@@ -32,6 +32,11 @@ class TimeTaggerTest {
         assertEquals("2005-11-21", only("Kofi Annan told the BBC in an interview to be broadcast Monday.", "2005-11-20").value());
         assertEquals("2005-11-26", only("Leaders arrived for a landmark summit due to open Saturday.", "2005-11-20").value());
         assertEquals("2005-11-19", only("The match was delayed due to rain on Saturday.", "2005-11-20").value());
+        // a postponement points to the day it moves to (TempEval-3 NYT20000330.0406: "postponed until Tuesday morning")
+        assertEquals("2000-04-04", only("Immigration officials postponed until Tuesday any action on the boy's parole.", "2000-03-30")
+                .value());
+        assertEquals("2005-11-21", only("The hearing was adjourned till Monday.", "2005-11-20").value());
+        assertEquals("2005-11-18", only("The hearing was adjourned on Friday.", "2005-11-20").value());
         assertEquals("2005-11-18", only("The president said he was happy to be home on Friday.", "2005-11-20").value());
         // a plan's participle right before the day ("scheduled on", "planned for") points ahead
         assertEquals("2005-11-25", only("Leaders will attend the meeting scheduled on Friday in Busan.", "2005-11-20").value());

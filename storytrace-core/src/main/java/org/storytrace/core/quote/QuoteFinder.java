@@ -108,9 +108,17 @@ public final class QuoteFinder implements ArticleStage {
                 Attribution verb = cueRightBefore(text, from, s.open(), mentions);
                 if (verb != null) { a = verb; direct = true; }
             }
-            if (!direct) continue;
+            if (!direct || STAGE_DIRECTION.matcher(inner).matches()) continue;
             Attribution label = transcriptLabel(text, s, mentions);
-            if (label != null) a = label;
+            if (label != null) {
+                // the turn's words are what follows "NAME:"; the name and its colon are its speaker and cue
+                int words0 = label.cueEnd;
+                while (words0 < s.end() && Character.isWhitespace(text.charAt(words0))) words0++;
+                if (words0 >= s.end()) continue;
+                a = label;
+                s = new Span(s.open(), words0, s.end(), s.close(), s.continued());
+                inner = text.substring(s.start(), s.end());
+            }
             if (a == null) a = subjectOfClauseIntroducing(text, from, s.open(), mentions);
             if (a == null && previous != null && sameOrNextParagraph(text, previous.end(), s.open()) && previous.hasSpeaker()) {
                 a = new Attribution(previous.speakerStart(), previous.speakerEnd(), previous.speaker(), -1, -1, null,
@@ -574,6 +582,9 @@ public final class QuoteFinder implements ArticleStage {
         return start;
     }
 
+    /** A transcript's note in brackets, quoted as a turn of its own ("(CROSSTALK.)", "[inaudible]"): nobody's words. */
+    private static final Pattern STAGE_DIRECTION = Pattern.compile("\\s*[(\\[][^()\\[\\]]{1,40}[)\\]][.,]?\\s*");
+
     private static final Pattern LABEL = Pattern.compile("\\p{Lu}[\\p{Lu}.'\u2019 -]{1,30}(?=:\\s)");
 
     /**
@@ -587,7 +598,7 @@ public final class QuoteFinder implements ArticleStage {
         if (name.length() < 2 || name.chars().filter(Character::isLetter).count() < 2) return null;
         int ss = s.start(), se = s.start() + name.length();
         Mention named = mentionAt(mentions, ss);
-        return new Attribution(ss, se, name, se, se + 1, ":", named != null ? named.start() : -1);
+        return new Attribution(ss, se, name, m.end(), m.end() + 1, ":", named != null ? named.start() : -1); // the colon follows the match
     }
 
     /**

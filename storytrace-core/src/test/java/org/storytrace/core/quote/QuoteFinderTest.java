@@ -227,11 +227,17 @@ class QuoteFinderTest {
     void aTranscriptTurnQuotedWholeTakesTheNameBeforeItsColon() {
         // a partial transcript quoted paragraph by paragraph (PolNeAR breitbart 2016-09-25)
         String text = "On Fox News Sunday, Gov. Mike Pence said the tweet was a joke. Partial transcript as follows:\n\n\"WALLACE: Let's "
-                + "start with breaking news on the debate story.\n\n\"PENCE: Well, look, this is serious business, Chris.\"";
+                + "start with breaking news on the debate story.\n\n\"(CROSSTALK.)\n\n\"PENCE: Well, look, this is serious business, "
+                + "Chris.\"";
         List<Quote> qs = find(text, "P:Mike Pence");
-        assertEquals(2, qs.size(), qs.toString());
+        assertEquals(2, qs.size(), "a note in brackets is nobody's words: " + qs);
         assertEquals("WALLACE", qs.get(0).speaker());
         assertEquals("PENCE", qs.get(1).speaker());
+        // the quoted words follow the name and its colon, which are the speaker and the cue
+        assertEquals("Let's start with breaking news on the debate story.", qs.get(0).text());
+        assertEquals("Well, look, this is serious business, Chris.", qs.get(1).text());
+        assertEquals(":", text.substring(qs.get(1).cueStart(), qs.get(1).cueEnd()));
+        assertEquals("PENCE", text.substring(qs.get(1).speakerStart(), qs.get(1).speakerEnd()));
     }
 }
 

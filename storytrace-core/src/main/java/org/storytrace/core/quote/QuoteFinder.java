@@ -86,6 +86,10 @@ public final class QuoteFinder implements ArticleStage {
     private static List<Quote> quotes(String text, int from, int to, List<Mention> mentions) {
         List<Quote> out = new ArrayList<>();
         Quote previous = null;
+        // the speaker of the last quoted words that were not kept as a quote ("not meeting the demand," says Paul
+        // Rieckhoff, founder of ... . "We often compare it ..."), and where those words ended
+        Attribution fragmentSaid = null;
+        int fragmentEnd = -1;
         for (Span s : spans(text, from, to)) {
             String inner = text.substring(s.start(), s.end());
             int words = words(inner);
@@ -108,7 +112,11 @@ public final class QuoteFinder implements ArticleStage {
                 Attribution verb = cueRightBefore(text, from, s.open(), mentions);
                 if (verb != null) { a = verb; direct = true; }
             }
-            if (!direct || STAGE_DIRECTION.matcher(inner).matches()) continue;
+            if (!direct || STAGE_DIRECTION.matcher(inner).matches()) {
+                // only a speaker that is a name the text names (a scare quote's "cue" can be any verb-like word)
+                if (a != null && a.mention >= 0 && a.cueStart >= 0) { fragmentSaid = a; fragmentEnd = s.end(); }
+                continue;
+            }
             Attribution label = transcriptLabel(text, s, mentions);
             if (label != null) {
                 // the turn's words are what follows "NAME:"; the name and its colon are its speaker and cue
@@ -120,6 +128,11 @@ public final class QuoteFinder implements ArticleStage {
                 inner = text.substring(s.start(), s.end());
             }
             if (a == null) a = subjectOfClauseIntroducing(text, from, s.open(), mentions);
+            boolean fragmentLater = fragmentSaid != null && (previous == null || fragmentEnd > previous.end());
+            if (a == null && fragmentLater && sameOrNextParagraph(text, fragmentEnd, s.open())) {
+                a = new Attribution(fragmentSaid.speakerStart, fragmentSaid.speakerEnd, fragmentSaid.speaker, -1, -1, null,
+                        fragmentSaid.mention);
+            }
             if (a == null && previous != null && sameOrNextParagraph(text, previous.end(), s.open()) && previous.hasSpeaker()) {
                 a = new Attribution(previous.speakerStart(), previous.speakerEnd(), previous.speaker(), -1, -1, null,
                         previous.speakerMention());
@@ -372,8 +385,11 @@ public final class QuoteFinder implements ArticleStage {
         int cs = -1, ce = -1;
         while (m.find()) { cs = start + m.start(); ce = start + m.end(); }
         if (cs < 0 || ce != end) return null;
-        // the clause of the cue: back to the closing mark of the quote before it, or the sentence start
+        // the clause of the cue: back to the closing mark of the quote before it, or the sentence start (a straight
+        // mark closes as a curly one does: '"We cannot ... Constitution," Rep. John Mica (R-Fla.) said. "If ..."')
         int clause = sentenceStart(text, from, cs, true);
+        int mark = text.lastIndexOf('"', cs - 1);
+        if (mark >= clause) clause = mark + 1;
         Mention named = firstMentionIn(mentions, clause, cs);
         if (named != null && words(text.substring(named.end(), cs)) <= 12) {
             return new Attribution(named.start(), named.end(), named.text(), cs, ce, text.substring(cs, ce), named.start());

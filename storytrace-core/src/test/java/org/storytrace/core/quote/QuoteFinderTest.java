@@ -224,6 +224,34 @@ class QuoteFinderTest {
         assertEquals(1, qs.size(), "\"comments\" after a possessive is a noun, not a cue: " + qs);
     }
     @Test
+    void aQuoteAfterQuotedWordsThatAreNoQuoteTakesTheirSpeaker() {
+        // PolNeAR usa-today 2016-09-16 and wash-post 2016-09-16: a fragment with its cue, then the words that follow it
+        String text = "The answers to veteran suicides are \"not meeting the demand,\" says Paul Rieckhoff, founder and CEO of "
+                + "Iraq and Afghanistan Veterans of America. \"We often compare it to the early days of the AIDS crisis.\"";
+        List<Quote> qs = find(text, "P:Paul Rieckhoff", "O:Iraq and Afghanistan Veterans of America");
+        assertEquals(1, qs.size(), qs.toString());
+        assertEquals("Paul Rieckhoff", qs.get(0).speaker());
+        assertEquals(text.indexOf("Paul"), qs.get(0).speakerMention());
+        // a scare quote whose "cue" is no name gives nobody its speaker
+        String scare = "He said he would bring a \"common-sense\" approach to the demands of the job. \"She's trigger-happy and "
+                + "very unstable.\"";
+        List<Quote> none = find(scare);
+        assertTrue(none.stream().noneMatch(q -> "approach to the".equals(q.speaker())), none.toString());
+    }
+
+    @Test
+    void aLawmakersPartyAndStateDoNotEndTheSentenceOfTheCue() {
+        // PolNeAR politico 2016-09-22: the "." of "(R-Fla.)" had ended the sentence before "said"
+        String text = "\"We cannot have people come here and deny the right under the Constitution for us to question them,\" "
+                + "Rep. John Mica (R-Fla.) said. \"If you continue that, you destroy the whole basis of our government.\"";
+        List<Quote> qs = find(text, "P:John Mica", "O:Constitution");
+        assertEquals(2, qs.size(), qs.toString());
+        assertEquals("John Mica", qs.get(0).speaker());
+        assertEquals("said", qs.get(0).cue());
+        assertEquals("John Mica", qs.get(1).speaker());
+    }
+
+    @Test
     void aTranscriptTurnQuotedWholeTakesTheNameBeforeItsColon() {
         // a partial transcript quoted paragraph by paragraph (PolNeAR breitbart 2016-09-25)
         String text = "On Fox News Sunday, Gov. Mike Pence said the tweet was a joke. Partial transcript as follows:\n\n\"WALLACE: Let's "

@@ -27,6 +27,19 @@ class ProseTest {
     }
 
     @Test
+    void aLawmakersPartyAndStateAreAbbreviationsAndASentencesLastWordIsNot() {
+        for (String t : new String[] {"Rep. John Mica (R-Fla.) said", "Mitch McConnell, R-Ky., said", "Sen. Bernie Sanders (Vt.) said",
+                "Rep. Elijah E. Cummings (D-Md.) said"}) {
+            int dot = t.indexOf(".)") >= 0 ? t.indexOf(".)") : t.indexOf(".,");
+            assertTrue(Prose.abbreviation(t, dot), t);
+        }
+        for (String t : new String[] {"He lives in Florida. He left", "a pre-Fed. He", "the X-Men. Then", "They met (at noon). Then"}) {
+            int dot = t.indexOf(". ");
+            assertFalse(Prose.abbreviation(t, dot), t);
+        }
+    }
+
+    @Test
     void sentencesStartAfterStopsButNotAfterTitlesOrSingleLetters() {
         String t = "Mr. Smith arrived at 9 a. m. on Monday. J. Doe left.";
         assertEquals(0, Prose.sentenceStart(t, 0, t.indexOf("Monday"), false));

@@ -447,6 +447,18 @@ public final class QuoteFinder implements ArticleStage {
     }
 
     /**
+     * Whether {@code text[from, to)}, between a name and its cue, is one aside set off by commas, however long: "Rucker
+     * Culpepper, who runs Clinton's get-out-the-vote effort for military veterans' families, said, ..." (PolNeAR).
+     */
+    private static boolean appositive(String text, int from, int to) {
+        String between = text.substring(from, to).strip();
+        if (between.length() < 3 || between.charAt(0) != ',' || between.charAt(between.length() - 1) != ',') return false;
+        String inner = between.substring(1, between.length() - 1);
+        return inner.indexOf(',') < 0 && inner.indexOf(';') < 0 && inner.indexOf('"') < 0 && words(inner) <= 30
+                && !inner.matches("(?s).*[.!?]\\s+\\p{Lu}.*");
+    }
+
+    /**
      * A quote signed with a dash after its closing mark, as lists of readers' or experts' words are ({@code ” ― Sonya
      * Herridge}, {@code " -- John Smith, a teacher}): the name after the dash, which must start with a capital.
      */
@@ -536,7 +548,7 @@ public final class QuoteFinder implements ArticleStage {
         // the speaker: the last name in the clause before the cue (X, a pastor of Y, said:), the words before the cue back
         // to a clause boundary, or the words right after it (read the NCRI's report)
         Mention named = firstMentionIn(mentions, from, cs);
-        if (named != null && words(text.substring(named.end(), cs)) <= 12) {
+        if (named != null && (words(text.substring(named.end(), cs)) <= 12 || appositive(text, named.end(), cs))) {
             return new Attribution(named.start(), named.end(), named.text(), cs, ce, text.substring(cs, ce), named.start());
         }
         // an adverb before the cue is not its speaker ("and repeatedly says,")

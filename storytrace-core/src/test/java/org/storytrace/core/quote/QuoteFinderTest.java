@@ -240,6 +240,17 @@ class QuoteFinderTest {
     }
 
     @Test
+    void aLongAsideBetweenTheSpeakerAndTheCueIsStillTheSpeakers() {
+        // PolNeAR usa-today 2016-09-08
+        String text = "Rucker Culpepper, who runs Clinton's get-out-the-vote effort for military veterans' families, said, \"Trump has "
+                + "been disrespecting our veterans and military for decades.\"";
+        List<Quote> qs = find(text, "P:Rucker Culpepper", "P:Clinton");
+        assertEquals(1, qs.size(), qs.toString());
+        assertEquals("Rucker Culpepper", qs.get(0).speaker());
+        assertEquals("said", qs.get(0).cue());
+    }
+
+    @Test
     void aLawmakersPartyAndStateDoNotEndTheSentenceOfTheCue() {
         // PolNeAR politico 2016-09-22: the "." of "(R-Fla.)" had ended the sentence before "said"
         String text = "\"We cannot have people come here and deny the right under the Constitution for us to question them,\" "

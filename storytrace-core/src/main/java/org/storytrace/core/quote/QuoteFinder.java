@@ -86,10 +86,10 @@ public final class QuoteFinder implements ArticleStage {
     private static List<Quote> quotes(String text, int from, int to, List<Mention> mentions) {
         List<Quote> out = new ArrayList<>();
         Quote previous = null;
-        // the speaker of the last quoted words that were not kept as a quote ("not meeting the demand," says Paul
-        // Rieckhoff, founder of ... . "We often compare it ..."), and where those words ended
-        Attribution fragmentSaid = null;
-        int fragmentEnd = -1;
+        // who spoke the last quoted words, and where they ended: a kept quote's speaker (none if it had none), or the named
+        // speaker of words kept out as a fragment ("not meeting the demand," says Paul Rieckhoff, ... . "We often ...")
+        Attribution lastSaid = null;
+        int lastEnd = -1;
         for (Span s : spans(text, from, to)) {
             String inner = text.substring(s.start(), s.end());
             int words = words(inner);
@@ -114,7 +114,7 @@ public final class QuoteFinder implements ArticleStage {
             }
             if (!direct || STAGE_DIRECTION.matcher(inner).matches()) {
                 // only a speaker that is a name the text names (a scare quote's "cue" can be any verb-like word)
-                if (a != null && a.mention >= 0 && a.cueStart >= 0) { fragmentSaid = a; fragmentEnd = s.end(); }
+                if (a != null && a.mention >= 0 && a.cueStart >= 0) { lastSaid = a; lastEnd = s.end(); }
                 continue;
             }
             Attribution label = transcriptLabel(text, s, mentions);
@@ -128,20 +128,16 @@ public final class QuoteFinder implements ArticleStage {
                 inner = text.substring(s.start(), s.end());
             }
             if (a == null) a = subjectOfClauseIntroducing(text, from, s.open(), mentions);
-            boolean fragmentLater = fragmentSaid != null && (previous == null || fragmentEnd > previous.end());
-            if (a == null && fragmentLater && sameOrNextParagraph(text, fragmentEnd, s.open())) {
-                a = new Attribution(fragmentSaid.speakerStart, fragmentSaid.speakerEnd, fragmentSaid.speaker, -1, -1, null,
-                        fragmentSaid.mention);
-            }
-            if (a == null && previous != null && sameOrNextParagraph(text, previous.end(), s.open()) && previous.hasSpeaker()) {
-                a = new Attribution(previous.speakerStart(), previous.speakerEnd(), previous.speaker(), -1, -1, null,
-                        previous.speakerMention());
+            if (a == null && lastSaid != null && sameOrNextParagraph(text, lastEnd, s.open())) {
+                a = new Attribution(lastSaid.speakerStart, lastSaid.speakerEnd, lastSaid.speaker, -1, -1, null, lastSaid.mention);
             }
             if (a == null && opensParagraph(text, from, s.open())) a = subjectOfSentenceBefore(text, from, s.open(), mentions);
             Quote q = a == null ? new Quote(s.start(), s.end(), inner, -1, -1, null, -1, -1, null, -1)
                     : new Quote(s.start(), s.end(), inner, a.speakerStart, a.speakerEnd, a.speaker, a.cueStart, a.cueEnd, a.cue, a.mention);
             out.add(q);
             previous = q;
+            lastSaid = a != null && a.speakerStart >= 0 ? a : null;
+            lastEnd = q.end();
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package org.storytrace.core.text;
 
+import java.nio.CharBuffer;
+
 /**
  * A spelling-insensitive key for a name written in Latin letters, so that transliterations of one name
  * from Arabic or Persian (Kadhimi / Kazemi, Yacoub / Yaqoub / Yaqub, Keyhan / Kayhan, Nouri / Nuri) meet.
@@ -51,7 +53,7 @@ public final class NameKey {
             prev = c;
         }
         if (k < 3) return Tokens.hashOf(word);
-        return Tokens.mix(Tokens.hashOf(s, k) ^ 0x5bd1e995L);
+        return Tokens.mix(Tokens.hashOf(CharBuffer.wrap(s, 0, k)) ^ 0x5bd1e995L);
     }
 
     /** {@code s[0, len)} with every {@code ab} replaced by {@code to}, in place; the new length. */

@@ -40,16 +40,15 @@ public final class Prose {
         while (i >= 0 && Character.isLetter(text.charAt(i))) i--;
         String w = text.substring(i + 1, dot);
         if (w.length() == 1 || ABBREVIATIONS.contains(w)) return true;
+        if (w.isEmpty() || w.length() > 5 || !Character.isUpperCase(w.charAt(0))) return false;
+        char before = i >= 0 ? text.charAt(i) : ' ', after = dot + 1 < text.length() ? text.charAt(dot + 1) : ' ';
+        // a short capitalised word in parentheses: "Sen. Bernie Sanders (Vt.)"
+        if (before == '(' && after == ')') return true;
         // a party and a state, as US papers tag lawmakers: "Rep. John Mica (R-Fla.) said", "McConnell, R-Ky., said" (the
         // party's letter, a hyphen, the state's short form, then a bracket or a comma: not "the X-Men. Then")
         char party = i >= 1 ? text.charAt(i - 1) : ' ';
-        char after = dot + 1 < text.length() ? text.charAt(dot + 1) : ' ';
-        if (i >= 1 && text.charAt(i) == '-' && (party == 'R' || party == 'D' || party == 'I')
-                && (i < 2 || !Character.isLetter(text.charAt(i - 2))) && !w.isEmpty() && Character.isUpperCase(w.charAt(0))
-                && w.length() <= 5 && (after == ')' || after == ',')) return true;
-        // a short capitalised word in parentheses: "Sen. Bernie Sanders (Vt.)"
-        return i >= 0 && text.charAt(i) == '(' && dot + 1 < text.length() && text.charAt(dot + 1) == ')' && !w.isEmpty()
-                && Character.isUpperCase(w.charAt(0)) && w.length() <= 5;
+        return before == '-' && (party == 'R' || party == 'D' || party == 'I') && (i < 2 || !Character.isLetter(text.charAt(i - 2)))
+                && (after == ')' || after == ',');
     }
 
     /**

@@ -176,20 +176,6 @@ public final class Tokens {
         return mix(h);
     }
 
-    /** {@link #hashOf(CharSequence)} of the word {@code word[0, len)}, read from an array. */
-    public static long hashOf(char[] word, int len) {
-        long h = SEED, packed = 0;
-        int inPack = 0;
-        for (int i = 0; i < len; i++) {
-            char c = word[i];
-            if (!isWordChar(c)) continue;
-            packed = (packed << 16) | fold(c);
-            if (++inPack == 4) { h = (h ^ packed) * 0x9E3779B97F4A7C15L; packed = 0; inPack = 0; }
-        }
-        if (inPack > 0) h = (h ^ packed ^ ((long) inPack << 62)) * 0x9E3779B97F4A7C15L;
-        return mix(h);
-    }
-
     /** MurmurHash3's 64-bit finaliser: spreads every input bit over the output. */
     public static long mix(long h) {
         h ^= h >>> 33;

@@ -2,6 +2,7 @@ package org.storytrace.core.doc;
 
 import java.util.Arrays;
 import java.util.Set;
+import org.storytrace.core.index.LongSet;
 import org.storytrace.core.text.Tokens;
 
 /**
@@ -14,15 +15,15 @@ import org.storytrace.core.text.Tokens;
  * word and ends after its last closing quote. One pass over the gaps between tokens; thread-safe.
  */
 public final class SentenceSplitter implements ArticleStage {
-    private static final long[] ABBREVIATIONS;
+    private static final LongSet ABBREVIATIONS;
     static {
         String[] words = {"mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "st", "jr", "sr", "lt", "col", "capt", "cpt", "sgt", "gov",
             "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
             "ft", "rev", "hon", "pres", "messrs", "adm", "maj", "cpl", "pvt", "supt", "det", "insp", "brig", "cmdr", "gens", "reps", "sens",
             "ave", "blvd", "dept", "univ", "approx", "est", "fig", "al"};
-        ABBREVIATIONS = new long[words.length];
-        for (int i = 0; i < words.length; i++) ABBREVIATIONS[i] = Tokens.hashOf(words[i]);
-        Arrays.sort(ABBREVIATIONS);
+        long[] hashes = new long[words.length];
+        for (int i = 0; i < words.length; i++) hashes[i] = Tokens.hashOf(words[i]);
+        ABBREVIATIONS = LongSet.of(hashes);
     }
     private static final long NO = Tokens.hashOf("no");
 
@@ -110,7 +111,7 @@ public final class SentenceSplitter implements ArticleStage {
             int ws = t.starts()[i], we = t.ends()[i];
             if (we - ws == 1 && Character.isUpperCase(text.at(ws))) return false; // an initial
             long h = t.hashes()[i];
-            if (Arrays.binarySearch(ABBREVIATIONS, h) >= 0 && Character.isUpperCase(text.at(ws))) return false;
+            if (Character.isUpperCase(text.at(ws)) && ABBREVIATIONS.contains(h)) return false;
             if (h == NO && Character.isUpperCase(text.at(ws)) && Character.isDigit(next)) return false; // No. 5
         }
         return true;

@@ -1,6 +1,5 @@
 package org.storytrace.core.text;
 
-import java.nio.CharBuffer;
 
 /**
  * A spelling-insensitive key for a name written in Latin letters, so that transliterations of one name
@@ -53,7 +52,7 @@ public final class NameKey {
             prev = c;
         }
         if (k < 3) return Tokens.hashOf(word);
-        return Tokens.mix(Tokens.hashOf(CharBuffer.wrap(s, 0, k)) ^ 0x5bd1e995L);
+        return Tokens.mix(Tokens.hashOf(s, 0, k) ^ 0x5bd1e995L);
     }
 
     /** {@code s[0, len)} with every {@code ab} replaced by {@code to}, in place; the new length. */

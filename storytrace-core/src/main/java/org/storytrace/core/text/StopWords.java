@@ -1,8 +1,10 @@
 package org.storytrace.core.text;
 
+import org.storytrace.core.index.LongSet;
+
 /**
- * English function words, kept as token hashes in an open-addressing set so that the hot loops can ask
- * "is this a function word?" with one multiply and a probe. Used to keep runs of function words alone
+ * English function words, kept as token hashes in a {@link LongSet} so that the hot loops can ask "is this a
+ * function word?" with one multiply and a probe. Used to keep runs of function words alone
  * ("of the", "in the city of") from counting as evidence of reuse or of a shared subject.
  */
 public final class StopWords {
@@ -14,30 +16,15 @@ public final class StopWords {
             + "which while who whom why will with would you your yours yourself yourselves said says say one two new s t "
             + "mr mrs ms its may might must shall us been upon via per among within without however since though although "
             + "whether yet still even much many well back like just";
-    private static final long[] TABLE;
-    private static final int MASK;
+    private static final LongSet TABLE;
     static {
         String[] w = WORDS.trim().split("\\s+");
-        int cap = Integer.highestOneBit(w.length * 4) * 2;
-        TABLE = new long[cap];
-        MASK = cap - 1;
-        for (String s : w) {
-            long h = Tokens.hashOf(s);
-            int i = (int) h & MASK;
-            while (TABLE[i] != 0 && TABLE[i] != h) i = (i + 1) & MASK;
-            TABLE[i] = h;
-        }
+        long[] hashes = new long[w.length];
+        for (int i = 0; i < w.length; i++) hashes[i] = Tokens.hashOf(w[i]);
+        TABLE = LongSet.of(hashes);
     }
 
     private StopWords() {}
 
-    public static boolean contains(long tokenHash) {
-        int i = (int) tokenHash & MASK;
-        while (true) {
-            long t = TABLE[i];
-            if (t == tokenHash) return true;
-            if (t == 0) return false;
-            i = (i + 1) & MASK;
-        }
-    }
+    public static boolean contains(long tokenHash) { return TABLE.contains(tokenHash); }
 }

@@ -2,6 +2,7 @@ package org.storytrace.core.text;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TokensTest {
@@ -22,6 +23,22 @@ class TokensTest {
         assertNotEquals(Tokens.textKey("ab c", 0, 4), Tokens.textKey("a bc", 0, 4));
         assertNotEquals(Tokens.textKey("Iran said", 0, 9), Tokens.textKey("Iraq said", 0, 9));
         assertEquals(Tokens.textKey("people’s", 0, 8), Tokens.textKey("peoples", 0, 7));
+    }
+
+    @Test
+    void aWordInAnArrayHashesAsTheSameWordAsAString() {
+        String[] words = {"", "a", "ab", "abc", "abcd", "abcde", "Kadhimi", "al-Kadhimi", "Asa’ib", "café", "Ñandú", "12:30", "don't",
+            "ABCDEFGHIJKLMNOP", "x—y", "  spaced  "};
+        for (String w : words) {
+            char[] padded = ("#" + w + "#").toCharArray();
+            assertEquals(Tokens.hashOf(w), Tokens.hashOf(padded, 1, 1 + w.length()), w);
+        }
+        Random r = new Random(7);
+        for (int run = 0; run < 20_000; run++) {
+            char[] c = new char[r.nextInt(14)];
+            for (int k = 0; k < c.length; k++) c[k] = (char) (r.nextInt(6) == 0 ? r.nextInt(0x250) : 'a' + r.nextInt(26));
+            assertEquals(Tokens.hashOf(new String(c)), Tokens.hashOf(c, 0, c.length), new String(c));
+        }
     }
 
     @Test

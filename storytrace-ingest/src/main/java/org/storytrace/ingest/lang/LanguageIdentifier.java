@@ -18,6 +18,7 @@ import opennlp.tools.util.normalizer.NumberCharSequenceNormalizer;
 import opennlp.tools.util.normalizer.ShrinkCharSequenceNormalizer;
 import opennlp.tools.util.normalizer.TwitterCharSequenceNormalizer;
 import opennlp.tools.util.normalizer.UrlCharSequenceNormalizer;
+import org.storytrace.core.index.LongSet;
 
 /**
  * The language of a text as an ISO 639-3 code, by Apache OpenNLP's language detector (103 languages;
@@ -135,8 +136,8 @@ public final class LanguageIdentifier {
         return englishShare(t, 0, half) && englishShare(t, half, n);
     }
 
-    /** {@link #ENGLISH} as {@link #packed} keys, sorted. */
-    private static final long[] ENGLISH_KEYS = ENGLISH.stream().mapToLong(LanguageIdentifier::packed).sorted().toArray();
+    /** {@link #ENGLISH} as {@link #packed} keys. */
+    private static final LongSet ENGLISH_KEYS = LongSet.of(ENGLISH.stream().mapToLong(LanguageIdentifier::packed).toArray());
 
     /**
      * A word of at most 7 letters a-z as a number, 5 bits a letter: the same number for the same word only, so a word is
@@ -168,7 +169,7 @@ public final class LanguageIdentifier {
                 length++;
             } else if (length > 0) {
                 words++;
-                if (plain && length <= 7 && Arrays.binarySearch(ENGLISH_KEYS, key) >= 0) hits++;
+                if (plain && length <= 7 && ENGLISH_KEYS.contains(key)) hits++;
                 length = 0;
                 key = 0;
                 plain = true;

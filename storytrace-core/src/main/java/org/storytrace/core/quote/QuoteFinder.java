@@ -531,8 +531,22 @@ public final class QuoteFinder implements ArticleStage {
         int accAt = -1;
         while (acc.find()) accAt = acc.start();
         if (accAt >= 0 && (last == ',' || last == ':')) {
-            int cs = from + accAt, ce = cs + "according to".length();
-            int ss = firstLetter(text, ce, from + tail.length()), se = lastLetter(text, ce, from + tail.length());
+            int cs = from + accAt, ce = cs + "according to".length(), end = from + tail.length();
+            // "according to Yahoo News, Clinton spokesman Jesse Lehrich said Friday that ..., "": the source ends at its comma,
+            // and a speaker named with a cue of their own after it is the one who said the words
+            int comma = text.indexOf(',', ce);
+            if (comma >= 0 && comma < end - 1) {
+                Matcher m = CUE.matcher(text).region(comma, end);
+                if (m.find()) {
+                    Mention named = null;
+                    for (Mention x : mentions) if (x.start() > comma && x.end() <= m.start() && x.type() != EntityType.LOCATION) named = x;
+                    if (named != null && words(text.substring(named.end(), m.start())) <= 2) {
+                        return new Attribution(named.start(), named.end(), named.text(), m.start(), m.end(), m.group(), named.start());
+                    }
+                }
+                end = comma;
+            }
+            int ss = firstLetter(text, ce, end), se = lastLetter(text, ce, end);
             if (ss >= 0) return speaker(text, ss, se, mentions, cs, ce);
         }
         if (last != ':' && last != ',') return null;
@@ -662,8 +676,8 @@ public final class QuoteFinder implements ArticleStage {
     }
 
     /**
-     * Where a run of lower-case adverbs in -ly right before {@code cs} starts ({@code cs} when there is none). A word
-     * in -ly after a determiner is a noun or an adjective, not an adverb ("the family said", "the Keyhan daily wrote").
+     * Where a run of lower-case adverbs (in -ly, or {@link #ADVERBS}) right before {@code cs} starts ({@code cs} when there
+     * is none). A word in -ly after a determiner is a noun or an adjective, not an adverb ("the family said", "the Keyhan daily wrote").
      */
     private static int adverbsBefore(String text, int from, int cs) {
         int i = cs;
@@ -672,7 +686,12 @@ public final class QuoteFinder implements ArticleStage {
             while (e > from && text.charAt(e - 1) == ' ') e--;
             int b = e;
             while (b > from && Character.isLetter(text.charAt(b - 1))) b--;
-            if (e - b < 4 || !Character.isLowerCase(text.charAt(b)) || !text.startsWith("ly", e - 2)) return i;
+            if (e - b < 3 || !Character.isLowerCase(text.charAt(b))) return i;
+            if (!text.startsWith("ly", e - 2) || e - b < 4) {
+                if (!ADVERBS.contains(text.substring(b, e))) return i;
+                i = b; // "she still says", "Smith later said": no determiner makes these nouns
+                continue;
+            }
             int pe = b;
             while (pe > from && text.charAt(pe - 1) == ' ') pe--;
             int pb = pe;
@@ -681,6 +700,10 @@ public final class QuoteFinder implements ArticleStage {
             i = b;
         }
     }
+
+    /** Adverbs without -ly that stand between a speaker and the cue ("she still says", "Smith later said"). */
+    private static final Set<String> ADVERBS = Set.of("still", "also", "then", "again", "later", "now", "often", "never", "always", "once",
+            "just", "even", "soon", "already", "ever", "first", "twice");
 
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
             "that");
@@ -708,6 +731,8 @@ public final class QuoteFinder implements ArticleStage {
             String word = text.substring(b, e).toLowerCase(Locale.ROOT);
             if (STOP.contains(word)) break;
             i = b;
+            // a pronoun right before the verb is its subject whatever precedes it ("even now at 86 she still says")
+            if (w == 0 && PRONOUNS.contains(word) && !word.equals("it") && !word.equals("you")) break;
             w++;
         }
         return i;

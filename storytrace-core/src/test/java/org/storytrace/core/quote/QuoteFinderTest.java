@@ -277,5 +277,24 @@ class QuoteFinderTest {
         assertEquals(":", text.substring(qs.get(1).cueStart(), qs.get(1).cueEnd()));
         assertEquals("PENCE", text.substring(qs.get(1).speakerStart(), qs.get(1).speakerEnd()));
     }
-}
 
+    @Test
+    void aPronounRightBeforeTheCueIsTheSpeakerWhateverStandsBeforeIt() {
+        String text = "My mother has softened with age, but even now at 86 she still says things such as, \"We're not all meant to be "
+                + "equal, you know.\"\n\nThe senator later said, \"We will vote against it.\"";
+        List<Quote> qs = find(text);
+        assertEquals(2, qs.size(), qs.toString());
+        assertEquals("she", qs.get(0).speaker(), "not 'even now at 86 she still'");
+        assertEquals("The senator", qs.get(1).speaker(), "an adverb without -ly between speaker and cue");
+    }
+
+    @Test
+    void aSpeakerWithACueOfTheirOwnAfterAnAccordingToSourceSaidTheWords() {
+        String text = "According to Yahoo News, Clinton spokesman Jesse Lehrich said Friday that if his candidate were to win in "
+                + "November, \u201cshe would sign this legislation if it came to her desk.\u201d\n\nAccording to the union, its "
+                + "members, \u201cthe talks failed last night.\u201d";
+        List<Quote> qs = find(text, "O:Yahoo News", "P:Clinton", "P:Jesse Lehrich", "O:union");
+        assertEquals(List.of("Jesse Lehrich", "the union"), speakers(qs), qs.toString());
+        assertEquals("said", qs.get(0).cue());
+    }
+}

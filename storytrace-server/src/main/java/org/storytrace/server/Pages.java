@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -207,24 +206,17 @@ final class Pages {
     }
 
     /**
-     * What a page calls an article's source: its outlet, else the source it credits ("Source: iranfocus", as the report
-     * and the entities' outlet counts do), else its URL's host, else its id.
+     * What a page calls an article's source: {@link Article#creditedOutlet(String, String, String)}, as the report and the
+     * entities' outlet counts do, else its id.
      */
     private static String outletOf(JsonNode article) {
-        for (String field : new String[] {"outlet", "source"}) {
-            JsonNode o = article.get(field);
-            if (o != null && !o.isNull() && !o.asText().isBlank()) return o.asText();
-        }
-        JsonNode u = article.get("url");
-        if (u != null && !u.isNull()) {
-            try {
-                String host = URI.create(u.asText()).getHost();
-                if (host != null) return host.startsWith("www.") ? host.substring(4) : host;
-            } catch (IllegalArgumentException ignored) {
-                // not a URL: the id it is
-            }
-        }
-        return article.path("id").asText();
+        String o = Article.creditedOutlet(textOf(article, "outlet"), textOf(article, "source"), textOf(article, "url"));
+        return o != null ? o : article.path("id").asText();
+    }
+
+    private static String textOf(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        return v == null || v.isNull() ? null : v.asText();
     }
 
     private static String label(StoryData d, String articleId) {

@@ -57,10 +57,9 @@ public final class EntityStage implements StoryStage<EntityStage.StoryEntities> 
         return new StoryEntities(resolver.story(sources));
     }
 
-    /** The outlet an article's spellings are counted under: its outlet, else its source, else its id. */
+    /** The outlet an article's spellings are counted under: {@link Article#creditedOutlet()}, else its id. */
     public static String outletOf(Article a) {
-        if (a.outlet() != null && !a.outlet().isBlank()) return a.outlet();
-        if (a.source() != null && !a.source().isBlank()) return a.source();
-        return a.id();
+        String o = a.creditedOutlet();
+        return o != null ? o : a.id();
     }
 }

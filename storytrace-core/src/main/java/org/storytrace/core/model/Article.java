@@ -1,6 +1,7 @@
 package org.storytrace.core.model;
 
 import java.io.Serializable;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,28 @@ public record Article(String id, String path, String text, String title, LocalDa
     public Article withId(String newId) {
         return new Article(newId, path, text, title, published, publishedEvidence, source, author, bodyStart, bodyEnd, boilerplate,
                 format, encoding, url, outlet, language);
+    }
+
+    /**
+     * Who the article goes by where an outlet is shown or counted (the report, the server's pages, the entities' spellings
+     * per outlet): {@link #creditedOutlet(String, String, String)} of its fields.
+     */
+    public String creditedOutlet() { return creditedOutlet(outlet, source, url); }
+
+    /**
+     * The outlet, else the source the text credits ("Source: iranfocus"), else the URL's host without {@code www.}, else
+     * null: one rule for every place that names an article's outlet, whether it holds the record or its JSON.
+     */
+    public static String creditedOutlet(String outlet, String source, String url) {
+        if (outlet != null && !outlet.isBlank()) return outlet;
+        if (source != null && !source.isBlank()) return source;
+        if (url == null) return null;
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? null : host.startsWith("www.") ? host.substring(4) : host;
+        } catch (IllegalArgumentException e) {
+            return null; // not a URL
+        }
     }
 
     /** The body as written, furniture inside it included. */

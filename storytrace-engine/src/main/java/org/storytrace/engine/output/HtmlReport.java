@@ -104,7 +104,7 @@ public final class HtmlReport {
             Article a = r.expectDocument(id).article();
             articles.put(id, a);
             if (headline == null && a.title() != null) headline = a.title();
-            String outlet = a.outlet() != null ? a.outlet() : a.source();
+            String outlet = a.creditedOutlet();
             if (outlet != null) outlets.add(outlet);
             if (a.published() != null) {
                 String d = a.published().toString();

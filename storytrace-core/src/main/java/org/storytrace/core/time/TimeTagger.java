@@ -93,9 +93,10 @@ public final class TimeTagger implements ArticleStage {
     private static Rule rule(Kind k, String regex, int flags) { return new Rule(k, Pattern.compile(regex, flags)); }
 
     private static final List<Rule> RULES = List.of(
-        // "Saturday and Sunday, August 22 and 23", "Aug. 7, 1998", "Sept. 30", "early on August 19"
+        // "Saturday and Sunday, August 22 and 23", "Aug. 7, 1998", "Sept. 30", "early on August 19", "last Oct. 23", "next Jan. 4"
         rule(Kind.MONTH_DAY, B + "(?:(?<wd>" + WEEKDAY + ")(?:\\s+and\\s+(?<wd2>" + WEEKDAY
                 + "))?,?\\s+(?:the\\s+)?)?(?<mod>(?:early|late|mid)\\s+)?"
+                + "(?<rel>(?:last|next|this past|this coming)\\s+(?=\\p{L}+\\.?\\s+\\d))?"
                 + "(?<m>" + MONTH + ")\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*(?:and|&|-|–)\\s*(?<d2>\\d{1,2})(?:st|nd|rd|th)?)?"
                 + "(?:,?\\s+(?<y>\\d{4}))?(?![\\w:%.,]\\d)" + E, CI),
         // "23 September", "Sunday, 23 September", "24 August 2020", "the 5th of May"
@@ -314,8 +315,46 @@ public final class TimeTagger implements ArticleStage {
                     res.seen(t);
                 }
             }
-            if (notHere.isEmpty() || !hits.removeIf(h -> notHere.contains(h) && overlapsAnother(h, hits))) return out;
+            if (notHere.isEmpty() || !hits.removeIf(h -> notHere.contains(h) && overlapsAnother(h, hits))) {
+                return datedClocks(text, out, anchor);
+            }
         }
+    }
+
+    /**
+     * Between a time of day and the day it is on: spaces, commas, "on", brackets (around another zone's time, itself an
+     * expression), a bracketed aside.
+     */
+    private static final Pattern CLOCK_TO_DAY = Pattern.compile("(?:[\\s,()]|\\bon\\b|\\([^()]{0,30}\\))*");
+
+    /**
+     * Times of day resolved against the anchor's date that the text puts on another day a few words on ("at about 10:35 a.m.
+     * (0735 GMT) Friday"): the day's date is theirs. The clock rule takes a day that follows at once into its own span; a
+     * bracketed aside between leaves them two expressions, as TimeML annotates them.
+     */
+    private static List<Timex> datedClocks(String text, List<Timex> out, LocalDate anchor) {
+        if (anchor == null) return out;
+        String today = anchor.toString();
+        for (int i = 0; i < out.size(); i++) {
+            Timex t = out.get(i);
+            if (t.type() != TimexType.TIME || t.value() == null || !t.value().startsWith(today + "T")) continue;
+            int j = i + 1;
+            while (j < out.size() && out.get(j).type() == TimexType.TIME && between(text, out.get(j - 1), out.get(j))) j++;
+            if (j == out.size() || !between(text, out.get(j - 1), out.get(j))) continue;
+            Timex day = out.get(j);
+            if (day.type() != TimexType.DATE || day.value() == null || !day.value().matches("\\d{4}-\\d{2}-\\d{2}")) continue;
+            for (int k = i; k < j; k++) {
+                Timex c = out.get(k);
+                if (c.value() == null || !c.value().startsWith(today + "T")) continue;
+                out.set(k, new Timex(c.start(), c.end(), c.text(), c.type(), day.value() + c.value().substring(today.length()), c.values(),
+                        c.anchor(), c.note()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean between(String text, Timex a, Timex b) {
+        return b.start() >= a.end() && b.start() - a.end() <= 40 && CLOCK_TO_DAY.matcher(text).region(a.end(), b.start()).matches();
     }
 
     /** The hits that keep their words: longest first, then leftmost; in text order. */
@@ -842,10 +881,19 @@ public final class TimeTagger implements ArticleStage {
             Integer d2 = m.group("d2") == null ? null : Integer.parseInt(m.group("d2"));
             if (d < 1 || d > 31 || d2 != null && (d2 < 1 || d2 > 31 || d2 <= d)) return null;
             boolean rel = m.group("y") == null;
+            String relWord = groupOrNull(m, "rel");
             int year;
             if (!rel) year = Integer.parseInt(m.group("y"));
             else if (anchor == null) {
                 return new Timex(h.start, h.end, text.substring(h.start, h.end), TimexType.DATE, null, List.of(), anchorKind, null);
+            } else if (relWord != null) {
+                // "last Oct. 23": the last such day before the anchor, as "last October" is the last such month; "next Jan. 4" the first
+                // after it
+                LocalDate c = date(anchor.getYear(), mon, Math.min(d, 28));
+                String r = relWord.toLowerCase(Locale.ROOT);
+                boolean back = r.startsWith("last") || r.startsWith("this past");
+                year = back ? (c.isBefore(anchor) ? anchor.getYear() : anchor.getYear() - 1)
+                        : (c.isAfter(anchor) ? anchor.getYear() : anchor.getYear() + 1);
             } else if (since(h.start)) {
                 LocalDate c = date(anchor.getYear(), mon, Math.min(d, 28));
                 year = c.isAfter(anchor) ? anchor.getYear() - 1 : anchor.getYear();

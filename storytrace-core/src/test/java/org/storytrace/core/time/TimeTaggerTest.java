@@ -19,6 +19,26 @@ class TimeTaggerTest {
     }
 
     @Test
+    void lastOrNextBeforeAMonthAndDayPointsToTheLastOrNextSuchDay() {
+        Timex oct = only("He was shot to death last Oct. 23 at his home.", "1999-04-19");
+        assertEquals("last Oct. 23", oct.text(), "the day is part of the expression, not left out of 'last Oct.'");
+        assertEquals("1998-10-23", oct.value());
+        assertEquals("1999-03-05", only("The vote was held last March 5 in the capital.", "1999-04-19").value());
+        assertEquals("2000-01-04", only("The court sits again next Jan. 4.", "1999-04-19").value());
+        assertEquals("1999-05-02", only("The court sits again next May 2.", "1999-04-19").value());
+        assertEquals("1998-10", only("He left last October.", "1999-04-19").value(), "a month alone is unchanged");
+    }
+
+    @Test
+    void aTimeOfDayTakesTheDateOfTheDayThatFollowsItPastABracketedZone() {
+        List<Timex> t = tag("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.", "1998-08-08");
+        assertEquals(List.of("10:35 a.m.", "0735 GMT", "Friday"), t.stream().map(Timex::text).toList());
+        assertEquals(List.of("1998-08-07T10:35", "1998-08-07T07:35", "1998-08-07"), t.stream().map(Timex::value).toList());
+        List<Timex> apart = tag("The minister spoke at 10 a.m. and the talks that ended on Friday went well.", "1998-08-08");
+        assertEquals("1998-08-08T10:00", apart.get(0).value(), "words between: the day is not the time's");
+    }
+
+    @Test
     void aWeekdayIsTheLastSuchDayBeforeTheArticleUnlessItsVerbLooksAhead() {
         Timex sunday = only("Mustafa Al-Kadhimi visited Basra on Sunday following his return from Washington.", "2020-08-24");
         assertEquals("Sunday", sunday.text());

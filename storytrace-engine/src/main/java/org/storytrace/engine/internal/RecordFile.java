@@ -85,11 +85,13 @@ public final class RecordFile implements AutoCloseable {
 
     /** The record numbered {@code i}. */
     public byte[] read(int i) {
-        long from;
+        long from, next;
         synchronized (this) {
             if (i < 0 || i >= size) throw new IndexOutOfBoundsException("record " + i + " of " + size);
             from = offsets[i];
             if (from >= pendingStart) flush(); // still in the write buffer
+            // where the next record starts (or the data ends) gives the length, so the body is read in one call
+            next = i + 1 < size ? offsets[i + 1] : pendingStart + pending.position();
         }
         MappedByteBuffer[] m = segments;
         if (m != null && from + 4 <= mappedUpTo) {
@@ -105,10 +107,11 @@ public final class RecordFile implements AutoCloseable {
             }
         }
         try {
-            ByteBuffer head = ByteBuffer.allocate(4);
-            readFully(head, from);
-            int len = head.flip().getInt();
-            ByteBuffer body = ByteBuffer.allocate(len);
+            // one read a record, not one for its length and one for its body: a million-article run reads its outlines, terms
+            // and texts back a few million times (session 26)
+            long len = next - from - 4;
+            if (len < 0 || len > Integer.MAX_VALUE - 8) throw new IOException("record " + i + " has a bad length " + len);
+            ByteBuffer body = ByteBuffer.allocate((int) len);
             readFully(body, from + 4);
             return body.array();
         } catch (IOException e) {

@@ -297,4 +297,21 @@ class QuoteFinderTest {
         assertEquals(List.of("Jesse Lehrich", "the union"), speakers(qs), qs.toString());
         assertEquals("said", qs.get(0).cue());
     }
+    @Test
+    void aPlaceQualifyingTheSpeakersNounIsNotTheSpeaker() {
+        String text = "\"She's trigger-happy and very unstable,\" the New York businessman said.\n\n\"The water is gone,\" a Basra "
+                + "resident said.\n\n\"We stand with the protesters,\" Basra said in a statement.";
+        List<Mention> ms = new ArrayList<>();
+        for (String place : new String[] {"New York", "Basra"}) {
+            for (int i = text.indexOf(place); i >= 0; i = text.indexOf(place, i + 1)) {
+                ms.add(new Mention(i, i + place.length(), place, EntityType.LOCATION, null));
+            }
+        }
+        ms.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        List<Quote> qs = QuoteFinder.find(text, 0, text.length(), ms);
+        assertEquals(List.of("the New York businessman", "a Basra resident", "Basra"), speakers(qs), qs.toString());
+        assertEquals(-1, qs.get(0).speakerMention(), "not linked to New York");
+        assertEquals(-1, qs.get(1).speakerMention(), "not linked to Basra");
+        assertEquals(text.lastIndexOf("Basra"), qs.get(2).speakerMention(), "a place named alone speaks for itself (its government)");
+    }
 }

@@ -48,7 +48,8 @@ public final class QuoteFinder implements ArticleStage {
                     + "wonders|confirmed"
             + "|confirms|denied|denies|disclosed|revealed|reveals|surmised|recounted|offered|retorted|countered|scoffed|sniffed|shot back"
             + "|cracked|gushed|marveled|marvelled|sighed|laughed|opined|estimated|texted|emailed|e-mailed|recounts|explain|insist|say|tell"
-            + "|pointed out|went on|put it|testified|screamed|yelled|cried|pleaded|advised|assured|reminded|boasts|warn|predicts";
+            + "|pointed out|went on|put it|testified|screamed|yelled|cried|pleaded|advised|assured|reminded|boasts|warn|predicts"
+            + "|interjected|interjects|elaborated|demurred|blogged|snapped|grumbled|muttered|chimed in|acknowledges|observes";
     private static final Pattern CUE = Pattern.compile("\\b(" + CUE_WORDS + ")\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ACCORDING = Pattern.compile("\\baccording to\\b", Pattern.CASE_INSENSITIVE);
     private static final Pronouns PRONOUN_RESOLVER = new Pronouns(Pronouns.Genders.fromClasspath());

@@ -1038,15 +1038,17 @@ public final class TimeTagger implements ArticleStage {
             else d = anchor.with(TemporalAdjusters.previousOrSame(wd));
             String wd2 = groupOrNull(m, "wd2");
             if (wd2 != null) {
-                // "Saturday and Sunday": the days from the first to the second, which follows it
-                LocalDate last = d.with(TemporalAdjusters.next(dayOf(wd2)));
-                if (!weekdayAhead(h.start, h.end) && last.isAfter(anchor) && !rel.equals("next")) {
+                // "Saturday and Sunday": the days from the first to the second, which follows it; "Friday and Thursday" (the day
+                // before, written second): the day before the first
+                boolean list = !m.group("conj").equalsIgnoreCase("to") && !m.group("conj").equalsIgnoreCase("through");
+                boolean dayBefore = list && dayOf(wd2) == wd.minus(1);
+                LocalDate last = dayBefore ? d.minusDays(1) : d.with(TemporalAdjusters.next(dayOf(wd2)));
+                if (!dayBefore && !weekdayAhead(h.start, h.end) && last.isAfter(anchor) && !rel.equals("next")) {
                     last = anchor.with(TemporalAdjusters.previousOrSame(dayOf(wd2)));
                     d = last.with(TemporalAdjusters.previous(wd));
                 }
                 List<String> days = new ArrayList<>();
-                boolean range = m.group("conj").equalsIgnoreCase("to") || m.group("conj").equalsIgnoreCase("through");
-                if (range) for (LocalDate x = d; !x.isAfter(last); x = x.plusDays(1)) days.add(x.toString());
+                if (!list) for (LocalDate x = d; !x.isAfter(last); x = x.plusDays(1)) days.add(x.toString());
                 else days = List.of(d.toString(), last.toString());
                 return new Timex(h.start, h.end, text.substring(h.start, h.end), TimexType.DATE, anchor == null ? null : d.toString(), days,
                         anchorKind, null);

@@ -30,6 +30,15 @@ class TimeTaggerTest {
     }
 
     @Test
+    void twoWeekdaysWrittenLatestFirstAreTheDayAndTheDayBefore() {
+        Timex t = only("Following are statements made Friday and Thursday by the lawyer.", "1998-02-06");
+        assertEquals("1998-02-06", t.value(), "Friday is the article's own day");
+        assertEquals(List.of("1998-02-06", "1998-02-05"), t.values());
+        assertEquals(List.of("2020-08-22", "2020-08-23"), only("Protests continued on Saturday and Sunday.", "2020-08-24").values());
+        assertEquals(List.of("2020-08-21", "2020-08-22", "2020-08-23"), only("The fair ran Friday through Sunday.", "2020-08-24").values());
+    }
+
+    @Test
     void aTimeOfDayTakesTheDateOfTheDayThatFollowsItPastABracketedZone() {
         List<Timex> t = tag("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.", "1998-08-08");
         assertEquals(List.of("10:35 a.m.", "0735 GMT", "Friday"), t.stream().map(Timex::text).toList());

@@ -816,13 +816,13 @@ public final class QuoteFinder implements ArticleStage {
         return null;
     }
 
-    /** The speaker {@code text[ss, se)}: linked to the name mention inside it, or for a pronoun to the nearest person named before. */
     /** The first letter in {@code text[from, to)}, or a space when there is none. */
     private static char firstLetterAfter(String text, int from, int to) {
         for (int i = from; i < to; i++) if (Character.isLetter(text.charAt(i))) return text.charAt(i);
         return ' ';
     }
 
+    /** The speaker {@code text[ss, se)}: linked to the name mention inside it, or for a pronoun to the nearest person named before. */
     private static Attribution speaker(String text, int ss, int se, List<Mention> mentions, int cs, int ce) {
         if (se <= ss) return null;
         String words = text.substring(ss, se);

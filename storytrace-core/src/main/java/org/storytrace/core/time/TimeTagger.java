@@ -889,7 +889,8 @@ public final class TimeTagger implements ArticleStage {
             } else if (relWord != null) {
                 // "last Oct. 23": the last such day before the anchor, as "last October" is the last such month; "next Jan. 4" the first
                 // after it
-                LocalDate c = date(anchor.getYear(), mon, Math.min(d, 28));
+                LocalDate c = date(anchor.getYear(), mon, d);
+                if (c == null) c = date(anchor.getYear(), mon, Math.min(d, 28)); // Feb. 29 of a common year: its month decides
                 String r = relWord.toLowerCase(Locale.ROOT);
                 boolean back = r.startsWith("last") || r.startsWith("this past");
                 year = back ? (c.isBefore(anchor) ? anchor.getYear() : anchor.getYear() - 1)

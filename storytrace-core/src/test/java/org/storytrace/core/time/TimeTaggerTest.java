@@ -27,6 +27,7 @@ class TimeTaggerTest {
         assertEquals("2000-01-04", only("The court sits again next Jan. 4.", "1999-04-19").value());
         assertEquals("1999-05-02", only("The court sits again next May 2.", "1999-04-19").value());
         assertEquals("1998-10", only("He left last October.", "1999-04-19").value(), "a month alone is unchanged");
+        assertEquals("1998-10-30", only("It closed last Oct. 30.", "1999-10-29").value(), "a day after the anchor's is last year's");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.storytrace.app;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -102,11 +103,22 @@ public final class Main implements Runnable {
         return false;
     }
 
+    /**
+     * The line {@link #outOfMemory} prints, made before any work: when the heap is full, building it could itself run out
+     * of memory, and the process would end without a word (CI saw exit 1 with nothing printed, session 26).
+     */
+    private static final byte[] OUT_OF_MEMORY = ("storytrace: ran out of memory (the Java heap is "
+            + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): give it more with STORYTRACE_JAVA_OPTS=-Xmx8g ./storytrace ... "
+            + "(or java -Xmx8g -jar storytrace.jar ...)" + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+    /** Heap let go of when memory runs out, so that printing the line (the stream's own buffers) has room. */
+    @SuppressWarnings("unused")
+    private static volatile byte[] reserve = new byte[1 << 19];
+
     /** Says what ran out and which setting to raise, then ends the process at once (threads stuck waiting must not keep it alive). */
     static void outOfMemory(PrintStream err) {
+        reserve = null;
         try {
-            err.println("storytrace: ran out of memory (the Java heap is " + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MiB): give it more with STORYTRACE_JAVA_OPTS=-Xmx8g ./storytrace ... (or java -Xmx8g -jar storytrace.jar ...)");
+            err.write(OUT_OF_MEMORY, 0, OUT_OF_MEMORY.length);
             err.flush();
         } finally {
             Runtime.getRuntime().halt(EXIT_FAILURE);

@@ -210,13 +210,9 @@ final class Pages {
      * entities' outlet counts do, else its id.
      */
     private static String outletOf(JsonNode article) {
-        String o = Article.creditedOutlet(textOf(article, "outlet"), textOf(article, "source"), textOf(article, "url"));
+        String o = Article.creditedOutlet(article.path("outlet").asText(null), article.path("source").asText(null),
+                article.path("url").asText(null));
         return o != null ? o : article.path("id").asText();
-    }
-
-    private static String textOf(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 
     private static String label(StoryData d, String articleId) {

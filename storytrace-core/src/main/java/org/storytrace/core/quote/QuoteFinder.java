@@ -816,12 +816,6 @@ public final class QuoteFinder implements ArticleStage {
         return null;
     }
 
-    /** The first letter in {@code text[from, to)}, or a space when there is none. */
-    private static char firstLetterAfter(String text, int from, int to) {
-        for (int i = from; i < to; i++) if (Character.isLetter(text.charAt(i))) return text.charAt(i);
-        return ' ';
-    }
-
     /** The speaker {@code text[ss, se)}: linked to the name mention inside it, or for a pronoun to the nearest person named before. */
     private static Attribution speaker(String text, int ss, int se, List<Mention> mentions, int cs, int ce) {
         if (se <= ss) return null;
@@ -837,8 +831,10 @@ public final class QuoteFinder implements ArticleStage {
         for (Mention m : mentions) if (m.start() >= ss && m.end() <= se && (inside == null
                 || m.end() - m.start() > inside.end() - inside.start())) inside = m;
         // "the New York businessman", "a Baghdad resident": a place that qualifies the speaker's noun is not the speaker
-        if (inside != null && inside.type() == EntityType.LOCATION && inside.end() < se && Character.isLowerCase(firstLetterAfter(text,
-                inside.end(), se))) inside = null;
+        int after = inside == null ? -1 : firstLetter(text, inside.end(), se);
+        if (inside != null && inside.type() == EntityType.LOCATION && after >= 0 && Character.isLowerCase(text.charAt(after))) {
+            inside = null;
+        }
         int ref = inside == null ? -1 : inside.start();
         if (inside == null) {
             // a title standing for the person (the Iraqi Prime Minister): the last person named before with that role

@@ -248,11 +248,32 @@ public final class NameFinder implements ArticleStage {
         return i < 0 || i >= line.length() || !Character.isLetterOrDigit(line.charAt(i));
     }
 
-    /** The mentions in {@code text[from, to)}, one sentence, appended to {@code out}. */
+    /**
+     * Sentences read lately and their names: a sentence met again (a reprint, an outlet's boilerplate) is not read
+     * by the CRF again. 16,384 slots: a few MB.
+     */
+    static final SentenceMemo MEMO = new SentenceMemo(1 << 14);
+
+    /**
+     * The mentions in {@code text[from, to)}, one sentence, appended to {@code out}. What is found depends on the
+     * sentence's text alone (the CRF and the mending after it look no further), so a sentence's names are
+     * remembered ({@link #MEMO}) and shifted to where it stands.
+     */
     static void find(String text, int from, int to, List<Mention> out) {
         String sentence = text.substring(from, to);
+        List<Mention> names = MEMO.get(sentence);
+        if (names == null) {
+            names = findIn(sentence);
+            MEMO.put(sentence, names);
+        }
+        for (Mention m : names) out.add(from == 0 ? m : new Mention(from + m.start(), from + m.end(), m.text(), m.type(), m.role()));
+    }
+
+    /** The mentions in one sentence, at offsets within it. */
+    static List<Mention> findIn(String sentence) {
+        List<Mention> out = new ArrayList<>();
         List<CoreLabel> tokens = TOKENIZER.getTokenizer(new StringReader(sentence)).tokenize();
-        if (tokens.isEmpty()) return;
+        if (tokens.isEmpty()) return out;
         List<CoreLabel> labelled = classifier().classifySentence(tokens);
         // runs of one label (the model writes no B-/I- prefixes)
         List<int[]> runs = new ArrayList<>(); // start token, end token, type ordinal
@@ -333,8 +354,9 @@ public final class NameFinder implements ArticleStage {
                 int before = Titles.titleBefore(tokens.subList(0, a).stream().map(CoreLabel::word).toList());
                 if (before > 0) role = join(sentence, tokens, a - before, a);
             }
-            out.add(new Mention(from + start, from + end, name, type, role));
+            out.add(new Mention(start, end, name, type, role));
         }
+        return out;
     }
 
     private static String join(String sentence, List<CoreLabel> tokens, int a, int b) {

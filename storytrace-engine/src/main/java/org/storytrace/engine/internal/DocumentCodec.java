@@ -1,8 +1,7 @@
 package org.storytrace.engine.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
+import java.io.DataInput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,7 +101,7 @@ public final class DocumentCodec {
      */
     public Document decodeOutline(byte[] b) {
         try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
+            BytesInput in = new BytesInput(b);
             return readLayers(in, Document.of(article(in, true)));
         } catch (IOException e) {
             throw new UncheckedIOException("a stored document outline cannot be read back: " + e.getMessage(), e);
@@ -119,7 +118,7 @@ public final class DocumentCodec {
         }
     }
 
-    private Document readLayers(DataInputStream in, Document d) throws IOException {
+    private Document readLayers(DataInput in, Document d) throws IOException {
         int nl = in.readInt();
         for (int i = 0; i < nl; i++) {
             String name = in.readUTF();
@@ -136,7 +135,7 @@ public final class DocumentCodec {
 
     public Document decode(byte[] b) {
         try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
+            BytesInput in = new BytesInput(b);
             return readLayers(in, Document.of(article(in)));
         } catch (IOException e) {
             throw new UncheckedIOException("a stored document cannot be read back: " + e.getMessage(), e);
@@ -146,16 +145,16 @@ public final class DocumentCodec {
     /** The article of {@link #encode}'s bytes, without its layers (which need not be this codec's). */
     public Article decodeArticle(byte[] b) {
         try {
-            return article(new DataInputStream(new ByteArrayInputStream(b)));
+            return article(new BytesInput(b));
         } catch (IOException e) {
             throw new UncheckedIOException("a stored document cannot be read back: " + e.getMessage(), e);
         }
     }
 
-    private static Article article(DataInputStream in) throws IOException { return article(in, false); }
+    private static Article article(DataInput in) throws IOException { return article(in, false); }
 
     /** The article {@link #write} wrote; an outline's text is blank (spaces) but for its furniture spans' words. */
-    private static Article article(DataInputStream in, boolean outline) throws IOException {
+    private static Article article(DataInput in, boolean outline) throws IOException {
         String id = str(in), path = str(in);
         String text = outline ? null : str(in);
         int length = outline ? in.readInt() : text.length();
@@ -163,7 +162,7 @@ public final class DocumentCodec {
         int bodyStart = in.readInt(), bodyEnd = in.readInt();
         int nb = in.readInt();
         char[] blank = null;
-        if (outline) {
+        if (outline && nb > 0) {
             blank = new char[length];
             Arrays.fill(blank, ' ');
         }
@@ -174,13 +173,14 @@ public final class DocumentCodec {
             if (outline) words.getChars(0, Math.min(words.length(), length - s), blank, s);
             boilerplate.add(new Span(s, e, words));
         }
-        if (outline) text = new String(blank);
+        // no furniture (most articles): the blank text made at once, a byte a character, without the char array
+        if (outline) text = nb == 0 ? " ".repeat(length) : new String(blank);
         String format = str(in), encoding = str(in), url = str(in), outlet = str(in), language = str(in);
         return new Article(id, path, text, title, published == null ? null : LocalDate.parse(published), evidence, source, author,
                 bodyStart, bodyEnd, boilerplate, format, encoding, url, outlet, language);
     }
 
-    private static <T> Document readLayer(DataInputStream in, Document d, Layer<T> l) throws IOException {
+    private static <T> Document readLayer(DataInput in, Document d, Layer<T> l) throws IOException {
         return d.with(l, l.codec().orElseThrow().read(in));
     }
 
@@ -281,5 +281,5 @@ public final class DocumentCodec {
 
     private static void str(DataOutputStream out, String s) throws IOException { Codec.writeString(s, out); }
 
-    private static String str(DataInputStream in) throws IOException { return Codec.readString(in); }
+    private static String str(DataInput in) throws IOException { return Codec.readString(in); }
 }

@@ -1,7 +1,7 @@
 package org.storytrace.nlp.ner;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.storytrace.core.entity.Mention;
 
 /**
@@ -22,7 +22,7 @@ final class SentenceMemo {
     private record Entry(String sentence, List<Mention> names) { }
 
     private final Entry[] slots;
-    private final AtomicLong hits = new AtomicLong(), misses = new AtomicLong();
+    private final LongAdder hits = new LongAdder(), misses = new LongAdder(); // counted on every thread: no shared counter to fight over
 
     /** A memo of {@code slots} entries (a power of two). */
     SentenceMemo(int slots) {
@@ -35,10 +35,10 @@ final class SentenceMemo {
         if (sentence.length() > LONGEST) return null;
         Entry e = slots[slot(sentence)];
         if (e != null && e.sentence.equals(sentence)) {
-            hits.incrementAndGet();
+            hits.increment();
             return e.names;
         }
-        misses.incrementAndGet();
+        misses.increment();
         return null;
     }
 
@@ -57,8 +57,8 @@ final class SentenceMemo {
     }
 
     /** Look-ups that found their sentence. */
-    long hits() { return hits.get(); }
+    long hits() { return hits.sum(); }
 
     /** Look-ups that did not (sentences too long to keep not counted). */
-    long misses() { return misses.get(); }
+    long misses() { return misses.sum(); }
 }

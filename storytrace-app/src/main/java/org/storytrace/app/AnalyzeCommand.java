@@ -12,6 +12,7 @@ import org.storytrace.engine.Engine;
 import org.storytrace.engine.Results;
 import org.storytrace.engine.output.OutputFolder;
 import org.storytrace.engine.output.Outputs;
+import org.storytrace.nlp.ner.NameFinder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--timings",
             description = "Print how long each phase took (read and link, stories, writing), and each article and story stage "
-            + "(runs, milliseconds each, runs a second per core), to standard error.")
+            + "(runs, milliseconds each, runs a second per core), and how many sentences the name model met again, to standard error.")
     boolean timings;
 
     @Override
@@ -62,6 +63,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                     err.printf(Locale.ROOT, "timings: stage %s: %d runs, %.1f ms each, %.1f a second per core%n", st.stage(), st.calls(),
                             st.nanos() / 1e6 / Math.max(1, st.calls()), st.nanos() == 0 ? 0.0 : st.calls() / (st.nanos() / 1e9));
                 }
+                // repeated sentences (reprints, boilerplate) are not read by the name model again: how many there were
+                long looked = NameFinder.sentencesLookedUp();
+                if (looked > 0) err.printf(Locale.ROOT, "timings: names: %d of %d sentences read before (%.1f%%), not read again%n",
+                        NameFinder.sentencesRemembered(), looked, 100.0 * NameFinder.sentencesRemembered() / looked);
             }
             System.out.printf("read %d articles, rejected %d, %d duplicates, %d stories, %d links%n", r.articleCount(), r.rejections()
                     .size(),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.storytrace.core.TestCorpora;
 import org.storytrace.core.pipeline.StoryGrouper;
+import org.storytrace.nlp.ner.NameFinder;
 import picocli.CommandLine;
 
 /** The analyze command end to end on the bundled example corpus, as a newcomer runs it. */
@@ -125,6 +127,33 @@ class AnalyzeCommandTest {
         String page = Files.readString(out.resolve("stories").resolve(storyId + ".html"));
         assertTrue(page.contains("<mark>Thousands of dockworkers"), "the story page shows the shared passage");
         assertEquals(0, Files.size(out.resolve("rejected.jsonl")));
+    }
+
+    @Test
+    void timingsSayHowManySentencesTheNameModelMetAgain() throws Exception {
+        // a wire story and a reprint of it under another headline: the reprint's sentences are not read by the CRF again
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        String wire = Files.readString(Path.of("../examples/corpus/valmora-port-strike-wire.txt"));
+        Files.writeString(in.resolve("wire.txt"), wire);
+        Files.writeString(in.resolve("reprint.txt"), "Port strike leaves forty ships waiting off Valmora\n\n"
+                + wire.substring(wire.indexOf("\n\n") + 2) + "\n\nThis story was first published by the Valmora wire service.\n");
+        long before = NameFinder.sentencesRemembered();
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            // one thread: the two articles read one after the other (on two, both may be read at once, before either is remembered)
+            assertEquals(0, run("analyze", in.toString(), "--no-embeddings", "--threads", "1", "--timings", "--out",
+                    tmp.resolve("t").toString()));
+        } finally {
+            System.setErr(err);
+        }
+        assertTrue(NameFinder.sentencesRemembered() - before >= 8, "the reprint's sentences come from the memo: "
+                + (NameFinder.sentencesRemembered() - before));
+        String said = captured.toString(StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("timings: names: (\\d+) of (\\d+) sentences read before").matcher(said);
+        assertTrue(m.find(), said);
+        assertTrue(Long.parseLong(m.group(1)) > 0 && Long.parseLong(m.group(1)) <= Long.parseLong(m.group(2)), m.group());
     }
 
     @Test

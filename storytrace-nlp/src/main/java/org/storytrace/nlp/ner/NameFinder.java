@@ -254,6 +254,12 @@ public final class NameFinder implements ArticleStage {
      */
     static final SentenceMemo MEMO = new SentenceMemo(1 << 14);
 
+    /** Sentences (of up to {@link SentenceMemo#LONGEST} characters) whose names came from the memo, in this process. */
+    public static long sentencesRemembered() { return MEMO.hits(); }
+
+    /** Sentences (of up to {@link SentenceMemo#LONGEST} characters) looked up in the memo, in this process. */
+    public static long sentencesLookedUp() { return MEMO.hits() + MEMO.misses(); }
+
     /**
      * The mentions in {@code text[from, to)}, one sentence, appended to {@code out}. What is found depends on the
      * sentence's text alone (the CRF and the mending after it look no further), so a sentence's names are

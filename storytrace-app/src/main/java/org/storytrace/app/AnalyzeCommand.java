@@ -64,9 +64,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                             st.nanos() / 1e6 / Math.max(1, st.calls()), st.nanos() == 0 ? 0.0 : st.calls() / (st.nanos() / 1e9));
                 }
                 // repeated sentences (reprints, boilerplate) are not read by the name model again: how many there were
-                long looked = NameFinder.sentencesLookedUp();
+                long looked = NameFinder.sentencesLookedUp(), remembered = NameFinder.sentencesRemembered();
                 if (looked > 0) err.printf(Locale.ROOT, "timings: names: %d of %d sentences read before (%.1f%%), not read again%n",
-                        NameFinder.sentencesRemembered(), looked, 100.0 * NameFinder.sentencesRemembered() / looked);
+                        remembered, looked, 100.0 * remembered / looked);
             }
             System.out.printf("read %d articles, rejected %d, %d duplicates, %d stories, %d links%n", r.articleCount(), r.rejections()
                     .size(),

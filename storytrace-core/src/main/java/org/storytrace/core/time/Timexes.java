@@ -53,7 +53,7 @@ public record Timexes(List<Timex> list, LocalDate anchor) implements Serializabl
                 for (int j = 0; j < k; j++) values.add(Codec.readString(in));
                 l.add(new Timex(s, e, text, type, value, values, Codec.readString(in), Codec.readString(in)));
             }
-            return new Timexes(l, a == null ? null : LocalDate.parse(a));
+            return new Timexes(l, a == null ? null : Codec.date(a));
         }
     });
 }

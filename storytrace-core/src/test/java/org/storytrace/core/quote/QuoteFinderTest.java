@@ -314,6 +314,7 @@ class QuoteFinderTest {
         assertEquals(-1, qs.get(1).speakerMention(), "not linked to Basra");
         assertEquals(text.lastIndexOf("Basra"), qs.get(2).speakerMention(), "a place named alone speaks for itself (its government)");
     }
+
     @Test
     void lessCommonSpeechVerbsAreCues() {
         String text = "Asked which county was his favorite, Cruz demurred: \u201cWhichever one I\u2019m in at the moment.\u201d\n\n"

@@ -69,8 +69,25 @@ final class BytesInput implements DataInput {
 
     @Override public double readDouble() throws IOException { return Double.longBitsToDouble(readLong()); }
 
-    /** Not used by any record: lines are not a record's format. */
-    @Override public String readLine() { throw new UnsupportedOperationException("records hold no lines"); }
+    /**
+     * The bytes up to the next {@code \n}, {@code \r} or {@code \r\n} (taken, not returned), each byte one character,
+     * as {@link DataInputStream#readLine} reads them; null at the end. No record is written as lines; this is the
+     * interface's whole contract.
+     */
+    @Override public String readLine() {
+        if (at >= b.length) return null;
+        StringBuilder line = new StringBuilder();
+        while (at < b.length) {
+            int c = b[at++] & 0xff;
+            if (c == '\n') break;
+            if (c == '\r') {
+                if (at < b.length && b[at] == '\n') at++;
+                break;
+            }
+            line.append((char) c);
+        }
+        return line.toString();
+    }
 
     @Override public String readUTF() throws IOException { return DataInputStream.readUTF(this); }
 

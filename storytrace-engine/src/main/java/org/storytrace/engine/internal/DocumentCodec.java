@@ -176,32 +176,8 @@ public final class DocumentCodec {
         // no furniture (most articles): the blank text made at once, a byte a character, without the char array
         if (outline) text = nb == 0 ? " ".repeat(length) : new String(blank);
         String format = str(in), encoding = str(in), url = str(in), outlet = str(in), language = str(in);
-        return new Article(id, path, text, title, published == null ? null : date(published), evidence, source, author,
+        return new Article(id, path, text, title, published == null ? null : Codec.date(published), evidence, source, author,
                 bodyStart, bodyEnd, boilerplate, format, encoding, url, outlet, language);
-    }
-
-    /**
-     * The date {@link LocalDate#toString} wrote: {@code yyyy-mm-dd} read digit by digit, anything else by
-     * {@link LocalDate#parse} (whose formatter machinery showed in the write phase's samples: every article's date is
-     * read back a few times a run).
-     */
-    static LocalDate date(String s) {
-        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
-            int y = digits(s, 0, 4), m = digits(s, 5, 7), d = digits(s, 8, 10);
-            if (y >= 0 && m >= 0 && d >= 0) return LocalDate.of(y, m, d);
-        }
-        return LocalDate.parse(s);
-    }
-
-    /** The number written in {@code s[from, to)}, or -1 when a character is not an ASCII digit. */
-    private static int digits(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') return -1;
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     private static <T> Document readLayer(DataInput in, Document d, Layer<T> l) throws IOException {

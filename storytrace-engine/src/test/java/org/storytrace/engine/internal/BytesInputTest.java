@@ -7,6 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,23 @@ class BytesInputTest {
         got.readFully(g);
         assertArrayEquals(w, g);
         assertEquals(0, got.remaining());
+    }
+
+    @Test
+    @SuppressWarnings("deprecation") // DataInputStream.readLine is the reference for the interface's contract
+    void linesEndAtEachKindOfBreakAsDataInputStreamReadsThem() throws Exception {
+        byte[] b = "one\ntwo\r\nthree\rfour\u00e9\n\nlast".getBytes(StandardCharsets.ISO_8859_1);
+        DataInputStream want = new DataInputStream(new ByteArrayInputStream(b));
+        BytesInput got = new BytesInput(b);
+        for (String line = want.readLine(); line != null; line = want.readLine()) assertEquals(line, got.readLine());
+        assertNull(got.readLine());
+        assertEquals(List.of("one", "two", "three", "four\u00e9", "", "last"), lines(new BytesInput(b)));
+    }
+
+    private static List<String> lines(BytesInput in) {
+        List<String> out = new ArrayList<>();
+        for (String line = in.readLine(); line != null; line = in.readLine()) out.add(line);
+        return out;
     }
 
     @Test

@@ -1,15 +1,10 @@
 package org.storytrace.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.storytrace.core.pipeline.StoryGrouper;
 import org.junit.jupiter.api.Test;
 
@@ -28,18 +23,6 @@ class DocumentCodecTest {
         StoryGrouper.Terms odd = new StoryGrouper.Terms(new long[] {-3, 0, Long.MAX_VALUE}, new float[] {0.5f, 1f, 3e9f},
                 new long[] {7}, new float[] {300f}, new long[0], new float[0]);
         same(odd, DocumentCodec.decodeTerms(DocumentCodec.encode(odd)));
-    }
-
-    @Test
-    void datesComeBackAsLocalDateWroteThem() {
-        for (LocalDate d : new LocalDate[] {LocalDate.of(2020, 8, 23), LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31),
-                LocalDate.of(2024, 2, 29), LocalDate.of(-44, 3, 15), LocalDate.of(12020, 1, 1)}) {
-            assertEquals(d, DocumentCodec.date(d.toString()), d.toString());
-        }
-        // what LocalDate.parse refuses is refused the same way
-        assertThrows(DateTimeException.class, () -> DocumentCodec.date("2021-02-29"));
-        assertThrows(DateTimeException.class, () -> DocumentCodec.date("2021-13-01"));
-        assertThrows(DateTimeParseException.class, () -> DocumentCodec.date("2021-1x-01"));
     }
 
     private static void same(StoryGrouper.Terms a, StoryGrouper.Terms b) {

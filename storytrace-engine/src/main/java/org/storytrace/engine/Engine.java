@@ -153,8 +153,12 @@ public final class Engine implements AutoCloseable {
      * prepared (article stages, terms, fingerprints) as soon as it is handed over, so the next batches' preparing
      * fills the cores while the stage thread links one batch in order (session 9: with two in flight and the
      * preparing inside the stage thread's turn, the engine's threads waited a third of the time at a million).
+     * One batch waiting besides the one linking is enough since (session 28) and costs far less: whatever a waiting
+     * batch holds (texts, tokens, encodings, ~30 KB an article) outlives a young collection and is promoted, so with
+     * three waiting a million articles took 143-158 full collections (32-33 s of pauses), and with one 30 (6 s); 211-213
+     * -> 186 s in all, 100k 28.0 -> 25.5-26.3 s against two, 20k alike, the same {@code stories.json}.
      */
-    private static final int IN_FLIGHT = 3;
+    private static final int IN_FLIGHT = 1;
 
     private Engine(Builder b) {
         this.settings = b.settings;
@@ -214,7 +218,8 @@ public final class Engine implements AutoCloseable {
         private boolean sentences = true;
         private final List<ArticleStage> stages = new ArrayList<>();
         private final List<StoryStage<?>> storyStages = new ArrayList<>();
-        private Consumer<Stored> onStored = batch -> { };
+        /** Null: no sink, so a batch in flight need not hold its documents' encoded bytes. */
+        private Consumer<Stored> onStored;
 
         private Builder(EngineSettings settings) {
             if (settings == null) throw new IllegalArgumentException("settings are required");
@@ -438,8 +443,10 @@ public final class Engine implements AutoCloseable {
             Article a = d[i].article();
             t[i] = StoryGrouper.terms(StoryGrouper.Item.of(a), d[i].expect(Layers.TOKENS));
             if (termBytes != null) termBytes[i] = DocumentCodec.encode(t[i]);
-            docBytes[i] = codec.encode(d[i]);
-            packedBytes[i] = docs.encode(docBytes[i]);
+            byte[] encoded = codec.encode(d[i]);
+            packedBytes[i] = docs.encode(encoded);
+            // kept only for a sink: a batch waits its turn while others link, and what it holds then is promoted
+            if (onStored != null) docBytes[i] = encoded;
             outlineBytes[i] = outlines.encode(codec.encodeOutline(d[i]));
         });
         List<Article> articles = new ArrayList<>(m);
@@ -453,7 +460,7 @@ public final class Engine implements AutoCloseable {
     private void store(Prepared p, boolean fresh) {
         Document[] d = p.documents();
         int m = d.length;
-        if (fresh) onStored.accept(new Stored(List.of(d), List.of(p.docBytes())));
+        if (fresh && onStored != null) onStored.accept(new Stored(List.of(d), List.of(p.docBytes())));
         List<Article> articles = p.articles();
         // stored first: linking reads the batch's own articles back (fingerprint) to verify them against each other
         for (int i = 0; i < m; i++) {

@@ -49,7 +49,7 @@ public final class PageProcessor {
         Article a = new Article(id, page.origin() + (page.position() == null ? "" : " (" + page.position() + ")"), text, title, published,
                 evidence,
                 p.source(), author, p.bodyStart(), p.bodyEnd(), p.boilerplate(), format, page.encoding(), url, outlet, page.language());
-        return a.language() != null ? a : a.withLanguage(languages.identify(a.cleanBody()));
+        return a.language() != null ? a : a.withLanguage(languages.identify(a.cleanText(), a.bodyStart(), a.bodyEnd()));
     }
 
     private static String container(String format) {

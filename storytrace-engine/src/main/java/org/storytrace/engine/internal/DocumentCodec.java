@@ -41,9 +41,9 @@ public final class DocumentCodec {
      * document writes the text, and each furniture span's words after its offsets.
      */
     private byte[] write(Document d, boolean outline) {
+        Bytes bytes = Bytes.forThisThread();
         try {
             Article a = d.article();
-            Bytes bytes = new Bytes(outline ? 512 : a.text().length() + 512);
             DataOutputStream out = new DataOutputStream(bytes);
             str(out, a.id()); str(out, a.path());
             if (outline) out.writeInt(a.text().length()); else str(out, a.text());
@@ -59,9 +59,11 @@ public final class DocumentCodec {
             str(out, a.format()); str(out, a.encoding()); str(out, a.url()); str(out, a.outlet()); str(out, a.language());
             writeLayers(out, d);
             out.flush();
-            return bytes.array();
+            return Arrays.copyOf(bytes.buf(), bytes.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            bytes.release();
         }
     }
 
@@ -70,7 +72,34 @@ public final class DocumentCodec {
      * int as four single bytes, and the sentence layer alone is hundreds of ints an article.
      */
     private static final class Bytes extends ByteArrayOutputStream {
+        /**
+         * One buffer a thread, grown to the largest document it wrote (up to {@link #KEPT}): a new one a document, grown
+         * by doubling and then cut to length, was ~10 KB of garbage an article (session 28).
+         */
+        private static final ThreadLocal<Bytes> BUFFER = ThreadLocal.withInitial(() -> new Bytes(8192));
+        /** A buffer grown past this (a very long document) is let go once written. */
+        private static final int KEPT = 1 << 20;
+        private boolean inUse;
+
         Bytes(int size) { super(size); }
+
+        /** This thread's buffer, empty; a new one while it is in use (a layer's codec that encodes a document). */
+        static Bytes forThisThread() {
+            Bytes b = BUFFER.get();
+            if (b.inUse) return new Bytes(8192);
+            b.inUse = true;
+            b.reset();
+            return b;
+        }
+
+        /** The array written into (its first {@link #size()} bytes). */
+        byte[] buf() { return buf; }
+
+        /** Frees the buffer for the thread's next document. */
+        void release() {
+            inUse = false;
+            if (buf.length > KEPT) buf = new byte[8192];
+        }
 
         @Override public void write(int b) {
             if (count == buf.length) buf = Arrays.copyOf(buf, buf.length * 2 + 16);
@@ -82,9 +111,6 @@ public final class DocumentCodec {
             System.arraycopy(b, off, buf, count, len);
             count += len;
         }
-
-        /** The bytes written, in an array of exactly their length. */
-        byte[] array() { return count == buf.length ? buf : Arrays.copyOf(buf, count); }
     }
 
     /**

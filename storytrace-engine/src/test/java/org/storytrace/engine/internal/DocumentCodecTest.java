@@ -1,10 +1,18 @@
 package org.storytrace.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.storytrace.core.doc.Document;
+import org.storytrace.core.doc.Layers;
+import org.storytrace.core.doc.SentenceSplitter;
+import org.storytrace.core.doc.TokenLayer;
+import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Span;
 import org.storytrace.core.pipeline.StoryGrouper;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +46,36 @@ class DocumentCodecTest {
         try (var files = Files.list(Path.of("../examples/corpus"))) {
             return files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().findFirst().orElseThrow();
         }
+    }
+
+    private static Document document(String id, String text) {
+        Article a = new Article(id, id + ".txt", text, "A headline", null, null, null, null, 0, text.length(),
+                List.of(new Span(0, 4, "Menu")), "text", "UTF-8", null, "Outlet", "eng");
+        Document d = Document.of(a).with(Layers.TOKENS, TokenLayer.of(a));
+        return new SentenceSplitter().apply(d);
+    }
+
+    @Test
+    void eachDocumentsBytesAreItsOwnWhateverTheThreadWroteBefore() {
+        DocumentCodec codec = new DocumentCodec(List.of(Layers.TOKENS, Layers.SENTENCES));
+        Document small = document("small", "Menu The minister spoke. Protesters gathered in Baghdad.");
+        byte[] first = codec.encode(small);
+        // a document larger than the thread's buffer grows it, one past the buffer's limit replaces it
+        String sentence = "Protesters gathered in Tahrir Square on Sunday, the third day of demonstrations. ";
+        for (int repeat : new int[] {200, 20_000}) {
+            Document large = document("large", "Menu " + sentence.repeat(repeat));
+            byte[] bytes = codec.encode(large);
+            Document back = codec.decode(bytes);
+            assertEquals(large.article(), back.article());
+            assertEquals(large.expect(Layers.SENTENCES).size(), back.expect(Layers.SENTENCES).size());
+            assertEquals(bytes.length, codec.encode(large).length);
+        }
+        byte[] again = codec.encode(small);
+        assertArrayEquals(first, again, "nothing of the larger document is left in the smaller one's bytes");
+        assertEquals(first.length, again.length);
+        Document outline = codec.decodeOutline(codec.encodeOutline(small));
+        assertEquals("Menu", outline.article().text().substring(0, 4));
+        assertEquals(small.article().text().length(), outline.article().text().length());
+        assertArrayEquals(first, codec.encode(small));
     }
 }

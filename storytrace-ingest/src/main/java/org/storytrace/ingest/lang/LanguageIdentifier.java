@@ -84,8 +84,11 @@ public final class LanguageIdentifier {
     }
 
     /** ISO 639-3 code ({@code eng}, {@code fra}, ...), or null when the text is too short or no language is likely. */
-    public String identify(CharSequence text) {
-        String t = text.length() > READ_CHARS ? text.subSequence(0, READ_CHARS).toString() : text.toString();
+    public String identify(CharSequence text) { return identify(text, 0, text.length()); }
+
+    /** {@link #identify(CharSequence)} of {@code text[from, to)}, without copying more of it than is read. */
+    public String identify(CharSequence text, int from, int to) {
+        String t = text.subSequence(from, Math.min(to, from + READ_CHARS)).toString();
         if (t.strip().length() < 40) return null;
         if (clearlyEnglish(t)) return "eng";
         Loaded m = loaded();

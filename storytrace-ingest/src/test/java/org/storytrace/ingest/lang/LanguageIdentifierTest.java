@@ -111,4 +111,20 @@ class LanguageIdentifierTest {
         assertEquals(LanguageIdentifier.packed("the"), LanguageIdentifier.packed("the"));
         assertFalse(LanguageIdentifier.packed("the") == LanguageIdentifier.packed("thee"));
     }
+
+    @Test
+    void aPartOfATextIsIdentifiedAsThatPartAlone() throws Exception {
+        LanguageIdentifier id = new LanguageIdentifier();
+        String menu = "Home | World | Sport | Contact\n";
+        List<String> bodies = new ArrayList<>(OTHERS);
+        bodies.addAll(TestCorpora.newsPool(40));
+        for (String body : bodies) {
+            String page = menu + body + "\nShare this story";
+            int from = menu.length(), to = from + body.length();
+            String want = id.identify(body);
+            assertEquals(want, id.identify(page, from, to), body.substring(0, Math.min(60, body.length())));
+        }
+        assertEquals("eng", id.identify(TestCorpora.newsPool(1).get(0)));
+        assertEquals("fra", id.identify(OTHERS.get(0)));
+    }
 }

@@ -72,7 +72,6 @@ class DocumentCodecTest {
         }
         byte[] again = codec.encode(small);
         assertArrayEquals(first, again, "nothing of the larger document is left in the smaller one's bytes");
-        assertEquals(first.length, again.length);
         Document outline = codec.decodeOutline(codec.encodeOutline(small));
         assertEquals("Menu", outline.article().text().substring(0, 4));
         assertEquals(small.article().text().length(), outline.article().text().length());

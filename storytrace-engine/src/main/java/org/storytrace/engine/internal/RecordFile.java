@@ -136,6 +136,9 @@ public final class RecordFile implements AutoCloseable {
     public synchronized long memoryBytes() { return offsets.length * 8L + pending.capacity(); }
 
     @Override public synchronized void close() {
+        // the mapping goes with the file (its pages, and the deleted file's disk space, once the buffers are collected)
+        segments = null;
+        mappedUpTo = 0;
         try {
             channel.close();
             Files.deleteIfExists(file);

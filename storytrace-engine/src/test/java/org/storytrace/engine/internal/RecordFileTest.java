@@ -2,6 +2,7 @@ package org.storytrace.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,10 @@ class RecordFileTest {
             }
             for (int k = given.size() - 1; k >= 0; k--) assertArrayEquals(given.get(k), f.read(k), "record " + k);
             assertThrows(IndexOutOfBoundsException.class, () -> f.read(given.size()));
+            // closed, a record is gone, mapped or not: the mapping goes with the file
+            f.close();
+            assertThrows(UncheckedIOException.class, () -> f.read(0));
+            assertThrows(UncheckedIOException.class, () -> f.read(given.size() - 1));
         }
     }
 }

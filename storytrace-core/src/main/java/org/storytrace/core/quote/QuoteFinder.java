@@ -113,7 +113,7 @@ public final class QuoteFinder implements ArticleStage {
                 Attribution verb = cueRightBefore(text, from, s.open(), mentions);
                 if (verb != null) { a = verb; direct = true; }
             }
-            if (!direct || STAGE_DIRECTION.matcher(inner).matches()) {
+            if (!direct || STAGE_DIRECTION.matcher(inner).matches() || a == null && FOLLOW_LINE.matcher(inner).matches()) {
                 // only a speaker that is a name the text names (a scare quote's "cue" can be any verb-like word)
                 if (a != null && a.mention >= 0 && a.cueStart >= 0) { lastSaid = a; lastEnd = s.end(); }
                 continue;
@@ -623,6 +623,14 @@ public final class QuoteFinder implements ArticleStage {
 
     /** A transcript's note in brackets, quoted as a turn of its own ("(CROSSTALK.)", "[inaudible]"): nobody's words. */
     private static final Pattern STAGE_DIRECTION = Pattern.compile("\\s*[(\\[][^()\\[\\]]{1,40}[)\\]][.,]?\\s*");
+
+    /**
+     * An outlet's line that closes a quoted transcript ({@code "Follow Pam Key on Twitter @pamkeyNEN."}): with no cue of its
+     * own it is nobody's words, though the turn before it would otherwise lend it a speaker. A handle is required, so that
+     * a speaker's own "Follow me on Twitter" with a cue stays a quote.
+     */
+    private static final Pattern FOLLOW_LINE = Pattern.compile("(?i)\\s*follow\\s+[^.!?\\n]{1,60}?\\s+on\\s+(?:twitter|x|facebook|"
+            + "instagram|threads|tiktok|bluesky|mastodon)\\b[^\\n]{0,40}?@\\w+[^\\n]{0,40}");
 
     private static final Pattern LABEL = Pattern.compile("\\p{Lu}[\\p{Lu}.'\u2019 -]{1,30}(?=:\\s)");
 

@@ -279,6 +279,21 @@ class QuoteFinderTest {
     }
 
     @Test
+    void anOutletsFollowUsLineAfterATranscriptIsNobodysWords() {
+        // the transcript's last quoted paragraph is the outlet's (PolNeAR breitbart 2016-09-25 marks it Discard)
+        String text = "Partial transcript as follows:\n\n\"PENCE: And that's why Donald Trump is on his way to the White House.\n\n"
+                + "\"Follow Pam Key on Twitter @pamkeyNEN.\"";
+        List<Quote> qs = find(text, "P:Donald Trump");
+        assertEquals(1, qs.size(), qs.toString());
+        assertEquals("PENCE", qs.get(0).speaker());
+        // a speaker's own words to the same effect, with a cue, stay a quote
+        String own = "\"Follow me on Twitter @jsmith for updates from the count,\" Smith told supporters on Monday.";
+        List<Quote> mine = find(own, "P:Smith");
+        assertEquals(1, mine.size(), mine.toString());
+        assertEquals("Smith", mine.get(0).speaker());
+    }
+
+    @Test
     void aPronounRightBeforeTheCueIsTheSpeakerWhateverStandsBeforeIt() {
         String text = "My mother has softened with age, but even now at 86 she still says things such as, \"We're not all meant to be "
                 + "equal, you know.\"\n\nThe senator later said, \"We will vote against it.\"";

@@ -59,7 +59,7 @@ public final class DocumentCodec {
             str(out, a.format()); str(out, a.encoding()); str(out, a.url()); str(out, a.outlet()); str(out, a.language());
             writeLayers(out, d);
             out.flush();
-            return Arrays.copyOf(bytes.buf(), bytes.size());
+            return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -91,9 +91,6 @@ public final class DocumentCodec {
             b.reset();
             return b;
         }
-
-        /** The array written into (its first {@link #size()} bytes). */
-        byte[] buf() { return buf; }
 
         /** Frees the buffer for the thread's next document. */
         void release() {

@@ -2,6 +2,7 @@ package org.storytrace.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -828,16 +829,28 @@ public final class Engine implements AutoCloseable {
         for (int from = 0; from < n; from += chunk) {
             int f = from, to = Math.min(n, from + chunk);
             byte[][] encoded = new byte[to - from][];
-            range(to - from).forEach(k -> encoded[k] = DocumentCodec.encode(grouper.profile(terms(f + k),
-                    date(f + k), df, n)));
+            range(to - from).forEach(k -> encoded[k] = grouper.profile(terms(f + k), date(f + k), df, n).encode());
             for (byte[] e : encoded) profileFile.append(e);
         }
         profileFile.map();
-        RecordFile file = profileFile;
-        return new AbstractList<>() {
-            @Override public StoryGrouper.Profile get(int i) { return DocumentCodec.decodeProfile(file.read(i)); }
-            @Override public int size() { return n; }
-        };
+        return new MappedProfiles(profileFile, n);
+    }
+
+    /** Profiles in a mapped work file: decoded when asked for, read in place by the pair scores. */
+    private static final class MappedProfiles extends AbstractList<StoryGrouper.Profile> implements StoryGrouper.EncodedProfiles {
+        private final RecordFile file;
+        private final int n;
+
+        MappedProfiles(RecordFile file, int n) { this.file = file; this.n = n; }
+
+        @Override public StoryGrouper.Profile get(int i) { return StoryGrouper.Profile.decode(encoded(i)); }
+
+        @Override public ByteBuffer encoded(int i) {
+            ByteBuffer v = file.view(i);
+            return v != null ? v : ByteBuffer.wrap(file.read(i));
+        }
+
+        @Override public int size() { return n; }
     }
 
     private RecordFile profileFile;

@@ -1,6 +1,7 @@
 package org.storytrace.core.pipeline;
 
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -300,6 +301,7 @@ public final class StoryGrouper implements Serializable {
         ThreadLocal<TermVectors.CandidateIndex.Scratch> scratch = candidates == null ? null
                 : ThreadLocal.withInitial(() -> candidates.new Scratch());
         int minShared = settings.candidateMinShared;
+        EncodedProfiles encoded = profiles instanceof EncodedProfiles e ? e : null;
         range(n).forEach(d -> {
             int[] found;
             int m;
@@ -319,8 +321,10 @@ public final class StoryGrouper implements Serializable {
                 Probes probes = PROBES.get();
                 probes.load(profiles.get(d));
                 for (int i = 0; i < mine.length; i++) {
-                    Profile po = profiles.get(mine[i]);
-                    sc[i] = score(probes.evidence(po, reuseOf(d, mine[i], reuseKeys, reuseShares)), day[d], day[mine[i]]);
+                    double reuse = reuseOf(d, mine[i], reuseKeys, reuseShares);
+                    Evidence ev = encoded != null ? probes.evidence(encoded.encoded(mine[i]), reuse)
+                            : probes.evidence(profiles.get(mine[i]), reuse);
+                    sc[i] = score(ev, day[d], day[mine[i]]);
                 }
             }
             scoreOf[d] = sc;
@@ -452,7 +456,7 @@ public final class StoryGrouper implements Serializable {
     }
 
     /** One profile held for the evidence of its pairs with many others: {@link #lexicalEvidence} by probes. One per thread. */
-    private static final class Probes {
+    static final class Probes {
         private final TermVectors.Probe words = new TermVectors.Probe(), names = new TermVectors.Probe(), heads = new TermVectors.Probe();
 
         void load(Profile a) {
@@ -466,6 +470,14 @@ public final class StoryGrouper implements Serializable {
             double n = names.isEmpty() || b.names().isEmpty() ? -1 : names.dot(b.names());
             double h = heads.isEmpty() || b.heads().isEmpty() ? -1 : heads.dot(b.heads());
             return new Evidence(words.dot(b.words()), n, h, -1, reuse);
+        }
+
+        /** The same for {@code b} as {@link Profile#encode} wrote it (from index 0 of {@code b}), read in place. */
+        Evidence evidence(ByteBuffer b, double reuse) {
+            int nw = b.getInt(0), namesAt = 4 + 12 * nw, nn = b.getInt(namesAt), headsAt = namesAt + 4 + 12 * nn, nh = b.getInt(headsAt);
+            double n = names.isEmpty() || nn == 0 ? -1 : names.dot(b, namesAt + 4, nn);
+            double h = heads.isEmpty() || nh == 0 ? -1 : heads.dot(b, headsAt + 4, nh);
+            return new Evidence(words.dot(b, 4, nw), n, h, -1, reuse);
         }
     }
 
@@ -544,7 +556,61 @@ public final class StoryGrouper implements Serializable {
      */
     public record Profile(TermVectors.Vector words, TermVectors.Vector names, TermVectors.Vector heads, long[] candidateTerms,
             LocalDate published)
-            implements Serializable {}
+            implements Serializable {
+        /**
+         * The profile as bytes (big-endian): for each of words, names and heads its length {@code n}, its {@code n} keys
+         * ({@code long}) then its {@code n} weights ({@code float}); then the candidate terms' count and keys; then the
+         * day of publication ({@code int}, {@link Integer#MIN_VALUE} for none). {@link Probes} reads the vectors of
+         * this form in place ({@link EncodedProfiles}).
+         */
+        public byte[] encode() {
+            int n = words.keys().length + names.keys().length + heads.keys().length;
+            ByteBuffer b = ByteBuffer.allocate(20 + n * 12 + candidateTerms.length * 8);
+            put(b, words);
+            put(b, names);
+            put(b, heads);
+            b.putInt(candidateTerms.length);
+            for (long t : candidateTerms) b.putLong(t);
+            b.putInt(published == null ? Integer.MIN_VALUE : (int) published.toEpochDay());
+            return b.array();
+        }
+
+        private static void put(ByteBuffer b, TermVectors.Vector v) {
+            b.putInt(v.keys().length);
+            for (long x : v.keys()) b.putLong(x);
+            for (float x : v.weights()) b.putFloat(x);
+        }
+
+        /** The profile {@link #encode} wrote, from {@code b}'s position on (which it advances). */
+        public static Profile decode(ByteBuffer b) {
+            TermVectors.Vector[] v = new TermVectors.Vector[3];
+            for (int j = 0; j < 3; j++) {
+                int n = b.getInt();
+                long[] k = new long[n];
+                float[] w = new float[n];
+                for (int i = 0; i < n; i++) k[i] = b.getLong();
+                for (int i = 0; i < n; i++) w[i] = b.getFloat();
+                v[j] = new TermVectors.Vector(k, w);
+            }
+            long[] top = new long[b.getInt()];
+            for (int i = 0; i < top.length; i++) top[i] = b.getLong();
+            int day = b.getInt();
+            return new Profile(v[0], v[1], v[2], top, day == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(day));
+        }
+    }
+
+    /**
+     * A list of profiles that also hands out each one's bytes ({@link Profile#encode}), for the pair scores to read in
+     * place. Why (session 29): a million articles' profiles live in a mapped work file, and the pair scores decoded
+     * a partner's profile for each of its ~47 candidate pairs (three vectors, the candidate terms, a date: about a
+     * kilobyte of arrays a pair, ~15% of the story phase with the collections it caused); read in place, a pair costs
+     * the look-ups of its dot products alone. The scores are the same to the last bit: the products are summed in the
+     * same order from the same floats.
+     */
+    public interface EncodedProfiles {
+        /** Profile {@code i}'s bytes as {@link Profile#encode} wrote them, from index 0 of the buffer returned. */
+        ByteBuffer encoded(int i);
+    }
 
     /** The profile of an item in a collection of {@code n}, from its terms and the three document-frequency functions. */
     public Profile profile(Terms t, LocalDate published, LongToIntFunction wordDf,

@@ -6,7 +6,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,11 +17,11 @@ import org.storytrace.core.doc.Layer;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Span;
 import org.storytrace.core.pipeline.StoryGrouper;
-import org.storytrace.core.pipeline.TermVectors;
 
 /**
- * Documents (the article and its stored layers) and story profiles to bytes and back, for the engine's
- * record files. Layers without a codec are not written. Thread-safe.
+ * Documents (the article and its stored layers) and story terms to bytes and back, for the engine's record files
+ * (story profiles encode themselves: {@link StoryGrouper.Profile#encode}, which the pair scores read in place). Layers
+ * without a codec are not written. Thread-safe.
  */
 public final class DocumentCodec {
     private final Map<String, Layer<?>> stored;
@@ -267,41 +266,6 @@ public final class DocumentCodec {
     }
 
     /** A story profile as bytes: its three vectors, candidate terms and date. */
-    public static byte[] encode(StoryGrouper.Profile p) {
-        int n = p.words().keys().length + p.names().keys().length + p.heads().keys().length;
-        ByteBuffer b = ByteBuffer.allocate(20 + n * 12 + p.candidateTerms().length * 8);
-        put(b, p.words().keys(), p.words().weights());
-        put(b, p.names().keys(), p.names().weights());
-        put(b, p.heads().keys(), p.heads().weights());
-        b.putInt(p.candidateTerms().length);
-        for (long t : p.candidateTerms()) b.putLong(t);
-        b.putInt(p.published() == null ? Integer.MIN_VALUE : (int) p.published().toEpochDay());
-        return b.array();
-    }
-
-    public static StoryGrouper.Profile decodeProfile(byte[] bytes) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        TermVectors.Vector[] v = new TermVectors.Vector[3];
-        for (int j = 0; j < 3; j++) {
-            int n = b.getInt();
-            long[] k = new long[n];
-            float[] w = new float[n];
-            for (int i = 0; i < n; i++) k[i] = b.getLong();
-            for (int i = 0; i < n; i++) w[i] = b.getFloat();
-            v[j] = new TermVectors.Vector(k, w);
-        }
-        long[] top = new long[b.getInt()];
-        for (int i = 0; i < top.length; i++) top[i] = b.getLong();
-        int day = b.getInt();
-        return new StoryGrouper.Profile(v[0], v[1], v[2], top, day == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(day));
-    }
-
-    private static void put(ByteBuffer b, long[] keys, float[] counts) {
-        b.putInt(keys.length);
-        for (long x : keys) b.putLong(x);
-        for (float x : counts) b.putFloat(x);
-    }
-
     private static void str(DataOutputStream out, String s) throws IOException { Codec.writeString(s, out); }
 
     private static String str(DataInput in) throws IOException { return Codec.readString(in); }

@@ -57,13 +57,20 @@ public final class RecordFile implements AutoCloseable {
         pendingStart = written;
     }
 
-    /** Mapped segments of the file once {@link #map} was called, for reads without a system call. */
-    private volatile MappedByteBuffer[] segments;
+    /**
+     * What {@link #map} mapped: the segments, the offsets of the records it covers (an array whose first {@code count}
+     * entries never change: appends write past them, and a grown array is a copy), so that those records are read
+     * without the lock.
+     */
+    private record Mapped(MappedByteBuffer[] segments, long[] offsets, int count) {}
+
+    private volatile Mapped mapped;
     private static final long SEGMENT = 1L << 30;
 
     /**
      * Maps what was written so far into memory, so reads of those records cost a copy rather than a system
-     * call: for files read many times over (profiles scored pair by pair). Later appends are read as before.
+     * call, and {@link #view} none: for files read many times over (profiles scored pair by pair). Later appends
+     * are read as before.
      */
     public synchronized void map() {
         flush();
@@ -74,17 +81,37 @@ public final class RecordFile implements AutoCloseable {
                 long from = j * SEGMENT;
                 m[j] = channel.map(FileChannel.MapMode.READ_ONLY, from, Math.min(SEGMENT, written - from));
             }
-            mappedUpTo = written;
-            segments = m;
+            mapped = new Mapped(m, offsets, size);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot map the work file " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private volatile long mappedUpTo;
+    /**
+     * Record {@code i} read in place: a read-only view of its bytes in the mapping (index 0 to its length), or null
+     * when it is not mapped ({@link #map} not called, the record appended after it, or lying across two of the
+     * mapping's 1 GB segments). No copy, no lock. The view is valid until {@link #close}.
+     */
+    public ByteBuffer view(int i) {
+        Mapped m = mapped;
+        if (m == null || i < 0 || i >= m.count()) return null;
+        long from = m.offsets()[i];
+        MappedByteBuffer b = m.segments()[(int) (from / SEGMENT)];
+        int at = (int) (from % SEGMENT);
+        if (at + 4 > b.limit()) return null;
+        int len = b.getInt(at);
+        if (len < 0 || at + 4L + len > b.limit()) return null;
+        return b.slice(at + 4, len);
+    }
 
     /** The record numbered {@code i}. */
     public byte[] read(int i) {
+        ByteBuffer v = view(i);
+        if (v != null) {
+            byte[] out = new byte[v.remaining()];
+            v.get(0, out);
+            return out;
+        }
         long from, next;
         synchronized (this) {
             if (i < 0 || i >= size) throw new IndexOutOfBoundsException("record " + i + " of " + size);
@@ -92,19 +119,6 @@ public final class RecordFile implements AutoCloseable {
             if (from >= pendingStart) flush(); // still in the write buffer
             // where the next record starts (or the data ends) gives the length, so the body is read in one call
             next = i + 1 < size ? offsets[i + 1] : pendingStart + pending.position();
-        }
-        MappedByteBuffer[] m = segments;
-        if (m != null && from + 4 <= mappedUpTo) {
-            int seg = (int) (from / SEGMENT), at = (int) (from % SEGMENT);
-            MappedByteBuffer b = m[seg];
-            if (at + 4 <= b.limit()) {
-                int len = b.getInt(at);
-                if (at + 4 + (long) len <= b.limit()) {
-                    byte[] out = new byte[len];
-                    b.get(at + 4, out);
-                    return out;
-                }
-            }
         }
         try {
             // one read a record, not one for its length and one for its body: a million-article run reads its outlines, terms
@@ -137,8 +151,7 @@ public final class RecordFile implements AutoCloseable {
 
     @Override public synchronized void close() {
         // the mapping goes with the file (its pages, and the deleted file's disk space, once the buffers are collected)
-        segments = null;
-        mappedUpTo = 0;
+        mapped = null;
         try {
             channel.close();
             Files.deleteIfExists(file);

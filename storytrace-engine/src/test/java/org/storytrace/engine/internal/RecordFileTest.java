@@ -3,6 +3,7 @@ package org.storytrace.engine.internal;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +34,24 @@ class RecordFileTest {
             }
             for (int k = given.size() - 1; k >= 0; k--) assertArrayEquals(given.get(k), f.read(k), "record " + k);
             assertThrows(IndexOutOfBoundsException.class, () -> f.read(given.size()));
+            // read in place: the records mapped, from index 0 of their view; none of those appended after the mapping
+            for (int k = 0; k < given.size(); k++) {
+                ByteBuffer v = f.view(k);
+                if (k > 2_000) {
+                    assertNull(v, "record " + k + " was appended after the mapping");
+                    continue;
+                }
+                byte[] got = new byte[v.remaining()];
+                v.get(0, got);
+                assertArrayEquals(given.get(k), got, "record " + k + " in place");
+            }
+            assertNull(f.view(-1));
+            assertNull(f.view(given.size()));
             // closed, a record is gone, mapped or not: the mapping goes with the file
             f.close();
             assertThrows(UncheckedIOException.class, () -> f.read(0));
             assertThrows(UncheckedIOException.class, () -> f.read(given.size() - 1));
+            assertNull(f.view(0));
         }
     }
 }

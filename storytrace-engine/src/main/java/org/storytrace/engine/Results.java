@@ -222,15 +222,20 @@ public final class Results {
      * where the text is kilobytes. The documents themselves when their source keeps no outlines.
      */
     public Iterable<Document> outlines() {
-        IntFunction<Document> source = documents instanceof Outlined o ? o::outline : documents;
         return () -> new Iterator<>() {
             private int next;
             @Override public boolean hasNext() { return next < articleCount; }
             @Override public Document next() {
                 if (next >= articleCount) throw new NoSuchElementException();
-                return source.apply(next++);
+                return outline(next++);
             }
         };
+    }
+
+    /** The outline of document {@code i} (see {@link #outlines}); thread-safe as the documents' source is. */
+    public Document outline(int i) {
+        if (i < 0 || i >= articleCount) throw new IndexOutOfBoundsException("document " + i + " of " + articleCount);
+        return documents instanceof Outlined o ? o.outline(i) : documents.apply(i);
     }
 
     /** Every document in reading order, read back one at a time. */

@@ -165,8 +165,12 @@ public final class LanguageIdentifier {
         boolean plain = true; // letters a-z only so far (after lower-casing)
         for (int i = from; i <= to; i++) {
             char c = i < to ? t.charAt(i) : ' ';
-            if (Character.isLetter(c)) {
-                char l = Character.toLowerCase(c);
+            // ASCII first: its letters are A-Z and a-z, and setting bit 5 lowers them (and maps no other character
+            // into a-z); the rest through Character, as before
+            int lower = c | 0x20;
+            boolean letter = c < 128 ? lower >= 'a' && lower <= 'z' : Character.isLetter(c);
+            if (letter) {
+                char l = c < 128 ? (char) lower : Character.toLowerCase(c);
                 if (l >= 'a' && l <= 'z') key = key << 5 | (l - 'a' + 1);
                 else plain = false;
                 length++;

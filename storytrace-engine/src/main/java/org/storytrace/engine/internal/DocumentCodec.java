@@ -265,7 +265,6 @@ public final class DocumentCodec {
         }
     }
 
-    /** A story profile as bytes: its three vectors, candidate terms and date. */
     private static void str(DataOutputStream out, String s) throws IOException { Codec.writeString(s, out); }
 
     private static String str(DataInput in) throws IOException { return Codec.readString(in); }

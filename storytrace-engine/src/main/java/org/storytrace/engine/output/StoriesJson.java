@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -152,7 +153,13 @@ public final class StoriesJson {
                     ahead.add(pool.submit(() -> chunk(r, from, to, pretty)));
                     next = to;
                 }
-                Threads.await(ahead.poll()).writeArticlesTo(out);
+                Chunk done;
+                try {
+                    done = Threads.await(ahead.poll());
+                } catch (UncheckedIOException e) {
+                    throw e.getCause(); // what rendering the chunk here would have thrown
+                }
+                done.writeArticlesTo(out);
             }
         } finally {
             pool.shutdownNow();

@@ -265,6 +265,30 @@ public final class StoryGrouper implements Serializable {
     /** The scored pairs {@code (u[e] < v[e], w[e] > 0)} in pair order, and how many items were embedded for them. */
     private record Edges(int[] u, int[] v, double[] w, int embedded) {}
 
+    /**
+     * Fills each profile's date and day, and returns its candidate terms when {@code candidates} (else null). On every
+     * thread, and in place where the profiles are bytes: only the dates and candidate terms are needed (a serial decoding
+     * of every profile was ~2 s of one core at a million articles, session 29).
+     */
+    private long[][] datesAndCandidateTerms(List<Profile> profiles, LocalDate[] published, long[] day, boolean candidates) {
+        int n = profiles.size();
+        long[][] top = candidates ? new long[n][] : null;
+        EncodedProfiles encoded = profiles instanceof EncodedProfiles e ? e : null;
+        range(n).forEach(i -> {
+            if (encoded != null) {
+                ByteBuffer b = encoded.encoded(i);
+                published[i] = Profile.published(b);
+                if (top != null) top[i] = Profile.candidateTerms(b);
+            } else {
+                Profile p = profiles.get(i);
+                published[i] = p.published();
+                if (top != null) top[i] = p.candidateTerms();
+            }
+            day[i] = published[i] == null ? NO_DAY : published[i].toEpochDay();
+        });
+        return top;
+    }
+
     private Edges scorePairs(List<String> ids, List<Profile> profiles, List<Link> links, Embedder embedder,
                              IntFunction<float[]> given, IntFunction<String> embeddingText) {
         int n = profiles.size();
@@ -274,13 +298,7 @@ public final class StoryGrouper implements Serializable {
         LocalDate[] published = new LocalDate[n];
         long[] day = new long[n];
         boolean everyPair = scoresEveryPair(n);
-        long[][] top = everyPair ? null : new long[n][];
-        for (int i = 0; i < n; i++) {
-            Profile p = profiles.get(i);
-            published[i] = p.published();
-            day[i] = published[i] == null ? NO_DAY : published[i].toEpochDay();
-            if (top != null) top[i] = p.candidateTerms();
-        }
+        long[][] top = datesAndCandidateTerms(profiles, published, day, !everyPair);
         TermVectors.CandidateIndex candidates = top == null ? null : new TermVectors.CandidateIndex(top);
         top = null;
         // reused shares by pair, as sorted parallel arrays: a document's reuse partners are one run of keys
@@ -579,6 +597,28 @@ public final class StoryGrouper implements Serializable {
             b.putInt(v.keys().length);
             for (long x : v.keys()) b.putLong(x);
             for (float x : v.weights()) b.putFloat(x);
+        }
+
+        /** Where the candidate terms' count lies in the bytes of {@link #encode} (from index 0 of {@code b}). */
+        private static int candidatesAt(ByteBuffer b) {
+            int at = 0;
+            for (int j = 0; j < 3; j++) at += 4 + 12 * b.getInt(at);
+            return at;
+        }
+
+        /** The candidate terms of the profile whose bytes ({@link #encode}) are {@code b} from index 0, read in place. */
+        public static long[] candidateTerms(ByteBuffer b) {
+            int at = candidatesAt(b);
+            long[] top = new long[b.getInt(at)];
+            for (int i = 0; i < top.length; i++) top[i] = b.getLong(at + 4 + 8 * i);
+            return top;
+        }
+
+        /** The day of publication of the profile whose bytes ({@link #encode}) are {@code b} from index 0, or null. */
+        public static LocalDate published(ByteBuffer b) {
+            int at = candidatesAt(b);
+            int day = b.getInt(at + 4 + 8 * b.getInt(at));
+            return day == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
         }
 
         /** The profile {@link #encode} wrote, from {@code b}'s position on (which it advances). */

@@ -94,6 +94,11 @@ class TermVectorsTest {
             }
             assertArrayEquals(p.candidateTerms(), q.candidateTerms());
             assertEquals(p.published(), q.published());
+            // and read in place, from a slice of a larger buffer
+            byte[] bytes = p.encode();
+            ByteBuffer padded = ByteBuffer.allocate(bytes.length + 9).put(5, bytes).slice(5, bytes.length);
+            assertArrayEquals(p.candidateTerms(), StoryGrouper.Profile.candidateTerms(padded));
+            assertEquals(p.published(), StoryGrouper.Profile.published(padded));
         }
     }
 
@@ -123,7 +128,7 @@ class TermVectorsTest {
     @Test
     void profilesReadInPlaceGroupAsTheProfilesDo() throws Exception {
         StoryGrouper g = new StoryGrouper();
-        List<StoryGrouper.Profile> profiles = newsProfiles(g, 120);
+        List<StoryGrouper.Profile> profiles = newsProfiles(g, StoryGrouper.EXHAUSTIVE + 100); // scored by candidate terms
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < profiles.size(); i++) ids.add("n" + i);
         List<byte[]> bytes = new ArrayList<>();

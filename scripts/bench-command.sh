@@ -13,12 +13,17 @@ corpus="$1"; heap="${2:-2g}"
 [ -f "$corpus" ] || { echo "bench-command: no corpus $corpus (make one with ./storytrace generate)" >&2; exit 2; }
 ./storytrace --version > /dev/null   # builds the command-line jar if needed
 ./storytrace build-spark             # builds the Spark module (the peers) if needed
+# the builds just wrote ~150 MB (the Spark module's libraries), written back while the first command ran: analyze at 20k
+# took 9.28 and 9.36 s right after a build, 7.7-8.3 s otherwise, and 8.77 s right after a build with this sync (session 29,
+# one run). Each command starts with nothing left to write back, whatever ran before it.
+sync
 cp="storytrace-spark/target/classes:storytrace-spark/target/lib/*"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 n=$(grep -c . "$corpus")
 measure() { # name, then the command; prints "name seconds articles_per_s peak_rss_mb"
   local name="$1"; shift
+  sync
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/$name.out" 2> "$work/$name.err" || { echo "$name failed:" >&2; tail -5 "$work/$name.err" >&2; exit 1; }
   read -r secs rss < "$work/time"
   awk -v n="$n" -v s="$secs" -v r="$rss" -v name="$name" 'BEGIN { printf "%s.seconds %.2f\n%s.articles_per_s %.0f\n%s.peak_rss_mb %.0f\n", name, s, name, n / s, name, r / 1024 }'
@@ -38,6 +43,7 @@ if [ -n "${DEEP:-}" ]; then
   head -n "$DEEP" "$corpus" > "$work/deep.jsonl"
   for tier in fast deep; do
     flag=""; [ "$tier" = fast ] && flag="--fast"
+    sync
     /usr/bin/time -f "%e %U %S %M" -o "$work/$tier.time" env STORYTRACE_JAVA_OPTS=-Xmx"$heap" ./storytrace analyze "$work/deep.jsonl" $flag \
       --no-embeddings --timings \
       --out "$work/$tier" > /dev/null 2> "$work/$tier.err"

@@ -2,11 +2,12 @@ package org.storytrace.core.pipeline;
 
 import java.util.stream.IntStream;
 import org.storytrace.core.index.HashSort;
+import org.storytrace.core.index.LongIntMap;
 
 /**
  * Document frequencies of the three kinds of story terms (words, name keys, headline words), counted one
  * item at a time as items arrive, so the story stage needs nothing but these counts and each item's own
- * terms to build its profile. 32 to 64 bytes a distinct term. Not thread-safe: add from one thread.
+ * terms to build its profile. 24 to 48 bytes a distinct term. Not thread-safe: add from one thread.
  */
 public final class DocFrequencies {
     /**
@@ -105,69 +106,23 @@ public final class DocFrequencies {
     }
 
     /**
-     * A shard's counts: an open-addressing table (linear probing, at most half full) of (term, count) pairs side by
-     * side in one array, so that a look-up reads one cache line. Why (session 29): the story stage looks up the
-     * frequency of every term of every article's profile (about 200 an article); the table is far larger than the
-     * caches, and the map of term numbers it replaced cost three misses a look-up (the key, the number, the count).
+     * A shard's counts, each the value of its term in the map (one probe a look-up). Why (session 29): the story stage
+     * looks up the frequency of every term of every article's profile (about 200 an article), in a map far larger than
+     * the caches, and the map of term numbers into a counts array it replaced cost a second dependent miss a look-up.
      */
     private static final class Counts {
-        private long[] slots = new long[2 * 256]; // key, count; key 0 marks a free slot
-        private long zeroCount = -1; // the count of the term 0, or -1 while unseen
-        private int terms;
+        private final LongIntMap counts = new LongIntMap(256);
 
         /** Counts the keys that fall in shard {@code s}. */
         void add(long[] keys, int s) {
-            for (long h : keys) if (shard(h) == s) add(h, 1);
+            for (long h : keys) if (shard(h) == s) counts.addTo(h, 1);
         }
 
         /** Adds {@code count} items to {@code term}'s frequency. */
-        void add(long term, int count) {
-            if (term == 0) {
-                if (zeroCount < 0) { zeroCount = 0; terms++; }
-                zeroCount += count;
-                return;
-            }
-            int mask = slots.length / 2 - 1;
-            for (int i = slot(term, mask); ; i = (i + 1) & mask) {
-                long k = slots[2 * i];
-                if (k == term) { slots[2 * i + 1] += count; return; }
-                if (k == 0) {
-                    slots[2 * i] = term;
-                    slots[2 * i + 1] = count;
-                    if (++terms * 2 > slots.length / 2) grow();
-                    return;
-                }
-            }
-        }
+        void add(long term, int count) { counts.addTo(term, count); }
 
-        int df(long term) {
-            if (term == 0) return (int) Math.max(0, zeroCount);
-            int mask = slots.length / 2 - 1;
-            for (int i = slot(term, mask); ; i = (i + 1) & mask) {
-                long k = slots[2 * i];
-                if (k == term) return (int) slots[2 * i + 1];
-                if (k == 0) return 0;
-            }
-        }
+        int df(long term) { return counts.get(term, 0); }
 
-        private static int slot(long term, int mask) {
-            long h = term * 0x9E3779B97F4A7C15L;
-            return (int) (h ^ (h >>> 32)) & mask;
-        }
-
-        private void grow() {
-            long[] old = slots;
-            slots = new long[old.length * 2];
-            int mask = slots.length / 2 - 1;
-            for (int j = 0; j < old.length; j += 2) {
-                if (old[j] == 0) continue;
-                int i = slot(old[j], mask);
-                while (slots[2 * i] != 0) i = (i + 1) & mask;
-                slots[2 * i] = old[j];
-                slots[2 * i + 1] = old[j + 1];
-            }
-        }
-
-        long bytes() { return slots.length * 8L; }
+        long bytes() { return counts.memoryBytes(); }
     }
 }

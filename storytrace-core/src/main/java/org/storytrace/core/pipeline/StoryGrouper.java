@@ -492,7 +492,8 @@ public final class StoryGrouper implements Serializable {
 
         /** The same for {@code b} as {@link Profile#encode} wrote it (from index 0 of {@code b}), read in place. */
         Evidence evidence(ByteBuffer b, double reuse) {
-            int nw = b.getInt(0), namesAt = 4 + 12 * nw, nn = b.getInt(namesAt), headsAt = namesAt + 4 + 12 * nn, nh = b.getInt(headsAt);
+            int namesAt = Profile.after(b, 0), headsAt = Profile.after(b, namesAt), nw = b.getInt(0), nn = b.getInt(namesAt),
+                    nh = b.getInt(headsAt);
             double n = names.isEmpty() || nn == 0 ? -1 : names.dot(b, namesAt + 4, nn);
             double h = heads.isEmpty() || nh == 0 ? -1 : heads.dot(b, headsAt + 4, nh);
             return new Evidence(words.dot(b, 4, nw), n, h, -1, reuse);
@@ -599,12 +600,11 @@ public final class StoryGrouper implements Serializable {
             for (float x : v.weights()) b.putFloat(x);
         }
 
+        /** In the bytes of {@link #encode}, where what follows the vector whose length is at {@code at} begins. */
+        static int after(ByteBuffer b, int at) { return at + 4 + 12 * b.getInt(at); }
+
         /** Where the candidate terms' count lies in the bytes of {@link #encode} (from index 0 of {@code b}). */
-        private static int candidatesAt(ByteBuffer b) {
-            int at = 0;
-            for (int j = 0; j < 3; j++) at += 4 + 12 * b.getInt(at);
-            return at;
-        }
+        private static int candidatesAt(ByteBuffer b) { return after(b, after(b, after(b, 0))); }
 
         /** The candidate terms of the profile whose bytes ({@link #encode}) are {@code b} from index 0, read in place. */
         public static long[] candidateTerms(ByteBuffer b) {

@@ -46,6 +46,7 @@ import org.storytrace.core.text.Tokens;
 import org.storytrace.ingest.decode.TextDecoder;
 import org.storytrace.ingest.read.FeedPages;
 import org.storytrace.ingest.read.Input;
+import org.storytrace.ingest.read.JsonDocumentReader;
 import org.storytrace.ingest.read.JsonLinesReader;
 import org.storytrace.ingest.read.Limits;
 import org.storytrace.ingest.read.Page;
@@ -60,8 +61,9 @@ import org.storytrace.ingest.read.WarcPages;
  * one at a time. A bad input never stops the run.
  *
  * <p>Formats: plain text and HTML pages, generic XML, WARC and WET (gzipped or not), RSS and Atom feeds,
- * JSON Lines; any of them gzipped. Exact duplicates (same canonical URL, or the same normalised body) are
- * reported, not handed on, so a rerun over the same inputs adds nothing. Not thread-safe.
+ * JSON Lines, JSON documents of articles (arrays, indented objects, API responses); any of them gzipped. Exact
+ * duplicates (same canonical URL, or the same normalised body) are reported, not handed on, so a rerun over the same
+ * inputs adds nothing. Not thread-safe.
  */
 public final class Ingestor implements AutoCloseable {
     /** Settings, checked when built. */
@@ -105,6 +107,7 @@ public final class Ingestor implements AutoCloseable {
     private final WarcPages warc;
     private final FeedPages feeds;
     private final JsonLinesReader jsonl;
+    private final JsonDocumentReader json;
     // what the duplicate check and the ids need of every accepted article, in primitive maps keyed by 64-bit
     // hashes (about 40 bytes an article instead of three boxed maps' 200): its id by number, and the number
     // by id, canonical URL and body key. Ids that share a hash are told apart by comparing them; URLs and
@@ -119,6 +122,7 @@ public final class Ingestor implements AutoCloseable {
         this.warc = new WarcPages(settings.maxBytes());
         this.feeds = new FeedPages(settings.maxBytes(), settings.fetchTimeout());
         this.jsonl = new JsonLinesReader(settings.maxBytes());
+        this.json = new JsonDocumentReader(settings.maxBytes());
     }
 
     public Ingestor() { this(Settings.defaults()); }
@@ -240,6 +244,10 @@ public final class Ingestor implements AutoCloseable {
                 content.reset();
             }
             String start = new String(peek, StandardCharsets.ISO_8859_1).stripLeading();
+            if (JsonDocumentReader.isDocument(input.name(), start, content)) {
+                json.read(input, content, sink);
+                return;
+            }
             if (start.startsWith("{") && looksLikeJsonLines(input, start)) {
                 jsonl.read(input, content, sink);
                 return;

@@ -74,6 +74,64 @@ class FormatsTest {
                 c.rejections.toString());
     }
 
+    private static String q(String s) { return "\"" + s + "\""; }
+
+    @Test
+    void jsonArraysIndentedObjectsAndApiResponsesAreReadAsArticlesWithTheOtherNamesOfTheirFields() throws Exception {
+        // an indented array as scrapers write it, with NewsAPI's and schema.org's names for the fields
+        Files.writeString(dir.resolve("scraped.json"), "[\n  {\n    \"headline\": \"Bridge to close\",\n    \"content\": " + q(STORY)
+                + ",\n    \"publishedAt\": \"2021-03-04T09:30:00Z\",\n    \"source\": {\"id\": null, \"name\": \"Valley Courier\"},\n"
+                + "    \"authors\": [\"Ana Ruiz\", {\"name\": \"Li Wei\"}],\n    \"tags\": [\"city\", \"transport\"]\n  },\n"
+                + "  {\"title\": \"Port strike\", \"text\": " + q(OTHER) + ", \"body\": \"not this one\",\n"
+                + "   \"url\": \"https://port.example/s\"},\n"
+                + "  \"a string\",\n  {\"title\": \"no body\"}\n]\n");
+        // an API response wrapping its articles; an indented object alone; two indented objects one after the other
+        Files.writeString(dir.resolve("api.json"), "{\"status\": \"ok\", \"totalResults\": 1, \"articles\": [{\"title\": \"Le pont\", "
+                + "\"description\": \"short\", \"content\": " + q(FRENCH) + "}], \"next\": null}");
+        Files.writeString(dir.resolve("one.json"), "{\n  \"id\": \"bridge-story\",\n  \"text\": " + q(STORY.replace("two years",
+                "three years")) + "\n}\n{\n  \"text\": " + q(OTHER.replace("Monday", "Friday")) + "\n}\n");
+        Collected c = Collected.run(new Ingestor(), List.of(dir.resolve("scraped.json").toString(), dir.resolve("api.json").toString(),
+                dir.resolve("one.json").toString()));
+        assertEquals(List.of("scraped-1", "scraped-2", "api-1", "bridge-story", "one-2"), c.ids(), c.rejections.toString());
+        Article a = c.articles.get(0);
+        assertEquals("Bridge to close", a.title());
+        assertEquals(STORY, a.text().substring(a.bodyStart(), a.bodyEnd()).strip());
+        assertEquals(LocalDate.of(2021, 3, 4), a.published());
+        assertEquals("Valley Courier", a.outlet(), "an outlet given as an object with a name");
+        assertEquals("Ana Ruiz, Li Wei", a.author(), "authors given as an array");
+        Article b = c.articles.get(1);
+        assertTrue(b.text().contains("Dockworkers") && !b.text().contains("not this one"), "a field's own name wins over another name");
+        assertEquals("fra", c.articles.get(2).language());
+        assertTrue(c.rejections.stream().anyMatch(r -> r.path().endsWith("scraped.json") && "element 3".equals(r.position())
+                && r.reason().equals("not a JSON object")), c.rejections.toString());
+        assertTrue(c.rejections.stream().anyMatch(r -> r.path().endsWith("scraped.json") && "element 4".equals(r.position())
+                && r.reason().contains("neither")), c.rejections.toString());
+        assertEquals(2, c.rejections.size(), c.rejections.toString());
+    }
+
+    @Test
+    void aJsonDocumentThatBreaksOffKeepsTheArticlesBeforeAndSaysWhereItBroke() throws Exception {
+        Path f = dir.resolve("cut.json.gz");
+        String json = "[\n  {\"title\": \"Bridge\", \"text\": " + q(STORY) + "},\n  {\"title\": \"Port\", \"text\": \"Dockworkers wal";
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
+            out.write(json.getBytes(StandardCharsets.UTF_8));
+        }
+        // text that opens with a bracket is still text; a JSON Lines line that is not JSON names no parser internals
+        Files.writeString(dir.resolve("note.txt"), "[Updated] " + OTHER);
+        Files.writeString(dir.resolve("bad.jsonl"), "{\"title\": \"broken\"\n{\"content\": " + q(FRENCH) + "}\n");
+        Collected c = Collected.run(new Ingestor(), List.of(f.toString(), dir.resolve("note.txt").toString(),
+                dir.resolve("bad.jsonl").toString()));
+        assertEquals(List.of("cut-1", "note", "bad-2"), c.ids(), c.rejections.toString());
+        assertEquals(2, c.rejections.size(), c.rejections.toString());
+        assertEquals("[Updated] " + OTHER, c.articles.get(1).text().strip());
+        assertTrue(c.rejections.stream().anyMatch(r -> r.path().endsWith("cut.json.gz") && r.position().startsWith("line 3, column ")
+                && r.reason().startsWith("not valid JSON: Unexpected end of input")
+                && r.reason().endsWith("(the article before it was read)")),
+                c.rejections.toString());
+        assertTrue(c.rejections.stream().anyMatch(r -> r.path().endsWith("bad.jsonl") && "line 1".equals(r.position())
+                && r.reason().contains("line 1, column 1") && !r.reason().contains("Source")), c.rejections.toString());
+    }
+
     @Test
     void jsonLinesAreCutAsBytesWithoutLosingCharactersAcrossBuffersOrArticlesWithABadByte() throws Exception {
         // lines long enough that some multi-byte characters straddle the reader's 64 KB buffers

@@ -34,7 +34,7 @@ class ReaderFuzzTest {
     private static final Path DIR;
     private static final byte[][] SEEDS;
     private static final String[] NAMES = {"page.txt", "page.html", "crawl.warc", "crawl.warc.gz", "feed.rss", "items.jsonl",
-            "page.txt.gz"};
+            "page.txt.gz", "export.json"};
     private static final AtomicLong INPUTS = new AtomicLong(), ARTICLES = new AtomicLong(), REJECTIONS = new AtomicLong();
 
     static {
@@ -54,6 +54,10 @@ class ReaderFuzzTest {
                 ("{\"url\":\"https://x.example/a\",\"title\":\"Bridge\",\"text\":\"" + FormatsTest.STORY + "\"}\n{\"html\":\"<p>"
                         + FormatsTest.OTHER + "</p>\"}\n").getBytes(StandardCharsets.UTF_8),
                 gz.toByteArray(),
+                ("{\"status\": \"ok\", \"articles\": [\n  {\"headline\": \"Bridge\", \"content\": \"" + FormatsTest.STORY
+                        + "\", \"source\": {\"name\": \"Courier\"}, \"authors\": [\"A\", {\"name\": \"B\"}]},\n  {\"html\": \"<p>"
+                        + FormatsTest.OTHER + "</p>\"}\n]}\n[{\"text\": \"" + FormatsTest.FRENCH + "\"}]\n")
+                        .getBytes(StandardCharsets.UTF_8),
             };
         } catch (IOException e) {
             throw new UncheckedIOException(e);

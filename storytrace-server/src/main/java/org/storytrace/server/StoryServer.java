@@ -451,14 +451,14 @@ public final class StoryServer implements AutoCloseable {
         else if (type.startsWith("application/warc")) ext = ".warc";
         else throw new ApiError(415, "send articles as application/x-ndjson (JSON Lines), application/json or application/warc, not '"
                 + type + "'");
-        Path tmp = Files.createTempFile("storytrace-post-", ext.equals(".json") ? ".jsonl" : ext);
+        Path tmp = Files.createTempFile("storytrace-post-", ext);
         long bytes;
         try {
             try (InputStream in = ctx.bodyInputStream(); OutputStream out = Files.newOutputStream(tmp)) {
                 bytes = copyLimited(in, out, config.maxBodyBytes());
             }
             if (bytes == 0) throw new ApiError(400, "the request body is empty: send one or more articles");
-            if (ext.equals(".json")) jsonToLines(tmp);
+            if (ext.equals(".json")) checkJson(tmp);
             Path named = tmp.resolveSibling("post-" + posts.incrementAndGet() + "-" + tmp.getFileName());
             Files.move(tmp, named);
             tmp = named;
@@ -632,20 +632,21 @@ public final class StoryServer implements AutoCloseable {
     }
 
     /** A JSON body (one object or an array of them) as JSON Lines, for the one reader of articles. */
-    private static void jsonToLines(Path file) throws IOException {
+    /**
+     * A JSON body that is no JSON, or neither an object nor an array, is the client's mistake (400); the rest is read
+     * by the same reader as a JSON file given to {@code analyze} (an array of articles, an article, an API response
+     * wrapping its articles), each bad article rejected with its position.
+     */
+    private static void checkJson(Path file) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw new ApiError(400, "the body is not JSON: " + firstLine(e.getMessage()));
         }
-        List<JsonNode> items = new ArrayList<>();
-        if (root != null && root.isArray()) root.forEach(items::add);
-        else if (root != null && root.isObject()) items.add(root);
-        else throw new ApiError(400, "the body must be an article object or an array of them");
-        StringBuilder b = new StringBuilder();
-        for (JsonNode n : items) b.append(JSON.writeValueAsString(n)).append('\n');
-        Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+        if (root == null || !(root.isArray() || root.isObject())) {
+            throw new ApiError(400, "the body must be an article object or an array of them");
+        }
     }
 
     private static String firstLine(String s) {

@@ -207,7 +207,14 @@ class ServerApiTest {
         // the same article again adds nothing
         JsonNode again = json(post("/articles", "application/x-ndjson", body, null));
         assertEquals(0, again.get("added").asInt());
-        // JSON (one object) works as JSON Lines do; bad bodies are refused with the reason
+        // JSON is read as a JSON file given to analyze: here an API response wrapping its articles
+        String wrapped = "{\"status\": \"ok\", \"articles\": [{\"id\": \"posted-wrapped\", \"headline\": \"Offices stormed\", "
+                + "\"content\": \"" + seedText() + " Officials later said the offices were closed.\"}, {\"title\": \"no text\"}]}";
+        JsonNode w = json(post("/articles", "application/json", wrapped, null));
+        assertEquals(1, w.get("added").asInt(), w.toString());
+        assertEquals("posted-wrapped", w.get("articles").get(0).get("id").asText(), w.toString());
+        assertEquals("element 2", w.get("rejected").get(0).get("position").asText(), w.toString());
+        // bad bodies are refused with the reason
         assertEquals(415, post("/articles", "text/plain", body, null).statusCode());
         HttpResponse<String> notJson = post("/articles", "application/json", "{not json", null);
         assertEquals(400, notJson.statusCode());

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import org.storytrace.core.model.Rejection;
 
@@ -115,7 +116,7 @@ public final class JsonLinesReader {
         try (JsonParser p = JSON.getFactory().createParser(line)) {
             return parse(p, origin, stem, lineNo);
         } catch (JsonProcessingException e) {
-            return Parsed.rejected(origin, "line " + lineNo, "not valid JSON: " + e.getOriginalMessage());
+            return Parsed.rejected(origin, "line " + lineNo, "not valid JSON: " + describe(e));
         } catch (IOException e) {
             return Parsed.rejected(origin, "line " + lineNo, "not valid JSON: " + e.getMessage());
         }
@@ -125,21 +126,93 @@ public final class JsonLinesReader {
     private static Parsed parse(JsonParser p, String origin, String stem, long lineNo) throws IOException {
         String where = "line " + lineNo;
         if (p.nextToken() != JsonToken.START_OBJECT) return Parsed.rejected(origin, where, "not a JSON object");
-        Map<String, String> fields = new HashMap<>(16);
+        return object(p, origin, where, stem + "-" + lineNo, "jsonl");
+    }
+
+    /**
+     * One article object, the parser at its {@code START_OBJECT} (read through its {@code END_OBJECT}), as a page or a
+     * rejection: the fields of {@link #fromFields}, each under its own name or one of the other names exports use for it
+     * ({@link #ALIASES}; its own name wins). Nested values are skipped, except an outlet given as an object with a
+     * {@code name} (NewsAPI's {@code "source": {"id": ..., "name": "BBC News"}}) and authors given as an array of names
+     * (or of objects with a {@code name}), which are joined with commas. Shared by the JSON Lines and JSON readers.
+     */
+    static Parsed object(JsonParser p, String origin, String where, String defaultId, String container) throws IOException {
+        Map<String, String> own = new HashMap<>(16), other = new HashMap<>(8);
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
-            if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+            String field = FIELDS.contains(name) ? name : ALIASES.get(name);
+            if (field == null) {
                 p.skipChildren();
-                if (FIELDS.contains(name)) fields.put(name, null);
-            } else if (FIELDS.contains(name)) {
-                String text = v == JsonToken.VALUE_NULL ? null : p.getValueAsString();
-                fields.put(name, text == null || text.isBlank() ? null : text);
+                continue;
             }
+            String value = value(p, v, field);
+            if (field.equals(name)) own.put(name, value);
+            else if (value != null && !(field.equals("outlet") && value.matches("(?i)https?://.*"))) other.putIfAbsent(field, value);
         }
         if (t != JsonToken.END_OBJECT) return Parsed.rejected(origin, where, "not valid JSON: the object does not end");
-        return fromFields(fields::get, origin, where, stem + "-" + lineNo, "jsonl");
+        return fromFields(k -> own.get(k) != null ? own.get(k) : other.get(k), origin, where, defaultId, container);
+    }
+
+    /**
+     * Other names exports give the fields (NewsAPI, scrapers' JSON, schema.org): read when the field's own name is
+     * absent or blank, the first one met when there are several.
+     */
+    static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("body", "text"), Map.entry("content", "text"),
+            Map.entry("headline", "title"), Map.entry("link", "url"), Map.entry("date", "published"),
+            Map.entry("publishedAt", "published"), Map.entry("published_at", "published"), Map.entry("datePublished", "published"),
+            Map.entry("source", "outlet"), Map.entry("site", "outlet"), Map.entry("publisher", "outlet"),
+            Map.entry("byline", "author"), Map.entry("authors", "author"), Map.entry("lang", "language"));
+
+    /** A field's value, the parser at its first token (consumed); null for null, blank, or a value that is no text. */
+    private static String value(JsonParser p, JsonToken v, String field) throws IOException {
+        String text = null;
+        if (v == JsonToken.START_OBJECT) {
+            text = field.equals("outlet") || field.equals("author") ? name(p) : skip(p);
+        } else if (v == JsonToken.START_ARRAY) {
+            if (field.equals("author")) {
+                StringJoiner names = new StringJoiner(", ");
+                JsonToken e;
+                while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                    String n = e == JsonToken.VALUE_STRING ? p.getText() : e == JsonToken.START_OBJECT ? name(p) : skip(p);
+                    if (n != null && !n.isBlank()) names.add(n.strip());
+                }
+                text = names.toString();
+            } else {
+                p.skipChildren();
+            }
+        } else if (v != JsonToken.VALUE_NULL) {
+            text = p.getValueAsString();
+        }
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /** The {@code name} of an object, the parser at its start (read through its end); null when it has none. */
+    private static String name(JsonParser p) throws IOException {
+        String name = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            boolean wanted = p.currentName().equals("name");
+            JsonToken v = p.nextToken();
+            if (wanted && v == JsonToken.VALUE_STRING) name = p.getText();
+            else p.skipChildren();
+        }
+        return name;
+    }
+
+    private static String skip(JsonParser p) throws IOException {
+        p.skipChildren();
+        return null;
+    }
+
+    /**
+     * Jackson's message about bad JSON, without the parts that name its own source ({@code [Source: REDACTED ...]}): what
+     * is wrong, and where the object or array it was in began.
+     */
+    static String describe(JsonProcessingException e) {
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        m = m.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+        return m.replace("end-of-input", "end of input").strip();
     }
 
     /** The fields a JSON Lines object may carry; others are skipped. */

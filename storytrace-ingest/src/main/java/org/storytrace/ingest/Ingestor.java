@@ -46,6 +46,7 @@ import org.storytrace.core.text.Tokens;
 import org.storytrace.ingest.decode.TextDecoder;
 import org.storytrace.ingest.read.FeedPages;
 import org.storytrace.ingest.read.Input;
+import org.storytrace.ingest.read.CsvReader;
 import org.storytrace.ingest.read.JsonDocumentReader;
 import org.storytrace.ingest.read.JsonLinesReader;
 import org.storytrace.ingest.read.Limits;
@@ -61,7 +62,8 @@ import org.storytrace.ingest.read.WarcPages;
  * one at a time. A bad input never stops the run.
  *
  * <p>Formats: plain text and HTML pages, generic XML, WARC and WET (gzipped or not), RSS and Atom feeds,
- * JSON Lines, JSON documents of articles (arrays, indented objects, API responses); any of them gzipped. Exact
+ * JSON Lines, JSON documents of articles (arrays, indented objects, API responses), CSV and TSV tables with a header
+ * row; any of them gzipped. Exact
  * duplicates (same canonical URL, or the same normalised body) are reported, not handed on, so a rerun over the same
  * inputs adds nothing. Not thread-safe.
  */
@@ -108,6 +110,7 @@ public final class Ingestor implements AutoCloseable {
     private final FeedPages feeds;
     private final JsonLinesReader jsonl;
     private final JsonDocumentReader json;
+    private final CsvReader csv;
     // what the duplicate check and the ids need of every accepted article, in primitive maps keyed by 64-bit
     // hashes (about 40 bytes an article instead of three boxed maps' 200): its id by number, and the number
     // by id, canonical URL and body key. Ids that share a hash are told apart by comparing them; URLs and
@@ -123,6 +126,7 @@ public final class Ingestor implements AutoCloseable {
         this.feeds = new FeedPages(settings.maxBytes(), settings.fetchTimeout());
         this.jsonl = new JsonLinesReader(settings.maxBytes());
         this.json = new JsonDocumentReader(settings.maxBytes());
+        this.csv = new CsvReader(settings.maxBytes());
     }
 
     public Ingestor() { this(Settings.defaults()); }
@@ -244,6 +248,10 @@ public final class Ingestor implements AutoCloseable {
                 content.reset();
             }
             String start = new String(peek, StandardCharsets.ISO_8859_1).stripLeading();
+            if (CsvReader.isCsv(input.name())) {
+                csv.read(input, content, sink);
+                return;
+            }
             if (JsonDocumentReader.isDocument(input.name(), start, content)) {
                 json.read(input, content, sink);
                 return;

@@ -17,7 +17,8 @@ import org.storytrace.core.model.Article;
  * {@code JAZZER_FUZZ=1 ./mvnw -pl storytrace-ingest -am test -Dtest=CoverageFuzzTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class CoverageFuzzTest {
-    private static final String[] NAMES = {"page.txt", "page.html", "crawl.warc", "feed.rss", "items.jsonl", "page.txt.gz"};
+    private static final String[] NAMES = {"page.txt", "page.html", "crawl.warc", "feed.rss", "items.jsonl", "page.txt.gz", "export.json",
+            "news.csv"};
 
     @FuzzTest(maxDuration = "60s")
     void readersNeverThrowAndKeepOffsetsInsideTheText(byte[] data) throws IOException {

@@ -133,6 +133,41 @@ class FormatsTest {
     }
 
     @Test
+    void csvAndTsvTablesWithAHeaderRowAreReadARowAnArticle() throws Exception {
+        // a news dataset's CSV as pandas writes it: an unnamed index column, the text under "content", quoted fields
+        // holding commas, doubled quotes and a line break; a row without text
+        String quoted = STORY.replace("bridge", "\"\"old\"\" bridge, the one by the port,\nthey said,");
+        Files.writeString(dir.resolve("news.csv"), "\uFEFF,id,title,publication,author,date,year,url,content\r\n"
+                + "0,17283,Bridge to close,Valley Courier,Ana Ruiz,2021-03-04,2021.0,https://valley.example/b,\"" + quoted + "\"\r\n"
+                + "1,17284,Empty,Valley Courier,,2021-03-05,2021.0,,\r\n"
+                + "2,17285,Port strike,Harbour Times,,2021-03-06,2021.0,https://harbour.example/s,\"" + OTHER + "\"\r\n");
+        Path tsv = dir.resolve("le-monde.tsv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tsv))) {
+            out.write(("Title\tText\tLang\nLe pont\t" + FRENCH + "\tfra\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Files.writeString(dir.resolve("no-text.csv"), "title,url\nBridge,https://x.example\n");
+        Files.writeString(dir.resolve("cut.csv"), "title,text\nBridge,\"" + STORY + "\"\nPort,\"" + OTHER + "\n");
+        Collected c = Collected.run(new Ingestor(), List.of(dir.resolve("news.csv").toString(), tsv.toString(),
+                dir.resolve("no-text.csv").toString(), dir.resolve("cut.csv").toString()));
+        assertEquals(List.of("17283", "17285", "le-monde-1", "cut-1"), c.ids(), c.rejections.toString());
+        Article a = c.articles.get(0);
+        assertEquals("Bridge to close", a.title());
+        assertEquals("Valley Courier", a.outlet(), "publication is the outlet");
+        assertEquals("Ana Ruiz", a.author());
+        assertEquals(LocalDate.of(2021, 3, 4), a.published());
+        assertTrue(a.text().contains("\"old\" bridge, the one by the port,") && a.text().contains("they said,"), a.text());
+        assertEquals("fra", c.articles.get(2).language());
+        assertTrue(c.rejectedFor("news.csv", "neither"), c.rejections.toString());
+        assertTrue(c.rejections.stream().anyMatch(r -> r.path().endsWith("news.csv") && "row 2".equals(r.position())),
+                c.rejections.toString());
+        assertTrue(c.rejectedFor("no-text.csv", "names no text column") && c.rejectedFor("no-text.csv", "[title, url]"),
+                c.rejections.toString());
+        assertTrue(c.rejections.stream().anyMatch(r -> r.path().endsWith("cut.csv") && r.reason().startsWith("not valid CSV")
+                && r.reason().endsWith("(the row before it was read)")), c.rejections.toString());
+        assertEquals(3, c.rejections.size(), c.rejections.toString());
+    }
+
+    @Test
     void jsonLinesAreCutAsBytesWithoutLosingCharactersAcrossBuffersOrArticlesWithABadByte() throws Exception {
         // lines long enough that some multi-byte characters straddle the reader's 64 KB buffers
         String accented = "Le conseil a voté jeudi — « fermeture » du pont, 橋 — ";

@@ -34,7 +34,7 @@ class ReaderFuzzTest {
     private static final Path DIR;
     private static final byte[][] SEEDS;
     private static final String[] NAMES = {"page.txt", "page.html", "crawl.warc", "crawl.warc.gz", "feed.rss", "items.jsonl",
-            "page.txt.gz", "export.json"};
+            "page.txt.gz", "export.json", "news.csv"};
     private static final AtomicLong INPUTS = new AtomicLong(), ARTICLES = new AtomicLong(), REJECTIONS = new AtomicLong();
 
     static {
@@ -58,6 +58,9 @@ class ReaderFuzzTest {
                         + "\", \"source\": {\"name\": \"Courier\"}, \"authors\": [\"A\", {\"name\": \"B\"}]},\n  {\"html\": \"<p>"
                         + FormatsTest.OTHER + "</p>\"}\n]}\n[{\"text\": \"" + FormatsTest.FRENCH + "\"}]\n")
                         .getBytes(StandardCharsets.UTF_8),
+                (",title,publication,date,content\r\n0,Bridge,Courier,2021-03-04,\""
+                        + FormatsTest.STORY.replace("bridge", "\"\"bridge\"\",\n")
+                        + "\"\r\n1,Port,Times,,\"" + FormatsTest.OTHER + "\"\r\n").getBytes(StandardCharsets.UTF_8),
             };
         } catch (IOException e) {
             throw new UncheckedIOException(e);

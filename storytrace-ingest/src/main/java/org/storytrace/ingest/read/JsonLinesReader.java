@@ -11,10 +11,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.storytrace.core.model.Rejection;
 
 /**
@@ -137,33 +139,60 @@ public final class JsonLinesReader {
      * (or of objects with a {@code name}), which are joined with commas. Shared by the JSON Lines and JSON readers.
      */
     static Parsed object(JsonParser p, String origin, String where, String defaultId, String container) throws IOException {
-        Map<String, String> own = new HashMap<>(16), other = new HashMap<>(8);
+        Fields fields = new Fields();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
-            String field = FIELDS.contains(name) ? name : ALIASES.get(name);
+            String field = Fields.field(name);
             if (field == null) {
                 p.skipChildren();
                 continue;
             }
-            String value = value(p, v, field);
-            if (field.equals(name)) own.put(name, value);
-            else if (value != null && !(field.equals("outlet") && value.matches("(?i)https?://.*"))) other.putIfAbsent(field, value);
+            fields.put(name, field, value(p, v, field));
         }
         if (t != JsonToken.END_OBJECT) return Parsed.rejected(origin, where, "not valid JSON: the object does not end");
-        return fromFields(k -> own.get(k) != null ? own.get(k) : other.get(k), origin, where, defaultId, container);
+        return fromFields(fields::get, origin, where, defaultId, container);
     }
 
     /**
-     * Other names exports give the fields (NewsAPI, scrapers' JSON, schema.org): read when the field's own name is
-     * absent or blank, the first one met when there are several.
+     * One record's fields as {@link #fromFields} reads them, given under their own names or under the other names exports
+     * use for them ({@link #ALIASES}): a field's own name wins, else the first other name met that has a value.
+     */
+    static final class Fields {
+        private final Map<String, String> own = new HashMap<>(16), other = new HashMap<>(8);
+
+        /** The field a record's {@code name} gives ({@code content}: {@code text}), or null for none of them. */
+        static String field(String name) { return FIELDS.contains(name) ? name : ALIASES.get(name); }
+
+        /** The same, whatever the letters' case ({@code Content}, {@code PublishedAt}): for a CSV file's header. */
+        static String fieldIgnoringCase(String name) {
+            String n = name.strip().toLowerCase(Locale.ROOT);
+            return FIELDS.contains(n) ? n : LOWER_ALIASES.get(n);
+        }
+
+        /** Records {@code value} (null: none) given under {@code name} for {@code field}. */
+        void put(String name, String field, String value) {
+            if (field.equalsIgnoreCase(name)) own.put(field, value);
+            else if (value != null && !(field.equals("outlet") && value.matches("(?i)https?://.*"))) other.putIfAbsent(field, value);
+        }
+
+        String get(String field) { return own.get(field) != null ? own.get(field) : other.get(field); }
+    }
+
+    /**
+     * Other names exports give the fields (NewsAPI, scrapers' JSON, schema.org, news datasets' CSV columns): read when
+     * the field's own name is absent or blank, the first one met when there are several.
      */
     static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("body", "text"), Map.entry("content", "text"),
-            Map.entry("headline", "title"), Map.entry("link", "url"), Map.entry("date", "published"),
+            Map.entry("article", "text"), Map.entry("headline", "title"), Map.entry("link", "url"), Map.entry("date", "published"),
             Map.entry("publishedAt", "published"), Map.entry("published_at", "published"), Map.entry("datePublished", "published"),
             Map.entry("source", "outlet"), Map.entry("site", "outlet"), Map.entry("publisher", "outlet"),
-            Map.entry("byline", "author"), Map.entry("authors", "author"), Map.entry("lang", "language"));
+            Map.entry("publication", "outlet"), Map.entry("byline", "author"), Map.entry("authors", "author"),
+            Map.entry("lang", "language"));
+
+    private static final Map<String, String> LOWER_ALIASES = ALIASES.entrySet().stream().collect(Collectors.toUnmodifiableMap(
+            e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
 
     /** A field's value, the parser at its first token (consumed); null for null, blank, or a value that is no text. */
     private static String value(JsonParser p, JsonToken v, String field) throws IOException {

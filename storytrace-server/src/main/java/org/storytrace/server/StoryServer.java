@@ -435,7 +435,8 @@ public final class StoryServer implements AutoCloseable {
 
     /**
      * {@code POST /articles}: the body is JSON Lines ({@code application/x-ndjson}, one article an object),
-     * JSON (one article object, or an array of them) or WARC ({@code application/warc}); it is read by the
+     * JSON (one article object, or an array of them), CSV or TSV with a header row ({@code text/csv},
+     * {@code text/tab-separated-values}) or WARC ({@code application/warc}); it is read by the
      * same readers as any input (so a bad record is rejected with its reason and the rest are stored), stored
      * durably, the analysis brought up to date, and the answer lists each new article with its story and links.
      */
@@ -449,7 +450,10 @@ public final class StoryServer implements AutoCloseable {
                 || type.startsWith("application/x-jsonlines")) ext = ".jsonl";
         else if (type.startsWith("application/json")) ext = ".json";
         else if (type.startsWith("application/warc")) ext = ".warc";
-        else throw new ApiError(415, "send articles as application/x-ndjson (JSON Lines), application/json or application/warc, not '"
+        else if (type.startsWith("text/csv")) ext = ".csv";
+        else if (type.startsWith("text/tab-separated-values")) ext = ".tsv";
+        else throw new ApiError(415, "send articles as application/x-ndjson (JSON Lines), application/json, text/csv (a header row, then "
+                + "a row an article) or application/warc, not '"
                 + type + "'");
         Path tmp = Files.createTempFile("storytrace-post-", ext);
         long bytes;

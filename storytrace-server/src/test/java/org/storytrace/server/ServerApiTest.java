@@ -214,6 +214,11 @@ class ServerApiTest {
         assertEquals(1, w.get("added").asInt(), w.toString());
         assertEquals("posted-wrapped", w.get("articles").get(0).get("id").asText(), w.toString());
         assertEquals("element 2", w.get("rejected").get(0).get("position").asText(), w.toString());
+        // and CSV with a header row, as a .csv file given to analyze
+        String csv = "headline,content,publication\r\nOffices closed,\"" + seedText().replace("\"", "\"\"")
+                + " The offices stayed shut on Monday.\",Posted Wire\r\n";
+        JsonNode fromCsv = json(post("/articles", "text/csv; charset=utf-8", csv, null));
+        assertEquals(1, fromCsv.get("added").asInt(), fromCsv.toString());
         // bad bodies are refused with the reason
         assertEquals(415, post("/articles", "text/plain", body, null).statusCode());
         HttpResponse<String> notJson = post("/articles", "application/json", "{not json", null);

@@ -110,6 +110,28 @@ class FormatsTest {
     }
 
     @Test
+    void crawlersOutputIsReadUnderTheCrawlersOwnFieldNames() throws Exception {
+        // news-please's JSON (one file an article), newspaper3k's fields as a script dumps them, one a line
+        Files.writeString(dir.resolve("news-please.json"), "{\n  \"authors\": [\"Ana Ruiz\"],\n  \"date_download\": "
+                + "\"2021-03-05 10:00:00\",\n  \"date_publish\": \"2021-03-04 09:30:00\",\n  \"description\": \"The council "
+                + "voted.\",\n  \"language\": \"en\",\n  \"maintext\": " + q(STORY) + ",\n  \"source_domain\": "
+                + "\"valley.example\",\n  \"title\": \"Bridge to close\",\n  \"url\": \"https://valley.example/bridge\"\n}\n");
+        Files.writeString(dir.resolve("newspaper.jsonl"), "{\"title\": \"Port strike\", \"text\": " + q(OTHER) + ", \"authors\": "
+                + "[\"Li Wei\", \"Sam Okafor\"], \"publish_date\": \"2021-03-06T00:00:00\", \"top_image\": \"x.jpg\"}\n");
+        Collected c = Collected.run(new Ingestor(), List.of(dir.resolve("news-please.json").toString(),
+                dir.resolve("newspaper.jsonl").toString()));
+        assertEquals(List.of("news-please-1", "newspaper-1"), c.ids(), c.rejections.toString());
+        Article a = c.articles.get(0);
+        assertEquals(LocalDate.of(2021, 3, 4), a.published(), "date_publish, not date_download");
+        assertEquals("valley.example", a.outlet());
+        assertEquals("Ana Ruiz", a.author());
+        assertEquals("Bridge to close", a.title());
+        Article b = c.articles.get(1);
+        assertEquals(LocalDate.of(2021, 3, 6), b.published());
+        assertEquals("Li Wei, Sam Okafor", b.author());
+    }
+
+    @Test
     void aJsonDocumentThatBreaksOffKeepsTheArticlesBeforeAndSaysWhereItBroke() throws Exception {
         Path f = dir.resolve("cut.json.gz");
         String json = "[\n  {\"title\": \"Bridge\", \"text\": " + q(STORY) + "},\n  {\"title\": \"Port\", \"text\": \"Dockworkers wal";

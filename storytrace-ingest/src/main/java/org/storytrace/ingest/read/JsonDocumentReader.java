@@ -89,7 +89,8 @@ public final class JsonDocumentReader {
     }
 
     /** The fields that give an article's text, under their own names and the others {@link JsonLinesReader} reads. */
-    private static final Set<String> TEXT_FIELDS = Set.of("text", "html", "body", "content");
+    private static final Set<String> TEXT_FIELDS = Set.of("text", "html", "body", "content", "article", "maintext", "full_text",
+            "article_text");
 
     /** At most {@code left} bytes of a stream, which is not closed with this one. */
     private static final class Bounded extends FilterInputStream {

@@ -181,14 +181,20 @@ public final class JsonLinesReader {
     }
 
     /**
-     * Other names exports give the fields (NewsAPI, scrapers' JSON, schema.org, news datasets' CSV columns): read when
-     * the field's own name is absent or blank, the first one met when there are several.
+     * Other names exports give the fields, read when the field's own name is absent or blank (the first one met when
+     * there are several): NewsAPI ({@code content}, {@code publishedAt}, {@code source.name}), the crawlers news-please
+     * ({@code maintext}, {@code date_publish}, {@code source_domain}), newspaper3k ({@code publish_date},
+     * {@code authors}) and trafilatura ({@code hostname}), schema.org ({@code headline}, {@code datePublished},
+     * {@code publisher}), and news datasets' CSV columns ({@code article}, {@code publication}, {@code date}).
      */
     static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("body", "text"), Map.entry("content", "text"),
-            Map.entry("article", "text"), Map.entry("headline", "title"), Map.entry("link", "url"), Map.entry("date", "published"),
-            Map.entry("publishedAt", "published"), Map.entry("published_at", "published"), Map.entry("datePublished", "published"),
-            Map.entry("source", "outlet"), Map.entry("site", "outlet"), Map.entry("publisher", "outlet"),
-            Map.entry("publication", "outlet"), Map.entry("byline", "author"), Map.entry("authors", "author"),
+            Map.entry("article", "text"), Map.entry("maintext", "text"), Map.entry("full_text", "text"),
+            Map.entry("article_text", "text"), Map.entry("headline", "title"), Map.entry("link", "url"),
+            Map.entry("date", "published"), Map.entry("publishedAt", "published"), Map.entry("published_at", "published"),
+            Map.entry("datePublished", "published"), Map.entry("date_publish", "published"), Map.entry("publish_date", "published"),
+            Map.entry("published_date", "published"), Map.entry("source", "outlet"), Map.entry("site", "outlet"),
+            Map.entry("publisher", "outlet"), Map.entry("publication", "outlet"), Map.entry("source_domain", "outlet"),
+            Map.entry("hostname", "outlet"), Map.entry("byline", "author"), Map.entry("authors", "author"),
             Map.entry("lang", "language"));
 
     private static final Map<String, String> LOWER_ALIASES = ALIASES.entrySet().stream().collect(Collectors.toUnmodifiableMap(

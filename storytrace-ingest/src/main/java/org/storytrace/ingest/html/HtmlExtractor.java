@@ -89,7 +89,8 @@ public final class HtmlExtractor {
 
     /**
      * Text of a generic XML document (not a feed): the text of its elements, with line breaks kept, tags
-     * dropped; the title from its first {@code title} or {@code headline} element; the publication date from
+     * dropped (of NITF's {@code body.content} when there is one); the title from its first {@code title} or
+     * {@code headline} element; the author from its byline ({@link #byline}); the publication date from
      * TimeML's creation time, a news date element (LDC {@code DATE_TIME}, NITF {@code date.issue}, NewsML
      * {@code firstCreated}, {@code pubDate}, {@code dc:date}) or the dateline ({@code DCT}, {@code DATELINE}), whose
      * bracketed agency ("(AFP)") is the outlet.
@@ -100,7 +101,9 @@ public final class HtmlExtractor {
         String title = t == null ? null : blankToNull(t.text());
         StringBuilder text = new StringBuilder();
         if (title != null) text.append(title.strip()).append("\n\n");
-        Element body = doc.selectFirst("text, TEXT, body, BODY");
+        // NITF's body.content holds the story alone (its body also holds the headline, byline and dateline)
+        Element body = doc.selectFirst("body\\.content");
+        if (body == null) body = doc.selectFirst("text, TEXT, body, BODY");
         String whole = (body != null ? body : doc).wholeText();
         for (String para : whole.split("\\n\\s*\\n")) {
             String p = para.replaceAll("\\s+", " ").strip();
@@ -133,7 +136,21 @@ public final class HtmlExtractor {
             Matcher w = WIRE.matcher(dl);
             if (w.find()) site = w.group(1);
         }
-        return new Extracted(text.toString(), title, published, evidence, null, site, null);
+        return new Extracted(text.toString(), title, published, evidence, byline(doc), site, null);
+    }
+
+    /**
+     * The author a news XML document names: NITF's and LDC's {@code byline} (its {@code person} when it marks one, as
+     * NITF does beside the writer's title in {@code byttl}), else NewsML's or Dublin Core's {@code creator}; without a
+     * leading "By".
+     */
+    private static String byline(Document doc) {
+        Element by = doc.selectFirst("byline, BYLINE");
+        if (by != null && by.selectFirst("person") != null) by = by.selectFirst("person");
+        if (by == null) by = doc.selectFirst("dc|creator, creator");
+        if (by == null) return null;
+        String name = by.text().replaceAll("\\s+", " ").strip().replaceFirst("(?i)^by\\s+", "");
+        return name.isEmpty() || name.length() > 200 ? null : name;
     }
 
     /** News XML's publication date elements, most specific first. */

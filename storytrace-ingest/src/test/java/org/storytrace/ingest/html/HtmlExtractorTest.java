@@ -75,8 +75,14 @@ class HtmlExtractorTest {
                 + "<HEADLINE>Storm hits coast</HEADLINE><TEXT><P>A storm hit the coast on Monday.</P></TEXT></DOC>");
         assertEquals(LocalDate.of(1998, 1, 12), giga.published());
         var nitf = new HtmlExtractor().extractXml("<nitf><head><title>Dam opens</title><docdata><date.issue norm=\"20210305T000000\"/>"
-                + "</docdata></head><body><body.content><p>The dam opened.</p></body.content></body></nitf>");
+                + "</docdata></head><body><body.head><hedline><hl1>Dam opens after ten years</hl1></hedline><byline>By <person>Ana "
+                + "Ruiz</person>, <byttl>Staff Writer</byttl></byline><dateline>VALMORA</dateline></body.head>"
+                + "<body.content><p>The dam opened.</p></body.content></body></nitf>");
         assertEquals(LocalDate.of(2021, 3, 5), nitf.published());
+        assertEquals("Ana Ruiz", nitf.author(), "the byline's person, not the writer's title");
+        assertEquals("Dam opens\n\nThe dam opened.", nitf.text().strip(), "the story alone: no byline in the text");
+        assertEquals("Maria Lopez", new HtmlExtractor().extractXml("<DOC><BYLINE>By Maria Lopez</BYLINE><TEXT>Rain fell.</TEXT></DOC>")
+                .author());
         var dateline = new HtmlExtractor().extractXml("<DOC><DATELINE>NAIROBI, Aug. 7 , 1998 (Xinhua)</DATELINE>"
                 + "<TEXT>Blasts hit two embassies.</TEXT></DOC>");
         assertEquals(LocalDate.of(1998, 8, 7), dateline.published());

@@ -1,6 +1,7 @@
 package org.storytrace.ingest.read;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -156,6 +157,8 @@ public final class JsonDocumentReader {
     private void elements(JsonParser p, Counter n, Sink sink) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            // Jackson reports the end of input inside an array itself; this guard keeps a parser that did not from looping
+            if (t == null) throw new JsonParseException(p, "Unexpected end of input: the array does not end");
             String where = "element " + (++n.elements);
             if (t != JsonToken.START_OBJECT) {
                 p.skipChildren();
@@ -199,6 +202,7 @@ public final class JsonDocumentReader {
             fields.append(JSON.writeValueAsString(p.readValueAsTree()));
             t = p.nextToken();
         }
+        if (t != JsonToken.END_OBJECT) throw new JsonParseException(p, "Unexpected end of input: the object does not end");
         int k = ++n.elements;
         try (JsonParser again = JSON.getFactory().createParser(fields.append('}').toString())) {
             again.nextToken();

@@ -30,9 +30,10 @@ import org.storytrace.engine.output.OutputFolder;
 import org.storytrace.engine.output.Outputs;
 
 /**
- * {@code spark-submit --class org.storytrace.spark.SparkJob storytrace-spark.jar INPUT OUTPUT [MASTER] [--format=jsonl|parquet|warc]}:
- * reads JSON Lines, Parquet or WARC/WET from INPUT (any Hadoop-compatible path or glob; the format is
- * told by the name, {@code .parquet} or {@code .warc[.gz]}/{@code .wet[.gz]}, or by {@code --format}), runs {@link SparkPipeline}, and
+ * {@code spark-submit --class org.storytrace.spark.SparkJob storytrace-spark.jar INPUT OUTPUT [MASTER] [--format=jsonl|parquet|warc|csv]}:
+ * reads JSON Lines, Parquet, WARC/WET or CSV/TSV with a header row from INPUT (any Hadoop-compatible path or glob; the
+ * format is told by the name, {@code .parquet}, {@code .warc[.gz]}/{@code .wet[.gz]} or {@code .csv}/{@code .tsv}, or by
+ * {@code --format}), runs {@link SparkPipeline}, and
  * writes {@code OUTPUT/{articles,links,stories}} as Parquet and as JSON Lines ({@code *.jsonl} folders),
  * with the field names of the {@code stories.json} contract, and (on a local path) {@code OUTPUT/stories.json},
  * {@code report.html} and {@code rejected.jsonl} through the command line's own writers. MASTER (e.g. {@code local[2]}, the default
@@ -62,7 +63,7 @@ public final class SparkJob {
                 try {
                     format = SparkPipeline.Format.valueOf(a.substring(9).toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    System.err.println("SparkJob: --format must be jsonl, parquet or warc, was " + a.substring(9));
+                    System.err.println("SparkJob: --format must be jsonl, parquet, warc or csv, was " + a.substring(9));
                     System.exit(2);
                 }
             } else {
@@ -70,7 +71,7 @@ public final class SparkJob {
             }
         }
         if (args.size() < 2) {
-            System.err.println("usage: SparkJob INPUT OUTPUT [MASTER] [--format=jsonl|parquet|warc] [--deep [--summary-sentences=N]]");
+            System.err.println("usage: SparkJob INPUT OUTPUT [MASTER] [--format=jsonl|parquet|warc|csv] [--deep [--summary-sentences=N]]");
             System.exit(2);
         }
         SparkSession.Builder b = SparkSession.builder().appName("storytrace").config("spark.ui.enabled", "false");

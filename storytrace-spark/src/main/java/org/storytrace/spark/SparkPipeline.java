@@ -29,6 +29,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.storytrace.core.doc.ArticleStage;
@@ -100,12 +101,16 @@ public final class SparkPipeline implements Serializable {
 
     /** Input formats the job reads. */
     public enum Format {
-        JSONL, PARQUET, WARC;
+        JSONL, PARQUET, WARC, CSV;
 
-        /** By the path's name: {@code .parquet} (file or folder), {@code .warc}/{@code .wet} (optionally gzipped), else JSON Lines. */
+        /**
+         * By the path's name: {@code .parquet} (file or folder), {@code .warc}/{@code .wet} (optionally gzipped),
+         * {@code .csv}/{@code .tsv} (optionally gzipped), else JSON Lines.
+         */
         public static Format of(String path) {
             String p = path.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
             if (p.endsWith(".parquet")) return PARQUET;
+            if (p.matches(".*\\.(csv|tsv)(\\.gz)?")) return CSV;
             if (p.matches(".*\\.(warc|wet|arc)(\\.gz)?$") || p.matches(".*\\.(warc|wet)(\\.gz)?/?\\*?$")) return WARC;
             return JSONL;
         }
@@ -219,6 +224,7 @@ public final class SparkPipeline implements Serializable {
         JavaPairRDD<Long, Object> parsed = (switch (format) {
             case JSONL -> jsonLines(spark, input);
             case PARQUET -> parquet(spark, input);
+            case CSV -> csv(spark, input);
             case WARC -> warc(jsc, input);
         }).cache();
         List<Rejection> rejections = parsed.filter(t -> t._2() instanceof Rejection).sortByKey().values().map(r -> (Rejection) r).collect();
@@ -294,25 +300,31 @@ public final class SparkPipeline implements Serializable {
     }
 
     private static JavaPairRDD<Long, Object> parquet(SparkSession spark, String input) {
-        String stem = stemOf(input);
-        return spark.read().parquet(input).javaRDD().zipWithIndex().mapToPair(t -> {
-            Row row = t._1();
-            long no = t._2() + 1;
-            Parsed page = JsonLinesReader.fromFields(k -> field(row, k), input, "row " + no, stem + "-" + no, "parquet");
-            return new Tuple2<>(no, process(page));
-        });
+        return rows(spark.read().parquet(input), input, "parquet");
     }
 
-    /** A column of a row as text (dates and timestamps as ISO text), or null when the row has no such column. */
-    static String field(Row row, String name) {
-        int i;
-        try {
-            i = row.fieldIndex(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        Object v = row.isNullAt(i) ? null : row.get(i);
-        return v == null ? null : v.toString();
+    /**
+     * CSV or TSV with a header row, as ingest's CSV reader takes it (a row an article, columns named as the JSON Lines
+     * fields in any case or by their other names): Spark's own CSV source, fields in quotes spanning lines allowed.
+     */
+    private static JavaPairRDD<Long, Object> csv(SparkSession spark, String input) {
+        boolean tabs = input.toLowerCase(Locale.ROOT).matches(".*\\.tsv(\\.gz)?");
+        return rows(spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"")
+                .option("sep", tabs ? "\t" : ",").csv(input), input, "csv");
+    }
+
+    /** A table's rows, each an article read as ingest reads a CSV row ({@link JsonLinesReader#fromColumns}). */
+    private static JavaPairRDD<Long, Object> rows(Dataset<Row> table, String input, String container) {
+        String stem = stemOf(input);
+        List<String> columns = List.of(table.columns());
+        String[] fields = JsonLinesReader.fieldsOf(columns);
+        return table.javaRDD().zipWithIndex().mapToPair(t -> {
+            Row row = t._1();
+            long no = t._2() + 1;
+            Parsed page = JsonLinesReader.fromColumns(columns, fields, i -> row.isNullAt(i) ? null : row.get(i).toString(), input,
+                    "row " + no, stem + "-" + no, container);
+            return new Tuple2<>(no, process(page));
+        });
     }
 
     /** WARC/WET files: each file read whole by ingest's WARC reader where it lies; records keyed by (file, record). */

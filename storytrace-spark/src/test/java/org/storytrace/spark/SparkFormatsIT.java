@@ -63,6 +63,30 @@ class SparkFormatsIT {
     }
 
     @Test
+    void csvRowsGiveTheSameAnalysisAsTheirJsonLinesAndAsTheEmbeddedCsvReader() throws Exception {
+        // Spark's own CSV writer: a folder of part files with a header row each, quoted fields with line breaks
+        String csv = dir.resolve("corpus.csv").toString();
+        spark.read().json(corpus.toString()).coalesce(1).write().option("header", "true").option("escape", "\"").csv(csv);
+        assertEquals(SparkPipeline.Format.CSV, SparkPipeline.Format.of(csv));
+        Analysis fromJson = SparkPipeline.run(spark, corpus.toString());
+        Analysis fromCsv = SparkPipeline.run(spark, csv);
+        assertEquals(400, fromCsv.articles().size() + fromCsv.duplicates().size());
+        assertEquals(ids(fromJson), ids(fromCsv));
+        assertEquals(Compare.linkSet(fromJson.links()), Compare.linkSet(fromCsv.links()));
+        assertEquals(Compare.storySet(fromJson.stories()), Compare.storySet(fromCsv.stories()));
+        assertEquals("csv/text", fromCsv.articles().get(0).format());
+        // the embedded path reads the same part file alike
+        Path part;
+        try (var files = Files.list(Path.of(csv))) {
+            part = files.filter(f -> f.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
+        }
+        Analysis embeddedCsv = embedded(part);
+        assertEquals(ids(fromCsv), ids(embeddedCsv));
+        assertEquals(Compare.linkSet(fromCsv.links()), Compare.linkSet(embeddedCsv.links()));
+        assertEquals(Compare.storySet(fromCsv.stories()), Compare.storySet(embeddedCsv.stories()));
+    }
+
+    @Test
     void warcFilesAreReadWhereTheyLieAndMatchTheEmbeddedPath() throws Exception {
         // the corpus as a crawl: each article an HTML response, split over two gzipped WARC files
         Path crawl = Files.createDirectories(dir.resolve("crawl"));

@@ -54,12 +54,9 @@ public final class CsvReader {
         }
         try (parser) {
             List<String> names = parser.getHeaderNames();
-            String[] fields = new String[names.size()];
+            String[] fields = JsonLinesReader.fieldsOf(names);
             boolean text = false;
-            for (int i = 0; i < names.size(); i++) {
-                fields[i] = JsonLinesReader.Fields.fieldIgnoringCase(names.get(i));
-                text |= "text".equals(fields[i]) || "html".equals(fields[i]);
-            }
+            for (String f : fields) text |= "text".equals(f) || "html".equals(f);
             if (!text) {
                 sink.rejected(new Rejection(origin, "line 1", "the header row names no text column (text, html, content, body or "
                         + "article); its columns are " + names));
@@ -81,13 +78,9 @@ public final class CsvReader {
                     return;
                 }
                 row++;
-                JsonLinesReader.Fields f = new JsonLinesReader.Fields();
-                for (int i = 0; i < fields.length && i < r.size(); i++) {
-                    if (fields[i] == null) continue;
-                    String v = r.get(i);
-                    f.put(names.get(i), fields[i], v == null || v.isBlank() ? null : v);
-                }
-                Parsed made = JsonLinesReader.fromFields(f::get, origin, "row " + row, stem + "-" + row, "csv");
+                CSVRecord record = r;
+                Parsed made = JsonLinesReader.fromColumns(names, fields, i -> i < record.size() ? record.get(i) : null, origin,
+                        "row " + row, stem + "-" + row, "csv");
                 if (made instanceof Page page) sink.page(page);
                 else sink.rejected(((Parsed.Rejected) made).rejection());
             }

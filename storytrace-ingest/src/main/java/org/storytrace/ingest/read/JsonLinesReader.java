@@ -11,11 +11,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.storytrace.core.model.Rejection;
 
@@ -153,6 +155,32 @@ public final class JsonLinesReader {
         }
         if (t != JsonToken.END_OBJECT) return Parsed.rejected(origin, where, "not valid JSON: the object does not end");
         return fromFields(fields::get, origin, where, defaultId, container);
+    }
+
+    /**
+     * The field each of a table's columns gives ({@link Fields#fieldIgnoringCase}; null for a column left aside), for
+     * {@link #fromColumns}: worked out once a table.
+     */
+    public static String[] fieldsOf(List<String> columns) {
+        String[] fields = new String[columns.size()];
+        for (int i = 0; i < fields.length; i++) fields[i] = Fields.fieldIgnoringCase(columns.get(i));
+        return fields;
+    }
+
+    /**
+     * A record given as a table's row (a CSV row, a Spark or Parquet row): column {@code i}, named {@code columns.get(i)}
+     * and giving field {@code fields[i]} ({@link #fieldsOf}), has value {@code value.apply(i)} (null for none); read as
+     * {@link #fromFields} reads a record. Shared by the CSV reader and the Spark job's CSV and Parquet input.
+     */
+    public static Parsed fromColumns(List<String> columns, String[] fields, IntFunction<String> value, String origin, String where,
+            String defaultId, String container) {
+        Fields f = new Fields();
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] == null) continue;
+            String v = value.apply(i);
+            f.put(columns.get(i), fields[i], v == null || v.isBlank() ? null : v);
+        }
+        return fromFields(f::get, origin, where, defaultId, container);
     }
 
     /**

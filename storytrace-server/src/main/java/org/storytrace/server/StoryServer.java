@@ -2,6 +2,7 @@ package org.storytrace.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -642,14 +643,15 @@ public final class StoryServer implements AutoCloseable {
      * wrapping its articles), each bad article rejected with its position.
      */
     private static void checkJson(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (IOException e) {
+        // a pass over the tokens, no tree: the reader that follows makes the articles
+        try (JsonParser p = JSON.getFactory().createParser(file.toFile())) {
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
+                throw new ApiError(400, "the body must be an article object or an array of them");
+            }
+            p.skipChildren();
+        } catch (JsonProcessingException e) {
             throw new ApiError(400, "the body is not JSON: " + firstLine(e.getMessage()));
-        }
-        if (root == null || !(root.isArray() || root.isObject())) {
-            throw new ApiError(400, "the body must be an article object or an array of them");
         }
     }
 

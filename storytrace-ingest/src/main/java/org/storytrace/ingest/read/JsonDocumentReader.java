@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -64,59 +63,30 @@ public final class JsonDocumentReader {
 
     /**
      * Whether the object {@code in} starts with holds an array under a {@link #WRAPPERS} field before any field that
-     * gives an article's text: read field by field, values skipped, within the first {@link #LOOK_AHEAD} bytes.
+     * gives an article's text: its first {@link #LOOK_AHEAD} bytes read field by field, values skipped.
      */
     private static boolean wrapsArticles(InputStream in) {
-        in.mark(LOOK_AHEAD);
-        try (JsonParser p = JSON.getFactory().createParser(new Bounded(in, LOOK_AHEAD - (1 << 16)))) {
+        byte[] head;
+        try {
+            in.mark(LOOK_AHEAD);
+            head = in.readNBytes(LOOK_AHEAD);
+            in.reset();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the input again from its start", e);
+        }
+        try (JsonParser p = JSON.getFactory().createParser(head)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken v = p.nextToken();
                 if (v == JsonToken.START_ARRAY && WRAPPERS.contains(field)) return true;
-                if (TEXT_FIELDS.contains(field)) return false;
+                if (JsonLinesReader.Fields.givesText(field)) return false;
                 p.skipChildren();
             }
             return false;
         } catch (IOException e) {
             return false; // not JSON, or decided beyond the look-ahead: JSON Lines as before
-        } finally {
-            try {
-                in.reset();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the input again from its start", e);
-            }
         }
-    }
-
-    /** The fields that give an article's text, under their own names and the others {@link JsonLinesReader} reads. */
-    private static final Set<String> TEXT_FIELDS = Set.of("text", "html", "body", "content", "article", "maintext", "full_text",
-            "article_text");
-
-    /** At most {@code left} bytes of a stream, which is not closed with this one. */
-    private static final class Bounded extends FilterInputStream {
-        private long left;
-
-        Bounded(InputStream in, long left) {
-            super(in);
-            this.left = left;
-        }
-
-        @Override public int read() throws IOException {
-            if (left <= 0) return -1;
-            int b = super.read();
-            if (b >= 0) left--;
-            return b;
-        }
-
-        @Override public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) return -1;
-            int r = super.read(b, off, (int) Math.min(len, left));
-            if (r > 0) left -= r;
-            return r;
-        }
-
-        @Override public void close() { }
     }
 
     public void read(Input input, InputStream in, Sink sink) throws IOException {
@@ -177,41 +147,37 @@ public final class JsonDocumentReader {
 
     /**
      * A value of the file that is an object, the parser at its start: the articles of its first field named in
-     * {@link #WRAPPERS} that holds an array, or else the object itself as one article.
+     * {@link #WRAPPERS} that holds an array, or else the object itself as one article, its fields read as they come
+     * (those before a wrapper's array are then left aside).
      */
     private void root(JsonParser p, int value, Counter n, Sink sink) throws IOException {
-        if (p.nextToken() == JsonToken.END_OBJECT) {
+        long from = p.currentTokenLocation().getByteOffset();
+        JsonLinesReader.Fields fields = new JsonLinesReader.Fields();
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.END_OBJECT) {
             sink.rejected(new Rejection(n.origin, "value " + value, "an empty object, not an article"));
             return;
         }
-        // an object is an article unless it wraps articles: read its fields until a wrapper's array, then the object
-        // again as an article if none came (a document is read once, so its start is kept as text to read twice)
-        JsonToken t = p.currentToken();
-        StringBuilder fields = null;
-        while (t == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            if (v == JsonToken.START_ARRAY && WRAPPERS.contains(name)) {
-                elements(p, n, sink);
-                while (p.nextToken() == JsonToken.FIELD_NAME) { p.nextToken(); p.skipChildren(); } // what follows the articles
-                return;
+        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            if (!WRAPPERS.contains(p.currentName())) {
+                fields.read(p);
+                continue;
             }
-            if (fields == null) fields = new StringBuilder("{");
-            else fields.append(',');
-            fields.append(JSON.writeValueAsString(name)).append(':');
-            fields.append(JSON.writeValueAsString(p.readValueAsTree()));
-            t = p.nextToken();
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                p.skipChildren(); // a wrapper's name holding no array: no field of an article either
+                continue;
+            }
+            elements(p, n, sink);
+            while (p.nextToken() == JsonToken.FIELD_NAME) { p.nextToken(); p.skipChildren(); } // what follows the articles
+            return;
         }
         if (t != JsonToken.END_OBJECT) throw new JsonParseException(p, "Unexpected end of input: the object does not end");
         int k = ++n.elements;
-        try (JsonParser again = JSON.getFactory().createParser(fields.append('}').toString())) {
-            again.nextToken();
-            Parsed made = JsonLinesReader.object(again, n.origin, "object " + k, n.stem + "-" + k, "json");
-            if (fields.length() > maxElementBytes) {
-                made = Parsed.rejected(n.origin, "object " + k, "the object is longer than the limit of " + maxElementBytes + " bytes");
-            }
-            hand(made, n, sink);
-        }
+        String where = "object " + k;
+        Parsed made = from >= 0 && p.currentLocation().getByteOffset() - from > maxElementBytes
+                ? Parsed.rejected(n.origin, where, "the object is longer than the limit of " + maxElementBytes + " bytes")
+                : JsonLinesReader.fromFields(fields::get, n.origin, where, n.stem + "-" + k, "json");
+        hand(made, n, sink);
     }
 
     private static void hand(Parsed made, Counter n, Sink sink) {

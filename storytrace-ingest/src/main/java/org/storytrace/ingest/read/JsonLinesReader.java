@@ -143,16 +143,7 @@ public final class JsonLinesReader {
     static Parsed object(JsonParser p, String origin, String where, String defaultId, String container) throws IOException {
         Fields fields = new Fields();
         JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            String field = Fields.field(name);
-            if (field == null) {
-                p.skipChildren();
-                continue;
-            }
-            fields.put(name, field, value(p, v, field));
-        }
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) fields.read(p);
         if (t != JsonToken.END_OBJECT) return Parsed.rejected(origin, where, "not valid JSON: the object does not end");
         return fromFields(fields::get, origin, where, defaultId, container);
     }
@@ -197,6 +188,21 @@ public final class JsonLinesReader {
         static String fieldIgnoringCase(String name) {
             String n = name.strip().toLowerCase(Locale.ROOT);
             return FIELDS.contains(n) ? n : LOWER_ALIASES.get(n);
+        }
+
+        /** Reads the field whose name the parser is at, with its value (consumed; skipped when it gives no field). */
+        void read(JsonParser p) throws IOException {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            String field = field(name);
+            if (field == null) p.skipChildren();
+            else put(name, field, value(p, v, field));
+        }
+
+        /** Whether a record's {@code name} gives an article's text ({@code text} or {@code html}, under any of their names). */
+        static boolean givesText(String name) {
+            String f = field(name);
+            return "text".equals(f) || "html".equals(f);
         }
 
         /** Records {@code value} (null: none) given under {@code name} for {@code field}. */

@@ -9,8 +9,11 @@ import java.util.concurrent.Callable;
 import org.storytrace.app.eval.Evaluations;
 import org.storytrace.core.align.Aligner;
 import org.storytrace.core.pipeline.StoryGrouper;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code storytrace eval}: runs the evaluations on labelled corpora and prints one "name value" line per figure. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -78,8 +81,23 @@ final class EvalCommand implements Callable<Integer> {
             + "summaries.")
     List<String> only;
 
+    /** The names {@code --only} takes, in the order the evaluations run. */
+    static final List<String> EVALUATIONS = List.of("seeds", "pan", "googlenews", "polnear", "ecbplus", "tempeval", "discrepancies",
+            "judged", "names", "html-dates", "summaries");
+
+    @Spec CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (only != null) {
+            for (String o : only) {
+                if (!EVALUATIONS.contains(o)) {
+                    // a misspelt name would otherwise run nothing and exit 0, which reads as "all passed"
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--only: no evaluation is called '" + o
+                            + "' (the names are " + String.join(", ", EVALUATIONS) + ")");
+                }
+            }
+        }
         Path s = seeds != null ? seeds : corpora.resolve("seeds");
         Path se = seedsExpected != null ? seedsExpected : corpora.resolve("seeds.expected.json");
         Path p = pan != null ? pan : corpora.resolve("pan13-text-alignment");

@@ -60,6 +60,7 @@ class CommandMistakesTest {
                 {"analyze", "../examples/corpus", "--colour"},
                 {"watch", "../examples/corpus", "--every", "soon"},
                 {"generate", "--articles", "5", "--language", "ENGLISH", "--out", "never-written.jsonl"},
+                {"eval", "--only", "tempeval3"},
                 {"analyze"}}) {
             Run r = run(args);
             assertEquals(Main.EXIT_USAGE, r.code(), String.join(" ", args));

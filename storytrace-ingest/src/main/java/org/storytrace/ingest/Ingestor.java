@@ -37,6 +37,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.storytrace.core.doc.TokenLayer;
 import org.storytrace.core.index.LongIntMap;
 import org.storytrace.core.model.Article;
@@ -44,6 +46,7 @@ import org.storytrace.core.model.Duplicate;
 import org.storytrace.core.model.Rejection;
 import org.storytrace.core.text.Tokens;
 import org.storytrace.ingest.decode.TextDecoder;
+import org.storytrace.ingest.read.ArchiveReader;
 import org.storytrace.ingest.read.FeedPages;
 import org.storytrace.ingest.read.Input;
 import org.storytrace.ingest.read.CsvReader;
@@ -63,7 +66,8 @@ import org.storytrace.ingest.read.WarcPages;
  *
  * <p>Formats: plain text and HTML pages, generic XML, WARC and WET (gzipped or not), RSS and Atom feeds,
  * JSON Lines, JSON documents of articles (arrays, indented objects, API responses), CSV and TSV tables with a header
- * row; any of them gzipped. Exact
+ * row; any of them compressed with gzip, bzip2 or xz, and ZIP and TAR archives of them ({@link ArchiveReader}: each file
+ * of an archive goes through the same detection, named {@code ARCHIVE!/PATH}). Exact
  * duplicates (same canonical URL, or the same normalised body) are reported, not handed on, so a rerun over the same
  * inputs adds nothing. Not thread-safe.
  */
@@ -230,50 +234,77 @@ public final class Ingestor implements AutoCloseable {
                 sink.rejected(new Rejection(input.name(), null, "the file is empty"));
                 return;
             }
-            BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-            in.mark(1 << 15);
-            byte[] head = in.readNBytes(4096);
-            in.reset();
-            if (head.length == 0) { sink.rejected(new Rejection(input.name(), null, "the file is empty")); return; }
-            if (startsWith(head, "WARC/") || (isGzip(head) && startsWith(gunzipHead(in), "WARC/"))) {
-                warc.read(input, in, sink);
-                return;
-            }
-            InputStream content = in;
-            byte[] peek = head;
-            if (isGzip(head)) {
-                content = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-                content.mark(1 << 15);
-                peek = content.readNBytes(4096);
-                content.reset();
-            }
-            String start = new String(peek, StandardCharsets.ISO_8859_1).stripLeading();
-            if (CsvReader.isCsv(input.name())) {
-                csv.read(input, content, sink);
-                return;
-            }
-            if (JsonDocumentReader.isDocument(input.name(), start, content)) {
-                json.read(input, content, sink);
-                return;
-            }
-            if (start.startsWith("{") && looksLikeJsonLines(input, start)) {
-                jsonl.read(input, content, sink);
-                return;
-            }
-            byte[] bytes;
-            try {
-                bytes = Limits.readAtMost(content, settings.maxBytes());
-            } catch (Limits.TooLarge e) {
-                sink.rejected(new Rejection(input.name(), "byte " + settings.maxBytes(), "too large: " + e.getMessage()));
-                return;
-            }
-            readBytes(input, bytes, sink);
-        } catch (ZipException e) {
-            sink.rejected(new Rejection(input.name(), null, "broken gzip data: " + e.getMessage()));
+            readStream(input, raw, 0, sink);
         } catch (IOException e) {
-            sink.rejected(new Rejection(input.name(), null, (e instanceof EOFException ? "truncated: " : "cannot be read: ")
-                    + describe(e)));
+            sink.rejected(unreadable(input, e));
         }
+    }
+
+    private static Rejection unreadable(Input input, IOException e) {
+        if (e instanceof ZipException) return new Rejection(input.name(), null, "broken compressed data: " + e.getMessage());
+        return new Rejection(input.name(), null, (e instanceof EOFException ? "truncated: " : "cannot be read: ") + describe(e));
+    }
+
+    /**
+     * Reads one file's bytes (a file, standard input or an archive's entry at nesting {@code depth}): detects compression,
+     * archives and the format, and hands the content to the reader of its format.
+     */
+    private void readStream(Input input, InputStream stream, int depth, Sink sink) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(stream, 1 << 16);
+        in.mark(1 << 15);
+        byte[] head = in.readNBytes(4096);
+        in.reset();
+        if (head.length == 0) { sink.rejected(new Rejection(input.name(), null, "the file is empty")); return; }
+        if (startsWith(head, "WARC/") || (isGzip(head) && startsWith(gunzipHead(in), "WARC/"))) {
+            warc.read(input, in, sink);
+            return;
+        }
+        InputStream content = in;
+        byte[] peek = head;
+        InputStream unpacked = isGzip(head) ? new GZIPInputStream(in, 1 << 16)
+                : isBzip2(head) ? new BZip2CompressorInputStream(in, true)
+                : isXz(head) ? new XZCompressorInputStream(in, true)
+                : null;
+        if (unpacked != null) {
+            content = new BufferedInputStream(unpacked, 1 << 16);
+            content.mark(1 << 15);
+            peek = content.readNBytes(4096);
+            content.reset();
+            if (startsWith(peek, "WARC/")) { warc.read(input, content, sink); return; }
+        }
+        if (ArchiveReader.isArchive(peek)) {
+            // an entry that cannot be read is rejected alone; if the archive itself broke there, reading its next entry
+            // fails too and the archive reader says so
+            ArchiveReader.read(input, content, peek, depth, sink, (entry, entryContent, d) -> {
+                try {
+                    readStream(entry, entryContent, d, sink);
+                } catch (IOException e) {
+                    sink.rejected(unreadable(entry, e));
+                }
+            });
+            return;
+        }
+        String start = new String(peek, StandardCharsets.ISO_8859_1).stripLeading();
+        if (CsvReader.isCsv(input.name())) {
+            csv.read(input, content, sink);
+            return;
+        }
+        if (JsonDocumentReader.isDocument(input.name(), start, content)) {
+            json.read(input, content, sink);
+            return;
+        }
+        if (start.startsWith("{") && looksLikeJsonLines(input, start)) {
+            jsonl.read(input, content, sink);
+            return;
+        }
+        byte[] bytes;
+        try {
+            bytes = Limits.readAtMost(content, settings.maxBytes());
+        } catch (Limits.TooLarge e) {
+            sink.rejected(new Rejection(input.name(), "byte " + settings.maxBytes(), "too large: " + e.getMessage()));
+            return;
+        }
+        readBytes(input, bytes, sink);
     }
 
     private void readBytes(Input input, byte[] bytes, Sink sink) {
@@ -544,6 +575,16 @@ public final class Ingestor implements AutoCloseable {
     }
 
     private static boolean isGzip(byte[] b) { return b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b; }
+
+    /** bzip2: "BZh" and the block size digit. */
+    private static boolean isBzip2(byte[] b) {
+        return b.length >= 4 && b[0] == 'B' && b[1] == 'Z' && b[2] == 'h' && b[3] >= '1' && b[3] <= '9';
+    }
+
+    /** xz: its six-byte magic. */
+    private static boolean isXz(byte[] b) {
+        return b.length >= 6 && (b[0] & 0xff) == 0xfd && b[1] == '7' && b[2] == 'z' && b[3] == 'X' && b[4] == 'Z' && b[5] == 0;
+    }
 
     private static boolean startsWith(byte[] b, String s) {
         if (b.length < s.length()) return false;

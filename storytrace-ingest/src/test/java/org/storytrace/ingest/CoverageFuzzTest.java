@@ -18,7 +18,7 @@ import org.storytrace.core.model.Article;
  */
 class CoverageFuzzTest {
     private static final String[] NAMES = {"page.txt", "page.html", "crawl.warc", "feed.rss", "items.jsonl", "page.txt.gz", "export.json",
-            "news.csv"};
+            "news.csv", "pages.zip", "pages.tar.gz"};
 
     @FuzzTest(maxDuration = "60s")
     void readersNeverThrowAndKeepOffsetsInsideTheText(byte[] data) throws IOException {

@@ -10,9 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -20,6 +24,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.netpreserve.jwarc.WarcCompression;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Span;
@@ -34,7 +40,7 @@ class ReaderFuzzTest {
     private static final Path DIR;
     private static final byte[][] SEEDS;
     private static final String[] NAMES = {"page.txt", "page.html", "crawl.warc", "crawl.warc.gz", "feed.rss", "items.jsonl",
-            "page.txt.gz", "export.json", "news.csv"};
+            "page.txt.gz", "export.json", "news.csv", "pages.zip", "pages.tar.gz"};
     private static final AtomicLong INPUTS = new AtomicLong(), ARTICLES = new AtomicLong(), REJECTIONS = new AtomicLong();
 
     static {
@@ -61,10 +67,40 @@ class ReaderFuzzTest {
                 (",title,publication,date,content\r\n0,Bridge,Courier,2021-03-04,\""
                         + FormatsTest.STORY.replace("bridge", "\"\"bridge\"\",\n")
                         + "\"\r\n1,Port,Times,,\"" + FormatsTest.OTHER + "\"\r\n").getBytes(StandardCharsets.UTF_8),
+                archive(true),
+                archive(false),
             };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A ZIP, or a gzipped TAR, of a page, a JSON Lines file and a gzipped page. */
+    private static byte[] archive(boolean zip) throws IOException {
+        var gz = new ByteArrayOutputStream();
+        try (var o = new GZIPOutputStream(gz)) { o.write(FormatsTest.OTHER.getBytes(StandardCharsets.UTF_8)); }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("news/bridge.txt", ("Old bridge to close\n\n" + FormatsTest.STORY).getBytes(StandardCharsets.UTF_8));
+        files.put("news/items.jsonl", ("{\"title\":\"Le pont\",\"text\":\"" + FormatsTest.FRENCH + "\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        files.put("news/port.txt.gz", gz.toByteArray());
+        var out = new ByteArrayOutputStream();
+        if (zip) {
+            try (var z = new ZipOutputStream(out)) {
+                for (var e : files.entrySet()) { z.putNextEntry(new ZipEntry(e.getKey())); z.write(e.getValue()); z.closeEntry(); }
+            }
+        } else {
+            try (var t = new TarArchiveOutputStream(new GZIPOutputStream(out))) {
+                for (var e : files.entrySet()) {
+                    TarArchiveEntry te = new TarArchiveEntry(e.getKey());
+                    te.setSize(e.getValue().length);
+                    t.putArchiveEntry(te);
+                    t.write(e.getValue());
+                    t.closeArchiveEntry();
+                }
+            }
+        }
+        return out.toByteArray();
     }
 
     @Provide

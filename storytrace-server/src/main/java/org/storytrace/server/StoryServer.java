@@ -437,7 +437,8 @@ public final class StoryServer implements AutoCloseable {
     /**
      * {@code POST /articles}: the body is JSON Lines ({@code application/x-ndjson}, one article an object),
      * JSON (one article object, or an array of them), CSV or TSV with a header row ({@code text/csv},
-     * {@code text/tab-separated-values}) or WARC ({@code application/warc}); it is read by the
+     * {@code text/tab-separated-values}), WARC ({@code application/warc}), or a ZIP or TAR archive of any of these and of
+     * pages ({@code application/zip}, {@code application/x-tar}; gzipped: {@code application/gzip}); it is read by the
      * same readers as any input (so a bad record is rejected with its reason and the rest are stored), stored
      * durably, the analysis brought up to date, and the answer lists each new article with its story and links.
      */
@@ -453,9 +454,12 @@ public final class StoryServer implements AutoCloseable {
         else if (type.startsWith("application/warc")) ext = ".warc";
         else if (type.startsWith("text/csv")) ext = ".csv";
         else if (type.startsWith("text/tab-separated-values")) ext = ".tsv";
+        else if (type.startsWith("application/zip") || type.startsWith("application/x-zip")) ext = ".zip";
+        else if (type.startsWith("application/x-tar")) ext = ".tar";
+        else if (type.startsWith("application/gzip") || type.startsWith("application/x-gzip")) ext = ".gz";
         else throw new ApiError(415, "send articles as application/x-ndjson (JSON Lines), application/json, text/csv (a header row, then "
-                + "a row an article) or application/warc, not '"
-                + type + "'");
+                + "a row an article), application/warc, or an archive of files (application/zip, application/x-tar, application/gzip), "
+                + "not '" + type + "'");
         Path tmp = Files.createTempFile("storytrace-post-", ext);
         long bytes;
         try {
@@ -506,15 +510,20 @@ public final class StoryServer implements AutoCloseable {
                 if (analysed) for (String l : store.elementsOf("links", List.of(id))) links.add(JSON.readTree(l));
             }
             ArrayNode rej = out.putArray("rejected");
+            String inside = tmp + "!/";
             for (var x : batch.rejected()) {
                 ObjectNode o = rej.addObject();
+                // a file of a posted archive is named by its path in the archive; the temporary file's name means nothing
+                if (x.path() != null && x.path().startsWith(inside)) o.put("entry", x.path().substring(inside.length()));
                 o.put("position", x.position());
                 o.put("reason", x.reason());
             }
             ArrayNode dup = out.putArray("duplicates");
             for (var x : batch.duplicates()) {
                 ObjectNode o = dup.addObject();
-                o.put("position", x.path().startsWith(tmp.toString()) ? x.path().substring(tmp.toString().length()).strip() : x.path());
+                String where = x.path().startsWith(inside) ? x.path().substring(inside.length())
+                        : x.path().startsWith(tmp.toString()) ? x.path().substring(tmp.toString().length()).strip() : x.path();
+                o.put("position", where);
                 o.put("duplicate_of", x.of());
                 o.put("reason", x.reason());
             }

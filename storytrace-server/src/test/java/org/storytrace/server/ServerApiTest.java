@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -219,6 +223,21 @@ class ServerApiTest {
                 + " The offices stayed shut on Monday.\",Posted Wire\r\n";
         JsonNode fromCsv = json(post("/articles", "text/csv; charset=utf-8", csv, null));
         assertEquals(1, fromCsv.get("added").asInt(), fromCsv.toString());
+        // and a ZIP of pages, each file named by its path in the archive
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(zipped)) {
+            z.putNextEntry(new ZipEntry("wire/offices-reopen.txt"));
+            z.write(("Offices reopen\n\n" + JSON.readTree("\"" + seedText() + "\"").asText() + " They reopened on Tuesday.\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new ZipEntry("wire/photo.jpg"));
+            z.write(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0, 1});
+        }
+        HttpRequest zipPost = HttpRequest.newBuilder(URI.create(base + "/articles")).header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())).build();
+        JsonNode fromZip = JSON.readTree(HTTP.send(zipPost, HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals(1, fromZip.get("added").asInt(), fromZip.toString());
+        assertEquals("offices-reopen", fromZip.get("articles").get(0).get("id").asText(), fromZip.toString());
+        assertEquals("wire/photo.jpg", fromZip.get("rejected").get(0).get("entry").asText(), fromZip.toString());
         // bad bodies are refused with the reason
         assertEquals(415, post("/articles", "text/plain", body, null).statusCode());
         HttpResponse<String> notJson = post("/articles", "application/json", "{not json", null);

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 
 /** {@code storytrace analyze PATH... [--out DIR]}. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Reads news pages (text, HTML, news XML, WARC/WET, RSS/Atom, JSON Lines, JSON, CSV/TSV; ZIP and TAR archives "
-                + "of them; gzip, bzip2 or xz compressed or not) and writes "
+        description = "Reads news pages (text, HTML, news XML, WARC/WET, RSS/Atom, JSON Lines, JSON, CSV/TSV, Parquet; ZIP and TAR "
+                + "archives of them; gzip, bzip2 or xz compressed or not) and writes "
                 + "stories.json, report.html and rejected.jsonl to --out.")
 final class AnalyzeCommand implements Callable<Integer> {
     @Mixin

@@ -54,6 +54,7 @@ import org.storytrace.ingest.read.JsonDocumentReader;
 import org.storytrace.ingest.read.JsonLinesReader;
 import org.storytrace.ingest.read.Limits;
 import org.storytrace.ingest.read.Page;
+import org.storytrace.ingest.read.ParquetReader;
 import org.storytrace.ingest.read.Parsed;
 import org.storytrace.ingest.read.Sink;
 import org.storytrace.ingest.read.WarcPages;
@@ -66,7 +67,8 @@ import org.storytrace.ingest.read.WarcPages;
  *
  * <p>Formats: plain text and HTML pages, generic XML, WARC and WET (gzipped or not), RSS and Atom feeds,
  * JSON Lines, JSON documents of articles (arrays, indented objects, API responses), CSV and TSV tables with a header
- * row; any of them compressed with gzip, bzip2 or xz, and ZIP and TAR archives of them ({@link ArchiveReader}: each file
+ * row, Parquet files ({@link ParquetReader}); any of them but Parquet compressed with gzip, bzip2 or xz, and ZIP and
+ * TAR archives of them ({@link ArchiveReader}: each file
  * of an archive goes through the same detection, named {@code ARCHIVE!/PATH}). Exact
  * duplicates (same canonical URL, or the same normalised body) are reported, not handed on, so a rerun over the same
  * inputs adds nothing. Not thread-safe.
@@ -115,6 +117,7 @@ public final class Ingestor implements AutoCloseable {
     private final JsonLinesReader jsonl;
     private final JsonDocumentReader json;
     private final CsvReader csv;
+    private final ParquetReader parquet;
     // what the duplicate check and the ids need of every accepted article, in primitive maps keyed by 64-bit
     // hashes (about 40 bytes an article instead of three boxed maps' 200): its id by number, and the number
     // by id, canonical URL and body key. Ids that share a hash are told apart by comparing them; URLs and
@@ -131,6 +134,7 @@ public final class Ingestor implements AutoCloseable {
         this.jsonl = new JsonLinesReader(settings.maxBytes());
         this.json = new JsonDocumentReader(settings.maxBytes());
         this.csv = new CsvReader(settings.maxBytes());
+        this.parquet = new ParquetReader(settings.maxBytes());
     }
 
     public Ingestor() { this(Settings.defaults()); }
@@ -282,6 +286,10 @@ public final class Ingestor implements AutoCloseable {
                     sink.rejected(unreadable(entry, e));
                 }
             });
+            return;
+        }
+        if (ParquetReader.isParquet(peek)) {
+            parquet.read(input, unpacked == null && depth == 0, sink);
             return;
         }
         String start = new String(peek, StandardCharsets.ISO_8859_1).stripLeading();

@@ -8,6 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -40,7 +44,7 @@ class ReaderFuzzTest {
     private static final Path DIR;
     private static final byte[][] SEEDS;
     private static final String[] NAMES = {"page.txt", "page.html", "crawl.warc", "crawl.warc.gz", "feed.rss", "items.jsonl",
-            "page.txt.gz", "export.json", "news.csv", "pages.zip", "pages.tar.gz"};
+            "page.txt.gz", "export.json", "news.csv", "pages.zip", "pages.tar.gz", "rows.parquet"};
     private static final AtomicLong INPUTS = new AtomicLong(), ARTICLES = new AtomicLong(), REJECTIONS = new AtomicLong();
 
     static {
@@ -69,10 +73,24 @@ class ReaderFuzzTest {
                         + "\"\r\n1,Port,Times,,\"" + FormatsTest.OTHER + "\"\r\n").getBytes(StandardCharsets.UTF_8),
                 archive(true),
                 archive(false),
+                parquet(),
             };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A Parquet file of two articles, one with nested columns, written by DuckDB. */
+    private static byte[] parquet() throws IOException {
+        Path f = DIR.resolve("seed.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM (VALUES ('Bridge', '" + FormatsTest.STORY.replace("'", "''") + "', {'name': 'Courier'}, "
+                    + "['A', 'B']), ('Port', '" + FormatsTest.OTHER.replace("'", "''") + "', NULL, NULL)) AS t(title, content, source, "
+                    + "authors)) TO '" + f + "' (FORMAT parquet)");
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+        return Files.readAllBytes(f);
     }
 
     /** A ZIP, or a gzipped TAR, of a page, a JSON Lines file and a gzipped page. */

@@ -437,7 +437,8 @@ public final class StoryServer implements AutoCloseable {
     /**
      * {@code POST /articles}: the body is JSON Lines ({@code application/x-ndjson}, one article an object),
      * JSON (one article object, or an array of them), CSV or TSV with a header row ({@code text/csv},
-     * {@code text/tab-separated-values}), WARC ({@code application/warc}), or a ZIP or TAR archive of any of these and of
+     * {@code text/tab-separated-values}), Parquet ({@code application/vnd.apache.parquet}), WARC ({@code application/warc}),
+     * or a ZIP or TAR archive of any of these but Parquet and of
      * pages ({@code application/zip}, {@code application/x-tar}; gzipped: {@code application/gzip}); it is read by the
      * same readers as any input (so a bad record is rejected with its reason and the rest are stored), stored
      * durably, the analysis brought up to date, and the answer lists each new article with its story and links.
@@ -457,8 +458,10 @@ public final class StoryServer implements AutoCloseable {
         else if (type.startsWith("application/zip") || type.startsWith("application/x-zip")) ext = ".zip";
         else if (type.startsWith("application/x-tar")) ext = ".tar";
         else if (type.startsWith("application/gzip") || type.startsWith("application/x-gzip")) ext = ".gz";
+        else if (type.startsWith("application/vnd.apache.parquet") || type.startsWith("application/x-parquet")) ext = ".parquet";
         else throw new ApiError(415, "send articles as application/x-ndjson (JSON Lines), application/json, text/csv (a header row, then "
-                + "a row an article), application/warc, or an archive of files (application/zip, application/x-tar, application/gzip), "
+                + "a row an article), application/vnd.apache.parquet, application/warc, or an archive of files (application/zip, "
+                + "application/x-tar, application/gzip), "
                 + "not '" + type + "'");
         Path tmp = Files.createTempFile("storytrace-post-", ext);
         long bytes;

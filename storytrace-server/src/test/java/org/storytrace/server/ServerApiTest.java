@@ -15,6 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -238,6 +241,16 @@ class ServerApiTest {
         assertEquals(1, fromZip.get("added").asInt(), fromZip.toString());
         assertEquals("offices-reopen", fromZip.get("articles").get(0).get("id").asText(), fromZip.toString());
         assertEquals("wire/photo.jpg", fromZip.get("rejected").get(0).get("entry").asText(), fromZip.toString());
+        // and Parquet, as a dataset export writes it (here by DuckDB)
+        Path pq = tmp.resolve("posted.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT 'posted-parquet' AS id, 'Offices shut' AS title, '" + JSON.readTree("\"" + seedText() + "\"").asText()
+                    .replace("'", "''") + " They stayed shut all week.' AS content) TO '" + pq + "' (FORMAT parquet)");
+        }
+        HttpRequest pqPost = HttpRequest.newBuilder(URI.create(base + "/articles")).header("Content-Type", "application/vnd.apache.parquet")
+                .POST(HttpRequest.BodyPublishers.ofFile(pq)).build();
+        JsonNode fromParquet = JSON.readTree(HTTP.send(pqPost, HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals("posted-parquet", fromParquet.get("articles").get(0).get("id").asText(), fromParquet.toString());
         // bad bodies are refused with the reason
         assertEquals(415, post("/articles", "text/plain", body, null).statusCode());
         HttpResponse<String> notJson = post("/articles", "application/json", "{not json", null);

@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -299,8 +300,19 @@ public final class SparkPipeline implements Serializable {
                 });
     }
 
+    /**
+     * Parquet rows, each as the JSON object Spark makes of it, read by the JSON reader's field reader: the way ingest's
+     * Parquet reader reads a row (DuckDB's {@code to_json}), so a {@code source} struct with a {@code name} or a list of
+     * {@code authors} gives the same outlet and author in both, which a row's columns as strings would not.
+     */
     private static JavaPairRDD<Long, Object> parquet(SparkSession spark, String input) {
-        return rows(spark.read().parquet(input), input, "parquet");
+        String stem = stemOf(input);
+        return spark.read().parquet(input).toJSON().javaRDD().zipWithIndex().mapToPair(t -> {
+            long no = t._2() + 1;
+            Parsed page = JsonLinesReader.parseObject(t._1().getBytes(StandardCharsets.UTF_8), input, "row " + no, stem + "-" + no,
+                    "parquet");
+            return new Tuple2<>(no, process(page));
+        });
     }
 
     /**

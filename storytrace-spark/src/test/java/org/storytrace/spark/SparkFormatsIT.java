@@ -48,7 +48,7 @@ class SparkFormatsIT {
     }
 
     @Test
-    void parquetRowsWithTheJsonLinesFieldsGiveTheSameAnalysis() {
+    void parquetRowsWithTheJsonLinesFieldsGiveTheSameAnalysisAsTheirJsonLinesAndAsTheEmbeddedParquetReader() throws Exception {
         String parquet = dir.resolve("corpus.parquet").toString();
         spark.read().json(corpus.toString()).write().parquet(parquet);
         assertEquals(SparkPipeline.Format.PARQUET, SparkPipeline.Format.of(parquet));
@@ -60,6 +60,17 @@ class SparkFormatsIT {
         assertEquals(Compare.linkSet(fromJson.links()), Compare.linkSet(fromParquet.links()));
         assertEquals(Compare.storySet(fromJson.stories()), Compare.storySet(fromParquet.stories()));
         assertEquals("parquet/text", fromParquet.articles().get(0).format());
+        // the embedded path reads a part file alike (its Parquet reader is DuckDB's)
+        String one = dir.resolve("one.parquet").toString();
+        spark.read().json(corpus.toString()).coalesce(1).write().parquet(one);
+        Path part;
+        try (var files = Files.list(Path.of(one))) {
+            part = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        Analysis embeddedParquet = embedded(part);
+        assertEquals(ids(fromParquet), ids(embeddedParquet));
+        assertEquals(Compare.linkSet(fromParquet.links()), Compare.linkSet(embeddedParquet.links()));
+        assertEquals(Compare.storySet(fromParquet.stories()), Compare.storySet(embeddedParquet.stories()));
     }
 
     @Test

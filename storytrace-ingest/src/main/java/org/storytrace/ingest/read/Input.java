@@ -43,7 +43,7 @@ public record Input(String name, Path path, URI uri, String entry) {
 
     private static final List<String> COMPRESSED = List.of(".gz", ".bz2", ".xz");
     private static final Set<String> EXTENSIONS = Set.of("txt", "text", "html", "htm", "xhtml", "shtml", "xml", "jsonl",
-            "ndjson", "json", "warc", "wet", "arc", "rss", "atom", "md");
+            "ndjson", "json", "warc", "wet", "arc", "rss", "atom", "md", "parquet");
 
     /**
      * A file name without its extension: a {@code .gz}, {@code .bz2} or {@code .xz} first, then one extension, either a known one

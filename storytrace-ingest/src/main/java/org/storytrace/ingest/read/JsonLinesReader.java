@@ -126,6 +126,21 @@ public final class JsonLinesReader {
         }
     }
 
+    /**
+     * One JSON object's UTF-8 bytes as an article of a table ({@code where}: "row N"): how ingest's Parquet reader and the
+     * Spark job's Parquet input read a row.
+     */
+    public static Parsed parseObject(byte[] json, String origin, String where, String defaultId, String container) {
+        try (JsonParser p = JSON.getFactory().createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return Parsed.rejected(origin, where, "not a JSON object");
+            return object(p, origin, where, defaultId, container);
+        } catch (JsonProcessingException e) {
+            return Parsed.rejected(origin, where, "not valid JSON: " + describe(e));
+        } catch (IOException e) {
+            return Parsed.rejected(origin, where, "not valid JSON: " + e.getMessage());
+        }
+    }
+
     /** A streaming pass that keeps only the fields a page needs: no tree of every value. */
     private static Parsed parse(JsonParser p, String origin, String stem, long lineNo) throws IOException {
         String where = "line " + lineNo;

@@ -233,6 +233,7 @@ public final class Ingestor implements AutoCloseable {
             if (bytes != null) readBytes(input, bytes, sink);
             return;
         }
+        inputStart = bytesRead.get();
         try (InputStream raw = new Counting(input.open())) {
             if (input.isFile() && Files.size(input.path()) == 0) {
                 sink.rejected(new Rejection(input.name(), null, "the file is empty"));
@@ -245,6 +246,7 @@ public final class Ingestor implements AutoCloseable {
     }
 
     private static Rejection unreadable(Input input, IOException e) {
+        if (e instanceof Bomb) return new Rejection(input.name(), null, e.getMessage());
         if (e instanceof ZipException) return new Rejection(input.name(), null, "broken compressed data: " + e.getMessage());
         return new Rejection(input.name(), null, (e instanceof EOFException ? "truncated: " : "cannot be read: ") + describe(e));
     }
@@ -270,7 +272,7 @@ public final class Ingestor implements AutoCloseable {
                 : isXz(head) ? new XZCompressorInputStream(in, true)
                 : null;
         if (unpacked != null) {
-            content = new BufferedInputStream(unpacked, 1 << 16);
+            content = new BufferedInputStream(new Expanding(unpacked), 1 << 16);
             content.mark(1 << 15);
             peek = content.readNBytes(4096);
             content.reset();
@@ -278,12 +280,18 @@ public final class Ingestor implements AutoCloseable {
         }
         if (ArchiveReader.isArchive(peek)) {
             // an entry that cannot be read is rejected alone; if the archive itself broke there, reading its next entry
-            // fails too and the archive reader says so
+            // fails too and the archive reader says so. What a reader left of an entry is read here, through the count of
+            // decompressed bytes, rather than skipped by the archive reader, which would inflate a bomb's rest unwatched
             ArchiveReader.read(input, content, peek, depth, sink, (entry, entryContent, d) -> {
+                Expanding e = new Expanding(entryContent);
                 try {
-                    readStream(entry, entryContent, d, sink);
-                } catch (IOException e) {
-                    sink.rejected(unreadable(entry, e));
+                    readStream(entry, e, d, sink);
+                    byte[] rest = new byte[1 << 16];
+                    while (e.read(rest) >= 0) { } // drained, within the bomb's count
+                } catch (Bomb b) {
+                    throw b; // the archive reader rejects the entry and reads no further
+                } catch (IOException x) {
+                    sink.rejected(unreadable(entry, x));
                 }
             });
             return;
@@ -441,6 +449,59 @@ public final class Ingestor implements AutoCloseable {
     }
 
     private final AtomicLong bytesRead = new AtomicLong();
+    /** {@link #bytesRead} when the input being read was opened: what it has taken from its file so far is the difference. */
+    private long inputStart;
+
+    /**
+     * How far decompression may expand an input, after its first {@value #BOMB_FLOOR} bytes: news text compresses three to
+     * ten times (gzip, xz, ZIP), a crawl's repeated boilerplate a few times more, and a compression bomb a thousand times
+     * (deflate's limit) or more through nesting. Past it the input is rejected, keeping what was read before.
+     */
+    static final int BOMB_RATIO = 200;
+    static final long BOMB_FLOOR = 64L << 20;
+
+    /** An input whose decompressed bytes outgrew {@link #BOMB_RATIO} times its compressed ones. */
+    static final class Bomb extends IOException {
+        Bomb(String message) { super(message); }
+    }
+
+    /**
+     * A decompressed stream (gzip, bzip2, xz, an archive's entry) whose bytes are counted against what the input has taken
+     * from its file, so that a compression bomb is stopped after about {@link #BOMB_FLOOR} bytes instead of decompressing
+     * for hours: the per-file byte limit alone stops reading a file's text, but not the archive reader's skipping past it.
+     */
+    private final class Expanding extends FilterInputStream {
+        private long out;
+
+        Expanding(InputStream in) { super(in); }
+
+        private void count(long n) throws Bomb {
+            out += n;
+            long compressed = Math.max(1, bytesRead.get() - inputStart);
+            if (out > BOMB_FLOOR && out > BOMB_RATIO * compressed) {
+                throw new Bomb("expands more than " + BOMB_RATIO + " times: " + (out >> 20) + " MB from " + Math.max(1, compressed >> 10)
+                        + " KB read, a compression bomb; not read further");
+            }
+        }
+
+        @Override public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count(1);
+            return b;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) count(n);
+            return n;
+        }
+
+        @Override public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            if (k > 0) count(k);
+            return k;
+        }
+    }
 
     /** Bytes read so far from files and standard input (compressed bytes for gzipped ones): what progress counts. */
     public long bytesRead() { return bytesRead.get(); }

@@ -217,6 +217,55 @@ class ArchivesTest {
         assertTrue(c.rejectedFor("locked.zip!/secret.txt", "cannot be unpacked"), c.rejections.toString());
     }
 
+    @Test
+    void aCompressionBombIsStoppedOnceItExpandsTwoHundredFoldInAnArchiveOrAlone() throws Exception {
+        // a TAR entry of 100 MB of one letter, gzipped to about 100 KB, then a real page: the entry is over the byte limit,
+        // and stepping past it would decompress all of it; the count of decompressed bytes stops the archive there
+        Path tgz = dir.resolve("bomb.tar.gz");
+        byte[] mb = new byte[1 << 20];
+        Arrays.fill(mb, (byte) 'a');
+        try (TarArchiveOutputStream t = new TarArchiveOutputStream(new GZIPOutputStream(Files.newOutputStream(tgz)))) {
+            TarArchiveEntry big = new TarArchiveEntry("big.txt");
+            big.setSize(100L << 20);
+            t.putArchiveEntry(big);
+            for (int i = 0; i < 100; i++) t.write(mb);
+            t.closeArchiveEntry();
+            byte[] page = utf8("Old bridge to close\n\n" + STORY + "\n");
+            TarArchiveEntry p = new TarArchiveEntry("bridge.txt");
+            p.setSize(page.length);
+            t.putArchiveEntry(p);
+            t.write(page);
+            t.closeArchiveEntry();
+        }
+        Collected c = Collected.run(new Ingestor(new Ingestor.Settings(5L << 20)), List.of(tgz.toString()));
+        assertTrue(c.rejections.stream().anyMatch(r -> r.path().endsWith("bomb.tar.gz!/big.txt") && r.reason().contains(
+                "a compression bomb") && r.reason().contains("later entries were not read")), c.rejections.toString());
+        assertEquals(List.of(), c.ids());
+
+        // a JSON Lines file of 100 MB of blank lines, gzipped: no line is too long, so only the count stops it
+        Path jl = dir.resolve("blank.jsonl.gz");
+        Arrays.fill(mb, (byte) '\n');
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(jl))) {
+            o.write(utf8("{\"title\":\"Port strike\",\"text\":\"" + OTHER + "\"}\n"));
+            for (int i = 0; i < 100; i++) o.write(mb);
+        }
+        Collected blank = Collected.run(new Ingestor(), List.of(jl.toString()));
+        assertEquals(List.of("blank-1"), blank.ids(), "the article before the bomb is kept");
+        assertTrue(blank.rejectedFor("blank.jsonl.gz", "a compression bomb"), blank.rejections.toString());
+
+        // ordinary text at an ordinary ratio is never stopped: 70 MB of varied lines, gzipped (about 6 to 1)
+        Path ok = dir.resolve("many.jsonl.gz");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(ok))) {
+            for (int i = 0; i < 20_000; i++) {
+                o.write(utf8("{\"id\":\"r" + i + "\",\"text\":\"" + STORY.replace("bridge", "bridge " + i) + " " + OTHER + " " + i * 7919L
+                        + " " + FRENCH.substring(0, 1 + i % 120) + "\"}\n"));
+            }
+        }
+        Ingestor big = new Ingestor();
+        Collected many = Collected.run(big, List.of(ok.toString()));
+        assertEquals(List.of(), many.rejections.stream().filter(r -> r.reason().contains("bomb")).toList());
+    }
+
     private static int indexOf(byte[] hay, byte[] needle) {
         int last = -1;
         outer:

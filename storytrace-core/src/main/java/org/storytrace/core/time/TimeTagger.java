@@ -1244,7 +1244,9 @@ public final class TimeTagger implements ArticleStage {
                 String w = wd.toLowerCase(Locale.ROOT);
                 if (w.equals("yesterday")) d = anchor.minusDays(1);
                 else if (w.equals("tomorrow")) d = anchor.plusDays(1);
-                else if (!w.equals("today")) d = future(h.start, h.end) ? anchor.with(TemporalAdjusters.nextOrSame(dayOf(wd)))
+                // the weekday as a weekday alone is read ("will leave at 4 a.m. Thursday" ahead, "was seen at 10 p.m. Friday"
+                // behind): it was read by the sentence's tense alone, so the same day came out a week apart with and without a time
+                else if (!w.equals("today")) d = weekdayAhead(h.start, h.end) ? anchor.with(TemporalAdjusters.nextOrSame(dayOf(wd)))
                         : anchor.with(TemporalAdjusters.previousOrSame(dayOf(wd)));
             }
             return relative(h, TimexType.TIME, d + time);

@@ -66,6 +66,15 @@ class TimeTaggerTest {
         assertEquals("2000-04-04", only("Immigration officials postponed until Tuesday any action on the boy's parole.", "2000-03-30")
                 .value());
         assertEquals("2005-11-21", only("The hearing was adjourned till Monday.", "2005-11-20").value());
+        // a clock time with its weekday: the day read as the weekday alone is (it was read by the sentence's tense alone)
+        for (String[] c : new String[][] {
+                {"The court will rule on the appeal at 9 a.m. Tuesday in Atlanta.", "Tuesday", "2000-04-04"},
+                {"The father said he would leave at 4 a.m. Thursday with his wife.", "Thursday", "2000-04-06"},
+                {"The boy was seen at 10 p.m. Friday near the house.", "Friday", "2000-03-31"}}) {
+            List<Timex> withClock = tag(c[0], "2000-04-03");
+            assertEquals(c[2] + withClock.get(0).value().substring(10), withClock.get(0).value(), c[0]);
+            assertEquals(c[2], only(c[0].replaceFirst("(by |at )?\\d+ [ap]\\.m\\. ", "$1"), "2000-04-03").value(), c[0]);
+        }
         assertEquals("2005-11-18", only("The hearing was adjourned on Friday.", "2005-11-20").value());
         assertEquals("2005-11-18", only("The president said he was happy to be home on Friday.", "2005-11-20").value());
         // a plan's participle right before the day ("scheduled on", "planned for") points ahead

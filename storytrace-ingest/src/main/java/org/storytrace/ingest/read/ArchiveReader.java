@@ -94,7 +94,7 @@ public final class ArchiveReader {
                 each.read(entry, new Unclosable(a), depth + 1);
             } catch (IOException x) {
                 // the caller's reader gave up on the archive's stream: what comes after cannot be trusted
-                sink.rejected(new Rejection(entry.name(), null, (x instanceof EOFException ? "truncated: " : "cannot be unpacked: ")
+                sink.rejected(new Rejection(entry.name(), null, (x instanceof EOFException ? "truncated: " : "")
                         + x.getMessage() + "; the archive's later entries were not read"));
                 return;
             }

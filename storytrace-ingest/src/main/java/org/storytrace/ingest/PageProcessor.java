@@ -53,7 +53,11 @@ public final class PageProcessor {
     }
 
     private static String container(String format) {
-        return format.startsWith("feed") ? "feed" : format.startsWith("jsonl") ? "JSON Lines object" : format.startsWith("parquet")
-                ? "Parquet row" : format;
+        if (format.startsWith("feed")) return "feed";
+        if (format.startsWith("jsonl")) return "JSON Lines object";
+        if (format.startsWith("json")) return "JSON object";
+        if (format.startsWith("csv")) return "CSV row";
+        if (format.startsWith("parquet")) return "Parquet row";
+        return format;
     }
 }

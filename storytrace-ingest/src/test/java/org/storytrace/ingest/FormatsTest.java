@@ -177,6 +177,7 @@ class FormatsTest {
         assertEquals("Valley Courier", a.outlet(), "publication is the outlet");
         assertEquals("Ana Ruiz", a.author());
         assertEquals(LocalDate.of(2021, 3, 4), a.published());
+        assertEquals("declared by the CSV row", a.publishedEvidence());
         assertTrue(a.text().contains("\"old\" bridge, the one by the port,") && a.text().contains("they said,"), a.text());
         assertEquals("fra", c.articles.get(2).language());
         assertTrue(c.rejectedFor("news.csv", "neither"), c.rejections.toString());

@@ -48,6 +48,7 @@ class ParquetTest {
         Article a = c.articles.get(0);
         assertEquals("Bridge to close", a.title());
         assertEquals(LocalDate.of(2021, 3, 4), a.published());
+        assertEquals("declared by the Parquet row", a.publishedEvidence());
         assertEquals("Valley Courier", a.outlet(), "a source struct's name");
         assertEquals("Ana Ruiz, Li Wei", a.author(), "a list of authors");
         assertTrue(a.text().contains("corroded cables"), a.text());

@@ -480,7 +480,7 @@ public final class Ingestor implements AutoCloseable {
             long compressed = Math.max(1, bytesRead.get() - inputStart);
             if (out > BOMB_FLOOR && out > BOMB_RATIO * compressed) {
                 throw new Bomb("expands more than " + BOMB_RATIO + " times: " + (out >> 20) + " MB from " + Math.max(1, compressed >> 10)
-                        + " KB read, a compression bomb; not read further");
+                        + " KB read, a compression bomb; not read further (a file that truly holds that much reads once unpacked)");
             }
         }
 

@@ -51,6 +51,7 @@ import org.storytrace.ingest.read.FeedPages;
 import org.storytrace.ingest.read.Input;
 import org.storytrace.ingest.read.CsvReader;
 import org.storytrace.ingest.read.JsonDocumentReader;
+import org.storytrace.ingest.read.KnownBinary;
 import org.storytrace.ingest.read.JsonLinesReader;
 import org.storytrace.ingest.read.Limits;
 import org.storytrace.ingest.read.Page;
@@ -277,6 +278,11 @@ public final class Ingestor implements AutoCloseable {
             peek = content.readNBytes(4096);
             content.reset();
             if (startsWith(peek, "WARC/")) { warc.read(input, content, sink); return; }
+        }
+        String other = KnownBinary.of(peek);
+        if (other != null) {
+            sink.rejected(new Rejection(input.name(), null, other));
+            return;
         }
         if (ArchiveReader.isArchive(peek)) {
             // an entry that cannot be read is rejected alone; if the archive itself broke there, reading its next entry

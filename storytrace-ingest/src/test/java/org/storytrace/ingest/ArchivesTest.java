@@ -266,6 +266,28 @@ class ArchivesTest {
         assertEquals(List.of(), many.rejections.stream().filter(r -> r.reason().contains("bomb")).toList());
     }
 
+    @Test
+    void documentsAndArchivesThatAreNotReadAreNamedWithWhatToDoInsteadOfBinaryData() throws Exception {
+        Map<String, byte[]> docx = new LinkedHashMap<>();
+        docx.put("[Content_Types].xml", utf8("<?xml version=\"1.0\"?><Types/>"));
+        docx.put("word/document.xml", utf8("<?xml version=\"1.0\"?><w:document><w:body><w:p><w:r><w:t>" + STORY
+                + "</w:t></w:r></w:p></w:body></w:document>"));
+        Files.write(dir.resolve("report.docx"), zip(docx));
+        Files.write(dir.resolve("report.pdf"), utf8("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj << /Type /Catalog >> endobj\n"));
+        Files.write(dir.resolve("pages.7z"), new byte[] {'7', 'z', (byte) 0xbc, (byte) 0xaf, 0x27, 0x1c, 0, 4, 1, 2, 3, 4});
+        Files.write(dir.resolve("pages.rar"), new byte[] {'R', 'a', 'r', '!', 0x1a, 0x07, 1, 0, 5, 6});
+        Files.write(dir.resolve("feed.jsonl.zst"), new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 4, 0, 1, 2});
+        Files.writeString(dir.resolve("bridge.txt"), "Old bridge to close\n\n" + STORY + "\n");
+        Collected c = Collected.run(new Ingestor(), List.of(dir.toString()));
+        assertEquals(List.of("bridge"), c.ids(), c.rejections.toString());
+        assertTrue(c.rejectedFor("report.docx", "an Office document"), c.rejections.toString());
+        assertTrue(c.rejectedFor("report.pdf", "a PDF document"), c.rejections.toString());
+        assertTrue(c.rejectedFor("pages.7z", "a 7z archive"), c.rejections.toString());
+        assertTrue(c.rejectedFor("pages.rar", "a RAR archive"), c.rejections.toString());
+        assertTrue(c.rejectedFor("feed.jsonl.zst", "Zstandard data"), c.rejections.toString());
+        assertEquals(5, c.rejections.size(), "one line each, not one for each part of the Word file: " + c.rejections);
+    }
+
     private static int indexOf(byte[] hay, byte[] needle) {
         int last = -1;
         outer:

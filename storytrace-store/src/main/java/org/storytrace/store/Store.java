@@ -192,8 +192,8 @@ public final class Store implements AutoCloseable {
                 c = DriverManager.getConnection(url, p);
                 // the log is copied into the database every 64 MB instead of SQLite's 4 MB: fewer, larger checkpoints, each
                 // with its sync. Durability is the log's (synchronous=FULL syncs it at every commit), not the checkpoint's.
-                // 300,000 articles, ingest into a new store: 134.2 s on average over three runs against 141.0 s over two
-                // (docs/benchmarks.md, session 31), a few per cent, half within this machine's noise
+                // 300,000 articles, ingest into a new store: 138.0 s on average over five runs against 141.0 s over two
+                // (docs/benchmarks.md, session 31): within this machine's noise, kept because it only saves syncs
                 try (Statement st = c.createStatement()) {
                     st.execute("PRAGMA wal_autocheckpoint = " + WAL_CHECKPOINT_PAGES);
                 }

@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.storytrace.ingest.read.DuckDb;
 
 /**
  * The export's JSON Lines sections as Parquet files, for the tools researchers load archives with (Spark,
@@ -57,7 +57,7 @@ final class ParquetExport {
      */
     static void write(Path dir) throws Failed {
         Path scratch = dir.resolve(".parquet-scratch");
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = DuckDb.connect(false); Statement s = c.createStatement()) {
             // a bounded share of the machine: the export runs beside whatever else the user runs
             s.execute("SET memory_limit = '1GB'");
             s.execute("SET threads = " + Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
@@ -72,34 +72,19 @@ final class ParquetExport {
                             + e.getValue() + "})) TO " + literal(part.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
                     Files.move(part, parquet, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (SQLException | IOException x) {
-                    throw new Failed("cannot write " + parquet + ": " + oneLine(x), x);
+                    throw new Failed("cannot write " + parquet + ": " + DuckDb.firstLine(x), x);
                 } finally {
                     deleteQuietly(part);
                 }
             }
         } catch (SQLException x) {
-            throw new Failed("cannot write Parquet files in " + dir + ": " + oneLine(x), x);
+            throw new Failed("cannot write Parquet files in " + dir + ": " + DuckDb.firstLine(x), x);
         } finally {
             deleteTree(scratch);
         }
     }
 
-    private static Connection connect() throws SQLException {
-        try {
-            Class.forName("org.duckdb.DuckDBDriver");
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new SQLException("the DuckDB driver is not available here (" + e.getMessage() + ")", e);
-        }
-        return DriverManager.getConnection("jdbc:duckdb:");
-    }
-
     private static String literal(String s) { return "'" + s.replace("'", "''") + "'"; }
-
-    private static String oneLine(Exception x) {
-        String m = x.getMessage() == null ? x.getClass().getSimpleName() : x.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 
     private static void deleteQuietly(Path p) {
         try {

@@ -476,12 +476,12 @@ public final class Ingestor implements AutoCloseable {
      * from its file, so that a compression bomb is stopped after about {@link #BOMB_FLOOR} bytes instead of decompressing
      * for hours: the per-file byte limit alone stops reading a file's text, but not the archive reader's skipping past it.
      */
-    private final class Expanding extends FilterInputStream {
+    private final class Expanding extends Counted {
         private long out;
 
         Expanding(InputStream in) { super(in); }
 
-        private void count(long n) throws Bomb {
+        @Override void count(long n) throws Bomb {
             out += n;
             long compressed = Math.max(1, bytesRead.get() - inputStart);
             if (out > BOMB_FLOOR && out > BOMB_RATIO * compressed) {
@@ -489,6 +489,22 @@ public final class Ingestor implements AutoCloseable {
                         + " KB read, a compression bomb; not read further (a file that truly holds that much reads once unpacked)");
             }
         }
+    }
+
+    /** Bytes read so far from files and standard input (compressed bytes for gzipped ones): what progress counts. */
+    public long bytesRead() { return bytesRead.get(); }
+
+    /** Counts the raw bytes read into {@link #bytesRead}. */
+    private final class Counting extends Counted {
+        Counting(InputStream in) { super(in); }
+        @Override void count(long n) { bytesRead.addAndGet(n); }
+    }
+
+    /** A stream that hands the number of every byte read or skipped through it to {@link #count}. */
+    private abstract static class Counted extends FilterInputStream {
+        Counted(InputStream in) { super(in); }
+
+        abstract void count(long n) throws IOException;
 
         @Override public int read() throws IOException {
             int b = super.read();
@@ -505,29 +521,6 @@ public final class Ingestor implements AutoCloseable {
         @Override public long skip(long n) throws IOException {
             long k = super.skip(n);
             if (k > 0) count(k);
-            return k;
-        }
-    }
-
-    /** Bytes read so far from files and standard input (compressed bytes for gzipped ones): what progress counts. */
-    public long bytesRead() { return bytesRead.get(); }
-
-    /** Counts the raw bytes read into {@link #bytesRead}. */
-    private final class Counting extends FilterInputStream {
-        Counting(InputStream in) { super(in); }
-        @Override public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) bytesRead.incrementAndGet();
-            return b;
-        }
-        @Override public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) bytesRead.addAndGet(n);
-            return n;
-        }
-        @Override public long skip(long n) throws IOException {
-            long k = super.skip(n);
-            if (k > 0) bytesRead.addAndGet(k);
             return k;
         }
     }

@@ -39,7 +39,8 @@ class ArchivesTest {
     private static final String JSONL = "{\"title\":\"Port strike\",\"text\":\"" + OTHER + "\"}\n"
             + "{\"title\":\"Le pont\",\"text\":\"" + FRENCH + "\"}\n";
 
-    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+    /** A ZIP of {@code entries} in their order (a null value: a folder), by the JDK's zipper. */
+    static byte[] zip(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(b)) {
             for (var e : entries.entrySet()) {
@@ -51,7 +52,8 @@ class ArchivesTest {
         return b.toByteArray();
     }
 
-    private static byte[] tar(Map<String, byte[]> entries) throws IOException {
+    /** A TAR of {@code entries} in their order, with a symbolic link after them when {@code link}. */
+    static byte[] tar(Map<String, byte[]> entries, boolean link) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (TarArchiveOutputStream t = new TarArchiveOutputStream(b)) {
             for (var e : entries.entrySet()) {
@@ -61,15 +63,17 @@ class ArchivesTest {
                 t.write(e.getValue());
                 t.closeArchiveEntry();
             }
-            TarArchiveEntry link = new TarArchiveEntry("./latest.txt", TarArchiveEntry.LF_SYMLINK);
-            link.setLinkName("bridge.txt");
-            t.putArchiveEntry(link);
-            t.closeArchiveEntry();
+            if (link) {
+                TarArchiveEntry symlink = new TarArchiveEntry("./latest.txt", TarArchiveEntry.LF_SYMLINK);
+                symlink.setLinkName("bridge.txt");
+                t.putArchiveEntry(symlink);
+                t.closeArchiveEntry();
+            }
         }
         return b.toByteArray();
     }
 
-    private static byte[] gzip(byte[] bytes) throws IOException {
+    static byte[] gzip(byte[] bytes) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (OutputStream o = new GZIPOutputStream(b)) { o.write(bytes); }
         return b.toByteArray();
@@ -107,7 +111,7 @@ class ArchivesTest {
         Map<String, byte[]> m = new LinkedHashMap<>();
         m.put("./bridge.txt", utf8("Old bridge to close\n\n" + STORY + "\n"));
         m.put("./feed.jsonl", utf8(JSONL));
-        byte[] tar = tar(m);
+        byte[] tar = tar(m, true);
         Files.write(dir.resolve("a.tar.gz"), gzip(tar));
         ByteArrayOutputStream bz = new ByteArrayOutputStream();
         try (OutputStream o = new BZip2CompressorOutputStream(bz)) { o.write(utf8("Port strike halts grain ships\n\n" + OTHER + "\n")); }
@@ -138,7 +142,7 @@ class ArchivesTest {
         byte[] inner = zip(Map.of("bridge.txt", utf8("Old bridge to close\n\n" + STORY + "\n")));
         Map<String, byte[]> outer = new LinkedHashMap<>();
         outer.put("inner.zip", inner);
-        outer.put("more/port.tar.gz", gzip(tar(Map.of("port.txt", utf8("Port strike\n\n" + OTHER + "\n")))));
+        outer.put("more/port.tar.gz", gzip(tar(Map.of("port.txt", utf8("Port strike\n\n" + OTHER + "\n")), false)));
         Path z = Files.write(dir.resolve("outer.zip"), zip(outer));
         Collected c = Collected.run(new Ingestor(), List.of(z.toString()));
         assertEquals(List.of("bridge", "port"), c.ids(), c.rejections.toString());

@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -28,8 +26,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.netpreserve.jwarc.WarcCompression;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Span;
@@ -95,30 +91,12 @@ class ReaderFuzzTest {
 
     /** A ZIP, or a gzipped TAR, of a page, a JSON Lines file and a gzipped page. */
     private static byte[] archive(boolean zip) throws IOException {
-        var gz = new ByteArrayOutputStream();
-        try (var o = new GZIPOutputStream(gz)) { o.write(FormatsTest.OTHER.getBytes(StandardCharsets.UTF_8)); }
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("news/bridge.txt", ("Old bridge to close\n\n" + FormatsTest.STORY).getBytes(StandardCharsets.UTF_8));
         files.put("news/items.jsonl", ("{\"title\":\"Le pont\",\"text\":\"" + FormatsTest.FRENCH + "\"}\n")
                 .getBytes(StandardCharsets.UTF_8));
-        files.put("news/port.txt.gz", gz.toByteArray());
-        var out = new ByteArrayOutputStream();
-        if (zip) {
-            try (var z = new ZipOutputStream(out)) {
-                for (var e : files.entrySet()) { z.putNextEntry(new ZipEntry(e.getKey())); z.write(e.getValue()); z.closeEntry(); }
-            }
-        } else {
-            try (var t = new TarArchiveOutputStream(new GZIPOutputStream(out))) {
-                for (var e : files.entrySet()) {
-                    TarArchiveEntry te = new TarArchiveEntry(e.getKey());
-                    te.setSize(e.getValue().length);
-                    t.putArchiveEntry(te);
-                    t.write(e.getValue());
-                    t.closeArchiveEntry();
-                }
-            }
-        }
-        return out.toByteArray();
+        files.put("news/port.txt.gz", ArchivesTest.gzip(FormatsTest.OTHER.getBytes(StandardCharsets.UTF_8)));
+        return zip ? ArchivesTest.zip(files) : ArchivesTest.gzip(ArchivesTest.tar(files, false));
     }
 
     @Provide

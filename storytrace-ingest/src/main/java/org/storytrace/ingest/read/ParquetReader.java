@@ -2,12 +2,10 @@ package org.storytrace.ingest.read;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import org.storytrace.core.model.Rejection;
 
 /**
@@ -46,7 +44,7 @@ public final class ParquetReader {
         }
         String stem = input.stem();
         long row = 0;
-        try (Connection c = connect(); Statement settings = c.createStatement()) {
+        try (Connection c = DuckDb.connect(true); Statement settings = c.createStatement()) {
             // a bounded share of the machine: the engine runs beside it
             settings.execute("SET memory_limit = '512MB'");
             settings.execute("SET threads = 1");
@@ -74,22 +72,8 @@ public final class ParquetReader {
         }
     }
 
-    private static Connection connect() throws SQLException {
-        try {
-            Class.forName("org.duckdb.DuckDBDriver");
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new SQLException("DuckDB, which reads Parquet here, is not available (" + e.getMessage() + ")", e);
-        }
-        Properties p = new Properties();
-        p.setProperty("jdbc_stream_results", "true"); // rows as DuckDB reads them, not the whole file first
-        return DriverManager.getConnection("jdbc:duckdb:", p);
-    }
-
     /** DuckDB's message without its error class prefix and extra lines. */
     private static String oneLine(SQLException e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        m = nl < 0 ? m : m.substring(0, nl);
-        return m.replaceFirst("^(Invalid Input Error|IO Error|Invalid Error|Conversion Error): ", "").strip();
+        return DuckDb.firstLine(e).replaceFirst("^(Invalid Input Error|IO Error|Invalid Error|Conversion Error): ", "").strip();
     }
 }

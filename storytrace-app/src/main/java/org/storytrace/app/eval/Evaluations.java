@@ -30,6 +30,7 @@ import org.storytrace.app.Runner;
 import org.storytrace.core.align.Aligner;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.entity.Entity;
+import org.storytrace.core.entity.EntityType;
 import org.storytrace.core.entity.NameVariants;
 import org.storytrace.core.entity.Titles;
 import org.storytrace.core.eval.ClusterMetrics;
@@ -1186,12 +1187,19 @@ public final class Evaluations {
             byCorpus.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Judgment(f[1], sides, f[3].equals("right")));
         }
         int reported = 0, right = 0, wrong = 0, unjudged = 0, rightInPool = 0, rightKept = 0;
+        int[] unrelatedJoins = {0};
         for (Map.Entry<String, List<Judgment>> c : byCorpus.entrySet()) {
             Path dir = corpora.resolve(c.getKey());
             if (!Files.isDirectory(dir)) throw new IOException("judged discrepancies: corpus " + dir + " not found");
             List<FactStage.Fact> disc = new ArrayList<>();
             Runner.analyzeDeep(List.of(dir.toString()), EngineSettings.defaults(), Runner.defaultEmbedder(), r -> {
                 disc.addAll(discrepanciesOf(r));
+                for (Entity e : r.entities()) {
+                    List<String> unrelated = unrelatedNames(e);
+                    if (unrelated.size() < 3) continue;
+                    unrelatedJoins[0]++;
+                    if (DEBUG) System.err.println("judged JOINED " + c.getKey() + "\t" + e.canonical() + "\t" + unrelated);
+                }
                 return null;
             });
             Set<Judgment> seen = new HashSet<>();
@@ -1218,7 +1226,32 @@ public final class Evaluations {
         m.put("judged.discrepancies.unjudged", (double) unjudged);
         m.put("judged.discrepancies.precision", right + wrong == 0 ? 0 : (double) right / (right + wrong));
         m.put("judged.discrepancies.right_kept", rightInPool == 0 ? 0 : (double) rightKept / rightInPool);
+        m.put("judged.entities.unrelated_names_joined", (double) unrelatedJoins[0]);
         return m;
+    }
+
+    /**
+     * An organisation's full names (two words or more, not acronyms) none of which ends another, by their words in lower
+     * case: three or more are one entity made of unrelated organisations (the BJP, Labour and the Democratic Party as one,
+     * which the collection's entities did before session 32), where spellings of one organisation differ only in
+     * punctuation or in a part that the other ends with (Quds Force, Iranian Quds Force). No labels needed: a count
+     * over real articles that should stay at or near zero.
+     */
+    static List<String> unrelatedNames(Entity e) {
+        if (e.type() != EntityType.ORGANIZATION) return List.of();
+        Set<String> names = new TreeSet<>();
+        for (Entity.Variant v : e.variants()) {
+            String[] words = v.text().strip().split("[\\s/\u2010\u2013-]+"); // ABC News/Washington Post, ABC News-Washington Post
+            if (words.length < 2 || v.text().chars().noneMatch(Character::isLowerCase)) continue;
+            names.add(String.join(" ", words).toLowerCase(Locale.ROOT));
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            boolean related = false;
+            for (String o : names) if (!o.equals(n) && (o.endsWith(" " + n) || n.endsWith(" " + o))) related = true;
+            if (!related) out.add(n);
+        }
+        return out;
     }
 
     /** A reported discrepancy for the debug lines: kind, sides, fact, and each value with its first evidence. */

@@ -19,7 +19,7 @@ class EcbplusEvaluationIT {
         assertTrue(m.get("ecbplus.stories.ari") >= 0.82, m.toString());
         assertTrue(m.get("ecbplus.topics.ari") >= 0.91, m.toString());
         assertTrue(m.get("ecbplus.entities.mention_recall") >= 0.80, m.toString());
-        assertTrue(m.get("ecbplus.entities.conll_f1") >= 0.675, m.toString());
+        assertTrue(m.get("ecbplus.entities.conll_f1") >= 0.68, m.toString()); // 0.6863 in session 32
         assertTrue(m.get("ecbplus.entities.bcubed_f1") >= 0.75, m.toString());
         // pronouns the gold chains with a name of their article: measured 0.83 precision, 0.74 recall (session 21)
         assertTrue(m.get("ecbplus.pronouns.scored") >= 400, m.toString());

@@ -3,6 +3,7 @@ package org.storytrace.core.entity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -189,7 +190,7 @@ public final class EntityResolver {
         // a bare given name (Lindsay, Katie) is the one person of the story whose full name begins with it
         if (n.type == EntityType.PERSON) return personFits(n, h) || n.parts.size() == 1 && h.parts.size() > 1
                 && n.first().skeleton().length() >= 2 && n.first().folded().length() >= 3 && Romanization.same(n.first(), h.first());
-        if (n.sameAs(h)) return true;
+        if (n.sameAs(h) && !(n.parts.size() == 1 && fewConsonants(n) && !n.key.equals(h.key))) return true;
         if (n.isAcronym()) {
             for (String a : n.acronyms) {
                 for (Name m : c.names) {
@@ -396,7 +397,10 @@ public final class EntityResolver {
             canon[i] = new Name(e.canonical(), e.type());
             // a name of two parts or more is one thing whatever type the name finder gave it in one story (it tags
             // headlines and short texts unevenly); a one-word name keeps its type (Jordan the country, Jordan a person)
-            String k = (canon[i].parts.size() >= 2 ? "" : e.type().name()) + "\u0000" + skeletonKey(canon[i]);
+            // and a one-word name whose consonants are too few to tell romanisations from other names (Nike, Nikko and
+            // Nice; Sun and Shen) joins another story's only when spelt the same
+            String k = canon[i].parts.size() >= 2 ? "\u0000" + skeletonKey(canon[i])
+                    : e.type().name() + "\u0000" + (fewConsonants(canon[i]) ? "=" + canon[i].key : skeletonKey(canon[i]));
             Integer j = byKey.putIfAbsent(k, i);
             if (j != null && canon[j].sameAs(canon[i])) sets.union(i, j);
         }
@@ -409,25 +413,41 @@ public final class EntityResolver {
             if (j != null) sets.union(i, j);
         }
         // an organisation to the one other whose spellings include a name that ends it (Iranian Quds Force, Quds
-        // Force; Indianapolis Colts, Colts): only when one entity has that spelling, or a common suffix (Foreign
-        // Ministry) would join every ministry
+        // Force; Indianapolis Colts, Colts), only where that ending is unambiguous in the whole collection: one entity
+        // has it as a spelling, and every longer name that ends with it is one entity too. Else one generic short form
+        // ("Party", "Bank", "Security Council") that a story gave to one organisation drew in every organisation named
+        // so: on 2,452 real wire articles one entity held the BJP, the NDP, Labour and the Democratic Party, another
+        // the World Bank, the ADB and the ECB. Never past a function word: the Security Council of the United Nations
+        // is a body of the United Nations, not another name of it, and a longer ending is tried before a shorter
         Map<String, Set<Integer>> bySpelling = new HashMap<>();
+        Map<String, Set<Integer>> enders = new HashMap<>();
         for (int i = 0; i < n; i++) {
             if (all.get(i).type() != EntityType.ORGANIZATION) continue;
             for (Entity.Variant v : all.get(i).variants()) {
                 Name vn = new Name(v.text(), EntityType.ORGANIZATION);
-                if (!vn.isAcronym() && !vn.isEmpty()) bySpelling.computeIfAbsent(vn.key, x -> new TreeSet<>()).add(i);
+                if (vn.isAcronym() || vn.isEmpty()) continue;
+                bySpelling.computeIfAbsent(vn.key, x -> new TreeSet<>()).add(i);
+                for (String ending : endings(vn)) enders.computeIfAbsent(ending, x -> new TreeSet<>()).add(i);
             }
         }
         for (int i = 0; i < n; i++) {
             if (all.get(i).type() != EntityType.ORGANIZATION || canon[i].parts.size() < 2) continue;
-            for (int drop = 1; drop <= canon[i].parts.size() - 1; drop++) {
-                StringBuilder k = new StringBuilder();
-                for (int p = drop; p < canon[i].parts.size(); p++) k.append(canon[i].parts.get(p).folded()).append(' ');
-                Set<Integer> holders = new TreeSet<>();
-                for (int j : bySpelling.getOrDefault(k.toString().strip(),
-                        Set.of())) if (sets.find(j) != sets.find(i)) holders.add(sets.find(j));
-                if (holders.size() == 1) { sets.union(i, holders.iterator().next()); break; }
+            for (String ending : endings(canon[i])) {
+                Set<Integer> holders = new TreeSet<>(), named = new TreeSet<>();
+                for (int j : bySpelling.getOrDefault(ending, Set.of())) if (sets.find(j) != sets.find(i)) holders.add(sets.find(j));
+                for (int j : enders.getOrDefault(ending, Set.of())) if (sets.find(j) != sets.find(i)) named.add(sets.find(j));
+                if (holders.size() > 1) break;
+                if (holders.isEmpty()) continue;
+                int holder = holders.iterator().next();
+                // another longer name ends so: the short form may be either's (or neither's). Unless the other is the
+                // holder's own and the holder is named in a story of this one's topic: IRGC Quds Force, Quds Force and
+                // Iranian Quds Force in the reports of one topic; the UN Security Council and a Russian one in two
+                String topic = topicOf.get(i);
+                boolean mine = named.equals(Set.of(holder)) && topic != null && bySpelling.get(ending).stream()
+                        .anyMatch(j -> sets.find(j) == holder && topic.equals(topicOf.get(j)));
+                if (!named.isEmpty() && !mine) break;
+                sets.union(i, holder);
+                break;
             }
         }
         // a person's full name to the one fuller name it fits (Joseph Comeaux, Arcade Joseph Comeaux)
@@ -450,11 +470,15 @@ public final class EntityResolver {
                 if (roots.size() == 1) sets.union(i, roots.iterator().next());
             }
         }
-        // one-word people to the one full name ending with them
+        // one-word people to the one full name ending with them; when the collection also writes that word first in a
+        // full name (Muhammad, Mohamad: given names as well as surnames), only to one its topic names, for a bare
+        // Muhammad in one story is not Mahathir Mohamad of another
         Map<String, List<Integer>> fullByLast = new HashMap<>();
+        Set<String> givenNames = new HashSet<>();
         for (int i = 0; i < n; i++) {
             if (all.get(i).type() != EntityType.PERSON || canon[i].parts.size() < 2) continue;
             fullByLast.computeIfAbsent(Romanization.coarse(canon[i].last().skeleton()), x -> new ArrayList<>()).add(i);
+            givenNames.add(Romanization.coarse(canon[i].first().skeleton()));
         }
         for (int i = 0; i < n; i++) {
             if (all.get(i).type() != EntityType.PERSON || canon[i].parts.size() != 1) continue;
@@ -468,8 +492,9 @@ public final class EntityResolver {
                     sameTopic.merge(sets.find(j), all.get(j).mentions().size(), Integer::sum);
                 }
             }
-            if (roots.size() == 1) sets.union(i, roots.iterator().next());
-            else {
+            if (roots.size() == 1 && !givenNames.contains(Romanization.coarse(canon[i].first().skeleton()))) {
+                sets.union(i, roots.iterator().next());
+            } else {
                 int best = -1, first = 0, second = 0;
                 for (Map.Entry<Integer, Integer> e : sameTopic.entrySet()) {
                     if (e.getValue() > first) { second = first; first = e.getValue(); best = e.getKey(); }
@@ -504,6 +529,28 @@ public final class EntityResolver {
     public record Collection(List<Entity> entities, List<List<String>> idsByStory) {
         public static final Collection EMPTY = new Collection(List.of(), List.of());
     }
+
+    /**
+     * The keys of the shorter names that end an organisation's name, longest first ({@code Iranian Quds Force}: quds
+     * force, force), none past a function word ({@code Security Council of the United Nations}: none).
+     */
+    private static List<String> endings(Name n) {
+        List<String> out = new ArrayList<>();
+        for (int drop = 1; drop < n.parts.size(); drop++) {
+            if (Name.isFunctionWord(n.parts.get(drop - 1).folded()) || Name.isFunctionWord(n.parts.get(drop).folded())) break;
+            StringBuilder k = new StringBuilder();
+            for (int p = drop; p < n.parts.size(); p++) k.append(n.parts.get(p).folded()).append(' ');
+            out.add(k.toString().strip());
+        }
+        return out;
+    }
+
+    /**
+     * Whether a one-word name has too few consonants (two or fewer) for its romanisation key to tell its variants
+     * from other names: Nike, Nikko and Nice share one key, Sun and Shen another, where Hezbollah and Hizballah's
+     * key is theirs alone.
+     */
+    static boolean fewConsonants(Name n) { return n.parts.size() == 1 && Romanization.coarse(n.first().skeleton()).length() < 3; }
 
     private static String skeletonKey(Name n) {
         StringBuilder b = new StringBuilder();

@@ -23,6 +23,9 @@ final class Name {
     private static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "and", "for", "in", "on", "de", "du", "des",
             "la", "le", "al", "el", "to", "at", "&");
 
+    /** Whether a folded name part is a word that joins the parts of a name ({@code of}, {@code the}, {@code and}, ...). */
+    static boolean isFunctionWord(String folded) { return FUNCTION_WORDS.contains(folded); }
+
     /** Generational suffixes, not parts of the name: Arcade Joseph Comeaux Jr. */
     private static final Set<String> GENERATION = Set.of("jr", "sr", "ii", "iii", "iv");
 

@@ -31,7 +31,7 @@ public final class Titles {
     /** Forms of address and ranks written before names, with and without the abbreviating full stop (British style). */
     private static final Set<String> MORE = Set.of("Miss", "Mx", "Mx.", "Madam", "Madame", "Mme", "Mme.", "Coach", "Detective", "Det.",
             "Officer", "Inspector", "Insp", "Insp.", "Superintendent", "Supt", "Supt.", "Sgt", "Lt", "Col", "Capt", "Rev.", "Reverend",
-            "Father", "Fr.", "Sister");
+            "Father", "Fr.", "Sister", "Prophet", "Pastor");
 
     /** How many of the first words form a title (0 if none): the longest run of title words ending on a head word. */
     public static int leadingTitle(List<String> words) {

@@ -157,4 +157,66 @@ class EntityResolverTest {
         assertEquals(Set.of("Katie Jenkin", "Katie"), spellingsOf(es, "Katie"));
         assertEquals(Set.of("Jenkin"), spellingsOf(es, "Jenkin"), "the bare surname of two people joins neither");
     }
+
+    /** The entity of the collection holding {@code spelling}. */
+    private static Set<String> collected(EntityResolver.Collection c, String spelling) { return spellingsOf(c.entities(), spelling); }
+
+    @Test
+    void aGenericShortFormDrawsNoOtherOrganisationIntoTheOneItBelongsTo() {
+        // what 2,452 wire articles showed: a story's "Party" (its BJP) made every party of the collection one entity, the
+        // UN's "Security Council" took in Russia's, "Bank of China" its two namesakes, the United Nations one of its bodies
+        List<Entity> s1 = RESOLVER.story(List.of(doc("a", "x", "O:Bharatiya Janata Party", "O:Party", "O:UN Security Council",
+                "O:Security Council", "O:United Nations", "O:Bank of China", "O:Colts")));
+        List<Entity> s2 = RESOLVER.story(List.of(doc("b", "y", "O:Democratic Party", "O:Russian Security Council",
+                "O:Agricultural Bank of China")));
+        List<Entity> s3 = RESOLVER.story(List.of(doc("c", "z", "O:Labour Party", "O:Industrial Bank of China",
+                "O:Security Council of the United Nations", "O:Indianapolis Colts")));
+        EntityResolver.Collection c = RESOLVER.collection(List.of(s1, s2, s3));
+        assertEquals(Set.of("Bharatiya Janata Party", "Party"), collected(c, "Party"), c.entities().toString());
+        assertEquals(Set.of("Democratic Party"), collected(c, "Democratic Party"));
+        assertEquals(Set.of("Russian Security Council"), collected(c, "Russian Security Council"));
+        assertEquals(Set.of("Agricultural Bank of China"), collected(c, "Agricultural Bank of China"));
+        assertEquals(Set.of("Industrial Bank of China"), collected(c, "Industrial Bank of China"));
+        assertEquals(Set.of("United Nations"), collected(c, "United Nations"));
+        assertEquals(Set.of("Security Council of the United Nations"), collected(c, "Security Council of the United Nations"));
+        // the one organisation whose name ends so still takes its short form from another story
+        assertEquals(Set.of("Indianapolis Colts", "Colts"), collected(c, "Colts"));
+        // two longer names, one the short form's own: one thing only where both are named in one topic
+        List<Entity> q1 = RESOLVER.story(List.of(doc("q", "x", "O:IRGC Quds Force", "O:Quds Force")));
+        List<Entity> q2 = RESOLVER.story(List.of(doc("r", "y", "O:Iranian Quds Force")));
+        assertEquals(Set.of("IRGC Quds Force", "Quds Force", "Iranian Quds Force"),
+                collected(RESOLVER.collection(List.of(q1, q2), List.of("t1", "t1")), "Quds Force"));
+        assertEquals(Set.of("Iranian Quds Force"),
+                collected(RESOLVER.collection(List.of(q1, q2), List.of("t1", "t2")), "Iranian Quds Force"));
+    }
+
+    @Test
+    void aBareNameThatIsAlsoAGivenNameJoinsAFullNameOfAnotherStoryOnlyInItsTopic() {
+        List<Entity> s1 = RESOLVER.story(List.of(doc("a", "x", "P:Mahathir Mohamad", "P:Mahathir")));
+        List<Entity> s2 = RESOLVER.story(List.of(doc("b", "y", "P:Muhammad")));
+        List<Entity> s3 = RESOLVER.story(List.of(doc("c", "z", "P:Mohamed ElBaradei")));
+        List<Entity> s4 = RESOLVER.story(List.of(doc("d", "z", "P:Lohan"))); // a surname alone: joins as before
+        List<Entity> s5 = RESOLVER.story(List.of(doc("e", "z", "P:Lindsay Lohan")));
+        EntityResolver.Collection c = RESOLVER.collection(List.of(s1, s2, s3, s4, s5), List.of("t1", "t2", "t3", "t4", "t5"));
+        assertEquals(Set.of("Mahathir Mohamad", "Mahathir"), collected(c, "Mahathir"), c.entities().toString());
+        assertEquals(Set.of("Lindsay Lohan", "Lohan"), collected(c, "Lohan"));
+        c = RESOLVER.collection(List.of(s1, s2, s3, s4, s5), List.of("t1", "t1", "t3", "t4", "t5"));
+        assertEquals(Set.of("Mahathir Mohamad", "Mahathir", "Muhammad"), collected(c, "Mahathir"),
+                "in one topic the one bearer it ends takes it");
+    }
+
+    @Test
+    void acrossStoriesOneWordNamesJoinByRomanisationOnlyWhenTheyHaveConsonantsEnoughToTell() {
+        List<Entity> s1 = RESOLVER.story(List.of(doc("a", "x", "O:Nike", "O:Hezbollah", "P:Yaqoub")));
+        List<Entity> s2 = RESOLVER.story(List.of(doc("b", "y", "O:Nikko", "O:Hizballah", "P:Yacoub")));
+        List<Entity> s3 = RESOLVER.story(List.of(doc("c", "z", "O:Nice", "O:Sun", "O:Nike")));
+        List<Entity> s4 = RESOLVER.story(List.of(doc("d", "z", "O:Shen")));
+        EntityResolver.Collection c = RESOLVER.collection(List.of(s1, s2, s3, s4));
+        assertEquals(Set.of("Nike"), collected(c, "Nike"), c.entities().toString());
+        assertEquals(Set.of("Nikko"), collected(c, "Nikko"));
+        assertEquals(Set.of("Sun"), collected(c, "Sun"));
+        assertEquals(Set.of("Hezbollah", "Hizballah"), collected(c, "Hezbollah"));
+        assertEquals(Set.of("Yaqoub", "Yacoub"), collected(c, "Yacoub"));
+        assertEquals(2, c.entities().stream().filter(e -> e.canonical().equals("Nike")).findFirst().orElseThrow().mentions().size());
+    }
 }

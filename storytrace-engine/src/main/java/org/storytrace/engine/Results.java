@@ -26,6 +26,7 @@ import org.storytrace.core.model.Link;
 import org.storytrace.core.model.Rejection;
 import org.storytrace.core.model.Story;
 import org.storytrace.core.quote.Quote;
+import org.storytrace.core.quote.QuoteGrouper;
 import org.storytrace.core.time.TimelineStage;
 import org.storytrace.core.time.Timexes;
 
@@ -131,6 +132,9 @@ public final class Results {
     }
 
     /** Who said a quote of {@code article}: its speaker's entity's canonical name, else the speaker's words, else null. */
+    /** Whether a quote's speaker is, or stands for, a name mention of one of the entities. */
+    public boolean namesSpeaker(QuoteGrouper.Item it) { return entityAt(it.article(), it.quote().speakerMention()) != null; }
+
     public String speakerName(String article, Quote q) {
         Entity e = entityAt(article, q.speakerMention());
         return e != null ? e.canonical() : q.speaker();

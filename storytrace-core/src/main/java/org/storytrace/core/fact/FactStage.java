@@ -903,14 +903,11 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             List<Fact> disputes) {
         for (QuoteGrouper.Group g : q.groups()) {
             QuoteGrouper.Item ref = q.items().get(g.reference());
-            // the speaker's entity, else the name any wording gives, else the words of the cue ("he")
-            String speaker = null;
-            for (int i : g.items()) {
-                QuoteGrouper.Item it = q.items().get(i);
-                String n = names.get(it.article() + "@" + it.quote().speakerMention());
-                if (n != null) { speaker = n; break; }
-            }
-            if (speaker == null) speaker = ref.quote().speaker() == null ? "an unnamed speaker" : ref.quote().speaker();
+            // the speaker's entity, else the words that name the speaker ("the ministry", "he")
+            QuoteGrouper.Item by = q.items().get(QuoteGrouper.speakerItem(g, q.items(),
+                    it -> names.containsKey(it.article() + "@" + it.quote().speakerMention())));
+            String speaker = names.get(by.article() + "@" + by.quote().speakerMention());
+            if (speaker == null) speaker = by.quote().speaker() == null ? "an unnamed speaker" : by.quote().speaker();
             Map<String, List<Evidence>> wordings = new LinkedHashMap<>();
             wordings.computeIfAbsent(ref.quote().text(), k -> new ArrayList<>()).add(evidence(ref));
             for (QuoteGrouper.Difference d : g.differences()) {

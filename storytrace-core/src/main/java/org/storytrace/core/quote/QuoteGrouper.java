@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.storytrace.core.text.Spelling;
@@ -51,6 +52,35 @@ public final class QuoteGrouper {
 
     /** A group: its items (indexes into the story's items), the most complete one, and each other one's differences from it. */
     public record Group(List<Integer> items, int reference, List<Difference> differences) implements Serializable {}
+
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us");
+
+    /**
+     * The item of {@code g} whose speaker the group is given: the one that says best who spoke. A name beats a
+     * pronoun that stands for one, which beats a description ("an officer", "the coalition"), which beats a pronoun
+     * for no one, which beats no speaker; then the one with a cue ("said"), then the group's most complete wording,
+     * then the first. Why (session 32): the group took its most complete wording's speaker, so where one outlet wrote
+     * "Richardson said" and another's "he said" stood for Mobutu, the quote went to Mobutu; on the news pool's 18 groups
+     * whose outlets name different speakers, 9 were given the weaker one.
+     *
+     * @param named whether an item's speaker is (or stands for) a name mention of an entity
+     */
+    public static int speakerItem(Group g, List<Item> items, Predicate<Item> named) {
+        int best = g.reference(), bestRank = speakerRank(items.get(best), named);
+        for (int i : g.items()) {
+            int rank = speakerRank(items.get(i), named);
+            if (rank > bestRank) { best = i; bestRank = rank; }
+        }
+        return best;
+    }
+
+    private static int speakerRank(Item it, Predicate<Item> named) {
+        Quote q = it.quote();
+        if (!q.hasSpeaker()) return 0;
+        boolean pronoun = PRONOUNS.contains(q.speaker().strip().toLowerCase(Locale.ROOT));
+        int rank = named.test(it) ? (pronoun ? 6 : 8) : pronoun ? 2 : 4;
+        return rank + (q.hasCue() ? 1 : 0);
+    }
 
     /**
      * Whether two quotes of the story (indexes into its items) say the same thing in other words: a second

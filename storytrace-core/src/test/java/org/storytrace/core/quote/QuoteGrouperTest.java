@@ -126,4 +126,30 @@ class QuoteGrouperTest {
         assertEquals(4, QuoteGrouper.denseLcs(ref, QuoteGrouper.words(items.get(1).quote().text())),
                 "'have ... intent or motive' within twelve words; 'we have ... intent or motive' only over eighteen");
     }
+
+    /** A quote of {@code article} said by {@code speaker} (null: none), with a cue or not, its speaker's mention at {@code mention}. */
+    private static QuoteGrouper.Item said(String article, String text, String speaker, boolean cue, int mention) {
+        int at = text.length() + 2;
+        return new QuoteGrouper.Item(article, new Quote(0, text.length(), text, speaker == null ? -1 : at, speaker == null ? -1
+                : at + speaker.length(), speaker, cue ? 0 : -1, cue ? 4 : -1, cue ? "said" : null, mention));
+    }
+
+    @Test
+    void aGroupIsGivenTheSpeakerThatItsWordingsNameBest() {
+        String words = "I am pleased to announce that the two leaders have agreed to face-to-face talks,";
+        // news pool, 1997-04-30: one outlet's "he said" stood for Mobutu, the other wrote "Richardson said"
+        List<QuoteGrouper.Item> items = List.of(said("a", words + " soon", "he", true, 10), said("b", words, "Richardson", true, 20));
+        QuoteGrouper.Group g = QuoteGrouper.group(items).get(0);
+        assertEquals(0, g.reference(), "the longer wording is the reference");
+        assertEquals(1, QuoteGrouper.speakerItem(g, items, it -> it.quote().speakerMention() >= 0), "a name beats a pronoun");
+        // a pronoun that stands for a name beats a description, a description beats no one, a cue breaks a tie
+        items = List.of(said("a", words + " soon", "officials", true, -1), said("b", words, "he", true, 5));
+        assertEquals(1, QuoteGrouper.speakerItem(QuoteGrouper.group(items).get(0), items, it -> it.quote().speakerMention() >= 0));
+        items = List.of(said("a", words + " soon", null, false, -1), said("b", words, "the coalition", true, -1));
+        assertEquals(1, QuoteGrouper.speakerItem(QuoteGrouper.group(items).get(0), items, it -> false));
+        items = List.of(said("a", words + " soon", "Zico", false, 3), said("b", words, "Han Meilin", true, 7));
+        assertEquals(1, QuoteGrouper.speakerItem(QuoteGrouper.group(items).get(0), items, it -> true));
+        items = List.of(said("a", words + " soon", "he", true, 3), said("b", words, "he", true, 7));
+        assertEquals(0, QuoteGrouper.speakerItem(QuoteGrouper.group(items).get(0), items, it -> true), "a tie keeps the reference's");
+    }
 }

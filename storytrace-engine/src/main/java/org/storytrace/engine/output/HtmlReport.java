@@ -300,7 +300,8 @@ public final class HtmlReport {
                 break;
             }
             QuoteGrouper.Item ref = sq.items().get(g.reference());
-            String speaker = r.speakerName(ref.article(), ref.quote());
+            QuoteGrouper.Item by = sq.items().get(QuoteGrouper.speakerItem(g, sq.items(), r::namesSpeaker));
+            String speaker = r.speakerName(by.article(), by.quote());
             w.write("<h3>" + (speaker == null ? "unattributed" : esc(speaker)) + "</h3><table class=\"side\">");
             w.write("<tr><td class=\"meta\">" + esc(ref.article()) + " (most complete)</td><td>" + esc(clip(ref.quote().text()))
                     + "</td></tr>");

@@ -572,8 +572,8 @@ public final class StoriesJson {
             for (QuoteGrouper.Group grp : sq.groups()) {
                 String gid = "g" + (groupRows.size() + 1);
                 for (int i : grp.items()) groupOf[i] = gid;
-                QuoteGrouper.Item ref = sq.items().get(grp.reference());
-                groupRows.add(new String[] {gid, r.speakerName(ref.article(), ref.quote())});
+                QuoteGrouper.Item by = sq.items().get(QuoteGrouper.speakerItem(grp, sq.items(), r::namesSpeaker));
+                groupRows.add(new String[] {gid, r.speakerName(by.article(), by.quote())});
                 List<String> ids = new ArrayList<>();
                 for (int i : grp.items()) ids.add("q" + (first + i));
                 groupQuoteIds.add(ids);

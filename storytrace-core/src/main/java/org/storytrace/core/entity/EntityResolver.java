@@ -187,9 +187,12 @@ public final class EntityResolver {
         Name h = c.head;
         if (aliases.same(n.text, h.text)) return true;
         for (Name m : c.names) if (aliases.same(n.text, m.text)) return true;
-        // a bare given name (Lindsay, Katie) is the one person of the story whose full name begins with it
+        // a bare given name (Lindsay, Katie) is the one person of the story whose full name begins with it; so is a
+        // family name written first (Wei Jianguo, then Wei; Hu Jintao, then Hu), however short, when spelt the same
         if (n.type == EntityType.PERSON) return personFits(n, h) || n.parts.size() == 1 && h.parts.size() > 1
-                && n.first().skeleton().length() >= 2 && n.first().folded().length() >= 3 && Romanization.same(n.first(), h.first());
+                && (n.first().folded().equals(h.first().folded()) && !Romanization.isParticle(n.first().folded())
+                        || n.first().skeleton().length() >= 2 && n.first().folded().length() >= 3
+                                && Romanization.same(n.first(), h.first()));
         if (n.sameAs(h) && !(n.parts.size() == 1 && fewConsonants(n) && !n.key.equals(h.key))) return true;
         if (n.isAcronym()) {
             for (String a : n.acronyms) {

@@ -219,4 +219,14 @@ class EntityResolverTest {
         assertEquals(Set.of("Yaqoub", "Yacoub"), collected(c, "Yacoub"));
         assertEquals(2, c.entities().stream().filter(e -> e.canonical().equals("Nike")).findFirst().orElseThrow().mentions().size());
     }
+
+    @Test
+    void aShortFamilyNameWrittenFirstJoinsTheOnePersonOfTheStoryItBegins() {
+        // Xinhua's style: the full name once, the family name (first, often two or three letters) after
+        List<Entity> es = RESOLVER.story(List.of(doc("a", "x", "P:Wei Jianguo", "P:Wei", "P:Hu Jintao", "P:Hu")));
+        assertEquals(Set.of("Wei Jianguo", "Wei"), spellingsOf(es, "Wei"), es.toString());
+        assertEquals(Set.of("Hu Jintao", "Hu"), spellingsOf(es, "Hu"));
+        es = RESOLVER.story(List.of(doc("a", "x", "P:Wei Jianguo", "P:Wei Ming", "P:Wei")));
+        assertEquals(Set.of("Wei"), spellingsOf(es, "Wei"), "two people it begins: neither");
+    }
 }

@@ -193,7 +193,7 @@ public final class EntityResolver {
                 && (n.first().folded().equals(h.first().folded()) && !Romanization.isParticle(n.first().folded())
                         || n.first().skeleton().length() >= 2 && n.first().folded().length() >= 3
                                 && Romanization.same(n.first(), h.first()));
-        if (n.sameAs(h) && !(n.parts.size() == 1 && fewConsonants(n) && !n.key.equals(h.key))) return true;
+        if (n.sameAs(h) && !(fewConsonants(n) && !n.key.equals(h.key))) return true;
         if (n.isAcronym()) {
             for (String a : n.acronyms) {
                 for (Name m : c.names) {
@@ -535,7 +535,8 @@ public final class EntityResolver {
 
     /**
      * The keys of the shorter names that end an organisation's name, longest first ({@code Iranian Quds Force}: quds
-     * force, force), none past a function word ({@code Security Council of the United Nations}: none).
+     * force, force), none from a function word on ({@code Security Council of the United Nations}: council of the united
+     * nations, never united nations).
      */
     private static List<String> endings(Name n) {
         List<String> out = new ArrayList<>();

@@ -245,7 +245,12 @@ public final class EntityResolver {
         if (Romanization.same(n.first(), h.first()) || lastSame && (Romanization.close(n.first(), h.first())
                 || GivenNames.same(n.first(), h.first()))) j = 1;
         else if (lastSame) {
-            for (int k = 1; k < h.parts.size() - 1 && j < 0; k++) if (Romanization.same(n.first(), h.parts.get(k))) j = k + 1;
+            // a middle name of few consonants only as written: Chen is not the Sun of Ho Sun Hui
+            for (int k = 1; k < h.parts.size() - 1 && j < 0; k++) {
+                Romanization.Part m = h.parts.get(k);
+                boolean few = Romanization.coarse(m.skeleton()).length() < 3 || Romanization.coarse(n.first().skeleton()).length() < 3;
+                if (few ? m.folded().equals(n.first().folded()) : Romanization.same(n.first(), m)) j = k + 1;
+            }
         }
         if (j < 0) return false;
         for (int i = 1; i < n.parts.size(); i++) {

@@ -46,6 +46,7 @@ final class Name {
         StringBuilder ini = new StringBuilder();
         int particleCount = 0;
         String[] words = t.split("\\s+");
+        boolean givenAl = type == EntityType.PERSON && words.length == 2 && words[0].equals("Al");
         boolean allAcronyms = true;
         for (String w : words) {
             for (String piece : w.split("/")) if (!isAcronym(piece)) allAcronyms = false;
@@ -58,7 +59,9 @@ final class Name {
                     && Character.isUpperCase(w.codePointAt(0))) ini.appendCodePoint(w.codePointAt(0));
             for (String piece : w.split("[-\u2010\u2011\u2013/]")) {
                 if (piece.isEmpty()) continue;
-                if (Romanization.isParticle(piece)) { particleCount++; continue; }
+                // "Al" written alone before one other word of a person's name is a given name (Al Gore, Al Goldman),
+                // not the article of al-Maliki or Nuri Al Maliki
+                if (Romanization.isParticle(piece) && !(givenAl && ps.isEmpty())) { particleCount++; continue; }
                 if (type == EntityType.PERSON && Titles.isTitleWord(piece) && ps.isEmpty() && words.length > 1) continue;
                 if (type == EntityType.PERSON && !ps.isEmpty() && GENERATION.contains(piece.replace(".", "")
                         .toLowerCase(Locale.ROOT))) continue;

@@ -229,4 +229,18 @@ class EntityResolverTest {
         es = RESOLVER.story(List.of(doc("a", "x", "P:Wei Jianguo", "P:Wei Ming", "P:Wei")));
         assertEquals(Set.of("Wei"), spellingsOf(es, "Wei"), "two people it begins: neither");
     }
+
+    @Test
+    void aShortMiddleNameOrAnAlGivenNameDoesNotMakeTwoPeopleOne() {
+        // news pool: Chen Hui was joined to Ho Sun Hui (Chen and Sun share a romanisation key), Al Goldman to Steve Goldman
+        // (Al read as the article of al-Maliki)
+        List<Entity> s1 = RESOLVER.story(List.of(doc("a", "x", "P:Ho Sun Hui", "P:Steve Goldman", "P:Arcade Joseph Comeaux")));
+        List<Entity> s2 = RESOLVER.story(List.of(doc("b", "y", "P:Chen Hui", "P:Al Goldman", "P:Joseph Comeaux", "P:Nuri Al Maliki")));
+        List<Entity> s3 = RESOLVER.story(List.of(doc("c", "z", "P:Nuri al-Maliki")));
+        EntityResolver.Collection c = RESOLVER.collection(List.of(s1, s2, s3));
+        assertEquals(Set.of("Chen Hui"), collected(c, "Chen Hui"), c.entities().toString());
+        assertEquals(Set.of("Al Goldman"), collected(c, "Al Goldman"));
+        assertEquals(Set.of("Arcade Joseph Comeaux", "Joseph Comeaux"), collected(c, "Joseph Comeaux"), "a middle name as before");
+        assertEquals(Set.of("Nuri Al Maliki", "Nuri al-Maliki"), collected(c, "Nuri al-Maliki"));
+    }
 }

@@ -49,7 +49,11 @@ public final class Romanization {
     private static final ThreadLocal<Transliterator> TO_LATIN =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
 
-    /** The part's letters in lower-case ASCII, apostrophes kept as {@code '} (they separate vowels), all else dropped. */
+    /**
+     * The part's letters in lower-case ASCII and its digits, apostrophes kept as {@code '} (they separate vowels), all
+     * else dropped. Digits were dropped before session 32, which made the G7, the G8 and the G20 one name (and IE6 and
+     * IE8, an F-16 and an F-35); in the skeleton a digit stands as itself, never merged with its neighbour.
+     */
     public static String fold(CharSequence word) {
         String s = word.toString();
         for (int i = 0; i < s.length(); i++) {
@@ -65,7 +69,7 @@ public final class Romanization {
             }
             char f = Tokens.fold(c);
             if (f >= 'A' && f <= 'Z') f = (char) (f + 32);
-            if (f >= 'a' && f <= 'z') b.append(f);
+            if (f >= 'a' && f <= 'z' || f >= '0' && f <= '9') b.append(f); // digits too: G7 is not G20, nor IE6 IE8
         }
         while (b.length() > 0 && b.charAt(b.length() - 1) == '\'') b.setLength(b.length() - 1);
         return b.toString();
@@ -125,7 +129,8 @@ public final class Romanization {
     private static void consonant(char k, StringBuilder skeleton, List<byte[]> slots, StringBuilder run) {
         boolean noVowelBetween = run.indexOf("a") < 0 && run.indexOf("e") < 0 && run.indexOf("i") < 0 && run.indexOf("o") < 0
                 && run.indexOf("u") < 0 && run.indexOf("y") < 0;
-        if (noVowelBetween && skeleton.length() > 0 && skeleton.charAt(skeleton.length() - 1) == k) return; // doubled letters once
+        // doubled letters once (not digits: the G77 is not the G7)
+        if (noVowelBetween && Character.isLetter(k) && skeleton.length() > 0 && skeleton.charAt(skeleton.length() - 1) == k) return;
         slots.add(vowels(run));
         run.setLength(0);
         skeleton.append(k);

@@ -243,4 +243,11 @@ class EntityResolverTest {
         assertEquals(Set.of("Arcade Joseph Comeaux", "Joseph Comeaux"), collected(c, "Joseph Comeaux"), "a middle name as before");
         assertEquals(Set.of("Nuri Al Maliki", "Nuri al-Maliki"), collected(c, "Nuri al-Maliki"));
     }
+
+    @Test
+    void organisationsThatDifferInTheirNumberStayApart() {
+        List<Entity> es = RESOLVER.story(List.of(doc("a", "x", "O:G7", "O:G20", "O:IE6", "O:IE8", "O:G20")));
+        assertEquals(4, es.size(), es.toString());
+        assertEquals(2, es.stream().filter(e -> e.canonical().equals("G20")).findFirst().orElseThrow().mentions().size());
+    }
 }

@@ -50,4 +50,14 @@ class RomanizationTest {
         assertTrue(s.precision() >= 0.98, "precision " + s.precision() + ", wrong: " + s.wrong());
         assertTrue(s.recall() >= 0.85, "recall " + s.recall() + ", missed: " + s.missed());
     }
+
+    @Test
+    void namesThatDifferInTheirNumberStayApart() {
+        // ECB+: IE6, IE7, IE8 and IE9 were one entity, digits being dropped
+        for (String[] p : new String[][] {{"IE6", "IE8"}, {"G7", "G20"}, {"G77", "G7"}, {"F16", "F35"}}) {
+            assertFalse(same(p[0], p[1]), p[0] + " / " + p[1]);
+        }
+        assertTrue(same("G20", "g20"));
+        assertEquals("g20", Romanization.fold("G-20".replace("-", "")));
+    }
 }

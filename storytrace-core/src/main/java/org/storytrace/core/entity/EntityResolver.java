@@ -441,9 +441,9 @@ public final class EntityResolver {
         for (int i = 0; i < n; i++) {
             if (all.get(i).type() != EntityType.ORGANIZATION || canon[i].parts.size() < 2) continue;
             for (String ending : endings(canon[i])) {
-                Set<Integer> holders = new TreeSet<>(), named = new TreeSet<>();
-                for (int j : bySpelling.getOrDefault(ending, Set.of())) if (sets.find(j) != sets.find(i)) holders.add(sets.find(j));
-                for (int j : enders.getOrDefault(ending, Set.of())) if (sets.find(j) != sets.find(i)) named.add(sets.find(j));
+                // at most two of each are needed: a generic ending ("party") has thousands at a million articles
+                Set<Integer> holders = rootsOtherThan(sets, i, bySpelling.getOrDefault(ending, Set.of()));
+                Set<Integer> named = rootsOtherThan(sets, i, enders.getOrDefault(ending, Set.of()));
                 if (holders.size() > 1) break;
                 if (holders.isEmpty()) continue;
                 int holder = holders.iterator().next();
@@ -536,6 +536,17 @@ public final class EntityResolver {
     /** The collection's entities, and the ids of each story's entities (stories in the order given). */
     public record Collection(List<Entity> entities, List<List<String>> idsByStory) {
         public static final Collection EMPTY = new Collection(List.of(), List.of());
+    }
+
+    /** Up to two roots of {@code members}' sets other than {@code i}'s. */
+    private static Set<Integer> rootsOtherThan(UnionFind sets, int i, Set<Integer> members) {
+        Set<Integer> out = new TreeSet<>();
+        int own = sets.find(i);
+        for (int j : members) {
+            int root = sets.find(j);
+            if (root != own && out.add(root) && out.size() == 2) break;
+        }
+        return out;
     }
 
     /**

@@ -407,8 +407,12 @@ public final class EntityResolver {
             // headlines and short texts unevenly); a one-word name keeps its type (Jordan the country, Jordan a person)
             // and a one-word name whose consonants are too few to tell romanisations from other names (Nike, Nikko and
             // Nice; Sun and Shen) joins another story's only when spelt the same
+            // A bare surname (one word, a person) joins another story's bare surname only in its topic: Williams of one
+            // story and Williams of another are two people as often as not, and each joins the full name its own topic
+            // names (below); joined first by spelling, they chained Roy Williams and Jumaane D. Williams on ECB+
             String k = canon[i].parts.size() >= 2 ? "\u0000" + skeletonKey(canon[i])
-                    : e.type().name() + "\u0000" + (fewConsonants(canon[i]) ? "=" + canon[i].key : skeletonKey(canon[i]));
+                    : e.type().name() + "\u0000" + (e.type() == EntityType.PERSON ? topicOf.get(i) + "\u0000" : "")
+                            + (fewConsonants(canon[i]) ? "=" + canon[i].key : skeletonKey(canon[i]));
             Integer j = byKey.putIfAbsent(k, i);
             if (j != null && canon[j].sameAs(canon[i])) sets.union(i, j);
         }

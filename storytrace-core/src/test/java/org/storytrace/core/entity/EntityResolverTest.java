@@ -250,4 +250,18 @@ class EntityResolverTest {
         assertEquals(4, es.size(), es.toString());
         assertEquals(2, es.stream().filter(e -> e.canonical().equals("G20")).findFirst().orElseThrow().mentions().size());
     }
+
+    @Test
+    void bareSurnamesOfTwoTopicsDoNotChainTheirTwoBearers() {
+        // ECB+: a bare Williams of a New York story and one of a football story were joined by spelling, then each to its
+        // topic's Williams, which made Jumaane D. Williams and Roy Williams one person
+        List<Entity> s1 = RESOLVER.story(List.of(doc("a", "x", "P:Jumaane D. Williams")));
+        List<Entity> s2 = RESOLVER.story(List.of(doc("b", "x", "P:Williams")));
+        List<Entity> s3 = RESOLVER.story(List.of(doc("c", "y", "P:Roy Williams")));
+        List<Entity> s4 = RESOLVER.story(List.of(doc("d", "y", "P:Williams")));
+        EntityResolver.Collection c = RESOLVER.collection(List.of(s1, s2, s3, s4), List.of("t1", "t1", "t2", "t2"));
+        assertEquals(2, c.entities().size(), c.entities().toString());
+        assertEquals(c.idsByStory().get(0), c.idsByStory().get(1));
+        assertEquals(c.idsByStory().get(2), c.idsByStory().get(3));
+    }
 }

@@ -325,6 +325,20 @@ public final class EntityResolver {
         return assemble(majority(types, c.type), c.type, count, outlets, roles, sorted, refs, nameOf);
     }
 
+    /**
+     * Words that end the names of organisations and no person's (Kadhafi Foundation, Abu Sayyaf Group, Ezzel Dein
+     * al-Qassam Brigades, Sam Yang Company: tagged as people on the news pool).
+     */
+    private static final Set<String> ORGANISATION_HEADS = Set.of("Foundation", "Group", "Brigades", "Brigade", "Company", "Corporation",
+            "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Party", "Council", "Committee", "Ministry", "Movement", "Army", "Union",
+            "Association", "Organization", "Organisation", "Agency", "University", "Institute", "Commission", "Authority", "Federation",
+            "League", "Alliance", "Airlines", "Airways", "Club", "Forces");
+
+    private static String lastWord(String name) {
+        String t = name.strip();
+        return t.substring(t.lastIndexOf(' ') + 1);
+    }
+
     /** The type most counted, the first such in type order; {@code fallback} when none is. */
     private static EntityType majority(Map<EntityType, Integer> types, EntityType fallback) {
         EntityType type = fallback;
@@ -350,6 +364,10 @@ public final class EntityResolver {
                 canonical = s;
                 best = n;
             }
+        }
+        // a "person" whose name ends on a kind of organisation is an organisation the name finder took for a person
+        if (type == EntityType.PERSON && best != null && best.parts.size() >= 2 && ORGANISATION_HEADS.contains(lastWord(canonical))) {
+            type = EntityType.ORGANIZATION;
         }
         List<Entity.Variant> variants = new ArrayList<>();
         for (Map.Entry<String, Integer> e : count.entrySet()) variants.add(new Entity.Variant(e.getKey(), e.getValue(),

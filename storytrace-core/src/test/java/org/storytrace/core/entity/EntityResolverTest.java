@@ -264,4 +264,12 @@ class EntityResolverTest {
         assertEquals(c.idsByStory().get(0), c.idsByStory().get(1));
         assertEquals(c.idsByStory().get(2), c.idsByStory().get(3));
     }
+
+    @Test
+    void aPersonWhoseNameEndsOnAKindOfOrganisationIsAnOrganisation() {
+        List<Entity> es = RESOLVER.story(List.of(doc("a", "x", "P:Kadhafi Foundation", "P:Abu Sayyaf Group", "P:Muammar Kadhafi")));
+        assertEquals(EntityType.ORGANIZATION, es.get(0).type(), es.toString());
+        assertEquals(EntityType.ORGANIZATION, es.get(1).type());
+        assertEquals(EntityType.PERSON, es.get(2).type());
+    }
 }

@@ -487,7 +487,13 @@ public final class EntityResolver {
                 peopleByLast.computeIfAbsent(Romanization.coarse(canon[i].last().skeleton()), x -> new ArrayList<>()).add(i);
             }
         }
-        for (List<Integer> group : peopleByLast.values()) {
+        for (List<Integer> bearers : peopleByLast.values()) {
+            // each spelling of each entity once: a collection about one person names him in every story, and its
+            // thousands of "Donald Trump" story entities, one entity already, had put the surname past the cap below,
+            // so that Donald Trump and Donald J. Trump (Hillary Clinton and Hillary Rodham Clinton) stayed two people
+            Map<String, Integer> distinct = new LinkedHashMap<>();
+            for (int i : bearers) distinct.putIfAbsent(sets.find(i) + "\u0000" + canon[i].key, i);
+            List<Integer> group = new ArrayList<>(distinct.values());
             if (group.size() < 2 || group.size() > 200) continue;
             // fullest first, so that the fuller spellings are one before a shorter one looks for the one it fits
             group.sort((a, b) -> fuller(canon[a], canon[b]) ? -1 : fuller(canon[b], canon[a]) ? 1 : Integer.compare(a, b));

@@ -272,4 +272,16 @@ class EntityResolverTest {
         assertEquals(EntityType.ORGANIZATION, es.get(1).type());
         assertEquals(EntityType.PERSON, es.get(2).type());
     }
+
+    @Test
+    void aPersonNamedInHundredsOfStoriesStillTakesTheFullerSpellingOfTheirName() {
+        // PolNeAR: "Donald Trump" in hundreds of stories and "Donald J. Trump" in others stayed two people
+        List<List<Entity>> stories = new ArrayList<>();
+        for (int s = 0; s < 300; s++) stories.add(RESOLVER.story(List.of(doc("a" + s, "x", "P:Donald Trump"))));
+        stories.add(RESOLVER.story(List.of(doc("b", "y", "P:Donald J. Trump"))));
+        stories.add(RESOLVER.story(List.of(doc("c", "y", "P:Ivanka Trump"))));
+        EntityResolver.Collection c = RESOLVER.collection(stories);
+        assertEquals(2, c.entities().size(), c.entities().stream().map(Entity::canonical).toList().toString());
+        assertEquals(Set.of("Donald Trump", "Donald J. Trump"), collected(c, "Donald Trump"));
+    }
 }

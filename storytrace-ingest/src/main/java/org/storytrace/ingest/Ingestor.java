@@ -52,6 +52,7 @@ import org.storytrace.ingest.read.Input;
 import org.storytrace.ingest.read.CsvReader;
 import org.storytrace.ingest.read.JsonDocumentReader;
 import org.storytrace.ingest.read.KnownBinary;
+import org.storytrace.ingest.read.Magic;
 import org.storytrace.ingest.read.JsonLinesReader;
 import org.storytrace.ingest.read.Limits;
 import org.storytrace.ingest.read.Page;
@@ -262,7 +263,7 @@ public final class Ingestor implements AutoCloseable {
         byte[] head = in.readNBytes(4096);
         in.reset();
         if (head.length == 0) { sink.rejected(new Rejection(input.name(), null, "the file is empty")); return; }
-        if (startsWith(head, "WARC/") || (isGzip(head) && startsWith(gunzipHead(in), "WARC/"))) {
+        if (Magic.startsWith(head, "WARC/") || (isGzip(head) && Magic.startsWith(gunzipHead(in), "WARC/"))) {
             warc.read(input, in, sink);
             return;
         }
@@ -277,7 +278,7 @@ public final class Ingestor implements AutoCloseable {
             content.mark(1 << 15);
             peek = content.readNBytes(4096);
             content.reset();
-            if (startsWith(peek, "WARC/")) { warc.read(input, content, sink); return; }
+            if (Magic.startsWith(peek, "WARC/")) { warc.read(input, content, sink); return; }
         }
         String other = KnownBinary.of(peek);
         if (other != null) {
@@ -642,23 +643,13 @@ public final class Ingestor implements AutoCloseable {
                 && lowerHead.contains("<body"));
     }
 
-    private static boolean isGzip(byte[] b) { return b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b; }
+    private static boolean isGzip(byte[] b) { return Magic.startsWith(b, "\u001f\u008b"); }
 
     /** bzip2: "BZh" and the block size digit. */
-    private static boolean isBzip2(byte[] b) {
-        return b.length >= 4 && b[0] == 'B' && b[1] == 'Z' && b[2] == 'h' && b[3] >= '1' && b[3] <= '9';
-    }
+    private static boolean isBzip2(byte[] b) { return Magic.startsWith(b, "BZh") && b.length >= 4 && b[3] >= '1' && b[3] <= '9'; }
 
     /** xz: its six-byte magic. */
-    private static boolean isXz(byte[] b) {
-        return b.length >= 6 && (b[0] & 0xff) == 0xfd && b[1] == '7' && b[2] == 'z' && b[3] == 'X' && b[4] == 'Z' && b[5] == 0;
-    }
-
-    private static boolean startsWith(byte[] b, String s) {
-        if (b.length < s.length()) return false;
-        for (int i = 0; i < s.length(); i++) if (b[i] != s.charAt(i)) return false;
-        return true;
-    }
+    private static boolean isXz(byte[] b) { return Magic.startsWith(b, "\u00fd7zXZ\u0000"); }
 
     private static byte[] gunzipHead(BufferedInputStream in) throws IOException {
         in.mark(1 << 15);

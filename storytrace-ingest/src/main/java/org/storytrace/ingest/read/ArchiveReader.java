@@ -41,7 +41,7 @@ public final class ArchiveReader {
 
     /** A ZIP archive by its first bytes: a local file header, or the end record of an empty archive. */
     public static boolean isZip(byte[] head) {
-        return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
+        return Magic.startsWith(head, "PK\u0003\u0004") || Magic.startsWith(head, "PK\u0005\u0006");
     }
 
     /** A TAR archive (POSIX ustar, GNU or pax) by the magic at byte 257 of its first header. */

@@ -13,10 +13,12 @@ public final class KnownBinary {
 
     /** The reason to reject a file beginning with {@code head}, or null when it is none of these. */
     public static String of(byte[] head) {
-        if (starts(head, "%PDF-")) return "a PDF document, which is not read: extract its text first (pdftotext, for one)";
-        if (starts(head, "7z\u00bc\u00af\u0027\u001c")) return "a 7z archive, which is not read: unpack it, or pack it as ZIP or TAR";
-        if (starts(head, "Rar!\u001a\u0007")) return "a RAR archive, which is not read: unpack it, or pack it as ZIP or TAR";
-        if (starts(head, "\u0028\u00b5\u002f\u00fd")) {
+        if (Magic.startsWith(head, "%PDF-")) return "a PDF document, which is not read: extract its text first (pdftotext, for one)";
+        if (Magic.startsWith(head, "7z\u00bc\u00af\u0027\u001c")) {
+            return "a 7z archive, which is not read: unpack it, or pack it as ZIP or TAR";
+        }
+        if (Magic.startsWith(head, "Rar!\u001a\u0007")) return "a RAR archive, which is not read: unpack it, or pack it as ZIP or TAR";
+        if (Magic.startsWith(head, "\u0028\u00b5\u002f\u00fd")) {
             return "Zstandard data, which is not read: unpack it (zstd -d), or use gzip, bzip2 or xz";
         }
         if (ArchiveReader.isZip(head) && head.length > 30) {
@@ -31,11 +33,5 @@ public final class KnownBinary {
             }
         }
         return null;
-    }
-
-    private static boolean starts(byte[] head, String magic) {
-        if (head.length < magic.length()) return false;
-        for (int i = 0; i < magic.length(); i++) if ((head[i] & 0xff) != magic.charAt(i)) return false;
-        return true;
     }
 }

@@ -28,7 +28,7 @@ public final class ParquetReader {
 
     /** Parquet's magic, "PAR1", at the start of the file (and at its end). */
     public static boolean isParquet(byte[] head) {
-        return head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1';
+        return Magic.startsWith(head, "PAR1");
     }
 
     /**

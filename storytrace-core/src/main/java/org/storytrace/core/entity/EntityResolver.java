@@ -248,7 +248,7 @@ public final class EntityResolver {
             // a middle name of few consonants only as written: Chen is not the Sun of Ho Sun Hui
             for (int k = 1; k < h.parts.size() - 1 && j < 0; k++) {
                 Romanization.Part m = h.parts.get(k);
-                boolean few = Romanization.coarse(m.skeleton()).length() < 3 || Romanization.coarse(n.first().skeleton()).length() < 3;
+                boolean few = fewConsonants(m) || fewConsonants(n.first());
                 if (few ? m.folded().equals(n.first().folded()) : Romanization.same(n.first(), m)) j = k + 1;
             }
         }
@@ -598,7 +598,9 @@ public final class EntityResolver {
      * from other names: Nike, Nikko and Nice share one key, Sun and Shen another, where Hezbollah and Hizballah's
      * key is theirs alone.
      */
-    static boolean fewConsonants(Name n) { return n.parts.size() == 1 && Romanization.coarse(n.first().skeleton()).length() < 3; }
+    static boolean fewConsonants(Name n) { return n.parts.size() == 1 && fewConsonants(n.first()); }
+
+    private static boolean fewConsonants(Romanization.Part p) { return Romanization.coarse(p.skeleton()).length() < 3; }
 
     private static String skeletonKey(Name n) {
         StringBuilder b = new StringBuilder();

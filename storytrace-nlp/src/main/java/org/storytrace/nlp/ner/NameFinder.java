@@ -342,6 +342,8 @@ public final class NameFinder implements ArticleStage {
             // leading articles and titles out of the name
             String role = null;
             while (a < b && isArticle(tokens.get(a).word())) a++;
+            // a sentence's first word, capitalised for being first, that cannot begin a name ("As Trump said", "Since NCLB")
+            if (b - a >= 2 && opensClause(tokens, a)) a++;
             int titled = Titles.leadingTitle(tokens.subList(a, b).stream().map(CoreLabel::word).toList());
             if (titled > 0 && titled < b - a) {
                 role = join(sentence, tokens, a, a + titled);
@@ -353,7 +355,7 @@ public final class NameFinder implements ArticleStage {
             while (start < end && !Character.isLetterOrDigit(sentence.charAt(start))) start++;
             while (end > start && !Character.isLetterOrDigit(sentence.charAt(end - 1)) && sentence.charAt(end - 1) != '.') end--;
             if (start >= end) continue;
-            String name = sentence.substring(start, end);
+            String name = plainSpaces(sentence.substring(start, end));
             if (name.endsWith("\u2019s") || name.endsWith("'s")) { end -= 2; name = name.substring(0, name.length() - 2); }
             if (!looksLikeName(name)) continue;
             if (role == null && type == EntityType.PERSON) {
@@ -363,6 +365,22 @@ public final class NameFinder implements ArticleStage {
             out.add(new Mention(start, end, name, type, role));
         }
         return out;
+    }
+
+    /**
+     * A name's text with each space of another kind (a no-break space, a line break) written as a plain one, character
+     * for character so that it still spans its place in the text: "Donald\u00a0Trump" is a spelling of Donald Trump.
+     */
+    static String plainSpaces(String name) {
+        char[] c = null;
+        for (int i = 0; i < name.length(); i++) {
+            char x = name.charAt(i);
+            if (x != ' ' && (Character.isWhitespace(x) || Character.isSpaceChar(x))) {
+                if (c == null) c = name.toCharArray();
+                c[i] = ' ';
+            }
+        }
+        return c == null ? name : new String(c);
     }
 
     private static String join(String sentence, List<CoreLabel> tokens, int a, int b) {
@@ -453,6 +471,23 @@ public final class NameFinder implements ArticleStage {
         String l = w.toLowerCase(Locale.ROOT);
         return l.equals("al") || l.equals("el") || l.equals("ul") || l.equals("bin") || l.equals("ibn") || l.equals("abu")
                 || l.equals("abd");
+    }
+
+    /**
+     * Conjunctions and prepositions that begin clauses: at the start of a sentence they are capitalised, and the CRF
+     * reads them into the name after them ({@code As Trump}, {@code Before Justice Scalia}, {@code Like Oakland}). Only
+     * words that do not begin names themselves: not "In" (In-Q-Tel), "On", "No" (No Child Left Behind), "Will" (Will
+     * Rogers) or "Meet" (Meet the Press).
+     */
+    private static final Set<String> CLAUSE_OPENERS = Set.of("As", "Before", "After", "Since", "While", "Whilst", "When", "Whenever",
+            "If", "Unless", "Until", "Although", "Though", "Because", "Whether", "Once", "Like", "Unlike", "Among", "Amid", "Despite",
+            "Absent", "Without", "Thanks", "Whereas", "Why", "How");
+
+    /** Whether token {@code a} is the first word of its sentence (after any opening quote) and opens a clause. */
+    private static boolean opensClause(List<CoreLabel> tokens, int a) {
+        if (!CLAUSE_OPENERS.contains(tokens.get(a).word())) return false;
+        for (int t = 0; t < a; t++) if (Character.isLetterOrDigit(tokens.get(t).word().codePointAt(0))) return false;
+        return true;
     }
 
     private static boolean isArticle(String w) { return w.equals("the") || w.equals("The"); }

@@ -43,6 +43,27 @@ class NameFinderTest {
     }
 
     @Test
+    void aNameWrittenWithANoBreakSpaceIsSpeltWithAPlainOneAndStillSpansItsPlace() {
+        String text = "Republican front-runner Donald\u00a0Trump said on Tuesday that he would win Iowa.";
+        List<Mention> ms = mentions(text);
+        Mention m = ms.stream().filter(x -> x.text().equals("Donald Trump")).findFirst().orElseThrow(() -> new AssertionError(ms));
+        assertEquals("Donald\u00a0Trump", text.substring(m.start(), m.end()));
+    }
+
+    @Test
+    void aConjunctionThatOpensTheSentenceIsNotPartOfTheNameAfterIt() {
+        // real sentences of PolNeAR's texts, where the CRF read "As Trump", "Before Justice Scalia" and "Since NCLB" as names
+        List<Mention> ms = mentions("As Trump noted in his speech, the wall would be paid for. Before Justice Scalia died, the court "
+                + "was split. Since NCLB passed, schools have changed.");
+        List<String> texts = ms.stream().map(Mention::text).toList();
+        assertTrue(texts.contains("Trump"), texts.toString());
+        assertTrue(texts.contains("Scalia") || texts.contains("Justice Scalia"), texts.toString());
+        for (String t : texts) assertFalse(t.startsWith("As ") || t.startsWith("Before ") || t.startsWith("Since "), texts.toString());
+        // a name that begins with a word of that kind elsewhere in the sentence keeps it: only the sentence's first word goes
+        assertTrue(mentions("Like Oakland, Cleveland has a new mayor.").stream().noneMatch(x -> x.text().startsWith("Like")));
+    }
+
+    @Test
     void aPlaceNameWithALowerCaseWordBetweenHyphensStaysWhole() {
         List<Mention> ms = mentions("A car bomb exploded outside the U.S. embassy in the Tanzanian capital Dar-es-Salaam on Friday, "
                 + "and a second one in Mazar-e-Sharif, police said.");

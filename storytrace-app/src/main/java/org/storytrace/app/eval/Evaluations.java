@@ -1243,6 +1243,8 @@ public final class Evaluations {
         for (Entity.Variant v : e.variants()) {
             String[] words = v.text().strip().split("[\\s/\u2010\u2013-]+"); // ABC News/Washington Post, ABC News-Washington Post
             if (words.length < 2 || v.text().chars().noneMatch(Character::isLowerCase)) continue;
+            // a possessive is no other name: CBS' Face the Nation, CBS's Face the Nation
+            for (int w = 0; w < words.length; w++) words[w] = words[w].replaceAll("['\u2019]s?$", "");
             names.add(String.join(" ", words).toLowerCase(Locale.ROOT));
         }
         List<String> out = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A mention's text read as a name: its parts (without particles such as {@code al-}, without a title or a
@@ -29,9 +30,15 @@ final class Name {
     /** Generational suffixes, not parts of the name: Arcade Joseph Comeaux Jr. */
     private static final Set<String> GENERATION = Set.of("jr", "sr", "ii", "iii", "iv");
 
+    /** Runs of white space of any kind (a no-break space is one too: "Donald\u00a0Trump" is Donald Trump). */
+    private static final Pattern SPACES = Pattern.compile("[\\s\u00a0\u2007\u202f]+");
+
+    /** {@code s} with each run of white space of any kind, no-break spaces included, written as one space, and stripped. */
+    static String spaced(String s) { return SPACES.matcher(s).replaceAll(" ").strip(); }
+
     Name(String raw, EntityType type) {
         this.type = type;
-        String t = raw.strip();
+        String t = spaced(raw);
         if (t.startsWith("the ") || t.startsWith("The ")) t = t.substring(4);
         if (t.endsWith("\u2019s") || t.endsWith("'s")) t = t.substring(0, t.length() - 2);
         if (type == EntityType.PERSON) {

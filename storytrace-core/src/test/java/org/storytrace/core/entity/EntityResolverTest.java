@@ -284,4 +284,43 @@ class EntityResolverTest {
         assertEquals(2, c.entities().size(), c.entities().stream().map(Entity::canonical).toList().toString());
         assertEquals(Set.of("Donald Trump", "Donald J. Trump"), collected(c, "Donald Trump"));
     }
+
+    @Test
+    void aNameThatFitsTwoFullerOnesJoinsTheOneNamedFarMoreOften() {
+        // PolNeAR: "Donald Trump" fits Donald J. Trump and a name finder's "Cheeto Donald Trump", and joined neither
+        List<List<Entity>> stories = new ArrayList<>();
+        for (int s = 0; s < 4; s++) stories.add(RESOLVER.story(List.of(doc("a" + s, "x", "P:Donald Trump", "P:Trump"))));
+        for (int s = 0; s < 4; s++) stories.add(RESOLVER.story(List.of(doc("b" + s, "y", "P:Donald J. Trump", "P:Trump", "P:Trump"))));
+        stories.add(RESOLVER.story(List.of(doc("c", "z", "P:Cheeto Donald Trump"))));
+        EntityResolver.Collection c = RESOLVER.collection(stories);
+        assertEquals(Set.of("Donald Trump", "Donald J. Trump", "Trump"), collected(c, "Donald Trump"));
+        assertEquals(Set.of("Cheeto Donald Trump"), collected(c, "Cheeto Donald Trump"));
+        // named about as often, the two fuller names are two people the shorter one may be either of: it joins neither
+        stories = new ArrayList<>();
+        stories.add(RESOLVER.story(List.of(doc("a", "x", "P:John Smith"))));
+        stories.add(RESOLVER.story(List.of(doc("b", "y", "P:John A. Smith", "P:Smith"))));
+        stories.add(RESOLVER.story(List.of(doc("c", "z", "P:John B. Smith", "P:Smith"))));
+        assertEquals(Set.of("John Smith"), collected(RESOLVER.collection(stories), "John Smith"));
+    }
+
+    @Test
+    void aSurnameTheNameFinderTookForAnOrganisationOrAPlaceIsThePersonTheStoryNamesSo() {
+        // PolNeAR: "Trump is expected to be competitive" tagged as an organisation, beside Donald Trump and "Trump" as a person
+        List<Entity> es = RESOLVER.story(List.of(doc("a", "x", "P:Donald Trump", "P:Trump", "O:Trump", "L:Trump", "P:Trump")));
+        assertEquals(1, es.size(), es.toString());
+        assertEquals(EntityType.PERSON, es.get(0).type());
+        assertEquals(5, es.get(0).mentions().size());
+        // a story about the country that names a player once keeps the country apart
+        es = RESOLVER.story(List.of(doc("b", "x", "P:Michael Jordan", "L:Jordan", "L:Jordan", "L:Jordan", "P:Jordan")));
+        assertEquals(2, es.size(), es.toString());
+        // and a surname the story never writes alone as a person stays what it was tagged
+        es = RESOLVER.story(List.of(doc("c", "x", "P:Henry Ford", "O:Ford")));
+        assertEquals(2, es.size(), es.toString());
+    }
+
+    @Test
+    void aNoBreakSpaceInsideANameIsASpace() {
+        List<Entity> es = RESOLVER.story(List.of(doc("a", "x", "P:Donald Trump"), doc("b", "y", "P:Donald\u00a0Trump")));
+        assertEquals(1, es.size(), es.toString());
+    }
 }

@@ -323,4 +323,25 @@ class EntityResolverTest {
         List<Entity> es = RESOLVER.story(List.of(doc("a", "x", "P:Donald Trump"), doc("b", "y", "P:Donald\u00a0Trump")));
         assertEquals(1, es.size(), es.toString());
     }
+
+    @Test
+    void aBareSurnameWhoseTopicNamesNoBearerJoinsTheOneTheCollectionNamesFarMoreThanAnyOther() {
+        // PolNeAR: 70 bare "Obama" entities, one for each topic that never writes his full name, beside Barack Obama; a
+        // story's "Obama Administration" tagged as a person did not make Obama a given name
+        List<List<Entity>> stories = new ArrayList<>();
+        for (int s = 0; s < 4; s++) stories.add(RESOLVER.story(List.of(doc("a" + s, "x", "P:Barack Obama", "P:Obama", "P:Obama"))));
+        stories.add(RESOLVER.story(List.of(doc("b", "y", "P:Michelle Obama"))));
+        stories.add(RESOLVER.story(List.of(doc("c", "y", "P:Obama Administration"))));
+        stories.add(RESOLVER.story(List.of(doc("d", "z", "P:Obama", "P:Obama"))));
+        List<String> topics = List.of("t1", "t1", "t1", "t1", "t2", "t3", "t4");
+        EntityResolver.Collection c = RESOLVER.collection(stories, topics);
+        assertEquals(c.idsByStory().get(0), c.idsByStory().get(6), c.entities().toString());
+        // two bearers named about as often: the bare surname stays on its own
+        stories = new ArrayList<>();
+        stories.add(RESOLVER.story(List.of(doc("a", "x", "P:Roy Williams", "P:Williams"))));
+        stories.add(RESOLVER.story(List.of(doc("b", "y", "P:Jumaane D. Williams", "P:Williams"))));
+        stories.add(RESOLVER.story(List.of(doc("c", "z", "P:Williams"))));
+        c = RESOLVER.collection(stories, List.of("t1", "t2", "t3"));
+        assertEquals(3, c.entities().size(), c.entities().toString());
+    }
 }

@@ -54,6 +54,8 @@ public final class EntityResolver {
     private static final class Cluster {
         EntityType type;
         Name head;
+        /** The person's sex, as the given name of the fullest spelling or a title tells it. */
+        Pronouns.Gender gender = Pronouns.Gender.UNKNOWN;
         final List<Name> names = new ArrayList<>();
         final List<Entity.At> at = new ArrayList<>();
         final List<String> outletOf = new ArrayList<>();
@@ -67,6 +69,7 @@ public final class EntityResolver {
         record Occ(int doc, Mention m) {}
         Map<String, List<Occ>> bySpelling = new LinkedHashMap<>();
         Map<String, Name> names = new HashMap<>();
+        Map<String, Pronouns.Gender> titled = new HashMap<>(); // the sex the titles of a spelling's mentions give it
         String[][] spellingOf = new String[docs.size()][]; // each mention's key in bySpelling (null: no name), for its pronouns
         for (int d = 0; d < docs.size(); d++) {
             List<Mention> ms = docs.get(d).mentions();
@@ -76,6 +79,13 @@ public final class EntityResolver {
                 Name n = new Name(m.text(), m.type());
                 if (n.isEmpty()) continue;
                 String k = m.type() + "\u0000" + n.text;
+                // a surname alone after a title that tells the person's sex is a spelling of its own: "Mr. Clinton" and
+                // "Mrs. Clinton" are two people of a story that names Bill and Hillary Clinton
+                Pronouns.Gender g = Pronouns.titleGender(m.role());
+                if (g != Pronouns.Gender.UNKNOWN) {
+                    if (m.type() == EntityType.PERSON && n.parts.size() == 1) k += "\u0000" + g;
+                    titled.merge(k, g, (a, b) -> a == b ? a : Pronouns.Gender.UNKNOWN);
+                }
                 spellingOf[d][i] = k;
                 names.putIfAbsent(k, n);
                 bySpelling.computeIfAbsent(k, x -> new ArrayList<>()).add(new Occ(d, m));
@@ -88,23 +98,35 @@ public final class EntityResolver {
         List<String> order = new ArrayList<>(bySpelling.keySet());
         order.sort(Comparator.comparing((String k) -> names.get(k).isAcronym() ? 1 : 0)
                 .thenComparing(k -> -names.get(k).completeness())
+                .thenComparing(k -> k.endsWith("\u0000" + Pronouns.Gender.MALE) || k.endsWith("\u0000" + Pronouns.Gender.FEMALE) ? 0 : 1)
                 .thenComparing(k -> -bySpelling.get(k).size())
                 .thenComparing(k -> k));
         List<Cluster> clusters = new ArrayList<>();
         Map<String, Cluster> clusterOf = new HashMap<>();
         for (String k : order) {
             Name n = names.get(k);
-            Cluster target = null;
-            int matches = 0;
+            Pronouns.Gender g = titled.getOrDefault(k, Pronouns.Gender.UNKNOWN);
+            Cluster target = null, fullTarget = null;
+            int matches = 0, fullMatches = 0;
             for (Cluster c : clusters) {
-                if (c.type != n.type ? aliased(n, c) : matches(n, c, definitions, spellingCounts)) { target = c; matches++; }
+                if (g != Pronouns.Gender.UNKNOWN && c.gender != Pronouns.Gender.UNKNOWN && c.gender != g) continue;
+                if (c.type != n.type ? aliased(n, c) : matches(n, c, definitions, spellingCounts)) {
+                    target = c;
+                    matches++;
+                    if (c.head.parts.size() >= 2) { fullTarget = c; fullMatches++; }
+                }
             }
+            // a surname that fits one person named in full and a surname alone set apart by its title (Hillary Clinton
+            // and "Mr. Clinton") is the one named in full
+            if (matches > 1 && fullMatches == 1 && n.parts.size() == 1) { target = fullTarget; matches = 1; }
             if (matches != 1) {
                 target = new Cluster();
                 target.type = n.type;
                 target.head = n;
+                if (n.type == EntityType.PERSON && n.parts.size() >= 2) target.gender = pronouns.givenNameGender(n.first().folded());
                 clusters.add(target);
             }
+            if (target.gender == Pronouns.Gender.UNKNOWN) target.gender = g;
             clusterOf.put(k, target);
             target.names.add(n);
         }

@@ -110,6 +110,16 @@ public final class Pronouns {
 
     public Pronouns(Genders genders) { this.genders = genders; }
 
+    /** The gender a title written before a name gives it ({@code Mr.}, {@code Mrs.}, {@code Queen}), else unknown. */
+    static Gender titleGender(String role) {
+        if (role == null || role.isBlank()) return Gender.UNKNOWN;
+        String[] r = role.toLowerCase(Locale.ROOT).replace(".", "").strip().split("\\s+");
+        return TITLES.getOrDefault(r[r.length - 1], Gender.UNKNOWN);
+    }
+
+    /** The gender of a given name as written ({@code Hillary}), from this resolver's name list; unknown when it has none. */
+    Gender givenNameGender(String name) { return genders.of(name.toLowerCase(Locale.ROOT).replace(".", "")); }
+
     /** A person a pronoun may stand for: a name, or a pronoun resolved before (standing for its name). */
     private record Candidate(int at, int mention, Gender gender, boolean pronoun) {}
 
@@ -246,11 +256,8 @@ public final class Pronouns {
             String[] words = x.text().split("[\\s\\u00a0]+");
             String last = words[words.length - 1].toLowerCase(Locale.ROOT);
             Gender own = Gender.UNKNOWN;
-            if (x.role() != null) {
-                String[] r = x.role().toLowerCase(Locale.ROOT).replace(".", "").split("\\s+");
-                own = TITLES.getOrDefault(r[r.length - 1], Gender.UNKNOWN);
-            }
-            if (own == Gender.UNKNOWN && words.length >= 2) own = genders.of(words[0].toLowerCase(Locale.ROOT).replace(".", ""));
+            if (x.role() != null) own = titleGender(x.role());
+            if (own == Gender.UNKNOWN && words.length >= 2) own = givenNameGender(words[0]);
             if (own == Gender.UNKNOWN) own = bySurname.getOrDefault(last, Gender.UNKNOWN);
             else bySurname.merge(last, own, (a, b) -> a == b ? a : Gender.UNKNOWN);
             g[k] = own;

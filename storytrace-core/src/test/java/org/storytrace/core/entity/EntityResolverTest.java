@@ -344,4 +344,39 @@ class EntityResolverTest {
         c = RESOLVER.collection(stories, List.of("t1", "t2", "t3"));
         assertEquals(3, c.entities().size(), c.entities().toString());
     }
+
+    @Test
+    void aSurnameAfterATitleThatTellsTheSexJoinsThePersonOfThatSex() {
+        // PolNeAR (the New York Times' style): "Mr. Clinton" joined Hillary Clinton, or neither, in a story that names both
+        Pronouns.Genders few = g -> switch (g) {
+            case "bill" -> Pronouns.Gender.MALE;
+            case "hillary" -> Pronouns.Gender.FEMALE;
+            default -> Pronouns.Gender.UNKNOWN;
+        };
+        EntityResolver resolver = new EntityResolver(Aliases.builtIn(), new Pronouns(few));
+        String text = "Bill Clinton met Hillary Clinton. Mr. Clinton spoke. Mrs. Clinton spoke. Clinton left.";
+        int mr = text.indexOf("Mr. Clinton") + 4, mrs = text.indexOf("Mrs. Clinton") + 5, bare = text.indexOf("Clinton left");
+        List<Mention> ms = List.of(
+                new Mention(0, 12, "Bill Clinton", EntityType.PERSON, null),
+                new Mention(17, 32, "Hillary Clinton", EntityType.PERSON, null),
+                new Mention(mr, mr + 7, "Clinton", EntityType.PERSON, "Mr."),
+                new Mention(mrs, mrs + 7, "Clinton", EntityType.PERSON, "Mrs."),
+                new Mention(bare, bare + 7, "Clinton", EntityType.PERSON, null));
+        for (Mention m : ms) assertEquals(m.text(), text.substring(m.start(), m.end()));
+        List<Entity> es = resolver.story(List.of(new EntityResolver.Source("a", "x", text, ms)));
+        Entity bill = es.stream().filter(e -> e.canonical().equals("Bill Clinton")).findFirst().orElseThrow();
+        Entity hillary = es.stream().filter(e -> e.canonical().equals("Hillary Clinton")).findFirst().orElseThrow();
+        assertEquals(List.of(0, mr), bill.mentions().stream().map(Entity.At::start).toList(), es.toString());
+        assertEquals(List.of(17, mrs), hillary.mentions().stream().map(Entity.At::start).toList(), es.toString());
+        assertEquals(3, es.size(), "the bare Clinton may be either: " + es);
+        // a story that names one of them in full: the bare surname is that one's, the other sex's title another person
+        String t2 = "Hillary Clinton spoke. Mr. Clinton left. Clinton won.";
+        int mr2 = t2.indexOf("Mr. Clinton") + 4, bare2 = t2.indexOf("Clinton won");
+        List<Mention> m2 = List.of(new Mention(0, 15, "Hillary Clinton", EntityType.PERSON, null),
+                new Mention(mr2, mr2 + 7, "Clinton", EntityType.PERSON, "Mr."),
+                new Mention(bare2, bare2 + 7, "Clinton", EntityType.PERSON, null));
+        es = resolver.story(List.of(new EntityResolver.Source("b", "x", t2, m2)));
+        assertEquals(2, es.size(), es.toString());
+        assertEquals(List.of(0, bare2), es.get(0).mentions().stream().map(Entity.At::start).toList(), es.toString());
+    }
 }

@@ -15,6 +15,7 @@ import org.storytrace.core.doc.TokenLayer;
 import org.storytrace.core.entity.EntityType;
 import org.storytrace.core.entity.Mention;
 import org.storytrace.core.entity.Mentions;
+import org.storytrace.core.entity.Pronouns;
 import org.storytrace.core.model.Article;
 
 /** Names in a real scraped page: hyphenated names whole, titles as roles, acronyms the text defines. */
@@ -61,6 +62,14 @@ class NameFinderTest {
         for (String t : texts) assertFalse(t.startsWith("As ") || t.startsWith("Before ") || t.startsWith("Since "), texts.toString());
         // a name that begins with a word of that kind elsewhere in the sentence keeps it: only the sentence's first word goes
         assertTrue(mentions("Like Oakland, Cleveland has a new mayor.").stream().noneMatch(x -> x.text().startsWith("Like")));
+    }
+
+    @Test
+    void theGivenNamesWithTheirSexAreOnTheClassPathBesideTheModel() {
+        // core.entity.Pronouns reads them from the class path and, when they are missing, silently knows no name's sex:
+        // before session 33 only the CRF was unpacked from CoreNLP's models jar, and every given name was unknown
+        assertEquals(Pronouns.Gender.FEMALE, Pronouns.Genders.fromClasspath().of("hillary"));
+        assertEquals(Pronouns.Gender.MALE, Pronouns.Genders.fromClasspath().of("john"));
     }
 
     @Test

@@ -408,8 +408,16 @@ public final class EntityResolver {
                                    Map<String, Name> names) {
         String canonical = null;
         Name best = null;
+        // a fuller name written rarely beside one written RARE times as often is a slip, not the fullest spelling: George
+        // W.H. Bush once beside George W. Bush 70 times, "Christie Chris Christie" beside Chris Christie (PolNeAR)
+        // (of two words or more: Abdul-Mahdi written forty times does not make Adel Abdul-Mahdi a slip)
+        int often = 0;
+        for (String s : count.keySet()) {
+            if (names.computeIfAbsent(s, x -> new Name(x, nameType)).text.indexOf(' ') > 0) often = Math.max(often, count.get(s));
+        }
         for (String s : count.keySet()) {
             Name n = names.computeIfAbsent(s, x -> new Name(x, nameType));
+            if (often >= RARE && n.text.indexOf(' ') > 0 && (long) count.get(s) * RARE <= often) continue;
             if (canonical == null || better(n, count.get(s), outlets.get(s).size(), best, count.get(canonical), outlets.get(canonical)
                     .size())) {
                 canonical = s;
@@ -428,6 +436,9 @@ public final class EntityResolver {
         roleList.sort(Comparator.comparing((String r) -> -roles.get(r)));
         return new Entity(null, type, canonical, variants, roleList, mentions, references);
     }
+
+    /** How many times as often as a fuller spelling of a name a spelling must be written for the fuller one to be a slip. */
+    static final int RARE = 10;
 
     /**
      * Whether spelling {@code a} makes a better canonical name than {@code b}: a name over an acronym, a well-formed

@@ -379,4 +379,21 @@ class EntityResolverTest {
         assertEquals(2, es.size(), es.toString());
         assertEquals(List.of(0, bare2), es.get(0).mentions().stream().map(Entity.At::start).toList(), es.toString());
     }
+
+    @Test
+    void aFullerSpellingWrittenOnceBesideOneWrittenTenTimesAsOftenIsASlipNotTheCanonicalName() {
+        // PolNeAR: "George W.H. Bush" once beside George W. Bush 70 times, "Christie Chris Christie" beside Chris Christie
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 10; i++) names.add("P:Chris Christie");
+        names.add("P:Christie Chris Christie");
+        List<Entity> es = RESOLVER.story(List.of(doc("a", "x", names.toArray(String[]::new))));
+        assertEquals(1, es.size(), es.toString());
+        assertEquals("Chris Christie", es.get(0).canonical());
+        // a full name written once beside the surname written forty times is still the canonical name
+        names = new ArrayList<>();
+        names.add("P:Adel Abdul-Mahdi");
+        for (int i = 0; i < 40; i++) names.add("P:Abdul-Mahdi");
+        es = RESOLVER.story(List.of(doc("a", "x", names.toArray(String[]::new))));
+        assertEquals("Adel Abdul-Mahdi", es.get(0).canonical());
+    }
 }

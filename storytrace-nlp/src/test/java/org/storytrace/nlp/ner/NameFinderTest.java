@@ -73,6 +73,16 @@ class NameFinderTest {
     }
 
     @Test
+    void aStateOrCountryOfTwoWordsIsAPlaceWhateverTheCrfTaggedIt() {
+        // PolNeAR's texts: the CRF tagged New Hampshire an organisation in 353 mentions
+        List<Mention> ms = mentions("Sanders won the New Hampshire primary by 22 points, and Clinton won in South Carolina.");
+        assertTrue(ms.stream().anyMatch(m -> m.text().equals("New Hampshire") && m.type() == EntityType.LOCATION), ms.toString());
+        assertTrue(NameFinder.isPlaceName("Puerto Rico"));
+        assertFalse(NameFinder.isPlaceName("Jordan"), "a one-word name is left as the CRF tagged it");
+        assertFalse(NameFinder.isPlaceName("New Hampshire Union Leader"));
+    }
+
+    @Test
     void aPlaceNameWithALowerCaseWordBetweenHyphensStaysWhole() {
         List<Mention> ms = mentions("A car bomb exploded outside the U.S. embassy in the Tanzanian capital Dar-es-Salaam on Friday, "
                 + "and a second one in Mazar-e-Sharif, police said.");

@@ -155,12 +155,29 @@ public final class NameFinder implements ArticleStage {
                 }
             }
             for (Mention m : inHeadlines) {
-                if (m.start() < h[0] || m.start() >= h[1]) continue;
+                if (m.start() < h[0] || m.start() >= h[1] || runsOnIntoTheHeadline(m.text())) continue;
                 if (!anyTaken(taken, m.start() - h[0], Math.min(m.end(), h[1]) - h[0])) out.add(m);
             }
         }
         out.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
         return out;
+    }
+
+    /**
+     * Words that a headline capitalises and a name never holds: auxiliaries, modals, pronouns and question words ("Trump
+     * Would Put Liberals On Court", "White Supremacists Are Capitalizing On Trump To Expand Their Movement", "Hillary
+     * Just Got Blindsided": 40 such names on PolNeAR's texts). Not "Will" or "May", which are names (George Will,
+     * Theresa May).
+     */
+    private static final Set<String> HEADLINE_WORDS = Set.of("Would", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Does", "Did",
+            "Do", "Can", "Could", "Should", "Must", "Might", "Just", "Says", "Gets", "Got", "To", "Their", "His", "Her", "Its", "Not",
+            "Why", "How", "What", "Who", "Be", "Been", "Being");
+
+    /** Whether a name the CRF found in a title-cased line runs on into the headline's words: one of them after its first word. */
+    static boolean runsOnIntoTheHeadline(String name) {
+        String[] words = name.split("\\s+");
+        for (int i = 1; i < words.length; i++) if (HEADLINE_WORDS.contains(words[i])) return true;
+        return false;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.storytrace.nlp.ner;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,9 +21,12 @@ import org.storytrace.core.model.Article;
 
 /** Names in a real scraped page: hyphenated names whole, titles as roles, acronyms the text defines. */
 class NameFinderTest {
-    private static List<Mention> mentions(String text) {
-        Article a = new Article("t", "t", text, null, null, null, null, null, 0, text.length(), List.of(), "text", "UTF-8", null, null,
-                null);
+    private static List<Mention> mentions(String text) { return mentions(text, null, 0); }
+
+    /** The names of a text whose title is {@code title}, its body starting at {@code bodyStart}. */
+    private static List<Mention> mentions(String text, String title, int bodyStart) {
+        Article a = new Article("t", "t", text, title, null, null, null, null, bodyStart, text.length(), List.of(), "text", "UTF-8", null,
+                null, null);
         Document d = new SentenceSplitter().apply(Document.of(a).with(Layers.TOKENS, TokenLayer.of(a)));
         return new NameFinder().apply(d).expect(Mentions.LAYER).list();
     }
@@ -80,6 +84,24 @@ class NameFinderTest {
         assertTrue(NameFinder.isPlaceName("Puerto Rico"));
         assertFalse(NameFinder.isPlaceName("Jordan"), "a one-word name is left as the CRF tagged it");
         assertFalse(NameFinder.isPlaceName("New Hampshire Union Leader"));
+    }
+
+    @Test
+    void aNameTheCrfRunsOnIntoAHeadlinesWordsIsNotKept() {
+        // a Breitbart headline of PolNeAR's texts, where the CRF found "Trump Would Put Liberals On Court", an organisation
+        String text = "Cruz: Trump Would Put Liberals On Court, \u2018I Fear The Same Thing Is True\u2019 for Rubio\n\n"
+                + "Ted Cruz said on Wednesday that Marco Rubio would do the same.";
+        int body = text.indexOf("Ted");
+        List<Mention> found = List.of(new Mention(0, 4, "Cruz", EntityType.PERSON, null),
+                new Mention(6, 39, "Trump Would Put Liberals On Court", EntityType.ORGANIZATION, null),
+                new Mention(body, body + 8, "Ted Cruz", EntityType.PERSON, null),
+                new Mention(text.indexOf("Marco"), text.indexOf("Marco") + 11, "Marco Rubio", EntityType.PERSON, null));
+        List<Mention> ms = NameFinder.readHeadlines(text, found, new ArrayList<>(List.of(new int[] {0, body - 2})));
+        assertTrue(ms.stream().noneMatch(m -> m.text().contains("Would")), ms.toString());
+        assertTrue(ms.stream().anyMatch(m -> m.text().equals("Cruz") && m.start() == 0), ms.toString());
+        assertTrue(NameFinder.runsOnIntoTheHeadline("White Supremacists Are Capitalizing On Trump"));
+        assertFalse(NameFinder.runsOnIntoTheHeadline("George Will"));
+        assertFalse(NameFinder.runsOnIntoTheHeadline("Bank of America"));
     }
 
     @Test

@@ -442,7 +442,8 @@ public final class EntityResolver {
 
     /**
      * Whether spelling {@code a} makes a better canonical name than {@code b}: a name over an acronym, a well-formed
-     * spelling over a mangled one ({@link Name#wellFormed}), the more complete, then the one more outlets write (one
+     * spelling over a mangled one ({@link Name#wellFormed}), the more complete, one without a title over one with it
+     * (Gloria Macapagal-Arroyo over Philippine President Gloria Macapagal-Arroyo), then the one more outlets write (one
      * outlet repeating its own spelling is one voice), then the more frequent; the first in character order when all
      * of that is equal, so that the choice never depends on the order the mentions came in.
      */
@@ -450,6 +451,7 @@ public final class EntityResolver {
         if (a.isAcronym() != b.isAcronym()) return !a.isAcronym();
         if (a.wellFormed() != b.wellFormed()) return a.wellFormed();
         if (a.completeness() != b.completeness()) return a.completeness() > b.completeness();
+        if (a.titled != b.titled) return !a.titled;
         if (outletsA != outletsB) return outletsA > outletsB;
         if (countA != countB) return countA > countB;
         return a.text.compareTo(b.text) < 0;

@@ -20,6 +20,8 @@ final class Name {
     /** The initials of the capitalised content words ({@code National Council of Resistance of Iran}: NCRI). */
     final String initials;
     final String key;
+    /** Whether the spelling holds a title the name was read without ("Dr. Roham Yaqub", "Chicago Mayor Rahm Emanuel"). */
+    final boolean titled;
 
     private static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "and", "for", "in", "on", "de", "du", "des",
             "la", "le", "al", "el", "to", "at", "&");
@@ -38,14 +40,18 @@ final class Name {
 
     Name(String raw, EntityType type) {
         this.type = type;
+        boolean withTitle = false;
         String t = spaced(raw);
         if (t.startsWith("the ") || t.startsWith("The ")) t = t.substring(4);
         if (t.endsWith("\u2019s") || t.endsWith("'s")) t = t.substring(0, t.length() - 2);
         if (type == EntityType.PERSON) {
             // a title the name finder left inside the name (Dr. Roham Yaqub): the spelling is the name's
             List<String> ws = List.of(t.split("\\s+"));
-            int titled = Titles.leadingTitle(ws);
-            if (titled > 0 && titled < ws.size()) t = String.join(" ", ws.subList(titled, ws.size()));
+            int titled = Math.max(Titles.leadingTitle(ws), Titles.leadingOffice(ws));
+            if (titled > 0 && titled < ws.size()) {
+                t = String.join(" ", ws.subList(titled, ws.size()));
+                withTitle = true;
+            }
         }
         this.text = t;
         List<Romanization.Part> ps = new ArrayList<>();
@@ -76,6 +82,7 @@ final class Name {
                 if (!p.folded().isEmpty()) ps.add(p);
             }
         }
+        this.titled = withTitle;
         this.parts = List.copyOf(ps);
         this.particles = particleCount;
         this.acronyms = List.copyOf(acr);

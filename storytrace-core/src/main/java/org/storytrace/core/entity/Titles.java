@@ -40,6 +40,26 @@ public final class Titles {
         return best;
     }
 
+    /** Offices a place or a body is written before ("Philippine President", "Chicago Mayor", "Hamas Leader"). */
+    private static final Set<String> OFFICES = Set.of("President", "Minister", "Premier", "Chancellor", "Mayor", "Governor", "Senator",
+            "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Secretary", "Ambassador", "Leader", "Speaker", "Commander");
+
+    /**
+     * How many of the first words of a person's name are a title of office after the place or body it is held in (0 if
+     * none): "Philippine President Gloria Macapagal-Arroyo", "Chicago Mayor Rahm Emanuel", "Golkar Chairman Harmoko" (the
+     * name finder reads the three as one person's name on the news pool and PolNeAR's texts). One capitalised word that
+     * is no title, then title words ending on an office, then the name; not the ranks and forms of address (Hassan
+     * Sheikh Mohamud is a name).
+     */
+    public static int leadingOffice(List<String> words) {
+        if (words.size() < 3 || isTitleWord(words.get(0)) || words.get(0).isEmpty() || !Character.isUpperCase(words.get(0).charAt(0))) {
+            return 0;
+        }
+        int best = 0;
+        for (int i = 1; i < words.size() - 1 && isTitleWord(words.get(i)); i++) if (OFFICES.contains(words.get(i))) best = i + 1;
+        return best;
+    }
+
     /** How many of the last words form a title that ends right before a name (0 if none). */
     public static int titleBefore(List<String> words) {
         int n = words.size();

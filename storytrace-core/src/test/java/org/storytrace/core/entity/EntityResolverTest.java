@@ -396,4 +396,19 @@ class EntityResolverTest {
         es = RESOLVER.story(List.of(doc("a", "x", names.toArray(String[]::new))));
         assertEquals("Adel Abdul-Mahdi", es.get(0).canonical());
     }
+
+    @Test
+    void anOfficeAfterThePlaceItIsHeldInIsARoleNotPartOfTheName() {
+        assertEquals(2, Titles.leadingOffice(List.of("Philippine", "President", "Gloria", "Macapagal-Arroyo")));
+        assertEquals(2, Titles.leadingOffice(List.of("Chicago", "Mayor", "Rahm", "Emanuel")));
+        assertEquals(3, Titles.leadingOffice(List.of("Iraqi", "Prime", "Minister", "Mustafa", "al-Kadhimi")));
+        assertEquals(0, Titles.leadingOffice(List.of("Hassan", "Sheikh", "Mohamud")), "a rank or form of address is a name's");
+        assertEquals(0, Titles.leadingOffice(List.of("Chicago", "Mayor")), "an office with no name after it");
+        assertEquals(0, Titles.leadingOffice(List.of("President", "Joe", "Biden")), "a title first is leadingTitle's");
+        // a story that writes both: one person, named without the office
+        List<Entity> es = RESOLVER.story(List.of(doc("a", "x", "P:Philippine President Gloria Macapagal-Arroyo",
+                "P:Philippine President Gloria Macapagal-Arroyo", "P:Gloria Macapagal-Arroyo", "P:Arroyo")));
+        assertEquals(1, es.size(), es.toString());
+        assertEquals("Gloria Macapagal-Arroyo", es.get(0).canonical());
+    }
 }

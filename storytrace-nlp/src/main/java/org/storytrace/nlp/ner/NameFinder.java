@@ -359,10 +359,11 @@ public final class NameFinder implements ArticleStage {
             int a = runs.get(r)[0], b = runs.get(r)[1];
             // leading articles and titles out of the name
             String role = null;
-            while (a < b && isArticle(tokens.get(a).word())) a++;
+            while (a < b && (isArticle(tokens.get(a).word()) || EDITORIAL.contains(tokens.get(a).word()))) a++;
             // a sentence's first word, capitalised for being first, that cannot begin a name ("As Trump said", "Since NCLB")
             if (b - a >= 2 && opensClause(tokens, a)) a++;
-            int titled = Titles.leadingTitle(tokens.subList(a, b).stream().map(CoreLabel::word).toList());
+            List<String> words = tokens.subList(a, b).stream().map(CoreLabel::word).toList();
+            int titled = Math.max(Titles.leadingTitle(words), type == EntityType.PERSON ? Titles.leadingOffice(words) : 0);
             if (titled > 0 && titled < b - a) {
                 role = join(sentence, tokens, a, a + titled);
                 a += titled;
@@ -507,6 +508,16 @@ public final class NameFinder implements ArticleStage {
         return l.equals("al") || l.equals("el") || l.equals("ul") || l.equals("bin") || l.equals("ibn") || l.equals("abu")
                 || l.equals("abd");
     }
+
+    /**
+     * The words a news agency writes to its clients in a headline ("ATTENTION - UPDATES, ADDS quotes ///", "(ADDS
+     * details)", "URGENT", "RECASTS"): in capitals, and read by the CRF as organisations (the news pool's AFP copy held an
+     * organisation "ADDS" of 89 mentions, and "ADDS EU", "ADDS Likud" beside the EU and Likud). Never a name, so never
+     * the first word of one.
+     */
+    private static final Set<String> EDITORIAL = Set.of("ATTENTION", "ADDS", "URGENT", "PICTURE", "PICTURES", "UPDATES", "UPDATE",
+            "RECASTS", "GRAPHIC", "INCORPORATES", "RELEASABLE", "INSERTS", "CORRECTS", "CORRECTION", "REPEATS", "REFILES", "WRITETHRU",
+            "ADVISORY", "RETRANSMITTING", "FIXES");
 
     /**
      * Conjunctions and prepositions that begin clauses: at the start of a sentence they are capitalised, and the CRF

@@ -105,6 +105,18 @@ class NameFinderTest {
     }
 
     @Test
+    void aNewsAgencysWordsToItsClientsAreNoNames() {
+        // AFP headlines of the news pool, where the CRF read "ADDS" and "ADDS EU" as organisations
+        List<Mention> ms = mentions("ATTENTION - UPDATES, ADDS quotes ///\n\nEU ministers met in Brussels.");
+        ms = new ArrayList<>(ms);
+        ms.addAll(mentions("ADDS EU reaction\n\nEU ministers met in Brussels on Monday."));
+        for (Mention m : ms) {
+            for (String w : List.of("ATTENTION", "UPDATES", "ADDS")) assertFalse(m.text().contains(w), ms.toString());
+        }
+        assertTrue(ms.stream().anyMatch(m -> m.text().equals("EU")), ms.toString());
+    }
+
+    @Test
     void aPlaceNameWithALowerCaseWordBetweenHyphensStaysWhole() {
         List<Mention> ms = mentions("A car bomb exploded outside the U.S. embassy in the Tanzanian capital Dar-es-Salaam on Friday, "
                 + "and a second one in Mazar-e-Sharif, police said.");

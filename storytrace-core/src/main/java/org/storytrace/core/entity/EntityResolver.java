@@ -54,8 +54,10 @@ public final class EntityResolver {
     private static final class Cluster {
         EntityType type;
         Name head;
-        /** The person's sex, as the given name of the fullest spelling or a title tells it. */
-        Pronouns.Gender gender = Pronouns.Gender.UNKNOWN;
+        /** The person's sex as a title of the story tells it (Mr., Mrs.): it rules out spellings titled otherwise. */
+        Pronouns.Gender sex = Pronouns.Gender.UNKNOWN;
+        /** The sex of the fullest spelling's given name, by the name list: it only chooses between people. */
+        Pronouns.Gender nameSex = Pronouns.Gender.UNKNOWN;
         final List<Name> names = new ArrayList<>();
         final List<Entity.At> at = new ArrayList<>();
         final List<String> outletOf = new ArrayList<>();
@@ -106,27 +108,35 @@ public final class EntityResolver {
         for (String k : order) {
             Name n = names.get(k);
             Pronouns.Gender g = titled.getOrDefault(k, Pronouns.Gender.UNKNOWN);
-            Cluster target = null, fullTarget = null;
-            int matches = 0, fullMatches = 0;
+            List<Cluster> fits = new ArrayList<>();
             for (Cluster c : clusters) {
-                if (g != Pronouns.Gender.UNKNOWN && c.gender != Pronouns.Gender.UNKNOWN && c.gender != g) continue;
-                if (c.type != n.type ? aliased(n, c) : matches(n, c, definitions, spellingCounts)) {
-                    target = c;
-                    matches++;
-                    if (c.head.parts.size() >= 2) { fullTarget = c; fullMatches++; }
-                }
+                // a title of the other sex in the story rules a person out ("Mrs. Clinton" is not Bill)
+                if (g != Pronouns.Gender.UNKNOWN && c.sex != Pronouns.Gender.UNKNOWN && c.sex != g) continue;
+                if (c.type != n.type ? aliased(n, c) : matches(n, c, definitions, spellingCounts)) fits.add(c);
+            }
+            // a given name's sex only chooses between people the spelling fits (the list has Corey and Lindsey as women's
+            // names, and "Mr. Graham" of a story about Lindsey Graham is he)
+            if (g != Pronouns.Gender.UNKNOWN && fits.size() > 1) {
+                List<Cluster> agree = fits.stream().filter(c -> c.nameSex == Pronouns.Gender.UNKNOWN || c.nameSex == g).toList();
+                if (!agree.isEmpty()) fits = agree;
             }
             // a surname that fits one person named in full and a surname alone set apart by its title (Hillary Clinton
             // and "Mr. Clinton") is the one named in full
-            if (matches > 1 && fullMatches == 1 && n.parts.size() == 1) { target = fullTarget; matches = 1; }
-            if (matches != 1) {
+            if (fits.size() > 1 && n.parts.size() == 1) {
+                List<Cluster> full = fits.stream().filter(c -> c.head.parts.size() >= 2).toList();
+                if (full.size() == 1) fits = full;
+            }
+            Cluster target;
+            if (fits.size() == 1) {
+                target = fits.get(0);
+            } else {
                 target = new Cluster();
                 target.type = n.type;
                 target.head = n;
-                if (n.type == EntityType.PERSON && n.parts.size() >= 2) target.gender = pronouns.givenNameGender(n.first().folded());
+                if (n.type == EntityType.PERSON && n.parts.size() >= 2) target.nameSex = pronouns.givenNameGender(n.first().folded());
                 clusters.add(target);
             }
-            if (target.gender == Pronouns.Gender.UNKNOWN) target.gender = g;
+            if (target.sex == Pronouns.Gender.UNKNOWN) target.sex = g;
             clusterOf.put(k, target);
             target.names.add(n);
         }
@@ -604,8 +614,14 @@ public final class EntityResolver {
             Map<Integer, Set<Integer>> roots = new TreeMap<>(); // root now -> the roots it had before these joins began
             Map<Integer, Integer> sameTopic = new TreeMap<>(); // root -> its mentions in stories of i's topic
             Set<Integer> spelt = new HashSet<>(); // roots with a full name that ends with this very spelling
+            // "Mr. Obama" is not the Obama titled Mrs. (titles only: the name list's sex of a given name is not sure enough)
+            Pronouns.Gender sex = sexOfRoles(all.get(i).roles());
             for (int j : cands) {
                 if (!Romanization.same(canon[i].first(), canon[j].last())) continue;
+                if (sex != Pronouns.Gender.UNKNOWN) {
+                    Pronouns.Gender other = sexOfRoles(all.get(j).roles());
+                    if (other != Pronouns.Gender.UNKNOWN && other != sex) continue;
+                }
                 roots.computeIfAbsent(sets.find(j), x -> new TreeSet<>()).add(startRoot[j]);
                 if (canon[i].first().folded().equals(canon[j].last().folded())) spelt.add(sets.find(j));
                 if (topicOf.get(i) != null && topicOf.get(i).equals(topicOf.get(j))) {
@@ -672,6 +688,18 @@ public final class EntityResolver {
             if (w > first) { rest += first; first = w; best = e.getKey(); } else rest += w;
         }
         return first > 0 && first >= DOMINANT * rest ? best : -1;
+    }
+
+    /**
+     * The sex an entity's most frequent title of sex gives it (Mr., Mrs., Queen; roles come most frequent first), else
+     * unknown: one "Mrs." among a hundred "Mr." (a joint "Mr. and Mrs. Obama") does not make the person's sex unknown.
+     */
+    private static Pronouns.Gender sexOfRoles(List<String> roles) {
+        for (String r : roles) {
+            Pronouns.Gender g = Pronouns.titleGender(r);
+            if (g != Pronouns.Gender.UNKNOWN) return g;
+        }
+        return Pronouns.Gender.UNKNOWN;
     }
 
     /** Up to two roots of {@code members}' sets other than {@code i}'s. */

@@ -369,15 +369,25 @@ class EntityResolverTest {
         assertEquals(List.of(0, mr), bill.mentions().stream().map(Entity.At::start).toList(), es.toString());
         assertEquals(List.of(17, mrs), hillary.mentions().stream().map(Entity.At::start).toList(), es.toString());
         assertEquals(3, es.size(), "the bare Clinton may be either: " + es);
-        // a story that names one of them in full: the bare surname is that one's, the other sex's title another person
-        String t2 = "Hillary Clinton spoke. Mr. Clinton left. Clinton won.";
-        int mr2 = t2.indexOf("Mr. Clinton") + 4, bare2 = t2.indexOf("Clinton won");
+        // a story that names one of them in full and titles her Mrs.: the bare surname is hers, Mr. Clinton another person
+        String t2 = "Hillary Clinton spoke. Mrs. Clinton smiled. Mr. Clinton left. Clinton won.";
+        int mrs2 = t2.indexOf("Mrs. Clinton") + 5, mr2 = t2.indexOf("Mr. Clinton") + 4, bare2 = t2.indexOf("Clinton won");
         List<Mention> m2 = List.of(new Mention(0, 15, "Hillary Clinton", EntityType.PERSON, null),
+                new Mention(mrs2, mrs2 + 7, "Clinton", EntityType.PERSON, "Mrs."),
                 new Mention(mr2, mr2 + 7, "Clinton", EntityType.PERSON, "Mr."),
                 new Mention(bare2, bare2 + 7, "Clinton", EntityType.PERSON, null));
         es = resolver.story(List.of(new EntityResolver.Source("b", "x", t2, m2)));
         assertEquals(2, es.size(), es.toString());
-        assertEquals(List.of(0, bare2), es.get(0).mentions().stream().map(Entity.At::start).toList(), es.toString());
+        assertEquals(List.of(0, mrs2, bare2), es.get(0).mentions().stream().map(Entity.At::start).toList(), es.toString());
+        // the name list's sex of a given name chooses between people, and rules no one out alone: it has Lindsey as a
+        // woman's name, and Mr. Graham of a story about Lindsey Graham is he
+        Pronouns.Genders list = g -> g.equals("lindsey") ? Pronouns.Gender.FEMALE : Pronouns.Gender.UNKNOWN;
+        String t3 = "Lindsey Graham spoke. Mr. Graham left.";
+        int mr3 = t3.indexOf("Mr. Graham") + 4;
+        es = new EntityResolver(Aliases.builtIn(), new Pronouns(list)).story(List.of(new EntityResolver.Source("c", "x", t3, List.of(
+                new Mention(0, 14, "Lindsey Graham", EntityType.PERSON, null), new Mention(mr3, mr3 + 6, "Graham", EntityType.PERSON,
+                        "Mr.")))));
+        assertEquals(1, es.size(), es.toString());
     }
 
     @Test
@@ -410,5 +420,22 @@ class EntityResolverTest {
                 "P:Philippine President Gloria Macapagal-Arroyo", "P:Gloria Macapagal-Arroyo", "P:Arroyo")));
         assertEquals(1, es.size(), es.toString());
         assertEquals("Gloria Macapagal-Arroyo", es.get(0).canonical());
+    }
+
+    @Test
+    void aBareSurnameWithATitleOfOneSexDoesNotJoinAPersonOfTheOtherAcrossStories() {
+        EntityResolver resolver = RESOLVER;
+        List<List<Entity>> stories = new ArrayList<>();
+        for (int s = 0; s < 4; s++) stories.add(resolver.story(List.of(doc("a" + s, "x", "P:Barack Obama", "P:Obama"))));
+        String m = "Michelle Obama spoke. Mrs. Obama smiled.";
+        int mrs = m.indexOf("Mrs.") + 5;
+        stories.add(resolver.story(List.of(new EntityResolver.Source("b", "y", m, List.of(new Mention(0, 14, "Michelle Obama",
+                EntityType.PERSON, null), new Mention(mrs, mrs + 5, "Obama", EntityType.PERSON, "Mrs."))))));
+        String text = "Mr. Obama spoke.";
+        stories.add(resolver.story(List.of(new EntityResolver.Source("c", "z", text,
+                List.of(new Mention(4, 9, "Obama", EntityType.PERSON, "Mr."))))));
+        // Mr. Obama's topic names only Michelle Obama, titled Mrs.: he is not her, and joins the Obama the collection names
+        EntityResolver.Collection c = resolver.collection(stories, List.of("t1", "t1", "t1", "t1", "t2", "t2"));
+        assertEquals(c.idsByStory().get(0), c.idsByStory().get(5), c.entities().toString());
     }
 }

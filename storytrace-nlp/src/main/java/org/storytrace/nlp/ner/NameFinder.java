@@ -527,7 +527,7 @@ public final class NameFinder implements ArticleStage {
      */
     private static final Set<String> CLAUSE_OPENERS = Set.of("As", "Before", "After", "Since", "While", "Whilst", "When", "Whenever",
             "If", "Unless", "Until", "Although", "Though", "Because", "Whether", "Once", "Like", "Unlike", "Among", "Amid", "Despite",
-            "Absent", "Without", "Thanks", "Whereas", "Why", "How");
+            "Absent", "Without", "Thanks", "Thank", "Whereas", "Why", "How");
 
     /** Whether token {@code a} is the first word of its sentence (after any opening quote) and opens a clause. */
     private static boolean opensClause(List<CoreLabel> tokens, int a) {

@@ -72,6 +72,7 @@ public final class EntityResolver {
         Map<String, List<Occ>> bySpelling = new LinkedHashMap<>();
         Map<String, Name> names = new HashMap<>();
         Map<String, Pronouns.Gender> titled = new HashMap<>(); // the sex the titles of a spelling's mentions give it
+        Set<String> sexed = new HashSet<>(); // surnames alone kept apart by their title's sex ("Mr. Clinton"), read first
         String[][] spellingOf = new String[docs.size()][]; // each mention's key in bySpelling (null: no name), for its pronouns
         for (int d = 0; d < docs.size(); d++) {
             List<Mention> ms = docs.get(d).mentions();
@@ -90,7 +91,10 @@ public final class EntityResolver {
                 // "Mrs. Clinton" are two people of a story that names Bill and Hillary Clinton
                 Pronouns.Gender g = Pronouns.titleGender(m.role());
                 if (g != Pronouns.Gender.UNKNOWN) {
-                    if (type == EntityType.PERSON && n.parts.size() == 1) k += "\u0000" + g;
+                    if (type == EntityType.PERSON && n.parts.size() == 1) {
+                        k += "\u0000" + g;
+                        sexed.add(k);
+                    }
                     titled.merge(k, g, (a, b) -> a == b ? a : Pronouns.Gender.UNKNOWN);
                 }
                 spellingOf[d][i] = k;
@@ -105,7 +109,7 @@ public final class EntityResolver {
         List<String> order = new ArrayList<>(bySpelling.keySet());
         order.sort(Comparator.comparing((String k) -> names.get(k).isAcronym() ? 1 : 0)
                 .thenComparing(k -> -names.get(k).completeness())
-                .thenComparing(k -> k.endsWith("\u0000" + Pronouns.Gender.MALE) || k.endsWith("\u0000" + Pronouns.Gender.FEMALE) ? 0 : 1)
+                .thenComparing(k -> sexed.contains(k) ? 0 : 1)
                 .thenComparing(k -> -bySpelling.get(k).size())
                 .thenComparing(k -> k));
         List<Cluster> clusters = new ArrayList<>();

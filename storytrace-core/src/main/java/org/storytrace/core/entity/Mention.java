@@ -14,4 +14,22 @@ public record Mention(int start, int end, String text, EntityType type, String r
                 + end + ")");
         if (type == null) throw new IllegalArgumentException("a mention needs a type");
     }
+
+    /**
+     * A name's text with each space of another kind (a no-break space, a line break, a tab) written as a plain one,
+     * character for character so that it still spans its place in the text: "Donald\u00a0Trump" is a spelling of
+     * Donald Trump. The one definition of a space inside a name: the name finder writes mentions through it and
+     * {@link Name} reads spellings through it.
+     */
+    public static String plainSpaces(String name) {
+        char[] c = null;
+        for (int i = 0; i < name.length(); i++) {
+            char x = name.charAt(i);
+            if (x != ' ' && (Character.isWhitespace(x) || Character.isSpaceChar(x))) {
+                if (c == null) c = name.toCharArray();
+                c[i] = ' ';
+            }
+        }
+        return c == null ? name : new String(c);
+    }
 }

@@ -32,11 +32,10 @@ final class Name {
     /** Generational suffixes, not parts of the name: Arcade Joseph Comeaux Jr. */
     private static final Set<String> GENERATION = Set.of("jr", "sr", "ii", "iii", "iv");
 
-    /** Runs of white space of any kind (a no-break space is one too: "Donald\u00a0Trump" is Donald Trump). */
-    private static final Pattern SPACES = Pattern.compile("[\\s\u00a0\u2007\u202f]+");
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
 
-    /** {@code s} with each run of white space of any kind, no-break spaces included, written as one space, and stripped. */
-    static String spaced(String s) { return SPACES.matcher(s).replaceAll(" ").strip(); }
+    /** {@code s} with each run of white space of any kind ({@link Mention#plainSpaces}) written as one space, and stripped. */
+    static String spaced(String s) { return SPACES.matcher(Mention.plainSpaces(s)).replaceAll(" ").strip(); }
 
     Name(String raw, EntityType type) {
         this.type = type;

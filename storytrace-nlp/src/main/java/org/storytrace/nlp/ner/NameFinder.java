@@ -374,7 +374,7 @@ public final class NameFinder implements ArticleStage {
             while (start < end && !Character.isLetterOrDigit(sentence.charAt(start))) start++;
             while (end > start && !Character.isLetterOrDigit(sentence.charAt(end - 1)) && sentence.charAt(end - 1) != '.') end--;
             if (start >= end) continue;
-            String name = plainSpaces(sentence.substring(start, end));
+            String name = Mention.plainSpaces(sentence.substring(start, end));
             if (name.endsWith("\u2019s") || name.endsWith("'s")) { end -= 2; name = name.substring(0, name.length() - 2); }
             if (!looksLikeName(name)) continue;
             if (type != EntityType.LOCATION && isPlaceName(name)) type = EntityType.LOCATION;
@@ -385,22 +385,6 @@ public final class NameFinder implements ArticleStage {
             out.add(new Mention(start, end, name, type, role));
         }
         return out;
-    }
-
-    /**
-     * A name's text with each space of another kind (a no-break space, a line break) written as a plain one, character
-     * for character so that it still spans its place in the text: "Donald\u00a0Trump" is a spelling of Donald Trump.
-     */
-    static String plainSpaces(String name) {
-        char[] c = null;
-        for (int i = 0; i < name.length(); i++) {
-            char x = name.charAt(i);
-            if (x != ' ' && (Character.isWhitespace(x) || Character.isSpaceChar(x))) {
-                if (c == null) c = name.toCharArray();
-                c[i] = ' ';
-            }
-        }
-        return c == null ? name : new String(c);
     }
 
     private static String join(String sentence, List<CoreLabel> tokens, int a, int b) {

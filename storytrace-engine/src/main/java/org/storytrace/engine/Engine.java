@@ -589,11 +589,13 @@ public final class Engine implements AutoCloseable {
             // each placed article's reuse partners among the articles before it: new links are those of new articles
             List<List<double[]>> reuse = new ArrayList<>(n - first);
             for (int i = first; i < n; i++) reuse.add(new ArrayList<>());
-            for (Link l : fresh) {
+            double[] storyShare = grouper.storyShares(verified, fresh);
+            for (int k = 0; k < fresh.size(); k++) {
+                Link l = fresh.get(k);
                 int a = lookup(l.a()), b = lookup(l.b());
                 int hi = Math.max(a, b), lo = Math.min(a, b);
                 if (lo < 0 || hi < first || lo == hi) continue;
-                reuse.get(hi - first).add(new double[] {lo, Math.max(l.reusedShareA(), l.reusedShareB())});
+                reuse.get(hi - first).add(new double[] {lo, storyShare[k]});
             }
             List<StoryPlacement.Placed> placed = new ArrayList<>(n - first);
             List<Story> stories = new ArrayList<>(lastStories);

@@ -601,10 +601,12 @@ public final class SparkPipeline implements Serializable {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < n; i++) index.put(ids.get(i), i);
         List<Tuple2<Long, Double>> reuse = new ArrayList<>();
-        for (Link l : links) {
+        double[] storyShare = grouper.storyShares(links); // the embedded path's rule: a notice many carry is no story evidence
+        for (int i = 0; i < links.size(); i++) {
+            Link l = links.get(i);
             Integer a = index.get(l.a()), b = index.get(l.b());
             if (a == null || b == null) continue;
-            reuse.add(new Tuple2<>(((long) Math.min(a, b) << 32) | Math.max(a, b), Math.max(l.reusedShareA(), l.reusedShareB())));
+            reuse.add(new Tuple2<>(((long) Math.min(a, b) << 32) | Math.max(a, b), storyShare[i]));
         }
         JavaPairRDD<Long, Double> reuseByPair = jsc.parallelizePairs(reuse).reduceByKey(Math::max);
         JavaPairRDD<Long, Double> candidates = keywordPairs.mapToPair(k -> new Tuple2<>(k, 0.0)).union(reuseByPair).reduceByKey(Math::max);

@@ -3,6 +3,7 @@ package org.storytrace.ingest;
 import java.time.LocalDate;
 import org.storytrace.core.model.Article;
 import org.storytrace.ingest.clean.CleanPage;
+import org.storytrace.ingest.clean.Headlines;
 import org.storytrace.ingest.clean.TextPageCleaner;
 import org.storytrace.ingest.html.HtmlExtractor;
 import org.storytrace.ingest.lang.LanguageIdentifier;
@@ -35,7 +36,10 @@ public final class PageProcessor {
             text = page.content();
         }
         CleanPage p = cleaner.clean(text);
-        String title = page.title() != null ? page.title() : x != null && x.title() != null ? x.title() : p.title();
+        // the first headline that is one once the agencies' marks are off (a feed's record may give "URGENT ..." or a byline)
+        String title = Headlines.clean(page.title());
+        if (title == null && x != null) title = Headlines.clean(x.title());
+        if (title == null) title = Headlines.clean(p.title());
         LocalDate published = null;
         String evidence = null;
         if (x != null && x.published() != null) { published = x.published(); evidence = x.publishedEvidence(); }

@@ -21,6 +21,7 @@ import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
 import org.jsoup.select.NodeTraversor;
 import org.storytrace.ingest.clean.Dates;
+import org.storytrace.ingest.clean.Headlines;
 
 /**
  * Main text and metadata of an HTML page: jsoup parses it (never throws on bad markup), readability4j finds
@@ -98,9 +99,12 @@ public final class HtmlExtractor {
     public Extracted extractXml(String xml) {
         Document doc = Jsoup.parse(xml, "", Parser.xmlParser());
         Element t = doc.selectFirst("title, TITLE, headline, HEADLINE, hl1");
-        String title = t == null ? null : blankToNull(t.text());
+        String given = t == null ? null : blankToNull(t.text());
+        // an agency's headline field may hold a note to its clients or a byline: no title, though the line stays in the text
+        // (before the body, as the page gave it)
+        String title = Headlines.clean(given);
         StringBuilder text = new StringBuilder();
-        if (title != null) text.append(title.strip()).append("\n\n");
+        if (given != null) text.append(given.strip()).append("\n\n");
         // NITF's body.content holds the story alone (its body also holds the headline, byline and dateline)
         Element body = doc.selectFirst("body\\.content");
         if (body == null) body = doc.selectFirst("text, TEXT, body, BODY");

@@ -97,6 +97,17 @@ class HtmlExtractorTest {
                 "no such day");
     }
 
+    @Test
+    void anAgencysNoteInTheHeadlineFieldIsNoTitle() throws Exception {
+        // real news-pool documents: a note to AFP's clients, a byline and an URGENT mark where the headline goes
+        var note = new HtmlExtractor().extractXml(Files.readString(TestCorpora.root().resolve("news-pool/AFP_ENG_20061223.0092.tml")));
+        assertNull(note.title(), note.title());
+        assertNull(new HtmlExtractor().extractXml(Files.readString(TestCorpora.root().resolve("news-pool/XIN_ENG_20051113.0052.tml")))
+                .title());
+        var urgent = new HtmlExtractor().extractXml(Files.readString(TestCorpora.root().resolve("news-pool/AFP_ENG_19970422.0638.tml")));
+        assertEquals("Japanese ambassador among freed hostages", urgent.title());
+    }
+
     /**
      * The lean grabber (no page serialisation unless a retry needs it) extracts what readability4j's own does, on real
      * newswire text in page layouts that take each of its paths: a news template with navigation, related links, a

@@ -176,10 +176,19 @@ final class Pages {
         String title = d.row().title() != null ? d.row().title() : lead != null ? lead : id;
         StringBuilder b = new StringBuilder();
         b.append("<h1 id=\"story-title\">").append(lead != null ? "<i>" + text(lead) + "</i>" : text(title)).append("</h1>");
+        // outlets as credited; an article that names none is counted apart, not as an outlet of its own
         Set<String> sources = new LinkedHashSet<>();
-        for (JsonNode a : d.articles().values()) sources.add(outletOf(a));
-        b.append("<p class=\"meta\">").append(d.articles().size()).append(" articles from ").append(sources.size())
-                .append(sources.size() == 1 ? " outlet, " : " outlets, ")
+        int unknown = 0;
+        for (JsonNode a : d.articles().values()) {
+            String o = credited(a);
+            if (o == null) unknown++;
+            else sources.add(o);
+        }
+        int n = d.articles().size();
+        b.append("<p class=\"meta\">").append(n).append(n == 1 ? " article" : " articles");
+        if (!sources.isEmpty()) b.append(" from ").append(sources.size()).append(sources.size() == 1 ? " outlet" : " outlets");
+        if (unknown > 0) b.append(unknown == n ? ", outlet unknown" : ", " + unknown + " of unknown outlet");
+        b.append(", ")
                 .append(text(range(d.row().firstPublished(), d.row().lastPublished()))).append(" &middot; story ").append(text(id))
                 .append(" &middot; topic ").append(text(d.row().topic())).append("</p>");
         b.append("<nav class=\"toc\"><a href=\"#timeline\">outlets in time</a> <a href=\"#reuse\">reuse</a> <a "
@@ -210,9 +219,14 @@ final class Pages {
      * entities' outlet counts do, else its id.
      */
     private static String outletOf(JsonNode article) {
-        String o = Article.creditedOutlet(article.path("outlet").asText(null), article.path("source").asText(null),
-                article.path("url").asText(null));
+        String o = credited(article);
         return o != null ? o : article.path("id").asText();
+    }
+
+    /** {@link Article#creditedOutlet(String, String, String)} of an article's JSON: null when it names none. */
+    private static String credited(JsonNode article) {
+        return Article.creditedOutlet(article.path("outlet").asText(null), article.path("source").asText(null),
+                article.path("url").asText(null));
     }
 
     private static String label(StoryData d, String articleId) {

@@ -309,6 +309,10 @@ class ServerApiTest {
         String timeline = page.substring(page.indexOf("<section id=\"timeline\">"), page.indexOf("<section id=\"reuse\">"));
         assertTrue(timeline.contains(">PMOI/MEK</text>"), timeline);
         assertFalse(timeline.contains(">002_e924190dd1f865ae</text>"), timeline);
+        // an article that names no outlet is not counted as an outlet of its own
+        // (003 only: the other tests post articles with outlets into this story)
+        assertTrue(page.matches("(?s).*<p class=\"meta\">\\d+ articles from \\d+ outlets, 1 of unknown outlet, .*"),
+                page.substring(0, 600));
     }
 
     @Test

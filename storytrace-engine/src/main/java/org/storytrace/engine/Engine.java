@@ -517,6 +517,8 @@ public final class Engine implements AutoCloseable {
             List<Link> verified = Link.inOutputOrder(linker.pruneCommon(links));
             verifiedLinks = verified;
             linksVerified = links.size();
+            partners = new StoryGrouper.ReusePartners();
+            partners.add(verified, this::lookup);
             if (sealed) linker.seal();
             int n = ids.size();
             List<StoryGrouper.Profile> profiles = profiles(n);
@@ -589,13 +591,12 @@ public final class Engine implements AutoCloseable {
             // each placed article's reuse partners among the articles before it: new links are those of new articles
             List<List<double[]>> reuse = new ArrayList<>(n - first);
             for (int i = first; i < n; i++) reuse.add(new ArrayList<>());
-            double[] storyShare = grouper.storyShares(verified, fresh);
-            for (int k = 0; k < fresh.size(); k++) {
-                Link l = fresh.get(k);
+            partners.add(fresh, this::lookup);
+            for (Link l : fresh) {
                 int a = lookup(l.a()), b = lookup(l.b());
                 int hi = Math.max(a, b), lo = Math.min(a, b);
                 if (lo < 0 || hi < first || lo == hi) continue;
-                reuse.get(hi - first).add(new double[] {lo, storyShare[k]});
+                reuse.get(hi - first).add(new double[] {lo, partners.storyShare(l, this::lookup)});
             }
             List<StoryPlacement.Placed> placed = new ArrayList<>(n - first);
             List<Story> stories = new ArrayList<>(lastStories);
@@ -677,6 +678,8 @@ public final class Engine implements AutoCloseable {
             linker.compact();
             verifiedLinks = Link.inOutputOrder(linker.pruneCommon(links));
             linksVerified = links.size();
+            partners = new StoryGrouper.ReusePartners();
+            partners.add(verifiedLinks, this::lookup);
             return profiles(n);
         });
         placement = new StoryPlacement(grouper, story, topic, profiles::get);
@@ -703,6 +706,8 @@ public final class Engine implements AutoCloseable {
     private StoryPlacement placement;
     /** The links as the last {@link #results} or {@link #update} verified them, and how many of {@link #links} that covered. */
     private List<Link> verifiedLinks = List.of();
+    /** The verified links short of a copy each article has, for the placements' story evidence ({@link StoryGrouper#storyShares}). */
+    private StoryGrouper.ReusePartners partners = new StoryGrouper.ReusePartners();
     private int linksVerified;
     /** Whether {@link #cached} came from {@link #update} (placed, not grouped): {@link #results} groups again then. */
     private boolean cachedPlaced;

@@ -601,7 +601,8 @@ public final class SparkPipeline implements Serializable {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < n; i++) index.put(ids.get(i), i);
         List<Tuple2<Long, Double>> reuse = new ArrayList<>();
-        double[] storyShare = grouper.storyShares(links); // the embedded path's rule: a notice many carry is no story evidence
+        // the embedded path's rule: a notice many carry is no story evidence
+        double[] storyShare = StoryGrouper.storyShares(links, id -> index.getOrDefault(id, -1));
         for (int i = 0; i < links.size(); i++) {
             Link l = links.get(i);
             Integer a = index.get(l.a()), b = index.get(l.b());

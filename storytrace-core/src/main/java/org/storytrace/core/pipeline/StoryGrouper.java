@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
 import java.util.function.LongToIntFunction;
+import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
 import org.storytrace.core.cluster.AverageLinkage;
 import org.storytrace.core.cluster.Components;
@@ -303,7 +304,7 @@ public final class StoryGrouper implements Serializable {
         top = null;
         // reused shares by pair, as sorted parallel arrays: a document's reuse partners are one run of keys
         TreeMap<Long, Double> reuseByPair = new TreeMap<>();
-        double[] storyShare = storyShares(links);
+        double[] storyShare = storyShares(links, id -> index.getOrDefault(id, -1));
         for (int i = 0; i < links.size(); i++) {
             Link l = links.get(i);
             Integer a = index.get(l.a()), b = index.get(l.b());
@@ -848,30 +849,47 @@ public final class StoryGrouper implements Serializable {
      * four more into another. Copies are left alone: a reprint is one story with its original however many reprints
      * there are. The links themselves are kept: the text is shared, and the reuse view shows it.
      */
-    public double[] storyShares(List<Link> links) { return storyShares(links, links); }
+    public static double[] storyShares(List<Link> links, ToIntFunction<String> docOf) {
+        ReusePartners partners = new ReusePartners();
+        partners.add(links, docOf);
+        double[] out = new double[links.size()];
+        for (int i = 0; i < out.length; i++) out[i] = partners.storyShare(links.get(i), docOf);
+        return out;
+    }
 
     /**
-     * {@link #storyShares(List)} of {@code these}, with the partners counted over {@code all} (the collection's links so
-     * far, {@code these} among them): the incremental path's form.
+     * How many links short of a copy each article has, kept up as links come ({@link #add}), for {@link #storyShare}: the
+     * incremental path keeps one over all its links instead of counting them again at each placement. Articles are known
+     * by their numbers ({@code docOf} gives -1 for one it does not know). Not thread-safe.
      */
-    public double[] storyShares(List<Link> all, List<Link> these) {
-        Map<String, Integer> partial = new HashMap<>();
-        for (Link l : all) {
-            double share = Math.max(l.reusedShareA(), l.reusedShareB());
-            // every link short of a copy counts, however small its share: a notice is a small share of a long page
-            if (share >= COPY_SHARE || l.a().equals(l.b())) continue;
-            partial.merge(l.a(), 1, Integer::sum);
-            partial.merge(l.b(), 1, Integer::sum);
+    public static final class ReusePartners {
+        private int[] count = new int[64];
+
+        /** Counts {@code links}, each once. */
+        public void add(List<Link> links, ToIntFunction<String> docOf) {
+            for (Link l : links) {
+                // every link short of a copy counts, however small its share: a notice is a small share of a long page
+                if (Math.max(l.reusedShareA(), l.reusedShareB()) >= COPY_SHARE) continue;
+                bump(docOf.applyAsInt(l.a()));
+                bump(docOf.applyAsInt(l.b()));
+            }
         }
-        double[] out = new double[these.size()];
-        for (int i = 0; i < out.length; i++) {
-            Link l = these.get(i);
-            double share = Math.max(l.reusedShareA(), l.reusedShareB());
-            boolean common = share < COPY_SHARE && partial.getOrDefault(l.a(), 0) > NOTICE_PARTNERS
-                    && partial.getOrDefault(l.b(), 0) > NOTICE_PARTNERS;
-            out[i] = common ? 0 : share;
+
+        private void bump(int d) {
+            if (d < 0) return;
+            if (d >= count.length) count = Arrays.copyOf(count, Math.max(d + 1, count.length * 2));
+            count[d]++;
         }
-        return out;
+
+        private int of(int d) { return d < 0 || d >= count.length ? 0 : count[d]; }
+
+        /** The reused share {@code l} brings to the story stage ({@link StoryGrouper#storyShares}). */
+        public double storyShare(Link l, ToIntFunction<String> docOf) {
+            double share = Math.max(l.reusedShareA(), l.reusedShareB());
+            boolean common = share < COPY_SHARE && of(docOf.applyAsInt(l.a())) > NOTICE_PARTNERS
+                    && of(docOf.applyAsInt(l.b())) > NOTICE_PARTNERS;
+            return common ? 0 : share;
+        }
     }
 
     /** See {@link #storyShares}: an article sharing passages short of a copy with more than this many others carries a notice. */

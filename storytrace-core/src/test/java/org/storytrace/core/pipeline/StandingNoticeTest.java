@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
 import org.storytrace.core.TestCorpora;
 import org.storytrace.core.model.Article;
@@ -66,16 +69,22 @@ class StandingNoticeTest {
         links.add(link("n0", "n1x", 0.45, 0.5)); // a reprint of a carrier: a copy
         links.add(link("r0", "r1", 0.12, 0.3)); // two reports sharing a paragraph no one else has
         links.add(link("n2", "r0", 0.05, 0.12)); // a carrier sharing another paragraph with one of them: r0 has two partners
-        StoryGrouper g = new StoryGrouper();
-        double[] shares = g.storyShares(links);
+        Map<String, Integer> number = new HashMap<>();
+        for (Link l : links) { number.putIfAbsent(l.a(), number.size()); number.putIfAbsent(l.b(), number.size()); }
+        ToIntFunction<String> docOf = id -> number.getOrDefault(id, -1);
+        double[] shares = StoryGrouper.storyShares(links, docOf);
         for (int i = 0; i < 15; i++) assertEquals(0, shares[i], "notice pair " + links.get(i));
         assertEquals(0.5, shares[15], "a copy");
         assertEquals(0.3, shares[16]);
         assertEquals(0.12, shares[17], "a hub and an article with two partners");
-        // the incremental form: the partners counted over every link so far, the shares of the new ones
-        double[] fresh = g.storyShares(links, links.subList(15, 18));
-        assertEquals(List.of(0.5, 0.3, 0.12), List.of(fresh[0], fresh[1], fresh[2]));
-        assertEquals(0.15, g.storyShares(links.subList(0, 1))[0], "one pair alone shares no notice");
+        // the incremental form: the partners counted as the links come, the shares asked of the new ones
+        StoryGrouper.ReusePartners partners = new StoryGrouper.ReusePartners();
+        partners.add(links.subList(0, 1), docOf);
+        assertEquals(0.15, partners.storyShare(links.get(0), docOf), "one pair alone shares no notice");
+        partners.add(links.subList(1, links.size()), docOf);
+        assertEquals(0, partners.storyShare(links.get(0), docOf), "once the notice is seen on six pages");
+        assertEquals(0.12, partners.storyShare(links.get(17), docOf));
+        assertEquals(0.3, partners.storyShare(new Link("x", "y", 0.05, 0.3, 0.1, null, List.of()), docOf), "articles it does not know");
     }
 
     private static Link link(String a, String b, double shareA, double shareB) {

@@ -19,27 +19,32 @@ public final class Headlines {
     /** A bracketed service mark: "=(PICTURE)=", "=(GRAPHIC+PICTURE)=", "=(VIDEO)=". */
     private static final Pattern SERVICE_MARK = Pattern.compile("=\\([^()]{1,40}\\)=");
     /**
-     * Priority and version marks before the headline: URGENT, FLASH, BULLETIN (upper case, with or without a colon, even
-     * run into the headline's first word as the feed sends it: "URGENTYeltsin"), and Xinhua's "Writethru:", "1st Ld:",
-     * "2nd Ld-Writethru:".
+     * Priority and version marks before the headline: URGENT, FLASH, BULLETIN in capitals (with or without a colon, even run
+     * into the headline's first word as the feed sends it: "URGENTYeltsin") or with a colon ("Urgent:"), "Update:" and
+     * "UPDATE-2:", and Xinhua's versions: "Writethru:", "1st Ld:", "1st LD:", "2nd lead:", "2nd Ld-Writethru:", "5th LD
+     * Writethru:".
      */
     private static final Pattern LEADING_MARK = Pattern.compile("^(?:(?:URGENT|FLASH|BULLETIN)(?:\\s*:\\s*|\\s+|(?=\\p{Lu}\\p{Ll}))"
-            + "|(?:\\d+(?:st|nd|rd|th)\\s+Ld(?:-Writethru)?|Writethru)\\s*:\\s*)+");
+            + "|(?i:urgent|flash|bulletin|update(?:[- ]?\\d+)?)\\s*:\\s*"
+            + "|(?i:\\d+(?:st|nd|rd|th)\\s+(?:ld|lead)(?:[- ]writethru)?|writethru)\\s*:\\s*)+");
     /** A byline in the headline field: "By Huang Xingwei", "by Sebastian Smith". */
     private static final Pattern BYLINE = Pattern.compile("(?i:by)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}");
 
     /**
      * The headline in {@code raw} without the agency's marks, or null when it holds none: a note to clients, a service mark
      * alone, a byline, or a fragment (a first word in lower case with no capital in it: "in Iraq", "withdrawals"; not
-     * "iPhone sales soar").
+     * "iPhone sales soar", nor a headline after a mark: "1st Lead: exiled Hamas leader arrives in Cairo").
      */
     public static String clean(String raw) {
         if (raw == null) return null;
         String t = raw.strip();
         if (CLIENT_NOTE.matcher(t).matches()) return null;
         t = SERVICE_MARK.matcher(t).replaceAll(" ").replaceAll("\\s+", " ").strip();
-        t = LEADING_MARK.matcher(t).replaceFirst("").strip();
-        if (t.isEmpty() || BYLINE.matcher(t).matches() || isFragment(t)) return null;
+        String unmarked = LEADING_MARK.matcher(t).replaceFirst("").strip();
+        // after a mark the headline may begin in lower case ("1st Lead: exiled Hamas leader arrives in Cairo"): no fragment
+        boolean marked = unmarked.length() < t.length();
+        t = unmarked;
+        if (t.isEmpty() || BYLINE.matcher(t).matches() || !marked && isFragment(t)) return null;
         return t;
     }
 

@@ -19,6 +19,13 @@ class HeadlinesTest {
                 Headlines.clean("1st Ld-Writethru: 34 confirmed dead in north China colliery fire"));
         assertEquals("China, Pakistan sign free trade agreement", Headlines.clean("Writethru: China, Pakistan sign free trade agreement"));
         assertEquals("Chirac arrives in Beijing", Headlines.clean("=(PICTURE)= Chirac arrives in Beijing"));
+        assertEquals("exiled Hamas leader arrives in Cairo on unexpected visit",
+                Headlines.clean("1st Lead: exiled Hamas leader arrives in Cairo on unexpected visit"));
+        for (String mark : new String[] {"1st LD: ", "2nd lead: ", "2nd Ld Writethru: ", "5th LD Writethru: ", "Urgent: ", "Update: ",
+            "UPDATE-2: ", "FLASH: "}) {
+            assertEquals("Fatal coal mine accident reported in north China", Headlines.clean(mark + "Fatal coal mine accident reported in "
+                    + "north China"), mark);
+        }
     }
 
     @Test

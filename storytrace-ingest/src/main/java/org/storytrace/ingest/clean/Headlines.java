@@ -1,5 +1,6 @@
 package org.storytrace.ingest.clean;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -50,9 +51,15 @@ public final class Headlines {
 
     private static boolean isFragment(String t) {
         if (!Character.isLowerCase(t.codePointAt(0))) return false;
-        for (int i = 0; i < t.length() && !Character.isWhitespace(t.charAt(i)); i++) {
-            if (Character.isUpperCase(t.charAt(i))) return false;
+        int end = 0;
+        for (; end < t.length() && !Character.isWhitespace(t.charAt(end)); end++) {
+            if (Character.isUpperCase(t.charAt(end))) return false;
         }
-        return true;
+        // a name's particle before the name: "de Blasio wins", "van Gogh painting sold"
+        String rest = t.substring(end).strip();
+        return !(PARTICLES.contains(t.substring(0, end)) && !rest.isEmpty() && Character.isUpperCase(rest.codePointAt(0)));
     }
+
+    private static final Set<String> PARTICLES = Set.of("de", "da", "di", "del", "della", "des", "du", "dos", "das", "van", "von", "der",
+            "den", "ter", "zu", "le", "la", "el", "al", "bin", "ibn", "ben", "bint", "abu", "ul");
 }

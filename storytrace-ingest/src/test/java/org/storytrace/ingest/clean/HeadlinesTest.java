@@ -46,7 +46,8 @@ class HeadlinesTest {
     void headlinesAreLeftAsTheyAre() {
         for (String h : new String[] {"Roundup: US faces daunting challenges in Latin America", "iPhone sales soar in China",
             "Peru's Fujimori basks in glory of hostage rescue", "By George, the rally holds", "Byelection set for May 3",
-            "URGENCY of talks stressed by EU", "Federer makes Masters final with perfect win over Gaudio (updated)"}) {
+            "URGENCY of talks stressed by EU", "de Blasio wins second term", "van Gogh painting sold for $82.5 million",
+            "Federer makes Masters final with perfect win over Gaudio (updated)"}) {
             assertEquals(h, Headlines.clean(h));
         }
         assertEquals("China confirms first human cases of bird flu",

@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
  * A headline as readers see it, from the headline field a news agency's feed gives, which is often something else: a
  * note to the agency's clients, a byline, or the tail of a headline cut by the feed. Stateless.
  *
- * <p>Why (session 34): of the 2,452 AFP and Xinhua articles of LDC newswire in the news pool, 434 had no headline in that
- * field and 44 more a mark before it, and the story list showed "ATTENTION - ADDS quotes, background ///", "=(PICTURE)=", "By Huang Xingwei",
- * "withdrawals" and "URGENTYeltsin to take two weeks' holiday in April" as the titles of stories. What is dropped is the
- * agencies' own mark-up, not any outlet's wording; an article without a headline is shown by its lead.
+ * <p>Why (session 34): of the 2,452 AFP and Xinhua articles of LDC newswire in the news pool, 434 had no headline in
+ * that field and 44 more a mark before it, and the story list showed "ATTENTION - ADDS quotes, background ///",
+ * "=(PICTURE)=", "By Huang Xingwei", "withdrawals" and "URGENTYeltsin to take two weeks' holiday in April" as the titles
+ * of stories. What is dropped is the agencies' own mark-up, not any outlet's wording; an article without a headline is
+ * shown by its lead.
  */
 public final class Headlines {
     private Headlines() {}

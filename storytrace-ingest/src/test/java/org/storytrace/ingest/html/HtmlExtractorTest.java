@@ -108,6 +108,22 @@ class HtmlExtractorTest {
         assertEquals("Japanese ambassador among freed hostages", urgent.title());
     }
 
+    @Test
+    void anLdcDocumentIdNamesTheServiceWhenTheDatelineDoesNot() throws Exception {
+        // "MOGADISHU, Dec 23, 2006, 2006": no agency in the dateline; the id is AFP_ENG_20061223.0092
+        assertEquals("AFP", new HtmlExtractor().extractXml(Files.readString(TestCorpora.root().resolve(
+                "news-pool/AFP_ENG_20061223.0092.tml"))).siteName());
+        assertEquals("Wall Street Journal", new HtmlExtractor().extractXml(Files.readString(TestCorpora.root().resolve(
+                "tempeval3/TBAQ-cleaned/TimeBank/wsj_0152.tml"))).siteName());
+        assertEquals("AP", new HtmlExtractor().extractXml("<DOC id=\"APW_ENG_20081016.0240\"><TEXT>Rain fell.</TEXT></DOC>").siteName());
+        assertEquals("New York Times", new HtmlExtractor().extractXml("<DOC><DOCNO> NYT19980206.0460 </DOCNO><TEXT>x</TEXT></DOC>")
+                .siteName());
+        assertNull(new HtmlExtractor().extractXml("<DOC><DOCNO>ea980120.1830.0071</DOCNO><TEXT>x</TEXT></DOC>").siteName(), "unknown code");
+        assertNull(new HtmlExtractor().extractXml("<DOC><DOCID>report-7</DOCID><TEXT>x</TEXT></DOC>").siteName());
+        assertEquals("Xinhua", new HtmlExtractor().extractXml(Files.readString(TestCorpora.root().resolve(
+                "news-pool/XIN_ENG_20051113.0052.tml"))).siteName(), "the dateline's own agency first");
+    }
+
     /**
      * The lean grabber (no page serialisation unless a retry needs it) extracts what readability4j's own does, on real
      * newswire text in page layouts that take each of its paths: a news template with navigation, related links, a

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -313,6 +314,11 @@ class ServerApiTest {
         // (003 only: the other tests post articles with outlets into this story)
         assertTrue(page.matches("(?s).*<p class=\"meta\">\\d+ articles from \\d+ outlets, 1 of unknown outlet, .*"),
                 page.substring(0, 600));
+        // the list, its outlet filter and its outlet menu go by the same credited outlets as the page
+        JsonNode found = json(get("/api/stories?outlet=" + URLEncoder.encode("PMOI/MEK", StandardCharsets.UTF_8)));
+        assertTrue(found.get("stories").toString().contains("\"" + seedStory() + "\""), found.toString());
+        assertTrue(found.get("stories").get(0).get("outlets").toString().contains("ncr-iran"), found.toString());
+        assertTrue(get("/").body().contains("<option value=\"ncr-iran\""), "the outlet menu");
     }
 
     @Test

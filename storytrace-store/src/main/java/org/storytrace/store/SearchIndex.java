@@ -174,7 +174,7 @@ final class SearchIndex implements AutoCloseable {
                 // to give a field doc values it did not have
                 d.add(new SortedDocValuesField(ID_VALUES, new BytesRef(a.id())));
                 d.add(new LongPoint("seq", seq++));
-                if (a.outlet() != null) d.add(new StringField("outlet", a.outlet(), Field.Store.NO));
+                if (a.creditedOutlet() != null) d.add(new StringField("outlet", a.creditedOutlet(), Field.Store.NO));
                 if (a.published() != null) d.add(new IntPoint("day", (int) a.published().toEpochDay()));
                 if (a.title() != null) d.add(new TextField("title", a.title(), Field.Store.NO));
                 d.add(new TextField("body", a.text().substring(a.bodyStart(), a.bodyEnd()), Field.Store.NO));

@@ -348,7 +348,7 @@ public final class Store implements AutoCloseable {
                     ps.setString(3, a.path());
                     ps.setString(4, a.url());
                     ps.setString(5, a.title());
-                    ps.setString(6, a.outlet());
+                    ps.setString(6, a.creditedOutlet()); // the outlet the pages show: declared, else the source credited, else the host
                     ps.setString(7, a.published() == null ? null : a.published().toString());
                     ps.setString(8, a.language());
                     ps.setBytes(9, encoded.get(k));
@@ -721,8 +721,8 @@ public final class Store implements AutoCloseable {
 
         void see(String section, int ord, JsonNode n) {
             switch (section) {
-                case "articles" -> articles.put(n.path("id").asText(), new ArticleInfo(text(n, "title"), text(n, "published"), text(n,
-                        "outlet")));
+                case "articles" -> articles.put(n.path("id").asText(), new ArticleInfo(text(n, "title"), text(n, "published"),
+                        Article.creditedOutlet(text(n, "outlet"), text(n, "source"), text(n, "url"))));
                 case "stories" -> {
                     String id = n.path("id").asText();
                     String title = null, first = null, last = null;

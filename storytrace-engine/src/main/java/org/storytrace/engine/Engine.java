@@ -517,8 +517,7 @@ public final class Engine implements AutoCloseable {
             List<Link> verified = Link.inOutputOrder(linker.pruneCommon(links));
             verifiedLinks = verified;
             linksVerified = links.size();
-            partners = new StoryGrouper.ReusePartners();
-            partners.add(verified, this::lookup);
+            reusePartners = null; // counted again by the first placement, if any: a sealed run places none
             if (sealed) linker.seal();
             int n = ids.size();
             List<StoryGrouper.Profile> profiles = profiles(n);
@@ -591,12 +590,17 @@ public final class Engine implements AutoCloseable {
             // each placed article's reuse partners among the articles before it: new links are those of new articles
             List<List<double[]>> reuse = new ArrayList<>(n - first);
             for (int i = first; i < n; i++) reuse.add(new ArrayList<>());
-            partners.add(fresh, this::lookup);
+            if (reusePartners == null) {
+                reusePartners = new StoryGrouper.ReusePartners();
+                reusePartners.add(verified, this::lookup);
+            } else {
+                reusePartners.add(fresh, this::lookup);
+            }
             for (Link l : fresh) {
                 int a = lookup(l.a()), b = lookup(l.b());
                 int hi = Math.max(a, b), lo = Math.min(a, b);
                 if (lo < 0 || hi < first || lo == hi) continue;
-                reuse.get(hi - first).add(new double[] {lo, partners.storyShare(l, this::lookup)});
+                reuse.get(hi - first).add(new double[] {lo, reusePartners.storyShare(l, this::lookup)});
             }
             List<StoryPlacement.Placed> placed = new ArrayList<>(n - first);
             List<Story> stories = new ArrayList<>(lastStories);
@@ -678,8 +682,7 @@ public final class Engine implements AutoCloseable {
             linker.compact();
             verifiedLinks = Link.inOutputOrder(linker.pruneCommon(links));
             linksVerified = links.size();
-            partners = new StoryGrouper.ReusePartners();
-            partners.add(verifiedLinks, this::lookup);
+            reusePartners = null;
             return profiles(n);
         });
         placement = new StoryPlacement(grouper, story, topic, profiles::get);
@@ -706,8 +709,11 @@ public final class Engine implements AutoCloseable {
     private StoryPlacement placement;
     /** The links as the last {@link #results} or {@link #update} verified them, and how many of {@link #links} that covered. */
     private List<Link> verifiedLinks = List.of();
-    /** The verified links short of a copy each article has, for the placements' story evidence ({@link StoryGrouper#storyShares}). */
-    private StoryGrouper.ReusePartners partners = new StoryGrouper.ReusePartners();
+    /**
+     * The verified links short of a copy each article has, for the placements' story evidence ({@link StoryGrouper#storyShares}):
+     * counted at the first placement after a grouping, then kept up; null until then.
+     */
+    private StoryGrouper.ReusePartners reusePartners;
     private int linksVerified;
     /** Whether {@link #cached} came from {@link #update} (placed, not grouped): {@link #results} groups again then. */
     private boolean cachedPlaced;

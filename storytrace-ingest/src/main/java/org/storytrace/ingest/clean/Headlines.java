@@ -20,6 +20,7 @@ public final class Headlines {
     private static final Pattern CLIENT_NOTE = Pattern.compile(".*/{3}\\s*$", Pattern.DOTALL);
     /** A bracketed service mark: "=(PICTURE)=", "=(GRAPHIC+PICTURE)=", "=(VIDEO)=". */
     private static final Pattern SERVICE_MARK = Pattern.compile("=\\([^()]{1,40}\\)=");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     /**
      * Priority and version marks before the headline: URGENT, FLASH, BULLETIN in capitals (with or without a colon, even run
      * into the headline's first word as the feed sends it: "URGENTYeltsin") or with a colon ("Urgent:"), "Update:" and
@@ -41,7 +42,7 @@ public final class Headlines {
         if (raw == null) return null;
         String t = raw.strip();
         if (CLIENT_NOTE.matcher(t).matches()) return null;
-        t = SERVICE_MARK.matcher(t).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        t = SPACES.matcher(SERVICE_MARK.matcher(t).replaceAll(" ")).replaceAll(" ").strip();
         String unmarked = LEADING_MARK.matcher(t).replaceFirst("").strip();
         // after a mark the headline may begin in lower case ("1st Lead: exiled Hamas leader arrives in Cairo"): no fragment
         boolean marked = unmarked.length() < t.length();

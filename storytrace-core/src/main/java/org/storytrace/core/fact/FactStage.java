@@ -919,9 +919,20 @@ public final class FactStage implements StoryStage<FactStage.StoryFacts> {
             }
             List<Value> values = new ArrayList<>();
             wordings.forEach((w, ev) -> values.add(sources.value(w, ev)));
-            Fact f = new Fact("quote", "wording of " + speaker + "'s quote", values);
+            Fact f = new Fact("quote", "wording of " + possessive(speaker) + " quote", values);
             (outletsDiffer(wordings.values()) ? disputes : facts).add(f);
         }
+    }
+
+    /**
+     * {@code speaker}'s possessive: "Kadhimi's", "the police's", and a plural of lower-case words takes the apostrophe
+     * alone ("March participants'", "officials'"); a name ending in s keeps 's ("Williams's").
+     */
+    static String possessive(String speaker) {
+        int last = speaker.lastIndexOf(' ') + 1;
+        boolean plural = speaker.endsWith("s") && !speaker.endsWith("ss") && speaker.length() - last > 3
+                && Character.isLowerCase(speaker.charAt(last));
+        return speaker + (plural ? "'" : "'s");
     }
 
     /** Whether words of a quote's difference are wholly an editor's bracket ("[the police]", "[again]"). */

@@ -360,9 +360,13 @@ public final class QuoteFinder implements ArticleStage {
         }
         int afterEnd = sentenceEnd(text, after, to);
         Attribution a = after < afterEnd ? cueAfter(text, after, afterEnd, mentions) : null;
-        if (a != null) return a;
         int beforeStart = sentenceStart(text, from, s.open());
         Attribution before = cueBefore(text, beforeStart, s.open(), mentions);
+        // "March participants chanted, "...", witnesses reported.": a cue verb that closes the clause right before the mark says
+        // who spoke the words; the cue after them says who reported that
+        if (a != null && before != null && before.cueEnd() > 0 && closesAtMark(text, before.cueEnd(), s.open())
+                && !text.regionMatches(true, before.cueStart(), "according", 0, 9)) return before;
+        if (a != null) return a;
         if (before != null) return before;
         return cueEndingSentenceBefore(text, from, s.open(), mentions);
     }
@@ -414,6 +418,12 @@ public final class QuoteFinder implements ArticleStage {
     }
 
     private static boolean abbreviation(String text, int dot) { return Prose.abbreviation(text, dot); }
+
+    /** Whether only spaces and one comma or colon stand between {@code from} and the opening mark at {@code open}. */
+    private static boolean closesAtMark(String text, int from, int open) {
+        String between = text.substring(from, open).strip();
+        return between.equals(",") || between.equals(":");
+    }
 
     /** {@code ," he said} / {@code ," said Smith} / {@code ," Smith told reporters}, right after the closing mark. */
     private static Attribution cueAfter(String text, int from, int to, List<Mention> mentions) {
@@ -558,7 +568,10 @@ public final class QuoteFinder implements ArticleStage {
         if (words(text.substring(ce, from + tail.length())) > 4) return null; // the cue must close the clause before the mark
         // the speaker: the last name in the clause before the cue (X, a pastor of Y, said:), the words before the cue back
         // to a clause boundary, or the words right after it (read the NCRI's report)
-        Mention named = firstMentionIn(mentions, from, cs);
+        // the clause that runs to the cue first ("On the violence between Sunni and Shiite Muslims in Iraq, Annan said:" is
+        // Annan's), then the sentence's first name ("Smith, a pastor of Grace Church, said:")
+        Mention named = firstMentionIn(mentions, clauseStart(text, from, cs), cs);
+        if (named == null) named = firstMentionIn(mentions, from, cs);
         if (named != null && (words(text.substring(named.end(), cs)) <= 12 || appositive(text, named.end(), cs))) {
             return new Attribution(named.start(), named.end(), named.text(), cs, ce, text.substring(cs, ce), named.start());
         }

@@ -427,4 +427,15 @@ class FactStageTest {
         Document f = named("flood2", "Floods devastated Ahrweiler, western Germany, on Thursday.", EntityType.PERSON, "Ahrweiler");
         assertEquals(1, facts(List.of(), e, f).discrepancies().size(), "a one-word name the finder called a person may be a place");
     }
+
+    @Test
+    void aQuoteFactNamesItsSpeakerInTheRightPossessive() {
+        // ECB+ 19_11ecbplus: "March participants chanted"
+        assertEquals("March participants'", FactStage.possessive("March participants"));
+        assertEquals("officials'", FactStage.possessive("officials"));
+        assertEquals("Kadhimi's", FactStage.possessive("Kadhimi"));
+        assertEquals("Jamal Williams's", FactStage.possessive("Jamal Williams"));
+        assertEquals("the police's", FactStage.possessive("the police"));
+        assertEquals("the boss's", FactStage.possessive("the boss"));
+    }
 }

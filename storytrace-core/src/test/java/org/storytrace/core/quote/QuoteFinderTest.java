@@ -338,4 +338,29 @@ class QuoteFinderTest {
         assertEquals(List.of("Cruz", "Sanders"), speakers(qs), qs.toString());
         assertEquals(List.of("demurred", "interjected"), qs.stream().map(Quote::cue).toList());
     }
+
+    @Test
+    void theNameOfTheClauseRunningToTheCueSpeaksNotTheSentencesFirstName() {
+        // from PolNeAR's training texts and AFP (LDC): the sentence opens with other names
+        String text = "Asked by Stephanopoulos to respond to Trump\u2019s criticism, Carson said, \u201cWhat does it say about people "
+                + "who immediately jump on the bandwagon?\u201d\n\n"
+                + "On the sectarian violence between Sunni and Shiite Muslims in Iraq, Annan said: \"When we had the strife in "
+                + "Lebanon, we called that a civil war.\"\n\n"
+                + "Smith, a pastor of Grace Church, said: \"We will rebuild.\"";
+        List<Quote> qs = find(text, "P:Stephanopoulos", "P:Trump", "P:Carson", "O:Shiite Muslims", "P:Annan", "P:Smith",
+                "O:Grace Church");
+        assertEquals(List.of("Carson", "Annan", "Smith"), speakers(qs), qs.toString());
+    }
+
+    @Test
+    void aCueClosingTheClauseBeforeTheMarkSaysWhoSpokeACueAfterItWhoReportedIt() {
+        // ECB+ (19_6ecbplus, 19_4ecbplus): the cue after the words names who reported them
+        String text = "March participants chanted, \"NYPD / KKK / how many kids will you kill today, \" witnesses reported.\n\n"
+                + "When the driver yelled, \u201cDon\u2019t move!\u201d it clicked that they were cops, Ms. Gray said.\n\n"
+                + "A British source said: \"It was a pretty tough discussion,\" said a British source, speaking on condition of "
+                + "anonymity.\n\n"
+                + "According to the agency, \"the talks failed,\" Smith said.";
+        List<Quote> qs = find(text, "P:Gray", "P:Smith");
+        assertEquals(List.of("March participants", "the driver", "A British source", "Smith"), speakers(qs), qs.toString());
+    }
 }

@@ -151,5 +151,8 @@ class QuoteGrouperTest {
         assertEquals(1, QuoteGrouper.speakerItem(QuoteGrouper.group(items).get(0), items, it -> true));
         items = List.of(said("a", words + " soon", "he", true, 3), said("b", words, "he", true, 7));
         assertEquals(0, QuoteGrouper.speakerItem(QuoteGrouper.group(items).get(0), items, it -> true), "a tie keeps the reference's");
+        // ECB+ 22_11ecbplus / 22_2ecbplus: "a statement reads" and "the company said in a statement"
+        items = List.of(said("a", words + " soon", "a statement", true, -1), said("b", words, "the company", true, -1));
+        assertEquals(1, QuoteGrouper.speakerItem(QuoteGrouper.group(items).get(0), items, it -> false), "a speaker beats a document");
     }
 }

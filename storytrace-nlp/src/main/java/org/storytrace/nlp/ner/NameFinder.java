@@ -139,6 +139,7 @@ public final class NameFinder implements ArticleStage {
                 EntityType.class)).merge(m.type(), 1, Integer::sum);
         List<String> names = new ArrayList<>(types.keySet());
         names.sort(Comparator.comparing((String n) -> -n.length()).thenComparing(n -> n));
+        BodyWords words = bodyWords(text, headlines, body);
         List<Mention> out = new ArrayList<>(body);
         for (int[] h : headlines) {
             String line = text.substring(h[0], h[1]), lower = line.toLowerCase(Locale.ROOT);
@@ -156,10 +157,134 @@ public final class NameFinder implements ArticleStage {
             }
             for (Mention m : inHeadlines) {
                 if (m.start() < h[0] || m.start() >= h[1] || runsOnIntoTheHeadline(m.text())) continue;
-                if (!anyTaken(taken, m.start() - h[0], Math.min(m.end(), h[1]) - h[0])) out.add(m);
+                if (anyTaken(taken, m.start() - h[0], Math.min(m.end(), h[1]) - h[0])) continue;
+                // a line of its own (a headline, a heading); a run of capitalised names inside a paragraph ("the International
+                // Covenant on Economic, Social and Cultural Rights") is not a headline's words
+                if (wholeLine(text, h)) out.addAll(withoutCommonWords(m, words));
+                else out.add(m);
             }
         }
         out.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
+        return out;
+    }
+
+    /**
+     * The words of the article outside its title-cased lines, lower-cased: {@code common}, those it writes in lower case
+     * and never with a capital inside a sentence ("rehab", "host", "actress"); {@code named}, those it writes only with a
+     * capital ("Lohan", "Bush"). A name the CRF read in a headline that holds a common word ({@code Lindsay Lohan Checks
+     * Into Rehab}, {@code Oscars Host For 2014 Academy Awards}, {@code Actress Dies Aged}, {@code Teen Arrested in
+     * Shooting of Hero Brooklyn Mom}: 40 such names on ECB+) ran on into the headline's words; a name whose words the
+     * article also capitalises inside its sentences ("White House" beside "a house") is not one.
+     */
+    record BodyWords(Set<String> common, Set<String> named, Set<String> nameWords, Set<String> oneWordNames) {}
+
+    /** @param names the names the CRF found outside the title-cased lines (their words make {@code nameWords}) */
+    static BodyWords bodyWords(String text, List<int[]> headlines, List<Mention> names) {
+        Set<String> lower = new HashSet<>(), capitalised = new HashSet<>(), upper = new HashSet<>();
+        int i = 0, n = text.length();
+        while (i < n) {
+            if (!Character.isLetter(text.charAt(i))) { i++; continue; }
+            int w = i;
+            while (i < n && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '\'' || text.charAt(i) == '\u2019')) i++;
+            if (within(headlines, w)) continue;
+            String word = text.substring(w, i), key = word.toLowerCase(Locale.ROOT);
+            if (Character.isLowerCase(word.charAt(0))) lower.add(key);
+            else {
+                upper.add(key);
+                if (!sentenceInitial(text, w)) capitalised.add(key);
+            }
+        }
+        upper.removeAll(lower);
+        lower.removeAll(capitalised);
+        Set<String> nameWords = new HashSet<>(), oneWordNames = new HashSet<>();
+        for (Mention m : names) {
+            String[] ws = m.text().toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
+            for (String w : ws) if (!w.isEmpty()) nameWords.add(w);
+            // a name of one word, or a person's surname
+            if (ws.length == 1 || m.type() == EntityType.PERSON && ws.length > 0) oneWordNames.add(ws[ws.length - 1]);
+        }
+        return new BodyWords(lower, upper, nameWords, oneWordNames);
+    }
+
+    /** Whether the word at {@code w} opens a sentence or a line (after a full stop, a mark, a bracket, or nothing). */
+    private static boolean sentenceInitial(String text, int w) {
+        int k = w - 1;
+        while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == '\t' || text.charAt(k) == '\u00a0')) k--;
+        if (k < 0) return true;
+        char c = text.charAt(k);
+        return c == '\n' || c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == '\u201c' || c == '(' || c == '-'
+                || c == '\u2014' || c == '\u2018' || c == '\'';
+    }
+
+    private static boolean nameHead(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return NAME_HEADS.contains(w) || w.endsWith("s") && NAME_HEADS.contains(w.substring(0, w.length() - 1));
+    }
+
+    /** The nouns that close names of organisations, places and prizes ("... Company", "... Beach", "... Awards"). */
+    private static final Set<String> NAME_HEADS = Set.of("company", "corporation", "corp", "inc", "service", "society", "center",
+            "centre", "council", "association", "party", "union", "institute", "university", "college", "school", "academy",
+            "agency", "ministry", "department", "committee", "commission", "bank", "group", "foundation", "federation", "board",
+            "court", "church", "hospital", "airport", "army", "force", "navy", "police", "club", "team", "league", "network",
+            "times", "post", "news", "journal", "herald", "tribune", "beach", "park", "river", "lake", "island", "mountain",
+            "street", "square", "bridge", "county", "city", "state", "province", "district", "valley", "award", "prize", "cup",
+            "games", "festival", "museum", "library", "office", "bureau", "authority", "administration", "front", "movement");
+
+    /**
+     * A name the CRF read in a headline without the article's {@link BodyWords#common} words that it capitalises (four
+     * letters or more: "Of", "For", "The" are in names too, "Bank Of America"): each piece between them, its leading and
+     * trailing words trimmed to words the article writes only with a capital, is a mention of the name's type when one
+     * of its words is a word of a name the article's sentences hold ({@code Lindsay Lohan Checks Into Rehab}: {@code
+     * Lindsay Lohan}; {@code Overturn Bush Rules That Cut Science}: {@code Bush}; {@code Actress Dies Aged}: none). A name
+     * with no common word stays as the CRF read it.
+     */
+    static List<Mention> withoutCommonWords(Mention m, BodyWords body) {
+        String t = m.text();
+        List<int[]> words = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < t.length();) {
+            if (Character.isWhitespace(t.charAt(i))) { i++; continue; }
+            int w = i;
+            while (i < t.length() && !Character.isWhitespace(t.charAt(i))) i++;
+            words.add(new int[] {w, i});
+            keys.add(t.substring(w, i).replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", ""));
+        }
+        boolean[] cut = new boolean[words.size()];
+        boolean any = false;
+        for (int k = 0; k < words.size(); k++) {
+            String w = keys.get(k);
+            cut[k] = w.length() >= 4 && Character.isUpperCase(w.charAt(0)) && body.common().contains(w.toLowerCase(Locale.ROOT));
+            any |= cut[k];
+        }
+        if (!any) return List.of(m);
+        // a name that ends in what names end in is one ("Medill News Service", "Mt Cook National Park", "Greek Socialist
+        // Workers Party"); a person's first two words are their name ("Will Folks")
+        // ("Muslim American Society of Boston"); a person's first two words are their name ("Will Folks", "Scott Conroy Video")
+        for (int k = 1; k < keys.size(); k++) {
+            boolean last = k == keys.size() - 1;
+            if (nameHead(keys.get(k)) && (last || keys.get(k + 1).equals("of") || keys.get(k + 1).equals("for"))) return List.of(m);
+        }
+        if (m.type() == EntityType.PERSON && keys.size() >= 2) {
+            int k = 2;
+            while (k < keys.size() && !cut[k]) k++;
+            int to = words.get(k - 1)[1];
+            return List.of(new Mention(m.start(), m.start() + to, t.substring(0, to), m.type(), null));
+        }
+        List<Mention> out = new ArrayList<>();
+        for (int k = 0; k < words.size();) {
+            if (cut[k]) { k++; continue; }
+            int a = k;
+            while (k < words.size() && !cut[k]) k++;
+            int b = k;
+            while (a < b && !body.named().contains(keys.get(a).toLowerCase(Locale.ROOT))) a++;
+            while (b > a && !body.named().contains(keys.get(b - 1).toLowerCase(Locale.ROOT))) b--;
+            boolean named = false;
+            for (int x = a; x < b; x++) named |= body.nameWords().contains(keys.get(x).toLowerCase(Locale.ROOT));
+            if (!named || b - a == 1 && !body.oneWordNames().contains(keys.get(a).toLowerCase(Locale.ROOT))) continue;
+            int from = words.get(a)[0], to = words.get(b - 1)[1];
+            while (to > from && !Character.isLetter(t.charAt(to - 1))) to--;
+            out.add(new Mention(m.start() + from, m.start() + to, t.substring(from, to), m.type(), null));
+        }
         return out;
     }
 
@@ -250,6 +375,14 @@ public final class NameFinder implements ArticleStage {
             else out.add(x.clone());
         }
         return out;
+    }
+
+    /** Whether {@code text[h[0], h[1])} is a line of its own, spaces aside. */
+    private static boolean wholeLine(String text, int[] h) {
+        int a = h[0] - 1, b = h[1];
+        while (a >= 0 && (text.charAt(a) == ' ' || text.charAt(a) == '\t')) a--;
+        while (b < text.length() && (text.charAt(b) == ' ' || text.charAt(b) == '\t' || text.charAt(b) == '\r')) b++;
+        return (a < 0 || text.charAt(a) == '\n') && (b >= text.length() || text.charAt(b) == '\n');
     }
 
     private static boolean within(List<int[]> spans, int at) {

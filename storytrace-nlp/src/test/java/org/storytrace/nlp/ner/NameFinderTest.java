@@ -147,6 +147,39 @@ class NameFinderTest {
         assertFalse(NameFinder.titleCased(text, body + 1, text.length()));
     }
     @Test
+    void aHeadlinesNameHoldingAWordTheBodyWritesInLowerCaseIsCutThere() {
+        // ECB+ headlines (4_9ecbplus, 2_5ecbplus, 33_11ecbplus), where the CRF read "Actress Dies Aged", "Oscars Host For 2014
+        // Academy Awards" and "Teen Arrested in Shooting of Hero Brooklyn Mom" as organisations; the bodies write "actress",
+        // "host", "teen", "shooting" in lower case
+        String text = "Oscars Host For 2014 Academy Awards Named\n"
+                + "The Academy Awards will have a new host next year. The host was named by the academy's board on Friday, "
+                + "and the actress who hosted before said she was pleased.\n"
+                + "Muslim American Society of Boston Opens Center\n"
+                + "The society said its new center would open in March.";
+        List<Mention> found = List.of(new Mention(0, 35, "Oscars Host For 2014 Academy Awards", EntityType.ORGANIZATION, null),
+                new Mention(text.indexOf("Academy Awards will"), text.indexOf("Academy Awards will") + 14, "Academy Awards",
+                        EntityType.ORGANIZATION, null),
+                new Mention(text.indexOf("Muslim"), text.indexOf("Muslim") + 33, "Muslim American Society of Boston",
+                        EntityType.ORGANIZATION, null));
+        List<int[]> headlines = new ArrayList<>();
+        for (String h : List.of("Oscars Host", "Muslim American")) {
+            int a = text.indexOf(h);
+            headlines.add(new int[] {a, text.indexOf('\n', a)});
+        }
+        List<Mention> ms = NameFinder.readHeadlines(text, found, headlines);
+        assertTrue(ms.stream().noneMatch(m -> m.text().contains("Host")), "the body writes 'host' in lower case: " + ms);
+        assertTrue(ms.stream().anyMatch(m -> m.start() == text.indexOf("Academy") && m.text().equals("Academy Awards")), ms.toString());
+        assertTrue(ms.stream().anyMatch(m -> m.text().equals("Muslim American Society of Boston")),
+                "a name whose head is a name's ('Society of') stays whole: " + ms);
+        // the real CRF on a headline whose body never writes its words as names
+        String obituary = "Hollywood Icon Dies Aged 91\nThe actress and swimmer, a hollywood icon of the 1950s, died in her sleep "
+                + "on Thursday at her home in Los Angeles, her publicist said.";
+        for (Mention m : mentions(obituary)) {
+            assertFalse(m.start() < obituary.indexOf('\n') && m.text().contains("Dies"), "no verb in a name: " + m);
+        }
+    }
+
+    @Test
     void aSurnameTheArticleWroteInFullIsFoundAgainWhereTheCrfMissedIt() {
         // ECB+ 3_7ecbplus-style sports copy: the CRF reads "Luck" alone as a common noun
         String text = "Colts quarterback Andrew Luck threw three touchdown passes on Sunday. Luck finished 25 of 34 for 312 yards, "

@@ -41,4 +41,29 @@ public final class Datelines {
         return BEFORE_DATE.matcher(text).region(ls, start).matches()
                 && AFTER_DATE.matcher(text).region(end, Math.min(text.length(), end + 40)).lookingAt();
     }
+
+    /**
+     * What a page's publication stamp holds: labels, weekdays, months, day and year numbers, times of day, time zones
+     * and offsets, separators ({@code PUBLISHED: MONDAY, MARCH 11, 2013, 10:34 PM | UPDATED: ...}, {@code Posted: Apr 02,
+     * 2009 11:06 PM CEST}, {@code Published on Friday, 27 September 2013}, {@code 12:48PM BST 09 Sep 2013}).
+     */
+    private static final Pattern STAMP = Pattern.compile("(?:\\b(?:first|last|published|posted|updated|modified|created|dated?|"
+            + "on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs)?|fri|sat|sun|"
+            + "january|february|march|april|may|june|july|august|september|october|november|december|"
+            + "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|st|nd|rd|th|[ap]\\.?\\s?m\\.?|"
+            + "hrs|gmt|utc|bst|cest|cet|eet|ist|aest|aedt|wib|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt)(?!\\p{L})"
+            + "|\\d{1,4}(?:[ap]m|st|nd|rd|th)?|[+-]|[|,:;()\\[\\]@.\u2013\u2014\u00b7\u2022/-]|\\s+)+", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether the date at {@code text[start, end)} is a page's publication stamp: the line that holds it, at most 120
+     * characters, holds nothing but what stamps write ({@link #STAMP}) and names no event. A stamp dates the page, and a
+     * timeline of events leaves it out (ECB+'s pages: "Posted: Apr 02, 2009 11: 06 PM CEST" was a story's first "event").
+     */
+    public static boolean isStampLine(CharSequence text, int start, int end) {
+        int ls = start, le = end;
+        while (ls > 0 && text.charAt(ls - 1) != '\n') ls--;
+        while (le < text.length() && text.charAt(le) != '\n') le++;
+        if (le - ls > 120) return false;
+        return STAMP.matcher(text).region(ls, le).matches();
+    }
 }

@@ -395,7 +395,7 @@ public final class TimelineStage implements StoryStage<TimelineStage.StoryTime> 
             Map<Timex, List<String>> spans = spans(text, tx);
             for (Timex t : tx) {
                 List<String> days = spans.getOrDefault(t, days(t));
-                if (days.isEmpty() || dateline(a, t) || insideQuote(quotes, t)) continue;
+                if (days.isEmpty() || dateline(a, t) || insideQuote(quotes, t) || Datelines.isStampLine(text, t.start(), t.end())) continue;
                 int from = a.bodyStart(), to = a.bodyEnd();
                 if (s != null) {
                     int i = s.at(t.start());

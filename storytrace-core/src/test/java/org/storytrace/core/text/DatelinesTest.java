@@ -31,4 +31,22 @@ class DatelinesTest {
         int p = plain.indexOf("March 3");
         assertFalse(Datelines.isDatelineDate(plain, p, p + 7), "a sentence's words are no place in capitals");
     }
+
+    @Test
+    void aPagesPublicationStampIsToldFromAnEventsDate() {
+        // ECB+'s scraped pages (19_5ecbplus, 35_6ecbplus, 11_2ecbplus, 24_2ecbplus, 22_1ecbplus)
+        for (String stamp : new String[] {"PUBLISHED: MONDAY, MARCH 11, 2013, 10: 34 PM", "Posted: Apr 02, 2009 11: 06 PM CEST",
+            "Published on Friday, 27 September 2013", "12: 48PM BST 09 Sep 2013", "Friday, Sep 10, 2010 | Updated 8: 52 PM EDT",
+            "26 September 2013, 10: 00 (GMT+05: 00)", "Posted August 2nd, 2013 at 5: 19 pm", "November 20, 2012"}) {
+            String text = "Headline of the page\n" + stamp + "\nThe fire broke out on Tuesday.";
+            int d = text.indexOf(stamp);
+            assertTrue(Datelines.isStampLine(text, d, d + stamp.length()), stamp);
+        }
+        for (String line : new String[] {"March 3, 2020: Protests began in Baghdad", "On Sunday, 23 August, Kadhimi visited Basra.",
+            "Registration will run from October 26 to November 20."}) {
+            String text = "Headline\n" + line + "\nMore text.";
+            int d = text.indexOf(line);
+            assertFalse(Datelines.isStampLine(text, d, d + line.length()), line);
+        }
+    }
 }

@@ -253,6 +253,16 @@ class TimelineStageTest {
         assertEquals(2, u.timeline().stream().filter(e -> !e.disputed().isEmpty()).count(), u.timeline().toString());
     }
 
+    @Test
+    void aPagesPublicationStampIsNoEvent() {
+        // ECB+ 35_6ecbplus: the stamps under the headline were the story's first events
+        String text = "City Attorney Weighs Filing DUI Charges Against Chargers' Jamal Williams\n"
+                + "Posted: Apr 02, 2009 11: 06 PM CEST\nUpdated: Apr 02, 2009 11: 06 PM CEST\n"
+                + "Williams was arrested on Feb. 1, 2009 on suspicion of drunken driving on state Route 94.";
+        TimelineStage.StoryTime t = new TimelineStage().apply(new StoryView("s", List.of(doc("a", text, null))));
+        assertEquals(List.of("2009-02-01"), t.timeline().stream().map(TimelineStage.Event::date).toList(), t.timeline().toString());
+    }
+
     private static long disputedEvents(Document... docs) {
         TimelineStage.StoryTime t = new TimelineStage().apply(new StoryView("s", List.of(docs)));
         return t.timeline().stream().filter(e -> !e.disputed().isEmpty()).count();

@@ -14,9 +14,12 @@ public final class Datelines {
 
     /** The place: two or more capitals ("U.S." too), then maybe a country or state in any case ("BEIRUT, Lebanon"). */
     private static final String PLACE = "\\p{Lu}[\\p{Lu} .'-]{1,40}(?:,\\s*\\p{Lu}[\\p{L} .'-]{1,30})?";
+    /** A month's name or its abbreviation: not any capitalised word ("The 36 - year - old champion" is no "Nov. 2 -"). */
+    private static final String MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+            + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
     /** A date as datelines write it: "May 8, 2021", "8 May 2021", "Nov. 2". */
-    private static final String DATE = "(?:\\p{Lu}\\p{Ll}{2,8}\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+\\p{Lu}\\p{Ll}{2,8}\\.?\\s+\\d{4}"
-            + "|\\p{Lu}\\p{Ll}{2,8}\\.?\\s+\\d{1,2})";
+    private static final String DATE = "(?:" + MONTH + "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" + MONTH + "\\.?\\s+\\d{4}"
+            + "|" + MONTH + "\\.?\\s+\\d{1,2})";
     /** What follows the date: the agency in brackets, then a dash before a space. */
     private static final String TAIL = "\\s*(?:\\([^)\\n]{1,30}\\))?\\s*(?:--|\\u2014|\\u2013|-(?=\\s))\\s*";
 

@@ -49,4 +49,13 @@ class DatelinesTest {
             assertFalse(Datelines.isStampLine(text, d, d + line.length()), line);
         }
     }
+
+    @Test
+    void aCapitalisedWordAndANumberAreNoDatelinesDate() {
+        // ECB+ 7_10ecbplus: the summary cut "The 36 - " off "The 36 - year - old champion Klitschko" as a dateline "Nov. 2 -"
+        String s = "The 36 - year - old champion Klitschko floored Thompson.";
+        assertEquals(0, Datelines.skip(s, 0, s.length()));
+        String d = "September 14 - Firefighters fought the blaze.";
+        assertEquals(d.indexOf("Firefighters"), Datelines.skip(d, 0, d.length()));
+    }
 }

@@ -85,6 +85,19 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
     @Override public String describe() { return "summary: " + length + " sentences, LexRank centrality with a lead prior, MMR lambda "
             + LAMBDA + ", citations at cosine " + SAME; }
 
+    /** Whether two words in five or more of {@code sentence} are figures: a row of a table, not a sentence. */
+    static boolean tabular(String sentence) {
+        int words = 0, figures = 0;
+        for (String w : sentence.split("\\s+")) {
+            if (w.isEmpty()) continue;
+            words++;
+            if (Character.isDigit(w.charAt(0)) || w.length() > 1 && "-+$(".indexOf(w.charAt(0)) >= 0 && Character.isDigit(w.charAt(1))) {
+                figures++;
+            }
+        }
+        return figures * 5 >= words * 2;
+    }
+
     private record Candidate(String article, int articleRank, int position, int start, int end, String text, long[] keys) {}
 
     @Override public Summary apply(StoryView story) {
@@ -104,6 +117,8 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
                 String sentence = text.substring(st, en).strip();
                 int words = sentence.isEmpty() ? 0 : sentence.split("\\s+").length;
                 if (words < 8 || words > 70 || a.title() != null && sentence.equals(a.title().strip()) || sentence.endsWith("?")) continue;
+                // the line that opens a list or a table ("... provided by the Singapore Commodity Exchange:"), a table's row
+                if (sentence.endsWith(":") || tabular(sentence)) continue;
                 long[] keys = TimelineStage.contentKeys(text, st, st, st, en);
                 if (keys.length < 4) continue;
                 cands.add(new Candidate(a.id(), k, taken, st, en, sentence, keys));

@@ -68,4 +68,18 @@ class SummaryStageTest {
                 s.sentences().get(0).text());
         assertEquals(text.indexOf("Protesters"), s.sentences().get(0).citations().get(0).start());
     }
+
+    @Test
+    void aTablesLeadInAndItsRowsAreNoSummarySentences() {
+        // Xinhua's market and sports reports of the news pool
+        String text = "Rubber prices\n\nWednesday's noon rubber prices in Singapore cents per kilo provided by the Singapore Commodity "
+                + "Exchange:\n\nRSS 1 Jan 215.50 216.50 Feb 218.00 219.00 Mar 220.50 221.50\n\nTottenham 2 (Defoe 58, 77) Aston Villa 1 "
+                + "(Barry 81) 2006 12 03\n\nPrices of natural rubber rose on Wednesday on strong buying from Chinese tyre makers, "
+                + "dealers in Singapore said.";
+        SummaryStage.Summary s = new SummaryStage(3).apply(new StoryView("d", List.of(doc("x", text))));
+        assertEquals(List.of("Prices of natural rubber rose on Wednesday on strong buying from Chinese tyre makers, dealers in Singapore "
+                + "said."), s.sentences().stream().map(SummaryStage.Line::text).toList());
+        assertTrue(SummaryStage.tabular("Tottenham 2 (Defoe 58, 77) Aston Villa 1 (Barry 81)"));
+        assertFalse(SummaryStage.tabular("Ten people were killed and 50 injured in the 2005 earthquake on Qeshm island."));
+    }
 }

@@ -257,6 +257,8 @@ public final class EntityResolver {
         Name h = c.head;
         if (aliases.same(n.text, h.text)) return true;
         for (Name m : c.names) if (aliases.same(n.text, m.text)) return true;
+        // a father and his son: Mark Felt Jr. is not W. Mark Felt Sr. (ECB+: "survived by ... Mark Felt Jr.")
+        if (n.generation != null) for (Name m : c.names) if (m.generation != null && !m.generation.equals(n.generation)) return false;
         // a bare given name (Lindsay, Katie) is the one person of the story whose full name begins with it; so is a
         // family name written first (Wei Jianguo, then Wei; Hu Jintao, then Hu), however short, when spelt the same
         if (n.type == EntityType.PERSON) return personFits(n, h) || n.parts.size() == 1 && h.parts.size() > 1
@@ -331,6 +333,26 @@ public final class EntityResolver {
             j++;
         }
         return true;
+    }
+
+    /**
+     * Whether two people's spellings name different generations: one writes "Jr." and the other "Sr." (or "II", "III")
+     * and neither the other's (Mark Felt Jr. is the son of W. Mark Felt Sr.: ECB+'s obituaries).
+     */
+    static boolean otherGeneration(Entity a, Entity b) {
+        Set<String> ga = generations(a), gb = generations(b);
+        if (ga.isEmpty() || gb.isEmpty()) return false;
+        for (String g : ga) if (gb.contains(g)) return false;
+        return true;
+    }
+
+    private static Set<String> generations(Entity e) {
+        Set<String> out = new HashSet<>();
+        for (Entity.Variant v : e.variants()) {
+            String g = new Name(v.text(), EntityType.PERSON).generation;
+            if (g != null) out.add(g);
+        }
+        return out;
     }
 
     /** Whether {@code p} is an initial ({@code C.}) that {@code of} begins with ({@code Cheney}). */
@@ -601,7 +623,7 @@ public final class EntityResolver {
             for (int i : group) {
                 Map<Integer, Set<Integer>> roots = new TreeMap<>(); // root now -> the roots it had before this join began
                 for (int j : group) {
-                    if (fuller(canon[j], canon[i]) && personFits(canon[i], canon[j])) {
+                    if (fuller(canon[j], canon[i]) && personFits(canon[i], canon[j]) && !otherGeneration(all.get(i), all.get(j))) {
                         roots.computeIfAbsent(sets.find(j), x -> new TreeSet<>()).add(startRoot[j]);
                     }
                 }

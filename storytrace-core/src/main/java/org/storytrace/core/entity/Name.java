@@ -22,6 +22,8 @@ final class Name {
     final String key;
     /** Whether the spelling holds a title the name was read without ("Dr. Roham Yaqub", "Chicago Mayor Rahm Emanuel"). */
     final boolean titled;
+    /** A person's generational suffix, folded ({@code jr}, {@code sr}, {@code iii}), or null when the spelling has none. */
+    final String generation;
 
     private static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "and", "for", "in", "on", "de", "du", "des",
             "la", "le", "al", "el", "to", "at", "&");
@@ -57,6 +59,7 @@ final class Name {
         List<String> acr = new ArrayList<>();
         StringBuilder ini = new StringBuilder();
         int particleCount = 0;
+        String generation = null;
         String[] words = t.split("\\s+");
         boolean givenAl = type == EntityType.PERSON && words.length == 2 && words[0].equals("Al");
         boolean allAcronyms = true;
@@ -75,13 +78,14 @@ final class Name {
                 // not the article of al-Maliki or Nuri Al Maliki
                 if (Romanization.isParticle(piece) && !(givenAl && ps.isEmpty())) { particleCount++; continue; }
                 if (type == EntityType.PERSON && Titles.isTitleWord(piece) && ps.isEmpty() && words.length > 1) continue;
-                if (type == EntityType.PERSON && !ps.isEmpty() && GENERATION.contains(piece.replace(".", "")
-                        .toLowerCase(Locale.ROOT))) continue;
+                String folded = piece.replace(".", "").replace(",", "").toLowerCase(Locale.ROOT);
+                if (type == EntityType.PERSON && !ps.isEmpty() && GENERATION.contains(folded)) { generation = folded; continue; }
                 Romanization.Part p = Romanization.part(piece);
                 if (!p.folded().isEmpty()) ps.add(p);
             }
         }
         this.titled = withTitle;
+        this.generation = generation;
         this.parts = List.copyOf(ps);
         this.particles = particleCount;
         this.acronyms = List.copyOf(acr);

@@ -158,6 +158,18 @@ class EntityResolverTest {
         assertEquals(Set.of("Jenkin"), spellingsOf(es, "Jenkin"), "the bare surname of two people joins neither");
     }
 
+    @Test
+    void aFatherAndHisSonAreTwoPeople() {
+        // ECB+'s obituaries of W. Mark Felt: "Felt is survived by two children, Joan Felt and Mark Felt Jr."
+        List<Entity> s1 = RESOLVER.story(List.of(doc("a", "x", "P:W. Mark Felt Sr.", "P:Felt", "P:Felt", "P:Joan Felt",
+                "P:Mark Felt Jr.")));
+        assertFalse(spellingsOf(s1, "W. Mark Felt Sr.").contains("Mark Felt Jr."), s1.toString());
+        List<Entity> s2 = RESOLVER.story(List.of(doc("b", "y", "P:W. Mark Felt", "P:Felt", "P:W. Mark Felt Sr.")));
+        List<Entity> s3 = RESOLVER.story(List.of(doc("c", "z", "P:Mark Felt Jr.")));
+        EntityResolver.Collection c = RESOLVER.collection(List.of(s2, s3));
+        assertFalse(collected(c, "W. Mark Felt").contains("Mark Felt Jr."), c.entities().toString());
+    }
+
     /** The entity of the collection holding {@code spelling}. */
     private static Set<String> collected(EntityResolver.Collection c, String spelling) { return spellingsOf(c.entities(), spelling); }
 

@@ -339,9 +339,11 @@ public final class EntityResolver {
      * Whether two people's spellings name different generations: one writes "Jr." and the other "Sr." (or "II", "III")
      * and neither the other's (Mark Felt Jr. is the son of W. Mark Felt Sr.: ECB+'s obituaries).
      */
-    static boolean otherGeneration(Entity a, Entity b) {
-        Set<String> ga = generations(a), gb = generations(b);
-        if (ga.isEmpty() || gb.isEmpty()) return false;
+    private static boolean otherGeneration(Map<Integer, Set<String>> memo, List<Entity> all, int a, int b) {
+        Set<String> ga = memo.computeIfAbsent(a, x -> generations(all.get(x)));
+        if (ga.isEmpty()) return false;
+        Set<String> gb = memo.computeIfAbsent(b, x -> generations(all.get(x)));
+        if (gb.isEmpty()) return false;
         for (String g : ga) if (gb.contains(g)) return false;
         return true;
     }
@@ -349,7 +351,10 @@ public final class EntityResolver {
     private static Set<String> generations(Entity e) {
         Set<String> out = new HashSet<>();
         for (Entity.Variant v : e.variants()) {
-            String g = new Name(v.text(), EntityType.PERSON).generation;
+            // only a spelling with a dot or a numeral's capitals at its end can write one: most need no reading
+            String t = v.text();
+            if (!(t.endsWith(".") || t.endsWith("I") || t.endsWith("V") || t.endsWith("r"))) continue;
+            String g = new Name(t, EntityType.PERSON).generation;
             if (g != null) out.add(g);
         }
         return out;
@@ -604,6 +609,7 @@ public final class EntityResolver {
         // each set's mentions, for a name that fits two fuller ones: it joins one named DOMINANT times as often as the
         // rest together (Donald Trump fits Donald J. Trump, 756 mentions on PolNeAR's texts, and "Cheeto Donald Trump", a
         // name finder's slip of one; Hillary Clinton fits Hillary Rodham Clinton and "Crooked Hillary Clinton")
+        Map<Integer, Set<String>> generations = new HashMap<>(); // each person's generations written, as asked for
         int[] startRoot = new int[n];
         Map<Integer, Integer> weight = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -623,7 +629,7 @@ public final class EntityResolver {
             for (int i : group) {
                 Map<Integer, Set<Integer>> roots = new TreeMap<>(); // root now -> the roots it had before this join began
                 for (int j : group) {
-                    if (fuller(canon[j], canon[i]) && personFits(canon[i], canon[j]) && !otherGeneration(all.get(i), all.get(j))) {
+                    if (fuller(canon[j], canon[i]) && personFits(canon[i], canon[j]) && !otherGeneration(generations, all, i, j)) {
                         roots.computeIfAbsent(sets.find(j), x -> new TreeSet<>()).add(startRoot[j]);
                     }
                 }

@@ -139,7 +139,7 @@ public final class NameFinder implements ArticleStage {
                 EntityType.class)).merge(m.type(), 1, Integer::sum);
         List<String> names = new ArrayList<>(types.keySet());
         names.sort(Comparator.comparing((String n) -> -n.length()).thenComparing(n -> n));
-        BodyWords words = bodyWords(text, headlines, body);
+        BodyWords words = null; // read once, when a headline's name needs it
         List<Mention> out = new ArrayList<>(body);
         for (int[] h : headlines) {
             String line = text.substring(h[0], h[1]), lower = line.toLowerCase(Locale.ROOT);
@@ -160,8 +160,9 @@ public final class NameFinder implements ArticleStage {
                 if (anyTaken(taken, m.start() - h[0], Math.min(m.end(), h[1]) - h[0])) continue;
                 // a line of its own (a headline, a heading); a run of capitalised names inside a paragraph ("the International
                 // Covenant on Economic, Social and Cultural Rights") is not a headline's words
-                if (wholeLine(text, h)) out.addAll(withoutCommonWords(m, words));
-                else out.add(m);
+                if (!wholeLine(text, h)) { out.add(m); continue; }
+                if (words == null) words = bodyWords(text, headlines, body);
+                out.addAll(withoutCommonWords(m, words));
             }
         }
         out.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
@@ -257,9 +258,9 @@ public final class NameFinder implements ArticleStage {
             any |= cut[k];
         }
         if (!any) return List.of(m);
-        // a name that ends in what names end in is one ("Medill News Service", "Mt Cook National Park", "Greek Socialist
-        // Workers Party"); a person's first two words are their name ("Will Folks")
-        // ("Muslim American Society of Boston"); a person's first two words are their name ("Will Folks", "Scott Conroy Video")
+        // a name whose head is what names end in is one ("Medill News Service", "Mt Cook National Park", "Greek Socialist
+        // Workers Party", "Muslim American Society of Boston"); a person's first two words are their name ("Will Folks",
+        // "Scott Conroy Video": Scott Conroy)
         for (int k = 1; k < keys.size(); k++) {
             boolean last = k == keys.size() - 1;
             if (nameHead(keys.get(k)) && (last || keys.get(k + 1).equals("of") || keys.get(k + 1).equals("for"))) return List.of(m);

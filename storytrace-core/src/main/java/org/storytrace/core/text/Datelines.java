@@ -14,9 +14,12 @@ public final class Datelines {
 
     /** The place: two or more capitals ("U.S." too), then maybe a country or state in any case ("BEIRUT, Lebanon"). */
     private static final String PLACE = "\\p{Lu}[\\p{Lu} .'-]{1,40}(?:,\\s*\\p{Lu}[\\p{L} .'-]{1,30})?";
-    /** A month's name or its abbreviation: not any capitalised word ("The 36 - year - old champion" is no "Nov. 2 -"). */
-    private static final String MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-            + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+    /**
+     * A month's name or its abbreviation, as news writes them (the time tagger's too): not any capitalised word ("The 36 -
+     * year - old champion" is no "Nov. 2 -").
+     */
+    public static final String MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December"
+            + "|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
     /** A date as datelines write it: "May 8, 2021", "8 May 2021", "Nov. 2". */
     private static final String DATE = "(?:" + MONTH + "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" + MONTH + "\\.?\\s+\\d{4}"
             + "|" + MONTH + "\\.?\\s+\\d{1,2})";

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.storytrace.core.doc.ArticleStage;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layer;
+import org.storytrace.core.text.Datelines;
 import org.storytrace.core.text.NumberWords;
 
 /**
@@ -58,8 +59,7 @@ public final class TimeTagger implements ArticleStage {
 
     // ---- vocabulary -------------------------------------------------------------------------------------
 
-    private static final String MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December"
-            + "|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
+    private static final String MONTH = Datelines.MONTH;
     private static final String WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
     private static final String NUMW = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
             + "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";

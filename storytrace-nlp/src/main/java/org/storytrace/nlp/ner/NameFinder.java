@@ -640,16 +640,30 @@ public final class NameFinder implements ArticleStage {
     /**
      * Conjunctions and prepositions that begin clauses: at the start of a sentence they are capitalised, and the CRF
      * reads them into the name after them ({@code As Trump}, {@code Before Justice Scalia}, {@code Like Oakland}). Only
-     * words that do not begin names themselves: not "In" (In-Q-Tel), "On", "No" (No Child Left Behind), "Will" (Will
-     * Rogers) or "Meet" (Meet the Press).
+     * words that do not begin names themselves: not "No" (No Child Left Behind), "Will" (Will Rogers) or "Meet" (Meet the
+     * Press); "In" and "On" are {@link #PHRASE_OPENERS}.
      */
     private static final Set<String> CLAUSE_OPENERS = Set.of("As", "Before", "After", "Since", "While", "Whilst", "When", "Whenever",
             "If", "Unless", "Until", "Although", "Though", "Because", "Whether", "Once", "Like", "Unlike", "Among", "Amid", "Despite",
             "Absent", "Without", "Thanks", "Thank", "Whereas", "Why", "How");
 
+    /**
+     * Prepositions and adverbs that open a sentence before a name ("In Congress, ...", "Meanwhile Mozilla said", "On Nice,
+     * ...", "Both The New York Times and ..."): read into the name by the CRF as {@link #CLAUSE_OPENERS} are, on ECB+,
+     * PolNeAR and the news pool, but also the first word of a few names ("In-Q-Tel", which the tokenizer splits at its
+     * hyphens). Taken off only when a space follows them. Not "Under" (Under Armour), "Inside" (Inside Edition), "Near"
+     * (Near East), "Outside", "At" (At Home), "Said" or "So" (given names).
+     */
+    private static final Set<String> PHRASE_OPENERS = Set.of("In", "On", "With", "Within", "During", "Throughout", "Across",
+            "Following", "Meanwhile", "However", "Moreover", "Furthermore", "Nevertheless", "Instead", "Indeed", "Also", "Both", "Yet",
+            "Only");
+
     /** Whether token {@code a} is the first word of its sentence (after any opening quote) and opens a clause. */
     private static boolean opensClause(List<CoreLabel> tokens, int a) {
-        if (!CLAUSE_OPENERS.contains(tokens.get(a).word())) return false;
+        String w = tokens.get(a).word();
+        boolean opener = CLAUSE_OPENERS.contains(w)
+                || PHRASE_OPENERS.contains(w) && a + 1 < tokens.size() && tokens.get(a + 1).beginPosition() > tokens.get(a).endPosition();
+        if (!opener) return false;
         for (int t = 0; t < a; t++) if (Character.isLetterOrDigit(tokens.get(t).word().codePointAt(0))) return false;
         return true;
     }

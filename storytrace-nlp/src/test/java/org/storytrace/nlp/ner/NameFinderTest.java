@@ -69,6 +69,19 @@ class NameFinderTest {
     }
 
     @Test
+    void aPrepositionOrAdverbThatOpensTheSentenceIsNotPartOfTheNameAfterIt() {
+        // real sentences of ECB+ and PolNeAR, where the CRF read "In Congress", "Meanwhile Mozilla" and "In New Hampshire"
+        List<String> texts = mentions("In Congress, Republicans pushed for the bill to be delisted. Meanwhile Mozilla said it "
+                + "had fixed the flaw. In New Hampshire, Hillary Clinton spoke to voters.").stream().map(Mention::text).toList();
+        assertTrue(texts.contains("Congress"), texts.toString());
+        assertTrue(texts.contains("Mozilla"), texts.toString());
+        assertTrue(texts.contains("New Hampshire"), texts.toString());
+        for (String t : texts) assertFalse(t.startsWith("In ") || t.startsWith("Meanwhile "), texts.toString());
+        // a hyphenated name that begins with one of those words keeps it
+        assertTrue(mentions("In-Q-Tel, the CIA's venture arm, invested in the company.").stream().noneMatch(x -> x.text().equals("Q-Tel")));
+    }
+
+    @Test
     void theGivenNamesWithTheirSexAreOnTheClassPathBesideTheModel() {
         // core.entity.Pronouns reads them from the class path and, when they are missing, silently knows no name's sex:
         // before session 33 only the CRF was unpacked from CoreNLP's models jar, and every given name was unknown

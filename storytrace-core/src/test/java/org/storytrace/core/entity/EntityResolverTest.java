@@ -336,6 +336,21 @@ class EntityResolverTest {
     }
 
     @Test
+    void aPersonNamedInFullWithAKnownGivenNameStaysAPersonHoweverTheSurnameAloneWasTagged() {
+        // ECB+'s basketball story: "Ford" tagged an organisation (and once a place), "Phil Ford" a person and now and then an
+        // organisation; by spelling the organisation won and he was listed as one
+        Pronouns.Genders few = g -> g.equals("phil") ? Pronouns.Gender.MALE : Pronouns.Gender.UNKNOWN;
+        EntityResolver resolver = new EntityResolver(Aliases.builtIn(), new Pronouns(few));
+        List<Entity> es = resolver.story(List.of(doc("a", "x", "P:Phil Ford", "O:Ford", "O:Ford", "P:Phil Ford", "O:Phil Ford"),
+                doc("b", "y", "O:Ford", "L:Ford", "P:Phil Ford")));
+        Entity ford = es.stream().filter(e -> e.canonical().equals("Phil Ford")).findFirst().orElseThrow(() -> new AssertionError(es));
+        assertEquals(EntityType.PERSON, ford.type(), es.toString());
+        // a name the list does not begin is typed by its spellings as before
+        List<Entity> chiefs = resolver.story(List.of(doc("c", "x", "O:Kansas City Chiefs", "O:Chiefs", "L:Kansas City Chiefs")));
+        assertEquals(EntityType.ORGANIZATION, chiefs.get(0).type(), chiefs.toString());
+    }
+
+    @Test
     void aNoBreakSpaceInsideANameIsASpace() {
         List<Entity> es = RESOLVER.story(List.of(doc("a", "x", "P:Donald Trump"), doc("b", "y", "P:Donald\u00a0Trump")));
         assertEquals(1, es.size(), es.toString());

@@ -439,6 +439,9 @@ public final class NameFinder implements ArticleStage {
         for (int t = 0; t < labelled.size(); t++) {
             String label = labelled.get(t).get(CoreAnnotations.AnswerAnnotation.class);
             if (label == null || label.equals("O")) continue;
+            // "or" between two names is no part of either: the CRF runs "Washington Nationals or Baltimore Orioles" and "Fish
+            // and Wildlife Service or National Marine Fisheries Service" together (ECB+), as its labels have no B- to part them
+            if (tokens.get(t).word().equals("or")) continue;
             if (!runs.isEmpty() && runs.get(runs.size() - 1)[1] == t && types.get(types.size() - 1).equals(label)) {
                 runs.get(runs.size() - 1)[1] = t + 1;
             } else {

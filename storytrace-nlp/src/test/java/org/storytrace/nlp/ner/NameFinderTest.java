@@ -69,6 +69,16 @@ class NameFinderTest {
     }
 
     @Test
+    void twoNamesJoinedByOrAreTwo() {
+        // ECB+: the CRF ran both teams, and both agencies, into one organisation
+        List<String> texts = mentions("Teixeira is expected to sign with the Washington Nationals or Baltimore Orioles. The review "
+                + "falls to the Fish and Wildlife Service or National Marine Fisheries Service.").stream().map(Mention::text).toList();
+        for (String t : texts) assertFalse(t.contains(" or "), texts.toString());
+        assertTrue(texts.contains("Baltimore Orioles"), texts.toString());
+        assertTrue(texts.contains("National Marine Fisheries Service"), texts.toString());
+    }
+
+    @Test
     void aPrepositionOrAdverbThatOpensTheSentenceIsNotPartOfTheNameAfterIt() {
         // real sentences of ECB+ and PolNeAR, where the CRF read "In Congress", "Meanwhile Mozilla" and "In New Hampshire"
         List<String> texts = mentions("In Congress, Republicans pushed for the bill to be delisted. Meanwhile Mozilla said it "

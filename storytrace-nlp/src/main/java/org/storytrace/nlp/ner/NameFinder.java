@@ -488,6 +488,7 @@ public final class NameFinder implements ArticleStage {
                 runs.get(r)[0] = a - 4;
             }
         }
+        tails(tokens, runs, types);
         designated(tokens, labelled, runs, types);
         defined(tokens, labelled, runs, types);
         for (int r = 0; r < runs.size(); r++) {
@@ -501,10 +502,18 @@ public final class NameFinder implements ArticleStage {
             if (b - a >= 2 && opensClause(tokens, a)) a++;
             List<String> words = tokens.subList(a, b).stream().map(CoreLabel::word).toList();
             int titled = Math.max(Titles.leadingTitle(words), type == EntityType.PERSON ? Titles.leadingOffice(words) : 0);
-            if (titled > 0 && titled < b - a) {
+            // a title word joined to the rest by "and", "of" or a possessive is the name's (the Justice and Equality Movement,
+            // the Lord's Resistance Army)
+            String after = titled > 0 && titled < b - a ? tokens.get(a + titled).word() : "";
+            if (titled > 0 && titled < b - a && !JOINERS.contains(after) && !isPossessive(after) && !after.equals("'")) {
                 role = join(sentence, tokens, a, a + titled);
                 a += titled;
             }
+            // a lower-case word before the name is the text's, not the name's ("mob don Vincent Gigante", "the nonpartisan
+            // Congressional Budget Office", "the upscale Place Vendome"), unless it is a particle (de Klerk, van Gogh, al-Assad);
+            // a tail with no capitalised words before it ({@link #tails}) is dropped
+            if (startsTail(tokens, a)) continue;
+            while (b - a >= 2 && isLowerWord(tokens.get(a).word()) && !LOWER_PARTICLES.contains(tokens.get(a).word())) a++;
             while (b > a && isPossessive(tokens.get(b - 1).word())) b--;
             if (a >= b) continue;
             int start = tokens.get(a).beginPosition(), end = tokens.get(b - 1).endPosition();
@@ -623,6 +632,54 @@ public final class NameFinder implements ArticleStage {
 
     /** A short lower-case word between the hyphens of a name ("es" of Dar-es-Salaam, "e" of Mazar-e-Sharif). */
     private static boolean infix(String w) { return w.length() <= 3 && w.chars().allMatch(c -> c >= 'a' && c <= 'z'); }
+
+    /**
+     * A run the CRF began at "and" or at a possessive's "s" is the tail of a longer name whose first words it left out
+     * ("Justice" of the Justice and Equality Movement, "Democratic People" of the Democratic People's Republic of Korea,
+     * "Lord" of the Lord's Resistance Army: "and Equality Movement", "s Republic of Korea", "s Resistance Army" on the news
+     * pool): it begins at the capitalised words right before, and a run of those words is part of it. The Republic of Korea
+     * is the other Korea, so the tail is never kept alone ({@link #startsTail}: such a run is dropped).
+     */
+    private static void tails(List<CoreLabel> tokens, List<int[]> runs, List<String> types) {
+        for (int r = 0; r < runs.size(); r++) {
+            int a = runs.get(r)[0];
+            if (runs.get(r)[1] - a < 2 || !startsTail(tokens, a)) continue;
+            int c = a;
+            if (tokens.get(c).word().equals("s") && c > 0 && isApostrophe(tokens.get(c - 1).word())) c--;
+            int first = c;
+            while (first > 0 && isCapitalised(tokens.get(first - 1).word())) first--;
+            if (first == c) continue;
+            runs.get(r)[0] = first;
+            while (r > 0 && runs.get(r - 1)[1] > first) { // the first words, run on their own, are this name's
+                if (runs.get(r - 1)[0] < first) runs.get(r)[0] = runs.get(r - 1)[0];
+                runs.remove(r - 1);
+                types.remove(r - 1);
+                r--;
+            }
+        }
+    }
+
+    /** Whether token {@code a} begins the tail of a longer name ({@link #tails}): "and", "&", "'s" or a possessive's "s". */
+    private static boolean startsTail(List<CoreLabel> tokens, int a) {
+        String w = tokens.get(a).word();
+        return w.equals("and") || w.equals("&") || isPossessive(w) && w.length() > 1 || w.equals("s") && a > 0
+                && isApostrophe(tokens.get(a - 1).word());
+    }
+
+    private static boolean isApostrophe(String w) { return w.equals("'") || w.equals("\u2019"); }
+
+    /** Words that join the words of a name. */
+    private static final Set<String> JOINERS = Set.of("and", "of", "&");
+
+    /** Lower-case words that begin names: particles of many languages (de Klerk, van Gogh, bin Laden, al-Assad, dos Santos). */
+    private static final Set<String> LOWER_PARTICLES = Set.of("al", "el", "ul", "bin", "ibn", "bint", "abu", "abd", "de", "del", "della",
+            "der", "den", "des", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "ten", "ter", "zu", "y", "e", "ben", "st");
+
+    /** Whether a token is a word of lower-case letters only (not "eBay", "iPhone"). */
+    private static boolean isLowerWord(String w) {
+        for (int i = 0; i < w.length(); i++) if (!Character.isLowerCase(w.charAt(i))) return false;
+        return !w.isEmpty();
+    }
 
     private static boolean isParticle(String w) {
         String l = w.toLowerCase(Locale.ROOT);

@@ -69,6 +69,26 @@ class NameFinderTest {
     }
 
     @Test
+    void aLowerCaseWordBeforeANameIsNotPartOfItUnlessItIsAParticle() {
+        // ECB+, PolNeAR, the news pool: the CRF began names with the words before them
+        List<String> texts = mentions("NY mob don Vincent Gigante dies in prison. The estimate came from the nonpartisan "
+                + "Congressional Budget Office. The talks with the Justice and Equality Movement resumed. F. W. de Klerk met Nelson "
+                + "Mandela.").stream().map(Mention::text).toList();
+        assertTrue(texts.contains("Vincent Gigante"), texts.toString());
+        assertTrue(texts.contains("Congressional Budget Office"), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.endsWith("de Klerk")), texts.toString());
+        for (String t : texts) assertFalse(Character.isLowerCase(t.charAt(0)) && !t.startsWith("de "), texts.toString());
+        assertTrue(texts.contains("Justice and Equality Movement"), texts.toString());
+        // a name the CRF began after a possessive begins at the words before it: the Republic of Korea is the other Korea
+        List<String> korea = mentions("China hosted the talks with Japan, South Korea and other delegations, including the "
+                + "Democratic People's Republic of Korea (DPRK), on Tuesday.").stream().map(Mention::text).toList();
+        assertTrue(korea.contains("Democratic People's Republic of Korea"), korea.toString());
+        assertTrue(mentions("The rebel Lord's Resistance Army (LRA) has waged war.").stream()
+                .anyMatch(m -> m.text().equals("Lord's Resistance Army")));
+        assertFalse(korea.contains("Republic of Korea"), korea.toString());
+    }
+
+    @Test
     void twoNamesJoinedByOrAreTwo() {
         // ECB+: the CRF ran both teams, and both agencies, into one organisation
         List<String> texts = mentions("Teixeira is expected to sign with the Washington Nationals or Baltimore Orioles. The review "

@@ -378,6 +378,27 @@ class EntityResolverTest {
     }
 
     @Test
+    void aRomanisedSurnameJoinsAPersonOfAnotherTopicOnlyWithMoreToGoOn() {
+        // PolNeAR: Ron Klain, of a story on Biden's staff, joined Aaron Klein, a reporter of another; the news pool: Madjer,
+        // the Algerian coach, joined John Major of two other stories
+        List<List<Entity>> stories = List.of(
+                RESOLVER.story(List.of(doc("a", "x", "P:Aaron Klein"))),
+                RESOLVER.story(List.of(doc("b", "y", "P:Ron Klain", "P:Klain"))),
+                RESOLVER.story(List.of(doc("c", "x", "P:John Major", "P:Major"))),
+                RESOLVER.story(List.of(doc("d", "z", "P:Madjer"))));
+        EntityResolver.Collection c = RESOLVER.collection(stories, List.of("t1", "t2", "t3", "t4"));
+        assertEquals(Set.of("Aaron Klein"), collected(c, "Aaron Klein"));
+        assertEquals(Set.of("Madjer"), collected(c, "Madjer"));
+        // in one topic a romanised surname is the person it names; across topics, with the given name spelt the same
+        stories = List.of(
+                RESOLVER.story(List.of(doc("a", "x", "P:Mustafa al-Kadhimi"))),
+                RESOLVER.story(List.of(doc("b", "y", "P:Kazemi"))),
+                RESOLVER.story(List.of(doc("c", "z", "P:Mustafa al-Kazemi"))));
+        c = RESOLVER.collection(stories, List.of("t1", "t1", "t2"));
+        assertEquals(Set.of("Mustafa al-Kadhimi", "Kazemi", "Mustafa al-Kazemi"), collected(c, "Kazemi"));
+    }
+
+    @Test
     void aSurnameAfterATitleThatTellsTheSexJoinsThePersonOfThatSex() {
         // PolNeAR (the New York Times' style): "Mr. Clinton" joined Hillary Clinton, or neither, in a story that names both
         Pronouns.Genders few = g -> switch (g) {

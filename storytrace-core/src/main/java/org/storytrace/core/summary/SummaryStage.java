@@ -86,9 +86,12 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
             + LAMBDA + ", citations at cosine " + SAME; }
 
     /** Whether two words in five or more of {@code sentence} are figures: a row of a table, not a sentence. */
-    static boolean tabular(String sentence) {
+    static boolean tabular(String sentence) { return tabular(sentence.split("\\s+")); }
+
+    /** {@link #tabular(String)} of a sentence already split at its spaces. */
+    private static boolean tabular(String[] split) {
         int words = 0, figures = 0;
-        for (String w : sentence.split("\\s+")) {
+        for (String w : split) {
             if (w.isEmpty()) continue;
             words++;
             if (Character.isDigit(w.charAt(0)) || w.length() > 1 && "-+$(".indexOf(w.charAt(0)) >= 0 && Character.isDigit(w.charAt(1))) {
@@ -115,10 +118,11 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
                 int after = Datelines.skip(text, st, en);
                 if (after < en) st = after;
                 String sentence = text.substring(st, en).strip();
-                int words = sentence.isEmpty() ? 0 : sentence.split("\\s+").length;
+                String[] split = sentence.split("\\s+");
+                int words = sentence.isEmpty() ? 0 : split.length;
                 if (words < 8 || words > 70 || a.title() != null && sentence.equals(a.title().strip()) || sentence.endsWith("?")) continue;
                 // the line that opens a list or a table ("... provided by the Singapore Commodity Exchange:"), a table's row
-                if (sentence.endsWith(":") || tabular(sentence)) continue;
+                if (sentence.endsWith(":") || tabular(split)) continue;
                 long[] keys = TimelineStage.contentKeys(text, st, st, st, en);
                 if (keys.length < 4) continue;
                 cands.add(new Candidate(a.id(), k, taken, st, en, sentence, keys));

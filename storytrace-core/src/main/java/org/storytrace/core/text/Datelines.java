@@ -15,8 +15,8 @@ public final class Datelines {
     /** The place: two or more capitals ("U.S." too), then maybe a country or state in any case ("BEIRUT, Lebanon"). */
     private static final String PLACE = "\\p{Lu}[\\p{Lu} .'-]{1,40}(?:,\\s*\\p{Lu}[\\p{L} .'-]{1,30})?";
     /**
-     * A month's name or its abbreviation, as news writes them (the time tagger's too): not any capitalised word ("The 36 -
-     * year - old champion" is no "Nov. 2 -").
+     * A month's name or its abbreviation, as news writes them (the time tagger's and {@link #STAMP}'s too): not any
+     * capitalised word ("The 36 - year - old champion" is no "Nov. 2 -").
      */
     public static final String MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December"
             + "|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
@@ -55,8 +55,7 @@ public final class Datelines {
      */
     private static final Pattern STAMP = Pattern.compile("(?:\\b(?:first|last|published|posted|updated|modified|created|dated?|"
             + "on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs)?|fri|sat|sun|"
-            + "january|february|march|april|may|june|july|august|september|october|november|december|"
-            + "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|st|nd|rd|th|[ap]\\.?\\s?m\\.?|"
+            + MONTH + "|st|nd|rd|th|[ap]\\.?\\s?m\\.?|"
             + "hrs|gmt|utc|bst|cest|cet|eet|ist|aest|aedt|wib|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt)(?!\\p{L})"
             + "|\\d{1,4}(?:[ap]m|st|nd|rd|th)?|[+-]|[|,:;()\\[\\]@.\u2013\u2014\u00b7\u2022/-]|\\s+)+", Pattern.CASE_INSENSITIVE);
 

@@ -504,8 +504,8 @@ public final class NameFinder implements ArticleStage {
             int titled = Math.max(Titles.leadingTitle(words), type == EntityType.PERSON ? Titles.leadingOffice(words) : 0);
             // a title word joined to the rest by "and", "of" or a possessive is the name's (the Justice and Equality Movement,
             // the Lord's Resistance Army)
-            String after = titled > 0 && titled < b - a ? tokens.get(a + titled).word() : "";
-            if (titled > 0 && titled < b - a && !JOINERS.contains(after) && !isPossessive(after) && !after.equals("'")) {
+            String after = titled > 0 && titled < b - a ? tokens.get(a + titled).word() : null;
+            if (after != null && !JOINERS.contains(after) && !isPossessive(after) && !after.equals("'")) {
                 role = join(sentence, tokens, a, a + titled);
                 a += titled;
             }

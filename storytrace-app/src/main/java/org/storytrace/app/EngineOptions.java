@@ -49,8 +49,12 @@ final class EngineOptions {
     boolean indexOnDisk;
 
     /** An engine builder with these options' settings, embedder and tiers. */
-    Engine.Builder engine() {
-        Engine.Builder b = Engine.builder(settings()).embedder(noEmbeddings ? null : Runner.defaultEmbedder());
+    Engine.Builder engine() { return engine(false); }
+
+    /** {@link #engine()}, every article one story when {@code oneStory} ({@link EngineSettings#oneStory}). */
+    Engine.Builder engine(boolean oneStory) {
+        Engine.Builder b = Engine.builder(settings().toBuilder().oneStory(oneStory).build()).embedder(noEmbeddings ? null
+                : Runner.defaultEmbedder());
         return fast ? b : b.deepTier(summarySentences);
     }
 

@@ -19,6 +19,10 @@ final class InputOptions {
     @Mixin
     EngineOptions engineOptions;
 
+    @Option(names = "--one-story", description = "The inputs are one story (the coverage of one event, gathered by hand): "
+            + "no grouping; entities, quotes, discrepancies, the timeline and the summary are made across all of them.")
+    boolean oneStory;
+
     /** An engine builder with these options' settings, embedder and tiers. */
-    Engine.Builder engine() { return engineOptions.engine(); }
+    Engine.Builder engine() { return engineOptions.engine(oneStory); }
 }

@@ -53,12 +53,33 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void oneStoryMakesEveryInputOneStoryWithASummaryAcrossThem() throws Exception {
+        // three reports of one (made-up) earthquake in three styles, which the story stage alone keeps apart
+        Path grouped = tmp.resolve("grouped"), one = tmp.resolve("one");
+        assertEquals(0, run("analyze", "../testdata/summaries/quake/docs", "--no-embeddings", "--out", grouped.toString()));
+        assertEquals(0, run("analyze", "../testdata/summaries/quake/docs", "--no-embeddings", "--one-story", "--out", one.toString()));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode g = json.readTree(grouped.resolve("stories.json").toFile()), o = json.readTree(one.resolve("stories.json").toFile());
+        assertTrue(g.get("stories").size() > 1, g.get("stories").toString());
+        assertFalse(g.get("provenance").get("settings").get("one_story").asBoolean());
+        assertEquals(1, o.get("stories").size(), o.get("stories").toString());
+        assertEquals(3, o.get("stories").get(0).get("articles").size());
+        assertEquals(1, o.get("topics").size());
+        assertTrue(o.get("provenance").get("settings").get("one_story").asBoolean());
+        List<String> cited = new ArrayList<>();
+        for (JsonNode line : o.get("stories").get(0).get("summary").get("sentences")) {
+            for (JsonNode c : line.get("citations")) if (!cited.contains(c.get("article").asText())) cited.add(c.get("article").asText());
+        }
+        assertTrue(cited.size() >= 2, "the summary draws on several of the reports: " + o.get("stories").get(0).get("summary"));
+    }
+
+    @Test
     void theBundledCorpusGivesItsStoriesLinksAndAReport() throws Exception {
         Path out = tmp.resolve("out");
         assertEquals(0, run("analyze", "../examples/corpus", "--out", out.toString()));
         JsonNode j = new ObjectMapper().readTree(out.resolve("stories.json").toFile());
         assertEquals(5, j.get("articles").size());
-        assertEquals("2.4", j.get("storytrace").asText());
+        assertEquals("2.5", j.get("storytrace").asText());
         assertTrue(j.get("provenance").get("stages").get(0).asText().startsWith("sentences"), j.get("provenance").toString());
         assertEquals(StoryGrouper.Settings.defaults().storyThreshold(), j.get("provenance").get("settings")
                 .get("grouper").get("story_threshold").asDouble());

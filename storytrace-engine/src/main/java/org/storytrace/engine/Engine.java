@@ -520,9 +520,11 @@ public final class Engine implements AutoCloseable {
             reusePartners = null; // counted again by the first placement, if any: a sealed run places none
             if (sealed) linker.seal();
             int n = ids.size();
-            List<StoryGrouper.Profile> profiles = profiles(n);
-            StoryGrouper.Grouping g = grouper.group(ids, profiles, verified, embedder, embeddings::get, this::embeddingText);
-            placement = sealed ? null : new StoryPlacement(grouper, g.story(), g.topic(), profiles::get);
+            List<StoryGrouper.Profile> profiles = settings.oneStory() ? List.of() : profiles(n);
+            StoryGrouper.Grouping g = settings.oneStory() ? new StoryGrouper.Grouping(new int[n], new int[n], 0)
+                    : grouper.group(ids, profiles, verified, embedder, embeddings::get, this::embeddingText);
+            // one story: nothing is placed, every update groups (that is, joins) everything again
+            placement = sealed || settings.oneStory() ? null : new StoryPlacement(grouper, g.story(), g.topic(), profiles::get);
             if (sealed && profileFile != null) {
                 // nothing places articles any more: the profiles' file (1.6 KB an article) goes before the outputs are written
                 profileFile.close();
@@ -538,7 +540,7 @@ public final class Engine implements AutoCloseable {
             lastStories = stories;
             Map<String, Map<Layer<?>, Object>> storyLayers = storyStages(stories, verified);
             List<Results.ScoredPair> pairs = new ArrayList<>();
-            for (StoryGrouper.Pair p : grouper.lastPairs()) {
+            for (StoryGrouper.Pair p : settings.oneStory() ? List.<StoryGrouper.Pair>of() : grouper.lastPairs()) {
                 pairs.add(new Results.ScoredPair(ids.get(p.a()), ids.get(p.b()), p.lexical(), p.names(), p.headlines(), p.semantic(),
                         p.reuse(), p.score()));
             }

@@ -25,9 +25,14 @@ import org.storytrace.ingest.Ingestor;
  * @param indexOnDisk  whether the candidate indexes keep their postings in memory-mapped work files rather than
  *                     on the heap (at a million articles the engine's heap ~907 -> ~148 bytes an article; they read
  *                     about a quarter slower here, docs/benchmarks.md)
+ * @param oneStory     every article is one story of one topic, and the story stages (entities, quotes, facts and
+ *                     discrepancies, timeline, summary) run over all of them: for a set the user already knows is one
+ *                     story (the coverage of one event gathered by hand, a summarisation set such as DUC's). Stories are
+ *                     not grouped; links are found as always
  */
 public record EngineSettings(int threads, long maxBytes, Duration fetchTimeout, Duration pageBudget, int batch, Path workDir,
-                             Linker.Settings linker, StoryGrouper.Settings grouper, int profilesInMemory, boolean indexOnDisk) {
+                             Linker.Settings linker, StoryGrouper.Settings grouper, int profilesInMemory, boolean indexOnDisk,
+                             boolean oneStory) {
     public EngineSettings {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         if (batch < 1) throw new IllegalArgumentException("batch must be at least 1, was " + batch);
@@ -44,7 +49,7 @@ public record EngineSettings(int threads, long maxBytes, Duration fetchTimeout, 
     public Builder toBuilder() {
         return new Builder().threads(threads).maxBytes(maxBytes).fetchTimeout(fetchTimeout).pageBudget(pageBudget).batch(batch)
                 .workDir(workDir)
-                .linker(linker).grouper(grouper).profilesInMemory(profilesInMemory).indexOnDisk(indexOnDisk);
+                .linker(linker).grouper(grouper).profilesInMemory(profilesInMemory).indexOnDisk(indexOnDisk).oneStory(oneStory);
     }
 
     /** The ingest stage's part of these settings. */
@@ -61,6 +66,7 @@ public record EngineSettings(int threads, long maxBytes, Duration fetchTimeout, 
         private StoryGrouper.Settings grouper = StoryGrouper.Settings.defaults();
         private int profilesInMemory = 100_000;
         private boolean indexOnDisk;
+        private boolean oneStory;
 
         public Builder threads(int v) { threads = v; return this; }
         public Builder maxBytes(long v) { maxBytes = v; return this; }
@@ -72,10 +78,11 @@ public record EngineSettings(int threads, long maxBytes, Duration fetchTimeout, 
         public Builder grouper(StoryGrouper.Settings v) { grouper = v; return this; }
         public Builder profilesInMemory(int v) { profilesInMemory = v; return this; }
         public Builder indexOnDisk(boolean v) { indexOnDisk = v; return this; }
+        public Builder oneStory(boolean v) { oneStory = v; return this; }
 
         public EngineSettings build() {
             return new EngineSettings(threads, maxBytes, fetchTimeout, pageBudget, batch, workDir, linker, grouper, profilesInMemory,
-                    indexOnDisk);
+                    indexOnDisk, oneStory);
         }
     }
 }

@@ -20,9 +20,10 @@ class SummariesIT {
     void theSummariesCoverTheReferencesAtLeastAsWellAsTheLead() throws Exception {
         Map<String, Double> m = Evaluations.summaries(Path.of("../testdata/summaries"), Runner.defaultEmbedder(), Evaluations.DUC_BYTES);
         assertEquals(2.0, m.get("summaries.sets"));
-        // session 17: ROUGE-1 recall 0.612 and ROUGE-2 0.328, the lead baseline 0.589 / 0.279 in the same run
-        assertTrue(m.get("summaries.rouge1_recall") >= 0.55, m.toString());
-        assertTrue(m.get("summaries.rouge2_recall") >= 0.28, m.toString());
+        // session 17: ROUGE-1 recall 0.612 and ROUGE-2 0.328, the lead baseline 0.589 / 0.279 in the same run; session 37, each
+        // set summarised as the one story it is (the story stage had split both into three): 0.647 / 0.363
+        assertTrue(m.get("summaries.rouge1_recall") >= 0.62, m.toString());
+        assertTrue(m.get("summaries.rouge2_recall") >= 0.34, m.toString());
         assertTrue(m.get("summaries.rouge1_recall") >= m.get("summaries.lead.rouge1_recall"), m.toString());
     }
 

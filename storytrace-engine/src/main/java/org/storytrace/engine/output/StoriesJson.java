@@ -49,7 +49,7 @@ import org.storytrace.engine.Results;
  */
 public final class StoriesJson {
     /** The contract's version; bump the minor for additions, never remove or rename a field. */
-    public static final String VERSION = "2.4";
+    public static final String VERSION = "2.5";
 
     private static final JsonFactory JSON = new JsonFactory();
 

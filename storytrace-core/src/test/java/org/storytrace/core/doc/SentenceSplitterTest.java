@@ -39,6 +39,17 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void aClockTimeBeforeAWeekdayAZoneOrABracketEndsNothing() {
+        assertEquals(List.of("The blast hit at about 10:35 a.m. (0735 GMT) Friday, toppling a building.", "Rescuers dug all night."),
+                split("The blast hit at about 10:35 a.m. (0735 GMT) Friday, toppling a building. Rescuers dug all night."));
+        assertEquals(List.of("Hearings resume at 9 a.m. Tuesday and at 2 p.m. EST Wednesday."),
+                split("Hearings resume at 9 a.m. Tuesday and at 2 p.m. EST Wednesday."));
+        // a new sentence after a clock time still begins one
+        assertEquals(List.of("The talks ended at 5 p.m.", "The next day began calmly."),
+                split("The talks ended at 5 p.m. The next day began calmly."));
+    }
+
+    @Test
     void anEmptyOrWordlessTextHasNoSentences() {
         assertEquals(List.of(), split(""));
         assertEquals(List.of(), split(" -- ... "));

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.storytrace.core.doc.Document;
@@ -15,6 +16,10 @@ import org.storytrace.core.doc.Layers;
 import org.storytrace.core.doc.Sentences;
 import org.storytrace.core.doc.StoryStage;
 import org.storytrace.core.doc.StoryView;
+import org.storytrace.core.entity.EntityStage;
+import org.storytrace.core.entity.EntityType;
+import org.storytrace.core.entity.Mention;
+import org.storytrace.core.entity.Mentions;
 import org.storytrace.core.fact.FactStage;
 import org.storytrace.core.model.Article;
 import org.storytrace.core.text.Datelines;
@@ -30,7 +35,9 @@ import org.storytrace.core.time.TimelineStage;
  * LexRank centrality (Erkan and Radev 2004: the stationary distribution of a random walk on the cosine
  * graph, damping 0.15) times a lead prior ({@code 1 + 1 / (1 + its position in its article)}, since news puts
  * the facts first) and a corroboration prior ({@code 1 + 0.5} for each other outlet, up to three, with a sentence at
- * cosine {@value #ECHO} or more, since the summary covers what the outlets report, not what one adds). A sentence under
+ * cosine {@value #ECHO} or more, since the summary covers what the outlets report, not what one adds), halved for a
+ * sentence that leans on the one before it ({@link #leansBack}: "But ...", "The following ...", a "she" whose person the
+ * sentence does not name), which a summary reader has not read. A sentence under
  * {@value #MIN_SCORE} of the heaviest one's weight is an aside, and the summary stops short rather than add it. A sentence
  * stating the minority value of a disputed fact ({@link FactStage}) is left out: the dispute is reported as one. Sentences are then chosen
  * by maximal marginal relevance (Carbonell and Goldstein 1998,
@@ -101,16 +108,82 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
         return figures * 5 >= words * 2;
     }
 
-    private record Candidate(String article, int articleRank, int position, int start, int end, String text, long[] keys) {}
+    private record Candidate(String article, int articleRank, int position, int start, int end, String text, long[] keys,
+                             boolean leansBack) {}
+
+    /**
+     * A summary sentence is read without the sentences that stood before it, so one that leans on them ("But the toll
+     * rose", "Officials in Tanzania, where she arrived next, ...", "The following are the latest figures") reads as a
+     * riddle. Such a sentence weighs this much of its score: chosen only when nothing standing alone says as much.
+     */
+    static final double LEANS_BACK = 0.5;
+
+    /** Words that open a sentence continuing the one before it. */
+    private static final Set<String> CONTINUERS = Set.of("but", "and", "or", "however", "also", "still", "yet", "moreover", "furthermore",
+            "besides", "nevertheless", "nonetheless", "instead", "otherwise", "thus", "therefore", "hence", "so", "they", "this", "these",
+            "those", "such", "then", "there");
+    /** A person named by a pronoun: who it is stands in an earlier sentence unless the sentence names a person before it. */
+    private static final Set<String> PERSONAL = Set.of("he", "she", "him", "her", "his", "hers", "himself", "herself");
+
+    /**
+     * Whether the sentence {@code text[start, end)} leans on the one before it: it opens with a word that continues
+     * another sentence or points back ({@link #CONTINUERS}; "There" too, as in "There, ..."), with "The following", or
+     * it names a person by a pronoun ({@link #PERSONAL}) and names no person ({@code people}: where the article's person
+     * mentions start; none known, any capitalised word after the first).
+     */
+    static boolean leansBack(String text, int start, int end, List<Integer> people) {
+        int i = start;
+        while (i < end && !Character.isLetter(text.charAt(i))) i++; // an opening quotation mark
+        int firstEnd = wordEnd(text, i, end);
+        String first = text.substring(i, firstEnd).toLowerCase(Locale.ROOT);
+        if (CONTINUERS.contains(first) && !"there".equals(first)) return true;
+        if ("there".equals(first) && firstEnd < end && text.charAt(firstEnd) == ',') return true;
+        if ("the".equals(first) && text.startsWith(" following", firstEnd)) return true;
+        boolean pronoun = PERSONAL.contains(first), named = false;
+        for (i = firstEnd; i < end; ) {
+            if (!Character.isLetter(text.charAt(i))) { i++; continue; }
+            int e = wordEnd(text, i, end);
+            pronoun |= PERSONAL.contains(text.substring(i, e).toLowerCase(Locale.ROOT));
+            named |= people.isEmpty() && Character.isUpperCase(text.charAt(i));
+            i = e;
+        }
+        // the person may be named after the pronoun too ("After she left rehab, Lindsay Lohan checked into ...")
+        return pronoun && !named && !personIn(people, start, end);
+    }
+
+    private static int wordEnd(String text, int i, int end) {
+        int e = i;
+        while (e < end && Character.isLetter(text.charAt(e))) e++;
+        return e;
+    }
+
+    /** Whether a person is mentioned in {@code [from, to)}. */
+    private static boolean personIn(List<Integer> people, int from, int to) {
+        for (int p : people) if (p >= from && p < to) return true;
+        return false;
+    }
 
     @Override public Summary apply(StoryView story) {
         List<Candidate> cands = new ArrayList<>();
+        // where the story names people, by article: the entity stage's types (a person the name finder typed otherwise in
+        // one sentence is still a person); without that stage, each article's own person mentions
+        var entities = story.find(EntityStage.LAYER);
+        Map<String, List<Integer>> personStarts = new HashMap<>();
+        entities.ifPresent(se -> se.entities().stream().filter(e -> e.type() == EntityType.PERSON).flatMap(e -> e.mentions().stream())
+                .forEach(at -> personStarts.computeIfAbsent(at.article(), x -> new ArrayList<>()).add(at.start())));
         for (int k = 0; k < story.documents().size() && cands.size() < PER_STORY; k++) {
             Document d = story.documents().get(k);
             Article a = d.article();
             Sentences s = d.find(Layers.SENTENCES).orElse(null);
             if (s == null) continue;
             String text = a.cleanText();
+            List<Integer> people = personStarts.getOrDefault(a.id(), List.of());
+            if (entities.isEmpty()) {
+                people = new ArrayList<>();
+                for (Mention m : d.find(Mentions.LAYER).orElse(Mentions.NONE).list()) {
+                    if (m.type() == EntityType.PERSON) people.add(m.start());
+                }
+            }
             int taken = 0;
             for (int i = 0; i < s.size() && taken < PER_ARTICLE; i++) {
                 int st = s.starts()[i], en = s.ends()[i];
@@ -125,7 +198,7 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
                 if (sentence.endsWith(":") || tabular(split)) continue;
                 long[] keys = TimelineStage.contentKeys(text, st, st, st, en);
                 if (keys.length < 4) continue;
-                cands.add(new Candidate(a.id(), k, taken, st, en, sentence, keys));
+                cands.add(new Candidate(a.id(), k, taken, st, en, sentence, keys, leansBack(text, st, en, people)));
                 taken++;
             }
         }
@@ -160,7 +233,7 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
             // how many other outlets say much the same: what the outlets agree on comes first
             Set<String> echoed = new HashSet<>();
             for (int j = 0; j < n; j++) if (sim[i][j] >= ECHO && !cands.get(j).article.equals(c.article)) echoed.add(cands.get(j).article);
-            score[i] = rank[i] * (1 + 1.0 / (1 + c.position)) * (1 + 0.5 * Math.min(3, echoed.size()));
+            score[i] = rank[i] * (1 + 1.0 / (1 + c.position)) * (1 + 0.5 * Math.min(3, echoed.size())) * (c.leansBack ? LEANS_BACK : 1);
             if (disputed[i]) score[i] = 0;
             top = Math.max(top, score[i]);
         }

@@ -82,4 +82,29 @@ class SummaryStageTest {
         assertTrue(SummaryStage.tabular("Tottenham 2 (Defoe 58, 77) Aston Villa 1 (Barry 81)"));
         assertFalse(SummaryStage.tabular("Ten people were killed and 50 injured in the 2005 earthquake on Qeshm island."));
     }
+
+    @Test
+    void aSentenceThatLeansOnTheOneBeforeItIsChosenOnlyWhenNothingStandingAloneSaysAsMuch() {
+        String bad = "Officials in Tanzania and Kenya, where she arrived next, hoped for aid after the blasts killed 257.";
+        assertFalse(SummaryStage.leansBack(bad, 0, bad.length(), List.of()), "no person mentions known: a capitalised word may be one");
+        // person mentions known (one elsewhere in the article), none in the sentence
+        assertTrue(SummaryStage.leansBack(bad, 0, bad.length(), List.of(-1)), "no person is named in it");
+        String named = "After she left a rehab clinic on Thursday, Lindsay Lohan checked into the Betty Ford Center.";
+        assertFalse(SummaryStage.leansBack(named, 0, named.length(), List.of(named.indexOf("Lindsay"))), "she is named in it");
+        for (String opening : List.of("But the toll rose on Monday as rescuers dug through the rubble of the embassy.",
+                "The following are the latest figures for the dead and injured in the bombings.",
+                "\u201cThey will pay for this,\u201d the minister told reporters outside the embassy.")) {
+            assertTrue(SummaryStage.leansBack(opening, 0, opening.length(), List.of(-1)), opening);
+        }
+        String alone = "The embassy bombings in Nairobi and Dar es Salaam on Aug. 7 killed 257 people, officials said on Monday.";
+        assertFalse(SummaryStage.leansBack(alone, 0, alone.length(), List.of(-1)), alone);
+        // two reports: the lead of one leans back ("But ..."); the other says the same further down, standing alone
+        Document a = doc("a", "But the embassy bombings in Nairobi and Dar es Salaam killed 257 people, officials said on Monday. "
+                + "Rescuers worked through the night with cranes and bare hands to reach survivors under the rubble.");
+        Document b = doc("b", "Rescue work went on through the night at the two ruined buildings in the capitals of East Africa. "
+                + "The embassy bombings in Nairobi and Dar es Salaam killed 257 people, the police said on Monday.");
+        SummaryStage.Summary s = new SummaryStage(1).apply(new StoryView("s", List.of(a, b)));
+        assertEquals(1, s.sentences().size(), s.toString());
+        assertFalse(s.sentences().get(0).text().startsWith("But"), s.toString());
+    }
 }

@@ -121,8 +121,8 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
     /** Words that open a sentence continuing the one before it. */
     private static final Set<String> CONTINUERS = Set.of("but", "and", "or", "however", "also", "still", "yet", "moreover", "furthermore",
             "besides", "nevertheless", "nonetheless", "instead", "otherwise", "thus", "therefore", "hence", "so", "they", "this", "these",
-            "those", "such", "then", "there");
-    /** A person named by a pronoun: who it is stands in an earlier sentence unless the sentence names a person before it. */
+            "those", "such", "then");
+    /** A person named by a pronoun: who it is stands in an earlier sentence unless the sentence names a person too. */
     private static final Set<String> PERSONAL = Set.of("he", "she", "him", "her", "his", "hers", "himself", "herself");
 
     /**
@@ -136,7 +136,7 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
         while (i < end && !Character.isLetter(text.charAt(i))) i++; // an opening quotation mark
         int firstEnd = wordEnd(text, i, end);
         String first = text.substring(i, firstEnd).toLowerCase(Locale.ROOT);
-        if (CONTINUERS.contains(first) && !"there".equals(first)) return true;
+        if (CONTINUERS.contains(first)) return true;
         if ("there".equals(first) && firstEnd < end && text.charAt(firstEnd) == ',') return true;
         if ("the".equals(first) && text.startsWith(" following", firstEnd)) return true;
         boolean pronoun = PERSONAL.contains(first), named = false;

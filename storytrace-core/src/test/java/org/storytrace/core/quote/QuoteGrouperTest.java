@@ -2,7 +2,10 @@ package org.storytrace.core.quote;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.storytrace.core.text.Spelling;
 
@@ -154,5 +157,22 @@ class QuoteGrouperTest {
         // ECB+ 22_11ecbplus / 22_2ecbplus: "a statement reads" and "the company said in a statement"
         items = List.of(said("a", words + " soon", "a statement", true, -1), said("b", words, "the company", true, -1));
         assertEquals(1, QuoteGrouper.speakerItem(QuoteGrouper.group(items).get(0), items, it -> false), "a speaker beats a document");
+    }
+
+    @Test
+    void theWordsTwoQuotesShareBoundTheirLongestCommonRun() {
+        // the bound that lets a large story's grouping skip most pairs without changing a group
+        Random r = new Random(37);
+        String[] vocabulary = {"we", "will", "not", "stop", "until", "justice", "is", "done", "the", "people", "said", "no"};
+        for (int t = 0; t < 2000; t++) {
+            List<String> a = new ArrayList<>(), b = new ArrayList<>();
+            for (int i = r.nextInt(15); i > 0; i--) a.add(vocabulary[r.nextInt(vocabulary.length)]);
+            for (int i = r.nextInt(15); i > 0; i--) b.add(vocabulary[r.nextInt(vocabulary.length)]);
+            String[] sa = a.toArray(new String[0]), sb = b.toArray(new String[0]);
+            Arrays.sort(sa);
+            Arrays.sort(sb);
+            assertTrue(QuoteGrouper.shared(sa, sb) >= QuoteGrouper.lcs(a, b), a + " / " + b);
+        }
+        assertEquals(2, QuoteGrouper.shared(new String[] {"a", "b", "b"}, new String[] {"b", "b", "c"}));
     }
 }

@@ -1,8 +1,11 @@
 package org.storytrace.core.doc;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.storytrace.core.index.LongSet;
+import org.storytrace.core.text.CalendarWords;
 import org.storytrace.core.text.Tokens;
 
 /**
@@ -33,12 +36,12 @@ public final class SentenceSplitter implements ArticleStage {
      */
     private static final LongSet AFTER_CLOCK;
     static {
-        String[] words = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-            "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst",
-            "cet", "cest", "eastern", "central", "pacific", "mountain", "local"};
-        long[] hashes = new long[words.length];
-        for (int i = 0; i < words.length; i++) hashes[i] = Tokens.hashOf(words[i]);
+        List<String> words = new ArrayList<>(CalendarWords.WEEKDAYS);
+        words.addAll(CalendarWords.MONTHS);
+        words.addAll(List.of("gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "eastern",
+                "central", "pacific", "mountain", "local"));
+        long[] hashes = new long[words.size()];
+        for (int i = 0; i < hashes.length; i++) hashes[i] = Tokens.hashOf(words.get(i));
         AFTER_CLOCK = LongSet.of(hashes);
     }
 

@@ -63,11 +63,4 @@ public final class Aliases {
 
     /** The line of the table that lists {@code name}, or -1. */
     public int groupOf(String name) { return group.getOrDefault(key(name), -1); }
-
-    /** Whether the table lists both names as one. */
-    public boolean same(String a, String b) {
-        if (group.isEmpty()) return false;
-        Integer x = group.get(key(a));
-        return x != null && x.equals(group.get(key(b)));
-    }
 }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.storytrace.core.doc.ArticleStage;
 import org.storytrace.core.doc.Document;
 import org.storytrace.core.doc.Layer;
+import org.storytrace.core.text.CalendarWords;
 import org.storytrace.core.text.Datelines;
 import org.storytrace.core.text.NumberWords;
 
@@ -383,10 +384,6 @@ public final class TimeTagger implements ArticleStage {
     /** Characters either side of a trigger word a rule's matcher looks at: longer than any expression's reach from its anchor word. */
     static final int REACH = 90;
 
-    private static final Set<String> MONTH_WORDS = Set.of("january", "february", "march", "april", "may", "june", "july", "august",
-            "september",
-            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
-    private static final Set<String> WEEKDAY_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
     private static final Set<String> UNIT_WORDS = Set.of("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
             "weeks",
             "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century",
@@ -402,8 +399,10 @@ public final class TimeTagger implements ArticleStage {
             if (w.length() == 4 || w.length() == 5 && w.endsWith("s")) k.addAll(List.of(Kind.YEAR, Kind.DECADE, Kind.ISO));
             if (w.length() <= 2) k.add(Kind.NUMERIC);
         }
-        if (MONTH_WORDS.contains(w)) k.addAll(List.of(Kind.MONTH_DAY, Kind.DAY_MONTH, Kind.MONTH_YEAR, Kind.MONTH_REL_YEAR, Kind.MONTH));
-        if (WEEKDAY_WORDS.contains(w)) k.add(Kind.WEEKDAY);
+        if (CalendarWords.MONTHS.contains(w)) {
+            k.addAll(List.of(Kind.MONTH_DAY, Kind.DAY_MONTH, Kind.MONTH_YEAR, Kind.MONTH_REL_YEAR, Kind.MONTH));
+        }
+        if (CalendarWords.WEEKDAYS.contains(w)) k.add(Kind.WEEKDAY);
         if (UNIT_WORDS.contains(w)) k.addAll(List.of(Kind.DURATION, Kind.DURATION_ADJ, Kind.AGO, Kind.PLURAL, Kind.RELATIVE, Kind.WITHIN,
                 Kind.SET,
                 Kind.QUARTER, Kind.CENTURY, Kind.END_OF, Kind.YEAR_AGO, Kind.REF));

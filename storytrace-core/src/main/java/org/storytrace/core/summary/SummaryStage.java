@@ -129,7 +129,7 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
      * Whether the sentence {@code text[start, end)} leans on the one before it: it opens with a word that continues
      * another sentence or points back ({@link #CONTINUERS}; "There" too, as in "There, ..."), with "The following", or
      * it names a person by a pronoun ({@link #PERSONAL}) and names no person ({@code people}: where the article's person
-     * mentions start; none known, any capitalised word after the first).
+     * mentions start; null when the article's names are not known, and then any capitalised word after the first counts).
      */
     static boolean leansBack(String text, int start, int end, List<Integer> people) {
         int i = start;
@@ -144,11 +144,11 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
             if (!Character.isLetter(text.charAt(i))) { i++; continue; }
             int e = wordEnd(text, i, end);
             pronoun |= PERSONAL.contains(text.substring(i, e).toLowerCase(Locale.ROOT));
-            named |= people.isEmpty() && Character.isUpperCase(text.charAt(i));
+            named |= people == null && Character.isUpperCase(text.charAt(i));
             i = e;
         }
         // the person may be named after the pronoun too ("After she left rehab, Lindsay Lohan checked into ...")
-        return pronoun && !named && !personIn(people, start, end);
+        return pronoun && !named && (people == null || !personIn(people, start, end));
     }
 
     private static int wordEnd(String text, int i, int end) {
@@ -177,12 +177,12 @@ public final class SummaryStage implements StoryStage<SummaryStage.Summary> {
             Sentences s = d.find(Layers.SENTENCES).orElse(null);
             if (s == null) continue;
             String text = a.cleanText();
-            List<Integer> people = personStarts.getOrDefault(a.id(), List.of());
-            if (entities.isEmpty()) {
+            // null: no names known for the article (no entity stage, no mentions layer)
+            List<Integer> people = entities.isPresent() ? personStarts.getOrDefault(a.id(), List.of()) : null;
+            var mentions = d.find(Mentions.LAYER);
+            if (entities.isEmpty() && mentions.isPresent()) {
                 people = new ArrayList<>();
-                for (Mention m : d.find(Mentions.LAYER).orElse(Mentions.NONE).list()) {
-                    if (m.type() == EntityType.PERSON) people.add(m.start());
-                }
+                for (Mention m : mentions.get().list()) if (m.type() == EntityType.PERSON) people.add(m.start());
             }
             int taken = 0;
             for (int i = 0; i < s.size() && taken < PER_ARTICLE; i++) {

@@ -86,8 +86,9 @@ class SummaryStageTest {
     @Test
     void aSentenceThatLeansOnTheOneBeforeItIsChosenOnlyWhenNothingStandingAloneSaysAsMuch() {
         String bad = "Officials in Tanzania and Kenya, where she arrived next, hoped for aid after the blasts killed 257.";
-        assertFalse(SummaryStage.leansBack(bad, 0, bad.length(), List.of()), "no person mentions known: a capitalised word may be one");
-        // person mentions known (one elsewhere in the article), none in the sentence
+        assertFalse(SummaryStage.leansBack(bad, 0, bad.length(), null), "the article's names unknown: a capitalised word may be one");
+        // the article's names known: none of them a person, or one elsewhere in the article
+        assertTrue(SummaryStage.leansBack(bad, 0, bad.length(), List.of()), "no person is named in it");
         assertTrue(SummaryStage.leansBack(bad, 0, bad.length(), List.of(-1)), "no person is named in it");
         String named = "After she left a rehab clinic on Thursday, Lindsay Lohan checked into the Betty Ford Center.";
         assertFalse(SummaryStage.leansBack(named, 0, named.length(), List.of(named.indexOf("Lindsay"))), "she is named in it");

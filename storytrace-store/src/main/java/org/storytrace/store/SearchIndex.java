@@ -70,6 +70,8 @@ final class SearchIndex implements AutoCloseable {
         return t;
     });
     private final ArrayDeque<Future<?>> pending = new ArrayDeque<>();
+    /** A writer's index found written with other words and emptied: it holds nothing until the store indexes every article again. */
+    private boolean rebuilding;
 
     SearchIndex(Path dir, String store, boolean write) {
         this.dir = dir;
@@ -83,7 +85,17 @@ final class SearchIndex implements AutoCloseable {
                     // a flushed segment stays as its files instead of being copied (checksummed on the way) into one
                     // compound file: about a sixth less of the indexing's time; merges still pack small merged segments
                     .setUseCompoundFile(false)) : null;
-            if (writer != null) searchers = new SearcherManager(writer, null);
+            if (writer != null) {
+                String words = wordsOnDisk();
+                if (words != null && !words.equals(WORDS_NAME)) {
+                    // written with other words: its terms would not match what searches look for; indexed again
+                    System.err.println("storytrace: store " + store + ": its search index in " + dir
+                            + " was written with older word rules; every article is indexed again (once)");
+                    writer.deleteAll();
+                    rebuilding = true;
+                }
+                searchers = new SearcherManager(writer, null);
+            }
             else if (directory != null && DirectoryReader.indexExists(directory)) searchers = new SearcherManager(directory, null);
         } catch (IOException e) {
             throw new Store.StoreException("store " + store + ": its search index in " + dir + " cannot be opened: " + e.getMessage(), e);
@@ -91,13 +103,25 @@ final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * How titles, bodies and queries are cut into terms: what Lucene's {@code StandardAnalyzer()} does (Unicode word
-     * boundaries, tokens up to 255 characters, lower case) without its stop filter, which has no words since Lucene 8
-     * but still runs a filter step and a set look-up for every token: the same terms at the same positions, so an
-     * index written with {@code StandardAnalyzer} reads the same (tested), for about a sixth less of the indexing's
-     * time. Shared: an analyzer is thread-safe and keeps its token streams per thread.
+     * How titles, bodies and queries are cut into terms: the engine's words, folded ({@link FoldedWords}). Shared: an
+     * analyzer is thread-safe and keeps its token streams per thread.
      */
     static final Analyzer WORDS = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) { return new TokenStreamComponents(new FoldedWords()); }
+
+        @Override
+        protected TokenStream normalize(String field, TokenStream in) { return new FoldedWords.Fold(in); }
+    };
+    /** The name of {@link #WORDS}, kept in each commit ({@link #WORDS_KEY}): an index written with other words is rebuilt. */
+    static final String WORDS_NAME = "folded-1";
+    private static final String WORDS_KEY = "storytrace.words";
+    /**
+     * The words of indexes written before {@link #WORDS} (no {@link #WORDS_KEY} in their commit): what Lucene's
+     * {@code StandardAnalyzer()} does (Unicode word boundaries, tokens up to 255 characters, lower case) without its
+     * stop filter. A store opened only to read searches such an index with them until a writer rebuilds it.
+     */
+    static final Analyzer STANDARD_WORDS = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String field) {
             StandardTokenizer words = new StandardTokenizer();
@@ -124,8 +148,17 @@ final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** The last article (store sequence number) of the last commit; 0 for none. */
-    long committedSeq() {
+    /** The words named in the last commit: null for an index written before they were named (or none). */
+    private String wordsOnDisk() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) return null;
+        try (DirectoryReader r = DirectoryReader.open(directory)) {
+            return r.getIndexCommit().getUserData().getOrDefault(WORDS_KEY, "standard");
+        }
+    }
+
+    /** The last article (store sequence number) of the last commit; 0 for none (or an index being written again). */
+    synchronized long committedSeq() {
+        if (rebuilding) return 0;
         try {
             if (!DirectoryReader.indexExists(directory)) return 0;
             try (DirectoryReader r = DirectoryReader.open(directory)) {
@@ -208,11 +241,12 @@ final class SearchIndex implements AutoCloseable {
         while (!pending.isEmpty()) await(pending.poll());
         try {
             // never past a batch that failed: the index would claim articles it lacks
-            writer.setLiveCommitData(Map.of(SEQ, Long.toString(Math.min(throughSeq, failedFrom - 1))).entrySet());
+            writer.setLiveCommitData(Map.of(SEQ, Long.toString(Math.min(throughSeq, failedFrom - 1)), WORDS_KEY, WORDS_NAME).entrySet());
             long now = System.nanoTime();
-            if (durable || now - lastCommit >= COMMIT_EVERY_MS * 1_000_000L) {
+            if (durable || rebuilding || now - lastCommit >= COMMIT_EVERY_MS * 1_000_000L) {
                 writer.commit();
                 lastCommit = now;
+                rebuilding = false;
             }
             searchers.maybeRefresh();
         } catch (IOException e) {
@@ -227,14 +261,40 @@ final class SearchIndex implements AutoCloseable {
 
     List<String> search(String text, LocalDate from, LocalDate to, String outlet, int limit) {
         if (searchers == null) return List.of();
+        try {
+            // the writer's commit refreshes its searchers, so a search never pays for opening the segments that posts
+            // add; a store opened only to read looks for another process's commits
+            if (writer == null) searchers.maybeRefresh();
+            IndexSearcher s = searchers.acquire();
+            try {
+                Query q = query(text, from, to, outlet, writer != null ? WORDS : wordsOf(s));
+                if (q == null) return List.of(); // only operators
+                TopDocs top = s.search(q, Math.max(1, limit));
+                return ids(s, top.scoreDocs);
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("store " + store + ": cannot search its index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The words a reader's index was written with (a writer rewrites an index written with others, in its own). */
+    private static Analyzer wordsOf(IndexSearcher s) throws IOException {
+        if (s.getIndexReader() instanceof DirectoryReader r
+                && r.getIndexCommit().getUserData().get(WORDS_KEY) == null) return STANDARD_WORDS;
+        return WORDS;
+    }
+
+    private static Query query(String text, LocalDate from, LocalDate to, String outlet, Analyzer words) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         if (text == null || text.isBlank()) {
             q.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
         } else {
-            SimpleQueryParser parser = new SimpleQueryParser(WORDS, Map.of("title", 2f, "body", 1f));
+            SimpleQueryParser parser = new SimpleQueryParser(words, Map.of("title", 2f, "body", 1f));
             parser.setDefaultOperator(BooleanClause.Occur.MUST);
             Query parsed = parser.parse(text);
-            if (parsed == null) return List.of(); // only stop words or operators
+            if (parsed == null) return null;
             q.add(parsed, BooleanClause.Occur.MUST);
         }
         if (outlet != null) q.add(new TermQuery(new Term("outlet", outlet)), BooleanClause.Occur.FILTER);
@@ -243,20 +303,7 @@ final class SearchIndex implements AutoCloseable {
                     : (int) to.toEpochDay();
             q.add(IntPoint.newRangeQuery("day", lo, hi), BooleanClause.Occur.FILTER);
         }
-        try {
-            // the writer's commit refreshes its searchers, so a search never pays for opening the segments that posts
-            // add; a store opened only to read looks for another process's commits
-            if (writer == null) searchers.maybeRefresh();
-            IndexSearcher s = searchers.acquire();
-            try {
-                TopDocs top = s.search(q.build(), Math.max(1, limit));
-                return ids(s, top.scoreDocs);
-            } finally {
-                searchers.release(s);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("store " + store + ": cannot search its index in " + dir + ": " + e.getMessage(), e);
-        }
+        return q.build();
     }
 
     /**

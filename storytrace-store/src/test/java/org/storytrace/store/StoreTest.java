@@ -22,6 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -299,6 +307,35 @@ class StoreTest {
         assertTrue(e.getMessage().contains("is a file"), e.getMessage());
         e = assertThrows(Store.StoreException.class, () -> Store.openForReading(tmp.resolve("nothing").toString(), null, null));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void anIndexWrittenWithOlderWordsIsIndexedAgainOnOpenEachArticleOnce() throws Exception {
+        String where = TestStores.fresh("embedded", tmp);
+        Path index = tmp.resolve("index-" + where.hashCode());
+        int articles;
+        try (Archive a = open(where, fast())) {
+            a.ingest(List.of(EXAMPLE, seeds()), null);
+            articles = a.analyse().articleCount();
+        }
+        // what a store written before the folded words holds: StandardAnalyzer's terms, a commit naming no words
+        try (IndexWriter w = new IndexWriter(FSDirectory.open(index), new IndexWriterConfig(new StandardAnalyzer()))) {
+            w.deleteAll();
+            Document d = new Document();
+            d.add(new LongPoint("seq", 1));
+            d.add(new TextField("body", "a stale entry", Field.Store.NO));
+            w.addDocument(d);
+            w.setLiveCommitData(Map.of("storytrace.seq", Integer.toString(articles)).entrySet());
+            w.commit();
+        }
+        try (Archive a = open(where, fast())) {
+            assertEquals(articles, a.store().search().search("", null, null, null, 1000).size(), "every article once, nothing stale");
+            assertTrue(a.store().search().search("stale", null, null, null, 10).isEmpty());
+            assertFalse(a.store().search().search("KADHIMI", null, null, null, 10).isEmpty());
+        }
+        try (Store s = Store.openForReading(where, index, null)) {
+            assertEquals(articles, s.searchArticles("", null, null, null, 1000).size(), "the new commit is what a reader finds");
+        }
     }
 
     private static void deleteTree(Path p) throws Exception {

@@ -436,12 +436,15 @@ public final class NameFinder implements ArticleStage {
         // runs of one label (the model writes no B-/I- prefixes)
         List<int[]> runs = new ArrayList<>(); // start token, end token, type ordinal
         List<String> types = new ArrayList<>();
+        boolean[] breaks = nameBreaks(tokens);
         for (int t = 0; t < labelled.size(); t++) {
             String label = labelled.get(t).get(CoreAnnotations.AnswerAnnotation.class);
             if (label == null || label.equals("O")) continue;
             // "or" between two names is no part of either: the CRF runs "Washington Nationals or Baltimore Orioles" and "Fish
             // and Wildlife Service or National Marine Fisheries Service" together (ECB+), as its labels have no B- to part them
             if (tokens.get(t).word().equals("or")) continue;
+            // nor a bracket or a loose quote mark: "Kimani (Kiki) Gray", "Kimani 'Kiki' Gray" were run into "Kiki) Gray"
+            if (breaks[t]) continue;
             if (!runs.isEmpty() && runs.get(runs.size() - 1)[1] == t && types.get(types.size() - 1).equals(label)) {
                 runs.get(runs.size() - 1)[1] = t + 1;
             } else {
@@ -622,6 +625,36 @@ public final class NameFinder implements ArticleStage {
         String x = tokens.get(from).word(), y = tokens.get(from + 1).word();
         if (isParticle(x) && y.equals("-")) return touching(tokens, from, to + 1); // Nuri al-Maliki
         return x.equals("-") && isParticle(y) && touching(tokens, from - 1, from + 1); // Nuri-al Maliki
+    }
+
+    /**
+     * The tokens no name runs across: brackets, double quotes, and single quotes that open and close within a few words
+     * ("Kimani 'Kiki' Gray"; not the apostrophe of "Workers' Party"). A nickname in brackets or quotes between a given
+     * name and a surname is a name of its own.
+     */
+    private static boolean[] nameBreaks(List<CoreLabel> tokens) {
+        boolean[] breaks = new boolean[tokens.size()];
+        for (int t = 0; t < tokens.size(); t++) {
+            String w = tokens.get(t).word();
+            if (w.equals("``") || w.equals("''")) breaks[t] = true; // a wire's double quotes
+            if (w.length() != 1) continue;
+            char c = w.charAt(0);
+            if ("()[]{}\"\u201C\u201D`".indexOf(c) >= 0) {
+                breaks[t] = true;
+            } else if ((c == '\'' || c == '\u2018' || c == '\u2019') && t + 1 < tokens.size() && touching(tokens, t, t + 2)
+                    && (t == 0 || !touching(tokens, t - 1, t + 1))) {
+                // an opening single quote: broken with its closing one
+                for (int u = t + 2; u < Math.min(tokens.size(), t + 6); u++) {
+                    String x = tokens.get(u).word();
+                    if ((x.equals("'") || x.equals("\u2019")) && touching(tokens, u - 1, u + 1)) {
+                        breaks[t] = true;
+                        breaks[u] = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return breaks;
     }
 
     /** Whether tokens {@code [from, to)} are written with nothing between them. */

@@ -99,6 +99,17 @@ class NameFinderTest {
     }
 
     @Test
+    void aNicknameInBracketsOrQuotesIsANameOfItsOwnAndAPluralPossessiveStaysInItsName() {
+        // ECB+ 19_*ecbplus: the CRF ran the nickname's closing bracket into the surname ("Kiki) Gray", 23 mentions)
+        List<String> texts = mentions("A vigil was held for Kimani (Kiki) Gray, 16, in Brooklyn. Police said Kimani 'Kiki' Gray was "
+                + "armed. Delegates of the Workers' Party of Korea met.").stream().map(Mention::text).toList();
+        for (String t : texts) assertFalse(t.matches(".*[()\\[\\]].*") || t.contains("Kiki'"), texts.toString());
+        assertEquals(2, texts.stream().filter("Kiki"::equals).count(), texts.toString());
+        assertEquals(2, texts.stream().filter("Gray"::equals).count(), texts.toString());
+        assertTrue(texts.contains("Workers' Party of Korea"), texts.toString());
+    }
+
+    @Test
     void aPrepositionOrAdverbThatOpensTheSentenceIsNotPartOfTheNameAfterIt() {
         // real sentences of ECB+ and PolNeAR, where the CRF read "In Congress", "Meanwhile Mozilla" and "In New Hampshire"
         List<String> texts = mentions("In Congress, Republicans pushed for the bill to be delisted. Meanwhile Mozilla said it "

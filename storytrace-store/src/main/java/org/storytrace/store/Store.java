@@ -1022,7 +1022,15 @@ public final class Store implements AutoCloseable {
      * published between {@code from} and {@code to} (either may be null), by {@code outlet} (null for any), best first.
      */
     public List<String> searchArticles(String text, LocalDate from, LocalDate to, String outlet, int limit) {
-        return search().search(text, from, to, outlet, limit);
+        // a phrase in the body is checked on the hits' own text (the index keeps no word positions for bodies)
+        Function<String, Map<String, String>> texts = codec == null ? null : id -> document(id).map(d -> {
+            Article a = d.article();
+            Map<String, String> fields = new HashMap<>();
+            fields.put(SearchIndex.TITLE, a.title());
+            fields.put(SearchIndex.BODY, a.text().substring(a.bodyStart(), a.bodyEnd()));
+            return fields;
+        }).orElse(null);
+        return search().search(text, from, to, outlet, limit, texts);
     }
 
     /** A story as the list shows it. */

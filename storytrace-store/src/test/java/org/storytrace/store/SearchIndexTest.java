@@ -7,9 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -22,8 +26,14 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +121,59 @@ class SearchIndexTest {
             assertEquals(List.of("a"), index.search("\"al Kazémi\"", null, null, null, 10));
             assertEquals(List.of("a", "b"), index.search("kaz*", null, null, null, 10).stream().sorted().toList(),
                     "a prefix is folded too");
+        }
+    }
+
+    @Test
+    void phrasesInBodiesWithoutPositionsFindWhatLuceneFindsWithThem() throws Exception {
+        // real pages: the seeds and the bundled example, each paragraph an article, so that words meet without their phrase
+        Map<String, Article> articles = new LinkedHashMap<>();
+        List<Path> files = new ArrayList<>();
+        try (var seeds = Files.list(TestCorpora.root().resolve("seeds")); var example = Files.list(Path.of("../examples/corpus"))) {
+            files.addAll(seeds.sorted().toList());
+            files.addAll(example.filter(f -> f.toString().endsWith(".txt")).sorted().toList());
+        }
+        for (Path f : files) {
+            String[] paragraphs = Files.readString(f).split("\\n\\s*\\n");
+            for (int k = 0; k < paragraphs.length; k++) {
+                if (paragraphs[k].isBlank()) continue;
+                String id = f.getFileName() + "#" + k;
+                articles.put(id, article(id, paragraphs[k]));
+            }
+        }
+        Path positional = tmp.resolve("positional");
+        try (IndexWriter w = new IndexWriter(FSDirectory.open(positional), new IndexWriterConfig(SearchIndex.WORDS))) {
+            for (Article a : articles.values()) {
+                Document d = new Document();
+                d.add(new StringField("id", a.id(), Field.Store.YES));
+                d.add(new TextField("body", a.text(), Field.Store.NO));
+                w.addDocument(d);
+            }
+        }
+        List<String> queries = List.of("\"prime minister\"", "\"the protesters\" -Kadhimi", "\"in Baghdad\" | \"in Basra\"",
+                "-\"Tahrir Square\" protest*", "\"Popular Mobilization\" (Iran | Iraq)", "\"of the\"", "Iran -\"Iran-backed\"",
+                "\"said on\" -(\"on Sunday\" | \"on Monday\")", "\"al-Kadhimi\"", "\"port strike\"", "\"no such phrase here\"");
+        try (SearchIndex index = new SearchIndex(tmp.resolve("folded-phrases"), "test", true);
+             IndexReader reader = DirectoryReader.open(FSDirectory.open(positional))) {
+            index.add(new ArrayList<>(articles.values()), 1);
+            index.commit(articles.size());
+            IndexSearcher lucene = new IndexSearcher(reader);
+            SimpleQueryParser parser = new SimpleQueryParser(SearchIndex.WORDS, "body");
+            parser.setDefaultOperator(BooleanClause.Occur.MUST);
+            int found = 0;
+            for (String q : queries) {
+                Set<String> expected = new TreeSet<>();
+                for (ScoreDoc sd : lucene.search(parser.parse(q), 10_000).scoreDocs) {
+                    expected.add(lucene.storedFields().document(sd.doc).get("id"));
+                }
+                List<String> hits = index.search(q, null, null, null, 10_000, id -> Map.of("body", articles.get(id).text()));
+                assertEquals(expected, new TreeSet<>(hits), q);
+                assertEquals(hits.size(), new HashSet<>(hits).size(), "each hit once: " + q);
+                found += hits.size();
+                if (q.equals("\"port strike\"")) assertEquals(true, hits.size() < index.search(q, null, null, null, 10_000).size(),
+                        "unchecked, the phrase's words alone find more");
+            }
+            assertEquals(true, found > 50, "the queries find something: " + found);
         }
     }
 

@@ -55,7 +55,8 @@ import org.storytrace.core.model.Article;
 
 /**
  * The store's full-text index (Lucene): one document an article, with its title and body analysed for
- * search, its id, outlet and publication day for filters. Derived from the database: it records in its
+ * search (the engine's words, folded: {@link FoldedWords}; the body without word positions, its phrases
+ * checked on each hit: {@link Phrases}), its id, outlet and publication day for filters. Derived from the database: it records in its
  * commit the last article (by the store's sequence) it holds, and the store indexes what it lacks on open.
  * The writer's instance adds and commits; a reader's instance only searches. Thread-safe.
  */

@@ -428,6 +428,9 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The article of {@link #encode}'s bytes without its layers: cheaper where only its text and fields are wanted. */
+    public Article decodeArticle(byte[] bytes) { return codec.decodeArticle(bytes); }
+
     /** A batch after what depends on each article alone: article stages, story terms, encodings, fingerprints and keys. */
     private record Prepared(Document[] documents, StoryGrouper.Terms[] terms, byte[][] termBytes, byte[][] docBytes,
                             byte[][] packedBytes, byte[][] outlineBytes, List<Article> articles, Linker.Prepared linking) {}

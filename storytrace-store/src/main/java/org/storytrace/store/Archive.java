@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.storytrace.core.doc.Document;
+import org.storytrace.core.model.Article;
 import org.storytrace.core.model.Story;
 import org.storytrace.core.quote.QuoteGroupStage;
 import org.storytrace.engine.Engine;
@@ -75,6 +76,7 @@ public final class Archive implements AutoCloseable {
             Store store = Store.openForWriting(location, indexDir, new Store.Codec() {
                 @Override public byte[] encode(Document d) { return engine.encode(d); }
                 @Override public Document decode(byte[] bytes) { return engine.decode(bytes); }
+                @Override public Article article(byte[] bytes) { return engine.decodeArticle(bytes); }
             });
             holder.set(store);
             return new Archive(store, engine);

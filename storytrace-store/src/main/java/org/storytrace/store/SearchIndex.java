@@ -274,11 +274,11 @@ final class SearchIndex implements AutoCloseable {
     /**
      * Ids of the articles that best match {@code text} (words, "phrases", -exclusions, a|b, prefix*; empty for all),
      * published between {@code from} and {@code to} (either may be null) by {@code outlet} (null for any), best first.
-     * A phrase in the body is checked on each hit's {@code texts} (its title and body by field name; null: the hits of
-     * the phrase's words are taken as they are), at most {@link #MAX_CHECKED} hits.
+     * A phrase in the body is checked on each hit's {@code texts} (given hits' ids: each one's title and body by field
+     * name; null: the hits of the phrase's words are taken as they are), at most {@link #MAX_CHECKED} hits.
      */
     List<String> search(String text, LocalDate from, LocalDate to, String outlet, int limit,
-            Function<String, Map<String, String>> texts) {
+            Function<List<String>, Map<String, Map<String, String>>> texts) {
         if (searchers == null) return List.of();
         try {
             // the writer's commit refreshes its searchers, so a search never pays for opening the segments that posts
@@ -303,8 +303,9 @@ final class SearchIndex implements AutoCloseable {
                     ScoreDoc[] hits = (after == null ? s.search(loose, n) : s.searchAfter(after, loose, n)).scoreDocs;
                     if (hits.length == 0) break;
                     List<String> ids = ids(s, hits);
+                    Map<String, Map<String, String>> found = texts == null ? Map.of() : texts.apply(ids);
                     for (int k = 0; k < ids.size() && out.size() < want; k++) {
-                        Map<String, String> fields = texts == null ? null : texts.apply(ids.get(k));
+                        Map<String, String> fields = found.get(ids.get(k)); // none: taken as Lucene found it
                         if (fields == null || Phrases.matches(parsed, Phrases.words(words, fields))) out.add(ids.get(k));
                     }
                     checked += hits.length;

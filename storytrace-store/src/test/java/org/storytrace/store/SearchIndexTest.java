@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,7 +167,11 @@ class SearchIndexTest {
                 for (ScoreDoc sd : lucene.search(parser.parse(q), 10_000).scoreDocs) {
                     expected.add(lucene.storedFields().document(sd.doc).get("id"));
                 }
-                List<String> hits = index.search(q, null, null, null, 10_000, id -> Map.of("body", articles.get(id).text()));
+                List<String> hits = index.search(q, null, null, null, 10_000, ids -> {
+                    Map<String, Map<String, String>> texts = new HashMap<>();
+                    for (String id : ids) texts.put(id, Map.of("body", articles.get(id).text()));
+                    return texts;
+                });
                 assertEquals(expected, new TreeSet<>(hits), q);
                 assertEquals(hits.size(), new HashSet<>(hits).size(), "each hit once: " + q);
                 found += hits.size();

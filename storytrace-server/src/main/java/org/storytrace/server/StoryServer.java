@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -137,7 +138,11 @@ public final class StoryServer implements AutoCloseable {
             ingestLock.lock();
             try {
                 status.set("restoring " + total + " articles");
-                archive.restore(n -> status.set("restoring: " + n + " of " + total + " articles"));
+                archive.restore(n -> {
+                    // a server stopped while it restores (Ctrl-C, SIGTERM) stops between two batches, not after all of them
+                    if (stopping) throw new CancellationException("the server is stopping");
+                    status.set("restoring: " + n + " of " + total + " articles");
+                });
                 if (!archive.analysisCurrent()) {
                     status.set("analysing " + total + " articles");
                     archive.analyse();
@@ -157,6 +162,12 @@ public final class StoryServer implements AutoCloseable {
     }
 
     private volatile RuntimeException restoreFailure;
+
+    /** What the server is loading or ingesting now (null for nothing): what {@code /health} says as {@code ingesting}. */
+    String loading() { return status.get(); }
+
+    /** Whether a restore was given up because the server stopped. */
+    boolean restoreStopped() { return restoreFailure instanceof CancellationException; }
 
     private static boolean isLoopback(String host) {
         try {
@@ -183,7 +194,11 @@ public final class StoryServer implements AutoCloseable {
 
     public int port() { return app.port(); }
 
+    /** Set first thing on {@link #close}: the restore gives up at its next batch. */
+    private volatile boolean stopping;
+
     @Override public void close() {
+        stopping = true;
         try {
             app.stop();
             // never interrupt the analyser: an interrupt in the middle of file I/O closes the index's files

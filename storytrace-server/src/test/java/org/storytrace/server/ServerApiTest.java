@@ -334,6 +334,30 @@ class ServerApiTest {
     }
 
     @Test
+    void aServerStoppedWhileItRestoresGivesUpAtTheNextBatch() throws Exception {
+        // a store written by the fast tier: the deep tier's article stages run on each article as the server restores it
+        String store = tmp.resolve("restore-stop").toString();
+        try (Archive a = Archive.open(store, null, Engine.builder(EngineSettings.builder().threads(2).build()), null)) {
+            a.ingest(List.of("../examples/corpus", TestCorpora.root().resolve("seeds").toString()), null);
+            a.analyse();
+        }
+        StoryServer slow = StoryServer.open(store, null, Engine.builder(EngineSettings.builder().threads(2).batch(1).build()).deepTier(),
+                StoryServer.Config.local(0));
+        slow.start();
+        long until = System.nanoTime() + 60_000_000_000L; // a guard against a hang, not a measure of speed
+        while (slow.loading() == null || !slow.loading().startsWith("restoring")) {
+            assertTrue(System.nanoTime() < until, "the restore was never seen running");
+            Thread.sleep(1);
+        }
+        slow.close(); // SIGTERM's path: it waited for the whole restore (two minutes on a store of 100,000 articles)
+        assertTrue(slow.restoreStopped(), "the restore stopped after the batch it was in");
+        try (StoryServer again = StoryServer.open(store, null, engine(), StoryServer.Config.local(0))) {
+            again.start();
+            again.awaitReady(); // nothing of the stopped restore stays behind
+        }
+    }
+
+    @Test
     void aPostThatOutwaitsItsAnalysisIsAcceptedAndItsStoryComesLater() throws Exception {
         try (StoryServer quick = StoryServer.open(tmp.resolve("quick").toString(), null, Engine.builder(EngineSettings.builder().threads(2)
                 .build()),

@@ -28,6 +28,11 @@ import org.storytrace.core.text.Tokens;
  */
 final class FoldedWords extends Tokenizer {
     static final int MAX = 255;
+    /** For ASCII: whether a character is a word character ({@link Tokens#isWordChar}), by table. */
+    private static final boolean[] ASCII_WORD = new boolean[128];
+    static {
+        for (char c = 0; c < 128; c++) ASCII_WORD[c] = Tokens.isWordChar(c);
+    }
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private char[] text = new char[4096];
@@ -51,7 +56,7 @@ final class FoldedWords extends Tokenizer {
         clearAttributes();
         char[] t = text;
         int i = at, n = length;
-        while (i < n && !Tokens.isWordChar(t[i])) i++;
+        while (i < n && !word(t[i])) i++;
         if (i == n) { at = n; return false; }
         int start = i;
         char[] out = term.buffer();
@@ -62,10 +67,10 @@ final class FoldedWords extends Tokenizer {
             if (out.length < MAX) out = term.resizeBuffer(MAX);
             while (i < n && k < MAX) {
                 char c = t[i];
-                if (Tokens.isWordChar(c)) {
+                if (word(c)) {
                     if (singleCharacterWord(c)) break;
                     out[k++] = Tokens.fold(c);
-                } else if (Tokens.isApostrophe(c) && i + 1 < n && Tokens.isWordChar(t[i + 1]) && !singleCharacterWord(t[i + 1])) {
+                } else if (Tokens.isApostrophe(c) && i + 1 < n && word(t[i + 1]) && !singleCharacterWord(t[i + 1])) {
                     // joined: "don't" is one word, as the engine reads it
                 } else {
                     break;
@@ -78,6 +83,8 @@ final class FoldedWords extends Tokenizer {
         at = i;
         return true;
     }
+
+    private static boolean word(char c) { return c < 128 ? ASCII_WORD[c] : Tokens.isWordChar(c); }
 
     /** Han ideographs and Hiragana: a word a character (no spaces between their words). */
     private static boolean singleCharacterWord(char c) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
@@ -69,8 +70,31 @@ final class Phrases {
         return q;
     }
 
-    /** An article's words by field, as the index cuts them. */
-    static Map<String, List<String>> words(Analyzer analyzer, Map<String, String> fields) {
+    /**
+     * The words of {@code q} that a check compares (lower-cased as the index keeps them); null when every word of an
+     * article is needed (a prefix).
+     */
+    static CharArraySet wanted(Query q) {
+        CharArraySet out = new CharArraySet(16, false);
+        return collect(q, out) ? out : null;
+    }
+
+    private static boolean collect(Query q, CharArraySet out) {
+        if (q instanceof BoostQuery b) return collect(b.getQuery(), out);
+        if (q instanceof TermQuery t) { out.add(t.getTerm().text()); return true; }
+        if (q instanceof PhraseQuery p) { for (Term t : p.getTerms()) out.add(t.text()); return true; }
+        if (q instanceof PrefixQuery) return false;
+        if (q instanceof BooleanQuery b) {
+            for (BooleanClause c : b.clauses()) if (!collect(c.getQuery(), out)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * An article's words by field, as the index cuts them, at their places; a word not in {@code wanted} (when given)
+     * is kept as null, so that checking a hit makes no string of the words the query does not name.
+     */
+    static Map<String, List<String>> words(Analyzer analyzer, Map<String, String> fields, CharArraySet wanted) {
         Map<String, List<String>> out = new HashMap<>();
         for (Map.Entry<String, String> f : fields.entrySet()) {
             List<String> words = new ArrayList<>();
@@ -78,7 +102,9 @@ final class Phrases {
                 try (TokenStream ts = analyzer.tokenStream(f.getKey(), f.getValue())) {
                     CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
                     ts.reset();
-                    while (ts.incrementToken()) words.add(term.toString());
+                    while (ts.incrementToken()) {
+                        words.add(wanted == null || wanted.contains(term.buffer(), 0, term.length()) ? term.toString() : null);
+                    }
                     ts.end();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -104,7 +130,7 @@ final class Phrases {
         if (q instanceof PhraseQuery p) return phrase(p, words.getOrDefault(p.getField(), List.of()));
         if (q instanceof PrefixQuery p) {
             String prefix = p.getPrefix().text();
-            for (String w : set(p.getField(), words, sets)) if (w.startsWith(prefix)) return true;
+            for (String w : set(p.getField(), words, sets)) if (w != null && w.startsWith(prefix)) return true;
             return false;
         }
         if (q instanceof MatchAllDocsQuery) return true;
@@ -141,15 +167,17 @@ final class Phrases {
         return sets.computeIfAbsent(field, f -> new HashSet<>(words.getOrDefault(f, List.of())));
     }
 
-    /** Whether the phrase's words stand at their relative positions somewhere in {@code words}. */
+    /** Whether the phrase's words stand at their relative positions somewhere in {@code words} (null: a word not asked for). */
     private static boolean phrase(PhraseQuery p, List<String> words) {
         Term[] terms = p.getTerms();
         int[] at = p.getPositions();
         if (terms.length == 0) return false;
+        String[] texts = new String[terms.length]; // Term.text() decodes its bytes each time it is asked
+        for (int k = 0; k < terms.length; k++) texts[k] = terms[k].text();
         int span = at[at.length - 1] - at[0];
         for (int i = 0; i + span < words.size(); i++) {
             boolean all = true;
-            for (int k = 0; k < terms.length && all; k++) all = words.get(i + at[k] - at[0]).equals(terms[k].text());
+            for (int k = 0; k < terms.length && all; k++) all = texts[k].equals(words.get(i + at[k] - at[0]));
             if (all) return true;
         }
         return false;

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -295,6 +296,7 @@ final class SearchIndex implements AutoCloseable {
                     return ids(s, s.search(query(parsed, from, to, outlet), want).scoreDocs);
                 }
                 Query loose = query(Phrases.relax(parsed, BODY), from, to, outlet);
+                CharArraySet named = Phrases.wanted(parsed);
                 List<String> out = new ArrayList<>();
                 ScoreDoc after = null;
                 int checked = 0;
@@ -306,7 +308,7 @@ final class SearchIndex implements AutoCloseable {
                     Map<String, Map<String, String>> found = texts == null ? Map.of() : texts.apply(ids);
                     for (int k = 0; k < ids.size() && out.size() < want; k++) {
                         Map<String, String> fields = found.get(ids.get(k)); // none: taken as Lucene found it
-                        if (fields == null || Phrases.matches(parsed, Phrases.words(words, fields))) out.add(ids.get(k));
+                        if (fields == null || Phrases.matches(parsed, Phrases.words(words, fields, named))) out.add(ids.get(k));
                     }
                     checked += hits.length;
                     after = hits[hits.length - 1];

@@ -107,6 +107,13 @@ final class FoldedWords extends Tokenizer {
     }
 
     @Override
+    public void close() throws IOException {
+        super.close();
+        // a tokenizer lives as long as its thread: a huge body's buffer is not kept for the small ones after it
+        if (text.length > 1 << 20) text = new char[4096];
+    }
+
+    @Override
     public void end() throws IOException {
         super.end();
         int end = correctOffset(length);

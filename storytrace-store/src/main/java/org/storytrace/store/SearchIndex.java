@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -228,7 +229,7 @@ final class SearchIndex implements AutoCloseable {
                 if (a.creditedOutlet() != null) d.add(new StringField("outlet", a.creditedOutlet(), Field.Store.NO));
                 if (a.published() != null) d.add(new IntPoint("day", (int) a.published().toEpochDay()));
                 if (a.title() != null) d.add(new TextField(TITLE, a.title(), Field.Store.NO));
-                d.add(new Field(BODY, a.text().substring(a.bodyStart(), a.bodyEnd()), BODY_TYPE));
+                d.add(new Field(BODY, body(a), BODY_TYPE));
                 writer.addDocument(d); // each article once: the store numbers them, and a batch lost with a killed run was never committed
             }
         } catch (IOException | RuntimeException e) {
@@ -275,11 +276,11 @@ final class SearchIndex implements AutoCloseable {
     /**
      * Ids of the articles that best match {@code text} (words, "phrases", -exclusions, a|b, prefix*; empty for all),
      * published between {@code from} and {@code to} (either may be null) by {@code outlet} (null for any), best first.
-     * A phrase in the body is checked on each hit's {@code texts} (given hits' ids: each one's title and body by field
-     * name; null: the hits of the phrase's words are taken as they are), at most {@link #MAX_CHECKED} hits.
+     * A phrase in the body is checked on each hit's article ({@code articles}: given hits' ids, those articles by id; null:
+     * the hits of the phrase's words are taken as they are), at most {@link #MAX_CHECKED} hits.
      */
     List<String> search(String text, LocalDate from, LocalDate to, String outlet, int limit,
-            Function<List<String>, Map<String, Map<String, String>>> texts) {
+            Function<List<String>, Map<String, Article>> articles) {
         if (searchers == null) return List.of();
         try {
             // the writer's commit refreshes its searchers, so a search never pays for opening the segments that posts
@@ -305,10 +306,10 @@ final class SearchIndex implements AutoCloseable {
                     ScoreDoc[] hits = (after == null ? s.search(loose, n) : s.searchAfter(after, loose, n)).scoreDocs;
                     if (hits.length == 0) break;
                     List<String> ids = ids(s, hits);
-                    Map<String, Map<String, String>> found = texts == null ? Map.of() : texts.apply(ids);
+                    Map<String, Article> found = articles == null ? Map.of() : articles.apply(ids);
                     for (int k = 0; k < ids.size() && out.size() < want; k++) {
-                        Map<String, String> fields = found.get(ids.get(k)); // none: taken as Lucene found it
-                        if (fields == null || Phrases.matches(parsed, Phrases.words(words, fields, named))) out.add(ids.get(k));
+                        Article a = found.get(ids.get(k)); // none: taken as Lucene found it
+                        if (a == null || Phrases.matches(parsed, Phrases.words(words, fields(a), named))) out.add(ids.get(k));
                     }
                     checked += hits.length;
                     after = hits[hits.length - 1];
@@ -326,6 +327,17 @@ final class SearchIndex implements AutoCloseable {
     /** {@link #search(String, LocalDate, LocalDate, String, int, Function)} taking the hits of a phrase's words as they are. */
     List<String> search(String text, LocalDate from, LocalDate to, String outlet, int limit) {
         return search(text, from, to, outlet, limit, null);
+    }
+
+    /** The text of an article the index reads as its body. */
+    private static String body(Article a) { return a.text().substring(a.bodyStart(), a.bodyEnd()); }
+
+    /** An article's analysed fields by name, as {@link #addNow} indexes them (a missing title as null). */
+    private static Map<String, String> fields(Article a) {
+        Map<String, String> f = new HashMap<>();
+        f.put(TITLE, a.title());
+        f.put(BODY, body(a));
+        return f;
     }
 
     /** The words a reader's index was written with (a writer rewrites an index written with others, in its own). */

@@ -1026,21 +1026,15 @@ public final class Store implements AutoCloseable {
      */
     public List<String> searchArticles(String text, LocalDate from, LocalDate to, String outlet, int limit) {
         // a phrase in the body is checked on the hits' own text (the index keeps no word positions for bodies)
-        Function<List<String>, Map<String, Map<String, String>>> texts = codec == null ? null : this::searchTexts;
-        return search().search(text, from, to, outlet, limit, texts);
+        return search().search(text, from, to, outlet, limit, codec == null ? null : this::searchArticles);
     }
 
-    /** The title and body of each article of {@code ids} found, by id: read in chunks, the articles' layers left unread. */
-    private Map<String, Map<String, String>> searchTexts(List<String> ids) {
-        Map<String, Map<String, String>> out = new HashMap<>();
+    /** Each article of {@code ids} found, by id: read in chunks, the articles' layers left unread. */
+    private Map<String, Article> searchArticles(List<String> ids) {
+        Map<String, Article> out = new HashMap<>();
         try (Connection c = pool.take()) {
-            inChunks(c, "SELECT id, doc FROM articles WHERE id IN (" + KEYS + ")", List.of(), ids, rs -> {
-                Article a = codec.article(rs.getBytes(2));
-                Map<String, String> fields = new HashMap<>();
-                fields.put(SearchIndex.TITLE, a.title());
-                fields.put(SearchIndex.BODY, a.text().substring(a.bodyStart(), a.bodyEnd()));
-                out.put(rs.getString(1), fields);
-            });
+            inChunks(c, "SELECT id, doc FROM articles WHERE id IN (" + KEYS + ")", List.of(), ids,
+                    rs -> out.put(rs.getString(1), codec.article(rs.getBytes(2))));
         } catch (SQLException e) {
             throw failure("cannot be read", e);
         }

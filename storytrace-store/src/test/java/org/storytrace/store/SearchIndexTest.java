@@ -168,9 +168,9 @@ class SearchIndexTest {
                     expected.add(lucene.storedFields().document(sd.doc).get("id"));
                 }
                 List<String> hits = index.search(q, null, null, null, 10_000, ids -> {
-                    Map<String, Map<String, String>> texts = new HashMap<>();
-                    for (String id : ids) texts.put(id, Map.of("body", articles.get(id).text()));
-                    return texts;
+                    Map<String, Article> byId = new HashMap<>();
+                    for (String id : ids) byId.put(id, articles.get(id));
+                    return byId;
                 });
                 assertEquals(expected, new TreeSet<>(hits), q);
                 assertEquals(hits.size(), new HashSet<>(hits).size(), "each hit once: " + q);

@@ -458,7 +458,8 @@ public final class Store implements AutoCloseable {
                 }
             }
             c.setAutoCommit(false);
-            try (JsonParser p = JSON.getFactory().createParser(storiesJson);
+            Elements.Recorded in = new Elements.Recorded(storiesJson);
+            try (JsonParser p = JSON.getFactory().createParser(in);
                  PreparedStatement upsert = c.prepareStatement("INSERT INTO sections (section, ord, item_key, hash, json, "
                          + "article_id, other_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
                          + "ON CONFLICT (section, ord) DO UPDATE SET item_key = excluded.item_key, hash = excluded.hash, json = "
@@ -474,18 +475,24 @@ public final class Store implements AutoCloseable {
                     String field = p.currentName();
                     fields.add(field);
                     JsonToken t = p.nextToken();
-                    if (t != JsonToken.START_ARRAY || field.equals(DUPLICATES)) {
-                        JsonNode v = p.readValueAsTree();
-                        if (!field.equals(DUPLICATES)) header.set(field, v);
+                    if (field.equals(DUPLICATES)) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    if (t != JsonToken.START_ARRAY) {
+                        header.set(field, p.readValueAsTree());
                         continue;
                     }
                     sectionsSeen.add(field);
                     long[] old = oldHashes.getOrDefault(field, new long[0]);
                     int ord = 0;
                     while (p.nextToken() != JsonToken.END_ARRAY) {
-                        JsonNode node = p.readValueAsTree();
+                        long from = p.currentTokenLocation().getByteOffset();
+                        in.keepFrom(from);
+                        Elements.Fields node = Elements.read(p, field);
                         derived.see(field, ord, node);
-                        String json = JSON.writeValueAsString(node);
+                        // the element's own bytes: the engine writes compact JSON, so they are what writing it again gives
+                        String json = in.text(from, p.currentLocation().getByteOffset());
                         long hash = Tokens.hashOf(json) ^ json.length();
                         elements++;
                         if (ord >= old.length || old[ord] != hash) {
@@ -495,7 +502,7 @@ public final class Store implements AutoCloseable {
                             upsert.setLong(4, hash);
                             upsert.setString(5, json);
                             upsert.setString(6, articleOf(field, node));
-                            upsert.setString(7, field.equals("links") ? node.path("b").asText(null) : null);
+                            upsert.setString(7, field.equals("links") ? node.text("b") : null);
                             upsert.addBatch();
                             if (++changed % 500 == 0) upsert.executeBatch();
                         }
@@ -566,16 +573,16 @@ public final class Store implements AutoCloseable {
                     long hash = Tokens.hashOf(e.json()) ^ e.json().length();
                     long[] old = oldHashes.get(e.section());
                     if (old != null && e.ord() < old.length && old[e.ord()] == hash) continue;
-                    JsonNode node = JSON.readTree(e.json());
+                    Elements.Fields node = fields(e);
                     derived.see(e.section(), e.ord(), node);
-                    if (e.section().equals("stories")) stories.add(node.path("id").asText());
+                    if (e.section().equals("stories")) stories.add(node.text("id", ""));
                     upsert.setString(1, e.section());
                     upsert.setLong(2, e.ord());
                     upsert.setString(3, key(e.section(), node));
                     upsert.setLong(4, hash);
                     upsert.setString(5, e.json());
                     upsert.setString(6, articleOf(e.section(), node));
-                    upsert.setString(7, e.section().equals("links") ? node.path("b").asText(null) : null);
+                    upsert.setString(7, e.section().equals("links") ? node.text("b") : null);
                     upsert.addBatch();
                     if (++changed % 500 == 0) upsert.executeBatch();
                 }
@@ -662,18 +669,26 @@ public final class Store implements AutoCloseable {
         return h;
     }
 
-    private static String articleOf(String section, JsonNode node) {
+    private static String articleOf(String section, Elements.Fields node) {
         return switch (section) {
-            case "articles" -> node.path("id").asText(null);
-            case "links" -> node.path("a").asText(null);
-            default -> node.has("article") ? node.get("article").asText(null) : null;
+            case "articles" -> node.text("id");
+            case "links" -> node.text("a");
+            default -> node.text("article");
         };
     }
 
-    private static String key(String section, JsonNode node) {
-        if (node.has("id")) return node.get("id").asText();
-        if (node.has("a") && node.has("b")) return node.get("a").asText() + " " + node.get("b").asText();
+    private static String key(String section, Elements.Fields node) {
+        if (node.has("id")) return String.valueOf(node.text("id"));
+        if (node.has("a") && node.has("b")) return node.text("a") + " " + node.text("b");
         return null;
+    }
+
+    /** The fields the store reads of an element given as text. */
+    private static Elements.Fields fields(Element e) throws IOException {
+        try (JsonParser p = JSON.getFactory().createParser(e.json())) {
+            p.nextToken();
+            return Elements.read(p, e.section());
+        }
     }
 
     private static void putMeta(Connection c, String name, String value) throws SQLException {
@@ -722,19 +737,18 @@ public final class Store implements AutoCloseable {
         /** The stories whose rows were made (every article of theirs seen). */
         final Set<String> rowsMade = new LinkedHashSet<>();
 
-        void see(String section, int ord, JsonNode n) {
+        void see(String section, int ord, Elements.Fields n) {
             switch (section) {
-                case "articles" -> articles.put(n.path("id").asText(), new ArticleInfo(text(n, "title"), text(n, "published"),
-                        Article.creditedOutlet(text(n, "outlet"), text(n, "source"), text(n, "url"))));
+                case "articles" -> articles.put(n.text("id", ""), new ArticleInfo(n.text("title"), n.text("published"),
+                        Article.creditedOutlet(n.text("outlet"), n.text("source"), n.text("url"))));
                 case "stories" -> {
-                    String id = n.path("id").asText();
+                    String id = n.text("id", "");
                     String title = null, first = null, last = null;
                     Set<String> outlets = new TreeSet<>();
                     int size = 0;
                     boolean complete = true;
-                    for (JsonNode a : n.path("articles")) {
+                    for (String aid : n.articles) {
                         size++;
-                        String aid = a.asText();
                         ArticleInfo info = articles.get(aid);
                         if (info == null) { complete = false; continue; }
                         storyOf.put(aid, id);
@@ -747,28 +761,19 @@ public final class Store implements AutoCloseable {
                     }
                     // a story seen without its articles (an update that renumbered its entities) keeps its row
                     if (complete) {
-                        stories.add(new Object[] {id, ord, text(n, "topic"), title, size, first, last});
+                        stories.add(new Object[] {id, ord, n.text("topic"), title, size, first, last});
                         for (String o : outlets) storyOutlets.add(new String[] {id, o});
                         rowsMade.add(id);
                     }
-                    Set<String> ents = new LinkedHashSet<>();
-                    for (JsonNode e : n.path("entities")) ents.add(e.asText());
-                    for (String e : ents) storyEntities.add(new String[] {id, e});
+                    for (String e : new LinkedHashSet<>(n.entities)) storyEntities.add(new String[] {id, e});
                 }
                 case "entities" -> {
-                    String id = n.path("id").asText();
-                    entities.add(new Object[] {id, ord, text(n, "canonical"), text(n, "type")});
-                    Set<String> vs = new LinkedHashSet<>();
-                    for (JsonNode v : n.path("variants")) vs.add(v.path("text").asText());
-                    for (String v : vs) variants.add(new String[] {id, v});
+                    String id = n.text("id", "");
+                    entities.add(new Object[] {id, ord, n.text("canonical"), n.text("type")});
+                    for (String v : new LinkedHashSet<>(n.variants)) variants.add(new String[] {id, v});
                 }
                 default -> { }
             }
-        }
-
-        private static String text(JsonNode n, String field) {
-            JsonNode v = n.get(field);
-            return v == null || v.isNull() ? null : v.asText();
         }
 
         void write(Connection c, Map<String, String> oldStoryOf) throws SQLException {
@@ -777,18 +782,18 @@ public final class Store implements AutoCloseable {
                         "entity_variants")) st.executeUpdate("DELETE FROM " + t);
             }
             batch(c, "INSERT INTO stories (id, ord, topic, title, size, first_published, last_published) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    stories);
-            batch(c, "INSERT INTO story_outlets (story_id, outlet) VALUES (?, ?)", storyOutlets);
-            batch(c, "INSERT INTO story_entities (story_id, entity_id) VALUES (?, ?)", storyEntities);
-            batch(c, "INSERT INTO entities (id, ord, name, type) VALUES (?, ?, ?, ?)", entities);
-            batch(c, "INSERT INTO entity_variants (entity_id, variant) VALUES (?, ?)", variants);
+                    stories, 0);
+            batch(c, "INSERT INTO story_outlets (story_id, outlet) VALUES (?, ?)", storyOutlets, 1);
+            batch(c, "INSERT INTO story_entities (story_id, entity_id) VALUES (?, ?)", storyEntities, 1);
+            batch(c, "INSERT INTO entities (id, ord, name, type) VALUES (?, ?, ?, ?)", entities, 0);
+            batch(c, "INSERT INTO entity_variants (entity_id, variant) VALUES (?, ?)", variants, 1);
             List<Object[]> moved = new ArrayList<>(), left = new ArrayList<>();
             for (Map.Entry<String, String> e : storyOf.entrySet()) {
                 if (!e.getValue().equals(oldStoryOf.get(e.getKey()))) moved.add(new Object[] {e.getKey(), e.getValue()});
             }
             for (String article : oldStoryOf.keySet()) if (!storyOf.containsKey(article)) left.add(new Object[] {article});
-            batch(c, "DELETE FROM article_stories WHERE article_id = ?", left);
-            batch(c, SET_STORY, moved);
+            batch(c, "DELETE FROM article_stories WHERE article_id = ?", left, 0);
+            batch(c, SET_STORY, moved, 0);
         }
 
         /** An article's story, set or changed (its own table: see migration V4). */
@@ -803,34 +808,41 @@ public final class Store implements AutoCloseable {
             List<Object[]> gone = new ArrayList<>(), remade = new ArrayList<>();
             for (String id : ids) gone.add(new Object[] {id});
             for (String id : rowsMade) remade.add(new Object[] {id});
-            batch(c, "DELETE FROM stories WHERE id = ?", remade);
-            batch(c, "DELETE FROM story_outlets WHERE story_id = ?", remade);
-            batch(c, "DELETE FROM story_entities WHERE story_id = ?", gone);
+            batch(c, "DELETE FROM stories WHERE id = ?", remade, 0);
+            batch(c, "DELETE FROM story_outlets WHERE story_id = ?", remade, 0);
+            batch(c, "DELETE FROM story_entities WHERE story_id = ?", gone, 0);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM stories WHERE ord >= ?")) {
                 ps.setLong(1, size);
                 ps.executeUpdate();
             }
             batch(c, "INSERT INTO stories (id, ord, topic, title, size, first_published, last_published) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    stories);
-            batch(c, "INSERT INTO story_outlets (story_id, outlet) VALUES (?, ?)", storyOutlets);
-            batch(c, "INSERT INTO story_entities (story_id, entity_id) VALUES (?, ?)", storyEntities);
+                    stories, 0);
+            batch(c, "INSERT INTO story_outlets (story_id, outlet) VALUES (?, ?)", storyOutlets, 1);
+            batch(c, "INSERT INTO story_entities (story_id, entity_id) VALUES (?, ?)", storyEntities, 1);
             if (entities) {
                 try (Statement st = c.createStatement()) {
                     st.executeUpdate("DELETE FROM entities");
                     st.executeUpdate("DELETE FROM entity_variants");
                 }
-                batch(c, "INSERT INTO entities (id, ord, name, type) VALUES (?, ?, ?, ?)", this.entities);
-                batch(c, "INSERT INTO entity_variants (entity_id, variant) VALUES (?, ?)", variants);
+                batch(c, "INSERT INTO entities (id, ord, name, type) VALUES (?, ?, ?, ?)", this.entities, 0);
+                batch(c, "INSERT INTO entity_variants (entity_id, variant) VALUES (?, ?)", variants, 1);
             }
             List<Object[]> moved = new ArrayList<>();
             for (Map.Entry<String, String> e : storyOf.entrySet()) moved.add(new Object[] {e.getKey(), e.getValue()});
-            batch(c, SET_STORY, moved);
+            batch(c, SET_STORY, moved, 0);
         }
 
-        private static void batch(Connection c, String sql, List<? extends Object[]> rows) throws SQLException {
+        /**
+         * Runs {@code sql} for each row, in the order of the row's column {@code by}: the column the table's index
+         * (or key) is on, so that the index grows at one end instead of at random places. 1M articles, the stories
+         * of a first save: 52-61 s unsorted, 42-44 s with the article-story rows sorted alone.
+         */
+        private static void batch(Connection c, String sql, List<? extends Object[]> rows, int by) throws SQLException {
+            List<Object[]> sorted = new ArrayList<>(rows);
+            sorted.sort(Comparator.comparing(r -> (String) r[by], Comparator.nullsFirst(Comparator.naturalOrder())));
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int n = 0;
-                for (Object[] r : rows) {
+                for (Object[] r : sorted) {
                     for (int i = 0; i < r.length; i++) ps.setObject(i + 1, r[i]);
                     ps.addBatch();
                     if (++n % 1000 == 0) ps.executeBatch();

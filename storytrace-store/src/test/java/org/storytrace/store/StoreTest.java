@@ -82,6 +82,15 @@ class StoreTest {
             assertTrue(a.analysisCurrent());
             assertEquals(first, exported(a.store()), "the export is the stories.json of the same articles");
             assertEquals(10, a.store().articleCount());
+            // each element is stored as the engine wrote it, which is compact: what writing it again gives
+            int seen = 0;
+            for (String section : List.of("articles", "stories", "links", "entities", "quotes")) {
+                List<String> stored = new ArrayList<>();
+                a.store().forEachElement(section, stored::add);
+                for (String json : stored) assertEquals(JSON.writeValueAsString(JSON.readTree(json)), json, section);
+                seen += stored.size();
+            }
+            assertTrue(seen > 20, "elements stored: " + seen);
         }
         assertFalse(first.get("entities").isEmpty(), "the deep tier ran");
         // a new process: the articles come back with their layers, the name model does not run on them again

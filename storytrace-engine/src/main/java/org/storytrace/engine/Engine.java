@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -310,6 +311,7 @@ public final class Engine implements AutoCloseable {
         Ingestor.Listener listener = new Ingestor.Listener() {
             @Override public void accepted(Article a) { accepted(a, TokenLayer.of(a)); }
             @Override public void accepted(Article a, TokenLayer tokens) {
+                checkStopped();
                 pending.add(Document.of(a).with(Layers.TOKENS, tokens));
                 accepted++;
                 if (pending.size() >= settings.batch()) submitPending();
@@ -401,6 +403,7 @@ public final class Engine implements AutoCloseable {
         ensureUnsealed();
         try {
             for (Document d : restored) {
+                checkStopped();
                 ingestor.remember(d.article());
                 Document withTokens = d.has(Layers.TOKENS) ? d : d.with(Layers.TOKENS, TokenLayer.of(d.article()));
                 pending.add(withTokens);
@@ -443,6 +446,7 @@ public final class Engine implements AutoCloseable {
         byte[][] docBytes = new byte[m][], packedBytes = new byte[m][], outlineBytes = new byte[m][];
         byte[][] termBytes = termsFull ? null : new byte[m][];
         range(m).forEach(i -> {
+            checkStopped();
             d[i] = plan.apply(d[i], stageClock, failures::add);
             Article a = d[i].article();
             t[i] = StoryGrouper.terms(StoryGrouper.Item.of(a), d[i].expect(Layers.TOKENS));
@@ -799,6 +803,7 @@ public final class Engine implements AutoCloseable {
         StoryKey[] keys = new StoryKey[stories.size()];
         Map<StoryKey, Map<Layer<?>, Object>> memo = storyMemo;
         range(stories.size()).forEach(k -> {
+            checkStopped();
             Story st = stories.get(k);
             keys[k] = new StoryKey(st.articles(), linksOf.getOrDefault(st.id(), List.of()));
             Map<Layer<?>, Object> known = memo.get(keys[k]);
@@ -1007,6 +1012,23 @@ public final class Engine implements AutoCloseable {
 
     private void ensureOpen() {
         if (closed) throw new IllegalStateException("the engine is closed");
+        checkStopped();
+    }
+
+    /** Set by {@link #stop}: read by the work in flight at each article and story. */
+    private volatile boolean stopped;
+
+    /**
+     * Makes the work in flight (an ingest, a restore, the results) give up at its next article or story with a
+     * {@link CancellationException}, and every later call too: from any thread, without waiting (the engine's
+     * methods hold its lock while they work, so {@link #close} waits for them). What a store acknowledged stays
+     * acknowledged: the sink of {@link Builder#onStored} hears of a batch only once it is stored, and a batch
+     * given up is not. A server that is told to stop while it restores or analyses calls this, then closes.
+     */
+    public void stop() { stopped = true; }
+
+    private void checkStopped() {
+        if (stopped) throw new CancellationException("the engine was stopped");
     }
 
     /** Stops the threads and deletes the work files. */

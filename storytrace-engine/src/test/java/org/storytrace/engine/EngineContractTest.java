@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.storytrace.core.TestCorpora;
@@ -407,5 +411,48 @@ class EngineContractTest {
                 () -> EngineSettings.builder().grouper(StoryGrouper.Settings.builder().maxTerms(0).build())
                         .build());
         assertTrue(g.getMessage().contains("maxTerms"), g.getMessage());
+    }
+
+    @Test
+    void stoppedFromAnotherThreadTheWorkGivesUpAtItsNextArticleAndNothingIsAcknowledged() throws Exception {
+        CountDownLatch started = new CountDownLatch(1), release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger(), acknowledged = new AtomicInteger();
+        Layer<Integer> mark = Layer.of("slow-mark", Integer.class);
+        // a slow stage, as named-entity runs are on a batch of 2,048 articles: the first call holds until the stop is given
+        ArticleStage slow = new ArticleStage() {
+            @Override public String name() { return "slow"; }
+            @Override public Set<Layer<?>> requires() { return Set.of(); }
+            @Override public Set<Layer<?>> adds() { return Set.of(mark); }
+            @Override public Document apply(Document d) {
+                if (calls.incrementAndGet() == 1) {
+                    started.countDown();
+                    try {
+                        assertTrue(release.await(60, TimeUnit.SECONDS), "never released");
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return d.with(mark, 1);
+            }
+        };
+        // one thread: the articles of the one batch go through the stage one after another
+        try (Engine e = Engine.builder(EngineSettings.builder().threads(1).build()).stage(slow)
+                .onStored(st -> acknowledged.addAndGet(st.documents().size())).build()) {
+            Thread stopper = new Thread(() -> {
+                try {
+                    if (started.await(60, TimeUnit.SECONDS)) e.stop();
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    release.countDown();
+                }
+            });
+            stopper.start();
+            assertThrows(CancellationException.class, () -> e.ingest(inputs(), null));
+            stopper.join();
+            assertEquals(1, calls.get(), "the stage ran on the article it was in, on no other of its batch");
+            assertEquals(0, acknowledged.get(), "a batch given up is not acknowledged to the store");
+            assertThrows(CancellationException.class, e::results, "a stopped engine does nothing more");
+        }
     }
 }

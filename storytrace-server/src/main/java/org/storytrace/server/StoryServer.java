@@ -199,6 +199,9 @@ public final class StoryServer implements AutoCloseable {
 
     @Override public void close() {
         stopping = true;
+        // whatever the engine does now (a restore's batch of named-entity runs, an analysis's story stages) gives up at
+        // its next article or story instead of finishing: Ctrl-C is answered in a moment, not after the batch in flight
+        archive.engine().stop();
         try {
             app.stop();
             // never interrupt the analyser: an interrupt in the middle of file I/O closes the index's files
@@ -617,6 +620,8 @@ public final class StoryServer implements AutoCloseable {
                     analysed = Math.max(analysed, target);
                     analysis.notifyAll();
                 }
+            } catch (CancellationException e) {
+                return; // the server is stopping: the articles are stored, the next start analyses them
             } catch (RuntimeException e) {
                 analysisFailures.increment();
                 System.err.println("storytrace serve: the analysis failed (the articles are stored; the next post tries again): "

@@ -257,9 +257,13 @@ public final class TimeTagger implements ArticleStage {
             + "|was|were|had|did|sent|spoke|wrote|led|shot|struck|hit|put|set|paid|sold|bought|brought|thought|ran|flew|[a-z]+ed", CI);
     /** Participles of a plan right before a weekday (after "on", "for"): the day is ahead. */
     private static final Set<String> AHEAD_PARTICIPLE = Set.of("scheduled", "planned", "slated", "expected");
-    /** Verbs that put a whole clause ahead, however far before its weekday. */
+    /**
+     * Verbs that put a whole clause ahead, however far before its weekday: the future, a plan under way told in the
+     * present or the past ("were planning to drive ... on Monday"), and the future of a past report ("announced that
+     * the father would be traveling to the United States Thursday").
+     */
     private static final Pattern STRONG_FUTURE = Pattern.compile("\\b(?:will|shall|is to|are to|is scheduled|are scheduled|is due|are due"
-            + "|threatens to|(?:is|are) threatening to)"
+            + "|threatens to|(?:is|are) threatening to|(?:is|are|was|were) (?:planning|preparing|going) to|would be [a-z]+ing)"
             + "\\b|['’]ll\\b", CI);
     /** Words that put a weekday ahead when they stand within a few words of it. */
     private static final Pattern NEAR_FUTURE = Pattern.compile("(?:\\b(?:will|would|shall|going "
@@ -1325,7 +1329,7 @@ public final class TimeTagger implements ArticleStage {
             int clause = from;
             // within 300 characters: a clause is not longer, and a text without stops (a list, a dump) must not cost its square
             while (clause > 0 && from - clause < 300 && !sentenceEnd(text, clause - 1) && text.charAt(clause - 1) != ',') clause--;
-            return clause < from && STRONG_FUTURE.matcher(text).region(clause, from).find();
+            return clause < from && STRONG_FUTURE.matcher(text).region(clause, s).find(); // up to the day: a verb may straddle the window
         }
 
         /** Whether "since" comes right before {@code s}: "since March" is behind, whatever the sentence says of the future. */

@@ -75,6 +75,13 @@ class TimeTaggerTest {
             assertEquals(c[2] + withClock.get(0).value().substring(10), withClock.get(0).value(), c[0]);
             assertEquals(c[2], only(c[0].replaceFirst("(by |at )?\\d+ [ap]\\.m\\. ", "$1"), "2000-04-03").value(), c[0]);
         }
+        // a plan under way, told in the past; the future of a past report, its "would" eight words before the day
+        assertEquals("2000-01-10", only("Protesters held a rally and were planning to drive around Miami International Airport on "
+                + "Monday.", "2000-01-07").value());
+        assertEquals("2000-04-06", only("A lawyer announced in Washington that the father would be traveling to the United States "
+                + "Thursday with his wife.", "2000-04-05").value());
+        assertEquals("2000-03-30", only("A lawyer said in Washington that the father had been traveling through the United States "
+                + "Thursday with his wife.", "2000-04-05").value());
         assertEquals("2005-11-18", only("The hearing was adjourned on Friday.", "2005-11-20").value());
         assertEquals("2005-11-18", only("The president said he was happy to be home on Friday.", "2005-11-20").value());
         // a plan's participle right before the day ("scheduled on", "planned for") points ahead

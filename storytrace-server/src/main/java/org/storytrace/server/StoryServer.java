@@ -303,6 +303,8 @@ public final class StoryServer implements AutoCloseable {
         app.exception(Pages.NotFound.class, (e, ctx) -> notFound(ctx, e.getMessage()));
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        // a post in flight when the server is told to stop: what it stored stays stored, the rest is to be sent again
+        app.exception(CancellationException.class, (e, ctx) -> error(ctx, 503, "the server is stopping: send again after it restarts"));
         app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "the server failed: " + e));
         app.error(404, ctx -> {
             if (ctx.attribute("answered") == null) notFound(ctx, "nothing at " + ctx.path());

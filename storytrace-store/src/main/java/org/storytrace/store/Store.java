@@ -431,7 +431,9 @@ public final class Store implements AutoCloseable {
     /**
      * Replaces the analysis with the one in {@code storiesJson} (a {@code stories.json} the engine wrote for
      * every article of the store), in one transaction: only elements that changed are rewritten. The
-     * {@code duplicates} section is the store's own list ({@link #addDuplicates}), kept across runs.
+     * {@code duplicates} section is the store's own list ({@link #addDuplicates}), kept across runs. Each element is
+     * stored as its own bytes: give the document compact, as {@code StoriesJson.write(r, out, false)} writes it (a
+     * pretty one is kept with its spaces, and its elements never hash as {@link #saveUpdate}'s compact ones do).
      */
     public synchronized Saved saveAnalysis(InputStream storiesJson) throws IOException {
         ensureWriter();
@@ -472,6 +474,7 @@ public final class Store implements AutoCloseable {
                 Derived derived = new Derived();
                 Set<String> sectionsSeen = new HashSet<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    in.keepFrom(p.currentTokenLocation().getByteOffset()); // nothing before an element is wanted again
                     String field = p.currentName();
                     fields.add(field);
                     JsonToken t = p.nextToken();

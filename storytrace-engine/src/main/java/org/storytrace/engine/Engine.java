@@ -446,7 +446,6 @@ public final class Engine implements AutoCloseable {
         byte[][] docBytes = new byte[m][], packedBytes = new byte[m][], outlineBytes = new byte[m][];
         byte[][] termBytes = termsFull ? null : new byte[m][];
         range(m).forEach(i -> {
-            checkStopped();
             d[i] = plan.apply(d[i], stageClock, failures::add);
             Article a = d[i].article();
             t[i] = StoryGrouper.terms(StoryGrouper.Item.of(a), d[i].expect(Layers.TOKENS));
@@ -489,8 +488,9 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The indexes of a loop over articles or stories, in parallel with more than one thread; each checks {@link #stop}. */
     private IntStream range(int n) {
-        IntStream s = IntStream.range(0, n);
+        IntStream s = IntStream.range(0, n).peek(i -> checkStopped());
         return settings.threads() > 1 && n > 1 ? s.parallel() : s;
     }
 
@@ -803,7 +803,6 @@ public final class Engine implements AutoCloseable {
         StoryKey[] keys = new StoryKey[stories.size()];
         Map<StoryKey, Map<Layer<?>, Object>> memo = storyMemo;
         range(stories.size()).forEach(k -> {
-            checkStopped();
             Story st = stories.get(k);
             keys[k] = new StoryKey(st.articles(), linksOf.getOrDefault(st.id(), List.of()));
             Map<Layer<?>, Object> known = memo.get(keys[k]);
@@ -1019,7 +1018,8 @@ public final class Engine implements AutoCloseable {
     private volatile boolean stopped;
 
     /**
-     * Makes the work in flight (an ingest, a restore, the results) give up at its next article or story with a
+     * Makes the work in flight (an ingest, a restore, the results) give up at its next article or story (in the
+     * engine's own loops: the article stages, the story profiles, the story stages) with a
      * {@link CancellationException}, and every later call too: from any thread, without waiting (the engine's
      * methods hold its lock while they work, so {@link #close} waits for them). What a store acknowledged stays
      * acknowledged: the sink of {@link Builder#onStored} hears of a batch only once it is stored, and a batch

@@ -194,7 +194,7 @@ public final class StoryServer implements AutoCloseable {
 
     public int port() { return app.port(); }
 
-    /** Set first thing on {@link #close}: the restore gives up at its next batch. */
+    /** Set first thing on {@link #close}: a restore between two batches gives up (inside one, {@code Engine.stop} does). */
     private volatile boolean stopping;
 
     @Override public void close() {

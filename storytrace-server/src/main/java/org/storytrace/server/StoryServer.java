@@ -138,11 +138,8 @@ public final class StoryServer implements AutoCloseable {
             ingestLock.lock();
             try {
                 status.set("restoring " + total + " articles");
-                archive.restore(n -> {
-                    // a server stopped while it restores (Ctrl-C, SIGTERM) stops between two batches, not after all of them
-                    if (stopping) throw new CancellationException("the server is stopping");
-                    status.set("restoring: " + n + " of " + total + " articles");
-                });
+                // a server stopped while it restores (Ctrl-C, SIGTERM) gives up at the next article: close stops the engine
+                archive.restore(n -> status.set("restoring: " + n + " of " + total + " articles"));
                 if (!archive.analysisCurrent()) {
                     status.set("analysing " + total + " articles");
                     archive.analyse();
@@ -194,11 +191,7 @@ public final class StoryServer implements AutoCloseable {
 
     public int port() { return app.port(); }
 
-    /** Set first thing on {@link #close}: a restore between two batches gives up (inside one, {@code Engine.stop} does). */
-    private volatile boolean stopping;
-
     @Override public void close() {
-        stopping = true;
         // whatever the engine does now (a restore's batch of named-entity runs, an analysis's story stages) gives up at
         // its next article or story instead of finishing: Ctrl-C is answered in a moment, not after the batch in flight
         archive.engine().stop();

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,13 +30,13 @@ final class Elements {
      * is an object or an array is present with no text), and the arrays a section's tables are made from.
      */
     static final class Fields {
+        /** Every top-level field by name: the text of a scalar the store reads, else null. */
         private final Map<String, String> scalars = new HashMap<>(8);
-        private final Set<String> present = new HashSet<>(8);
         /** A story's article ids and entity ids; an entity's variants' texts. */
         final List<String> articles = new ArrayList<>(), entities = new ArrayList<>(), variants = new ArrayList<>();
 
         /** Whether the element has the field, whatever its value. */
-        boolean has(String field) { return present.contains(field); }
+        boolean has(String field) { return scalars.containsKey(field); }
 
         /** The field's text: null when missing, null, or not a scalar. */
         String text(String field) { return scalars.get(field); }
@@ -63,7 +62,7 @@ final class Elements {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
-            f.present.add(name);
+            f.scalars.put(name, null);
             if (t == JsonToken.START_ARRAY) {
                 List<String> into = listOf(f, section, name);
                 if (into == null) {

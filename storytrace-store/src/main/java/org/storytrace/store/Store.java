@@ -1041,11 +1041,11 @@ public final class Store implements AutoCloseable {
      */
     public List<String> searchArticles(String text, LocalDate from, LocalDate to, String outlet, int limit) {
         // a phrase in the body is checked on the hits' own text (the index keeps no word positions for bodies)
-        return search().search(text, from, to, outlet, limit, codec == null ? null : this::searchArticles);
+        return search().search(text, from, to, outlet, limit, codec == null ? null : this::articlesById);
     }
 
     /** Each article of {@code ids} found, by id: read in chunks, the articles' layers left unread. */
-    private Map<String, Article> searchArticles(List<String> ids) {
+    private Map<String, Article> articlesById(List<String> ids) {
         Map<String, Article> out = new HashMap<>();
         try (Connection c = pool.take()) {
             inChunks(c, "SELECT id, doc FROM articles WHERE id IN (" + KEYS + ")", List.of(), ids,

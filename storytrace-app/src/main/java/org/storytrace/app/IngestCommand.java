@@ -39,6 +39,13 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
+    @Option(names = "--regroup",
+            description = "Group every article of the store again, as analyze groups them. Without it, new articles given to a store "
+                    + "that holds an analysis are placed into its stories (only the stories they touch are recomputed) until the "
+                    + "articles placed since the last grouping reach 5% of the store (at least 1,000); then everything is grouped "
+                    + "again.")
+    boolean regroup;
+
     @Option(names = "--timings",
             description = "Print how long each phase took (open and restore, read and store, analysis, saving it) to standard error.")
     boolean timings;
@@ -57,26 +64,48 @@ final class IngestCommand implements Callable<Integer> {
         })) {
             long before = archive.restored();
             if (before > 0) err.println("ingest: " + before + " articles already in " + store);
+            // a store with an analysis of all it holds: new articles are placed into its stories, as the server places posts
+            Archive.StoredGrouping grouping = before > 0 && !regroup ? archive.storedGrouping() : null;
             long t1 = System.nanoTime();
             Engine.Batch batch = archive.ingest(inputs, inputs.isEmpty() ? null : new ProgressBar(err));
             long t2 = System.nanoTime();
             AnalyzeCommand.printRejections(batch.rejected(), err);
-            if (batch.added() == 0 && archive.analysisCurrent()) {
+            if (batch.added() == 0 && archive.analysisCurrent() && !regroup) {
                 out.printf("nothing new: %d articles in the store, rejected %d, %d duplicates%n", before, batch.rejected().size(),
                         batch.duplicates().size());
                 return batch.rejected().isEmpty() ? 0 : Main.EXIT_REJECTED;
             }
-            Results r = archive.analyse();
+            Results r;
+            boolean regrouped = true;
+            long articles = archive.engine().size(), adopting = 0;
+            // placed: what the stored grouping had placed and what waits to be placed; adopting it only when no regrouping is due
+            if (grouping != null && !Archive.regroupDue(grouping.placed() + articles - grouping.size(), articles, Archive.REGROUP_SHARE,
+                    Archive.REGROUP_MIN)) {
+                long ta = System.nanoTime();
+                boolean adopted = archive.adopt(grouping);
+                adopting = System.nanoTime() - ta;
+                if (adopted) {
+                    Archive.Updated u = archive.update(Archive.REGROUP_SHARE, Archive.REGROUP_MIN);
+                    r = u.results();
+                    regrouped = u.regrouped();
+                } else {
+                    r = archive.analyse();
+                }
+            } else {
+                r = archive.analyse();
+            }
             List<StageFailure> failed = archive.engine().stageFailures();
             AnalyzeCommand.printFailures(failed, err);
             if (timings) {
                 double[] a = archive.analysisSeconds();
+                // adopting the stored grouping counts as analysis
                 err.printf(Locale.ROOT, "timings: open and restore %.2f s, read and store %.2f s, analysis %.2f s, save %.2f s%n",
-                        (t1 - t0) / 1e9, (t2 - t1) / 1e9, a[0], a[1]);
+                        (t1 - t0) / 1e9, (t2 - t1) / 1e9, a[0] + adopting / 1e9, a[1]);
             }
-            out.printf("added %d articles (%d in the store), rejected %d, %d duplicates; %d stories, %d links; analysis saved%n",
+            out.printf("added %d articles (%d in the store), rejected %d, %d duplicates; %d stories, %d links; %s%n",
                     batch.added(), r.articleCount(),
-                    batch.rejected().size(), batch.duplicates().size(), r.stories().size(), r.links().size());
+                    batch.rejected().size(), batch.duplicates().size(), r.stories().size(), r.links().size(),
+                    regrouped ? "analysis saved" : "placed into the stored stories, the stories they touched saved");
             return batch.rejected().isEmpty() && failed.isEmpty() ? 0 : Main.EXIT_REJECTED;
         }
     }

@@ -2,10 +2,7 @@ package org.storytrace.app;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,30 +18,12 @@ import org.storytrace.core.TestCorpora;
 class CommandMistakesTest {
     @TempDir Path tmp;
 
-    private record Run(int code, String out, String err) {
-        List<String> errLines() { return err.isBlank() ? List.of() : List.of(err.strip().split("\n")); }
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            var cl = Main.commandLine();
-            cl.setErr(new PrintWriter(System.err, true));
-            int code = cl.execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
+    private static CommandRun run(String... args) { return CommandRun.of(args); }
 
     @Test
     void anUnwritableOutputFolderIsRefusedInOneLineBeforeAnyInputIsRead() throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
-        Run r = run("analyze", "../examples/corpus", "--no-embeddings", "--out", file.resolve("out").toString());
+        CommandRun r = run("analyze", "../examples/corpus", "--no-embeddings", "--out", file.resolve("out").toString());
         assertEquals(Main.EXIT_USAGE, r.code());
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().contains("--out") && r.err().contains(file.toString()), r.err());
@@ -62,7 +41,7 @@ class CommandMistakesTest {
                 {"generate", "--articles", "5", "--language", "ENGLISH", "--out", "never-written.jsonl"},
                 {"eval", "--only", "tempeval3"},
                 {"analyze"}}) {
-            Run r = run(args);
+            CommandRun r = run(args);
             assertEquals(Main.EXIT_USAGE, r.code(), String.join(" ", args));
             assertEquals(1, r.errLines().size(), String.join(" ", args) + " -> " + r.err());
             assertTrue(r.err().startsWith("storytrace " + args[0] + ": "), r.err());
@@ -72,8 +51,8 @@ class CommandMistakesTest {
 
     @Test
     void aMissingInputIsNamedAndTheRestIsAnalysed() throws Exception {
-        Run r = run("analyze", "../examples/corpus", tmp.resolve("nowhere").toString(), "--no-embeddings", "--out", tmp.resolve("out")
-                .toString());
+        CommandRun r = run("analyze", "../examples/corpus", tmp.resolve("nowhere").toString(), "--no-embeddings", "--out",
+                tmp.resolve("out").toString());
         assertEquals(Main.EXIT_REJECTED, r.code());
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().contains("nowhere") && r.err().contains("no such file"), r.err());
@@ -90,7 +69,7 @@ class CommandMistakesTest {
                 {"ingest", "../examples/corpus", "--store", "jdbc:postgresql://127.0.0.1:1/nothing", "--fast"},
                 {"export", "--store", missing.toString(), "--out", tmp.resolve("out").toString()},
                 {"ingest", "../examples/corpus"}}) {
-            Run r = run(args);
+            CommandRun r = run(args);
             assertEquals(Main.EXIT_USAGE, r.code(), String.join(" ", args) + " -> " + r.err());
             assertEquals(1, r.errLines().size(), String.join(" ", args) + " -> " + r.err());
             assertTrue(r.err().startsWith("storytrace " + args[0] + ": "), r.err());
@@ -99,13 +78,13 @@ class CommandMistakesTest {
         assertFalse(Files.exists(missing), "export does not create a store");
         // a store with articles and no analysis yet (a run killed before it saved one) says so
         Path store = tmp.resolve("store");
-        Run ok = run("ingest", "../examples/corpus", "--store", store.toString(), "--fast", "--no-embeddings");
+        CommandRun ok = run("ingest", "../examples/corpus", "--store", store.toString(), "--fast", "--no-embeddings");
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("added 5 articles"), ok.out());
-        Run again = run("ingest", "../examples/corpus", "--store", store.toString(), "--fast", "--no-embeddings");
+        CommandRun again = run("ingest", "../examples/corpus", "--store", store.toString(), "--fast", "--no-embeddings");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("nothing new: 5 articles"), again.out());
-        Run export = run("export", "--store", store.toString(), "--out", tmp.resolve("exported").toString());
+        CommandRun export = run("export", "--store", store.toString(), "--out", tmp.resolve("exported").toString());
         assertEquals(0, export.code(), export.err());
         assertEquals(5, Files.readAllLines(tmp.resolve("exported/articles.jsonl")).size());
     }

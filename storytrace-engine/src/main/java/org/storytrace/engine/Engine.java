@@ -402,11 +402,19 @@ public final class Engine implements AutoCloseable {
         ensureOpen();
         ensureUnsealed();
         try {
-            for (Document d : restored) {
+            // each article's tokens made once, on every thread: the duplicate key is read from them, and the stages share them
+            Document[] withTokens = new Document[restored.size()];
+            Threads.call(pool, () -> {
+                IntStream.range(0, withTokens.length).parallel().forEach(i -> {
+                    Document d = restored.get(i);
+                    withTokens[i] = d.has(Layers.TOKENS) ? d : d.with(Layers.TOKENS, TokenLayer.of(d.article()));
+                });
+                return null;
+            });
+            for (Document d : withTokens) {
                 checkStopped();
-                ingestor.remember(d.article());
-                Document withTokens = d.has(Layers.TOKENS) ? d : d.with(Layers.TOKENS, TokenLayer.of(d.article()));
-                pending.add(withTokens);
+                ingestor.remember(d.article(), d.expect(Layers.TOKENS).sequenceKey());
+                pending.add(d);
                 accepted++;
                 if (pending.size() >= settings.batch()) submitPending(false);
             }
@@ -532,6 +540,7 @@ public final class Engine implements AutoCloseable {
                     : grouper.group(ids, profiles, verified, embedder, embeddings::get, this::embeddingText);
             // one story: nothing is placed, every update groups (that is, joins) everything again
             placement = sealed || settings.oneStory() ? null : new StoryPlacement(grouper, g.story(), g.topic(), profiles::get);
+            placedBeforeAdoption = 0;
             if (sealed && profileFile != null) {
                 // nothing places articles any more: the profiles' file (1.6 KB an article) goes before the outputs are written
                 profileFile.close();
@@ -671,14 +680,37 @@ public final class Engine implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the labels do not cover every article or are not numbered that way
      */
-    public synchronized void adoptGrouping(int[] story, int[] topic) {
+    public synchronized void adoptGrouping(int[] story, int[] topic) { adoptGrouping(story, topic, 0); }
+
+    /**
+     * {@link #adoptGrouping(int[], int[])} of a grouping of the first {@code story.length} articles added (the rest,
+     * added after them, are placed by the next {@link #update}), whose last {@code placedBefore} articles were themselves
+     * placed (by updates saved in an earlier process) rather than grouped: {@link #placedSinceGrouping} counts them, so
+     * that a caller who groups again once placements reach a share of the collection does so across processes too.
+     *
+     * @throws IllegalArgumentException as {@link #adoptGrouping(int[], int[])} does, or when the grouping covers more
+     *                                  articles than were added
+     */
+    public synchronized void adoptGrouping(int[] story, int[] topic, int placedBefore) {
         ensureOpen();
+        if (placedBefore < 0 || placedBefore > story.length) {
+            throw new IllegalArgumentException("placed before: " + placedBefore + " of " + story.length + " articles");
+        }
         submitPending();
         drain();
-        int n = ids.size();
-        if (story.length != n || topic.length != n) {
-            throw new IllegalArgumentException("a grouping of " + story.length + " articles for " + n);
+        int all = ids.size(), n = story.length;
+        if (n > all || topic.length != n) {
+            throw new IllegalArgumentException("a grouping of " + n + " articles (" + topic.length + " topic labels) for " + all);
         }
+        // the links among the grouped articles come first (a link is made when its later article is added)
+        int grouped = 0;
+        while (grouped < links.size() && lookup(links.get(grouped).a()) < n && lookup(links.get(grouped).b()) < n) grouped++;
+        for (int k = grouped; k < links.size(); k++) {
+            if (lookup(links.get(k).a()) < n && lookup(links.get(k).b()) < n) {
+                throw new IllegalArgumentException("link " + k + " joins two grouped articles after links of later ones");
+            }
+        }
+        int groupedLinks = grouped;
         int stories = 0, topics = 0;
         for (int i = 0; i < n; i++) {
             if (story[i] < 0 || story[i] > stories || topic[i] < 0 || topic[i] > topics) {
@@ -689,13 +721,14 @@ public final class Engine implements AutoCloseable {
         }
         List<StoryGrouper.Profile> profiles = Threads.call(pool, () -> {
             linker.compact();
-            verifiedLinks = Link.inOutputOrder(linker.pruneCommon(links));
-            linksVerified = links.size();
+            verifiedLinks = Link.inOutputOrder(linker.pruneCommon(links.subList(0, groupedLinks)));
+            linksVerified = groupedLinks;
             reusePartners = null;
-            return profiles(n);
+            return profiles(n, all);
         });
         placement = new StoryPlacement(grouper, story, topic, profiles::get);
-        lastStories = Story.fromLabels(ids, story, topic);
+        placedBeforeAdoption = placedBefore;
+        lastStories = Story.fromLabels(ids.subList(0, n), story, topic);
         cached = null;
     }
 
@@ -710,10 +743,16 @@ public final class Engine implements AutoCloseable {
     /** Whether this engine has grouped its articles (a {@link #results}) that {@link #update} can place new ones into. */
     public synchronized boolean grouped() { return placement != null; }
 
-    /** Articles placed by {@link #update} since the last grouping ({@link #results}); 0 when none or never grouped. */
+    /**
+     * Articles placed by {@link #update} since the last grouping ({@link #results}), with those an adopted grouping said
+     * were placed before it ({@link #adoptGrouping(int[], int[], int)}); 0 when none or never grouped.
+     */
     public synchronized int placedSinceGrouping() {
-        return placement == null ? 0 : ids.size() - placement.grouped();
+        return placement == null ? 0 : placedBeforeAdoption + ids.size() - placement.grouped();
     }
+
+    /** Of an adopted grouping, how many of its articles had been placed rather than grouped; 0 after a grouping. */
+    private int placedBeforeAdoption;
 
     private StoryPlacement placement;
     /** The links as the last {@link #results} or {@link #update} verified them, and how many of {@link #links} that covered. */
@@ -839,10 +878,13 @@ public final class Engine implements AutoCloseable {
      * on the heap for small collections, else written to a work file as they are made and read back (mapped)
      * as the pair scores need them, so the heap holds only each article's candidate terms.
      */
-    private List<StoryGrouper.Profile> profiles(int n) {
+    private List<StoryGrouper.Profile> profiles(int n) { return profiles(n, n); }
+
+    /** The profiles of the first {@code n} articles against the document frequencies of all {@code docs} added so far. */
+    private List<StoryGrouper.Profile> profiles(int n, int docs) {
         if (n <= settings.profilesInMemory()) {
             StoryGrouper.Profile[] p = new StoryGrouper.Profile[n];
-            range(n).forEach(i -> p[i] = grouper.profile(terms(i), date(i), df, n));
+            range(n).forEach(i -> p[i] = grouper.profile(terms(i), date(i), df, docs));
             return Arrays.asList(p);
         }
         if (profileFile != null) profileFile.close();
@@ -851,7 +893,7 @@ public final class Engine implements AutoCloseable {
         for (int from = 0; from < n; from += chunk) {
             int f = from, to = Math.min(n, from + chunk);
             byte[][] encoded = new byte[to - from][];
-            range(to - from).forEach(k -> encoded[k] = grouper.profile(terms(f + k), date(f + k), df, n).encode());
+            range(to - from).forEach(k -> encoded[k] = grouper.profile(terms(f + k), date(f + k), df, docs).encode());
             for (byte[] e : encoded) profileFile.append(e);
         }
         profileFile.map();

@@ -578,6 +578,9 @@ public final class Ingestor implements AutoCloseable {
      */
     public void remember(Article a) { register(a, bodyKey(a)); }
 
+    /** {@link #remember(Article)} with the article's {@link #bodyKey} already known (its tokens' sequence key). */
+    public void remember(Article a, long bodyKey) { register(a, bodyKey); }
+
     /** Takes the article's id, and makes its canonical URL and body known, for the duplicate check. */
     private void register(Article a, long bodyKey) {
         int number = acceptedIds.size();

@@ -145,7 +145,7 @@ public final class StoryServer implements AutoCloseable {
                     archive.analyse();
                 } else {
                     status.set("reading the stored stories of " + total + " articles");
-                    archive.adoptStoredGrouping();
+                    if (archive.adoptStoredGrouping()) archive.engine().preparePlacement(); // the first post places at once
                 }
             } catch (RuntimeException e) {
                 restoreFailure = e;
@@ -609,7 +609,7 @@ public final class StoryServer implements AutoCloseable {
             ingestLock.lock();
             try {
                 status.set("analysing " + store.articleCount() + " articles");
-                if (archive.update(REGROUP_SHARE, REGROUP_MIN).regrouped()) regroupings.increment();
+                if (archive.update(Archive.REGROUP_SHARE, Archive.REGROUP_MIN).regrouped()) regroupings.increment();
                 sayStageFailures();
                 synchronized (analysis) {
                     analysed = Math.max(analysed, target);
@@ -635,14 +635,6 @@ public final class StoryServer implements AutoCloseable {
     private final LongAdder analyses = new LongAdder(), analysisNanos = new LongAdder(), analysisFailures = new LongAdder();
     private final LongAdder regroupings = new LongAdder();
 
-    /**
-     * Posted articles are placed into the existing stories (milliseconds) rather than grouped with every article
-     * again (seconds to minutes for a large store); everything is grouped again once the articles placed since the
-     * last grouping reach this share of the store, and at least {@link #REGROUP_MIN} of them, since placement never
-     * merges or splits a story.
-     */
-    static final double REGROUP_SHARE = 0.05;
-    static final int REGROUP_MIN = 1000;
 
     private Progress progress() {
         return new Progress() {

@@ -193,27 +193,66 @@ public final class Archive implements AutoCloseable {
     /**
      * Lets the engine place new articles into the stored analysis ({@link Engine#adoptGrouping}) instead of grouping
      * every article first: when the analysis is current and its labels are those a grouping numbers. Returns whether
-     * it did.
+     * it did. The placement's index is made at the first placement ({@link Engine#preparePlacement} makes it now).
      */
-    public boolean adoptStoredGrouping() {
+    public boolean adoptStoredGrouping() { return adopt(storedGrouping()); }
+
+    /**
+     * The stored analysis's grouping of every stored article (each one's story and topic label, by its number in the
+     * engine), and how many of them updates placed since it was grouped; null when the analysis is not current or its
+     * labels are not those a grouping numbers. Read it before ingesting more, {@link #adopt} it after.
+     */
+    public StoredGrouping storedGrouping() {
         restored();
-        if (!store.analysisCurrent()) return false;
+        if (!store.analysisCurrent()) return null;
         int n = engine.size();
         int[] story = new int[n], topic = new int[n];
         Arrays.fill(story, -1);
         for (Store.Placement p : store.placements()) {
             int i = engine.indexOf(p.article());
-            if (i < 0 || p.story() < 0 || p.topic() < 0) return false;
+            if (i < 0 || i >= n || p.story() < 0 || p.topic() < 0) return null;
             story[i] = p.story();
             topic[i] = p.topic();
         }
+        return new StoredGrouping(story, topic, Math.min(n, store.placedSinceGrouping()));
+    }
+
+    /** See {@link #storedGrouping}: labels of the first {@code story.length} articles, the last {@code placed} of them placed. */
+    public record StoredGrouping(int[] story, int[] topic, int placed) {
+        /** Articles the grouping covers. */
+        public int size() { return story.length; }
+    }
+
+    /**
+     * Takes {@code g} as the engine's grouping, the articles ingested since it was read to be placed by the next
+     * {@link #update}; false (and nothing changed) when {@code g} is null or does not fit the engine's articles.
+     */
+    public boolean adopt(StoredGrouping g) {
+        if (g == null) return false;
         try {
-            engine.adoptGrouping(story, topic);
-            engine.preparePlacement();
+            engine.adoptGrouping(g.story(), g.topic(), g.placed());
             return true;
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * New articles (posted to the server, or given to {@code storytrace ingest} for a store that holds an analysis) are
+     * placed into the existing stories (milliseconds) rather than grouped with every article again (seconds to minutes
+     * for a large store); everything is grouped again once the articles placed since the last grouping reach this
+     * share of the store, and at least {@link #REGROUP_MIN} of them, since placement never merges or splits a story.
+     */
+    public static final double REGROUP_SHARE = 0.05;
+    /** See {@link #REGROUP_SHARE}. */
+    public static final int REGROUP_MIN = 1000;
+
+    /**
+     * Whether {@link #update} groups everything again rather than placing: once {@code placed} of the {@code articles} were
+     * placed since the last grouping (those waiting to be placed counted), at least {@code share} of them and {@code min}.
+     */
+    public static boolean regroupDue(long placed, long articles, double share, int min) {
+        return placed >= Math.max(min, share * articles);
     }
 
     /** What {@link #update} did: its results, whether it grouped everything again, and what it saved. */
@@ -232,8 +271,7 @@ public final class Archive implements AutoCloseable {
      */
     public Updated update(double regroupShare, int regroupMin) {
         restored();
-        int n = engine.size(), placed = engine.placedSinceGrouping();
-        if (!engine.grouped() || placed >= Math.max(regroupMin, regroupShare * n)) {
+        if (!engine.grouped() || regroupDue(engine.placedSinceGrouping(), engine.size(), regroupShare, regroupMin)) {
             Results r = analyse();
             engine.preparePlacement(); // the next post places at once
             return new Updated(r, true, null);
@@ -284,7 +322,7 @@ public final class Archive implements AutoCloseable {
             if (r.hasEntities()) whole.add("entities");
         }
         if (storiesWhole) whole.add("stories");
-        Store.Saved saved = store.saveUpdate(elements, sizes, whole);
+        Store.Saved saved = store.saveUpdate(elements, sizes, whole, engine.placedSinceGrouping());
         saveNanos += System.nanoTime() - t1;
         return new Updated(r, false, saved);
     }

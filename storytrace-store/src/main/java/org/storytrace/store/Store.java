@@ -527,6 +527,7 @@ public final class Store implements AutoCloseable {
                 putMeta(c, "header", JSON.writeValueAsString(header));
                 putMeta(c, "fields", JSON.writeValueAsString(fields));
                 putMeta(c, "analysed_seq", Long.toString(nextSeq - 1));
+                putMeta(c, PLACED, "0"); // a whole analysis is a grouping
                 derived.write(c, oldStoryOf);
                 c.commit();
             } catch (SQLException | IOException | RuntimeException e) {
@@ -551,8 +552,10 @@ public final class Store implements AutoCloseable {
      * {@code sizes} are cut to that size; an array in {@code whole} was given whole, so its unchanged elements are
      * left as they are and the rest removed. The filter tables are rewritten for the stories given, whose
      * articles' elements must be given too; the entities' tables when {@code entities} is given whole.
+     * {@code placedSinceGrouping} is how many of the articles the analysis now covers were placed rather than grouped
+     * ({@link #placedSinceGrouping()}).
      */
-    public synchronized Saved saveUpdate(List<Element> elements, Map<String, Integer> sizes, Set<String> whole) {
+    public synchronized Saved saveUpdate(List<Element> elements, Map<String, Integer> sizes, Set<String> whole, int placedSinceGrouping) {
         ensureWriter();
         int changed = 0, removed = 0;
         try (Connection c = pool.take()) {
@@ -598,6 +601,7 @@ public final class Store implements AutoCloseable {
                 }
                 derived.writeStories(c, stories, given.getOrDefault("stories", Integer.MAX_VALUE), whole.contains("entities"));
                 putMeta(c, "analysed_seq", Long.toString(nextSeq - 1));
+                putMeta(c, PLACED, Integer.toString(placedSinceGrouping));
                 c.commit();
             } catch (SQLException | IOException | RuntimeException e) {
                 c.rollback();
@@ -713,6 +717,17 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("cannot be read", e);
         }
+    }
+
+    /** The meta entry of {@link #placedSinceGrouping()}. */
+    private static final String PLACED = "placed_since_grouping";
+
+    /**
+     * How many of the articles the stored analysis covers were placed into its stories by updates ({@link #saveUpdate})
+     * since the last whole analysis ({@link #saveAnalysis}) grouped them all; 0 for a store saved before this was kept.
+     */
+    public int placedSinceGrouping() {
+        return meta(PLACED).map(Integer::parseInt).orElse(0);
     }
 
     /** Whether every article stored has been analysed (a run killed before it saved its analysis leaves this false). */

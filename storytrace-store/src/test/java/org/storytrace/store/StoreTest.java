@@ -217,6 +217,11 @@ class StoreTest {
             String story = u.results().storyOf("002_e924190dd1f865ae");
             assertEquals(story, u.results().storyOf("000_8fce433b631a5525"), "the late reports joined the early one's story");
             row = a.store().storyRow(story).orElseThrow();
+            assertEquals(2, a.store().placedSinceGrouping(), "the store counts the articles placed since its last grouping");
+        }
+        try (Archive a = open(where, fast().deepTier())) {
+            assertTrue(a.adoptStoredGrouping());
+            assertEquals(2, a.engine().placedSinceGrouping(), "a later process counts them too, so that it groups again in time");
         }
         JsonNode full;
         Store.StoryRow fullRow;

@@ -174,7 +174,7 @@ public final class Engine implements AutoCloseable {
         this.plan = StagePlan.of(Set.of(Layers.TOKENS), stages, storyStages);
         this.codec = new DocumentCodec(plan.layers());
         boolean parallel = settings.threads() > 1;
-        this.grouper = new StoryGrouper(settings.grouper(), parallel);
+        this.grouper = new StoryGrouper(settings.grouper(), parallel).stoppedBy(() -> stopped);
         try {
             // a new locked folder, after deleting those that killed runs left under the same parent (WorkFolder)
             this.workFolder = WorkFolder.create(settings.workDir());

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.function.LongToIntFunction;
 import java.util.function.ToIntFunction;
@@ -190,18 +192,29 @@ public final class StoryGrouper implements Serializable {
     private final Settings settings;
     private final boolean parallel;
     private transient List<Pair> lastPairs = List.of();
+    /** Asked at each item of the grouping's loops; true gives the grouping up. Not serialised (a copy is never stopped). */
+    private final transient BooleanSupplier stopped;
 
     /**
      * @param parallel count terms, score pairs and cluster components on the common fork-join pool; the
      *                 result is the same as with one thread
      */
-    public StoryGrouper(Settings settings, boolean parallel) {
+    public StoryGrouper(Settings settings, boolean parallel) { this(settings, parallel, null); }
+
+    private StoryGrouper(Settings settings, boolean parallel, BooleanSupplier stopped) {
         this.settings = settings;
         this.parallel = parallel;
+        this.stopped = stopped;
     }
 
     /** This grouper with the same settings, on the caller's fork-join pool when {@code parallel}. */
-    public StoryGrouper parallel(boolean parallel) { return new StoryGrouper(settings, parallel); }
+    public StoryGrouper parallel(boolean parallel) { return new StoryGrouper(settings, parallel, stopped); }
+
+    /**
+     * This grouper, giving up with a {@link CancellationException} at the next item of its loops (terms, pair scores,
+     * components) once {@code stopped} says so: an engine told to stop does not finish grouping a million articles first.
+     */
+    public StoryGrouper stoppedBy(BooleanSupplier stopped) { return new StoryGrouper(settings, parallel, stopped); }
 
     public StoryGrouper(Settings settings) { this(settings, false); }
     public StoryGrouper() { this(Settings.defaults()); }
@@ -525,6 +538,12 @@ public final class StoryGrouper implements Serializable {
 
     private IntStream range(int to) {
         IntStream s = IntStream.range(0, to);
+        BooleanSupplier stop = stopped;
+        if (stop != null) {
+            s = s.peek(i -> {
+                if (stop.getAsBoolean()) throw new CancellationException("the grouping was stopped");
+            });
+        }
         return parallel && to > 256 ? s.parallel() : s;
     }
 

@@ -680,7 +680,13 @@ public final class Engine implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the labels do not cover every article or are not numbered that way
      */
-    public synchronized void adoptGrouping(int[] story, int[] topic) { adoptGrouping(story, topic, 0); }
+    public synchronized void adoptGrouping(int[] story, int[] topic) {
+        ensureOpen();
+        submitPending();
+        drain();
+        if (story.length != ids.size()) throw new IllegalArgumentException("a grouping of " + story.length + " articles for " + ids.size());
+        adoptGrouping(story, topic, 0);
+    }
 
     /**
      * {@link #adoptGrouping(int[], int[])} of a grouping of the first {@code story.length} articles added (the rest,

@@ -155,6 +155,42 @@ class EngineContractTest {
     }
 
     @Test
+    void aGroupingAdoptedAfterMoreArticlesCameHasTheRestPlacedByTheNextUpdate() throws Exception {
+        String seeds = TestCorpora.root().resolve("seeds").toString();
+        int[] story, topic;
+        try (Engine e = Engine.builder(EngineSettings.builder().threads(2).batch(3).build()).build()) {
+            e.ingest(List.of(EXAMPLE.toString()), null);
+            Results r = e.results();
+            story = new int[r.articleCount()];
+            topic = new int[r.articleCount()];
+            for (int i = 0; i < r.articleCount(); i++) {
+                String id = r.document(i).article().id(), s = r.storyOf(id);
+                story[i] = Integer.parseInt(s.substring(1)) - 1;
+                for (var st : r.stories()) if (st.id().equals(s)) topic[i] = Integer.parseInt(st.topic().substring(1)) - 1;
+            }
+        }
+        try (Engine e = Engine.builder(EngineSettings.builder().threads(2).batch(3).build()).build()) {
+            e.ingest(List.of(EXAMPLE.toString()), null);
+            e.ingest(List.of(seeds), null);
+            int[] first = story, firstTopics = topic;
+            assertThrows(IllegalArgumentException.class, () -> e.adoptGrouping(first, firstTopics),
+                    "without a count, the labels must cover every article");
+            e.adoptGrouping(story, topic, 2);
+            assertEquals(2 + 5, e.placedSinceGrouping(), "the two the grouping had placed and the five waiting to be placed");
+            Engine.Update u = e.update();
+            assertFalse(u.regrouped());
+            assertEquals(story.length, u.firstPlaced());
+            Results r = u.results();
+            assertEquals(10, r.articleCount());
+            String reports = r.storyOf("000_8fce433b631a5525");
+            assertEquals(reports, r.storyOf("002_e924190dd1f865ae"), "the seeds' reports of one events are placed together");
+            assertEquals(reports, r.storyOf("003_a823ca92ff81a94e"));
+            assertEquals(r.storyOf("valmora-port-strike-wire"), r.storyOf("valmora-port-strike-reprint"), "the grouping is kept");
+            assertEquals(2, r.links().size(), "the example's link and the seeds' own");
+        }
+    }
+
+    @Test
     void aSealedEngineGivesWhatAnOpenOneGivesAndRefusesMore() throws Exception {
         String open = run(2, List.of(inputs()));
         try (Engine e = Engine.builder(EngineSettings.builder().threads(2).batch(3).build()).build()) {

@@ -635,7 +635,6 @@ public final class StoryServer implements AutoCloseable {
     private final LongAdder analyses = new LongAdder(), analysisNanos = new LongAdder(), analysisFailures = new LongAdder();
     private final LongAdder regroupings = new LongAdder();
 
-
     private Progress progress() {
         return new Progress() {
             @Override public void start(long totalBytes) { }

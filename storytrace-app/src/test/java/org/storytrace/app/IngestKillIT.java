@@ -151,6 +151,58 @@ class IngestKillIT {
                 killedBeforeDone, kills);
     }
 
+    /**
+     * The same for an ingest into a store that holds an analysis, which places its new articles into the stored stories:
+     * killed and started again until it finishes, it places what it stored before the kills and the rest as the
+     * uninterrupted ingest does, rather than grouping everything again ({@code -Dstorytrace.placeKills=N}, default 3).
+     */
+    @Test
+    void aKilledIngestIntoAnAnalysedStorePlacesWhatAnUninterruptedOnePlaces() throws Exception {
+        Path first = tmp.resolve("first.jsonl");
+        try (var lines = Files.lines(corpus, StandardCharsets.UTF_8)) {
+            Files.write(first, lines.limit(1000).toList(), StandardCharsets.UTF_8);
+        }
+        Path placedStore = tmp.resolve("placed-reference");
+        assertEquals(0, ingest(placedStore, first, -1).exit);
+        long t0 = System.nanoTime();
+        Run second = ingest(placedStore, corpus, -1);
+        long secondMillis = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(0, second.exit, second.output);
+        assertTrue(second.output.contains("placed into the stored stories"), "500 new articles are short of a regrouping: "
+                + second.output);
+        JsonNode placed = export(placedStore);
+        int placedCount;
+        try (Store s = Store.openForReading(placedStore.toString(), null, null)) { placedCount = s.placedSinceGrouping(); }
+        assertTrue(placedCount > 0, "the store counts what was placed");
+        int kills = Integer.getInteger("storytrace.placeKills", 3), survived = 0, rounds = 0;
+        Random random = new Random(Long.getLong("storytrace.killSeed", System.nanoTime()));
+        while (survived < kills) {
+            Path store = tmp.resolve("placing-" + rounds++);
+            assertEquals(0, ingest(store, first, -1).exit);
+            while (survived < kills) {
+                Run r = ingest(store, corpus, 300 + random.nextLong(Math.max(1, secondMillis)));
+                if (!r.killed) {
+                    assertEquals(0, r.exit, r.output);
+                    assertTrue(r.output.contains("placed into the stored stories"), "placed, not grouped again: " + r.output);
+                    break;
+                }
+                survived++;
+            }
+            Run last = ingest(store, corpus, -1);
+            assertEquals(0, last.exit, last.output);
+            JsonNode after = export(store);
+            assertEquals(ids(placed.get("articles")), ids(after.get("articles")), "the same articles, in the same order");
+            assertEquals(placed.get("links"), after.get("links"));
+            assertEquals(placed.get("stories"), after.get("stories"), "the stories the uninterrupted ingest placed");
+            assertEquals(placed.get("duplicates"), after.get("duplicates"));
+            try (Store s = Store.openForReading(store.toString(), null, null)) {
+                assertEquals(placedCount, s.placedSinceGrouping(), "as many placed since the grouping as without the kills");
+            }
+        }
+        System.out.printf("ingest-kill: %d SIGKILLs of an ingest into an analysed store over %d rounds; each store placed what the "
+                + "uninterrupted ingest placed%n", survived, rounds);
+    }
+
     private static List<String> ids(JsonNode articles) {
         List<String> out = new ArrayList<>();
         for (JsonNode a : articles) out.add(a.get("id").asText());
@@ -160,10 +212,13 @@ class IngestKillIT {
     private record Run(int exit, boolean killed, long acknowledged, String output) {}
 
     /** Runs ingest on the corpus into {@code store}; kills it with SIGKILL after {@code killAfterMillis} (never when negative). */
-    private static Run ingest(Path store, long killAfterMillis) throws Exception {
+    private static Run ingest(Path store, long killAfterMillis) throws Exception { return ingest(store, corpus, killAfterMillis); }
+
+    /** Runs ingest on {@code input} into {@code store}; kills it with SIGKILL after {@code killAfterMillis} (never when negative). */
+    private static Run ingest(Path store, Path input, long killAfterMillis) throws Exception {
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp",
                 System.getProperty("java.class.path"),
-                Main.class.getName(), "ingest", corpus.toString(), "--store", store.toString(), "--fast", "--no-embeddings", "--batch",
+                Main.class.getName(), "ingest", input.toString(), "--store", store.toString(), "--fast", "--no-embeddings", "--batch",
                         "100");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         AtomicLong acked = new AtomicLong();

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -195,26 +194,31 @@ public final class Archive implements AutoCloseable {
      * every article first: when the analysis is current and its labels are those a grouping numbers. Returns whether
      * it did. The placement's index is made at the first placement ({@link Engine#preparePlacement} makes it now).
      */
-    public boolean adoptStoredGrouping() { return adopt(storedGrouping()); }
+    public boolean adoptStoredGrouping() { return store.analysisCurrent() && adopt(storedGrouping()); }
 
     /**
-     * The stored analysis's grouping of every stored article (each one's story and topic label, by its number in the
-     * engine), and how many of them updates placed since it was grouped; null when the analysis is not current or its
-     * labels are not those a grouping numbers. Read it before ingesting more, {@link #adopt} it after.
+     * The stored analysis's grouping (each analysed article's story and topic label, by its number in the engine), and
+     * how many of its articles updates placed since it was grouped; null when there is none or its labels are not those
+     * a grouping numbers. The analysis covers every stored article, or, after a run killed before it saved its own, the
+     * articles stored up to the last save (the first ones: articles are stored and restored in order); the rest are
+     * placed by the next {@link #update} once it is adopted, as the killed run would have placed them. Read it before
+     * ingesting more, {@link #adopt} it after.
      */
     public StoredGrouping storedGrouping() {
         restored();
-        if (!store.analysisCurrent()) return null;
-        int n = engine.size();
-        int[] story = new int[n], topic = new int[n];
-        Arrays.fill(story, -1);
-        for (Store.Placement p : store.placements()) {
-            int i = engine.indexOf(p.article());
-            if (i < 0 || i >= n || p.story() < 0 || p.topic() < 0) return null;
-            story[i] = p.story();
-            topic[i] = p.topic();
+        List<Store.Placement> stored = store.placements(); // every stored article in order, labelled when analysed
+        int m = 0;
+        while (m < stored.size() && stored.get(m).story() >= 0) m++;
+        if (m == 0 || m > engine.size()) return null;
+        for (int k = m; k < stored.size(); k++) if (stored.get(k).story() >= 0) return null; // the analysed ones are not the first
+        int[] story = new int[m], topic = new int[m];
+        for (int k = 0; k < m; k++) {
+            Store.Placement p = stored.get(k);
+            if (engine.indexOf(p.article()) != k || p.topic() < 0) return null;
+            story[k] = p.story();
+            topic[k] = p.topic();
         }
-        return new StoredGrouping(story, topic, Math.min(n, store.placedSinceGrouping()));
+        return new StoredGrouping(story, topic, Math.min(m, store.placedSinceGrouping()));
     }
 
     /** See {@link #storedGrouping}: labels of the first {@code story.length} articles, the last {@code placed} of them placed. */

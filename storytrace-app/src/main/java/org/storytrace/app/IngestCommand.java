@@ -75,22 +75,17 @@ final class IngestCommand implements Callable<Integer> {
                         batch.duplicates().size());
                 return batch.rejected().isEmpty() ? 0 : Main.EXIT_REJECTED;
             }
+            long articles = archive.engine().size(), ta = System.nanoTime();
+            // placed: what the stored grouping had placed and what waits to be placed; adopting it only when no regrouping is due
+            boolean placing = grouping != null && !Archive.regroupDue(grouping.placed() + articles - grouping.size(), articles,
+                    Archive.REGROUP_SHARE, Archive.REGROUP_MIN) && archive.adopt(grouping);
+            long adopting = System.nanoTime() - ta;
             Results r;
             boolean regrouped = true;
-            long articles = archive.engine().size(), adopting = 0;
-            // placed: what the stored grouping had placed and what waits to be placed; adopting it only when no regrouping is due
-            if (grouping != null && !Archive.regroupDue(grouping.placed() + articles - grouping.size(), articles, Archive.REGROUP_SHARE,
-                    Archive.REGROUP_MIN)) {
-                long ta = System.nanoTime();
-                boolean adopted = archive.adopt(grouping);
-                adopting = System.nanoTime() - ta;
-                if (adopted) {
-                    Archive.Updated u = archive.update(Archive.REGROUP_SHARE, Archive.REGROUP_MIN);
-                    r = u.results();
-                    regrouped = u.regrouped();
-                } else {
-                    r = archive.analyse();
-                }
+            if (placing) {
+                Archive.Updated u = archive.update(Archive.REGROUP_SHARE, Archive.REGROUP_MIN);
+                r = u.results();
+                regrouped = u.regrouped();
             } else {
                 r = archive.analyse();
             }

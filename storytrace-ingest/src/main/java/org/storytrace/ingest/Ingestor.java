@@ -571,14 +571,11 @@ public final class Ingestor implements AutoCloseable {
     /** A hash of the body's normalised words: the same text with other typography or spacing hashes alike. */
     public static long bodyKey(Article a) { return TokenLayer.of(a).sequenceKey(); }
 
-    /** {@code name}, or {@code name-2}, {@code name-3}, ... when an accepted article has it. */
     /**
      * Remembers an article accepted by an earlier run (restored from a store): its id is taken, and its
-     * canonical URL or body read again is a duplicate of it.
+     * canonical URL or body read again is a duplicate of it. {@code bodyKey} is its {@link #bodyKey} (its tokens'
+     * sequence key, which the caller has made already).
      */
-    public void remember(Article a) { register(a, bodyKey(a)); }
-
-    /** {@link #remember(Article)} with the article's {@link #bodyKey} already known (its tokens' sequence key). */
     public void remember(Article a, long bodyKey) { register(a, bodyKey); }
 
     /** Takes the article's id, and makes its canonical URL and body known, for the duplicate check. */
@@ -590,6 +587,7 @@ public final class Ingestor implements AutoCloseable {
         byBody.putIfAbsent(bodyKey, number);
     }
 
+    /** {@code name}, or {@code name-2}, {@code name-3}, ... when an accepted article has it. */
     private String idFor(String name) {
         if (!idTaken(name)) return name;
         int k = 2;

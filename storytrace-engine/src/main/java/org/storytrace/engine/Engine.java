@@ -18,6 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,6 +68,7 @@ import org.storytrace.core.text.Tokens;
 import org.storytrace.core.time.TimeTagger;
 import org.storytrace.core.time.TimelineStage;
 import org.storytrace.engine.internal.DocumentCodec;
+import org.storytrace.engine.internal.FoundLinks;
 import org.storytrace.engine.internal.IdList;
 import org.storytrace.engine.internal.PackedRecords;
 import org.storytrace.engine.internal.RecordFile;
@@ -142,6 +144,9 @@ public final class Engine implements AutoCloseable {
     private final List<Duplicate> duplicatesToJudge = new ArrayList<>();
     private final ExecutorService stager;
     private final Consumer<Stored> onStored;
+    private final Consumer<Linked> onLinked;
+    /** {@link FoundLinks#keyOf} this engine's linking: restored links under another key are found again. */
+    private final long linkingKey;
     /** Story layers of the last {@link #results}, by the story's articles and links: a story nothing new touched is not recomputed. */
     private Map<StoryKey, Map<Layer<?>, Object>> storyMemo = Map.of();
     private int accepted;
@@ -166,6 +171,8 @@ public final class Engine implements AutoCloseable {
         this.settings = b.settings;
         this.embedder = b.embedder;
         this.onStored = b.onStored;
+        this.onLinked = b.onLinked;
+        this.linkingKey = FoundLinks.keyOf(settings.linker());
         List<ArticleStage> stages = new ArrayList<>();
         if (b.sentences) stages.add(new SentenceSplitter());
         stages.addAll(b.stages);
@@ -222,6 +229,7 @@ public final class Engine implements AutoCloseable {
         private final List<StoryStage<?>> storyStages = new ArrayList<>();
         /** Null: no sink, so a batch in flight need not hold its documents' encoded bytes. */
         private Consumer<Stored> onStored;
+        private Consumer<Linked> onLinked;
 
         private Builder(EngineSettings settings) {
             if (settings == null) throw new IllegalArgumentException("settings are required");
@@ -263,6 +271,20 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Called with the links each article of a batch brought once the batch is linked (after {@link #onStored}'s
+         * call for it), on the stage thread, for newly read batches and for restored ones that had to be linked again
+         * (their documents came without links, or with links another linking found): a store keeps them beside the
+         * articles and hands them back to {@link #decode(byte[], byte[])}, so that the next restore needs no linking.
+         * They are a cache: an article without them is linked again. An exception fails the call that added the batch,
+         * whose articles the engine holds by then.
+         */
+        public Builder onLinked(Consumer<Linked> sink) {
+            if (sink == null) throw new IllegalArgumentException("the sink is required");
+            onLinked = sink;
+            return this;
+        }
+
         /** Leaves out the sentence stage (for runs that need no sentences). */
         public Builder withoutSentences() { sentences = false; return this; }
 
@@ -278,6 +300,18 @@ public final class Engine implements AutoCloseable {
     public record Stored(List<Document> documents, List<byte[]> encoded) {
         public Stored {
             if (documents.size() != encoded.size()) throw new IllegalArgumentException("one encoding a document");
+        }
+    }
+
+    /**
+     * The links each article of a linked batch brought, for {@link Builder#onLinked}: {@code links.get(i)} are the bytes
+     * of article {@code ids.get(i)}'s, which {@link #decode(byte[], byte[])} takes back.
+     */
+    public record Linked(List<String> ids, List<byte[]> links) {
+        public Linked {
+            if (ids.size() != links.size()) throw new IllegalArgumentException("one entry an article");
+            ids = List.copyOf(ids);
+            links = List.copyOf(links);
         }
     }
 
@@ -396,7 +430,10 @@ public final class Engine implements AutoCloseable {
      * Adds documents a store kept from an earlier run (their article and stored layers, {@link #decode}d), in
      * their order: article stages whose layers a document already carries do not run again, the reader
      * remembers them (the same URL or body read again is a duplicate of them) and the sink of
-     * {@link Builder#onStored} is not called. Ids must be unique.
+     * {@link Builder#onStored} is not called. A batch whose documents all came with the links they brought
+     * ({@link #decode(byte[], byte[])}, found by this engine's linking) is added to the candidate indexes without
+     * looking up or verifying anything (at 100k articles that is a fifth of a restore's time); any other is linked
+     * again, and {@link Builder#onLinked} hears of it. Ids must be unique.
      */
     public synchronized void restore(List<Document> restored) {
         ensureOpen();
@@ -439,12 +476,28 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #decode(byte[])}, with the links the article brought when it was linked, as {@link Builder#onLinked}
+     * gave them (null when the store has none): a {@link #restore} adds such an article to the candidate indexes
+     * without linking it again. Links that cannot be read are left out (the article is linked again).
+     */
+    public Document decode(byte[] bytes, byte[] links) {
+        Document d = decode(bytes);
+        if (links == null) return d;
+        try {
+            return d.with(FoundLinks.LAYER, FoundLinks.decode(links));
+        } catch (IllegalArgumentException e) {
+            return d;
+        }
+    }
+
     /** The article of {@link #encode}'s bytes without its layers: cheaper where only its text and fields are wanted. */
     public Article decodeArticle(byte[] bytes) { return codec.decodeArticle(bytes); }
 
     /** A batch after what depends on each article alone: article stages, story terms, encodings, fingerprints and keys. */
     private record Prepared(Document[] documents, StoryGrouper.Terms[] terms, byte[][] termBytes, byte[][] docBytes,
-                            byte[][] packedBytes, byte[][] outlineBytes, List<Article> articles, Linker.Prepared linking) {}
+                            byte[][] packedBytes, byte[][] outlineBytes, List<Article> articles, Linker.Prepared linking,
+                            FoundLinks[] found) {}
 
     /** Runs the article stages, counts story terms, encodes and fingerprints a batch: any thread, any order. */
     private Prepared prepare(List<Document> batch) {
@@ -453,7 +506,13 @@ public final class Engine implements AutoCloseable {
         StoryGrouper.Terms[] t = new StoryGrouper.Terms[m];
         byte[][] docBytes = new byte[m][], packedBytes = new byte[m][], outlineBytes = new byte[m][];
         byte[][] termBytes = termsFull ? null : new byte[m][];
+        FoundLinks[] found = new FoundLinks[m];
         range(m).forEach(i -> {
+            Optional<FoundLinks> f = d[i].find(FoundLinks.LAYER);
+            if (f.isPresent()) {
+                found[i] = f.get();
+                d[i] = d[i].without(FoundLinks.LAYER);
+            }
             d[i] = plan.apply(d[i], stageClock, failures::add);
             Article a = d[i].article();
             t[i] = StoryGrouper.terms(StoryGrouper.Item.of(a), d[i].expect(Layers.TOKENS));
@@ -468,7 +527,7 @@ public final class Engine implements AutoCloseable {
         List<TokenLayer> tokens = new ArrayList<>(m);
         for (Document x : d) { articles.add(x.article()); tokens.add(x.expect(Layers.TOKENS)); }
         return new Prepared(d, t, termBytes, docBytes, packedBytes, outlineBytes, articles,
-                linker.prepare(articles, tokens, settings.threads() > 1));
+                linker.prepare(articles, tokens, settings.threads() > 1), found);
     }
 
     /** Stores, links and counts a prepared batch: on the stage thread, one batch at a time, in order. */
@@ -483,7 +542,15 @@ public final class Engine implements AutoCloseable {
             outlines.append(p.outlineBytes()[i]);
         }
         keepTerms(p.termBytes());
-        links.addAll(linker.addAll(articles, p.linking(), settings.threads() > 1));
+        List<Link> known = fresh ? null : foundBefore(p.found()), brought;
+        if (known != null) {
+            // restored with the links they brought when they came: indexed as linking would have left them, nothing verified
+            linker.index(articles, p.linking(), settings.threads() > 1);
+            brought = known;
+        } else {
+            brought = linker.addAll(articles, p.linking(), settings.threads() > 1);
+        }
+        links.addAll(brought);
         df.addAll(p.terms(), settings.threads() > 1);
         for (int i = 0; i < m; i++) {
             int n = ids.size();
@@ -494,6 +561,41 @@ public final class Engine implements AutoCloseable {
             idIndex.putIfAbsent(idKey(a.id()), n);
             ids.add(a.id());
         }
+        // last: the engine holds the batch whole whatever the sink does
+        if (known == null && onLinked != null) onLinked.accept(linked(articles, brought));
+    }
+
+    /**
+     * The links a restored batch brought when it was linked, in the order linking returns them (by article, then
+     * candidate): when every document came with links found under this engine's {@link #linkingKey}; else null.
+     */
+    private List<Link> foundBefore(FoundLinks[] found) {
+        int total = 0;
+        for (FoundLinks f : found) {
+            if (f == null || f.key() != linkingKey) return null;
+            total += f.links().size();
+        }
+        List<Link> out = new ArrayList<>(total);
+        for (FoundLinks f : found) out.addAll(f.links());
+        return out;
+    }
+
+    /**
+     * Each article's share of the links its batch brought, encoded: a link belongs to the later of its articles in
+     * the batch (the other is earlier in it or before it), and linking returns them grouped so, in article order.
+     */
+    private Linked linked(List<Article> articles, List<Link> brought) {
+        int m = articles.size();
+        Map<String, Integer> at = new HashMap<>(m * 2);
+        for (int i = 0; i < m; i++) at.put(articles.get(i).id(), i);
+        List<List<Link>> by = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) by.add(new ArrayList<>());
+        for (Link l : brought) by.get(Math.max(at.getOrDefault(l.a(), -1), at.getOrDefault(l.b(), -1))).add(l);
+        List<String> ids = new ArrayList<>(m);
+        byte[][] bytes = new byte[m][];
+        range(m).forEach(i -> bytes[i] = new FoundLinks(linkingKey, by.get(i)).encode());
+        for (Article a : articles) ids.add(a.id());
+        return new Linked(ids, Arrays.asList(bytes));
     }
 
     /** The indexes of a loop over articles or stories, in parallel with more than one thread; each checks {@link #stop}. */

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +35,10 @@ import org.storytrace.core.doc.StoryView;
 import org.storytrace.core.doc.TokenLayer;
 import org.storytrace.core.model.Analysis;
 import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Link;
+import org.storytrace.core.model.Story;
 import org.storytrace.core.pipeline.StoryGrouper;
+import org.storytrace.engine.internal.FoundLinks;
 import org.storytrace.engine.output.StoriesJson;
 
 /**
@@ -109,6 +114,111 @@ class EngineContractTest {
             }
         }
         assertTrue(n >= 10 && all.contains("\"stories\""));
+    }
+
+    /** An engine's documents as a store keeps them, with the links each brought (by id) as {@link Engine.Builder#onLinked} gave them. */
+    private record Kept(List<byte[]> docs, Map<String, byte[]> links, List<Link> linked, List<Story> stories) {}
+
+    private static EngineSettings restoring() { return EngineSettings.builder().threads(2).batch(3).build(); }
+
+    /** What an engine restoring {@code docs} with {@code links} (by id) has, and how many articles it linked again. */
+    private static Kept restore(List<byte[]> docs, Map<String, byte[]> links) {
+        Map<String, byte[]> again = new HashMap<>();
+        try (Engine e = Engine.builder(restoring()).onLinked(l -> {
+            for (int k = 0; k < l.ids().size(); k++) again.put(l.ids().get(k), l.links().get(k));
+        }).build()) {
+            List<Document> restored = new ArrayList<>();
+            for (byte[] d : docs) restored.add(e.decode(d, links.get(e.decodeArticle(d).id())));
+            // in several calls, as a store hands them over
+            for (int i = 0; i < restored.size(); i += 7) e.restore(restored.subList(i, Math.min(restored.size(), i + 7)));
+            Results r = e.results();
+            return new Kept(docs, again, r.links(), r.stories());
+        }
+    }
+
+    @Test
+    void aRestoreWithTheLinksEachArticleBroughtEqualsOneThatLinksAgain() throws Exception {
+        List<byte[]> docs = new ArrayList<>();
+        Map<String, byte[]> links = new HashMap<>();
+        Kept read;
+        try (Engine e = Engine.builder(restoring()).onStored(st -> docs.addAll(st.encoded())).onLinked(l -> {
+            for (int k = 0; k < l.ids().size(); k++) links.put(l.ids().get(k), l.links().get(k));
+        }).build()) {
+            e.ingest(inputs(), null);
+            Results r = e.results();
+            read = new Kept(docs, links, r.links(), r.stories());
+        }
+        assertEquals(docs.size(), links.size(), "every article's links are handed over");
+        assertTrue(read.linked().size() >= 2, "reprints are linked: " + read.linked().size());
+
+        Kept withLinks = restore(docs, links);
+        assertEquals(read.linked(), withLinks.linked());
+        assertEquals(read.stories(), withLinks.stories());
+        assertTrue(withLinks.links().isEmpty(), "nothing linked again: " + withLinks.links().keySet());
+
+        Kept without = restore(docs, Map.of());
+        assertEquals(read.linked(), without.linked());
+        assertEquals(read.stories(), without.stories());
+        assertEquals(links.keySet(), without.links().keySet(), "every article linked again, its links handed over");
+
+        // the kept links are what a restore takes: emptied, no link is left...
+        long key = FoundLinks.keyOf(restoring().linker());
+        Map<String, byte[]> none = new HashMap<>(), otherKey = new HashMap<>(), half = new HashMap<>();
+        int k = 0;
+        for (Map.Entry<String, byte[]> x : links.entrySet()) {
+            none.put(x.getKey(), new FoundLinks(key, List.of()).encode());
+            otherKey.put(x.getKey(), new FoundLinks(key + 1, FoundLinks.decode(x.getValue()).links()).encode());
+            // ...and some batches mixing articles with links and without, or with bytes that are not links
+            if (k++ % 2 == 0) half.put(x.getKey(), k % 3 == 0 ? new byte[] {1, 2, 3} : x.getValue());
+        }
+        assertTrue(restore(docs, none).linked().isEmpty());
+        // links another linking found are found again; so are those of a batch not every article of which has them
+        Kept stale = restore(docs, otherKey);
+        assertEquals(read.linked(), stale.linked());
+        assertEquals(links.keySet(), stale.links().keySet());
+        Kept mixed = restore(docs, half);
+        assertEquals(read.linked(), mixed.linked());
+        assertFalse(mixed.links().isEmpty());
+        assertTrue(mixed.links().size() < links.size(), "batches whose articles all came with links are not linked again");
+    }
+
+    @Test
+    void articlesAddedAfterARestoreWithoutLinkingMeetTheRestoredOnesAsAfterLinking() throws Exception {
+        // each seed in turn comes after a restore of the rest: its reprint, if restored, is found as in one run
+        List<Path> seeds;
+        try (var files = Files.list(TestCorpora.root().resolve("seeds"))) {
+            seeds = files.sorted().toList();
+        }
+        int crossing = 0;
+        for (Path last : seeds) {
+            List<String> before = new ArrayList<>(List.of(EXAMPLE.toString()));
+            for (Path p : seeds) if (!p.equals(last)) before.add(p.toString());
+            List<byte[]> docs = new ArrayList<>();
+            Map<String, byte[]> links = new HashMap<>();
+            Results once;
+            try (Engine e = Engine.builder(restoring()).onStored(st -> docs.addAll(st.encoded())).onLinked(l -> {
+                for (int k = 0; k < l.ids().size(); k++) links.put(l.ids().get(k), l.links().get(k));
+            }).build()) {
+                e.ingest(before, null);
+                e.results();
+                e.ingest(List.of(last.toString()), null);
+                once = e.results();
+            }
+            try (Engine e = Engine.builder(restoring()).build()) {
+                List<Document> restored = new ArrayList<>();
+                // the documents of the first round only, as a store holds them before the last one comes
+                for (byte[] d : docs.subList(0, docs.size() - 1)) restored.add(e.decode(d, links.get(e.decodeArticle(d).id())));
+                e.restore(restored);
+                e.results();
+                e.ingest(List.of(last.toString()), null);
+                Results r = e.results();
+                assertEquals(once.links(), r.links(), last.toString());
+                assertEquals(once.stories(), r.stories(), last.toString());
+                String id = e.decodeArticle(docs.get(docs.size() - 1)).id();
+                for (Link l : r.links()) if (l.a().equals(id) || l.b().equals(id)) crossing++;
+            }
+        }
+        assertTrue(crossing >= 2, "a seed comes after its restored reprint: " + crossing);
     }
 
     @Test

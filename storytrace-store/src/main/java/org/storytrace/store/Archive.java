@@ -70,11 +70,12 @@ public final class Archive implements AutoCloseable {
         Engine engine = builder.onStored(batch -> {
             holder.get().addArticles(batch.documents(), batch.encoded());
             if (stored != null) stored.accept(batch.documents());
-        }).build();
+        }).onLinked(linked -> holder.get().addFoundLinks(linked.ids(), linked.links())).build();
         try {
             Store store = Store.openForWriting(location, indexDir, new Store.Codec() {
                 @Override public byte[] encode(Document d) { return engine.encode(d); }
                 @Override public Document decode(byte[] bytes) { return engine.decode(bytes); }
+                @Override public Document decode(byte[] bytes, byte[] links) { return engine.decode(bytes, links); }
                 @Override public Article article(byte[] bytes) { return engine.decodeArticle(bytes); }
             });
             holder.set(store);

@@ -79,6 +79,9 @@ public final class Store implements AutoCloseable {
 
         Document decode(byte[] bytes);
 
+        /** A document with what a restore needs besides its bytes: the links it brought (null: none kept). */
+        default Document decode(byte[] bytes, byte[] links) { return decode(bytes); }
+
         /** The article of {@link #encode}'s bytes; a codec that can skip the layers says so here. */
         default Article article(byte[] bytes) { return decode(bytes).article(); }
     }
@@ -299,16 +302,20 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Hands every stored document to {@code sink} in the order they were accepted, {@code batch} at a time. */
+    /**
+     * Hands every stored document to {@code sink} in the order they were accepted, {@code batch} at a time, each with
+     * the links it brought ({@link #addFoundLinks}) where the store has them.
+     */
     public void forEachDocument(int batch, Consumer<List<Document>> sink) {
         try (Connection c = pool.take()) {
             c.setAutoCommit(false); // PostgreSQL streams rows only inside a transaction
-            try (PreparedStatement ps = c.prepareStatement("SELECT doc FROM articles ORDER BY seq")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.doc, f.links FROM articles a LEFT JOIN found_links f ON f.seq = a.seq "
+                    + "ORDER BY a.seq")) {
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
                     List<Document> out = new ArrayList<>(batch);
                     while (rs.next()) {
-                        out.add(codec.decode(rs.getBytes(1)));
+                        out.add(codec.decode(rs.getBytes(1), rs.getBytes(2)));
                         if (out.size() >= batch) { sink.accept(out); out = new ArrayList<>(batch); }
                     }
                     if (!out.isEmpty()) sink.accept(out);
@@ -372,6 +379,36 @@ public final class Store implements AutoCloseable {
         List<Article> articles = new ArrayList<>(docs.size());
         for (Document d : docs) articles.add(d.article());
         search().add(articles, first);
+    }
+
+    /**
+     * Keeps the links each of these stored articles brought when it was linked ({@code links.get(i)} for {@code ids.get(i)},
+     * the engine's bytes), replacing any kept before; one transaction. A cache for the next restore: an article the
+     * store does not hold is skipped.
+     */
+    public synchronized void addFoundLinks(List<String> ids, List<byte[]> links) {
+        ensureWriter();
+        if (ids.isEmpty()) return;
+        try (Connection c = pool.take()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO found_links (seq, links) SELECT seq, ? FROM articles WHERE id = ? "
+                    + "ON CONFLICT (seq) DO UPDATE SET links = excluded.links")) {
+                for (int k = 0; k < ids.size(); k++) {
+                    ps.setBytes(1, links.get(k));
+                    ps.setString(2, ids.get(k));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("could not keep the links of " + ids.size() + " articles (first " + ids.get(0) + ")", e);
+        }
     }
 
     /** Records rejections not recorded before (the same input rejected again in a later run is not repeated). */

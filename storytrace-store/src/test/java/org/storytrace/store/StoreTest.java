@@ -37,9 +37,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.storytrace.core.TestCorpora;
 import org.storytrace.core.model.Article;
+import org.storytrace.core.model.Link;
 import org.storytrace.core.model.Story;
 import org.storytrace.engine.Engine;
 import org.storytrace.engine.EngineSettings;
+import org.storytrace.engine.internal.FoundLinks;
 import org.storytrace.engine.Results;
 import org.storytrace.engine.output.StoriesJson;
 
@@ -68,6 +70,41 @@ class StoreTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         s.exportStoriesJson(out);
         return JSON.readTree(out.toByteArray());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void eachArticleKeepsTheLinksItBroughtForTheNextRestore(String kind) throws Exception {
+        String where = TestStores.fresh(kind, tmp);
+        List<Link> linked;
+        try (Archive a = open(where, fast())) {
+            a.ingest(List.of(EXAMPLE, seeds()), null);
+            linked = a.analyse().links();
+        }
+        assertTrue(linked.size() >= 2, "the reprints are linked: " + linked);
+        try (Archive a = open(where, fast())) {
+            // every stored article comes back with the links it brought, which together are the links found before
+            List<Link> kept = new ArrayList<>();
+            int[] with = {0};
+            a.store().forEachDocument(3, batch -> {
+                for (var d : batch) {
+                    d.find(FoundLinks.LAYER).ifPresent(f -> { with[0]++; kept.addAll(f.links()); });
+                }
+            });
+            assertEquals(10, with[0]);
+            assertEquals(Set.copyOf(linked), Set.copyOf(kept));
+            assertEquals(linked, a.analyse().links(), "restored with them, the same links");
+            // kept again when the articles are linked again: a store written before links were kept heals on its next open
+            a.store().addFoundLinks(List.of(linked.get(0).a(), "no-such-article"), List.of(new byte[] {1}, new byte[] {2}));
+        }
+        try (Archive a = open(where, fast())) {
+            assertEquals(linked, a.analyse().links(), "an article whose kept links cannot be read is linked again");
+            int[] with = {0};
+            a.store().forEachDocument(100, batch -> {
+                for (var d : batch) if (d.has(FoundLinks.LAYER)) with[0]++;
+            });
+            assertEquals(10, with[0], "and its links kept again");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -391,7 +428,9 @@ class StoreTest {
             st.executeUpdate("UPDATE articles SET story_id = (SELECT x.story_id FROM article_stories x WHERE x.article_id = articles.id)");
             st.executeUpdate("DROP TABLE article_stories");
             st.executeUpdate("CREATE INDEX articles_story ON articles (story_id)");
-            st.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '4'");
+            // nor the found links of version 5 (a store written before them: its articles are linked again on open)
+            st.executeUpdate("DROP TABLE found_links");
+            st.executeUpdate("DELETE FROM flyway_schema_history WHERE version IN ('4', '5')");
         }
         try (Archive a = open(where, fast())) {
             assertTrue(a.analysisCurrent());

@@ -236,6 +236,27 @@ public final class Linker implements AutoCloseable {
         return links;
     }
 
+    /**
+     * Adds a batch {@link #prepare}d before to the indexes without looking up or verifying anything: for articles whose
+     * links are known (found when they were first added, and kept). The indexes and fingerprints end as
+     * {@link #addAll(List, Prepared, boolean)} would leave them, so later articles find the same candidates.
+     */
+    public void index(List<Article> batch, Prepared prepared, boolean parallel) {
+        ensureOpen();
+        int m = batch.size();
+        if (prepared.fingerprints().length != m) throw new IllegalArgumentException("the batch was prepared with " + prepared.fingerprints()
+                .length + " articles, not " + m);
+        CompactPostings.Keys[] bandKeys = prepared.bandKeys(), anchorKeys = prepared.anchorKeys();
+        int base = fingerprints.size();
+        range(CompactPostings.SHARDS, parallel).forEach(s -> {
+            for (int i = 0; i < m; i++) {
+                lsh.add(base + i, bandKeys[i], s);
+                anchorIndex.add(base + i, anchorKeys[i], s);
+            }
+        });
+        for (int i = 0; i < m; i++) register(base + i, batch.get(i), prepared.fingerprints()[i]);
+    }
+
     private static IntStream range(int to, boolean parallel) {
         IntStream s = IntStream.range(0, to);
         return parallel && to > 1 ? s.parallel() : s;

@@ -75,27 +75,16 @@ final class IngestCommand implements Callable<Integer> {
                         batch.duplicates().size());
                 return batch.rejected().isEmpty() ? 0 : Main.EXIT_REJECTED;
             }
-            long articles = archive.engine().size(), ta = System.nanoTime();
-            // placed: what the stored grouping had placed and what waits to be placed; adopting it only when no regrouping is due
-            boolean placing = grouping != null && !Archive.regroupDue(grouping.placed() + articles - grouping.size(), articles,
-                    Archive.REGROUP_SHARE, Archive.REGROUP_MIN) && archive.adopt(grouping);
-            long adopting = System.nanoTime() - ta;
-            Results r;
-            boolean regrouped = true;
-            if (placing) {
-                Archive.Updated u = archive.update(Archive.REGROUP_SHARE, Archive.REGROUP_MIN);
-                r = u.results();
-                regrouped = u.regrouped();
-            } else {
-                r = archive.analyse();
-            }
+            // placed into the stored grouping when no regrouping is due, else grouped again
+            Archive.Updated u = archive.catchUp(grouping);
+            Results r = u.results();
+            boolean regrouped = u.regrouped();
             List<StageFailure> failed = archive.engine().stageFailures();
             AnalyzeCommand.printFailures(failed, err);
             if (timings) {
                 double[] a = archive.analysisSeconds();
-                // adopting the stored grouping counts as analysis
                 err.printf(Locale.ROOT, "timings: open and restore %.2f s, read and store %.2f s, analysis %.2f s, save %.2f s%n",
-                        (t1 - t0) / 1e9, (t2 - t1) / 1e9, a[0] + adopting / 1e9, a[1]);
+                        (t1 - t0) / 1e9, (t2 - t1) / 1e9, a[0], a[1]);
             }
             out.printf("added %d articles (%d in the store), rejected %d, %d duplicates; %d stories, %d links; %s%n",
                     batch.added(), r.articleCount(),

@@ -141,8 +141,11 @@ public final class StoryServer implements AutoCloseable {
                 // a server stopped while it restores (Ctrl-C, SIGTERM) gives up at the next article: close stops the engine
                 archive.restore(n -> status.set("restoring: " + n + " of " + total + " articles"));
                 if (!archive.analysisCurrent()) {
+                    // a run killed before it saved: the articles after those the saved analysis covers are placed into its
+                    // stories, as that run would have placed them, unless so many wait that everything is grouped again
                     status.set("analysing " + total + " articles");
-                    archive.analyse();
+                    archive.catchUp(archive.storedGrouping());
+                    archive.engine().preparePlacement();
                 } else {
                     status.set("reading the stored stories of " + total + " articles");
                     if (archive.adoptStoredGrouping()) archive.engine().preparePlacement(); // the first post places at once

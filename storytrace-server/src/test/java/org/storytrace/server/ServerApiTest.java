@@ -21,9 +21,11 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.storytrace.core.TestCorpora;
+import org.storytrace.core.model.Story;
 import org.storytrace.engine.Engine;
 import org.storytrace.engine.EngineSettings;
 import org.storytrace.store.Archive;
@@ -355,6 +358,32 @@ class ServerApiTest {
         try (StoryServer again = StoryServer.open(store, null, engine(), StoryServer.Config.local(0))) {
             again.start();
             again.awaitReady(); // nothing of the stopped restore stays behind
+        }
+    }
+
+    @Test
+    void aServerFindingTheAnalysisBehindPlacesTheArticlesItLacksIntoTheStoredStories() throws Exception {
+        // the seeds stored after the example's analysis was saved, and no analysis of them: a run killed before it saved
+        String store = tmp.resolve("behind").toString();
+        Map<String, String> example = new HashMap<>();
+        try (Archive a = Archive.open(store, null, engine(), null)) {
+            a.ingest(List.of("../examples/corpus"), null);
+            for (Story st : a.analyse().stories()) for (String id : st.articles()) example.put(id, st.id());
+            assertEquals(5, a.ingest(List.of(TestCorpora.root().resolve("seeds").toString()), null).added());
+            assertFalse(a.analysisCurrent());
+        }
+        try (StoryServer behind = StoryServer.open(store, null, engine(), StoryServer.Config.local(0))) {
+            behind.start();
+            behind.awaitReady();
+        }
+        try (Archive a = Archive.open(store, null, engine(), null)) {
+            assertTrue(a.analysisCurrent());
+            assertEquals(5, a.store().placedSinceGrouping(), "the five seeds placed, not everything grouped again");
+            // the example's stories as they were; the seeds' three reports of one event in one story
+            for (Map.Entry<String, String> e : example.entrySet()) assertEquals(e.getValue(), a.store().storyOf(e.getKey()).orElseThrow());
+            String one = a.store().storyOf("000_8fce433b631a5525").orElseThrow();
+            assertEquals(one, a.store().storyOf("002_e924190dd1f865ae").orElseThrow());
+            assertEquals(one, a.store().storyOf("003_a823ca92ff81a94e").orElseThrow());
         }
     }
 

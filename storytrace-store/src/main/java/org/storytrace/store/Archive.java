@@ -260,6 +260,24 @@ public final class Archive implements AutoCloseable {
         return placed >= Math.max(min, share * articles);
     }
 
+    /**
+     * Brings the stored analysis level with every article the engine holds, the way that costs least: when
+     * {@code grouping} ({@link #storedGrouping}, read before the latest articles were ingested; null for none) leaves
+     * no regrouping due ({@link #REGROUP_SHARE}, {@link #REGROUP_MIN}, counting the articles it does not cover as placed)
+     * and fits the engine, it is adopted and the articles it does not cover are placed ({@link #update}); else everything
+     * is grouped ({@link #analyse}). What {@code storytrace ingest} does after reading its inputs and the server after a
+     * restore that found the analysis behind (a run killed before it saved): either way the articles after the analysed
+     * ones are placed as an uninterrupted run would have placed them. The adoption counts as analysis time.
+     */
+    public Updated catchUp(StoredGrouping grouping) {
+        restored();
+        long articles = engine.size(), t0 = System.nanoTime();
+        boolean placing = grouping != null && !regroupDue(grouping.placed() + articles - grouping.size(), articles, REGROUP_SHARE,
+                REGROUP_MIN) && adopt(grouping);
+        resultsNanos += System.nanoTime() - t0;
+        return placing ? update(REGROUP_SHARE, REGROUP_MIN) : new Updated(analyse(), true, null);
+    }
+
     /** What {@link #update} did: its results, whether it grouped everything again, and what it saved. */
     public record Updated(Results results, boolean regrouped, Store.Saved saved) {}
 

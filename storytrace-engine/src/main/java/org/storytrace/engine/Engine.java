@@ -305,9 +305,10 @@ public final class Engine implements AutoCloseable {
 
     /**
      * The links each article of a linked batch brought, for {@link Builder#onLinked}: {@code links.get(i)} are the bytes
-     * of article {@code ids.get(i)}'s, which {@link #decode(byte[], byte[])} takes back.
+     * of article {@code ids.get(i)}'s, which {@link #decode(byte[], byte[])} takes back; {@code first} is the number of
+     * the batch's first article in the engine (0 for the first article added or restored: a store's order).
      */
-    public record Linked(List<String> ids, List<byte[]> links) {
+    public record Linked(int first, List<String> ids, List<byte[]> links) {
         public Linked {
             if (ids.size() != links.size()) throw new IllegalArgumentException("one entry an article");
             ids = List.copyOf(ids);
@@ -532,6 +533,7 @@ public final class Engine implements AutoCloseable {
 
     /** Stores, links and counts a prepared batch: on the stage thread, one batch at a time, in order. */
     private void store(Prepared p, boolean fresh) {
+        int first = ids.size();
         Document[] d = p.documents();
         int m = d.length;
         if (fresh && onStored != null) onStored.accept(new Stored(List.of(d), List.of(p.docBytes())));
@@ -562,7 +564,7 @@ public final class Engine implements AutoCloseable {
             ids.add(a.id());
         }
         // last: the engine holds the batch whole whatever the sink does
-        if (known == null && onLinked != null) onLinked.accept(linked(articles, brought));
+        if (known == null && onLinked != null) onLinked.accept(linked(first, articles, brought));
     }
 
     /**
@@ -584,7 +586,7 @@ public final class Engine implements AutoCloseable {
      * Each article's share of the links its batch brought, encoded: a link belongs to the later of its articles in
      * the batch (the other is earlier in it or before it), and linking returns them grouped so, in article order.
      */
-    private Linked linked(List<Article> articles, List<Link> brought) {
+    private Linked linked(int first, List<Article> articles, List<Link> brought) {
         int m = articles.size();
         Map<String, Integer> at = new HashMap<>(m * 2);
         for (int i = 0; i < m; i++) at.put(articles.get(i).id(), i);
@@ -595,7 +597,7 @@ public final class Engine implements AutoCloseable {
         byte[][] bytes = new byte[m][];
         range(m).forEach(i -> bytes[i] = new FoundLinks(linkingKey, by.get(i)).encode());
         for (Article a : articles) ids.add(a.id());
-        return new Linked(ids, Arrays.asList(bytes));
+        return new Linked(first, ids, Arrays.asList(bytes));
     }
 
     /** The indexes of a loop over articles or stories, in parallel with more than one thread; each checks {@link #stop}. */

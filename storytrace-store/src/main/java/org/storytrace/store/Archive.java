@@ -70,7 +70,7 @@ public final class Archive implements AutoCloseable {
         Engine engine = builder.onStored(batch -> {
             holder.get().addArticles(batch.documents(), batch.encoded());
             if (stored != null) stored.accept(batch.documents());
-        }).onLinked(linked -> holder.get().addFoundLinks(linked.ids(), linked.links())).build();
+        }).onLinked(linked -> holder.get().addFoundLinks(linked.first(), linked.ids(), linked.links())).build();
         try {
             Store store = Store.openForWriting(location, indexDir, new Store.Codec() {
                 @Override public byte[] encode(Document d) { return engine.encode(d); }

@@ -272,11 +272,14 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** The seq of a table's first row; rows are numbered on from it without gaps (a failed batch takes no numbers). */
+    private static final long FIRST_SEQ = 1;
+
     private static long maxPlusOne(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             long v = rs.getLong(1);
-            return rs.wasNull() ? 1 : v + 1;
+            return rs.wasNull() ? FIRST_SEQ : v + 1;
         }
     }
 
@@ -383,19 +386,23 @@ public final class Store implements AutoCloseable {
 
     /**
      * Keeps the links each of these stored articles brought when it was linked ({@code links.get(i)} for {@code ids.get(i)},
-     * the engine's bytes), replacing any kept before; one transaction. A cache for the next restore: an article the
-     * store does not hold is skipped.
+     * the engine's bytes), replacing any kept before; one transaction. The articles are the stored ones numbered from
+     * {@code first} on in the order they were stored (0 for the first: the engine's numbers, since it restores them in
+     * that order and stores new ones after them), looked up by that number, which is cheap where a look-up by id at a
+     * million articles is a random read of the id index for each. A cache for the next restore: an article whose number
+     * does not hold its id is skipped (linked again then).
      */
-    public synchronized void addFoundLinks(List<String> ids, List<byte[]> links) {
+    public synchronized void addFoundLinks(long first, List<String> ids, List<byte[]> links) {
         ensureWriter();
         if (ids.isEmpty()) return;
         try (Connection c = pool.take()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO found_links (seq, links) SELECT seq, ? FROM articles WHERE id = ? "
-                    + "ON CONFLICT (seq) DO UPDATE SET links = excluded.links")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO found_links (seq, links) SELECT seq, ? FROM articles WHERE seq = ? "
+                    + "AND id = ? ON CONFLICT (seq) DO UPDATE SET links = excluded.links")) {
                 for (int k = 0; k < ids.size(); k++) {
                     ps.setBytes(1, links.get(k));
-                    ps.setString(2, ids.get(k));
+                    ps.setLong(2, FIRST_SEQ + first + k);
+                    ps.setString(3, ids.get(k));
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -95,7 +95,8 @@ class StoreTest {
             assertEquals(Set.copyOf(linked), Set.copyOf(kept));
             assertEquals(linked, a.analyse().links(), "restored with them, the same links");
             // kept again when the articles are linked again: a store written before links were kept heals on its next open
-            a.store().addFoundLinks(List.of(linked.get(0).a(), "no-such-article"), List.of(new byte[] {1}, new byte[] {2}));
+            String id = linked.get(0).a();
+            a.store().addFoundLinks(a.engine().indexOf(id), List.of(id, "no-such-article"), List.of(new byte[] {1}, new byte[] {2}));
         }
         try (Archive a = open(where, fast())) {
             assertEquals(linked, a.analyse().links(), "an article whose kept links cannot be read is linked again");

@@ -94,11 +94,12 @@ public final class Archive implements AutoCloseable {
         if (restored.isDone()) return restored();
         try {
             long[] n = {0};
-            store.forEachDocument(engine.settings().batch(), batch -> {
-                engine.restore(batch);
+            // read while the engine works on what was read before
+            engine.restore(sink -> store.forEachDocument(engine.settings().batch(), batch -> {
+                sink.accept(batch);
                 n[0] += batch.size();
                 if (progress != null) progress.accept(n[0]);
-            });
+            }));
             restored.complete(n[0]);
             return n[0];
         } catch (RuntimeException e) {

@@ -2,6 +2,8 @@ package org.storytrace.core.cluster;
 
 import java.util.Arrays;
 import java.util.PriorityQueue;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 /**
@@ -21,14 +23,33 @@ import java.util.stream.IntStream;
 public final class AverageLinkage {
     private final double threshold;
     private final boolean parallel;
+    /** Asked at each component and every {@link #ASK_EVERY} merges of one; true gives the clustering up. Null: never. */
+    private final BooleanSupplier stopped;
 
     public AverageLinkage(double threshold) { this(threshold, false); }
 
     /** @param parallel cluster large components on the common fork-join pool */
-    public AverageLinkage(double threshold, boolean parallel) {
+    public AverageLinkage(double threshold, boolean parallel) { this(threshold, parallel, null); }
+
+    private AverageLinkage(double threshold, boolean parallel, BooleanSupplier stopped) {
         if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1], was " + threshold);
         this.threshold = threshold;
         this.parallel = parallel;
+        this.stopped = stopped;
+    }
+
+    /**
+     * This clustering, giving up with a {@link CancellationException} once {@code stopped} (null: never) says so, asked at
+     * each component and every {@link #ASK_EVERY} candidate merges inside one: one component of a million articles' stories
+     * took ~5 s to cluster, which an engine told to stop (a server's SIGTERM) waited for (session 41).
+     */
+    public AverageLinkage stoppedBy(BooleanSupplier stopped) { return new AverageLinkage(threshold, parallel, stopped); }
+
+    /** Candidate merges between two questions to {@link #stopped}: a question is a volatile read, a merge far more. */
+    static final int ASK_EVERY = 1024;
+
+    private void checkStopped() {
+        if (stopped != null && stopped.getAsBoolean()) throw new CancellationException("the clustering was stopped");
     }
 
     private record Entry(double score, int a, int b, int va, int vb) {}
@@ -45,7 +66,10 @@ public final class AverageLinkage {
         int[] root = new int[n];
         IntStream comps = IntStream.range(0, c.count());
         if (parallel) comps = comps.parallel();
-        comps.forEach(k -> clusterComponent(c, k, u, v, w, sizes, root));
+        comps.forEach(k -> {
+            checkStopped();
+            clusterComponent(c, k, u, v, w, sizes, root);
+        });
         return labels(root);
     }
 
@@ -96,7 +120,9 @@ public final class AverageLinkage {
                 if (s >= threshold) pq.add(new Entry(s, a, j, 0, 0));
             });
         }
+        int polled = 0;
         while (!pq.isEmpty()) {
+            if (++polled % ASK_EVERY == 0) checkStopped();
             Entry top = pq.poll();
             int a = top.a, b = top.b;
             if (parent[a] != a || parent[b] != b || version[a] != top.va || version[b] != top.vb) continue;

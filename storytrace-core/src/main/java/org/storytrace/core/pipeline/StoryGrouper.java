@@ -216,6 +216,9 @@ public final class StoryGrouper implements Serializable {
      */
     public StoryGrouper stoppedBy(BooleanSupplier stopped) { return new StoryGrouper(settings, parallel, stopped); }
 
+    /** What {@link #stoppedBy} gave (null: never stopped), for the topics' clustering. */
+    BooleanSupplier stopped() { return stopped; }
+
     public StoryGrouper(Settings settings) { this(settings, false); }
     public StoryGrouper() { this(Settings.defaults()); }
     public Settings settings() { return settings; }
@@ -749,7 +752,7 @@ public final class StoryGrouper implements Serializable {
     private int[] copiesThenAverage(int m, int[] lu, int[] lv, double[] w) {
         int copies = 0;
         for (double x : w) if (x >= COPY) copies++;
-        if (copies == 0) return new AverageLinkage(settings.storyThreshold).cluster(m, lu, lv, w, null);
+        if (copies == 0) return new AverageLinkage(settings.storyThreshold).stoppedBy(stopped).cluster(m, lu, lv, w, null);
         int[] cu = new int[copies], cv = new int[copies];
         copies = 0;
         for (int e = 0; e < lu.length; e++) if (w[e] >= COPY) { cu[copies] = lu[e]; cv[copies++] = lv[e]; }
@@ -771,7 +774,7 @@ public final class StoryGrouper implements Serializable {
             gv[k] = Math.max(a, b);
             gw[k++] = w[e];
         }
-        int[] gl = new AverageLinkage(settings.storyThreshold).cluster(g, gu, gv, gw, sizes);
+        int[] gl = new AverageLinkage(settings.storyThreshold).stoppedBy(stopped).cluster(g, gu, gv, gw, sizes);
         int[] out = new int[m];
         for (int i = 0; i < m; i++) out[i] = gl[group[i]];
         return AverageLinkage.labels(out);

@@ -335,7 +335,8 @@ public final class Topics {
 
     /** The topic of each story of {@code g} (labels from 0 in order of the stories' numbers): average linkage at the topic threshold. */
     public static int[] cluster(StoryGrouper grouper, Graph g, boolean parallel) {
-        return new AverageLinkage(grouper.settings().topicThreshold(), parallel).cluster(g.sizes().length, g.u(), g.v(), g.w(), g.sizes());
+        return new AverageLinkage(grouper.settings().topicThreshold(), parallel).stoppedBy(grouper.stopped())
+                .cluster(g.sizes().length, g.u(), g.v(), g.w(), g.sizes());
     }
 
 

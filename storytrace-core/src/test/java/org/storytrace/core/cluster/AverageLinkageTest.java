@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 class AverageLinkageTest {
@@ -91,6 +92,31 @@ class AverageLinkageTest {
         assertArrayEquals(new int[] {0, 0, 1, 0, 3, 3}, new int[] {c.labels()[0], c.labels()[2], c.labels()[1], c.labels()[0],
                 c.labels()[4], c.labels()[5]});
         assertThrows(IllegalArgumentException.class, () -> Components.of(2, new int[] {0}, new int[] {2}));
+    }
+
+    @Test
+    void aClusteringToldToStopGivesUpInsideOneComponentAndOneNeverToldIsUnchanged() {
+        // one component of 20,000 nodes in pairs and fours, chained weakly: thousands of candidate merges in it
+        int n = 20_000;
+        Random r = new Random(7);
+        List<int[]> edges = new ArrayList<>();
+        for (int i = 0; i + 1 < n; i++) edges.add(new int[] {i, i + 1});
+        for (int i = 0; i + 3 < n; i += 4) edges.add(new int[] {i, i + 3});
+        int[] u = new int[edges.size()], v = new int[edges.size()];
+        double[] w = new double[edges.size()];
+        for (int e = 0; e < u.length; e++) {
+            u[e] = edges.get(e)[0];
+            v[e] = edges.get(e)[1];
+            w[e] = 0.3 + 0.7 * r.nextDouble();
+        }
+        int[] plain = new AverageLinkage(0.2).cluster(n, u, v, w, null);
+        int[] asked = {0};
+        assertArrayEquals(plain, new AverageLinkage(0.2).stoppedBy(() -> { asked[0]++; return false; }).cluster(n, u, v, w, null));
+        assertTrue(asked[0] >= 2, "asked inside the component, not only before it: " + asked[0]);
+        int[] before = {0};
+        assertThrows(CancellationException.class,
+                () -> new AverageLinkage(0.2).stoppedBy(() -> ++before[0] > 1).cluster(n, u, v, w, null));
+        assertEquals(2, before[0], "gave up at the first question inside the component");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.storytrace.core.TestCorpora;
@@ -119,14 +120,19 @@ class EngineContractTest {
     /** An engine's documents as a store keeps them, with the links each brought (by id) as {@link Engine.Builder#onLinked} gave them. */
     private record Kept(List<byte[]> docs, Map<String, byte[]> links, List<Link> linked, List<Story> stories) {}
 
+    /** A sink for {@link Engine.Builder#onLinked} that keeps each article's links in {@code byId}, as a store keeps them. */
+    private static Consumer<Engine.Linked> keepingIn(Map<String, byte[]> byId) {
+        return l -> {
+            for (int k = 0; k < l.ids().size(); k++) byId.put(l.ids().get(k), l.links().get(k));
+        };
+    }
+
     private static EngineSettings restoring() { return EngineSettings.builder().threads(2).batch(3).build(); }
 
     /** What an engine restoring {@code docs} with {@code links} (by id) has, and how many articles it linked again. */
     private static Kept restore(List<byte[]> docs, Map<String, byte[]> links) {
         Map<String, byte[]> again = new HashMap<>();
-        try (Engine e = Engine.builder(restoring()).onLinked(l -> {
-            for (int k = 0; k < l.ids().size(); k++) again.put(l.ids().get(k), l.links().get(k));
-        }).build()) {
+        try (Engine e = Engine.builder(restoring()).onLinked(keepingIn(again)).build()) {
             List<Document> restored = new ArrayList<>();
             for (byte[] d : docs) restored.add(e.decode(d, links.get(e.decodeArticle(d).id())));
             // in several calls, as a store hands them over
@@ -141,9 +147,7 @@ class EngineContractTest {
         List<byte[]> docs = new ArrayList<>();
         Map<String, byte[]> links = new HashMap<>();
         Kept read;
-        try (Engine e = Engine.builder(restoring()).onStored(st -> docs.addAll(st.encoded())).onLinked(l -> {
-            for (int k = 0; k < l.ids().size(); k++) links.put(l.ids().get(k), l.links().get(k));
-        }).build()) {
+        try (Engine e = Engine.builder(restoring()).onStored(st -> docs.addAll(st.encoded())).onLinked(keepingIn(links)).build()) {
             e.ingest(inputs(), null);
             Results r = e.results();
             read = new Kept(docs, links, r.links(), r.stories());
@@ -196,9 +200,7 @@ class EngineContractTest {
             List<byte[]> docs = new ArrayList<>();
             Map<String, byte[]> links = new HashMap<>();
             Results once;
-            try (Engine e = Engine.builder(restoring()).onStored(st -> docs.addAll(st.encoded())).onLinked(l -> {
-                for (int k = 0; k < l.ids().size(); k++) links.put(l.ids().get(k), l.links().get(k));
-            }).build()) {
+            try (Engine e = Engine.builder(restoring()).onStored(st -> docs.addAll(st.encoded())).onLinked(keepingIn(links)).build()) {
                 e.ingest(before, null);
                 e.results();
                 e.ingest(List.of(last.toString()), null);

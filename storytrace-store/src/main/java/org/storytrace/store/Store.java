@@ -347,34 +347,21 @@ public final class Store implements AutoCloseable {
         ensureWriter();
         if (docs.isEmpty()) return;
         long first = nextSeq;
-        try (Connection c = pool.take()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO articles (seq, id, path, url, title, outlet, published, language, doc) VALUES (?, ?, ?, ?, ?, "
-                            + "?, ?, ?, ?)")) {
-                long seq = first;
-                for (int k = 0; k < docs.size(); k++) {
-                    Document d = docs.get(k);
-                    Article a = d.article();
-                    ps.setLong(1, seq++);
-                    ps.setString(2, a.id());
-                    ps.setString(3, a.path());
-                    ps.setString(4, a.url());
-                    ps.setString(5, a.title());
-                    ps.setString(6, a.creditedOutlet()); // the outlet the pages show: declared, else the source credited, else the host
-                    ps.setString(7, a.published() == null ? null : a.published().toString());
-                    ps.setString(8, a.language());
-                    ps.setBytes(9, encoded.get(k));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+        try {
+            batchInOneTransaction("INSERT INTO articles (seq, id, path, url, title, outlet, published, language, doc) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", docs.size(), (ps, k) -> {
+                        Article a = docs.get(k).article();
+                        ps.setLong(1, first + k);
+                        ps.setString(2, a.id());
+                        ps.setString(3, a.path());
+                        ps.setString(4, a.url());
+                        ps.setString(5, a.title());
+                        // the outlet the pages show: declared, else the source credited, else the host
+                        ps.setString(6, a.creditedOutlet());
+                        ps.setString(7, a.published() == null ? null : a.published().toString());
+                        ps.setString(8, a.language());
+                        ps.setBytes(9, encoded.get(k));
+                    });
         } catch (SQLException e) {
             throw failure("could not store " + docs.size() + " articles (first " + docs.get(0).id() + ")", e);
         }
@@ -395,14 +382,31 @@ public final class Store implements AutoCloseable {
     public synchronized void addFoundLinks(long first, List<String> ids, List<byte[]> links) {
         ensureWriter();
         if (ids.isEmpty()) return;
+        try {
+            batchInOneTransaction("INSERT INTO found_links (seq, links) SELECT seq, ? FROM articles WHERE seq = ? AND id = ? "
+                    + "ON CONFLICT (seq) DO UPDATE SET links = excluded.links", ids.size(), (ps, k) -> {
+                        ps.setBytes(1, links.get(k));
+                        ps.setLong(2, FIRST_SEQ + first + k);
+                        ps.setString(3, ids.get(k));
+                    });
+        } catch (SQLException e) {
+            throw failure("could not keep the links of " + ids.size() + " articles (first " + ids.get(0) + ")", e);
+        }
+    }
+
+    /** Sets the parameters of row {@code k} of a batch. */
+    @FunctionalInterface
+    private interface RowParameters {
+        void set(PreparedStatement ps, int k) throws SQLException;
+    }
+
+    /** Runs {@code sql} once for each of {@code rows} rows, as one batch in one transaction: all of them or, on a failure, none. */
+    private void batchInOneTransaction(String sql, int rows, RowParameters row) throws SQLException {
         try (Connection c = pool.take()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO found_links (seq, links) SELECT seq, ? FROM articles WHERE seq = ? "
-                    + "AND id = ? ON CONFLICT (seq) DO UPDATE SET links = excluded.links")) {
-                for (int k = 0; k < ids.size(); k++) {
-                    ps.setBytes(1, links.get(k));
-                    ps.setLong(2, FIRST_SEQ + first + k);
-                    ps.setString(3, ids.get(k));
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int k = 0; k < rows; k++) {
+                    row.set(ps, k);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -413,8 +417,6 @@ public final class Store implements AutoCloseable {
             } finally {
                 c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw failure("could not keep the links of " + ids.size() + " articles (first " + ids.get(0) + ")", e);
         }
     }
 

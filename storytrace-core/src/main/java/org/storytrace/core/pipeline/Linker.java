@@ -187,9 +187,7 @@ public final class Linker implements AutoCloseable {
     /** Adds a batch {@link #prepare}d before, as {@link #addAll(List, List, boolean)} would. */
     public List<Link> addAll(List<Article> batch, Prepared prepared, boolean parallel) {
         ensureOpen();
-        int m = batch.size();
-        if (prepared.fingerprints().length != m) throw new IllegalArgumentException("the batch was prepared with " + prepared.fingerprints()
-                .length + " articles, not " + m);
+        int m = checkPrepared(batch, prepared);
         Fingerprint[] fps = prepared.fingerprints();
         CompactPostings.Keys[] bandKeys = prepared.bandKeys(), anchorKeys = prepared.anchorKeys();
         // each shard of both indexes looks the batch up and indexes it in arrival order, so article i meets exactly
@@ -243,9 +241,7 @@ public final class Linker implements AutoCloseable {
      */
     public void index(List<Article> batch, Prepared prepared, boolean parallel) {
         ensureOpen();
-        int m = batch.size();
-        if (prepared.fingerprints().length != m) throw new IllegalArgumentException("the batch was prepared with " + prepared.fingerprints()
-                .length + " articles, not " + m);
+        int m = checkPrepared(batch, prepared);
         CompactPostings.Keys[] bandKeys = prepared.bandKeys(), anchorKeys = prepared.anchorKeys();
         int base = fingerprints.size();
         range(CompactPostings.SHARDS, parallel).forEach(s -> {
@@ -255,6 +251,14 @@ public final class Linker implements AutoCloseable {
             }
         });
         for (int i = 0; i < m; i++) register(base + i, batch.get(i), prepared.fingerprints()[i]);
+    }
+
+    /** The batch's size, once it is the size {@code prepared} was made for. */
+    private static int checkPrepared(List<Article> batch, Prepared prepared) {
+        int m = batch.size();
+        if (prepared.fingerprints().length != m) throw new IllegalArgumentException("the batch was prepared with " + prepared.fingerprints()
+                .length + " articles, not " + m);
+        return m;
     }
 
     private static IntStream range(int to, boolean parallel) {

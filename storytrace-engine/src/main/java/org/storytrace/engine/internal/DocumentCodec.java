@@ -70,7 +70,7 @@ public final class DocumentCodec {
      * A byte buffer without {@link ByteArrayOutputStream}'s lock on every write: {@link DataOutputStream} writes an
      * int as four single bytes, and the sentence layer alone is hundreds of ints an article.
      */
-    private static final class Bytes extends ByteArrayOutputStream {
+    static final class Bytes extends ByteArrayOutputStream {
         /**
          * One buffer a thread, grown to the largest document it wrote (up to {@link #KEPT}): a new one a document, grown
          * by doubling and then cut to length, was ~10 KB of garbage an article (session 28).

@@ -1,6 +1,5 @@
 package org.storytrace.engine.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,8 +43,9 @@ public record FoundLinks(long key, List<Link> links) {
 
     /** The bytes a store keeps. */
     public byte[] encode() {
+        // the codec's buffer of this thread: no lock on each byte written, no garbage an article
+        DocumentCodec.Bytes bytes = DocumentCodec.Bytes.forThisThread();
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + links.size() * 96);
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeLong(key);
             out.writeInt(links.size());
@@ -65,6 +65,8 @@ public record FoundLinks(long key, List<Link> links) {
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            bytes.release();
         }
     }
 

@@ -56,13 +56,22 @@ final class IngestCommand implements Callable<Integer> {
         Engine.Builder builder = engineOptions.engine(); // options checked first
         AtomicLong stored = new AtomicLong();
         long t0 = System.nanoTime();
-        try (Archive archive = Archive.open(store, index, builder, batch -> {
+        try (Archive archive = Archive.openUnrestored(store, index, builder, batch -> {
             long total = stored.addAndGet(batch.size());
             out.println("stored " + batch.size() + " articles (" + total + " new, first " + batch.get(0).id() + ", last "
                     + batch.get(batch.size() - 1).id() + ")");
             out.flush();
         })) {
-            long before = archive.restored();
+            // nothing to read and an analysis of everything stored: nothing to do, and no reason to restore every stored
+            // article into the engine first (at a million articles that took ~105 s before it said "nothing new")
+            if (inputs.isEmpty() && !regroup && archive.analysisCurrent()) {
+                long held = archive.store().articleCount();
+                if (held > 0) err.println("ingest: " + held + " articles already in " + store);
+                out.printf("nothing new: %d articles in the store, rejected 0, 0 duplicates%n", held);
+                if (timings) err.printf(Locale.ROOT, "timings: open %.2f s, nothing to restore%n", (System.nanoTime() - t0) / 1e9);
+                return 0;
+            }
+            long before = archive.restore(null);
             if (before > 0) err.println("ingest: " + before + " articles already in " + store);
             // a store with an analysis of all it holds: new articles are placed into its stories, as the server places posts
             Archive.StoredGrouping grouping = before > 0 && !regroup ? archive.storedGrouping() : null;

@@ -32,6 +32,13 @@ class IngestCommandTest {
         assertTrue(first.out().contains("added 5 articles (5 in the store)") && first.out().contains("analysis saved"), first.out());
         Map<String, String> before = storyOf(export(store, "before"));
 
+        // nothing to read into a store whose analysis covers every article: answered from the store, nothing restored
+        CommandRun idle = CommandRun.of("ingest", "--store", store, "--fast", "--no-embeddings", "--timings");
+        assertEquals(0, idle.code(), idle.err());
+        assertTrue(idle.out().contains("nothing new: 5 articles in the store"), idle.out());
+        assertTrue(idle.err().contains("nothing to restore"), "the stored articles were restored for nothing: " + idle.err());
+        assertEquals(before, storyOf(export(store, "idle")), "an ingest with nothing to do changes nothing");
+
         CommandRun placed = CommandRun.of("ingest", seeds, "--store", store, "--fast", "--no-embeddings");
         assertEquals(0, placed.code(), placed.err());
         assertTrue(placed.out().contains("added 5 articles (10 in the store)"), placed.out());

@@ -244,26 +244,12 @@ public final class TermVectors {
 
         int size() { return n; }
 
-        /**
-         * Scratch space for {@link #partners}, one per thread: for each document, the document whose partners were last
-         * counted ({@code << 16}) and how many top terms it shares with it so far (the low 16 bits, capped), in one long.
-         *
-         * <p>Why one array (session 42): the two arrays it replaced (the document last seen, the count) cost two cache
-         * misses a posting once a collection's arrays outgrow the caches; at a million articles the partners' walk was a
-         * fifth of the story stage's samples. A synthetic index of a million documents (twelve top terms each, at most 600
-         * holders a term) walked in 20.5-30.6 s with two arrays and 13.3-17.6 s with one, the same partners.
-         */
+        /** Scratch space for {@link #partners}, one per thread. */
         final class Scratch {
-            final long[] mark = new long[n];
+            final int[] seen = new int[n], shared = new int[n];
             int[] out = new int[16];
-            Scratch() { Arrays.fill(mark, -1L); } // -1 is no document's mark: a mark's document part is never negative
-
-            /** How many top terms partner {@code o} (one the last {@link #partners} call found) shares with that call's document. */
-            int shared(int o) { return (int) (mark[o] & MAX_COUNT); }
+            Scratch() { Arrays.fill(seen, -1); }
         }
-
-        /** The largest count a mark holds: counts only matter up to the minimum shared, which is far below it. */
-        private static final int MAX_COUNT = 0xFFFF;
 
         /**
          * The documents {@code o > d} that share at least {@code minShared} top terms with {@code d}, or one
@@ -274,9 +260,7 @@ public final class TermVectors {
 
         /** As {@link #partners(int, int, int, Scratch)}, with the documents before {@code d} too unless {@code after}. */
         int partners(int d, int minShared, int rareDocs, Scratch s, boolean after) {
-            if (minShared > MAX_COUNT) throw new IllegalArgumentException("minShared " + minShared + " is above " + MAX_COUNT);
-            long[] mark = s.mark;
-            long tag = (long) d << 16;
+            int[] seen = s.seen, shared = s.shared;
             int size = 0;
             for (int x : topIds[d]) {
                 // a term this rare is specific enough alone: it counts as many shared terms as are needed
@@ -286,9 +270,9 @@ public final class TermVectors {
                 for (int p = from < 0 ? -from - 1 : from; p < start[x + 1]; p++) {
                     int o = post[p];
                     if (o == d) continue;
-                    long m = mark[o];
-                    int before = (m & ~MAX_COUNT) == tag ? (int) (m & MAX_COUNT) : 0;
-                    mark[o] = tag | Math.min(MAX_COUNT, before + add);
+                    if (seen[o] != d) { seen[o] = d; shared[o] = 0; }
+                    int before = shared[o];
+                    shared[o] = before + add;
                     if (before >= minShared || before + add < minShared) continue;
                     if (size == s.out.length) s.out = Arrays.copyOf(s.out, size * 2);
                     s.out[size++] = o;

@@ -466,14 +466,14 @@ public final class Topics {
         int of(int a, Scratch sc) {
             int m = index.partners(a, minShared, 0, sc.index, false);
             sc.room(m);
-            int[] found = sc.index.out;
+            int[] found = sc.index.out, shared = sc.index.shared;
             if (m <= MAX_PARTNERS) {
                 System.arraycopy(found, 0, sc.out, 0, m);
                 return m;
             }
             // the partners sharing the most top terms (ties to the smaller story), then back in story order
             long[] order = new long[m];
-            for (int i = 0; i < m; i++) order[i] = ((long) (StoryGrouper.TOP_TERMS - sc.index.shared(found[i])) << 32) | found[i];
+            for (int i = 0; i < m; i++) order[i] = ((long) (StoryGrouper.TOP_TERMS - shared[found[i]]) << 32) | found[i];
             Arrays.sort(order);
             for (int i = 0; i < MAX_PARTNERS; i++) sc.out[i] = (int) order[i];
             Arrays.sort(sc.out, 0, MAX_PARTNERS);

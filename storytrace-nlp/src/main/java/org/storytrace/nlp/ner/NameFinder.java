@@ -82,13 +82,15 @@ public final class NameFinder implements ArticleStage {
         List<int[]> headlines = new ArrayList<>(); // title-cased stretches of text: [from, to)
         // the headline, where it is written in the text before the body (names there are often the story's main ones)
         String title = doc.article().title();
-        int bodyStart = doc.article().bodyStart();
+        int bodyStart = doc.article().bodyStart(), headline = -1, headlineEnd = -1;
         if (title != null && !title.isBlank()) {
             int t = text.lastIndexOf(title, Math.max(0, bodyStart - title.length()));
             if (t >= 0 && t + title.length() <= bodyStart) {
                 int to = Math.min(t + title.length(), t + MAX_SENTENCE);
                 find(text, t, to, out);
                 if (titleCased(text, t, to)) headlines.add(new int[] {t, to});
+                headline = t;
+                headlineEnd = to;
             }
         }
         for (int i = 0; i < s.size(); i++) {
@@ -97,7 +99,11 @@ public final class NameFinder implements ArticleStage {
             if (titleCased(text, from, to)) headlines.add(new int[] {from, to});
         }
         if (!headlines.isEmpty()) out = readHeadlines(text, out, merged(headlines));
-        out = repeated(text, bodyStart, doc.article().bodyEnd(), out, s);
+        out = repeated(text, bodyStart, doc.article().bodyEnd(), out, s, -1);
+        // the headline too, where it stands before the body (not what lies between them: a page's menus and bylines):
+        // "Colts beat Chiefs 20 - 13 to clinch playoff berth" above a body that names both teams, which the CRF, reading
+        // the line alone, did not find there
+        if (headline >= 0) out = repeated(text, headline, headlineEnd, out, s, headline);
         return doc.with(Mentions.LAYER, new Mentions(out));
     }
 
@@ -311,9 +317,10 @@ public final class NameFinder implements ArticleStage {
      * ("Andrew Luck" ... "Luck threw for 300 yards"), or a name written in full again. Only capitalised whole words
      * that no mention covers; at the start of a sentence only when the article never writes the word in lower case
      * ("Luck was on his side" in an article that speaks of luck is left alone). Coreference sieves start with this
-     * exact-match pass; the CRF, reading one sentence at a time, cannot.
+     * exact-match pass; the CRF, reading one sentence at a time, cannot. {@code headline} (-1: none) is where a
+     * headline scanned so starts: it opens a sentence as the sentences' starts do.
      */
-    static List<Mention> repeated(String text, int from, int to, List<Mention> found, Sentences sentences) {
+    static List<Mention> repeated(String text, int from, int to, List<Mention> found, Sentences sentences, int headline) {
         Map<String, EntityType> names = new HashMap<>();
         for (Mention m : found) {
             names.putIfAbsent(m.text(), m.type());
@@ -330,6 +337,11 @@ public final class NameFinder implements ArticleStage {
         for (Mention m : found) Arrays.fill(taken, m.start(), Math.min(m.end(), text.length()), true);
         String lowerText = text.toLowerCase(Locale.ROOT);
         Set<Integer> sentenceStarts = new HashSet<>();
+        if (headline >= 0) {
+            int k = headline;
+            while (k < text.length() && !Character.isLetterOrDigit(text.charAt(k))) k++;
+            sentenceStarts.add(k);
+        }
         for (int i = 0; i < sentences.size(); i++) {
             int k = sentences.starts()[i];
             while (k < text.length() && !Character.isLetterOrDigit(text.charAt(k))) k++;

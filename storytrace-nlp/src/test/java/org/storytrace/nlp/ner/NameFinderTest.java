@@ -245,5 +245,20 @@ class NameFinderTest {
         assertTrue(ms.stream().anyMatch(m -> m.text().equals("Andrew Luck")), ms.toString());
         assertFalse(ms.stream().anyMatch(m -> m.text().equals("luck")), "never a lower-case word");
     }
-}
 
+    @Test
+    void aNameTheBodyWritesIsFoundInTheHeadlineAboveItToo() {
+        // ECB+ 9_13ecbplus's headline: the CRF, reading the line alone, found Obama and not Bush; the body names him
+        String title = "Obama overturns Bush midnight rules on science, health care";
+        String text = title + "\nHome | Bush | Politics\n"
+                + "President Barack Obama on Tuesday reversed a rule that President George W. Bush issued in December. "
+                + "The rule Bush issued let agencies skip scientific reviews.";
+        int bodyStart = text.indexOf("President Barack");
+        List<Mention> ms = mentions(text, title, bodyStart);
+        assertTrue(ms.stream().anyMatch(m -> m.start() == title.indexOf("Bush") && m.text().equals("Bush")
+                && m.type() == EntityType.PERSON), "the headline's Bush: " + ms);
+        int menu = text.indexOf("Home");
+        assertTrue(ms.stream().noneMatch(m -> m.start() >= menu && m.start() < bodyStart),
+                "what lies between the headline and the body (a page's menu) is not scanned: " + ms);
+    }
+}

@@ -18,8 +18,8 @@ class EcbplusEvaluationIT {
         // 0.762 in session 10; topics ARI 0.928 in session 11, with the topic pass over story summaries)
         assertTrue(m.get("ecbplus.stories.ari") >= 0.82, m.toString());
         assertTrue(m.get("ecbplus.topics.ari") >= 0.91, m.toString());
-        assertTrue(m.get("ecbplus.entities.mention_recall") >= 0.80, m.toString());
-        assertTrue(m.get("ecbplus.entities.conll_f1") >= 0.68, m.toString()); // 0.6863 in session 32
+        assertTrue(m.get("ecbplus.entities.mention_recall") >= 0.805, m.toString()); // 0.8067 in session 42 (names in headlines)
+        assertTrue(m.get("ecbplus.entities.conll_f1") >= 0.685, m.toString()); // 0.6863 in session 32, 0.6884 in session 42
         assertTrue(m.get("ecbplus.entities.bcubed_f1") >= 0.75, m.toString());
         // pronouns the gold chains with a name of their article: measured 0.83 precision, 0.74 recall (session 21)
         assertTrue(m.get("ecbplus.pronouns.scored") >= 400, m.toString());

@@ -67,7 +67,7 @@ final class IngestCommand implements Callable<Integer> {
             if (inputs.isEmpty() && !regroup && archive.analysisCurrent()) {
                 long held = archive.store().articleCount();
                 if (held > 0) err.println("ingest: " + held + " articles already in " + store);
-                out.printf("nothing new: %d articles in the store, rejected 0, 0 duplicates%n", held);
+                nothingNew(out, held, 0, 0);
                 if (timings) err.printf(Locale.ROOT, "timings: open %.2f s, nothing to restore%n", (System.nanoTime() - t0) / 1e9);
                 return 0;
             }
@@ -80,8 +80,7 @@ final class IngestCommand implements Callable<Integer> {
             long t2 = System.nanoTime();
             AnalyzeCommand.printRejections(batch.rejected(), err);
             if (batch.added() == 0 && archive.analysisCurrent() && !regroup) {
-                out.printf("nothing new: %d articles in the store, rejected %d, %d duplicates%n", before, batch.rejected().size(),
-                        batch.duplicates().size());
+                nothingNew(out, before, batch.rejected().size(), batch.duplicates().size());
                 return batch.rejected().isEmpty() ? 0 : Main.EXIT_REJECTED;
             }
             // placed into the stored grouping when no regrouping is due, else grouped again
@@ -101,5 +100,9 @@ final class IngestCommand implements Callable<Integer> {
                     regrouped ? "analysis saved" : "placed into the stored stories, the stories they touched saved");
             return batch.rejected().isEmpty() && failed.isEmpty() ? 0 : Main.EXIT_REJECTED;
         }
+    }
+
+    private static void nothingNew(PrintStream out, long held, int rejected, int duplicates) {
+        out.printf("nothing new: %d articles in the store, rejected %d, %d duplicates%n", held, rejected, duplicates);
     }
 }

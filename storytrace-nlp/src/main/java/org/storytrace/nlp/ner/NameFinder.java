@@ -99,11 +99,10 @@ public final class NameFinder implements ArticleStage {
             if (titleCased(text, from, to)) headlines.add(new int[] {from, to});
         }
         if (!headlines.isEmpty()) out = readHeadlines(text, out, merged(headlines));
-        out = repeated(text, bodyStart, doc.article().bodyEnd(), out, s, -1);
         // the headline too, where it stands before the body (not what lies between them: a page's menus and bylines):
         // "Colts beat Chiefs 20 - 13 to clinch playoff berth" above a body that names both teams, which the CRF, reading
         // the line alone, did not find there
-        if (headline >= 0) out = repeated(text, headline, headlineEnd, out, s, headline);
+        out = repeated(text, bodyStart, doc.article().bodyEnd(), out, s, headline, headlineEnd);
         return doc.with(Mentions.LAYER, new Mentions(out));
     }
 
@@ -317,10 +316,11 @@ public final class NameFinder implements ArticleStage {
      * ("Andrew Luck" ... "Luck threw for 300 yards"), or a name written in full again. Only capitalised whole words
      * that no mention covers; at the start of a sentence only when the article never writes the word in lower case
      * ("Luck was on his side" in an article that speaks of luck is left alone). Coreference sieves start with this
-     * exact-match pass; the CRF, reading one sentence at a time, cannot. {@code headline} (-1: none) is where a
-     * headline scanned so starts: it opens a sentence as the sentences' starts do.
+     * exact-match pass; the CRF, reading one sentence at a time, cannot. {@code text[headline, headlineEnd)} (-1: none),
+     * a headline outside the body, is scanned too, its first word opening a sentence as the sentences' first words do.
      */
-    static List<Mention> repeated(String text, int from, int to, List<Mention> found, Sentences sentences, int headline) {
+    static List<Mention> repeated(String text, int from, int to, List<Mention> found, Sentences sentences, int headline,
+                                  int headlineEnd) {
         Map<String, EntityType> names = new HashMap<>();
         for (Mention m : found) {
             names.putIfAbsent(m.text(), m.type());
@@ -350,19 +350,22 @@ public final class NameFinder implements ArticleStage {
         List<String> ordered = new ArrayList<>(names.keySet());
         ordered.sort(Comparator.comparing((String n) -> -n.length()).thenComparing(n -> n));
         List<Mention> out = new ArrayList<>(found);
+        int[][] spans = headline < 0 ? new int[][] {{from, to}} : new int[][] {{from, to}, {headline, headlineEnd}};
         for (String n : ordered) {
             if (n.length() < 3 || n.endsWith(".") || Titles.isTitleWord(n)) continue;
             // a word the article also writes in lower case is a common word at a sentence's start
             boolean common = n.indexOf(' ') < 0 && containsLowerCaseWord(text, lowerText, n.toLowerCase(Locale.ROOT));
-            for (int at = text.indexOf(n, from); at >= 0 && at < to; at = text.indexOf(n, at + 1)) {
-                int end = at + n.length();
-                if (end > to || !wordBoundary(text, at - 1) || !wordBoundary(text, end) || anyTaken(taken, at, end)) continue;
-                boolean joined = at > 0 && (text.charAt(at - 1) == '-' || text.charAt(at - 1) == '@')
-                        || end < text.length() && text.charAt(end) == '-';
-                if (joined) continue;
-                if (common && sentenceStarts.contains(at)) continue;
-                Arrays.fill(taken, at, end, true);
-                out.add(new Mention(at, end, n, names.get(n), null));
+            for (int[] span : spans) {
+                for (int at = text.indexOf(n, span[0]); at >= 0 && at < span[1]; at = text.indexOf(n, at + 1)) {
+                    int end = at + n.length();
+                    if (end > span[1] || !wordBoundary(text, at - 1) || !wordBoundary(text, end) || anyTaken(taken, at, end)) continue;
+                    boolean joined = at > 0 && (text.charAt(at - 1) == '-' || text.charAt(at - 1) == '@')
+                            || end < text.length() && text.charAt(end) == '-';
+                    if (joined) continue;
+                    if (common && sentenceStarts.contains(at)) continue;
+                    Arrays.fill(taken, at, end, true);
+                    out.add(new Mention(at, end, n, names.get(n), null));
+                }
             }
         }
         if (out.size() == found.size()) return found;
